@@ -1,0 +1,75 @@
+"""The errors `reporter` raises on purpose.
+
+Every message names the file it concerns and says what to do; the CLI prints it
+as one line on stderr ("错误：…") and exits 1. Anything that is not a
+ReporterError is a bug and keeps its traceback.
+
+    ReporterError                    base class
+    ├── UnsupportedFormatError       no reader for this kind of file (also a ValueError)
+    ├── ReadError                    the file cannot be read as its format
+    │   ├── EmptyDocumentError       the file holds no text
+    │   ├── EncryptedDocumentError   the Word file is password-protected
+    │   └── UnsafeDocumentError      the file breaks a safety limit (zip bomb, DTD, size)
+    ├── SchemaError                  templates/schema.toml is invalid
+    ├── TemplateError                an Excel/Word template lacks what the writer needs
+    ├── OutputError                  an output cannot be written (file open in Excel/WPS, no permission)
+    └── LockedError                  another run holds the output folder
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ReporterError(Exception):
+    """Base class: a problem with the user's input, templates or outputs (not a bug)."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None, reason: str | None = None):
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+        # a short reason in Chinese, used in summaries: 三月通报.docx（文件已加密）
+        self.reason = reason or message
+
+
+class UnsupportedFormatError(ReporterError, ValueError):
+    """No reader is registered for the file's format."""
+
+
+class ReadError(ReporterError):
+    """The file cannot be read as the format it claims to be."""
+
+
+class EmptyDocumentError(ReadError):
+    """The file was read but holds no text."""
+
+
+class EncryptedDocumentError(ReadError):
+    """The document is password-protected."""
+
+
+class UnsafeDocumentError(ReadError):
+    """The file breaks a safety limit and was refused before parsing."""
+
+
+class SchemaError(ReporterError):
+    """The schema file is invalid."""
+
+
+class TemplateError(ReporterError):
+    """A template lacks a sheet, style or placeholder the writer needs."""
+
+
+class OutputError(ReporterError):
+    """An output file cannot be written."""
+
+
+class LockedError(ReporterError):
+    """Another run is using the output folder."""
+
+
+def file_error(cls: type[ReporterError], path: Path | str, reason: str, hint: str = "") -> ReporterError:
+    """Build an error whose message is '<file>：<reason>[；<hint>]'."""
+    message = f"{path}：{reason}"
+    if hint:
+        message += f"；{hint}"
+    return cls(message, path=path, reason=reason)

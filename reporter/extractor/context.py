@@ -1,0 +1,110 @@
+"""What every rule sees: the document, its normalised text, sentences, words and what was found so far."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from functools import cached_property
+from pathlib import Path
+
+from ..model import Evidence, Found, Review, SourceDoc, Span, Value
+from ..schema import Schema
+from .normalize import normalize
+from .segment import cut, split_sentences
+
+# Lines where a web page's furniture begins: everything from the first of them on is not the report.
+_FOOTER_LINE = re.compile(
+    r"^\s*(?:推荐阅读|相关阅读|延伸阅读|往期回顾|往期推荐|精彩推荐|猜你喜欢|热门推荐|点击排行|热点推荐|阅读原文|"
+    r"责任编辑|责编|编辑[：:]|审核[：:]|校对[：:]|监制[：:]|审校[：:]|终审[：:]|初审[：:]|"
+    r"扫码关注|长按(?:识别)?二维码|长按关注|关注我们|点击(?:上方|下方|蓝字)|分享到|分享至|"
+    r"原标题[：:]|声明[：:]|版权声明|免责声明|\(?（?完）?\)?$|【纠错】|\[责任编辑|打印本页|关闭窗口|"
+    r"上一篇|下一篇|返回顶部|相关新闻|相关链接)"
+)
+
+
+class Context:
+    def __init__(self, doc: SourceDoc, schema: Schema, *, ref_date: dt.date | None = None,
+                 userdicts: tuple[Path, ...] = (), lexicon: object | None = None):
+        self.doc = doc
+        self.text = doc.text
+        self.norm = normalize(doc.text)
+        self.schema = schema
+        self.ref_date = ref_date
+        self.userdicts = userdicts
+        self.lexicon = lexicon
+        self.found: dict[str, list[Found]] = {}
+        self.review: list[Review] = []
+
+    # ---- regions -------------------------------------------------------------------------------
+    @cached_property
+    def body_end(self) -> int:
+        return self.doc.body_end
+
+    @cached_property
+    def content_end(self) -> int:
+        """Where the report itself ends: before web footers (推荐阅读, 责任编辑 …) and furniture."""
+        end = self.body_end
+        for block in self.body_blocks:
+            line = self.norm[block.span.start:block.span.end]
+            if block.span.start > 0 and _FOOTER_LINE.match(line):
+                return block.span.start
+        return end
+
+    @cached_property
+    def body_blocks(self):
+        return tuple(b for b in self.doc.blocks if b.part == "body")
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Body blocks before the web footer."""
+        return [b.span for b in self.body_blocks if b.span.start < self.content_end]
+
+    def line_text(self, span: Span) -> str:
+        return self.norm[span.start:span.end]
+
+    # ---- sentences and words -----------------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list[Span]:
+        spans: list[Span] = []
+        for line in self.lines:
+            spans.extend(split_sentences(self.norm, line.start, min(line.end, self.content_end)))
+        return spans
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence holding offset pos (the line, outside the body's sentences)."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, pos + 1):
+            if pos < self.sentences[i].end:
+                return self.sentences[i]
+        for block in self.doc.blocks:
+            if block.span.start <= pos < block.span.end:
+                return block.span
+        return Span(pos, pos)
+
+    @cached_property
+    def words(self) -> list[tuple[str, int, int]]:
+        """jieba words of the body (one cut per document)."""
+        return cut(self.text[: self.content_end], self.userdicts)
+
+    # ---- results ---------------------------------------------------------------------------------
+    def evidence(self, start: int, end: int) -> Evidence:
+        sent = self.sentence_at(start)
+        s, e = min(sent.start, start), max(sent.end, end)
+        return Evidence(Span(start, end), self.text[s:e], s)
+
+    def hit(self, value: Value, start: int, end: int, rule: str) -> Found:
+        """A Found for a value read from text[start:end]."""
+        return Found(value, self.evidence(start, end), rule)
+
+    def value(self, key: str):
+        items = self.found.get(key) or []
+        return items[0].value if items else None
+
+    def flag(self, key: str, reason: str) -> None:
+        if not any(r.field == key and r.reason == reason for r in self.review):
+            self.review.append(Review(key, reason))

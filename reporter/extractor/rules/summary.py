@@ -1,0 +1,104 @@
+"""keywords and summary (not scored): what the ledger and briefing show at a glance."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ...model import Found
+from ..context import Context
+from . import rule
+
+SUMMARY_MAX = 200
+_WORDY = re.compile(r"[\u4e00-\u9fff]")
+_STOP = frozenset("""
+我们 你们 他们 进一步 工作 开展 进行 全面 坚持 加强 推进 提高 要求 有关 相关 以及 一个 一批 同时 通过 其中 目前 已经
+没有 不是 这个 这些 那些 还是 就是 可以 需要 必须 情况 问题 方面 记者 通讯员 本报 会议 强调 指出 表示 今年 去年 全年
+""".split())
+
+
+@lru_cache(maxsize=4)
+def _domain_words(path: str | None) -> frozenset[str]:
+    if not path:
+        return frozenset()
+    words = set()
+    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+        word = line.split("#", 1)[0].strip().split(" ")[0]
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (the part of jieba keywords need), read once per process."""
+    from importlib import resources
+
+    table: dict[str, float] = {}
+    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        word, _, freq = line.strip().partition(" ")
+        try:
+            table[word] = float(freq)
+        except ValueError:
+            continue
+    values = sorted(table.values())
+    return table, values[len(values) // 2] if values else 10.0
+
+
+@rule("keywords")
+def keywords(ctx: Context) -> list[Found]:
+    """5–8 keywords by TF-IDF over the document's own words; words of the domain list count double."""
+    idf, median = _idf()
+    domain = _domain_words(str(ctx.lexicon.domain_words) if ctx.lexicon and ctx.lexicon.domain_words else None)
+    title = ctx.value("title") or ""
+    scores: dict[str, float] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for word, start, end in ctx.words:
+        if len(word) < 2 or word in _STOP or not _WORDY.search(word) or word.isdigit():
+            continue
+        weight = idf.get(word, median)
+        if word in domain:
+            weight *= 2
+        if word in title:
+            weight *= 1.5
+        scores[word] = scores.get(word, 0.0) + weight
+        first.setdefault(word, (start, end))
+    ranked = sorted(scores, key=lambda w: (-scores[w], first[w][0]))
+    picked: list[str] = []
+    for word in ranked:
+        if any(word in p or p in word for p in picked):
+            continue
+        picked.append(word)
+        if len(picked) == 8:
+            break
+    return [ctx.hit(w, *first[w], rule="keywords.tfidf") for w in picked]
+
+
+@rule("summary")
+def summary(ctx: Context) -> list[Found]:
+    """At most 200 characters from the report's own opening sentences (the lead)."""
+    title_found = ctx.found.get("title") or []
+    after = title_found[0].evidence.span.end if title_found else 0
+    chosen = []
+    length = 0
+    for sent in ctx.sentences:
+        if sent.start < after or sent.end - sent.start < 8:
+            continue
+        text = ctx.text[sent.start:sent.end].strip()
+        if not _WORDY.search(text):
+            continue
+        if length + len(text) > SUMMARY_MAX:
+            if not chosen:
+                cut = text[: SUMMARY_MAX - 1]
+                return [ctx.hit(cut + "…", sent.start, sent.start + len(cut), "summary.lead_cut")]
+            break
+        chosen.append(sent)
+        length += len(text)
+        if length >= 120:
+            break
+    if not chosen:
+        return []
+    text = "".join(ctx.text[s.start:s.end].strip() for s in chosen)
+    return [ctx.hit(text, chosen[0].start, chosen[-1].end, "summary.lead")]
