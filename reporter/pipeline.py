@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import ReporterError
-from .inputs import iter_inputs, skip_name
+from .inputs import iter_inputs
 from .model import Failure, Record
 from .schema import Schema, load_schema
 

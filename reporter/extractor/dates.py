@@ -17,8 +17,8 @@ from .numbers import parse_number
 
 _CN = "〇零○一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
-_M = rf"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_D = rf"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
+_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])"
 
 # the order matters: the longest forms first, each alternative named so the match tells its kind
 DATE_RE = re.compile(

@@ -354,7 +354,7 @@ class DocxReader:
         # headers and footers in the order the sections reference them; identical texts once
         seen_parts: set[str] = set()
         for ref in root.iter(W + "headerReference", W + "footerReference"):
-            rel = by_id.get(ref.get(f"{{http://schemas.openxmlformats.org/officeDocument/2006/relationships}}id", ""))
+            rel = by_id.get(ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", ""))
             if rel is None or rel.external or rel.target in seen_parts or not pkg.has(rel.target):
                 continue
             seen_parts.add(rel.target)

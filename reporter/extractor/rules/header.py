@@ -6,7 +6,7 @@ import re
 
 from ...model import Found
 from ..context import Context
-from ..dates import RELATIVE_RE, DateMatch, find_dates, shift
+from ..dates import DateMatch, find_dates
 from . import rule
 
 # ---------------------------------------------------------------------------------------------- title
