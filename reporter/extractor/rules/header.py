@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ...model import Found
+from ...model import Found, Span
 from ..context import Context
-from ..dates import DateMatch, find_dates
+from ..dates import DateMatch, find_dates, shift
 from . import rule
 
 # ---------------------------------------------------------------------------------------------- title
@@ -85,49 +85,169 @@ def title(ctx: Context) -> list[Found]:
 
 
 # ----------------------------------------------------------------------------------------------- date
+# a newspaper or agency dateline: 本报北京1月20日电, 新华社北京1月20日电, 中新浙江网8月26日电
 _DATELINE = re.compile(
-    r"(?:本报|新华社|中新社|中新网|人民网|央视网|[\u4e00-\u9fff]{1,6}(?:网|社|报|台))?"
-    r"[\u4e00-\u9fff]{0,8}?(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯)"
+    r"(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))[\u4e00-\u9fff]{0,8}?"
+    r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:\d{1,2}时)?电"
 )
-_EVENT_VERB = re.compile(r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|召集|视察|调研|检查|会议")
-_AGO = re.compile(r"日前|近日|近期|前不久|不久前")
+# a day without its month: 郭声琨19日主持召开…, 26日晚，…
+_DAY_ONLY = re.compile(r"(?<![\d月年/.\-])(?P<d>[12]?\d|3[01])日(?=[上下中]午|晚|早|凌晨|夜|在|，|,|\s|[\u4e00-\u9fff])")
+# what happened on the day: the verbs of a reported event
+_EVENT_VERB = re.compile(
+    r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|检查|会议|"
+    r"成立|揭牌|挂牌|开通|启用|推出|签署|签订|出台|宣布|公布|开始|上线|授牌|拉开|出发|抵达|落幕|颁发|表彰"
+)
+# a reported thing that started on a day: used when the lead only says 近日/日前
+_START_VERB = re.compile(r"开始|启用|推出|建立|成立|启动|上线|开通|挂牌|揭牌|实施|施行|组建|设立")
+_VAGUE = re.compile(r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将)")
+_RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
+# a date that is a cut-off or the start of a long period, not an event's day
+_NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:以来|至今|前后|之前|以前|前|止|截止|期间)")
+# a year mentioned as a finished period of statistics: 2018年共有…, 2019年全年…, 降到2019年的…
+_PAST_YEAR = re.compile(r"(?:19|20)\d{2}年(?:全年|度|共|累计|的|底|末|以来)")
 
 
-def _years(ctx: Context, dates: list[DateMatch]) -> int | None:
-    """The year a report's undated days belong to: the latest full date's year in the text."""
-    years = [d.year for d in dates if d.year and d.kind in ("full", "iso")]
-    return max(years) if years else None
+def _body_start(ctx: Context) -> int:
+    """Offset of the first line of the report's body (after the title, kicker and subtitle lines)."""
+    found = ctx.found.get("title") or []
+    title_end = found[0].evidence.span.end if found else 0
+    for i, line in enumerate(ctx.lines):
+        if line.start < title_end:
+            continue
+        text = ctx.norm[line.start:line.end]
+        if i > 0 and (not _title_like(text) or _indented(ctx, line.start) or len(text) > 40):
+            return line.start
+    return ctx.lines[1].start if len(ctx.lines) > 1 else 0
+
+
+def _infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int | None:
+    """The year of a day written without one, from the text itself.
+
+    The latest year the report states; one more when it calls that year 去年 or writes "<year>年以来";
+    a year only named as a finished period of statistics (2018年共有…) is the present year only
+    when the report is from its first two months (annual results are reported in January/February).
+    """
+    text = ctx.norm[:ctx.content_end]
+    years = [d.year for d in dates if d.year]
+    if not years:
+        return None
+    latest = max(years)
+    if "去年" in text or f"{latest}年以来" in text:
+        return latest + 1
+    stated = [d for d in dates if d.year == latest]
+    past = all(_PAST_YEAR.match(text, d.start) for d in stated)
+    if past:
+        return latest + 1 if month in (1, 2) else None
+    return latest
+
+
+def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]) -> DateMatch | None:
+    for d in dates:
+        if d.kind in ("year", "ym") or d.start in skip or not (sent.start <= d.start < sent.end):
+            continue
+        before = ctx.norm[max(sent.start, d.start - 4):d.start]
+        after = ctx.norm[d.end:d.end + 4]
+        if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after):
+            continue
+        clause_end = sent.end
+        if _EVENT_VERB.search(ctx.norm, d.end, min(clause_end, d.end + 80)) or \
+                _EVENT_VERB.search(ctx.norm[sent.start:d.start]):
+            return d
+    return None
 
 
 @rule("date")
 def date(ctx: Context) -> list[Found]:
-    """The event's date: the first dated sentence of the lead; else the dateline; 日前/近日 → dateline."""
-    body_start = ctx.lines[1].start if len(ctx.lines) > 1 else 0
+    """The day the reported event took place (see spec/fields.md: date).
+
+    1. a dated sentence of the lead with an event verb (2019年1月4日，…召开…; 郭声琨19日主持召开…);
+    2. a lead that says only 近日/日前: the day the reported thing started, when the body gives it
+       (2月17日，…开始使用…), else the dateline;
+    3. the newspaper/agency dateline (本报北京1月20日电);
+    4. 昨日/今天 against the page's publication line;
+    5. a notice's signature date (落款).
+    A day without a year takes the year the text itself implies, else stays --MM-DD.
+    """
     region = ctx.norm[:ctx.content_end]
-    dates = [d for d in find_dates(region) if d.start >= body_start or d.kind in ("full", "iso")]
-    year = _years(ctx, dates)
-    dateline = _DATELINE.search(region, body_start, min(len(region), body_start + 300))
-    # the lead: the first two sentences after the title group
-    lead = [s for s in ctx.sentences if s.start >= body_start][:3]
-    for sent in lead:
-        for d in dates:
-            if d.kind in ("year", "ym") or not (sent.start <= d.start < sent.end):
-                continue
-            if dateline and dateline.start("date") == d.start:
-                continue
-            tail = region[d.end:sent.end]
-            if _EVENT_VERB.search(tail[:60]) or _EVENT_VERB.search(region[sent.start:d.start]):
-                iso = d.with_year(year).iso()
-                return [ctx.hit(iso, d.start, d.end, "date.lead_sentence")]
+    start = _body_start(ctx)
+    dates = find_dates(region)
+    dateline = _DATELINE.search(region, start, min(len(region), start + 200))
+    skip: set[int] = set()
+    anchor: DateMatch | None = None  # the dateline's or publication line's date: gives day-only dates a month
     if dateline:
-        d = find_dates(dateline.group("date"))[0]
-        start = dateline.start("date")
-        iso = d.with_year(year).iso()
-        return [ctx.hit(iso, start, start + len(dateline.group("date")), "date.dateline")]
+        anchor = next((d for d in dates if d.start == dateline.start("date")), None)
+        skip.add(dateline.start("date"))
+    publication = _publication_line(ctx, dates, start)
+    if anchor is None and publication is not None:
+        anchor = publication
+    if publication is not None:
+        skip.add(publication.start)
+    # day-only dates ("19日") in the lead, given the anchor's month
+    lead = _lead(ctx, start)
+    extra: list[DateMatch] = []
+    if anchor is not None and anchor.month:
+        for sent in lead:
+            for m in _DAY_ONLY.finditer(region, sent.start, sent.end):
+                if any(d.start <= m.start() < d.end for d in dates):
+                    continue
+                day = int(m["d"])
+                month = anchor.month if day <= (anchor.day or 31) else (anchor.month - 2) % 12 + 1
+                extra.append(DateMatch(m.start(), m.end(), anchor.year, month, day, "md"))
+    candidates = sorted(dates + extra, key=lambda d: d.start)
+
+    def result(d: DateMatch, rule_name: str) -> list[Found]:
+        year = d.year or (anchor.year if anchor and anchor.year and d.month == anchor.month else None) \
+            or _infer_year(ctx, dates, d.month)
+        return [ctx.hit(d.with_year(year).iso(), d.start, d.end, rule_name)]
+
+    vague = any(_VAGUE.search(region, s.start, s.end) for s in lead)
+    present = _infer_year(ctx, dates, None)
+    if not vague:
+        for sent in lead:
+            d = _event_date(ctx, sent, candidates, skip)
+            if d is not None and d.year and present and d.year < present:
+                continue  # a past date mentioned in passing (2018年11月29日 in a report of 2019's results)
+            if d is not None:
+                return result(d, "date.lead_sentence")
+    relative = next((m for s in lead for m in [_RELATIVE_DAY.search(region, s.start, s.end)] if m), None)
+    if relative and publication is not None and publication.year:
+        import datetime as dt
+
+        base = dt.date(publication.year, publication.month or 1, publication.day or 1)
+        day = shift(base, relative.group())
+        if day is not None:
+            return [ctx.hit(day.isoformat(), relative.start(), relative.end(), "date.relative_to_publication")]
+    if vague or not any(d.kind != "year" and s.start <= d.start < s.end for d in candidates for s in lead):
+        for d in candidates:
+            if d.start < start or d.start in skip or d.kind == "year":
+                continue
+            sent = ctx.sentence_at(d.start)
+            if _START_VERB.search(region, d.end, min(sent.end, d.end + 60)):
+                return result(d, "date.started_on")
+    if dateline and anchor is not None:
+        return result(anchor, "date.dateline")
+    if publication is not None and not vague:
+        return result(publication, "date.publication_line")
     signed = _signature_date(ctx)
     if signed is not None:
-        return [ctx.hit(signed.with_year(year).iso(), signed.start, signed.end, "date.signature")]
+        return result(signed, "date.signature")
     return []
+
+
+def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:
+    """The lead: the first sentences of the body, leaving out quoted speech and short box labels (核心阅读)."""
+    out = []
+    for sent in ctx.sentences:
+        if sent.end <= start:
+            continue
+        text = ctx.norm[sent.start:sent.end].strip()
+        if len(text) < 8 or (text.startswith(("“", "「", "\"")) and text.rstrip("。！？").endswith(("”", "」", "\""))):
+            continue
+        out.append(sent)
+        if len(out) == size:
+            break
+    return out
 
 
 def _signature_date(ctx: Context) -> DateMatch | None:
@@ -142,12 +262,26 @@ def _signature_date(ctx: Context) -> DateMatch | None:
     return None
 
 
+def _publication_line(ctx: Context, dates: list[DateMatch], start: int) -> DateMatch | None:
+    """A line near the top holding only a date and time (a web page's 发布时间)."""
+    for line in ctx.lines[:5]:
+        text = ctx.norm[line.start:line.end]
+        head = re.match(r"\s*(?:发布时间[：:]\s*)?((?:19|20)\d{2}[-年./]\d{1,2}[-月./]\d{1,2}日?)", text)
+        if not head:
+            continue
+        rest = text[head.end():]
+        if re.fullmatch(r"\s*(?:\d{1,2}[:：时]\d{0,2}(?:[:：分]\d{1,2}秒?)?(?:左右|许)?)?\s*(?:来源[：:].*)?", rest):
+            pos = line.start + head.start(1)
+            return next((d for d in dates if d.start == pos), None)
+    return None
+
+
 # --------------------------------------------------------------------------------------------- source
 _SOURCE_LABEL = re.compile(
     r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:]\s*"
     r"(?P<src>[^\s，。；;,|｜）)】\]]{2,30})")
 _AGENCY_DATELINE = re.compile(
-    r"^\s*(?P<src>(?!本报|本台|本网)[\u4e00-\u9fff]{1,8}?(?:通讯社|社|网|报|台|电视台))"
+    r"\s*(?P<src>(?!本报|本台|本网)[\u4e00-\u9fff]{1,8}?(?:通讯社|社|网|报|台|电视台))"
     r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电|讯)"
 )
 
