@@ -27,6 +27,7 @@ TEMPLATE_FILES: dict[str, str] = {
     "posts.txt": "职务词表：识别“姓名 + 职务”",
     "userdict.txt": "分词用户词典（jieba 格式）",
     "domain_words.txt": "关键词领域词表",
+    "task_words.txt": "工作要求词表：列表导语、提纲式小标题",
 }
 
 

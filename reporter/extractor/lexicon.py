@@ -26,6 +26,7 @@ class Lexicon:
     posts: tuple[str, ...]
     userdict: Path | None
     domain_words: Path | None
+    task_words: Path | None = None      # tasks: list lead-ins and outline headings
 
     @property
     def userdicts(self) -> tuple[Path, ...]:
@@ -39,4 +40,5 @@ def load_lexicon(templates: str | None = None) -> Lexicon:
         posts=read_word_list(posts),
         userdict=optional_template("userdict.txt", templates),
         domain_words=optional_template("domain_words.txt", templates),
+        task_words=optional_template("task_words.txt", templates),
     )
