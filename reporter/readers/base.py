@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 
 from ..model import Block, BlockKind, Part, SourceDoc, Span
+from . import limits
 
 
 class Reader(Protocol):
@@ -46,14 +47,38 @@ def is_blank(text: str) -> bool:
     return not text.strip() or all(unicodedata.category(c)[0] in "ZC" for c in text)
 
 
+def cap_text(text: str, limit: int | None = None) -> tuple[str, bool]:
+    """The text cut to the extracted-text limit, at a line end when there is one near it.
+
+    Returns (text, whether it was cut). Cutting keeps a prefix, so spans into it stay valid.
+    """
+    limit = limits.current().max_text_chars if limit is None else limit
+    if len(text) <= limit:
+        return text, False
+    cut = text.rfind("\n", max(0, limit - 2000), limit)
+    return text[: cut if cut > 0 else limit], True
+
+
+def truncated_warning(limit: int | None = None) -> str:
+    limit = limits.current().max_text_chars if limit is None else limit
+    return f"文字过长，只读取了前 {limit} 个字符（上限可在 reporter/readers/limits.py 调整）"
+
+
 class TextBuilder:
-    """Collects blocks into one text, with their spans; body blocks first, then furniture."""
+    """Collects blocks into one text, with their spans; body blocks first, then furniture.
+
+    Stops taking blocks once the extracted-text limit is reached (`truncated` is then True), so a
+    huge document never builds a huge text.
+    """
 
     def __init__(self) -> None:
         self._parts: dict[Part, list[tuple[str, BlockKind, int, str, str]]] = {
             "body": [], "header": [], "footer": [], "note": []
         }
         self.dropped = 0
+        self.truncated = False
+        self._size = 0
+        self._limit = limits.current().max_text_chars
 
     def add(self, text: str, kind: BlockKind = "paragraph", *, part: Part = "body", level: int = 0,
             label: str = "", sep: str = "\n") -> None:
@@ -61,8 +86,15 @@ class TextBuilder:
         text, dropped = clean_text(text)
         self.dropped += dropped
         text = text.strip(" \t\n\u3000\xa0")
-        if not text:
+        if not text or self.truncated:
             return
+        room = self._limit - self._size
+        if len(text) + 1 > room:
+            self.truncated = True
+            text, _ = cap_text(text, max(room - 1, 0))
+            if not text:
+                return
+        self._size += len(text) + 1
         if part in ("header", "footer"):
             kind = part  # type: ignore[assignment]
             if any(item[0] == text for item in self._parts[part]):

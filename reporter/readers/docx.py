@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import EmptyDocumentError, ReadError, file_error
 from ..model import SourceDoc
-from .base import TextBuilder, sha256_of
+from .base import TextBuilder, sha256_of, truncated_warning
 from .numbering import AbstractNum, Level, Num, Numbering
 from .ooxml import W_NS, Package
 
@@ -332,8 +332,11 @@ class DocxReader:
                              "请确认文件类型；如果是其他软件生成的，请用 Word 或 WPS 另存为 .docx")
         warnings: list[str] = []
         ctypes = pkg.content_types()
-        if "macroEnabled" in ctypes.get(main, ""):
-            warnings.append("文件是启用宏的 Word 文档；只读取了文字，宏不会运行")
+        macro = "macroenabled" in ctypes.get(main, "").lower() or any(
+            n.lower().endswith("vbaproject.bin") for n in pkg.names)
+        if macro:
+            renamed = "（扩展名被改成了 .docx）" if path.suffix.lower() == ".docx" else ""
+            warnings.append(f"这是启用宏的 Word 文档{renamed}；只读取了文字，宏不会运行，也不会被复制到输出里")
         rels = pkg.rels(main)
         by_id = {r.id: r for r in rels}
 
@@ -372,6 +375,8 @@ class DocxReader:
         text, blocks = builder.build()
         if builder.dropped:
             warnings.append(f"删除了 {builder.dropped} 个控制字符或不可见字符")
+        if builder.truncated:
+            warnings.append(truncated_warning())
         if pkg.strict:
             warnings.append("文件是 Strict Open XML 格式，已按常规格式读取")
         if not any(b.part == "body" for b in blocks):

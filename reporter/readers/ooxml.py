@@ -7,21 +7,17 @@ is slow, so the Word reader works on the XML parts directly; this module gives i
 from __future__ import annotations
 
 import posixpath
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ReadError, UnsafeDocumentError, file_error
-
-# Limits checked before any part is parsed (see Apache POI's ZipSecureFile).
-MAX_ENTRIES = 10_000
-MAX_PART_BYTES = 200 * 1024 * 1024          # one inflated part
-MAX_TOTAL_BYTES = 500 * 1024 * 1024         # all inflated parts
-MAX_RATIO = 100                             # inflated / compressed, for parts over RATIO_MIN_BYTES
-RATIO_MIN_BYTES = 100 * 1024
+from ..errors import EncryptedDocumentError, ReadError, UnsafeDocumentError, file_error
+from .limits import current as limits, mib
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -37,6 +33,9 @@ TRANSITIONAL_REL_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                           remove_comments=True, remove_pis=True, dtd_validation=False)
+_DTD_MARKS = tuple(m for word in ("<!doctype", "<!entity") for m in (word.encode(), word.encode("utf-16-le"),
+                                                                      word.encode("utf-16-be")))
+_REFUSED = "已拒绝处理；如果文件来源可靠，请用 Word 或 WPS 打开后另存为 .docx 再试"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,69 +51,97 @@ class Package:
 
     def __init__(self, path: Path, data: bytes):
         self.path = path
+        # zipfile builds an object per directory entry before we could count them: count the central
+        # directory signatures first, so a directory of a million entries is refused cheaply.
+        entries = data.count(b"PK\x01\x02")
+        if entries > limits().max_zip_entries:
+            raise file_error(UnsafeDocumentError, path,
+                             f"压缩包内文件过多（约 {entries} 个，上限 {limits().max_zip_entries} 个）", _REFUSED)
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
-        except zipfile.BadZipFile:
-            raise file_error(ReadError, path, "文件已损坏（不是完整的 zip/Word 文件）",
-                             "请用 Word 或 WPS 打开后另存为 .docx") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, OverflowError,
+                IndexError, NotImplementedError, struct.error, UnicodeDecodeError):
+            raise file_error(ReadError, path, "文件已损坏（不是完整的 zip/Word 文件，可能只下载或复制了一部分）",
+                             "请重新获取文件，或用 Word 或 WPS 打开后另存为 .docx") from None
+        if any(info.flag_bits & 0x1 for info in self.zip.infolist()):
+            raise file_error(EncryptedDocumentError, path, "压缩包已加密（有密码）", "请去掉密码后另存一份再处理")
         self.strict = False
         self._check_limits()
         self.names = {info.filename for info in self.zip.infolist()}
 
     def _check_limits(self) -> None:
+        """Refuse bombs and tricks from the zip directory alone, before anything is inflated."""
+        lim = limits()
         infos = self.zip.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise file_error(UnsafeDocumentError, self.path, f"压缩包内文件过多（{len(infos)} 个）", "已拒绝处理")
+        if len(infos) > lim.max_zip_entries:
+            raise file_error(UnsafeDocumentError, self.path,
+                             f"压缩包内文件过多（{len(infos)} 个，上限 {lim.max_zip_entries} 个）", _REFUSED)
         seen: set[str] = set()
         total = 0
         for info in infos:
             name = info.filename
-            norm = posixpath.normpath(name.replace("\\", "/"))
-            if name.startswith("/") or norm.startswith("..") or "/../" in f"/{norm}/":
-                raise file_error(UnsafeDocumentError, self.path, f"压缩包内有不安全的路径 {name!r}", "已拒绝处理")
+            unixy = name.replace("\\", "/")
+            norm = posixpath.normpath(unixy)
+            if (unixy.startswith("/") or norm.startswith("..") or "/../" in f"/{unixy}/" or
+                    (len(unixy) > 1 and unixy[1] == ":") or "\x00" in name):
+                raise file_error(UnsafeDocumentError, self.path, f"压缩包内有不安全的路径 {name!r}", _REFUSED)
             if norm.lower() in seen:
-                raise file_error(UnsafeDocumentError, self.path, f"压缩包内有重复的部件 {name!r}", "已拒绝处理")
+                raise file_error(UnsafeDocumentError, self.path, f"压缩包内有重复的部件 {name!r}", _REFUSED)
             seen.add(norm.lower())
-            if info.file_size > MAX_PART_BYTES:
+            if info.file_size > lim.max_part_bytes:
                 raise file_error(UnsafeDocumentError, self.path,
-                                 f"部件 {name} 解压后过大（{info.file_size // 1048576} MB）", "已拒绝处理")
-            if info.file_size > RATIO_MIN_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                                 f"部件 {name} 解压后过大（{mib(info.file_size)}，上限 {mib(lim.max_part_bytes)}）",
+                                 _REFUSED)
+            if info.file_size > lim.ratio_min_bytes and info.file_size > lim.max_ratio * max(info.compress_size, 1):
                 raise file_error(UnsafeDocumentError, self.path,
-                                 f"部件 {name} 压缩比异常（疑似压缩炸弹）", "已拒绝处理")
+                                 f"部件 {name} 压缩比异常（超过 {lim.max_ratio} 倍，疑似压缩炸弹）", _REFUSED)
             total += info.file_size
-        if total > MAX_TOTAL_BYTES:
-            raise file_error(UnsafeDocumentError, self.path, "解压后总大小超过上限（疑似压缩炸弹）", "已拒绝处理")
+        if total > lim.max_total_bytes:
+            raise file_error(UnsafeDocumentError, self.path,
+                             f"解压后总大小超过上限（{mib(total)}，上限 {mib(lim.max_total_bytes)}；疑似压缩炸弹）",
+                             _REFUSED)
 
     def has(self, name: str) -> bool:
         return name in self.names
 
-    def read_bytes(self, name: str) -> bytes:
+    def read_bytes(self, name: str, cap: int | None = None) -> bytes:
+        """One part inflated, never more than its declared size (or `cap`): a lying header is refused."""
         info = self.zip.getinfo(name)
-        limit = min(MAX_PART_BYTES, info.file_size)
+        limit = min(limits().max_part_bytes if cap is None else cap, info.file_size)
+        if cap is not None and info.file_size > cap:
+            raise file_error(UnsafeDocumentError, self.path,
+                             f"部件 {name} 过大（{mib(info.file_size)}，上限 {mib(cap)}）", _REFUSED)
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(limit + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, ValueError,
+                zlib.error) as exc:
             raise file_error(ReadError, self.path, f"部件 {name} 无法解压（{type(exc).__name__}）",
                              "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
         if len(data) > limit:
-            raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 的实际大小与声明不符", "已拒绝处理")
+            raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 的实际大小与声明不符", _REFUSED)
         return data
 
     def xml(self, name: str) -> etree._Element:
-        data = self.read_bytes(name)
-        head = data[:4096].lower()
-        if b"<!doctype" in head or b"<!entity" in data.lower():
-            raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 含有 DTD 声明（不允许）", "已拒绝处理")
+        """A part parsed without DTDs, entities or network; a part that declares a DTD is refused."""
+        data = self.read_bytes(name, cap=limits().max_xml_part_bytes)
+        lowered = data.lower()
+        if any(mark in lowered for mark in _DTD_MARKS):
+            raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 含有 DTD 声明（不允许）", _REFUSED)
         for strict, transitional in STRICT_TO_TRANSITIONAL.items():
             if strict in data:
                 self.strict = True
                 data = data.replace(strict, transitional)
         try:
-            return etree.fromstring(data, _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise file_error(ReadError, self.path, f"部件 {name} 不是有效的 XML（{exc.msg}）",
+            root = etree.fromstring(data, _PARSER)
+        except (etree.XMLSyntaxError, ValueError) as exc:
+            msg = getattr(exc, "msg", None) or str(exc)
+            raise file_error(ReadError, self.path, f"部件 {name} 不是有效的 XML（{msg}）",
                              "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
+        docinfo = root.getroottree().docinfo
+        if docinfo.doctype or docinfo.internalDTD is not None:   # an encoding the byte check missed
+            raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 含有 DTD 声明（不允许）", _REFUSED)
+        return root
 
     def rels(self, part: str) -> list[Relationship]:
         """Relationships of a part ('' for the package)."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from ..errors import EmptyDocumentError, ReadError, file_error
+from ..errors import EmptyDocumentError, ReadError, UnsafeDocumentError, file_error
 from ..model import Block, SourceDoc, Span
-from .base import clean_text, sha256_of
+from . import limits
+from .base import cap_text, clean_text, sha256_of, truncated_warning
 
 # The most frequent characters of Chinese prose and of official reports, simplified and traditional.
 # A correct decoding is full of them; a wrong one (GBK bytes read as Big5, or the other way) is not.
@@ -29,17 +30,28 @@ def _score(text: str) -> float:
     return common / (len(cjk) + other)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode report bytes: (text, encoding). BOMs first, then UTF-8, then the likelier of GB18030 and Big5.
+_BAD_SHARE = 0.01        # undecodable bytes tolerated (replaced and reported) as a share of the characters
 
-    Raises ValueError when no candidate decodes the whole file.
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode report bytes: (text, encoding), the encoding decided on the whole file.
+
+    BOMs first, then UTF-8, then UTF-16 without a BOM, then the likelier of GB18030 (covers GBK and
+    GB2312) and Big5. A file whose lines mix UTF-8 and GB18030 (pasted together from several sources)
+    is decoded line by line: encoding 'mixed'. Raises ValueError when no encoding fits.
     """
+    text, encoding, _ = decode_report(data)
+    return text, encoding
+
+
+def decode_report(data: bytes) -> tuple[str, str, int]:
+    """(text, encoding, how many undecodable bytes were replaced); see decode()."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        return _lenient(data[3:], "utf-8", "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return _lenient(data, "utf-16", "utf-16")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
     # UTF-16 without a BOM: NUL bytes in one byte position of most pairs
@@ -48,22 +60,73 @@ def decode(data: bytes) -> tuple[str, str]:
         odd_nuls = data[1::2].count(0)
         enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
         try:
-            return data.decode(enc), enc
+            return data.decode(enc), enc, 0
         except UnicodeDecodeError:
             pass
-    candidates: list[tuple[float, str, str]] = []
-    for enc in ("gb18030", "big5"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
+    legacy = _likelier_legacy(data)
+    lines = data.split(b"\n")
+    out: list[str] = []
+    used: set[str] = set()
+    bad = 0
+    for line in lines:
+        if line.isascii():
+            out.append(line.decode("ascii"))
             continue
-        candidates.append((_score(text), enc, text))
-    if not candidates:
+        as_legacy: str | None
+        try:
+            as_legacy = line.decode(legacy)
+        except UnicodeDecodeError:
+            as_legacy = None
+        try:
+            as_utf8: str | None = line.decode("utf-8")
+        except UnicodeDecodeError:
+            as_utf8 = None
+        if as_utf8 is not None and (as_legacy is None or _score(as_utf8) >= _score(as_legacy)):
+            out.append(as_utf8)
+            used.add("utf-8")
+        elif as_legacy is not None:
+            out.append(as_legacy)
+            used.add(legacy)
+        else:
+            text = line.decode(legacy, errors="replace")
+            bad += text.count("\ufffd")
+            out.append(text.replace("\ufffd", ""))
+            used.add(legacy)
+    text = "\n".join(out)
+    if bad and bad > _BAD_SHARE * max(len(text), 1):
         raise ValueError("not a known text encoding")
-    # GB18030 decodes almost any byte string; prefer it only when it reads at least as well as Big5.
-    candidates.sort(key=lambda c: (c[0], c[1] == "gb18030"), reverse=True)
-    _, enc, text = candidates[0]
-    return text, enc
+    encoding = "mixed" if len(used) > 1 else (used.pop() if used else legacy)
+    return text, encoding, bad
+
+
+def _lenient(data: bytes, codec: str, name: str) -> tuple[str, str, int]:
+    """Decode with a BOM-given codec; a few bad bytes (a file cut mid-character) are dropped and counted."""
+    text = data.decode(codec, errors="replace")
+    bad = text.count("\ufffd")
+    if bad and bad > _BAD_SHARE * max(len(text), 1):
+        raise ValueError(f"not {name}")
+    return text.replace("\ufffd", "") if bad else text, name, bad
+
+
+def _likelier_legacy(data: bytes) -> str:
+    """GB18030 or Big5, whichever reads as likelier Chinese; GB18030 on a tie (it is far more common)."""
+    best = ("gb18030", -1.0)
+    for enc in ("gb18030", "big5"):
+        text = data.decode(enc, errors="replace")
+        score = _score(text) - text.count("\ufffd") / max(len(text), 1)
+        if score > best[1]:
+            best = (enc, score)
+    return best[0]
+
+
+def looks_binary(text: str) -> bool:
+    """Decoded text that is really binary or random bytes: many control characters, or CJK characters
+    that are almost all rare (what random bytes give when read as GB18030)."""
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\x0c\x0b") + text.count("\ufffd")
+    if controls > 8 and controls > 0.01 * len(text):
+        return True
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf")
+    return cjk >= 20 and _score(text) < 0.08
 
 
 class TextReader:
@@ -73,17 +136,32 @@ class TextReader:
     suffixes: ClassVar[tuple[str, ...]] = (".txt", ".text", ".md", ".markdown")
 
     def read(self, path: Path, data: bytes) -> SourceDoc:
+        lim = limits.current()
+        if len(data) > lim.max_text_file_bytes:
+            raise file_error(UnsafeDocumentError, path,
+                             f"文本文件过大（{limits.mib(len(data))}，上限 {limits.mib(lim.max_text_file_bytes)}）",
+                             "一份报告通常只有几十 KB；请确认文件，必要时拆分后再处理")
         try:
-            raw, encoding = decode(data)
+            raw, encoding, bad = decode_report(data)
         except (ValueError, UnicodeDecodeError):
             raise file_error(ReadError, path, "无法识别文本编码（不是 UTF-8、GBK/GB18030、UTF-16 或 Big5）",
                              "请用记事本另存为 UTF-8 编码后重试") from None
+        if looks_binary(raw):
+            raise file_error(ReadError, path, "文件内容不是文字（可能是二进制文件、已损坏或改错了扩展名）",
+                             "请确认文件类型，用原来的软件打开后另存为 .txt 或 .docx")
         text, dropped = clean_text(raw)
         warnings = []
+        if encoding == "mixed":
+            warnings.append("文件混用了 UTF-8 和 GBK/GB18030 等编码，已逐行识别")
+        if bad:
+            warnings.append(f"删除了 {bad} 处无法识别的字节")
         if dropped:
             warnings.append(f"删除了 {dropped} 个控制字符或不可见字符")
         if not text.strip():
             raise file_error(EmptyDocumentError, path, "文件是空的（没有文字）")
+        text, truncated = cap_text(text)
+        if truncated:
+            warnings.append(truncated_warning())
         return SourceDoc(path=path, sha256=sha256_of(data), text=text, blocks=line_blocks(text),
                          reader=self.name, encoding=encoding, warnings=tuple(warnings))
 

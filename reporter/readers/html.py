@@ -1,0 +1,213 @@
+"""Saved web pages (.html, .htm): the charset from the page, the article text without the page furniture.
+
+The charset comes from a BOM, then `<meta charset>` or `<meta http-equiv="Content-Type" content="…;
+charset=…">`, then the text reader's detection. Scripts, styles, navigation, page header/footer, side
+bars and hidden elements are dropped; headings, paragraphs, list items and table cells become blocks.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from ..errors import EmptyDocumentError, ReadError, UnsafeDocumentError, file_error
+from ..model import BlockKind, SourceDoc
+from . import limits
+from .base import TextBuilder, sha256_of, truncated_warning
+from .text import decode_report
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Labels pages use for Chinese encodings, mapped to the codec that decodes all of them (WHATWG does
+# the same: gb2312 and gbk are decoded as GB18030's superset).
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+            "chinese": "gb18030", "csgb2312": "gb18030", "hz-gb-2312": "hz", "big5": "big5hkscs",
+            "x-x-big5": "big5hkscs", "unicode": "utf-16", "utf8": "utf-8", "iso-8859-1": "cp1252",
+            "us-ascii": "cp1252", "ascii": "cp1252"}
+
+# dropped with everything inside them
+_DROP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "object",
+         "embed", "svg", "math", "canvas", "button", "select", "textarea", "input", "head", "map", "audio",
+         "video", "dialog", "menu"}
+_DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
+_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dt", "dd", "ul", "ol", "dl",
+           "table", "tr", "td", "th", "caption", "figcaption", "figure", "address", "center", "body", "html",
+           "form", "fieldset", "legend", "details", "summary", "hr", "tbody", "thead", "tfoot", *_HEADINGS}
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+
+
+def page_charset(data: bytes) -> str | None:
+    """The charset a page declares (BOM or meta), as a Python codec name; None when none is usable."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    m = _META_CHARSET.search(data[:8192])
+    return codec_for(m.group(1).decode("ascii", "replace")) if m else None
+
+
+def codec_for(label: str | None) -> str | None:
+    """A charset label from a page or MIME header → a Python codec, or None if Python does not know it."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_page(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding): the declared charset (MIME header, BOM or meta) when it fits, else detection."""
+    for codec in (declared, page_charset(data)):
+        if not codec:
+            continue
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return text.lstrip("\ufeff"), codec
+    try:
+        text, encoding, _ = decode_report(data)
+    except ValueError:
+        codec = declared or page_charset(data) or "utf-8"
+        return data.decode(codec, errors="replace").lstrip("\ufeff"), codec
+    return text.lstrip("\ufeff"), encoding
+
+
+def _dropped(el) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() in _DROP:
+        return True
+    get = el.get
+    if get("hidden") is not None or (get("aria-hidden") or "").lower() == "true":
+        return True
+    if (get("role") or "").lower() in _DROP_ROLES:
+        return True
+    return bool(_HIDDEN_STYLE.search(get("style") or ""))
+
+
+def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
+                warnings: tuple[str, ...] = ()) -> SourceDoc:
+    """Blocks of a decoded page (shared with the .mht reader)."""
+    import lxml.html
+    from lxml import etree
+
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        raise file_error(EmptyDocumentError, path, "文件是空的（没有文字）")
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        if "empty" in str(exc).lower():
+            raise file_error(EmptyDocumentError, path, "网页里没有文字") from None
+        raise file_error(ReadError, path, f"网页无法解析（{exc}）", "请在浏览器中打开后另存为网页或复制成 .txt") from None
+    meta: dict[str, str] = {}
+    title = root.findtext(".//title")
+    if title and title.strip():
+        meta["title"] = _SPACE.sub(" ", title).strip()[:500]
+
+    builder = TextBuilder()
+    buf: list[str] = []
+    state: dict[str, object] = {"kind": "paragraph", "level": 0, "sep": "\n"}
+
+    def flush() -> None:
+        if buf:
+            chunk = _CJK_GAP.sub("", "".join(buf))
+            builder.add(chunk, state["kind"], level=state["level"], sep=state["sep"])  # type: ignore[arg-type]
+            buf.clear()
+        state.update(kind="paragraph", level=0, sep="\n")
+
+    skip_depth = 0
+    pre_depth = 0
+    row_cells: list[int] = [0]
+    for event, el in _events(root):
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if skip_depth or not tag or _dropped(el):
+                skip_depth += 1
+                continue
+            if tag in _BLOCKS or tag == "br":
+                if tag == "br":
+                    buf.append("\n")
+                else:
+                    flush()
+            if tag in _HEADINGS:
+                state.update(kind="heading", level=_HEADINGS[tag])
+            elif tag == "li":
+                state.update(kind="list_item")
+            elif tag == "tr":
+                row_cells.append(0)
+            elif tag in ("td", "th"):
+                state.update(kind="cell", sep="\t" if row_cells[-1] else "\n")
+                row_cells[-1] += 1
+            elif tag == "pre":
+                pre_depth += 1
+            if el.text:
+                buf.append(el.text if pre_depth else _SPACE.sub(" ", el.text))
+        else:
+            if skip_depth:
+                skip_depth -= 1
+            else:
+                if tag in _BLOCKS:
+                    flush()
+                if tag == "tr" and len(row_cells) > 1:
+                    row_cells.pop()
+                if tag == "pre":
+                    pre_depth -= 1
+            # the tail belongs to the parent, which is shown unless it is itself being skipped
+            if el.tail and not skip_depth:
+                buf.append(el.tail if pre_depth else _SPACE.sub(" ", el.tail))
+    flush()
+    body, blocks = builder.build()
+    out_warnings = list(warnings)
+    if builder.dropped:
+        out_warnings.append(f"删除了 {builder.dropped} 个控制字符或不可见字符")
+    if builder.truncated:
+        out_warnings.append(truncated_warning())
+    if not blocks:
+        raise file_error(EmptyDocumentError, path, "网页里没有正文文字（可能只有图片、脚本或导航）",
+                         "请在浏览器中打开，复制正文存成 .txt 再处理")
+    return SourceDoc(path=path, sha256=sha256_of(data), text=body, blocks=blocks, reader=reader,
+                     encoding=encoding, warnings=tuple(out_warnings), meta=meta)
+
+
+def _events(root):
+    """('start' | 'end', element) for every node, comments and processing instructions included
+    (lxml's iterwalk leaves them out, and with them the text that follows them); no recursion."""
+    yield "start", root
+    stack = [(root, iter(root))]
+    while stack:
+        el, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield "end", el
+        else:
+            yield "start", child
+            stack.append((child, iter(child)))
+
+
+def check_size(path: Path, size: int) -> None:
+    cap = limits.current().max_html_bytes
+    if size > cap:
+        raise file_error(UnsafeDocumentError, path, f"网页过大（{limits.mib(size)}，上限 {limits.mib(cap)}）",
+                         "请在浏览器中打开，复制正文存成 .txt 再处理")
+
+
+class HtmlReader:
+    """Web pages saved as .html or .htm."""
+
+    name: ClassVar[str] = "html"
+    suffixes: ClassVar[tuple[str, ...]] = (".html", ".htm", ".xhtml")
+
+    def read(self, path: Path, data: bytes) -> SourceDoc:
+        check_size(path, len(data))
+        text, encoding = decode_page(data)
+        return html_to_doc(path, data, text, encoding, self.name)
