@@ -1,22 +1,32 @@
 """The main job as a library: find the inputs, read and extract each, write the ledger and briefing.
 
     result = run([Path("seeds")], Path("output"))
-    result.records, result.failures, result.outputs
+    result.records, result.failures, result.skipped, result.outputs
 
-One bad file never stops the run: it becomes a Failure with its reason, and the others go on.
+run() flow: lock the output folder (reporter.state.OutputLock) → find the inputs (reporter.inputs) →
+skip those already done (reporter.state.State) → extract the rest in worker processes, each file under
+a time and memory guard (reporter.workers) → write the ledger, then the briefing → mark the new reports
+done → append to OUTDIR/reporter.log. One bad file never stops the run: it becomes a Failure with its
+reason, and the others go on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .errors import ReporterError
 from .inputs import iter_inputs
 from .model import Failure, Record
+from .progress import NoProgress, Progress
 from .schema import Schema, load_schema
+from .state import Fingerprint, OutputLock, RunLog, State, now_text
+
+if TYPE_CHECKING:
+    from .workers import WorkerPool
 
 LEDGER_NAME = "台账.xlsx"
 BRIEFING_NAME = "简报.docx"
@@ -28,7 +38,10 @@ class Options:
 
     templates: Path | None = None
     ref_date: dt.date | None = None
-    jobs: int = 1                    # worker processes for extraction (issue 6)
+    jobs: int | None = None          # worker processes for extraction; None = one per core
+    timeout: float | None = 60.0     # seconds per file before it becomes a Failure; None = no limit
+    memory_mb: int | None = 1024     # extra memory per worker after loading (POSIX only); None = no limit
+    wait: float = 0.0                # seconds to wait for another run holding the output folder
     refresh: bool = False            # re-extract reports already in the ledger (issue 4)
     issue_no: int | None = None      # the briefing's 期号; None = continue from the last run (issue 5)
     evidence: bool = False           # attach each value's source sentence to the briefing as a comment
@@ -46,49 +59,151 @@ def process(path: Path, schema: Schema, options: Options = Options()) -> Record 
         return Failure(path=path, reason=exc.reason, message=str(exc))
 
 
-def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Options()) -> Iterator[Record | Failure]:
-    """Records (or failures) for every input, in input order."""
-    for item in iter_inputs(paths):
-        if isinstance(item, Failure):
-            yield item
-        else:
-            yield process(item, schema, options)
+def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Options(), *,
+                  pool: WorkerPool | None = None) -> Iterator[Record | Failure]:
+    """Records (or failures) for every input, in input order, extracted in guarded worker processes."""
+    items = list(iter_inputs(paths))
+    files = [item for item in items if not isinstance(item, Failure)]
+    done = iter(_extract(files, schema, options, pool, NoProgress(), {}))
+    for item in items:
+        yield item if isinstance(item, Failure) else next(done)
+
+
+def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPool | None,
+             progress: Progress, details: dict[Path, str]) -> list[Record | Failure]:
+    """Record or Failure per path, in order: in the given pool, or in one started for these files.
+    Tracebacks of unexpected errors (bugs) go to `details` for the log."""
+    if not paths:
+        return []
+    progress.start(len(paths))
+    try:
+        if pool is not None:
+            items = pool.map(paths, lambda i, item: progress.advance(paths[i]))
+            details.update(pool.details)
+            return items
+        from .workers import WorkerPool
+
+        with WorkerPool(schema, options) as own:
+            items = own.map(paths, lambda i, item: progress.advance(paths[i]))
+            details.update(own.details)
+            return items
+    finally:
+        progress.stop()
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input not processed this time, and why (in Chinese)."""
+
+    path: Path
+    reason: str
 
 
 @dataclass(slots=True)
 class RunResult:
-    records: list[Record] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)       # processed this run
     failures: list[Failure] = field(default_factory=list)
-    outputs: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)      # done in an earlier run, unchanged
+    outputs: list[Path] = field(default_factory=list)         # files written this run
+    log: Path | None = None
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
     def summary(self) -> str:
-        """已处理 12 份，失败 1 份：三月通报.docx（文件已加密）"""
+        """已处理 12 份，跳过 3 份（以前处理过、没有改动），失败 1 份：三月通报.docx（文件已加密）"""
         text = f"已处理 {len(self.records)} 份"
+        if self.skipped:
+            text += f"，跳过 {len(self.skipped)} 份（以前处理过、没有改动）"
         if self.failures:
             items = "；".join(f"{f.path.name}（{f.reason}）" for f in self.failures)
             text += f"，失败 {len(self.failures)} 份：{items}"
         return text
 
 
-def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None,
-        options: Options = Options()) -> RunResult:
-    """The main job: every report under `paths` → outdir/台账.xlsx and outdir/简报.docx."""
+def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, options: Options = Options(),
+        pool: WorkerPool | None = None, progress: Progress | None = None) -> RunResult:
+    """The main job: every report under `paths` → outdir/台账.xlsx and outdir/简报.docx.
+
+    Re-runs into the same outdir process only new or changed files (OUTDIR/.reporter/state.json; a
+    report is marked done once the ledger and briefing holding it were written; `options.refresh`
+    processes everything again). A second run into the same outdir waits up to `options.wait` seconds
+    for the first, then raises LockedError. Each run appends a few lines to OUTDIR/reporter.log.
+    `pool` lets a caller (watch mode) keep its worker processes across runs.
+    """
     from .writers import write_briefing, write_ledger
 
     schema = schema or load_schema(templates=options.templates)
+    outdir = Path(outdir)
+    progress = progress or NoProgress()
     result = RunResult()
-    for item in extract_paths(paths, schema, options):
+    paths = [Path(p) for p in paths]
+    with OutputLock(outdir, wait=options.wait, on_wait=progress.waiting):
+        log = RunLog(outdir)
+        result.log = log.path
+        log.write("开始：" + "、".join(str(p) for p in paths))
+        state = State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
+        if state.note:
+            log.write(state.note)
+        todo, prints = _plan(paths, outdir, state, result)
+        details: dict[Path, str] = {}
+        done: list[Fingerprint] = []
+        for path, item in zip(todo, _extract(todo, schema, options, pool, progress, details)):
+            if isinstance(item, Failure):
+                result.failures.append(item)
+            else:
+                result.records.append(item)
+                done.append(prints[path])
+        for failure in result.failures:
+            log.write(f"失败：{failure.message}")
+            if failure.path in details:
+                log.write(details[failure.path].rstrip())
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+            if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
+                result.outputs.append(write_ledger(result.records, schema, outdir / LEDGER_NAME,
+                                                   failures=result.failures, templates=options.templates))
+            if result.records or not (outdir / BRIEFING_NAME).exists():
+                result.outputs.append(write_briefing(result.records, schema, outdir / BRIEFING_NAME,
+                                                     templates=options.templates))
+        except ReporterError as exc:
+            log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
+            raise
+        when = now_text()
+        for fp in done:
+            state.mark_done(fp, when)
+        try:
+            state.save()
+        except OSError as exc:
+            log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
+        log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
+    return result
+
+
+def _plan(paths: list[Path], outdir: Path, state: State,
+          result: RunResult) -> tuple[list[Path], dict[Path, Fingerprint]]:
+    """The files to process now, with their fingerprints; the rest go to result.skipped / failures."""
+    todo: list[Path] = []
+    prints: dict[Path, Fingerprint] = {}
+    out = Path(os.path.abspath(outdir))
+    for item in iter_inputs(paths):
         if isinstance(item, Failure):
             result.failures.append(item)
-        else:
-            result.records.append(item)
-    outdir.mkdir(parents=True, exist_ok=True)
-    result.outputs.append(write_ledger(result.records, schema, outdir / LEDGER_NAME, failures=result.failures,
-                                       templates=options.templates))
-    result.outputs.append(write_briefing(result.records, schema, outdir / BRIEFING_NAME,
-                                         templates=options.templates))
-    return result
+            continue
+        if Path(os.path.abspath(item)).is_relative_to(out):
+            continue                                   # our own outputs, when OUTDIR is inside an input
+        try:
+            fp = state.fingerprint(item)
+        except OSError as exc:
+            reason = f"无法读取（{exc.strerror or exc}）"
+            result.failures.append(Failure(path=item, reason=reason,
+                                           message=f"{item}：{reason}；请检查文件权限，或文件是否正被其他程序占用"))
+            continue
+        if state.done(fp) is not None:
+            state.seen_at(fp)
+            result.skipped.append(Skipped(item, "以前处理过、没有改动"))
+            continue
+        todo.append(item)
+        prints[item] = fp
+    return todo, prints

@@ -1,0 +1,12 @@
+"""Imported by the worker fork server only (see reporter.workers): load the readers, the extractor,
+jieba and what the rules load on first use, once, so that every worker forked from the server has them."""
+
+from __future__ import annotations
+
+try:
+    from .pipeline import Options
+    from .workers import warm_up
+
+    warm_up(Options())
+except Exception:  # noqa: BLE001 - a worker loads what it needs itself when this fails
+    pass
