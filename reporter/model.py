@@ -131,6 +131,7 @@ class Record:
     reader: str = ""
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
+    fingerprint: tuple[int, ...] = ()   # reporter.fingerprint of the body text: spots republished copies
 
     def value(self, key: str) -> Any:
         """The first value of a field, or None."""
