@@ -7,8 +7,10 @@ the commands so that `reporter --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -89,40 +91,176 @@ def _load_schema(templates: Path | None):
 
 
 # ------------------------------------------------------------------------------------------- run
+JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, show_default=False,
+                                                help="同时处理的进程数（默认：CPU 核数）。")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0, help="每个文件最多处理多少秒，超时记为失败、其余照常（0 = 不限）。")]
+MemoryOpt = Annotated[int, typer.Option("--memory", min=0, help="每个处理进程加载词典后最多再用多少 MB 内存，超出记为失败"
+                                                                "（Linux/macOS 有效，Windows 不限；0 = 不限）。")]
+WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="另一个 reporter 正在写同一输出文件夹时，最多等多少秒。")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="在标准输出打印机器可读的运行摘要（JSON）。")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误（适合计划任务）。")]
+
+
+def _run_options(templates: Path | None, ref_date: str | None, jobs: int | None, timeout: float, memory: int,
+                 wait: float):
+    import dataclasses
+
+    return dataclasses.replace(_options(templates, ref_date), jobs=jobs, timeout=timeout or None,
+                               memory_mb=memory or None, wait=wait)
+
+
+def _summary_json(result=None, error: Exception | None = None) -> str:
+    """The machine-readable summary of `run` (and of `watch --once`)."""
+    data: dict = {"processed": [], "skipped": [], "failed": [], "outputs": [], "log": None}
+    if result is not None:
+        data.update({
+            "processed": [str(r.path) for r in result.records],
+            "skipped": [{"file": str(s.path), "reason": s.reason} for s in result.skipped],
+            "failed": [{"file": str(f.path), "reason": f.reason, "message": f.message} for f in result.failures],
+            "outputs": [str(p) for p in result.outputs],
+            "log": str(result.log) if result.log else None,
+        })
+    if error is not None:
+        data["error"] = str(error)
+    data["exit_code"] = 1 if error is not None or (result is not None and not result.ok) else 0
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 @app.command()
 def run(
     paths: PathsArg,
     outdir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹：写入 台账.xlsx 和 简报.docx。")] = Path("output"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印机器可读的运行摘要（JSON）。")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误（适合计划任务）。")] = False,
+    jobs: JobsOpt = None,
+    timeout: TimeoutOpt = 60.0,
+    memory: MemoryOpt = 1024,
+    wait: WaitOpt = 60.0,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
-    """主任务：读取报告，生成台账和简报。
+    """主任务：读取报告，生成台账和简报。再次运行到同一输出文件夹时只处理新增或改动过的文件。
 
     Example: reporter run seeds -o output
     """
     from .errors import ReporterError
     from .pipeline import run as run_job
+    from .progress import console_progress
 
     schema = _load_schema(templates)
+    options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     try:
-        result = run_job(paths, outdir, schema=schema, options=_options(templates, ref_date))
+        result = run_job(paths, outdir, schema=schema, options=options,
+                         progress=console_progress(sys.stderr, quiet=quiet))
     except ReporterError as exc:
+        if as_json:
+            typer.echo(_summary_json(error=exc))
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
     if as_json:
-        typer.echo(json.dumps({
-            "processed": [str(r.path) for r in result.records],
-            "failed": [{"file": str(f.path), "reason": f.reason} for f in result.failures],
-            "outputs": [str(p) for p in result.outputs],
-        }, ensure_ascii=False, indent=2))
+        typer.echo(_summary_json(result))
     elif not quiet:
         err(result.summary())
         for out in result.outputs:
             err(f"已写入：{out}")
+        if not result.outputs and not result.failures:
+            err(f"没有新增或改动过的报告，{outdir} 中的台账和简报保持不变")
     raise typer.Exit(0 if result.ok else 1)
+
+
+# ----------------------------------------------------------------------------------------- watch
+@app.command()
+def watch(
+    inbox: Annotated[Path, typer.Argument(help="收件文件夹：放进来的报告（含子文件夹）稳定后自动处理。", show_default=False)],
+    outdir: Annotated[Optional[Path], typer.Option("--out", "-o", show_default=False,
+                                                   help="输出文件夹（默认：收件文件夹旁边的 <名称>_台账简报）。")] = None,
+    settle: Annotated[float, typer.Option("--settle", min=0, help="文件多少秒没有变化才处理（网络拷贝中途会停顿）。")] = 5.0,
+    poll: Annotated[bool, typer.Option("--poll", help="定时扫描而不是等系统通知（网络共享文件夹用这个）。")] = False,
+    keep: Annotated[bool, typer.Option("--keep", help="处理失败的文件留在原处，不移到“失败”文件夹。")] = False,
+    once: Annotated[bool, typer.Option("--once", help="处理完文件夹里现有的文件就退出（给计划任务用）。")] = False,
+    templates: TemplatesOpt = None,
+    ref_date: RefDateOpt = None,
+    jobs: JobsOpt = None,
+    timeout: TimeoutOpt = 60.0,
+    memory: MemoryOpt = 1024,
+    wait: WaitOpt = 60.0,
+    as_json: Annotated[bool, typer.Option("--json", help="与 --once 一起用：在标准输出打印机器可读的摘要（JSON）。")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """监视收件文件夹：放进来的报告自动处理，每批处理后更新台账和简报；失败的文件移到“失败”文件夹并附说明。
+
+    Example: reporter watch 收件箱 -o 输出
+    """
+    import signal
+    import threading
+
+    from .errors import ReporterError
+    from .progress import console_progress
+    from .watch import FAILED_DIR, Batch, Watcher, WatchSettings
+
+    if not inbox.is_dir():
+        raise typer.BadParameter(f"“{inbox}”不是一个文件夹", param_hint="INBOX")
+    outdir = outdir or _beside(inbox.resolve())
+    schema = _load_schema(templates)
+    options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
+    settings = WatchSettings(settle=settle, poll=poll, keep=keep, once=once)
+    results = []
+    errors: list[Exception] = []
+
+    def on_batch(batch: Batch) -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if batch.error is not None:
+            errors.append(batch.error)
+            err(f"[{stamp}] 错误：{batch.error}（{settings.retry:g} 秒后重试）")
+            return
+        if batch.unsettled:
+            names = "、".join(p.name for p in batch.unsettled)
+            err(f"[{stamp}] 这些文件一直在变化，留到下次处理：{names}")
+            return
+        result = batch.result
+        results.append(result)
+        moved = dict(batch.moved)
+        for failure in result.failures:
+            where = f"，已移到 {moved[failure.path]}" if failure.path in moved else ""
+            err(f"[{stamp}] 失败：{failure.message}{where}")
+        if not quiet and not as_json:
+            err(f"[{stamp}] {result.summary()}" + ("；已更新台账和简报" if result.outputs else ""))
+
+    stop = threading.Event()
+    if not once:
+        with contextlib.suppress(ValueError, AttributeError):      # not in the main thread / no SIGTERM
+            signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        if not quiet:
+            err(f"正在监视 {inbox}（文件稳定 {settle:g} 秒后处理，失败的移到 {inbox / FAILED_DIR}）；"
+                f"结果写入 {outdir}。按 Ctrl+C 停止。")
+    watcher = Watcher(inbox, outdir, schema=schema, options=options, settings=settings, on_batch=on_batch,
+                      progress=console_progress(sys.stderr, quiet=quiet), stop=stop)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        if not quiet:
+            err("已停止监视")
+        raise typer.Exit(0) from None
+    except ReporterError as exc:
+        if as_json:
+            typer.echo(_summary_json(error=exc))
+        raise _fail(exc) from None
+    failed = any(not r.ok for r in results) or bool(errors)
+    if once and as_json:
+        from .pipeline import RunResult
+
+        total = RunResult()
+        for r in results:
+            total.records += r.records
+            total.failures += r.failures
+            total.skipped += r.skipped
+            total.outputs += [p for p in r.outputs if p not in total.outputs]
+            total.log = r.log
+        typer.echo(_summary_json(total))
+    elif once and not quiet and not results:
+        err(f"{inbox} 中没有需要处理的新文件")
+    raise typer.Exit(1 if failed else 0)
 
 
 # --------------------------------------------------------------------------------------- extract
@@ -286,16 +424,88 @@ def templates_show(templates: TemplatesOpt = None) -> None:
 
 
 # ------------------------------------------------------------------------------------------ entry
+def _beside(first: Path) -> Path:
+    """Where results of a dropped folder or file go: 一月报告 → 一月报告_台账简报 beside it; a file → 台账简报 beside it."""
+    return first.parent / f"{first.name}_台账简报" if first.is_dir() else first.parent / "台账简报"
+
+
 def _bare_paths(argv: list[str]) -> list[str]:
     """`reporter 一月报告/` (a folder dropped on the program) means `run` with outputs beside the input."""
     if not argv or argv[0] in COMMANDS or argv[0].startswith("-"):
         return argv
     if not Path(argv[0]).exists():
         return argv
-    first = Path(argv[0]).resolve()
-    base = first if first.is_dir() else first.parent
-    outdir = base.parent / f"{base.name}_台账简报" if first.is_dir() else base / "台账简报"
-    return ["run", *argv, "-o", str(outdir)]
+    return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
+
+
+def _long_path(arg: str, platform: str = sys.platform) -> str:
+    """On Windows, a path of 248+ characters gets the \\\\?\\ prefix so that it opens without the
+    LongPathsEnabled setting; anything else is returned as it is."""
+    import ntpath
+
+    if platform != "win32" or arg.startswith(("-", "\\\\?\\")):
+        return arg
+    full = ntpath.abspath(arg) if platform == sys.platform else ntpath.normpath(arg)
+    if len(full) < 248:
+        return arg
+    if full.startswith("\\\\"):                                    # \\server\share → \\?\UNC\server\share
+        return "\\\\?\\UNC\\" + full[2:]
+    return "\\\\?\\" + full
+
+
+SHELLS = frozenset({"cmd.exe", "powershell.exe", "pwsh.exe", "bash.exe", "sh.exe", "wsl.exe", "zsh.exe",
+                    "fish.exe", "nu.exe", "far.exe", "tcc.exe", "conemuc.exe", "conemuc64.exe",
+                    "windowsterminal.exe", "openconsole.exe"})
+
+
+def _alone_in_console(pids: list[int], me: int, image_name) -> bool:
+    """True when no shell shares the console: the window was opened for this program (a drop on
+    reporter.exe, a double-click) and closes when it ends. Our launcher (reporter.exe from pip's Scripts
+    folder, a venv's python.exe) shares the console too, so only known shells count."""
+    others = [pid for pid in pids if pid != me]
+    return not any(image_name(pid) in SHELLS for pid in others)
+
+
+def _windows_image_name(pid: int) -> str:
+    """The executable name of a process, lower case; "cmd.exe" (a shell, so: no pause) when unknown."""
+    import ctypes
+    from ctypes import wintypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)          # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return "cmd.exe"
+    try:
+        size = wintypes.DWORD(1024)
+        buf = ctypes.create_unicode_buffer(size.value)
+        if not kernel32.QueryFullProcessImageNameW(handle, 0, buf, ctypes.byref(size)):
+            return "cmd.exe"
+        return buf.value.rsplit("\\", 1)[-1].lower()
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def _owns_console() -> bool:
+    """Windows only: whether this program has a console window of its own that would close at once."""
+    if sys.platform != "win32" or os.environ.get("REPORTER_NO_PAUSE"):
+        return False
+    try:
+        if not sys.stdin or not sys.stdin.isatty():
+            return False
+        import ctypes
+
+        pids = (ctypes.c_uint32 * 64)()
+        count = ctypes.windll.kernel32.GetConsoleProcessList(pids, 64)  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    if not 0 < count <= 64:
+        return False
+    return _alone_in_console(list(pids[:count]), os.getpid(), _windows_image_name)
+
+
+def _wait_for_enter() -> None:
+    with contextlib.suppress(EOFError, KeyboardInterrupt, OSError):
+        input("\n按回车键关闭窗口…")
 
 
 def _safe_streams() -> None:
@@ -309,5 +519,10 @@ def _safe_streams() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     _safe_streams()
-    args = list(sys.argv[1:] if argv is None else argv)
-    app(args=_bare_paths(args), prog_name="reporter")
+    args = [_long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    pause = argv is None and _owns_console()
+    try:
+        app(args=_bare_paths(args), prog_name="reporter")
+    finally:
+        if pause:
+            _wait_for_enter()

@@ -42,7 +42,19 @@ class NoProgress:
         pass
 
 
-class BarProgress:
+class LineProgress(NoProgress):
+    """No bar (stderr is a pipe or a log file): only says when the run waits for another run."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def waiting(self, holder: str) -> None:
+        who = f"（{holder}）" if holder else ""
+        self.stream.write(f"输出文件夹正被另一个 reporter 使用{who}，等待它结束…\n")
+        self.stream.flush()
+
+
+class BarProgress(LineProgress):
     """A rich progress bar on a terminal stream, shown once the run has taken `delay` seconds.
 
     The bar is transient (it disappears when the files are done), so the summary that follows is clean.
@@ -50,7 +62,7 @@ class BarProgress:
     """
 
     def __init__(self, stream: TextIO, *, delay: float = 1.0, min_files: int = 2):
-        self.stream = stream
+        super().__init__(stream)
         self.delay = delay
         self.min_files = min_files
         self._bar: Any = None
@@ -58,11 +70,6 @@ class BarProgress:
         self._total = 0
         self._done = 0
         self._started = 0.0
-
-    def waiting(self, holder: str) -> None:
-        who = f"（{holder}）" if holder else ""
-        self.stream.write(f"输出文件夹正被另一个 reporter 使用{who}，等待它结束…\n")
-        self.stream.flush()
 
     def start(self, total: int) -> None:
         self._total, self._done, self._started = total, 0, time.monotonic()
@@ -95,11 +102,11 @@ class BarProgress:
 
 
 def console_progress(stream: TextIO, *, quiet: bool = False, delay: float = 1.0) -> Progress:
-    """A bar on `stream` when it is a terminal (and not --quiet); otherwise nothing."""
+    """A bar on `stream` when it is a terminal; only the waiting message when it is not; nothing when quiet."""
     try:
         tty = stream.isatty()
     except (AttributeError, ValueError):
         tty = False
-    if quiet or not tty:
+    if quiet:
         return NoProgress()
-    return BarProgress(stream, delay=delay)
+    return BarProgress(stream, delay=delay) if tty else LineProgress(stream)

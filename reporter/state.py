@@ -106,6 +106,17 @@ class State:
             sha = sha256_file(resolved)
         return Fingerprint(resolved, sha, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
+    def unchanged(self, path: Path) -> bool:
+        """Whether the file at `path` is a report already done, unchanged since (judged by stat alone)."""
+        resolved = str(Path(os.path.abspath(path)))
+        entry = self.files.get(self._by_path.get(resolved, ""))
+        try:
+            st = os.stat(resolved)
+        except OSError:
+            return False
+        return bool(entry) and (entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")) == (
+            st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
     def done(self, fp: Fingerprint) -> dict[str, Any] | None:
         """The entry of a report already done with the same content, or None."""
         return self.files.get(fp.sha256)

@@ -1,0 +1,317 @@
+"""The drop folder: process reports as they arrive in INBOX, update the ledger and briefing in OUTDIR.
+
+    watcher = Watcher(Path("收件箱"), Path("输出"), schema=schema, options=options,
+                      settings=WatchSettings(settle=5.0), on_batch=print)
+    watcher.run()                      # until Ctrl+C (or stop.set()); settings.once: one pass, then return
+
+- A file is taken only after its size and modification time stayed the same for `settle` seconds and
+  it can be opened (a slow copy over the network pauses mid-file; Windows keeps a file being copied
+  locked).
+- Office/WPS lock and temporary files (~$x.docx, .~x, ~WRL1234.tmp, *.tmp, *.crdownload, *.part),
+  hidden files, the failure folder INBOX/失败/ and OUTDIR (when it lies inside INBOX) are ignored.
+- The files that settled together form a batch: one pipeline.run() into OUTDIR (the same state file,
+  lock and log as `reporter run`), with worker processes kept for the whole watch.
+- A file that fails is moved to INBOX/失败/ with a note beside it saying why (UTF-8 text), unless
+  `keep`; a kept failure is tried again only when the file changes.
+- Events come from watchdog (inotify, ReadDirectoryChangesW, FSEvents); `poll` uses its polling
+  observer instead, for network shares where those events do not arrive. A full rescan every
+  `rescan` seconds catches anything an observer missed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import ReporterError
+from .inputs import iter_inputs, skip_name, supported
+from .model import Failure
+from .pipeline import LEDGER_NAME, Options, RunResult, run
+from .progress import NoProgress, Progress
+from .schema import Schema
+from .state import RunLog, State, now_text
+
+FAILED_DIR = "失败"
+NOTE_SUFFIX = ".失败原因.txt"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WatchSettings:
+    settle: float = 5.0            # seconds a file must stay unchanged before it is taken
+    poll: bool = False             # polling observer (network shares)
+    keep: bool = False             # leave failing files where they are instead of moving them to 失败/
+    once: bool = False             # process what is there (once settled) and return
+    rescan: float = 60.0           # seconds between full rescans of INBOX (a safety net for missed events)
+    max_wait: float | None = None  # --once: give up on files still changing after this long (default 10×settle, ≥ 60 s)
+    retry: float = 30.0            # seconds before a batch is tried again after the outputs could not be written
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one batch did: the run's result and where failing files went."""
+
+    result: RunResult | None
+    moved: list[tuple[Path, Path]] = field(default_factory=list)    # (file, its place in 失败/)
+    error: ReporterError | None = None                              # the outputs could not be written
+    unsettled: list[Path] = field(default_factory=list)             # --once: still changing, left for later
+
+
+@dataclass(slots=True)
+class _Seen:
+    size: int
+    mtime_ns: int
+    since: float                   # monotonic time the (size, mtime) pair was first seen
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _can_open(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            fh.read(1)
+        return True
+    except OSError:
+        return False
+
+
+class Watcher:
+    def __init__(self, inbox: Path, outdir: Path, *, schema: Schema, options: Options = Options(),
+                 settings: WatchSettings = WatchSettings(), on_batch: Callable[[Batch], None] | None = None,
+                 progress: Progress | None = None, pool: Any = None, stop: threading.Event | None = None):
+        self.inbox = Path(os.path.abspath(inbox))
+        self.outdir = Path(os.path.abspath(outdir))
+        self.failed_dir = self.inbox / FAILED_DIR
+        self.schema = schema
+        self.options = options
+        self.settings = settings
+        self.on_batch = on_batch or (lambda batch: None)
+        self.progress = progress or NoProgress()
+        self.stop = stop or threading.Event()
+        self._pool = pool
+        self._events: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self._wake = threading.Event()
+        self._pending: dict[Path, _Seen] = {}
+        self._handled: dict[Path, tuple[int, int]] = {}   # path → (size, mtime) when last handled
+        self._retry_at: dict[Path, float] = {}
+        self.batches: list[Batch] = []
+        self._done = State.load(self.outdir) if (self.outdir / LEDGER_NAME).exists() else State(self.outdir)
+
+    # -------------------------------------------------------------------------------- what counts
+    def wanted(self, path: Path) -> bool:
+        """A file in INBOX that may be a report: not junk, not in 失败/ or OUTDIR, a supported type."""
+        path = Path(os.path.abspath(path))
+        try:
+            rel = path.relative_to(self.inbox)
+        except ValueError:
+            return False
+        if not rel.parts or rel.parts[0] == FAILED_DIR or path.is_relative_to(self.outdir):
+            return False
+        if any(skip_name(part) for part in rel.parts):
+            return False
+        return supported(path)
+
+    # ------------------------------------------------------------------------------------ running
+    def run(self) -> list[Batch]:
+        """Watch until stop is set (or KeyboardInterrupt); with settings.once, one pass. Returns the batches."""
+        from .workers import WorkerPool
+
+        log = RunLog(self.outdir)
+        mode = "（轮询）" if self.settings.poll else ""
+        log.write(f"开始监视{mode}：{self.inbox}（稳定 {self.settings.settle:g} 秒后处理）")
+        own_pool = self._pool is None
+        pool = self._pool or WorkerPool(self.schema, self.options)
+        observer = None if self.settings.once else self._observe()
+        try:
+            self._scan()
+            self._loop(pool)
+        finally:
+            if observer is not None:
+                observer.stop()
+                observer.join(5)
+            if own_pool:
+                pool.close()
+            log.write(f"停止监视：{self.inbox}")
+        return self.batches
+
+    def _observe(self) -> Any:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if event.event_type in ("opened", "closed_no_write"):
+                    return
+                if event.is_directory:
+                    watcher._events.put(None)                 # a folder came or went: rescan
+                else:
+                    for name in (event.src_path, getattr(event, "dest_path", "")):
+                        if name:
+                            watcher._events.put(Path(os.fsdecode(name)))
+                watcher._wake.set()
+
+        tick = min(max(self.settings.settle / 2, 0.1), 2.0)
+        observer = PollingObserver(timeout=tick) if self.settings.poll else Observer()
+        observer.schedule(Handler(), str(self.inbox), recursive=True)
+        observer.start()
+        return observer
+
+    def _scan(self) -> None:
+        """Look at every file in INBOX (at start, on folder events and every `rescan` seconds)."""
+        for item in iter_inputs([self.inbox]):
+            if not isinstance(item, Failure):
+                self._consider(Path(os.path.abspath(item)))
+
+    def _consider(self, path: Path) -> None:
+        if path in self._pending or not self.wanted(path):
+            return
+        stat = _stat(path)
+        if stat is None or self._handled.get(path) == stat:
+            return
+        if path not in self._handled and self._done.unchanged(path):
+            self._handled[path] = stat                         # done by an earlier run or watch
+            return
+        self._pending[path] = _Seen(*stat, since=time.monotonic())
+
+    def _drain_events(self) -> None:
+        rescan = False
+        while True:
+            try:
+                path = self._events.get_nowait()
+            except queue.Empty:
+                break
+            if path is None:
+                rescan = True
+            else:
+                self._consider(Path(os.path.abspath(path)))
+        if rescan:
+            self._scan()
+
+    def _settled(self, now: float) -> list[Path]:
+        """Pending files whose size and time have not changed for `settle` seconds and that open."""
+        ready = []
+        for path, seen in list(self._pending.items()):
+            stat = _stat(path)
+            if stat is None:                                   # deleted or moved away
+                del self._pending[path]
+                continue
+            if stat != (seen.size, seen.mtime_ns):
+                self._pending[path] = _Seen(*stat, since=now)
+                continue
+            if now < self._retry_at.get(path, 0.0):
+                continue
+            if now - seen.since >= self.settings.settle and _can_open(path):
+                ready.append(path)
+        return sorted(ready)
+
+    def _loop(self, pool: Any) -> None:
+        settle = self.settings.settle
+        tick = min(max(settle / 5, 0.05), 1.0)
+        started = last_scan = time.monotonic()
+        max_wait = self.settings.max_wait or max(60.0, settle * 10)
+        while not self.stop.is_set():
+            self._drain_events()
+            now = time.monotonic()
+            if not self.settings.once and now - last_scan >= self.settings.rescan:
+                self._scan()
+                last_scan = now
+            ready = self._settled(now)
+            if ready:
+                self._batch(ready, pool)
+                continue
+            if self.settings.once:
+                waiting = [p for p in self._pending if now < self._retry_at.get(p, 0.0)]
+                if not self._pending or len(waiting) == len(self._pending):
+                    break
+                if now - started >= max_wait:
+                    self._report(Batch(None, unsettled=sorted(self._pending)))
+                    break
+            self._wake.wait(tick)
+            self._wake.clear()
+
+    def _batch(self, paths: list[Path], pool: Any) -> None:
+        stats = {path: _stat(path) for path in paths}
+        try:
+            result = run(paths, self.outdir, schema=self.schema, options=self.options, pool=pool,
+                         progress=self.progress)
+        except ReporterError as exc:
+            # the ledger open in Excel, another run holding OUTDIR…: keep the files, try again later
+            if self.settings.once:
+                raise
+            again = time.monotonic() + self.settings.retry
+            for path in paths:
+                self._retry_at[path] = again
+            self._report(Batch(None, error=exc))
+            return
+        for path in paths:
+            self._pending.pop(path, None)
+            self._retry_at.pop(path, None)
+            if stats[path] is not None:
+                self._handled[path] = stats[path]  # type: ignore[assignment]
+        batch = Batch(result)
+        if not self.settings.keep:
+            for failure in result.failures:
+                moved = self._move_failed(failure)
+                if moved is not None:
+                    batch.moved.append((failure.path, moved))
+                    self._handled.pop(Path(os.path.abspath(failure.path)), None)
+        self._report(batch)
+
+    def _report(self, batch: Batch) -> None:
+        self.batches.append(batch)
+        self.on_batch(batch)
+
+    # ------------------------------------------------------------------------------- failed files
+    def _move_failed(self, failure: Failure) -> Path | None:
+        """Move a failing file to INBOX/失败/ (keeping its sub-folder) with a note saying why."""
+        source = Path(os.path.abspath(failure.path))
+        try:
+            rel = source.relative_to(self.inbox)
+        except ValueError:
+            return None
+        if not source.is_file():
+            return None
+        folder = self.failed_dir / rel.parent
+        target = _free_name(folder / rel.name)
+        note = target.with_name(target.name + NOTE_SUFFIX)
+        text = (f"文件：{rel.name}\n"
+                f"原来的位置：{source}\n"
+                f"处理时间：{now_text()}\n"
+                f"原因：{failure.reason}\n"
+                f"说明：{failure.message}\n\n"
+                f"怎么办：按上面的原因修改文件（例如去掉密码、用 Word 或 WPS 另存为 .docx），"
+                f"再把它放回 {self.inbox} 文件夹，就会重新处理。\n")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):
+            note.write_text(text, encoding="utf-8-sig", newline="\r\n" if os.name == "nt" else "\n")
+        return target
+
+
+def _free_name(path: Path) -> Path:
+    """path, or 'name (2).docx', 'name (3).docx'… when it is taken."""
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
