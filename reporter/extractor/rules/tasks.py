@@ -41,6 +41,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 
 # where a leading clause stops
 _CLAUSE_END = re.compile(r"[，。；：！？\n…]|——")
+_PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("‘", "’"))
 # what may stand right before an inline marker (一是, 一要, 第一，)
 _INLINE_BEFORE = "。；：，！？、\n “”‘’（）"
 _LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出)$")
@@ -189,8 +190,16 @@ def leading_clause(norm: str, start: int, limit: int) -> tuple[int, int]:
         start += 1
     if start < limit and norm[start] == "要" and re.match(_YAO_MODAL, norm[start:start + 2]):
         start += 1
-    m = _CLAUSE_END.search(norm, start, limit)
-    end = m.start() if m else limit
+    pos = start
+    while True:
+        m = _CLAUSE_END.search(norm, pos, limit)
+        end = m.start() if m else limit
+        # a comma inside quotes or brackets (坚持“早发现，早报告”) does not end the clause
+        closer = next((c for o, c in _PAIRS if norm.count(o, start, end) > norm.count(c, start, end)), None)
+        close_at = norm.find(closer, end, min(limit, end + 40)) if closer and m else -1
+        if close_at < 0:
+            break
+        pos = close_at + 1
     while end > start and norm[end - 1] in " \t":
         end -= 1
     return start, end
