@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import ClassVar
 
-from ..errors import EmptyDocumentError, EncryptedDocumentError, ReadError, file_error
+from ..errors import EmptyDocumentError, EncryptedDocumentError, ReadError, UnsafeDocumentError, file_error
 from ..model import SourceDoc
 from . import limits
 from .base import TextBuilder, sha256_of, truncated_warning
@@ -62,6 +62,7 @@ class PdfReader:
         import logging
 
         import pypdf
+        import pypdf.errors
 
         logging.getLogger("pypdf").setLevel(logging.ERROR)    # pypdf logs every repair it makes
         lim = limits.current()
@@ -94,7 +95,13 @@ class PdfReader:
         for i in range(min(count, lim.max_pdf_pages)):
             try:
                 page = pages[i]
+                contents = page.get_contents()     # inflated here, under pypdf's output limit
+                if contents is not None:
+                    contents.get_data()
                 text = page.extract_text() or ""
+            except pypdf.errors.LimitReachedError:
+                raise file_error(UnsafeDocumentError, path, f"第 {i + 1} 页的内容解压后过大（疑似压缩炸弹）",
+                                 "已拒绝处理；如果文件来源可靠，请用 PDF 阅读器另存一份再试") from None
             except Exception:  # noqa: BLE001
                 failed_pages += 1
                 continue

@@ -54,16 +54,10 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
         return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
-    # UTF-16 without a BOM: NUL bytes in one byte position of most pairs
-    if len(data) >= 4 and data.count(b"\x00") > len(data) // 4:
-        even_nuls = data[0::2].count(0)
-        odd_nuls = data[1::2].count(0)
-        enc = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
-        try:
-            return data.decode(enc), enc, 0
-        except UnicodeDecodeError:
-            pass
     legacy = _likelier_legacy(data)
+    utf16 = _utf16_without_bom(data, legacy)
+    if utf16 is not None:
+        return utf16[0], utf16[1], 0
     lines = data.split(b"\n")
     out: list[str] = []
     used: set[str] = set()
@@ -87,16 +81,44 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
         elif as_legacy is not None:
             out.append(as_legacy)
             used.add(legacy)
-        else:
-            text = line.decode(legacy, errors="replace")
+        else:   # neither fits the whole line: the reading with fewer bad bytes, bad bytes dropped
+            text, codec = min(((line.decode(c, errors="replace"), c) for c in ("utf-8", legacy)),
+                              key=lambda tc: tc[0].count("\ufffd"))
             bad += text.count("\ufffd")
             out.append(text.replace("\ufffd", ""))
-            used.add(legacy)
+            used.add(codec)
     text = "\n".join(out)
-    if bad and bad > _BAD_SHARE * max(len(text), 1):
+    if bad > max(4, _BAD_SHARE * len(text)):
         raise ValueError("not a known text encoding")
     encoding = "mixed" if len(used) > 1 else (used.pop() if used else legacy)
     return text, encoding, bad
+
+
+def _utf16_without_bom(data: bytes, legacy: str) -> tuple[str, str] | None:
+    """UTF-16 without a BOM (some Windows tools write it): accepted when it reads as likelier Chinese
+    than the legacy encoding and has no control characters. ASCII-heavy files show NULs in one byte
+    position of each pair; CJK-heavy files do not, so the score decides."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if any(c < " " and c not in "\t\n\r" for c in text):
+            continue
+        nul_pairs = data[1::2].count(0) if enc == "utf-16-le" else data[0::2].count(0)
+        score = _score(text) + (1.0 if nul_pairs > len(data) // 4 else 0.0)
+        if best is None or score > best[0]:
+            best = (score, enc, text)
+    if best is None:
+        return None
+    legacy_text = data.decode(legacy, errors="replace")
+    legacy_score = _score(legacy_text) - legacy_text.count("\ufffd") / max(len(legacy_text), 1)
+    if best[0] >= 0.2 and best[0] > legacy_score:
+        return best[2], best[1]
+    return None
 
 
 def _lenient(data: bytes, codec: str, name: str) -> tuple[str, str, int]:
@@ -144,8 +166,8 @@ class TextReader:
         try:
             raw, encoding, bad = decode_report(data)
         except (ValueError, UnicodeDecodeError):
-            raise file_error(ReadError, path, "无法识别文本编码（不是 UTF-8、GBK/GB18030、UTF-16 或 Big5）",
-                             "请用记事本另存为 UTF-8 编码后重试") from None
+            raise file_error(ReadError, path, "无法识别文本编码（不是 UTF-8、GBK/GB18030、UTF-16 或 Big5 的文字，"
+                             "可能是二进制文件或已损坏）", "请用记事本打开后另存为 UTF-8 编码再试") from None
         if looks_binary(raw):
             raise file_error(ReadError, path, "文件内容不是文字（可能是二进制文件、已损坏或改错了扩展名）",
                              "请确认文件类型，用原来的软件打开后另存为 .txt 或 .docx")
