@@ -148,7 +148,8 @@ _UNIT_END = frozenset("局委院府部厅所队办会司处站室组署团社庭
 _STOP_TAGS = frozenset({"p", "c", "d", "dg", "t", "tg", "y", "e", "o", "f", "q", "z", "zg_"})
 _STOP_WORDS = frozenset(
     "由 据 经 向 从 对 被 把 将 让 给 在 的 了 与 及 并 和 是 为 称 说 到 至 于 等 兼 任 即 现 原 曾 由于 通过 "
-    "主持 会议 参加 出席 介绍 表示 指出 强调 传达 认为 看望 慰问 会见 陪同 听取 宣读 要求 率 带领 "
+    "主持 会议 参加 出席 介绍 表示 指出 强调 传达 认为 看望 慰问 会见 陪同 听取 宣读 要求 率 带领 赴 会同 "
+    "注册 得益于 牵头 协调 配合 督促 指导 组织 召开 举行 成立 "
     "记者 通讯员 本报 报道 摄 文 图 编辑".split()
 )
 
@@ -197,12 +198,28 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         t = tag(word) or ""
         if word in _STOP_WORDS or t in _STOP_TAGS or (t[:1] in "ur" and t):
             break
+        if t.startswith("v") and t != "vn" and _freq(word) >= 4500 and word not in _UNIT_CHARS:
+            right = words[i + 1][0] if i + 1 < len(words) else ""
+            if right[:1] not in _UNIT_CHARS:
+                break  # a common verb (组织, 召开, 成立, 联合, 接) starts the clause, not the unit
         start = ws
-    while start < pos and text[start] in _LEADING_STOP and pos - start > 4:
+    while start < pos - 2 and text[start] in _LEADING_STOP:
         start += 1
     return start
 
 
+@lru_cache(maxsize=1)
+def _freq_table() -> dict[str, int]:
+    from .segment import tokenizer
+
+    return tokenizer().FREQ
+
+
+def _freq(word: str) -> int:
+    return _freq_table().get(word) or 0
+
+
+_UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")
 _LEADING_STOP = frozenset("由据经从向对被把将让给与及并在")
 
 

@@ -1,27 +1,466 @@
-"""(first pass: filled in by the extractor work)"""
+"""organizer, event, location, host: the frame of the reported meeting or work.
+
+Sentence patterns of reports, tried in order:
+
+- "（日期，）ORG（在LOC）（组织）召开/举行/举办 EVENT"        → organizer, location, event
+- "EVENT 在 LOC 举行/召开"                                  → event, location (a unit as venue is also the organizer)
+- "X在 EVENT 上强调/讲话"                                   → event
+- "ORG 会议"-named meetings (国务院常务会议)                 → organizer = the body named in the event
+- "记者从 ORG 获悉"、"据 ORG 通报"                           → organizer
+- "开展（的）… 专项行动/专项斗争/攻坚战"                      → event (a named campaign)
+- "LOC 发生 …" (accidents, disasters)                      → location
+- a title or kicker that begins with a place (河南登封建立…) → location, written out as fully as the text does
+- "会议由 POST NAME 主持"、"NAME 主持召开"、"主持会议的 POST NAME" → host
+"""
 
 from __future__ import annotations
 
+import re
+
 from ...model import Found
 from ..context import Context
+from ..entities import tag, unit_start
+from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
+from .people import find_people
+
+_MEETING_WORD = (r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
+                 r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
+                 r"仪式|活动)")
+_HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集|组织开展|开展)"
+_QUOTED = r"“[^”\n]{1,40}”"
+_NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
+# EVENT right after a holding verb
+_HELD = re.compile(rf"(?P<verb>{_HOLD})(?:了)?(?P<event>{_NP}{{2,60}}?{_MEETING_WORD})(?=[，。；、\s（(]|$|上|期间|并)")
+# EVENT 在 LOC 举行
+_HELD_AT = re.compile(rf"(?P<event>{_NP}{{2,40}}?{_MEETING_WORD})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)")
+_AT_MEETING = re.compile(rf"在(?P<event>{_NP}{{2,50}}?{_MEETING_WORD})上(?:强调|讲话|表示|指出|发表|作)")
+_AT_PLACE = re.compile(r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)")
+_CAMPAIGN_WORD = r"(?:专项行动|专项斗争|专项整治|集中行动|攻坚行动|百日行动|攻坚战|专项治理)"
+_CAMPAIGN = re.compile(rf"(?P<event>{_NP}{{2,30}}?{_CAMPAIGN_WORD})")
+_GENERIC_EVENT = re.compile(rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$")
+_LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
+_FROM_ORG = re.compile(r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(?:获悉|了解到|通报|介绍|消息|统计|发布)")
+_HAPPENED = re.compile(r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?")
+_HOST_AFTER = re.compile(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)")
+_HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
+_BY_BEFORE = re.compile(r"由$")
+
+
+def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
+    """Matches of a pattern in the title group and the first body lines, in order."""
+    end = ctx.lines[min(len(ctx.lines), lines) - 1].end if ctx.lines else 0
+    return list(pattern.finditer(ctx.norm, 0, min(end, ctx.content_end)))
+
+
+def _clean_event(text: str) -> str:
+    text = _LEAD_IN.sub("", text.strip())
+    return text
+
+
+def _named(event: str) -> bool:
+    """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会)."""
+    return not _GENERIC_EVENT.match(event) and (len(event) >= 7 or "“" in event)
+
+
+def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The unit or place written just before pos (the subject of the verb at pos)."""
+    start = unit_start(ctx, pos)
+    if start >= pos:
+        return None
+    text = ctx.norm[start:pos].strip()
+    if not text or len(text) < 2:
+        return None
+    if is_unit_name(text) or place_run(ctx, start, pos) == (start, pos):
+        return start, pos
+    return None
+
+
+def _frame(ctx: Context):
+    cached = ctx.__dict__.get("_meeting_frame")
+    if cached is not None:
+        return cached
+    frame: dict[str, tuple[str, int, int, str]] = {}
+    text = ctx.norm
+    for m in _first(ctx, _HELD, lines=8):
+        event = _clean_event(m["event"])
+        estart = m.end("event") - len(event)
+        if _named(event):
+            current = frame.get("event")
+            # the same meeting written out more fully later (湖北召开疫情防控工作新闻发布会 → 新型冠状病毒…新闻发布会)
+            if current is None or (len(event) > len(current[0]) and event.endswith(current[0][-4:])
+                                   and current[0][-6:] in event):
+                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.held")
+        # who held it, and where: "ORG在LOC（组织）召开"
+        vstart = m.start("verb")
+        before = text[max(0, vstart - 40):vstart]
+        at = re.search(r"在(?P<loc>[^，。；：！？\n在]{2,25})$", before)
+        subject_end = vstart
+        if at:
+            lstart = vstart - len(before) + at.start("loc")
+            if "location" not in frame:
+                frame["location"] = (ctx.text[lstart:vstart], lstart, vstart, "location.held_at")
+            subject_end = lstart - 1
+        org = _org_before(ctx, subject_end)
+        if org and "organizer" not in frame:
+            frame["organizer"] = (ctx.text[org[0]:org[1]], org[0], org[1], "organizer.subject_of_meeting")
+    if "location" not in frame:
+        for m in _first(ctx, _AT_PLACE, lines=8):
+            frame["location"] = (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"), m.end("loc"),
+                                 "location.at_place")
+            break
+    if "event" not in frame:
+        for m in _first(ctx, _HELD_AT, lines=8):
+            event = _clean_event(m["event"])
+            estart = m.end("event") - len(event)
+            if _named(event):
+                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.held_at")
+                loc = m["loc"]
+                frame.setdefault("location", (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"), m.end("loc"),
+                                              "location.held_at"))
+                if is_unit_name(loc):
+                    frame.setdefault("organizer", (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"),
+                                                   m.end("loc"), "organizer.venue"))
+                break
+    if "event" not in frame:
+        for m in _first(ctx, _AT_MEETING, lines=8):
+            event = _clean_event(m["event"])
+            estart = m.end("event") - len(event)
+            if _named(event):
+                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.speech_at")
+                break
+    if "event" not in frame:
+        campaign = _campaign(ctx)
+        if campaign:
+            frame["event"] = campaign
+    if "organizer" not in frame and "event" in frame:
+        name, s, e, _ = frame["event"]
+        m = re.match(rf"(?P<org>.{{2,30}}?)(?:全体会议|常务会议|会议)$", name)
+        if m and is_unit_name(m["org"]):
+            frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
+    if "organizer" not in frame:
+        for m in _first(ctx, _FROM_ORG, lines=8):
+            org = m["org"]
+            if is_unit_name(org) or place_run(ctx, m.start("org"), m.end("org")) == (m.start("org"), m.end("org")):
+                frame["organizer"] = (ctx.text[m.start("org"):m.end("org")], m.start("org"), m.end("org"),
+                                      "organizer.informant")
+                break
+    if "organizer" not in frame:
+        acting = _acting_unit(ctx)
+        if acting:
+            frame["organizer"] = acting
+    if "organizer" not in frame:
+        chair = _chair_unit(ctx)
+        if chair:
+            frame["organizer"] = chair
+    ctx.__dict__["_meeting_frame"] = frame
+    return frame
+
+
+# what a unit does in a report's lead or headline
+_ACT = re.compile(r"(?:\d{1,2}日|今日|近日|日前)?(?:自\S{1,10}?起，?)?(?:通过[^，。]{0,20}，)?"
+                  r"(?:公布|发布|通报|印发|部署|推出|开展|启动|建立|建成|成立|组建|设立|出台|探索|创新|创建|"
+                  r"坚持|持续|深入|全面|多措并举|多举措|积极|大力|着力|聚焦|夯实|推进|推动|实行|实施|启用|开通|"
+                  r"联合|会同|牵头|破获|侦破|查处|打掉|抓获|办理|受理|审结|执结|专门|率先|首次|依法)")
+
+
+def _acting_unit(ctx: Context):
+    """The unit whose work the report is about: the subject of the headline or of the lead's first clause.
+
+    A unit named there (武汉蔡甸区检察院探索…, 全国“扫黄打非”办公室今日公布…) is written out as fully as
+    the text writes it elsewhere; a place acting there (河北沧州成立…) gives that place's administrative
+    name as the body writes it (沧州市).
+    """
+    from .header import _body_start
+
+    body = _body_start(ctx)
+    candidates = []
+    title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body]
+    body_lead = [s for s in ctx.sentences if s.start >= body][:3]
+    for span in [*title_lines, *body_lead]:
+        start = span.start
+        # skip a dateline and byline, a leading date or time
+        m = _LEAD_SKIP.match(ctx.norm, start, span.end)
+        pos = m.end() if m else start
+        for s, e in find_units(ctx, pos, span.end):
+            if s != pos and ctx.norm[pos:s].strip("，、 "):
+                break
+            if _ACT.match(ctx.norm, e):
+                candidates.append((s, e, "organizer.acting_unit"))
+            break
+        else:
+            run = place_run(ctx, pos, span.end)
+            if run and ctx.norm[run[0]:run[1]] in PROVINCES:
+                run = _province_and_next(ctx, run[0], run[1], span.end, short=True) or run
+            if run and _ACT.match(ctx.norm, run[1]) and span in title_lines:
+                name = ctx.norm[run[0]:run[1]]
+                last = _last_place_name(ctx, run)
+                admin = re.search(re.escape(last) + r"(?:市|县|区|旗|省|自治区)", ctx.norm[run[1]:ctx.content_end]) \
+                    if last else None
+                unit = _unit_of_place(ctx, admin.group() if admin else last) if last else None
+                if unit:
+                    candidates.append((unit[0], unit[1], "organizer.acting_place_unit"))
+                elif admin:
+                    a = run[1] + admin.start()
+                    candidates.append((a, a + len(admin.group()), "organizer.acting_place"))
+                elif name in PROVINCES:
+                    candidates.append((run[0], run[1], "organizer.acting_place"))
+        if candidates:
+            break
+    if not candidates:
+        return None
+    s, e, rule_name = candidates[0]
+    fuller = _fuller_unit(ctx, ctx.norm[s:e], e)
+    if fuller:
+        s, e = fuller
+    return (ctx.text[s:e], s, e, rule_name)
+
+
+_LEAD_SKIP = re.compile(
+    r"(?:(?:本报|本台|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?电\s*)?"
+    r"(?:[（(][^）)]{0,30}[）)]\s*)?"
+    r"(?:[^，。“”]{0,12}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日)[上下]?午?晚?，?)?"
+)
+
+
+def _unit_of_place(ctx: Context, place: str) -> tuple[int, int] | None:
+    """The first unit named after a place that acts in the body (柯桥区纪委监委统筹…), not one only in a post."""
+    from .people import find_people
+
+    titles = [h.title_span for h in find_people(ctx)]
+    for s, e in find_units(ctx):
+        name = ctx.norm[s:e]
+        if not name.startswith(place) or name == place or any(t.start <= s < t.end for t in titles):
+            continue
+        if ctx.norm[max(0, s - 1):s] in ("在", "于", "到", "赴", "从", "向", "对"):
+            continue  # 在沧州市中级人民法院成立: the place of the event, not who acted
+        if _ACT.match(ctx.norm, e) or re.match(r"[^，。]{0,12}(?:统筹|建立|推出|开展|设立|组建|成立)", ctx.norm[e:e + 14]):
+            return s, e
+    return None
+
+
+def _last_place_name(ctx: Context, run: tuple[int, int]) -> str:
+    words = [w for w, ws, we in ctx.words if run[0] <= ws and we <= run[1]]
+    if not words:
+        return ""
+    last = re.sub(r"(?:省|市|县|区|旗|自治区)$", "", words[-1])
+    return last if len(last) >= 2 else ""
+
+
+def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
+    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院)."""
+    best = None
+    for s, e in find_units(ctx):
+        if (s, e) == (None, None):
+            continue
+        text = ctx.norm[s:e]
+        if len(text) <= len(short) or text[-1] != short[-1]:
+            continue
+        it = iter(text)
+        if all(ch in it for ch in short) and (best is None or e - s > best[1] - best[0]):
+            best = (s, e)
+    return best
+
+
+def _campaign(ctx: Context):
+    """A named campaign the report is about: written in the title or lead, or repeated in the body."""
+    counts: dict[str, list[tuple[int, int]]] = {}
+    for m in _CAMPAIGN.finditer(ctx.norm, 0, ctx.content_end):
+        start = unit_start(ctx, m.end("event"))
+        # take the campaign's own words: from the left edge of the noun phrase
+        start = max(start, m.start("event"))
+        name = ctx.norm[start:m.end("event")]
+        name = re.sub(r"^(?:开展|推进|深化|深入推进|持续开展|组织开展|全面推进|在|的|全省|全市|全县|全区|全国)+", "", name)
+        if len(name) < 6:
+            continue
+        counts.setdefault(name, []).append((m.end("event") - len(name), m.end("event")))
+    if not counts:
+        return None
+    lead_end = ctx.lines[min(len(ctx.lines), 4) - 1].end if ctx.lines else 0
+    best = max(counts, key=lambda n: (len(counts[n]) + (2 if counts[n][0][0] < lead_end else 0), len(n)))
+    spans = counts[best]
+    if len(spans) < 2 and spans[0][0] >= lead_end:
+        return None
+    s, e = spans[0]
+    return (ctx.text[s:e], s, e, "event.campaign")
+
+
+def _chair_unit(ctx: Context):
+    """A meeting chaired by someone whose post names a unit (市政府袁占亭市长主持召开…): that unit."""
+    from .people import find_people
+
+    hits = find_people(ctx)
+    for hit in hits:
+        tail = max(hit.name_span.end, hit.title_span.end)
+        if not _HOST_AFTER.match(ctx.norm[tail:tail + 24]):
+            continue
+        # the same person's fullest post in the report
+        hit = max((h for h in hits if h.name == hit.name), key=lambda h: len(h.title))
+        title = hit.title
+        for s, e in find_units(ctx, hit.title_span.start, hit.title_span.end):
+            return (ctx.text[s:e], s, e, "organizer.chair_unit")
+        m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
+        if m:
+            s = hit.title_span.start
+            return (ctx.text[s:s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
+    return None
 
 
 @rule("organizer")
 def organizer(ctx: Context) -> list[Found]:
+    """The unit that held the event or whose work the report is about."""
+    frame = _frame(ctx)
+    if "organizer" in frame:
+        value, s, e, name = frame["organizer"]
+        return [ctx.hit(value, s, e, name)]
     return []
 
 
 @rule("event")
 def event(ctx: Context) -> list[Found]:
+    """The named meeting or campaign the report is about."""
+    frame = _frame(ctx)
+    if "event" in frame:
+        value, s, e, name = frame["event"]
+        return [ctx.hit(value, s, e, name)]
     return []
 
 
 @rule("location")
 def location(ctx: Context) -> list[Found]:
+    """Where it took place: 在LOC召开, LOC发生, or the place a title or kicker begins with."""
+    frame = _frame(ctx)
+    if "location" in frame:
+        value, s, e, name = frame["location"]
+        return [ctx.hit(value, s, e, name)]
+    happened = _happened(ctx)
+    if happened:
+        return [happened]
+    return _title_place(ctx)
+
+
+def _happened(ctx: Context) -> Found | None:
+    """LOC发生…: the scene of an accident or disaster, from the title or the lead."""
+    found = []
+    for m in _first(ctx, _HAPPENED, lines=5):
+        loc = m["loc"]
+        if loc.endswith(("）", ")")):  # 于田县（北纬35.6，东经81.6）: the coordinates are not the place
+            opening = max(loc.rfind("（"), loc.rfind("("))
+            loc = loc[:opening] if opening > 0 else loc
+        # drop what comes before the place: a time, 我区, a subject
+        cut = max(loc.rfind("，"), loc.rfind(","), loc.rfind(" "))
+        offset = m.start("loc") + (cut + 1 if cut >= 0 else 0)
+        loc = ctx.norm[offset:m.start("loc") + len(loc)]
+        lead = re.match(r"^(?:\d{1,2}时\d{0,2}分?(?:许|左右)?|凌晨|早上|上午|下午|晚上|我区|我市|我县|位于|在)+", loc)
+        if lead:
+            offset += lead.end()
+            loc = loc[lead.end():]
+        loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
+        loc = re.sub(r"第\d+层$", "", loc).strip()
+        if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
+            continue
+        end = offset + len(loc)
+        found.append(ctx.hit(ctx.text[offset:end] if "（" not in ctx.text[offset:m.end("loc")] else loc,
+                             offset, end, "location.happened"))
+    if not found:
+        return None
+    title_end = ctx.lines[0].end if ctx.lines else 0
+    in_title = [f for f in found if f.evidence.span.start < title_end and len(str(f.value)) >= 4]
+    return in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
+
+
+def _title_place(ctx: Context) -> list[Found]:
+    """A title or kicker that begins with a place: that place, as fully as the text writes it."""
+    for line in ctx.lines[:2]:
+        run = place_run(ctx, line.start, line.end)
+        if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
+            continue
+        s, e = run
+        rest = ctx.norm[e:line.end]
+        if not rest or re.match(r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest):
+            continue  # 武汉蔡甸区检察院…: a unit, not a place
+        short = ctx.norm[s:e]
+        if short in PROVINCES:
+            full = _province_and_next(ctx, s, e, line.end)
+        else:
+            full = _fuller_place(ctx, short, e)
+        if full:
+            return [ctx.hit(ctx.text[full[0]:full[1]], full[0], full[1], "location.title_place_full")]
+        return [ctx.hit(ctx.text[s:e], s, e, "location.title_place")]
     return []
+
+
+_ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")
+
+
+def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool = False) -> tuple[int, int] | None:
+    """广东惠东创建… → the body's 广东省惠州市惠东县; 河南登封建立… → 河南登封 when the body has 登封市."""
+    import bisect
+
+    starts = [ws for _, ws, _ in ctx.words]
+    i = bisect.bisect_left(starts, e)
+    if i >= len(ctx.words) or ctx.words[i][1] != e:
+        return None
+    nxt = ctx.words[i][0]
+    if not (2 <= len(nxt) <= 3) or not all("\u4e00" <= c <= "\u9fff" for c in nxt):
+        return None
+    province = ctx.norm[s:e]
+    for m in re.finditer(re.escape(province), ctx.norm[:ctx.content_end]):
+        if m.start() < line_end:
+            continue
+        j = bisect.bisect_left(starts, m.start())
+        run = []
+        while j < len(ctx.words) and len(run) < 6:
+            word, ws, we = ctx.words[j]
+            if not all("\u4e00" <= c <= "\u9fff" for c in word):
+                break
+            run.append((word, ws, we))
+            if word.startswith(nxt):
+                if len(word) > len(nxt) and _ADMIN_SUFFIX.match(word[len(nxt):]):
+                    return (s, e + len(nxt)) if short else (m.start(), we)
+                if word == nxt and j + 1 < len(ctx.words) and _ADMIN_SUFFIX.match(ctx.words[j + 1][0]):
+                    return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 1][2])
+                break
+            if nxt in word:
+                break
+            if j + 1 < len(ctx.words) and ctx.words[j + 1][0] == nxt and j + 2 < len(ctx.words) \
+                    and _ADMIN_SUFFIX.match(ctx.words[j + 2][0]):
+                return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 2][2])
+            if not PROVINCES or (tag(word) not in ("ns",) and not _ADMIN_SUFFIX.match(word[-1:])):
+                break
+            j += 1
+    if re.search(re.escape(nxt) + r"(?:市|县|区|旗)", ctx.norm[line_end:ctx.content_end]):
+        return s, e + len(nxt)
+    return None
+
+
+def _fuller_place(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
+    """The body's fuller writing of a place: 广东惠东 → 广东省惠州市惠东县; 湖南常德 → 湖南常德经开区…."""
+    best = None
+    for m in re.finditer(re.escape(short[:2]), ctx.norm[:ctx.content_end]):
+        if m.start() < after:
+            continue
+        run = place_run(ctx, m.start())
+        if run is None:
+            continue
+        text = ctx.norm[run[0]:run[1]]
+        if len(text) <= len(short):
+            continue
+        # every character of the short form appears in order in the long form
+        it = iter(text)
+        if all(ch in it for ch in short) and (best is None or run[1] - run[0] > best[1] - best[0]):
+            best = run
+    return best
 
 
 @rule("host")
 def host(ctx: Context) -> list[Found]:
+    """The person who chaired it: 会议由…NAME主持, NAME主持召开, 主持会议的…NAME."""
+    for hit in find_people(ctx):
+        tail_start = max(hit.name_span.end, hit.title_span.end)
+        after = ctx.norm[tail_start:tail_start + 24]
+        head_start = min(hit.name_span.start, hit.title_span.start)
+        before = ctx.norm[max(0, head_start - 8):head_start]
+        if _HOST_AFTER.match(after) or _HOST_BEFORE.search(before):
+            return [ctx.hit(hit.name, hit.name_span.start, hit.name_span.end, "host.chaired")]
     return []

@@ -99,13 +99,18 @@ def find_people(ctx: Context) -> list[PersonHit]:
 def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
     """市政府袁占亭市长、胥波副市长、咸大明副市长: the unit before the first name belongs to the whole list."""
     out: list[PersonHit] = []
+    unit = ""
     for hit in hits:
         prev = out[-1] if out else None
         if (prev is not None and hit.title_span.start == hit.name_span.start
                 and prev.title_span.end == hit.name_span.start - 1 and ctx.norm[prev.title_span.end] == "、"
-                and prev.title_span.start < prev.name_span.start):
-            unit = ctx.text[prev.title_span.start:prev.name_span.start]
-            hit = PersonHit(hit.name, unit + hit.title, hit.name_span, hit.title_span)
+                and prev.name_span.start <= prev.title_span.end):
+            if prev.title_span.start < prev.name_span.start:
+                unit = ctx.text[prev.title_span.start:prev.name_span.start]
+            if unit:
+                hit = PersonHit(hit.name, unit + hit.title, hit.name_span, hit.title_span)
+        else:
+            unit = ""
         out.append(hit)
     return out
 

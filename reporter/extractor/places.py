@@ -1,0 +1,139 @@
+"""Places and units as reports write them: runs of place words, unit names ending in a unit suffix."""
+
+from __future__ import annotations
+
+import re
+
+from .context import Context
+from .entities import tag
+
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
+    "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+PLACE_SUFFIX = re.compile(
+    r"(?:省|市|县|区|旗|州|盟|镇|乡|村|街道|地区|自治州|自治区|自治县|新区|经开区|开发区|高新区|片区|社区|"
+    r"嘎查|苏木|林区|垦区|农场)$"
+)
+# words that end a unit's name (longest first when matched)
+UNIT_SUFFIXES = sorted(set(
+    "公安局 公安分局 分局 公安厅 公安部 公安机关 检察院 人民检察院 检察机关 检察厅 法院 人民法院 中级人民法院 "
+    "高级人民法院 海事法院 法院系统 纪委监委 纪委 监委 政法委 政法委员会 组织部 宣传部 统战部 委员会 领导小组 "
+    "办公室 指挥部 专案组 督导组 总队 支队 大队 中队 派出所 服务队 协会 中心 研究所 研究院 学院 法学院 大学 "
+    "政府 人民政府 行署 地委 市委 县委 区委 旗委 州委 省委 党委 党工委 党组 管委会 联防联控机制 机制 "
+    "局 厅 部 委 办 署 司 处 所 站 院 社 集团 公司 银行 监狱 看守所 戒毒所 总局 分行 执法部门 部门".split()
+), key=len, reverse=True)
+_UNIT_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
+
+
+def is_place_word(word: str) -> bool:
+    if word in PROVINCES or any(word == p + s for p in PROVINCES for s in ("省", "市", "自治区")):
+        return True
+    t = tag(word)
+    if t == "ns":
+        return True
+    return bool(PLACE_SUFFIX.search(word)) and len(word) >= 2 and (t is None or t.startswith("n"))
+
+
+def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """The longest run of place words starting exactly at `start` (湖南常德经开区石门桥镇康家公式片区)."""
+    words = ctx.words
+    import bisect
+
+    starts = [ws for _, ws, _ in words]
+    i = bisect.bisect_left(starts, start)
+    if i >= len(words) or words[i][1] != start:
+        return None
+    last = None
+    j = i
+    while j < len(words):
+        word, ws, we = words[j]
+        if end is not None and we > end:
+            break
+        if is_place_word(word):
+            last = we
+            j += 1
+            continue
+        # a place name jieba splits: 石门桥 + 镇, 康家 + 公式 + 片区 (a name part followed by a suffix word)
+        k = j
+        while k < len(words) and k - j < 3 and re_cjk(words[k][0]) and not is_place_word(words[k][0]):
+            k += 1
+        if last is not None and k < len(words) and k > j and PLACE_SUFFIX.search(words[k][0]) \
+                and all((tag(w[0]) or "n")[:1] in "nj" for w in words[j:k]):
+            last = words[k][2]
+            j = k + 1
+            continue
+        break
+    if last is None or last - start < 2:
+        return None
+    return start, last
+
+
+def re_cjk(word: str) -> bool:
+    return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def is_unit_name(text: str) -> bool:
+    return (bool(_UNIT_RE.search(text)) and len(text) >= 2) or text in _SHORT_UNITS or tag(text) == "nt"
+
+
+def unit_suffix_len(text: str) -> int:
+    m = _UNIT_RE.search(text)
+    return len(m.group()) if m else 0
+
+
+# words a unit's name may start with besides a place
+_UNIT_HEADS = re.compile(r"^(?:中共|中国|中央|国家|全国|最高|国务院|省|市|县|区|旗|州|自治区|“)")
+# generic groups and non-units
+_GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|全(?!国)|本|该|我|多|部分|其他|其它|所有|一些|多个|每个|下属|上级|基层|同级|当地|属地|职能)")
+_NOT_UNIT_WORDS = frozenset("格局 布局 结局 干部 内部 外部 全部 局部 部分 好处 到处 住处 场所 处所 厕所 所有 法院院长".split())
+_ADMIN_CHARS = frozenset("省市县区旗州乡镇村")
+_SHORT_UNITS = frozenset("最高检 最高法 中纪委 国务院 公安部 教育部 司法部 民政部 中宣部 工信部 全国人大 全国政协 国家监委 中央网信办 银保监会 证监会".split())
+
+
+def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of unit names written in the text (赤峰市公安局, 全国“扫黄打非”办公室, 七宝派出所)."""
+    from .entities import unit_start
+
+    end = ctx.content_end if end is None else end
+    words = ctx.words
+    out: list[tuple[int, int]] = []
+    for i, (word, ws, we) in enumerate(words):
+        if ws < start or we > end:
+            continue
+        if not re_cjk(word):
+            continue
+        t = tag(word)
+        suffix = unit_suffix_len(word)
+        whole = word in _SHORT_UNITS
+        if not whole and not suffix:
+            continue
+        if word in _NOT_UNIT_WORDS or (not whole and t is not None and t not in ("n", "nt", "j", "ns", "nz")
+                                        and word not in UNIT_SUFFIXES):
+            continue
+        head = word[: len(word) - suffix]
+        if not whole and len(word) > suffix and t == "n" and word not in UNIT_SUFFIXES and \
+                not is_place_word(head) and head not in _ADMIN_CHARS:
+            continue  # a common noun that happens to end like a unit (e.g. 场所)
+        # extend over a following unit word: 公安局 + 经侦 + 总队
+        left = unit_start(ctx, ws) if ws > 0 else ws
+        s = left
+        name = ctx.norm[s:we]
+        if len(name) < 3 and not whole:
+            continue
+        if _GENERIC_UNIT.match(name):
+            continue
+        first = ctx.norm[s:ws] or word
+        if not whole and not (_UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or
+                              (tag(first[:2]) in ("ns", "nt", "j")) or "“" in name):
+            continue
+        out.append((s, we))
+    # keep the longest of overlapping or adjacent spans (公安局 + 经侦总队 → 公安局经侦总队)
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1] and (s >= merged[-1][0]):
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+            continue
+        merged.append((s, e))
+    return merged
