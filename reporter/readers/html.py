@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..errors import EmptyDocumentError, ReadError, UnsafeDocumentError, file_error
-from ..model import BlockKind, SourceDoc
+from ..model import SourceDoc
 from . import limits
 from .base import TextBuilder, sha256_of, truncated_warning
 from .text import decode_report

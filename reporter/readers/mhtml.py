@@ -56,8 +56,8 @@ class MhtmlReader:
         except OverflowError:
             raise file_error(UnsafeDocumentError, path, f"网页存档的部件过多（上限 {lim.max_mime_parts} 个）",
                              "已拒绝处理；请在浏览器中打开后复制正文存成 .txt") from None
-        except (ValueError, TypeError, LookupError, IndexError, AttributeError) as exc:
-            raise file_error(ReadError, path, f"网页存档无法解析（{type(exc).__name__}）",
+        except (ValueError, TypeError, LookupError, IndexError, AttributeError):
+            raise file_error(ReadError, path, "网页存档无法解析（格式错误）",
                              "请在浏览器中打开后另存为网页或复制正文存成 .txt") from None
         html = [p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")]
         chosen = next((p for p in html if start and _cid(p.get("Content-ID")) == start), None)
@@ -79,8 +79,8 @@ class MhtmlReader:
     def _payload(path: Path, part: email.message.Message) -> bytes:
         try:
             body = part.get_payload(decode=True)
-        except (ValueError, TypeError, LookupError) as exc:
-            raise file_error(ReadError, path, f"网页存档的正文无法解码（{type(exc).__name__}）",
+        except (ValueError, TypeError, LookupError):
+            raise file_error(ReadError, path, "网页存档的正文无法解码",
                              "请在浏览器中打开后复制正文存成 .txt") from None
         if not isinstance(body, bytes):
             body = b""

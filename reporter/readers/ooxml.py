@@ -116,7 +116,8 @@ class Package:
                 data = fh.read(limit + 1)
         except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, ValueError,
                 zlib.error) as exc:
-            raise file_error(ReadError, self.path, f"部件 {name} 无法解压（{type(exc).__name__}）",
+            what = "需要密码" if "encrypted" in str(exc).lower() else "数据已损坏"
+            raise file_error(ReadError, self.path, f"部件 {name} 无法解压（{what}）",
                              "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
         if len(data) > limit:
             raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 的实际大小与声明不符", _REFUSED)
@@ -136,7 +137,9 @@ class Package:
             root = etree.fromstring(data, _PARSER)
         except (etree.XMLSyntaxError, ValueError) as exc:
             msg = getattr(exc, "msg", None) or str(exc)
-            raise file_error(ReadError, self.path, f"部件 {name} 不是有效的 XML（{msg}）",
+            line = getattr(exc, "lineno", None)
+            detail = "嵌套层次过深" if "depth" in msg.lower() else (f"第 {line} 行出错" if line else "格式错误")
+            raise file_error(ReadError, self.path, f"部件 {name} 不是有效的 XML（{detail}）",
                              "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:   # an encoding the byte check missed

@@ -71,8 +71,8 @@ class PdfReader:
         try:
             reader = pypdf.PdfReader(BytesIO(data), strict=False)
             encrypted = reader.is_encrypted
-        except Exception as exc:  # noqa: BLE001
-            raise file_error(ReadError, path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）",
+        except Exception:  # noqa: BLE001
+            raise file_error(ReadError, path, "PDF 文件已损坏，无法读取",
                              "请用 PDF 阅读器打开后另存一份，或另存为 .docx") from None
         if encrypted:
             try:
@@ -85,8 +85,8 @@ class PdfReader:
         try:
             pages = reader.pages
             count = len(pages)
-        except Exception as exc:  # noqa: BLE001
-            raise file_error(ReadError, path, f"PDF 文件已损坏，读不到页面（{type(exc).__name__}）",
+        except Exception:  # noqa: BLE001
+            raise file_error(ReadError, path, "PDF 文件已损坏，读不到页面",
                              "请用 PDF 阅读器打开后另存一份，或另存为 .docx") from None
         builder = TextBuilder()
         warnings: list[str] = []

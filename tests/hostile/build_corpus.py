@@ -14,6 +14,7 @@ of the ReporterError subclass the reader raises, with `words` a piece of its rea
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import os
 import random
@@ -419,6 +420,7 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
     return out
 
 
+@functools.lru_cache(maxsize=None)
 def _converted(docx: bytes, fmt: str) -> bytes:
     """A real legacy Word file made by LibreOffice from a .docx."""
     import subprocess
