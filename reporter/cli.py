@@ -99,6 +99,9 @@ MemoryOpt = Annotated[int, typer.Option("--memory", min=0, help="每个处理进
 WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="另一个 reporter 正在写同一输出文件夹时，最多等多少秒。")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="在标准输出打印机器可读的运行摘要（JSON）。")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误（适合计划任务）。")]
+IssueNoOpt = Annotated[Optional[int], typer.Option("--issue-no", min=1, show_default=False,
+                                                   help="本期简报的期号（默认：接着上一期编号，每年从第1期开始）。")]
+EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="简报里每个值加一条批注，写明它出自原文哪一句。")]
 
 
 def _run_options(templates: Path | None, ref_date: str | None, jobs: int | None, timeout: float, memory: int,
@@ -138,17 +141,22 @@ def run(
     wait: WaitOpt = 60.0,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
+    issue_no: IssueNoOpt = None,
+    evidence: EvidenceOpt = False,
 ) -> None:
     """主任务：读取报告，生成台账和简报。再次运行到同一输出文件夹时只处理新增或改动过的文件。
 
     Example: reporter run seeds -o output
     """
+    import dataclasses
+
     from .errors import ReporterError
     from .pipeline import run as run_job
     from .progress import console_progress
 
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
+    options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence)
     try:
         result = run_job(paths, outdir, schema=schema, options=options,
                          progress=console_progress(sys.stderr, quiet=quiet))
@@ -349,21 +357,29 @@ def brief(
     out: Annotated[Path, typer.Option("--out", "-o", help="简报文件（.docx）。")] = Path("简报.docx"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
+    issue_no: IssueNoOpt = None,
+    evidence: EvidenceOpt = False,
 ) -> None:
     """只生成 Word 简报。
 
-    Example: reporter brief seeds -o 简报.docx
+    Example: reporter brief seeds -o 简报.docx --issue-no 3
     """
-    _write_one("brief", paths, out, templates, ref_date)
+    _write_one("brief", paths, out, templates, ref_date, issue_no=issue_no, evidence=evidence)
 
 
-def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, ref_date: str | None) -> None:
+def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, ref_date: str | None, *,
+               issue_no: int | None = None, evidence: bool = False) -> None:
     from .errors import ReporterError
     from .model import Failure
     from .pipeline import extract_paths
-    from .writers import write_briefing, write_ledger
+    from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = _load_schema(templates)
+    if kind == "brief":
+        try:
+            check_briefing_template(templates)     # before any report is read
+        except ReporterError as exc:
+            raise _fail(exc) from None
     records, failures = [], []
     for item in extract_paths(paths, schema, _options(templates, ref_date)):
         (failures if isinstance(item, Failure) else records).append(item)
@@ -373,10 +389,14 @@ def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, 
         if kind == "ledger":
             write_ledger(records, schema, out, failures=failures, templates=templates)
         else:
-            write_briefing(records, schema, out, templates=templates)
+            brief = write_briefing(records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence)
     except ReporterError as exc:
         raise _fail(exc) from None
-    err(f"已处理 {len(records)} 份，失败 {len(failures)} 份；已写入：{out}")
+    if kind == "brief" and not brief.written:
+        err(f"已处理 0 份，失败 {len(failures)} 份；没有可写进简报的报告，未生成新的一期")
+        raise typer.Exit(1 if failures else 0)
+    written = f"{out}（{brief.issue.label}，存档：{brief.archive}）" if kind == "brief" else str(out)
+    err(f"已处理 {len(records)} 份，失败 {len(failures)} 份；已写入：{written}")
     raise typer.Exit(1 if failures else 0)
 
 

@@ -132,9 +132,10 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
     for the first, then raises LockedError. Each run appends a few lines to OUTDIR/reporter.log.
     `pool` lets a caller (watch mode) keep its worker processes across runs.
     """
-    from .writers import write_briefing, write_ledger
+    from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = schema or load_schema(templates=options.templates)
+    check_briefing_template(options.templates)     # a broken briefing template stops us before any report is read
     outdir = Path(outdir)
     progress = progress or NoProgress()
     result = RunResult()
@@ -164,9 +165,11 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
                 result.outputs.append(write_ledger(result.records, schema, outdir / LEDGER_NAME,
                                                    failures=result.failures, templates=options.templates))
-            if result.records or not (outdir / BRIEFING_NAME).exists():
-                result.outputs.append(write_briefing(result.records, schema, outdir / BRIEFING_NAME,
-                                                     templates=options.templates))
+            if result.records:                         # one issue per run with new reports (writers/briefing)
+                brief = write_briefing(result.records, schema, outdir / BRIEFING_NAME, templates=options.templates,
+                                       issue_no=options.issue_no, evidence=options.evidence)
+                if brief.path is not None:             # (its copy in 简报存档/ is not listed: see README)
+                    result.outputs.append(brief.path)
         except ReporterError as exc:
             log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
             raise

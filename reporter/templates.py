@@ -27,6 +27,8 @@ TEMPLATE_FILES: dict[str, str] = {
     "posts.txt": "职务词表：识别“姓名 + 职务”",
     "userdict.txt": "分词用户词典（jieba 格式）",
     "domain_words.txt": "关键词领域词表",
+    "briefing.docx": "简报模板（Word，GB/T 9704 版式，{{ }} 占位符）",
+    "briefing.toml": "简报设置：刊头、编发单位、标题、抄送、印发单位",
     "task_words.txt": "工作要求词表：列表导语、提纲式小标题",
 }
 

@@ -6,15 +6,20 @@ openpyxl and python-docx are imported when a ledger or briefing is written, not 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ..model import Failure, Record
 from ..schema import Schema
 from .jsonl import dumps, record_to_dict, write_jsonl
 from .render import display_width, value_text
 
+if TYPE_CHECKING:  # pragma: no cover
+    import datetime
+
+    from .briefing import BriefingResult
+
 __all__ = ["dumps", "record_to_dict", "write_jsonl", "display_width", "value_text", "write_ledger",
-           "write_briefing"]
+           "write_briefing", "check_briefing_template"]
 
 
 def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
@@ -26,8 +31,19 @@ def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failur
 
 
 def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *,
-                   templates: Path | str | None = None) -> Path:
-    """Write the Word briefing at `out`."""
-    from .docx import write_briefing as impl
+                   templates: Path | str | None = None, issue_no: int | None = None, evidence: bool = False,
+                   today: datetime.date | None = None) -> BriefingResult:
+    """Write one issue of the Word briefing at `out` (and 简报存档/<year>年第N期.docx beside it).
 
-    return impl(records, schema, out, templates=templates)
+    No records: nothing is written (result.path is None). See reporter/writers/briefing/.
+    """
+    from .briefing import write_briefing as impl
+
+    return impl(records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence, today=today)
+
+
+def check_briefing_template(templates: Path | str | None = None) -> Path:
+    """Check the briefing template (and briefing.toml) in effect before a batch runs; TemplateError if broken."""
+    from .briefing import check_briefing_template as impl
+
+    return impl(templates)

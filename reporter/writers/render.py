@@ -54,3 +54,23 @@ def field_text(record: Record, spec: FieldSpec, sep: str = "\n") -> str:
 def display_width(text: str) -> int:
     """Columns a string needs: East Asian wide and full-width characters count as 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def date_text(iso: str) -> str:
+    """A schema date as people write it: 2024-06-01 → 2024年6月1日, 2024-06 → 2024年6月, --06-01 → 6月1日."""
+    parts = iso.split("-")
+    try:
+        if iso.startswith("--") and len(parts) == 4:
+            return f"{int(parts[2])}月{int(parts[3])}日"
+        if len(parts) == 3:
+            return f"{int(parts[0])}年{int(parts[1])}月{int(parts[2])}日"
+        if len(parts) == 2:
+            return f"{int(parts[0])}年{int(parts[1])}月"
+    except ValueError:
+        pass
+    return iso
+
+
+def quantity_text(value: int | float, unit: str) -> str:
+    """A figure with its unit, written close as in a table: 93起, 12.5%, 336.8万元."""
+    return f"{format_number(value)}{unit}"

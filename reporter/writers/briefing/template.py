@@ -1,0 +1,367 @@
+"""The briefing template: a Word file with Jinja placeholders, filled with docxtpl.
+
+    {{ 期号 }}                          a value (PLACEHOLDERS lists them all)
+    {{p 正文 }}                         a block: the paragraph holding it is replaced by the whole body
+    {%p for 报告 in 报告列表 %} … {%p endfor %}   a loop over the reports (p: the tag's paragraph goes away)
+
+check_template() reads every placeholder before any report is read, so a broken template stops the run
+at once with a message that names the file and the placeholder; it then fills the template once with two
+made-up reports, so a misspelt field inside a loop ({{ 报告.标提 }}) is caught too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from ...errors import TemplateError
+from ...model import Evidence, Found, Metric, Record, Span
+from ...templates import find_template
+from .body import BodyBuilder
+from .content import Content, IndicatorRow, Report, build_content, task_text
+from .issues import Issue
+from .ooxml import PARAGRAPH_STYLES, W_NS, style_ids
+from .settings import BriefingSettings, load_settings
+
+TEMPLATE_NAME = "briefing.docx"
+COMMENT_AUTHOR = "reporter 出处"
+
+# name → what it holds (README lists the same; tests/test_write_docx_template.py checks they agree)
+PLACEHOLDERS: dict[str, str] = {
+    "刊头": "刊头文字（briefing.toml）",
+    "期号": "本期期号，数字，如 3",
+    "年度": "期号所属年份，如 2024",
+    "期号全称": "如 2024年第3期",
+    "编发单位": "编发单位（briefing.toml）",
+    "日期": "印发日期，如 2024年6月30日",
+    "标题": "简报标题（briefing.toml，空着时自动生成）",
+    "抄送": "抄送（briefing.toml）",
+    "印发单位": "印发单位（briefing.toml，空着时同编发单位）",
+    "报告数": "本期报告份数",
+    "单位数": "涉及的单位个数",
+    "起止日期": "报告的起止日期，如 2024年6月1日至6月3日",
+    "总体情况": "“总体情况”一段的文字",
+    "正文": "整段替换：默认的全部正文（四个部分），写作 {{p 正文 }}",
+    "数据表": "整段替换：主要数据表，写作 {{p 数据表 }}",
+    "报告列表": "每份报告：序号 标题 日期 单位 摘要 数据 数据列表 要求列表 来源 关键词 文件",
+    "指标列表": "每个指标：序号 指标 计量单位 合计 分单位 明细（单位 数值）",
+    "单位列表": "每个单位：序号 单位 报告列表",
+}
+BLOCKS = ("正文", "数据表")
+REPORT_KEYS = ("序号", "标题", "日期", "单位", "摘要", "数据", "数据列表", "要求列表", "来源", "关键词", "文件")
+
+_TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
+_PREFIX = re.compile(r"^(?:p|r|tr|tc)\s+")
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_OPENERS = {"if": "endif", "for": "endfor"}
+_KNOWN_TAGS = {"if", "elif", "else", "endif", "for", "endfor", "set", "cellbg", "colspan", "vm", "hm"}
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A checked briefing template."""
+
+    path: Path
+    settings: BriefingSettings
+    uses: frozenset[str]              # the block placeholders it uses (正文, 数据表)
+
+
+def jinja_env():
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def _fail(path: Path, what: str, todo: str = "") -> TemplateError:
+    todo = todo or "请改正后重新运行，或用 reporter templates init 重新生成默认模板对照"
+    return TemplateError(f"{path}：{what}；{todo}", path=path, reason=what)
+
+
+def _open(path: Path):
+    from docxtpl import DocxTemplate
+
+    tpl = DocxTemplate(str(path))
+    try:
+        tpl.init_docx()
+    except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, BadZipFile, lxml errors …
+        raise _fail(path, f"不是有效的 Word（.docx）文件（{type(exc).__name__}）",
+                    "请用 Word/WPS 另存为 .docx，或用 reporter templates init 重新生成") from None
+    return tpl
+
+
+def _part_roots(tpl) -> list:
+    """The body element and the root of every header and footer part."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    roots = [tpl.docx.element.body]
+    for rel in tpl.docx.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            roots.append(parse_xml(rel.target_part.blob))
+    return roots
+
+
+def _part_xmls(tpl) -> Iterator[str]:
+    for root in _part_roots(tpl):
+        yield tpl.xml_to_string(root)
+
+
+def _paragraph_texts(tpl) -> Iterator[str]:
+    """The text of every paragraph of the body, headers and footers (runs joined: Word splits tags into runs)."""
+    for root in _part_roots(tpl):
+        for p in root.iter(f"{{{W_NS}}}p"):
+            yield "".join(t.text or "" for t in p.iter(f"{{{W_NS}}}t"))
+
+
+def _show(tag: str) -> str:
+    return re.sub(r"\s+", " ", tag).strip()
+
+
+def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
+    """Syntax of each tag, the nesting of if/for, unclosed braces. Returns (tag as written, expression)."""
+    from jinja2 import TemplateSyntaxError
+
+    tags: list[tuple[str, str]] = []
+    stack: list[tuple[str, str]] = []
+    for text in texts:
+        rest = _TAG.sub("", text)
+        for opening in ("{{", "{%"):
+            if opening in rest:
+                start = rest.index(opening)
+                raise _fail(path, f"占位符没有写完：“{_show(rest[start:start + 30])}”（缺少 "
+                                  f"{'}}' if opening == '{{' else '%}'}）")
+        for closing in ("}}", "%}"):
+            if closing in rest:
+                end = rest.index(closing)
+                raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20):end + 2])}”")
+        for m in _TAG.finditer(text):
+            shown = _show(m.group(0))
+            if m.group(1) is not None:
+                expr = _PREFIX.sub("", m.group(1).translate(_QUOTES).strip())
+                try:
+                    env.parse("{{ " + expr + " }}")
+                except TemplateSyntaxError as exc:
+                    raise _fail(path, f"占位符 {shown} 写错了（{exc.message}）") from None
+                tags.append((shown, expr))
+            elif m.group(2) is not None:
+                body = _PREFIX.sub("", m.group(2).translate(_QUOTES).strip())
+                word = body.split(None, 1)[0] if body else ""
+                if word not in _KNOWN_TAGS:
+                    raise _fail(path, f"{shown} 不是能用的写法（能用 if/elif/else/endif、for/endfor、set）")
+                probe = {"if": "{% " + body + " %}{% endif %}", "for": "{% " + body + " %}{% endfor %}",
+                         "elif": "{% if 1 %}{% " + body + " %}{% endif %}", "set": "{% " + body + " %}"}.get(word)
+                if probe is not None:
+                    try:
+                        env.parse(probe)
+                    except TemplateSyntaxError as exc:
+                        raise _fail(path, f"{shown} 写错了（{exc.message}）") from None
+                tags.append((shown, body))
+                if word in _OPENERS:
+                    stack.append((word, shown))
+                elif word in ("endif", "endfor"):
+                    if not stack or _OPENERS[stack[-1][0]] != word:
+                        want = f"{{% {_OPENERS[stack[-1][0]]} %}}（对应 {stack[-1][1]}）" if stack else "对应的开头"
+                        raise _fail(path, f"{shown} 前面缺少{'' if not stack else '应先写 '}{want}")
+                    stack.pop()
+                elif word in ("elif", "else") and not stack:
+                    raise _fail(path, f"{shown} 不在任何 {{% if %}} 或 {{% for %}} 里")
+    if stack:
+        word, shown = stack[-1]
+        raise _fail(path, f"{shown} 没有对应的 {{% {_OPENERS[word]} %}}")
+    return tags
+
+
+def _tag_with(tags: list[tuple[str, str]], name: str) -> str:
+    for shown, expr in tags:
+        if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", expr):
+            return shown
+    return "{{ " + name + " }}"
+
+
+def check_template(templates: Path | str | None = None) -> Template:
+    """Check the briefing template in effect (and briefing.toml); TemplateError names the file and the problem."""
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import meta
+
+    settings = load_settings(templates)
+    path = find_template(TEMPLATE_NAME, templates)
+    tpl = _open(path)
+    env = jinja_env()
+    tags = _check_tags(path, list(_paragraph_texts(tpl)), env)
+
+    # each part as docxtpl will see it, for the names it uses
+    names: set[str] = set()
+    for xml in _part_xmls(tpl):
+        try:
+            names |= meta.find_undeclared_variables(env.parse(tpl.patch_xml(xml)))
+        except JinjaError as exc:
+            raise _fail(path, f"模板语法错误（{getattr(exc, 'message', exc)}）") from None
+    unknown = sorted(names - set(PLACEHOLDERS))
+    if unknown:
+        raise _fail(path, f"占位符 {_tag_with(tags, unknown[0])} 里的“{unknown[0]}”不认识",
+                    f"能用的占位符：{'、'.join(PLACEHOLDERS)}（见 README“简报”一节）")
+    for shown, expr in tags:
+        if expr in BLOCKS and not re.match(r"\{\{\s*p\s", shown):
+            raise _fail(path, f"占位符 {shown} 要单独占一段，写作 {{{{p {expr} }}}}")
+    uses = frozenset(b for b in BLOCKS if b in names)
+    if uses:
+        have = style_ids(tpl.docx.styles.element)
+        missing = [name for name in PARAGRAPH_STYLES if name not in have]
+        if missing:
+            raise _fail(path, f"用了 {{{{p 正文 }}}} 或 {{{{p 数据表 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
+                        "请以 reporter templates init 生成的 briefing.docx 为底稿修改（样式可以改，名称不要改）")
+    template = Template(path=path, settings=settings, uses=uses)
+
+    # fill it once with made-up reports: a misspelt field inside a loop only shows when the loop runs
+    trial = DocxTemplate(str(path))
+    try:
+        render(template, build_content(sample_records(), _SampleSchema()), Issue(2024, 1, dt.date(2024, 6, 30)),
+               tpl=trial)
+    except JinjaError as exc:
+        message = getattr(exc, "message", None) or str(exc)
+        m = re.search(r"has no attribute '([^']+)'", message)
+        if m:
+            raise _fail(path, f"占位符 {_tag_with_attr(tags, m[1])} 里的“{m[1]}”不认识",
+                        f"报告列表的每一项有：{'、'.join(REPORT_KEYS)}（见 README“简报”一节）") from None
+        raise _fail(path, f"模板填写时出错（{message}）") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise _fail(path, f"模板填写时出错（{exc}）") from None
+    return template
+
+
+def _tag_with_attr(tags: list[tuple[str, str]], attr: str) -> str:
+    for shown, expr in tags:
+        if re.search(rf"\.{re.escape(attr)}(?!\w)", expr):
+            return shown
+    return f"{{{{ ….{attr} }}}}"
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL.sub("", text)
+
+
+def _report_dict(report: Report, content: Content) -> dict[str, Any]:
+    from ..render import value_text
+
+    record = report.record
+    metrics = []
+    for found in report.metrics:
+        m = found.value
+        if isinstance(m, Metric):
+            metrics.append({"名称": _clean(m.name), "指标": _clean(m.indicator or m.name), "数值": m.value,
+                            "计量单位": _clean(m.unit), "文字": _clean(value_text(m))})
+    return {
+        "序号": report.no,
+        "标题": _clean(report.title),
+        "日期": report.date,
+        "单位": _clean(report.unit),
+        "摘要": _clean(value_text(report.summary.value)) if report.summary is not None else "",
+        "数据": _clean(report.figures_text),
+        "数据列表": metrics,
+        "要求列表": [_clean(task_text(value_text(f.value), n)) for n, f in enumerate(report.tasks, 1)],
+        "来源": _clean(value_text(record.value("source") or "")),
+        "关键词": _clean("、".join(value_text(v) for v in record.values("keywords"))),
+        "文件": _clean(record.path.name),
+    }
+
+
+def _indicator_dict(n: int, row: IndicatorRow) -> dict[str, Any]:
+    from ..render import quantity_text
+
+    return {"序号": n, "指标": _clean(row.indicator), "计量单位": _clean(row.measure), "合计": row.total_text,
+            "分单位": _clean(row.by_unit_text),
+            "明细": [{"单位": _clean(u), "数值": quantity_text(v, row.measure)} for u, v in row.by_unit]}
+
+
+def auto_title(content: Content) -> str:
+    """2024年6月工作动态 when every dated report is of one month, else 工作动态汇编."""
+    months = {r.date_iso[:7] for r in content.reports if len(r.date_iso) >= 7 and not r.date_iso.startswith("--")}
+    if len(months) == 1:
+        year, month = next(iter(months)).split("-")
+        return f"{int(year)}年{int(month)}月工作动态"
+    return "工作动态汇编"
+
+
+def context(template: Template, content: Content, issue: Issue, blocks: dict[str, str]) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    s = template.settings
+    reports = {id(r): _report_dict(r, content) for r in content.reports}
+    return {
+        "刊头": s.masthead, "期号": issue.no, "年度": issue.year, "期号全称": issue.label,
+        "编发单位": s.editor, "日期": issue.date_text, "标题": s.title or auto_title(content), "抄送": s.cc,
+        "印发单位": s.printed_by, "报告数": len(content.reports), "单位数": len(content.units),
+        "起止日期": content.span, "总体情况": content.overview,
+        "正文": Markup(blocks.get("正文", "")), "数据表": Markup(blocks.get("数据表", "")),
+        "报告列表": list(reports.values()),
+        "指标列表": [_indicator_dict(n, row) for n, row in enumerate(content.indicators, 1)],
+        "单位列表": [{"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs]}
+                 for n, (unit, rs) in enumerate(content.units, 1)],
+    }
+
+
+def render(template: Template, content: Content, issue: Issue, *, evidence: bool = False, tpl=None) -> bytes:
+    """The filled-in briefing as .docx bytes."""
+    if tpl is None:
+        from docxtpl import DocxTemplate
+
+        tpl = DocxTemplate(str(template.path))
+    tpl.init_docx()
+    comment: Callable[[str], int] | None = None
+    if evidence:
+        comments = tpl.docx.comments
+
+        def comment(text: str) -> int:
+            return comments.add_comment(text=_clean(text), author=COMMENT_AUTHOR, initials="RP").comment_id
+
+    builder = BodyBuilder(content, style_ids(tpl.docx.styles.element), comment)
+    blocks = {}
+    if "正文" in template.uses:
+        blocks["正文"] = builder.xml()
+    if "数据表" in template.uses:
+        blocks["数据表"] = builder.table_xml()
+    tpl.render(context(template, content, issue, blocks), jinja_env=jinja_env())
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ made-up reports for the trial fill
+class _SampleSchema:
+    """Just what build_content asks of a schema, for the trial fill."""
+
+    indicators: dict[str, tuple[str, ...]] = {"破获案件": ()}
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+    def __getitem__(self, key: str):
+        return _SampleSpec()
+
+    def header(self, key: str) -> str:
+        return {"metrics": "工作数据", "tasks": "工作要求"}.get(key, key)
+
+
+class _SampleSpec:
+    briefing = True
+
+
+def sample_records() -> list[Record]:
+    def found(value: Any) -> tuple[Found, ...]:
+        return (Found(value, Evidence(Span(0, 1), "示例句子。", 0), "sample"),)
+
+    records = []
+    for i, (unit, date) in enumerate((("示例县公安局", "2024-06-01"), ("示例县应急管理局", "2024-06-03")), 1):
+        records.append(Record(path=Path(f"示例{i}.txt"), sha256=f"{i:064d}", chars=10, fields={
+            "title": found(f"示例报告{i}"), "date": found(date), "organizer": found(unit), "source": found(unit),
+            "summary": found("示例摘要。"), "keywords": found("示例"), "tasks": found("一是要示例。"),
+            "metrics": found(Metric(name="破获案件", value=i, unit="起", indicator="破获案件")),
+        }))
+    return records
