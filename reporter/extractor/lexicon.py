@@ -27,6 +27,7 @@ class Lexicon:
     userdict: Path | None
     domain_words: Path | None
     task_words: Path | None = None      # tasks: list lead-ins and outline headings
+    metric_words: Path | None = None    # metrics: 量词, result verbs, non-metric contexts
 
     @property
     def userdicts(self) -> tuple[Path, ...]:
@@ -41,4 +42,5 @@ def load_lexicon(templates: str | None = None) -> Lexicon:
         userdict=optional_template("userdict.txt", templates),
         domain_words=optional_template("domain_words.txt", templates),
         task_words=optional_template("task_words.txt", templates),
+        metric_words=optional_template("metric_words.txt", templates),
     )

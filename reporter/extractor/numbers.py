@@ -6,6 +6,13 @@
     parse_number("两") == 2                 parse_number("2.5亿") == 250000000
     parse_number("二〇一九") == 2019         parse_number("十") == 10
     parse_number("维护") is None
+    parse_number("7.6%") == 7.6            parse_number("百分之五十") == 50
+    parse_number("30多万") == 300000        parse_number("1000余万") == 10000000
+    parse_number("一万二") == 12000         parse_number("三千零五") == 3005
+    parse_number("１１４２") == 1142
+
+Approximation marks inside a number (余, 多) are ignored: the value is the number as written without
+them. Only call these on the number spans a rule found, never on whole text (两个维护 is not 2个维护).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ CN_DIGIT = {"零": 0, "〇": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "二": 2
             "九": 9, "玖": 9}
 CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+APPROX_INSIDE = "余多"
 
 CN_NUM_CHARS = "".join(CN_DIGIT) + "".join(CN_UNIT)
 # one number as written: Arabic (1,142 / 7.6 / 1.2) or Chinese (一千一百四十二), optionally with 万/亿
@@ -25,26 +33,36 @@ NUMBER_RE = re.compile(
     r"(?:[万亿萬億](?:[" + CN_NUM_CHARS + r"\d]+)?)*"
 )
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
 
 def _small_chinese(text: str) -> int | None:
-    """一千一百四十二 → 1142; 二〇一九 → 2019 (digit by digit); '' → None."""
+    """一千一百四十二 → 1142; 二〇一九 → 2019 (digit by digit); 三千五 → 3500 (spoken short form); '' → None."""
     if not text:
         return None
     if all(c in CN_DIGIT for c in text):
         if len(text) == 1:
             return CN_DIGIT[text]
         return int("".join(str(CN_DIGIT[c]) for c in text))
-    total, digit = 0, None
+    total, digit, last_unit, zero = 0, None, 0, False
     for c in text:
         if c in CN_DIGIT:
+            if digit is not None and CN_DIGIT[c] != 0:
+                return None  # two digits in a row inside a positional number: not a number
             digit = CN_DIGIT[c]
+            zero = zero or digit == 0
+            if digit == 0:
+                digit = None
         elif c in CN_UNIT:
+            if last_unit and CN_UNIT[c] >= last_unit:
+                return None  # 十百: units must fall
             total += (1 if digit is None else digit) * CN_UNIT[c]
-            digit = None
+            digit, last_unit = None, CN_UNIT[c]
         else:
             return None
     if digit is not None:
-        total += digit
+        # 三千五 / 一百二 mean 3500 / 120; 三千零五 and 二十五 are exact
+        total += digit * (last_unit // 10 if last_unit >= 100 and not zero else 1)
     return total
 
 
@@ -56,14 +74,24 @@ def _plain(text: str) -> int | float | None:
         return int(t)
     if re.fullmatch(r"\d+\.\d+", t):
         return float(t)
-    if re.fullmatch(r"\d+[十百千]", t):  # 3千
-        return int(t[:-1]) * CN_UNIT[t[-1]]
+    if re.fullmatch(r"\d+(?:\.\d+)?[十百千]", t):  # 3千, 1.5千
+        return _tidy(float(t[:-1]) * CN_UNIT[t[-1]])
     return _small_chinese(t)
 
 
 def parse_number(text: str) -> int | float | None:
     """Resolve a number as written in a report; None when it is not a number."""
-    text = text.strip()
+    text = text.strip().translate(_FULL_WIDTH)
+    if not text:
+        return None
+    if text.endswith("%"):
+        text = text[:-1].strip()
+    elif text.startswith("百分之"):
+        text = text[3:]
+    if text and text[0] in "0123456789":
+        text = re.sub(r"(?<=[\d十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])", "", text)  # 30多万, 1000余万
+    else:
+        text = re.sub(r"(?<=[十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])", "", text)  # 三十多万
     if not text:
         return None
     for big in ("亿", "億", "万", "萬"):
@@ -75,7 +103,10 @@ def parse_number(text: str) -> int | float | None:
             return None
         total: float = value * CN_BIG[big]
         if tail:
-            rest = parse_number(tail)
+            if len(tail) == 1 and tail in CN_DIGIT and CN_DIGIT[tail]:
+                rest: int | float | None = CN_DIGIT[tail] * CN_BIG[big] // 10  # 一万二 = 12000
+            else:
+                rest = parse_number(tail)
             if rest is None:
                 return None
             total += rest
