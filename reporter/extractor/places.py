@@ -73,6 +73,12 @@ def re_cjk(word: str) -> bool:
     return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
 
 
+def _word_freq(word: str) -> int:
+    from .entities import _freq
+
+    return _freq(word)
+
+
 def is_unit_name(text: str) -> bool:
     return (bool(_UNIT_RE.search(text)) and len(text) >= 2) or text in _SHORT_UNITS or tag(text) == "nt"
 
@@ -86,7 +92,15 @@ def unit_suffix_len(text: str) -> int:
 _UNIT_HEADS = re.compile(r"^(?:中共|中国|中央|国家|全国|最高|国务院|省|市|县|区|旗|州|自治区|“)")
 # generic groups and non-units
 _GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|全(?!国)|本|该|我|多|部分|其他|其它|所有|一些|多个|每个|下属|上级|基层|同级|当地|属地|职能)")
-_NOT_UNIT_WORDS = frozenset("格局 布局 结局 干部 内部 外部 全部 局部 部分 好处 到处 住处 场所 处所 厕所 所有 法院院长".split())
+_NOT_UNIT_WORDS = frozenset("格局 布局 结局 干部 内部 外部 全部 局部 部分 好处 到处 住处 场所 处所 厕所 所有 法院院长 "
+                            "公安部门 有关部门 职能部门 相关部门 主管部门 监管部门 执法部门".split())
+_SUB_UNITS = ("总队", "支队", "大队", "中队", "分局", "派出所", "办公室", "处", "科", "室", "中心", "所", "组", "司",
+              "队", "站", "庭", "局")
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各类|全省|全市|全县|全区|重点地区|多次|往返|管理部门$|^人民法院$|^人民检察院$|"
+                             r"^乡镇|^街道|^村级|首个|首家|第一个|一批|一家|一个")
+_INNER_STOP = re.compile(r".*[由对向从把被将](?=[省市县区国中])")
+_NATIONWIDE_GROUP = re.compile(r"^(?:全国|全省|全市|全县|全区)(?:各级)?(?:公安机关|检察机关|法院|人民法院|检察院|政法机关|"
+                               r"纪检监察机关|审判机关|法院系统|公安系统|检察系统)$")
 _ADMIN_CHARS = frozenset("省市县区旗州乡镇村")
 _SHORT_UNITS = frozenset("最高检 最高法 中纪委 国务院 公安部 教育部 司法部 民政部 中宣部 工信部 全国人大 全国政协 国家监委 中央网信办 银保监会 证监会".split())
 
@@ -108,6 +122,10 @@ def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tup
         whole = word in _SHORT_UNITS
         if not whole and not suffix:
             continue
+        if len(word) == 1:
+            prev_tag = tag(words[i - 1][0]) if i else None
+            if prev_tag not in ("n", "nt", "j", "vn", "nz") or words[i - 1][2] != ws:
+                continue  # a lone 处/所/局 token: a unit only right after a noun (国务院联席 + 办)
         if word in _NOT_UNIT_WORDS or (not whole and t is not None and t not in ("n", "nt", "j", "ns", "nz")
                                         and word not in UNIT_SUFFIXES):
             continue
@@ -123,15 +141,41 @@ def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tup
             continue
         if _GENERIC_UNIT.match(name):
             continue
-        first = ctx.norm[s:ws] or word
-        if not whole and not (_UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or
-                              (tag(first[:2]) in ("ns", "nt", "j")) or "“" in name):
+        # a unit named inside the stretch ends a different unit (国家版权局 | 部署中国版权协会), unless
+        # what follows is one of its own parts (天津市公安局 + 经侦总队)
+        if word not in _SUB_UNITS and not any(word.endswith(x) for x in _SUB_UNITS):
+            between = words[max(0, i - 10):i]
+            for k, (w2, a2, b2) in enumerate(between):
+                if s <= a2 and b2 <= ws and unit_suffix_len(w2) and not is_place_word(w2) and w2 not in _NOT_UNIT_WORDS:
+                    gap = [w for w, a3, b3 in between[k + 1:] if b3 <= ws]
+                    if any((tag(w) or "x")[:1] in "pc" or ((tag(w) or "x").startswith("v") and _word_freq(w) >= 1000)
+                           for w in gap):
+                        s = b2  # 国家版权局 | 部署 | 中国版权协会: a verb between two units
+            for w2, a2, b2 in words[max(0, i - 10):i + 1]:
+                if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
+                    s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
+            name = ctx.norm[s:we]
+            if len(name) < 3 and not whole:
+                continue
+        cut = _INNER_STOP.search(name)
+        if cut and we - (s + cut.end()) >= 3:
+            s = s + cut.end()  # 天津由市处非办 → 市处非办 (jieba glued 由 to the next word)
+            name = ctx.norm[s:we]
+        if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
             continue
+        if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
+            continue  # 市委政府, 党委政府: no place named
+        first_word = next((w for w, a, b in words[max(0, i - 8):i + 1] if a == s), "")
+        if not whole and not (_UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or
+                              tag(first_word) in ("ns", "nt") or "“" in name):
+            continue
+        if re.match(r"(?:成员单位|各成员|下属|所属|等单位)", ctx.norm[we:we + 4]):
+            continue  # 市公安局扫黑除恶专项斗争领导小组成员单位: the unit only qualifies a group
         out.append((s, we))
     # keep the longest of overlapping or adjacent spans (公安局 + 经侦总队 → 公安局经侦总队)
     merged: list[tuple[int, int]] = []
     for s, e in sorted(out):
-        if merged and s <= merged[-1][1] and (s >= merged[-1][0]):
+        if merged and s < merged[-1][1] and (s >= merged[-1][0]):
             if e > merged[-1][1]:
                 merged[-1] = (merged[-1][0], e)
             continue

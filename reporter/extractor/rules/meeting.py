@@ -27,7 +27,7 @@ from .people import find_people
 _MEETING_WORD = (r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
                  r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
                  r"仪式|活动)")
-_HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集|组织开展|开展)"
+_HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集)"
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
 # EVENT right after a holding verb
@@ -59,7 +59,9 @@ def _clean_event(text: str) -> str:
 
 
 def _named(event: str) -> bool:
-    """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会)."""
+    """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会, 丰富多彩的文化活动)."""
+    if event.endswith("活动") and "“" not in event:
+        return False
     return not _GENERIC_EVENT.match(event) and (len(event) >= 7 or "“" in event)
 
 
@@ -150,6 +152,10 @@ def _frame(ctx: Context):
         if acting:
             frame["organizer"] = acting
     if "organizer" not in frame:
+        frequent = _most_named_unit(ctx)
+        if frequent:
+            frame["organizer"] = frequent
+    if "organizer" not in frame:
         chair = _chair_unit(ctx)
         if chair:
             frame["organizer"] = chair
@@ -210,7 +216,7 @@ def _acting_unit(ctx: Context):
     if not candidates:
         return None
     s, e, rule_name = candidates[0]
-    fuller = _fuller_unit(ctx, ctx.norm[s:e], e)
+    fuller = _fuller_unit(ctx, ctx.norm[s:e], e) if rule_name == "organizer.acting_unit" else None
     if fuller:
         s, e = fuller
     return (ctx.text[s:e], s, e, rule_name)
@@ -248,9 +254,16 @@ def _last_place_name(ctx: Context, run: tuple[int, int]) -> str:
 
 
 def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
-    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院)."""
+    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院;
+    协会 → 奈曼为民拥警协会, written in full before a post)."""
     best = None
-    for s, e in find_units(ctx):
+    spans = list(find_units(ctx))
+    if len(short) <= 3:
+        for m in re.finditer(re.escape(short), ctx.norm[:ctx.content_end]):
+            s = unit_start(ctx, m.start())
+            if s < m.start():
+                spans.append((s, m.end()))
+    for s, e in spans:
         if (s, e) == (None, None):
             continue
         text = ctx.norm[s:e]
@@ -283,6 +296,22 @@ def _campaign(ctx: Context):
         return None
     s, e = spans[0]
     return (ctx.text[s:e], s, e, "event.campaign")
+
+
+def _most_named_unit(ctx: Context):
+    """A work update about one unit names it again and again (in posts too): named ≥ 3 times, and more
+    than any other unit, it is whose work the report is about."""
+    counts: dict[str, list[tuple[int, int]]] = {}
+    for s, e in find_units(ctx):
+        counts.setdefault(ctx.norm[s:e], []).append((s, e))
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
+    name, spans = ranked[0]
+    if len(spans) < 3 or (len(ranked) > 1 and len(ranked[1][1]) == len(spans)):
+        return None
+    s, e = spans[0]
+    return (ctx.text[s:e], s, e, "organizer.most_named_unit")
 
 
 def _chair_unit(ctx: Context):

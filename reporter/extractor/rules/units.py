@@ -1,12 +1,120 @@
-"""(first pass: filled in by the extractor work)"""
+"""units (参与单位): units that took part, spoke or reported, written out in full.
+
+- distributive lists: 敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, …;
+  北京、天津、河北公安机关 → 北京公安机关, …
+- a shared place in a list: 杭州市公安局、卫生局、安监局 → 杭州市卫生局, 杭州市安监局
+- every other unit the report names, except the organizer, units only named in someone's post,
+  and generic groups (各旗县区公安局, 有关单位).
+"""
 
 from __future__ import annotations
 
+import re
+
 from ...model import Found
 from ..context import Context
+from ..places import find_units, is_place_word
 from . import rule
+from .people import find_people
+
+# the kinds of unit a list of places shares: 北京、天津、河北公安机关
+_TYPES = ("公安局|公安分局|公安厅|公安机关|检察机关|人民检察院|检察院|人民法院|中级人民法院|法院|纪委监委|监委|纪委|"
+          "人民政府|政府|党委|派出所|司法局|应急管理局|市场监管局|市场监督管理局|交警大队|消防救援大队|税务局")
+_ITEM = r"[\u4e00-\u9fff]{2,6}?"
+_DISTRIBUTIVE = re.compile(
+    rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?:等)?(?:地|地区|省|市)?(?:[一二三四五六七八九十两\d]+个)?"
+    rf"(?:旗县区|县市区|县区|区县|市县|省区市|省市区|地市|市州|乡镇|街道|省市|地区)?(?P<type>{_TYPES})"
+)
+_BARE = re.compile(r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$")
+_NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
+
+
+def _similar(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    return a == b or (a in b and len(a) >= 0.8 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
 
 
 @rule("units")
 def units(ctx: Context) -> list[Found]:
-    return []
+    """Units that took part, spoke or reported (see the module docstring)."""
+    text = ctx.norm
+    end = ctx.content_end
+    organizer = ctx.value("organizer") or ""
+    titles = [h.title_span for h in find_people(ctx)]
+    out: list[Found] = []
+    seen: set[str] = set()
+    taken: list[tuple[int, int]] = []
+
+    def add(value: str, s: int, e: int, rule_name: str) -> None:
+        key = value
+        if key in seen or _similar(value, organizer) or _NOT_UNIT.search(value) or _part_of(value, organizer):
+            return
+        seen.add(key)
+        out.append(ctx.hit(value, s, e, rule_name))
+
+    for m in _DISTRIBUTIVE.finditer(text, 0, end):
+        items = m["items"].split("、")
+        # the first item starts after the clause's own words: keep its last part that is a place
+        first = items[0]
+        head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
+        places = sum(1 for i in items[1:] if _looks_like_place(i))
+        if not head or places * 2 < len(items) - 1 or any(len(i) > 5 for i in items[1:]):
+            continue
+        items[0] = head
+        kind = m["type"]
+        pos = m.start("items") + len(first) - len(head)
+        list_start = pos
+        for item in items:
+            add(ctx.text[pos:pos + len(item)] + kind, pos, m.end(), "units.distributive")
+            pos += len(item) + 1
+        taken.append((list_start, m.end()))
+
+    spans = find_units(ctx)
+    for i, (s, e) in enumerate(spans):
+        if any(a <= s < b for a, b in taken):
+            continue
+        if any(t.start <= s < t.end for t in titles):
+            continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
+        name = ctx.text[s:e]
+        if _BARE.match(text[s:e]):
+            # 卫生局 after 杭州市公安局、: the list's place applies
+            prev = spans[i - 1] if i else None
+            if prev and text[prev[1]:s] in ("、", "和", "及", "与") and (place := _place_of(text[prev[0]:prev[1]])):
+                suffix = text[s:e]
+                if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
+                    suffix = suffix[1:]
+                add(place + suffix, prev[0], e, "units.shared_place")
+            continue
+        add(name, s, e, "units.named")
+    # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
+    values = [str(f.value) for f in out]
+    return [f for i, f in enumerate(out)
+            if not any(j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values))]
+
+
+def _part_of(unit: str, organizer: str) -> bool:
+    """The organizer itself written shorter (蔡甸区检察院 for 武汉市蔡甸区人民检察院) or its parent unit."""
+    if not organizer or not unit:
+        return False
+    if organizer.startswith(unit) and len(unit) >= 3:
+        return True  # 天津市公安局 for 天津市公安局经侦总队
+    if organizer.endswith(unit) and len(unit) >= 4:
+        return True
+    it = iter(organizer)
+    return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
+
+
+def _looks_like_place(item: str) -> bool:
+    return bool(re.search(r"[省市县区旗州盟]$", item)) or is_place_word(item)
+
+
+def _place_of(unit: str) -> str:
+    """The place a unit's name starts with: 杭州市公安局 → 杭州市; 和田地委 → 和田."""
+    m = re.match(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州|盟)", unit)
+    if m:
+        return m.group()
+    for k in range(len(unit) - 1, 1, -1):
+        if is_place_word(unit[:k]):
+            return unit[:k]
+    return ""
