@@ -105,6 +105,9 @@ class Context:
         items = self.found.get(key) or []
         return items[0].value if items else None
 
+    def value_list(self, key: str) -> list:
+        return [f.value for f in self.found.get(key) or []]
+
     def flag(self, key: str, reason: str) -> None:
         if not any(r.field == key and r.reason == reason for r in self.review):
             self.review.append(Review(key, reason))

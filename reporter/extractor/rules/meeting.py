@@ -105,6 +105,8 @@ def _frame(ctx: Context):
             subject_end = lstart - 1
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
+            # 县公安局 in the body is the 青山县公安局 of the title
+            org = _fuller_unit(ctx, ctx.norm[org[0]:org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0]:org[1]], org[0], org[1], "organizer.subject_of_meeting")
     if "location" not in frame:
         for m in _first(ctx, _AT_PLACE, lines=8):
@@ -147,6 +149,10 @@ def _frame(ctx: Context):
                 frame["organizer"] = (ctx.text[m.start("org"):m.end("org")], m.start("org"), m.end("org"),
                                       "organizer.informant")
                 break
+    if "organizer" not in frame:
+        issuer = _issuer(ctx)
+        if issuer:
+            frame["organizer"] = issuer
     if "organizer" not in frame:
         acting = _acting_unit(ctx)
         if acting:
@@ -296,6 +302,27 @@ def _campaign(ctx: Context):
         return None
     s, e = spans[0]
     return (ctx.text[s:e], s, e, "event.campaign")
+
+
+_DOC_TYPE = re.compile(r"关于[^，。]{2,60}的(?:通知|通报|意见|方案|报告|决定|函|请示|批复|公告|通告|规定|办法|细则|"
+                       r"工作要点|实施方案|工作方案)$")
+
+
+def _issuer(ctx: Context):
+    """An official document's issuing unit: 青山县应急管理局关于做好…的通知 → 青山县应急管理局."""
+    title = ctx.found.get("title") or []
+    if not title:
+        return None
+    span = title[0].evidence.span
+    head = ctx.norm[span.start:span.end]
+    m = re.search(r"关于", head)
+    if not m or not _DOC_TYPE.search(head):
+        return None
+    units = [u for u in find_units(ctx, span.start, span.start + m.start()) if u[1] == span.start + m.start()]
+    if units:
+        s, e = units[0]
+        return (ctx.text[s:e], s, e, "organizer.issuer")
+    return None
 
 
 def _most_named_unit(ctx: Context):

@@ -11,9 +11,11 @@ from ..context import Context
 from . import rule
 
 SUMMARY_MAX = 200
+# a notice's addressee line (各乡镇人民政府，县直有关单位：) and datelines are not content
+_ADDRESSEE = re.compile(r"^[^。！？]{2,60}：$")
 _WORDY = re.compile(r"[\u4e00-\u9fff]")
 _STOP = frozenset("""
-我们 你们 他们 进一步 工作 开展 进行 全面 坚持 加强 推进 提高 要求 有关 相关 以及 一个 一批 同时 通过 其中 目前 已经
+我们 你们 他们 进一步 工作 开展 进行 全面 坚持 加强 推进 提高 要求 有关 相关 以及 一个 一批 同时 通过 其中 目前 已经 行动 活动 开展 工作 单位 部门 有关 情况 成效 阶段 方面 措施 一是 二是 三是
 没有 不是 这个 这些 那些 还是 就是 可以 需要 必须 情况 问题 方面 记者 通讯员 本报 会议 强调 指出 表示 今年 去年 全年
 """.split())
 
@@ -47,6 +49,12 @@ def _idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2] if values else 10.0
 
 
+def _tag_of(word: str) -> str | None:
+    from ..entities import tag
+
+    return tag(word)
+
+
 @rule("keywords")
 def keywords(ctx: Context) -> list[Found]:
     """5–8 keywords by TF-IDF over the document's own words; words of the domain list count double."""
@@ -55,8 +63,11 @@ def keywords(ctx: Context) -> list[Found]:
     title = ctx.value("title") or ""
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
+    names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
     for word, start, end in ctx.words:
         if len(word) < 2 or word in _STOP or not _WORDY.search(word) or word.isdigit():
+            continue
+        if word in names or word[0] in "各本该全每此" or _tag_of(word) in ("nr", "m", "t", "r", "d", "p", "c", "f"):
             continue
         weight = idf.get(word, median)
         if word in domain:
@@ -87,7 +98,7 @@ def summary(ctx: Context) -> list[Found]:
         if sent.start < after or sent.end - sent.start < 8:
             continue
         text = ctx.text[sent.start:sent.end].strip()
-        if not _WORDY.search(text):
+        if not _WORDY.search(text) or _ADDRESSEE.match(ctx.norm[sent.start:sent.end].strip()):
             continue
         if length + len(text) > SUMMARY_MAX:
             if not chosen:

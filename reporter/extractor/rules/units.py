@@ -13,7 +13,7 @@ import re
 
 from ...model import Found
 from ..context import Context
-from ..places import find_units, is_place_word
+from ..places import find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
 
@@ -25,6 +25,8 @@ _DISTRIBUTIVE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?:等)?(?:地|地区|省|市)?(?:[一二三四五六七八九十两\d]+个)?"
     rf"(?:旗县区|县市区|县区|区县|市县|省区市|省市区|地市|市州|乡镇|街道|省市|地区)?(?P<type>{_TYPES})"
 )
+_UNIT_LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)")
+_GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
 _BARE = re.compile(r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 
@@ -87,6 +89,23 @@ def units(ctx: Context) -> list[Found]:
                 add(place + suffix, prev[0], e, "units.shared_place")
             continue
         add(name, s, e, "units.named")
+    # a list of parallel units (城南派出所、城北派出所、交警大队、刑侦大队四个单位): when one item is a unit,
+    # the others ending in a unit word are too
+    for m in _UNIT_LIST.finditer(text, 0, end):
+        spans = []
+        pos = m.start()
+        for piece in re.split(r"(、|会同|联合|和|及|与)", m.group()):
+            if piece and not re.fullmatch(r"、|会同|联合|和|及|与", piece):
+                spans.append((pos, pos + len(piece)))
+            pos += len(piece)
+        if not any(str(f.value) == ctx.text[a:b] for f in out for a, b in spans):
+            continue
+        for a, b in spans:
+            item = text[a:b]
+            # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
+            cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
+            if cut and not _BARE.match(item[:cut]) and not _GENERIC.search(item[:cut]):
+                add(ctx.text[a:a + cut], a, a + cut, "units.list_sibling")
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
     values = [str(f.value) for f in out]
     return [f for i, f in enumerate(out)
