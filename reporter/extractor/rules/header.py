@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from ...model import Found, Span
@@ -16,14 +17,14 @@ _FURNITURE = re.compile(
     r"当前位置|您现在的位置|首页\s*[>＞»]|浏览次数|阅读[：:]|点击[：:]|分享|打印|关闭|"
     r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
 )
-_SENTENCE_END = re.compile(r"[。！？]$")
+_SENTENCE_END = re.compile(r"[。！？：:]$")
 
 
 def _title_like(text: str) -> bool:
     t = text.strip()
     if not t or len(t) > 60 or _FURNITURE.match(t):
         return False
-    if _SENTENCE_END.search(t) and len(t) > 25:
+    if _SENTENCE_END.search(t) and (len(t) > 25 or t[-1] in "。："):
         return False
     if find_dates(t) and re.fullmatch(r"[\d\s年月日:：.\-/时分秒许左右]+", t):
         return False
@@ -198,7 +199,7 @@ def date(ctx: Context) -> list[Found]:
 
     def result(d: DateMatch, rule_name: str) -> list[Found]:
         year = d.year or (anchor.year if anchor and anchor.year and d.month == anchor.month else None) \
-            or _infer_year(ctx, dates, d.month)
+            or _infer_year(ctx, dates, d.month) or _year_before(ctx.ref_date, d)
         return [ctx.hit(d.with_year(year).iso(), d.start, d.end, rule_name)]
 
     vague = any(_VAGUE.search(region, s.start, s.end) for s in lead)
@@ -211,10 +212,12 @@ def date(ctx: Context) -> list[Found]:
             if d is not None:
                 return result(d, "date.lead_sentence")
     relative = next((m for s in lead for m in [_RELATIVE_DAY.search(region, s.start, s.end)] if m), None)
-    if relative and publication is not None and publication.year:
-        import datetime as dt
-
-        base = dt.date(publication.year, publication.month or 1, publication.day or 1)
+    base = None
+    if publication is not None and publication.year and publication.day:
+        base = _dt.date(publication.year, publication.month or 1, publication.day)
+    elif ctx.ref_date is not None:
+        base = ctx.ref_date
+    if relative and base is not None:
         day = shift(base, relative.group())
         if day is not None:
             return [ctx.hit(day.isoformat(), relative.start(), relative.end(), "date.relative_to_publication")]
@@ -233,6 +236,15 @@ def date(ctx: Context) -> list[Found]:
     if signed is not None:
         return result(signed, "date.signature")
     return []
+
+
+def _year_before(ref: _dt.date | None, d: DateMatch) -> int | None:
+    """With --ref-date: the year that puts a month and day on or before the reference date."""
+    if ref is None or d.month is None:
+        return None
+    if (d.month, d.day or 1) <= (ref.month, ref.day):
+        return ref.year
+    return ref.year - 1
 
 
 def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:

@@ -139,7 +139,7 @@ def _frame(ctx: Context):
             frame["event"] = campaign
     if "organizer" not in frame and "event" in frame:
         name, s, e, _ = frame["event"]
-        m = re.match(rf"(?P<org>.{{2,30}}?)(?:全体会议|常务会议|会议)$", name)
+        m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
         if m and is_unit_name(m["org"]):
             frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
     if "organizer" not in frame:

@@ -24,7 +24,7 @@ from . import rule
 _BYLINE = re.compile(r"[（(]\s*(?:本报)?(?:记者|通讯员|特约记者|见习记者|实习生)[^）)]{0,40}[）)]|(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*\s*(?:报道|摄)?")
 _GUIDANCE_BEFORE = re.compile(r"(?:贯彻|学习|践行|落实|遵循|按照|根据|领会|宣讲|深入学习)[^，。；]{0,12}$")
 _GUIDANCE_AFTER = re.compile(r"^(?:同志)?(?:总书记)?(?:的)?(?:重要|系列)?(?:指示|批示|讲话|论述|思想|精神|要求|部署)")
-_GENERIC_AFTER_POST = re.compile(r"们|共|有|的|等|队伍|制度|工作|岗位|身份|职务|职责|人员|群体")
+_GENERIC_AFTER_POST = re.compile(r"们|共|有|等|队伍|制度|工作|岗位|身份|职务|职责|人员|群体")
 _PSEUDONYM_NEAR = re.compile(r"[（(]化名[）)]")
 _NOT_TITLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 
