@@ -198,8 +198,15 @@ def date(ctx: Context) -> list[Found]:
     candidates = sorted(dates + extra, key=lambda d: d.start)
 
     def result(d: DateMatch, rule_name: str) -> list[Found]:
-        year = d.year or (anchor.year if anchor and anchor.year and d.month == anchor.month else None) \
-            or _infer_year(ctx, dates, d.month) or _year_before(ctx.ref_date, d)
+        year = d.year or (anchor.year if anchor and anchor.year and d.month == anchor.month else None)
+        if year is None:
+            year = _infer_year(ctx, dates, d.month)
+            if year is not None:
+                ctx.flag("date", "年份由正文推断")
+        if year is None:
+            year = _year_before(ctx.ref_date, d)
+        if rule_name == "date.started_on":
+            ctx.flag("date", "日期取自正文中事项开始的日子")
         return [ctx.hit(d.with_year(year).iso(), d.start, d.end, rule_name)]
 
     vague = any(_VAGUE.search(region, s.start, s.end) for s in lead)

@@ -368,8 +368,22 @@ def organizer(ctx: Context) -> list[Found]:
     frame = _frame(ctx)
     if "organizer" in frame:
         value, s, e, name = frame["organizer"]
+        if name in _UNCERTAIN:
+            ctx.flag("organizer", _UNCERTAIN[name])
         return [ctx.hit(value, s, e, name)]
     return []
+
+
+# rules that read a value from weaker evidence: the record asks a person to check it
+_UNCERTAIN = {
+    "organizer.most_named_unit": "主办单位按文中出现最多的单位推断",
+    "organizer.acting_place": "主办单位取自标题中的地名",
+    "organizer.acting_place_unit": "主办单位取自标题中的地名",
+    "organizer.chair_unit": "主办单位取自主持人的职务",
+    "event.campaign": "活动名称取自文中反复提到的专项行动",
+    "location.title_place": "地点取自标题中的地名",
+    "location.title_place_full": "地点取自标题中的地名",
+}
 
 
 @rule("event")
@@ -378,6 +392,8 @@ def event(ctx: Context) -> list[Found]:
     frame = _frame(ctx)
     if "event" in frame:
         value, s, e, name = frame["event"]
+        if name in _UNCERTAIN:
+            ctx.flag("event", _UNCERTAIN[name])
         return [ctx.hit(value, s, e, name)]
     return []
 
@@ -440,6 +456,7 @@ def _title_place(ctx: Context) -> list[Found]:
             full = _province_and_next(ctx, s, e, line.end)
         else:
             full = _fuller_place(ctx, short, e)
+        ctx.flag("location", _UNCERTAIN["location.title_place"])
         if full:
             return [ctx.hit(ctx.text[full[0]:full[1]], full[0], full[1], "location.title_place_full")]
         return [ctx.hit(ctx.text[s:e], s, e, "location.title_place")]
