@@ -95,13 +95,31 @@ JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, show_defa
                                                 help="同时处理的进程数（默认：CPU 核数）。")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0, help="每个文件最多处理多少秒，超时记为失败、其余照常（0 = 不限）。")]
 MemoryOpt = Annotated[int, typer.Option("--memory", min=0, help="每个处理进程加载词典后最多再用多少 MB 内存，超出记为失败"
-                                                                "（Linux/macOS 有效，Windows 不限；0 = 不限）。")]
+                                                                "（Linux 有效，Windows/macOS 不限；0 = 不限）。")]
 WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="另一个 reporter 正在写同一输出文件夹时，最多等多少秒。")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="在标准输出打印机器可读的运行摘要（JSON）。")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误（适合计划任务）。")]
 IssueNoOpt = Annotated[Optional[int], typer.Option("--issue-no", min=1, show_default=False,
                                                    help="本期简报的期号（默认：接着上一期编号，每年从第1期开始）。")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="简报里每个值加一条批注，写明它出自原文哪一句。")]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="重新抽取台账里已有的报告：程序原来填的值换成新值，"
+                                          "人工改过的单元格保持不动；每处不同都列出来。")]
+
+
+def _ledger_report(ledger, quiet: bool = False) -> None:
+    """What writing the ledger did, on stderr: reports not added, and with --refresh every difference."""
+    if ledger is None:
+        return
+    for warning in ledger.warnings:
+        err(f"注意：{warning}")
+    if quiet:
+        return
+    for skip in ledger.skipped:
+        if skip.kind != "already":
+            err(f"未加入台账：{skip.path.name}（{skip.reason}）")
+    for diff in ledger.differences:
+        err(("保留人工修改：" if diff.kept else "已更新：") + diff.describe())
+    err(ledger.summary())
 
 
 def _run_options(templates: Path | None, ref_date: str | None, jobs: int | None, timeout: float, memory: int,
@@ -143,6 +161,7 @@ def run(
     quiet: QuietOpt = False,
     issue_no: IssueNoOpt = None,
     evidence: EvidenceOpt = False,
+    refresh: RefreshOpt = False,
 ) -> None:
     """主任务：读取报告，生成台账和简报。再次运行到同一输出文件夹时只处理新增或改动过的文件。
 
@@ -156,7 +175,7 @@ def run(
 
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
-    options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence)
+    options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
     try:
         result = run_job(paths, outdir, schema=schema, options=options,
                          progress=console_progress(sys.stderr, quiet=quiet))
@@ -166,6 +185,7 @@ def run(
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
+    _ledger_report(result.ledger, quiet=quiet or as_json)
     if as_json:
         typer.echo(_summary_json(result))
     elif not quiet:
@@ -340,15 +360,16 @@ def extract(
 @app.command()
 def ledger(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="台账文件（.xlsx）。")] = Path("台账.xlsx"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="台账文件（.xlsx）；已存在时把新报告追加进去。")] = Path("台账.xlsx"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
+    refresh: RefreshOpt = False,
 ) -> None:
-    """只生成 Excel 台账。
+    """只生成 Excel 台账（已有的台账里追加新报告，人工修改保留）。
 
     Example: reporter ledger seeds -o 台账.xlsx
     """
-    _write_one("ledger", paths, out, templates, ref_date)
+    _write_one("ledger", paths, out, templates, ref_date, refresh=refresh)
 
 
 @app.command()
@@ -368,7 +389,7 @@ def brief(
 
 
 def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, ref_date: str | None, *,
-               issue_no: int | None = None, evidence: bool = False) -> None:
+               issue_no: int | None = None, evidence: bool = False, refresh: bool = False) -> None:
     from .errors import ReporterError
     from .model import Failure
     from .pipeline import extract_paths
@@ -387,7 +408,7 @@ def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, 
         err(f"失败：{f.message}")
     try:
         if kind == "ledger":
-            write_ledger(records, schema, out, failures=failures, templates=templates)
+            _ledger_report(write_ledger(records, schema, out, failures=failures, templates=templates, refresh=refresh))
         else:
             brief = write_briefing(records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence)
     except ReporterError as exc:

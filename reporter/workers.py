@@ -10,10 +10,10 @@ file at a time over a pipe; a worker past its deadline is killed and replaced, a
 replaced, and only its own file fails.
 
 - Time: `options.timeout` seconds per file (the clock starts when the worker has the file).
-- Memory: on Linux and other POSIX systems RLIMIT_AS caps each worker's address space at what it uses
-  after loading the dictionaries plus `options.memory_mb`; an allocation past it raises MemoryError in
-  that worker, which reports 内存超限 and is replaced. Windows has no such per-process limit without
-  job objects: there the time limit still holds, the memory limit does not.
+- Memory: on Linux RLIMIT_AS caps each worker's address space at what it uses after loading the
+  dictionaries plus `options.memory_mb`; an allocation past it raises MemoryError in that worker, which
+  reports 内存超限 and is replaced. Windows has no such per-process limit without job objects, and macOS
+  does not enforce RLIMIT_AS: there the time limit still holds, the memory limit does not.
 - Start-up: workers come from a fork server on Linux (spawn on Windows and macOS). The fork server
   loads jieba's dictionary once (reporter._preload), so a new or replacement worker has it at once;
   each worker then adds the user dictionaries of the templates in effect.
@@ -75,16 +75,19 @@ def _address_space() -> int:
 
 
 def limit_memory(extra_mb: int | None) -> bool:
-    """Cap this process's address space at its present size + extra_mb. False where that is impossible."""
+    """Cap this process's address space at its present size + extra_mb (Linux). False where it cannot."""
     if not extra_mb:
         return False
     try:
         import resource
     except ImportError:                                   # Windows
         return False
+    base = _address_space()
+    if not base:                                          # not Linux: macOS does not enforce RLIMIT_AS
+        return False
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        limit = _address_space() + extra_mb * 1024 * 1024
+        limit = base + extra_mb * 1024 * 1024
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
