@@ -34,7 +34,7 @@ from . import rule
 
 _SECTIONS = {"量词": "units", "结果动词": "verbs", "统计名词": "stat_nouns", "时间词": "time_words",
              "非指标": "not_units", "非指标前词": "not_before", "非指标后词": "not_after",
-             "议程词": "agenda", "不是动词的词": "not_verbs"}
+             "议程词": "agenda", "不是动词的词": "not_verbs", "计划词": "plans"}
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,17 @@ class MetricWords:
     not_after: tuple[str, ...]
     agenda: tuple[str, ...]
     not_verbs: tuple[str, ...]
+    plans: tuple[str, ...]
     token_re: re.Pattern = field(repr=False, compare=False)
     verb_re: re.Pattern = field(repr=False, compare=False)
+    not_verb_re: re.Pattern = field(repr=False, compare=False)
 
     def verbs_in(self, text: str) -> list[re.Match]:
         """Result verbs in text, skipping those inside a listed noun (联网 in 互联网)."""
-        blocked = [(m.start(), m.end()) for w in self.not_verbs for m in re.finditer(re.escape(w), text)]
+        blocked = [(m.start(), m.end()) for m in self.not_verb_re.finditer(text)]
         return [m for m in self.verb_re.finditer(text)
-                if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
+                if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)
+                and text[m.end():m.end() + 1] not in _NOUN_SUFFIX]  # 覆盖率, 立案数 are nouns
 
     def first_verb(self, text: str) -> re.Match | None:
         found = self.verbs_in(text)
@@ -104,8 +107,9 @@ def read_metric_words(path: Path | None) -> MetricWords:
         units=units, unit_stops={w: rest for w, rest in sections["units"] if rest}, verbs=verbs,
         stat_nouns=words("stat_nouns"), time_words=words("time_words"), not_units=not_units,
         not_before=words("not_before"), not_after=words("not_after"), agenda=words("agenda"),
-        not_verbs=words("not_verbs"), token_re=token_re,
-        verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"))
+        not_verbs=words("not_verbs"), plans=words("plans"), token_re=token_re,
+        verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"),
+        not_verb_re=re.compile("|".join(re.escape(v) for v in words("not_verbs")) or "(?!)"))
 
 
 @lru_cache(maxsize=8)
@@ -126,20 +130,22 @@ def metric_words(ctx: Context | None = None) -> MetricWords:
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _APPROX_BEFORE = re.compile(r"(?:将近|接近|大约|约有|多达|高达|超过|不足|不到|近|约|逾|超|上)$")
-_COPULA = re.compile(r"(?:已达到|已达|达到了|达到|达|为|是|占|共计|合计|总计)$")
+_NOT_COPULA_DA = "下到送传抵通表发直"  # 下达, 到达, 送达 … end with 达 but are verbs
+_COPULA = re.compile(r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计)$")
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
 _PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助)$")
 _ADVERBS = ("先后", "成功", "依法", "一举", "分别", "集中", "全力", "已经", "全部", "均已", "均", "都", "已", "共",
             "累计", "还", "再", "又", "也", "就", "正在", "持续", "联合", "同时", "陆续", "相继", "及时", "顺利",
             "另", "尚", "仍", "大部分", "全都")
 _CHANGE_RE = re.compile(
-    r"(?P<base>同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|比去年同期|较去年|比去年|与上年同期相比|"
+    r"(?:(?P<base>同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|比去年同期|较去年|比去年|与上年同期相比|"
     r"与去年同期相比|较上月|比上月|较上周|比上周)?(?:上周|上月|上年)?(?:，)?(?:分别)?"
     r"(?P<dir>上升|增长|增加|提高|上涨|提升|攀升|下降|减少|降低|回落|下滑|下跌)了?(?:分别)?"
+    r"|(?P<rate>降幅|增幅|涨幅|增速|增长率|下降率)(?:分别)?(?:为|达到|达|是)?)"
     r"(?=\d)"
 )
 _CHANGE_VALUE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)(?:以上|左右)?")
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "下降率")
 _CLAUSE_DELIMS = "，,；;：:。！？!?\n"
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区|旗|乡|镇|村|街道|社区)")
 _DEATH_INJURY = re.compile(r"(?<![\d.])(?P<d>\d+)死(?:(?P<i>\d+)伤)?(?![亡刑])")
@@ -148,7 +154,8 @@ _FROM = re.compile(r"(?:从|由)(?:[^，。；]{0,12}?的)?$")
 _TO = re.compile(r"^(?:逐年|逐步|持续|大幅|明显)?(?:下降|降低|减少|上升|提高|增加|增长|升|降|增|减)?(?:到|至)了?"
                  r"(?:[^，。；]{0,12}?的)?$")
 _TREND = re.compile(r"(?:逐年|逐步|持续|不断|稳步|明显|大幅)?(?:提高|上升|下降|增长|减少|增加|降低)$")
-DEBUG = False
+_NOUN_SUFFIX = set("率量额数")
+_WEAK_VERBS = ("开展", "参加", "参与", "召开", "举办", "组织", "执行", "覆盖")
 _MONEY_OR_SHARE = ("元", "美元", "%", "个百分点")
 
 
@@ -194,6 +201,8 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             b = m.start("unit")
         if chinese and not unit:
             continue
+        if not unit and b < e and norm[b].isascii() and norm[b].isalpha():
+            continue  # 5G, 4A, 110kV: part of a name
         if chinese and re.search(r"[一二两三四五六七八九十]$", norm[max(s, a - 1):a]):
             continue
         value = parse_number(num.replace(",", "") + big if not chinese else num + big)
@@ -224,6 +233,8 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
             return f"前有“{w}”"
     if re.search(r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before):
         return "范围"
+    if re.search(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$", before):
+        return "序数"  # 第二、三轮
     if tok.chinese and re.search(r"(?:数|几|若干)$", before):
         return "约数"
     if tok.chinese and tok.value == 1:
@@ -355,6 +366,11 @@ def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = text.strip(" ，、和及与的")
     text = _strip_adverbs(text)
+    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经)$", "", text)  # 资金就超1633万元
+    if text.count("“") > text.count("”"):
+        text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it
+    if text.count("”") > text.count("“") and text.endswith("”"):
+        text = text[:-1]
     return text.strip(" ，、和及与的")
 
 
@@ -450,9 +466,6 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         if tok.accepted and tok.name:
             tok.name = _shorten(words, tok.name)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
-    if DEBUG:
-        for t in toks:
-            print("     tok", ctx.norm[t.start:t.end], t.kind, repr(t.reject), repr(t.name), t.accepted, t.rule)
     results.extend(_resolve_changes(ctx, words, toks, clauses, changes, s))
     results.sort(key=lambda r: r[0].start)
     topic = _topic(ctx, words, results, clauses)
@@ -497,7 +510,6 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     """Find the name of toks[i] and decide whether it is a metric (sets name/accepted/reject)."""
     norm = ctx.norm
     tok = toks[i]
-    same_clause = [t for t in toks if t.clause == tok.clause]
     prev = next((t for t in reversed(toks[:i]) if t.clause == tok.clause), None)
     prev_cand = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
     nxt_cand = next((t for t in toks[i + 1:] if t.clause == tok.clause and t.kind in ("cand", "change")), None)
@@ -506,12 +518,16 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         left_start = max(prev.end, prev.used_to)
     left_raw = norm[left_start:tok.start]
     left = left_raw if left_raw.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left_raw)
+
     right = norm[tok.end:nxt_cand.start if nxt_cand is not None else clause.end]
     right = re.sub(r"^(?:以上|左右|许)", "", right).strip()
     right = re.sub(r"^[（(][^）)]*[）)]", "", right).strip()  # 2.5亿元（权威发布）
     clause_text = norm[clause.start:clause.end]
     if any(w in clause_text for w in words.agenda):
         tok.reject = "议程"
+        return
+    if any(w in clause_text for w in words.plans):
+        tok.reject = "计划或目标"
         return
 
     # 从2016年的73.7万起降到2019年的48.7万起: one thing, two values
@@ -528,7 +544,8 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     lclean = _cut_markers(words, _strip_time(words, left.strip()))
     had_marker = lclean != _strip_time(words, left.strip())
     lclean = _strip_time(words, lclean)
-    copula, exist = _COPULA.search(lclean), _EXIST.search(lclean)
+    copula, exist = _copula(lclean), _EXIST.search(lclean)
+    leading_exist = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", lclean)
 
     # ---- the number first, the thing after it ------------------------------------------------
     end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
@@ -556,18 +573,36 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         return
 
     # ---- the thing first: 共破获案件820起 -----------------------------------------------------------
-    existential = bool(exist)
-    if exist:
+    existential = bool(exist or leading_exist)
+    if leading_exist:
+        lclean = lclean[leading_exist.end():]  # 我县共有人口48万人: what there is, not work done
+    elif exist:
         lclean = lclean[:exist.start()]
     elif copula:
         lclean = lclean[:copula.start()]
     lclean = _clean_name(words, lclean)
+    if not lclean and (exist or copula) and tok.sentence > 0:
+        # 进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted
+        lclean = _previous_trend_subject(ctx, words, tok.sentence)
+        existential = False
+        if lclean:
+            tok.name, tok.accepted, tok.rule = lclean, True, "metrics.previous_sentence"
+            return
     if not lclean:
         tok.reject = "没有名称"
         return
+    if tok.unit == "%":
+        share = re.match(r"(.{2,}?)(?:已|均)?(?:达到|达|占|为)(.*)的?$", lclean)
+        if share and lclean.endswith("的"):
+            lclean = share.group(1)  # 纠纷类警情已达到总警情的50%
     name, subject, verb = _anchor(words, lclean)
     if enum_item and not verb and prev is not None and prev.verb:
         name, verb = prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
+    if name == verb and prev_cand is not None and prev_cand.accepted and prev_cand.verb \
+            and prev_cand.sentence == tok.sentence and prev_cand.name.startswith(prev_cand.verb) \
+            and len(prev_cand.name) > len(prev_cand.verb) and prev_cand.verb != verb \
+            and _unit_class(prev_cand.unit) == _unit_class(tok.unit):
+        name = verb + prev_cand.name[len(prev_cand.verb):]  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
     if name == "价值":
         if prev_cand is None or not prev_cand.name:
             tok.reject = "没有名称"
@@ -576,8 +611,8 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     tok.name, tok.subject, tok.verb = name, subject, verb
     tok.rule = "metrics.name_first"
     if existential:
-        tok.accepted = bool(verb)
-        tok.reject = "" if verb else "背景数"
+        tok.accepted = bool(verb) or _is_stat(words, name)  # 现有疑似病例2824例 is a statistic
+        tok.reject = "" if tok.accepted else "背景数"
         return
     if verb or _is_stat(words, name) or tok.unit in _MONEY_OR_SHARE or (copula and copula.group() in ("达", "达到")):
         tok.accepted = True
@@ -590,7 +625,25 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         tok.rule = "metrics.continuation"
     else:
         tok.reject = "没有结果动词"
-    del same_clause
+
+
+def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
+    """The statistic a sentence ending in a trend names (…，进入诉讼的行政案件逐年递增。), or ''."""
+    sent = ctx.sentences[si - 1]
+    m = re.search(r"([^，。；：]+?)(?:逐年|不断|持续|连年|大幅|明显|逐步|快速)(?:递增|增加|上升|增长|攀升|下降|减少|回落|递减)[。！]?$",
+                  ctx.norm[sent.start:sent.end])
+    if m is None:
+        return ""
+    name = _clean_name(words, _strip_time(words, m.group(1)))
+    return name if _is_stat(words, name) else ""
+
+
+def _copula(text: str) -> re.Match | None:
+    """达/达到/为/是 before a number; 为 and 是 only after a statistic (溢价率为64.3%, not 违法行为8900起)."""
+    m = _COPULA.search(text)
+    if m is not None and m.group() in ("为", "是") and not re.search(r"[率量额数值重例别幅速]$", text[:m.start()]):
+        return None
+    return m
 
 
 def _strip_adverb_tail(text: str) -> str:
@@ -644,15 +697,19 @@ def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, rig
             if "进行" in thing:
                 x, _, vp = thing.partition("进行")
                 thing = _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
-            elif v is not None and v.start() > 0:
-                x = thing[:v.start()]
+            elif v is not None and 0 < v.start() <= 10 and "、" not in thing[:v.start()]:
+                x = thing[:v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
                 thing = _adverb_at_end(x) + thing[v.start():] + _strip_adverb_tail(x)
+            elif v is not None and v.start() > 0:
+                pre = "对"  # 对788名高风险企业负责人、高管提前采取有效措施: kept as written
         elif p in ("为", "向", "给", "与"):
             pre = p
     if pre and pre == end_verb:
         thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织6个工作组对重点地区… → 组织工作组
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end():])]
+    if not pre:
+        real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
     verb = real[0].group() if real else ""  # 被困人员已无生命迹象: 被困 describes the people
     if not name or not verb:
         tok.reject = "没有结果动词"
@@ -705,78 +762,110 @@ def _from_to(ctx: Context, words: MetricWords, toks: list[Token], i: int, clause
 
 @dataclass
 class Change:
+    """同比下降7.6% / 同比分别上升52.7%、123.3% / 较去年同期减少213起 / 降幅为11.2%."""
+
     start: int
-    comparison: str
+    comparison: str                                   # 同比, 较上年 …; '' when the text gives none
     sign: int
-    values: list[re.Match]
+    values: list[tuple[int, int, int | float, str]]   # (start, end, value, unit)
+    rate: bool = False                                # 降幅为11.2%: the change of the thing before
 
 
 def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
-    """同比下降7.6% / 同比分别上升52.7%、123.3%; the % tokens they hold are not metrics of their own."""
+    """Rises and falls in a sentence; the numbers they hold are not metrics of their own."""
     out = []
+    by_start = {t.start: t for t in toks}
     for m in _CHANGE_RE.finditer(norm, s, e):
-        values, p = [], m.end()
+        values: list[tuple[int, int, int | float, str]] = []
+        p = m.end()
         while True:
             v = _CHANGE_VALUE.match(norm, p)
             if not v:
                 break
-            values.append(v)
+            value = parse_number(v["num"])
+            if value is not None:
+                values.append((v.start(), v.end("unit"), value, v["unit"]))
             p = v.end()
             if p < e and norm[p] in "、和及，" and _CHANGE_VALUE.match(norm, p + 1):
                 p += 1
                 continue
             break
+        tok = by_start.get(m.end())
+        if not values and m["base"] and tok is not None and tok.kind == "cand" and not tok.reject:
+            values.append((tok.start, tok.end, tok.value, tok.unit))  # 较去年同期减少213起
         if not values:
             continue
-        out.append(Change(m.start(), m["base"] or "", -1 if m["dir"] in _NEGATIVE else 1, values))
-        for v in values:
-            for t in toks:
-                if t.start == v.start():
-                    t.kind = "change"
+        rate = bool(m["rate"])
+        sign = -1 if (m["dir"] or m["rate"] or "") in _NEGATIVE else 1
+        out.append(Change(m.start(), m["base"] or "", sign, values, rate))
+        for start, *_ in values:
+            if start in by_start:
+                by_start[start].kind = "change"
     return out
 
 
 def _resolve_changes(ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause],
                      changes: list[Change], s: int) -> list[tuple[Token, Metric]]:
-    out = []
+    out: list[tuple[Token, Metric]] = []
+    comparison, last_bases, last_at = "", [], -1
     for ch in changes:
-        c = ch.comparison
+        clause = next((c for c in clauses if c.start <= ch.start < c.end), None)
+        if clause is not None and any(w in ctx.norm[clause.start:clause.end] for w in words.plans):
+            continue  # 力争破案率提升5个百分点: a target
+        # 信访总量同比下降15.3%，越级访下降22.1%: the comparison carries on through the sentence
+        comparison = ch.comparison or comparison
+        c = comparison
         suffix = "环比" if c.startswith("环比") or "上月" in c or "上周" in c else "同比" if c else "增幅"
-        bases = _change_bases(ctx, words, toks, clauses, ch.start, len(ch.values), s)
-        for base, v in zip(bases, ch.values):
-            value = parse_number(v["num"])
-            if value is None or not base:
+        if ch.rate and last_bases and not _named_between(toks, last_at, ch.start):
+            bases = last_bases[-1:] * len(ch.values)
+        else:
+            bases = _change_bases(ctx, words, toks, clauses, ch.start, len(ch.values), s)
+        for base, (start, end, value, unit) in zip(bases, ch.values):
+            if not base:
                 continue
-            signed = value * ch.sign
-            t = Token(v.start(), v.end("unit"), signed, v["unit"], False, False, "change", accepted=True,
-                      rule="metrics.change", heading=_heading_line(ctx, v.start()))
-            out.append((t, Metric(name=base + suffix, value=signed, unit=v["unit"])))
+            signed = _tidy_sign(value, ch.sign)
+            t = Token(start, end, signed, unit, False, False, "change", accepted=True, rule="metrics.change",
+                      heading=_heading_line(ctx, start))
+            out.append((t, Metric(name=base + suffix, value=signed, unit=unit)))
+        if bases:
+            last_bases, last_at = bases, ch.values[-1][1]
     return out
+
+
+def _named_between(toks: list[Token], a: int, b: int) -> bool:
+    return any(a <= t.start < b and t.accepted and t.name for t in toks)
+
+
+def _tidy_sign(value: float, sign: int) -> float:
+    return value * sign
 
 
 def _change_bases(ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], at: int,
                   count: int, s: int) -> list[str]:
-    """What rose or fell: the words before 同比, or else the metrics just before it."""
+    """What rose or fell: the words before 同比, or else the metrics just before it, in order."""
     norm = ctx.norm
     clause = next((c for c in clauses if c.start <= at < c.end), None)
     start = clause.start if clause else s
-    earlier = [t for t in toks if t.end <= at and t.kind == "cand"]
+    earlier = [t for t in toks if t.end <= at and t.kind in ("cand", "change")]
     if earlier and earlier[-1].end > start:
         start = earlier[-1].end
     text = _strip_time(words, _cut_markers(words, _strip_time(words, norm[start:at].strip())))
-    text = re.sub(r"(?:连续\S{1,2}年|已经|已|均|都)$", "", text)
+    text = re.sub(r"(?:连续\S{1,2}年|已经|已|均|都|也|则|仍)$", "", text)
     text = _clean_name(words, text)
     if not text:
-        named = [t for t in earlier if t.accepted and t.name]
+        named = [t for t in earlier if t.kind == "cand" and t.accepted and t.name]
         if len(named) < count:
             return []
         return [t.name for t in named[-count:]]
     if count == 1:
         return [text]
-    parts = [p for p in re.split(r"[、和及与]", text) if p]
+    parts = [p for p in text.split("、") if p]
+    if len(parts) == count - 1:
+        last = re.split(r"和|及|与", parts[-1], maxsplit=1)
+        parts = parts[:-1] + last  # 立案数、涉案金额和涉及人员
     if len(parts) == count and all(len(p.rsplit("的", 1)[-1]) >= 2 for p in parts):
         return [_clean_name(words, p) for p in parts]
-    return [text] * count
+    return [text] * count  # 高速公路的客、货车流量环比分别增长…: one shared name
 
 
 # ------------------------------------------------------------------------------------------ tidy up
@@ -801,7 +890,7 @@ def _disambiguate_places(picked: list[tuple[Token, Metric]]) -> list[tuple[Token
     for i, (_, m) in enumerate(picked):
         groups.setdefault(m.name, []).append(i)
     out = list(picked)
-    for name, idx in groups.items():
+    for idx in groups.values():
         topics = {picked[i][0].topic for i in idx}
         if len(idx) < 2 or len(topics) < 2:
             continue
