@@ -16,7 +16,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import ReporterError
 from .inputs import iter_inputs
@@ -106,6 +106,7 @@ class RunResult:
     skipped: list[Skipped] = field(default_factory=list)      # done in an earlier run, unchanged
     outputs: list[Path] = field(default_factory=list)         # files written this run
     log: Path | None = None
+    ledger: Any = None                                        # writers.ledger.LedgerResult of this run
 
     @property
     def ok(self) -> bool:
@@ -163,8 +164,9 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
         try:
             outdir.mkdir(parents=True, exist_ok=True)
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
-                result.outputs.append(write_ledger(result.records, schema, outdir / LEDGER_NAME,
-                                                   failures=result.failures, templates=options.templates))
+                result.ledger = write_ledger(result.records, schema, outdir / LEDGER_NAME, failures=result.failures,
+                                             templates=options.templates, refresh=options.refresh)
+                result.outputs.append(result.ledger.path)
             if result.records:                         # one issue per run with new reports (writers/briefing)
                 brief = write_briefing(result.records, schema, outdir / BRIEFING_NAME, templates=options.templates,
                                        issue_no=options.issue_no, evidence=options.evidence)

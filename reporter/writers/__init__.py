@@ -14,6 +14,9 @@ from .jsonl import dumps, record_to_dict, write_jsonl
 from .render import display_width, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .ledger.result import LedgerResult
+
+if TYPE_CHECKING:  # pragma: no cover
     import datetime
 
     from .briefing import BriefingResult
@@ -23,11 +26,11 @@ __all__ = ["dumps", "record_to_dict", "write_jsonl", "display_width", "value_tex
 
 
 def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
-                 templates: Path | str | None = None) -> Path:
-    """Write (or update) the Excel ledger at `out`."""
-    from .xlsx import write_ledger as impl
+                 templates: Path | str | None = None, refresh: bool = False) -> "LedgerResult":
+    """Write the Excel ledger at `out`, or add the new reports to it (see reporter/writers/ledger/)."""
+    from .ledger import write_ledger as impl
 
-    return impl(records, schema, out, failures=failures, templates=templates)
+    return impl(records, schema, out, failures=failures, templates=templates, refresh=refresh)
 
 
 def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *,

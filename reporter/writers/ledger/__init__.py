@@ -1,0 +1,63 @@
+"""The Excel ledger (台账): written new, or grown in place without touching what people changed.
+
+    result = write_ledger(records, schema, Path("output/台账.xlsx"), failures=failures)
+    result.added, result.skipped, result.differences
+
+Sheets: 台账 (one row per report), 工作数据 (one row per metric), 统计汇总 (live SUMIFS totals and a
+chart), 处理异常 (failed files, duplicates, likely repeats). See update.py for how an existing ledger
+is updated, skeleton.py for a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Sequence
+
+from ...errors import OutputError
+from ...model import Failure, Record
+from ...schema import Schema
+from ..atomic import atomic_path
+from .result import Added, Difference, LedgerResult, Skipped
+
+__all__ = ["write_ledger", "LedgerResult", "Added", "Skipped", "Difference"]
+
+
+def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
+                 templates: Path | str | None = None, refresh: bool = False,
+                 now: dt.datetime | None = None) -> LedgerResult:
+    """Write the ledger at `out`, or add to it if it exists.
+
+    Reports already in it (same SHA-256) are not added again; with refresh=True their cells are
+    re-filled where the program's old value is still there (a person's edit is kept). The file is
+    replaced atomically: a crash leaves the old ledger or the new one.
+    """
+    from .config import ledger_columns, load_config, metric_columns
+    from .package import Package
+    from .skeleton import build_skeleton
+    from .update import Context, LedgerUpdate
+
+    out = Path(out)
+    config = load_config(templates)
+    now = (now or dt.datetime.now()).replace(microsecond=0)
+    if out.is_dir():
+        raise OutputError(f"{out}：这是一个文件夹，不能作为台账文件；请给出 .xlsx 文件名", path=out,
+                          reason="输出路径是文件夹")
+    fresh = not out.exists()
+    source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
+    base = Package(source, label=out)
+    try:
+        ctx = Context(out=out, schema=schema, config=config, now=now, fresh=fresh, refresh=refresh, styles={},
+                      lcols=ledger_columns(schema, config), mcols=metric_columns(schema, config))
+        update = LedgerUpdate(base, ctx, records, failures)
+        update.read()
+        update.plan()
+        with atomic_path(out) as tmp:
+            try:
+                result = update.write(tmp)
+            finally:
+                base.close()            # Windows cannot replace a file that is still open
+    finally:
+        base.close()
+    return result

@@ -1,0 +1,123 @@
+"""A new, empty ledger workbook: sheets, column widths, frozen panes, filters, print setup, named styles.
+
+Built with openpyxl (it has no rows); the rows — title, header and data — are then added by the same
+code that adds rows to an existing ledger (update.py), so a new ledger and a grown one are written
+the same way.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from ...model import Record
+from ...schema import Schema
+from ..render import display_width, field_text
+from .cells import col_letter
+from .config import (LEDGER_SHEET, METRICS_SHEET, PROBLEM_COLUMNS, PROBLEMS_SHEET, SUMMARY_SHEET, Column,
+                     LedgerConfig, ledger_columns, metric_columns)
+from .styles import named_styles
+
+LEDGER_HEADER_ROW = 3
+WIDTH_SAMPLE = 500
+
+
+def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig) -> float:
+    """Excel width a 台账 column would like: its widest line (a CJK character counts double), capped."""
+    if col.width:
+        return col.width
+    cap = config.max_width
+    if col.spec is not None and col.spec.width:
+        cap = min(cap, col.spec.width)
+    widest = display_width(col.header) + 2            # the header, with room for the filter button
+    if col.spec is not None and col.spec.kind == "date":
+        return 12.0
+    for record in records[:WIDTH_SAMPLE]:
+        if col.kind == "field" and col.spec is not None:
+            text = field_text(record, col.spec)
+        elif col.kind == "file":
+            text = record.path.name
+        elif col.kind == "review":
+            text = "、".join(dict.fromkeys(r.field for r in record.review))
+        else:
+            text = ""
+        for line in text.split("\n"):
+            widest = max(widest, display_width(line))
+    if not records and col.spec is not None and col.spec.width:
+        widest = col.spec.width * 2
+    return round(min(widest, cap * 2) + 1.5, 1)
+
+
+def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerConfig) -> list[float]:
+    """Widths of the 台账 columns: natural widths, the wrapping ones narrowed in proportion so that the
+    visible columns add up to at most config.page_width (one A4 landscape page at a readable scale)."""
+    natural = [_natural_width(c, records, config) for c in cols]
+    fixed = [c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or c.hidden for c in cols]
+    low = [max(6.0, min(display_width(c.header) + 2, 10.0)) for c in cols]
+    total = sum(w for w, c in zip(natural, cols) if not c.hidden)
+    if total <= config.page_width:
+        return natural
+    room = config.page_width - sum(w for w, f, c in zip(natural, fixed, cols) if f and not c.hidden) \
+        - sum(lo for lo, f in zip(low, fixed) if not f)
+    spare = sum(w - lo for w, lo, f in zip(natural, low, fixed) if not f)
+    k = max(0.0, min(1.0, room / spare)) if spare > 0 else 0.0
+    return [w if f else round(lo + (w - lo) * k, 1) for w, lo, f in zip(natural, low, fixed)]
+
+
+def _print_setup(ws, config: LedgerConfig, title_rows: str) -> None:
+    from openpyxl.worksheet.page import PageMargins
+
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
+    ws.print_title_rows = title_rows
+    if config.footer:
+        ws.oddFooter.center.text = config.footer
+        ws.oddFooter.center.size = 9
+
+
+def _columns(ws, cols: list[Column], widths: list[float]) -> None:
+    for i, (col, width) in enumerate(zip(cols, widths), 1):
+        dim = ws.column_dimensions[col_letter(i)]
+        dim.width = width
+        if col.hidden:
+            dim.hidden = True
+
+
+def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Record]) -> bytes:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for style in named_styles(config):
+        wb.add_named_style(style)
+    wb.properties.title = config.title
+    wb.properties.creator = "reporter"
+
+    ws = wb.active
+    ws.title = LEDGER_SHEET
+    cols = ledger_columns(schema, config)
+    _columns(ws, cols, ledger_widths(cols, records, config))
+    visible = sum(1 for c in cols if not c.hidden)
+    last = col_letter(visible)
+    ws.merge_cells(f"A1:{last}1")
+    half = max(2, visible // 2)
+    ws.merge_cells(f"A2:{col_letter(half)}2")
+    ws.merge_cells(f"{col_letter(half + 1)}2:{last}2")
+    ws.freeze_panes = f"B{LEDGER_HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{LEDGER_HEADER_ROW}:{col_letter(len(cols))}{LEDGER_HEADER_ROW}"
+    _print_setup(ws, config, f"1:{LEDGER_HEADER_ROW}")
+
+    for title, cols in ((METRICS_SHEET, metric_columns(schema, config)), (PROBLEMS_SHEET, PROBLEM_COLUMNS)):
+        sheet = wb.create_sheet(title)
+        _columns(sheet, cols, [c.width for c in cols])
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = f"A1:{col_letter(len(cols))}1"
+        _print_setup(sheet, config, "1:1")
+    wb.create_sheet(SUMMARY_SHEET, index=2)     # rebuilt by summary.py on every run
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
