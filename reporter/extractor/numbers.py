@@ -98,7 +98,7 @@ def parse_number(text: str) -> int | float | None:
         head, found, tail = text.partition(big)
         if not found:
             continue
-        value = _plain(head) if head else 1
+        value = _plain(head)  # a bare 万 is no number (上万人 is "tens of thousands")
         if value is None:
             return None
         total: float = value * CN_BIG[big]

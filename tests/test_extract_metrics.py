@@ -1,0 +1,228 @@
+"""metrics (工作数据): vectors through the real reader and extractor, and the traps that are not metrics.
+
+Every text here is written for these tests in the style of county and newspaper reports.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reporter.extractor import extract
+from reporter.extractor.numbers import parse_number
+from reporter.extractor.rules.metrics import read_metric_words
+from reporter.model import Metric, Record
+from reporter.readers import read
+from reporter.schema import load_schema
+from reporter.templates import default_dir
+from reporter.writers.jsonl import record_to_dict
+
+M = tuple[str, float, str]  # (name, value, unit)
+
+
+@dataclass(frozen=True)
+class Vector:
+    id: str
+    text: str
+    must_include: tuple[M, ...] = ()
+    must_not_include: tuple[M | float, ...] = ()   # a bare number: no metric may have this value
+    empty: bool = False
+
+
+def run(text: str, folder: Path, templates: Path | None = None) -> Record:
+    path = folder / "report.txt"
+    path.write_text("工作动态\n" + text + "\n", encoding="utf-8")
+    return extract(read(path), load_schema(), templates=templates)
+
+
+def triples(record: Record) -> list[M]:
+    return [(m.name, m.value, m.unit) for m in record.values("metrics")]
+
+
+VECTORS = [
+    # ---- the thing first, with its result verb; time words, 共/累计 and subjects dropped ----
+    Vector("name-first", "全年，全县公安机关共破获刑事案件93起，抓获犯罪嫌疑人117人，打掉涉恶团伙3个。",
+           (("破获刑事案件", 93, "起"), ("抓获犯罪嫌疑人", 117, "人"), ("打掉涉恶团伙", 3, "个"))),
+    Vector("time-words-dropped", "年内累计摸排线索1356条，今年以来查处非法营运车辆86辆。",
+           (("摸排线索", 1356, "条"), ("查处非法营运车辆", 86, "辆"))),
+    Vector("subject-before-verb", "市场监管局出动执法人员320人次，检查餐饮单位1540户，立案查处食品安全违法案件37件。",
+           (("出动执法人员", 320, "人次"), ("检查餐饮单位", 1540, "户"), ("立案查处食品安全违法案件", 37, "件"))),
+    Vector("approximations-dropped", "此次行动抓获违法犯罪人员1000余人，收缴赌资近20万元，查扣车辆30多辆。",
+           (("抓获违法犯罪人员", 1000, "人"), ("收缴赌资", 200000, "元")), (1001,)),
+    Vector("money-in-yuan", "为群众挽回经济损失236.8万元，冻结涉案资金1.2亿元，罚没款28.6万元。",
+           (("挽回经济损失", 2368000, "元"), ("冻结涉案资金", 120000000, "元"), ("罚没款", 286000, "元"))),
+    Vector("wan-people", "全年累计接待群众来访1.5万人次，办结率98.6%。",
+           (("接待群众来访", 15000, "人次"), ("办结率", 98.6, "%"))),
+    Vector("chinese-numerals", "专案组共抓获犯罪嫌疑人十二名，捣毁窝点三处。",
+           (("抓获犯罪嫌疑人", 12, "名"), ("捣毁窝点", 3, "处"))),
+    Vector("verb-shared-by-a-list", "现场扣押挖掘机3台、运输车辆5台、油罐车1台。",
+           (("扣押挖掘机", 3, "台"), ("扣押运输车辆", 5, "台"), ("扣押油罐车", 1, "台"))),
+    Vector("two-units-one-thing", "全年受理审查起诉案件215件308人。",
+           (("受理审查起诉案件", 215, "件"), ("受理审查起诉案件", 308, "人"))),
+    Vector("parts-with-qizhong", "共查处治安案件320起，其中赌博案件45起、吸毒案件18起。",
+           (("查处治安案件", 320, "起"), ("赌博案件", 45, "起"), ("吸毒案件", 18, "起"))),
+    Vector("continuation-clause", "共打掉涉黑组织12个，恶势力犯罪集团35个。",
+           (("打掉涉黑组织", 12, "个"), ("恶势力犯罪集团", 35, "个"))),
+    Vector("object-carried-to-next-verb", "全市累计排查矛盾纠纷2356件，化解2298件，化解率97.5%。",
+           (("排查矛盾纠纷", 2356, "件"), ("化解矛盾纠纷", 2298, "件"), ("化解率", 97.5, "%"))),
+    Vector("statistic-with-da", "全县社区矫正对象再犯罪率为0.2%，群众安全感达到98.1%。",
+           (("社区矫正对象再犯罪率", 0.2, "%"), ("群众安全感", 98.1, "%"))),
+    Vector("value-of-the-thing-before", "查获假冒卷烟600余条（价值15万余元）。",
+           (("查获假冒卷烟", 600, "条"), ("查获假冒卷烟价值", 150000, "元"))),
+    Vector("casualties", "事故造成3人死亡、2人受伤，直接经济损失约450万元。",
+           (("死亡", 3, "人"), ("受伤", 2, "人"), ("直接经济损失", 4500000, "元"))),
+    Vector("dead-and-injured-idiom", "两车相撞造成2死4伤。", (("死亡", 2, "人"), ("受伤", 4, "人"))),
+    Vector("earthquake", "当地发生6.1级地震，造成受灾人口1200户4300人。",
+           (("地震", 6.1, "级"), ("受灾人口", 1200, "户"), ("受灾人口", 4300, "人"))),
+    # ---- the number first, the thing after it -----------------------------------------------
+    Vector("number-first-dui", "目前，公安机关已对17名涉案人员采取刑事强制措施。",
+           (("采取刑事强制措施涉案人员", 17, "名"),)),
+    Vector("number-first-subject", "截至发稿时，已有5人投案自首，9人被批准逮捕。",
+           (("投案自首", 5, "人"), ("被批准逮捕", 9, "人"))),
+    Vector("number-first-jiang", "消防救援人员将3名被困群众救出并送医。", (("救出被困群众", 3, "名"),)),
+    Vector("number-first-verb-before", "该所共设置了31个便民服务点，培训了200多名网格员。",
+           (("设置便民服务点", 31, "个"), ("培训网格员", 200, "名"))),
+    Vector("number-first-dui-jinxing", "对25起重大案件进行挂牌督办。", (("挂牌督办重大案件", 25, "起"),)),
+    # ---- rises and falls ---------------------------------------------------------------------
+    Vector("tongbi-after-metric", "全年刑事发案5210起，同比下降6.4%。",
+           (("刑事发案", 5210, "起"), ("刑事发案同比", -6.4, "%"))),
+    Vector("tongbi-respectively", "共破获案件300起、抓获嫌疑人410人，同比分别上升12.5%、20.1%。",
+           (("破获案件同比", 12.5, "%"), ("抓获嫌疑人同比", 20.1, "%"))),
+    Vector("tongbi-named-list", "截至9月底，立案数、涉案金额同比分别下降10.2%和8.5%。",
+           (("立案数同比", -10.2, "%"), ("涉案金额同比", -8.5, "%"))),
+    Vector("huanbi", "全市刑事警情环比下降8.3%，电信网络诈骗发案数同比下降21.4%。",
+           (("刑事警情环比", -8.3, "%"), ("电信网络诈骗发案数同比", -21.4, "%"))),
+    Vector("percentage-points", "该院结案率95.6%，同比提高2.3个百分点。",
+           (("该院结案率", 95.6, "%"), ("该院结案率同比", 2.3, "个百分点"))),
+    Vector("count-change-and-rate", "全年刑事案件立案数较去年同期减少213起，降幅为11.2%。",
+           (("刑事案件立案数同比", -213, "起"), ("刑事案件立案数同比", -11.2, "%"))),
+    Vector("comparison-carries-on", "全县信访总量同比下降15.3%，越级访下降22.1%。",
+           (("信访总量同比", -15.3, "%"), ("越级访同比", -22.1, "%"))),
+    Vector("from-to", "全区110接警总量从2018年的12.3万起降到2020年的9.8万起。",
+           (("110接警总量", 123000, "起"), ("110接警总量", 98000, "起")), (2018, 2020)),
+    # ---- what is not a metric ----------------------------------------------------------------
+    Vector("dates", "2024年3月15日上午9时30分，县公安局在三楼会议室召开会议。", empty=True),
+    Vector("durations", "开展为期三年的专项斗争，本次集中整治为期3个月，历时两个星期。", empty=True),
+    Vector("ordinals", "这是全市首个农村“村霸型”涉黑团伙，第一批12名民警参加第二、三轮督导。", empty=True),
+    Vector("meeting-ordinal", "会议传达学习了市委十四届五次全会精神。", empty=True),
+    Vector("anniversary", "为新中国成立70周年营造安全稳定的政治环境。", empty=True),
+    Vector("agenda-units", "敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局做了交流发言。", empty=True),
+    Vector("agenda-points", "局长就做好下步工作提出了三点要求，从四个方面作出部署。", empty=True),
+    Vector("agenda-items", "今年村里完成了道路硬化、危房改造两件大事。", empty=True),
+    Vector("numbers-inside-names", "扫黑除恶专项斗争6号行动中，“8·20”专案组开通12345热线和96110专线。", empty=True),
+    Vector("phone-document-law", "举报电话0476-8888888，依据〔2024〕15号文件和《刑法》第二百九十三条处理。", empty=True),
+    Vector("ages", "52岁的张大爷和70多岁的李奶奶在家门口做起了生意。", empty=True),
+    Vector("quoted-slogans", "坚决做到“两个维护”，增强“四个意识”，坚持“三个不放过”原则。", empty=True),
+    Vector("ranges-and-norms", "每个检察室有3至6名检察官，每季度巡查不少于2次，2—3个镇街一组。", empty=True),
+    Vector("indefinite-yi", "国道发生一起交通事故，一名民警第一时间赶到现场。", empty=True),
+    Vector("background-counts", "全县共有12个乡镇、186个行政村，总人口35.6万人，现有干部职工126名。", empty=True),
+    Vector("plans-and-targets", "该项目预计年产值5亿元，力争年内破案率提升5个百分点。", empty=True),
+    Vector("participants", "县直12个部门负责同志出席会议，深入3个乡镇开展调研。", empty=True),
+    Vector("several-hundred", "涉案微信号达数百万个。", empty=True),
+    Vector("mixed", "会议强调，要坚决做到“两个维护”，全年共破获案件820起。",
+           (("破获案件", 820, "起"),), (2,)),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_vectors(vector: Vector, tmp_path: Path):
+    record = run(vector.text, tmp_path)
+    got = triples(record)
+    if vector.empty:
+        assert got == [], f"{vector.id}: expected no metrics, got {got}"
+    for want in vector.must_include:
+        assert want in got, f"{vector.id}: {want} not in {got}"
+    for bad in vector.must_not_include:
+        if isinstance(bad, tuple):
+            assert bad not in got, f"{vector.id}: {bad} should not be in {got}"
+        else:
+            assert all(v != bad for _, v, _ in got), f"{vector.id}: value {bad} should not be in {got}"
+
+
+@pytest.mark.parametrize("vector", [v for v in VECTORS if v.must_include], ids=lambda v: v.id)
+def test_evidence_slices_back_to_the_number(vector: Vector, tmp_path: Path):
+    record = run(vector.text, tmp_path)
+    path_text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    for found in record.fields["metrics"]:
+        metric = found.value
+        assert isinstance(metric, Metric)
+        span = found.evidence.span
+        written = path_text[span.start:span.end]
+        number = written
+        for unit in (metric.unit, "死", "伤"):
+            if unit and number.endswith(unit):
+                number = number[: -len(unit)]
+                break
+        number = number.rstrip("余多")
+        assert parse_number(number) == abs(metric.value), (written, metric)
+        assert written in found.evidence.sentence
+
+
+def test_headline_figure_is_the_body_figure(tmp_path: Path):
+    text = "共破获电信网络诈骗案件120起，抓获犯罪嫌疑人86人。"
+    path = tmp_path / "r.txt"
+    path.write_text("青山县破获电诈案件120起\n" + text + "\n", encoding="utf-8")
+    got = triples(extract(read(path), load_schema()))
+    assert [t for t in got if t[1] == 120] == [("破获电信网络诈骗案件", 120, "起")]
+
+
+def test_restated_figure_once(tmp_path: Path):
+    got = triples(run("全年抓获犯罪嫌疑人1.6万人。经查，抓获犯罪嫌疑人1.6万名，均已依法处理。", tmp_path))
+    assert [t for t in got if t[1] == 16000] == [("抓获犯罪嫌疑人", 16000, "人")]
+
+
+def test_places_tell_repeated_names_apart(tmp_path: Path):
+    text = ("地震造成倒塌房屋87间，直接经济损失1200万元。\n甲村倒塌房屋57间，直接经济损失650万元。\n"
+            "乙县倒塌房屋30间，直接经济损失550万元。")
+    got = triples(run(text, tmp_path))
+    assert ("倒塌房屋", 87, "间") in got and ("甲村倒塌房屋", 57, "间") in got and ("乙县倒塌房屋", 30, "间") in got
+    assert ("乙县直接经济损失", 5500000, "元") in got
+
+
+def test_indicator_from_schema_aliases(tmp_path: Path):
+    record = run("全年抓获违法犯罪嫌疑人117人，侦破刑事案件93起。", tmp_path)
+    by_name = {m.name: m for m in record.values("metrics")}
+    assert by_name["抓获违法犯罪嫌疑人"].indicator == "抓获犯罪嫌疑人"
+    assert by_name["侦破刑事案件"].indicator == "破获案件"
+    out = record_to_dict(record, load_schema())
+    assert {"name": "抓获违法犯罪嫌疑人", "value": 117, "unit": "人", "indicator": "抓获犯罪嫌疑人"} in out["metrics"]
+    json.dumps(out, ensure_ascii=False)
+
+
+def test_changes_and_metrics_keep_text_order(tmp_path: Path):
+    names = [t[0] for t in triples(run("全年刑事发案5210起，同比下降6.4%，破获案件820起。", tmp_path))]
+    assert names == ["刑事发案", "刑事发案同比", "破获案件"]
+
+
+def test_user_word_list_extends_the_defaults(tmp_path: Path):
+    text = "今年以来，共救助受伤野生鸟类36羽，放归26羽。"
+    assert triples(run(text, tmp_path)) == []
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    default = (default_dir() / "metric_words.txt").read_text(encoding="utf-8")
+    (mine / "metric_words.txt").write_text(default.replace("[量词]\n", "[量词]\n羽\n", 1), encoding="utf-8")
+    (mine / "metric_words.txt").touch()
+    got = triples(run(text, tmp_path, templates=mine))
+    assert ("救助受伤野生鸟类", 36, "羽") in got
+
+
+def test_word_list_sections_parse(tmp_path: Path):
+    path = tmp_path / "metric_words.txt"
+    path.write_text("# 注释\n[量词]\n起\n部  门委  # 3部门 不是 3部\n[结果动词]\n破获\n[未知节]\n忽略\n", encoding="utf-8")
+    words = read_metric_words(path)
+    assert words.units == ("起", "部") and words.unit_stops == {"部": "门委"}
+    assert words.verbs == ("破获",) and words.agenda == ()
+    assert words.first_verb("全县破获案件").group() == "破获"
+
+
+def test_default_word_list_is_packaged_and_sane():
+    words = read_metric_words(default_dir() / "metric_words.txt")
+    assert {"起", "人", "名", "个", "条", "件", "家", "次", "户", "辆", "吨", "元", "人次", "个百分点"} <= set(words.units)
+    assert {"破获", "抓获", "查处", "打掉", "摸排", "检查", "排查", "整改", "追缴", "挽回", "发放", "受理", "办结"} <= set(
+        words.verbs)
+    assert "周年" in words.not_units and "岁" in words.not_units and "为期" in words.not_before
+    # 联网 inside 互联网 is no verb
+    assert words.first_verb("通过互联网办案") is not None and words.first_verb("通过互联网办案").group() == "办案"
