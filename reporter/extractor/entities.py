@@ -13,28 +13,17 @@ from functools import lru_cache
 
 from ..model import Span
 from .context import Context
+from .segment import dictionary
 from .lexicon_data import COMPOUND_SURNAMES, NOT_NAME_END, SINGLE_SURNAMES
 
 CJK = r"\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
 
 
-@lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """jieba's part-of-speech tag for every dictionary word (a lookup: no tagging pass is run)."""
-    from importlib import resources
-
-    table: dict[str, str] = {}
-    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3:
-            table[parts[0]] = parts[2]
-    return table
-
-
 def tag(word: str) -> str | None:
-    return _tags().get(word)
+    """jieba's part-of-speech tag of a dictionary word (None for words not in the dictionary)."""
+    entry = dictionary().get(word)
+    return entry[1] if entry else None
 
 
 @lru_cache(maxsize=16)
@@ -208,15 +197,9 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
     return start
 
 
-@lru_cache(maxsize=1)
-def _freq_table() -> dict[str, int]:
-    from .segment import tokenizer
-
-    return tokenizer().FREQ
-
-
 def _freq(word: str) -> int:
-    return _freq_table().get(word) or 0
+    entry = dictionary().get(word)
+    return entry[0] if entry else 0
 
 
 _UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")

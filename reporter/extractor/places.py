@@ -26,8 +26,11 @@ UNIT_SUFFIXES = sorted(set(
 _UNIT_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 
+_PROVINCE_FORMS = frozenset(PROVINCES) | frozenset(p + s for p in PROVINCES for s in ("省", "市", "自治区"))
+
+
 def is_place_word(word: str) -> bool:
-    if word in PROVINCES or any(word == p + s for p in PROVINCES for s in ("省", "市", "自治区")):
+    if word in _PROVINCE_FORMS:
         return True
     t = tag(word)
     if t == "ns":
@@ -37,10 +40,10 @@ def is_place_word(word: str) -> bool:
 
 def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, int] | None:
     """The longest run of place words starting exactly at `start` (湖南常德经开区石门桥镇康家公式片区)."""
-    words = ctx.words
     import bisect
 
-    starts = [ws for _, ws, _ in words]
+    words = ctx.words
+    starts = word_starts(ctx)
     i = bisect.bisect_left(starts, start)
     if i >= len(words) or words[i][1] != start:
         return None
@@ -69,8 +72,20 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
     return start, last
 
 
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def re_cjk(word: str) -> bool:
-    return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
+    return _ALL_CJK.fullmatch(word) is not None
+
+
+def word_starts(ctx: Context) -> list[int]:
+    """Start offsets of ctx.words, computed once per document."""
+    cached = ctx.__dict__.get("_word_starts_list")
+    if cached is None:
+        cached = [ws for _, ws, _ in ctx.words]
+        ctx.__dict__["_word_starts_list"] = cached
+    return cached
 
 
 def _word_freq(word: str) -> int:
@@ -106,10 +121,19 @@ _SHORT_UNITS = frozenset("最高检 最高法 中纪委 国务院 公安部 教�
 
 
 def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of unit names written in the text (赤峰市公安局, 全国“扫黄打非”办公室, 七宝派出所)."""
+    """Spans of unit names written in text[start:end] (赤峰市公安局, 全国“扫黄打非”办公室, 七宝派出所)."""
+    end = ctx.content_end if end is None else end
+    cached = ctx.__dict__.get("_all_units")
+    if cached is None:
+        cached = _find_units(ctx)
+        ctx.__dict__["_all_units"] = cached
+    return [(s, e) for s, e in cached if s >= start and e <= end]
+
+
+def _find_units(ctx: Context) -> list[tuple[int, int]]:
     from .entities import unit_start
 
-    end = ctx.content_end if end is None else end
+    start, end = 0, ctx.content_end
     words = ctx.words
     out: list[tuple[int, int]] = []
     for i, (word, ws, we) in enumerate(words):
