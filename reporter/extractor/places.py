@@ -111,6 +111,7 @@ _NOT_UNIT_WORDS = frozenset("格局 布局 结局 干部 内部 外部 全部 �
                             "公安部门 有关部门 职能部门 相关部门 主管部门 监管部门 执法部门".split())
 _SUB_UNITS = ("总队", "支队", "大队", "中队", "分局", "派出所", "办公室", "处", "科", "室", "中心", "所", "组", "司",
               "队", "站", "庭", "局")
+_GENERIC_BEFORE = re.compile(r"(?:各|有关|相关|所有|其他|部分|多个|下属|所属)$")
 _GENERIC_INSIDE = re.compile(r"有关|相关|各级|各类|全省|全市|全县|全区|重点地区|多次|往返|管理部门$|^人民法院$|^人民检察院$|"
                              r"^乡镇|^街道|^村级|首个|首家|第一个|一批|一家|一个")
 _INNER_STOP = re.compile(r".*[由对向从把被将](?=[省市县区国中])")
@@ -187,6 +188,8 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             name = ctx.norm[s:we]
         if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
             continue
+        if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2):s]):
+            continue  # 各市场监管所, 有关派出所: a group, not a unit
         if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
             continue  # 市委政府, 党委政府: no place named
         first_word = next((w for w, a, b in words[max(0, i - 8):i + 1] if a == s), "")

@@ -49,6 +49,10 @@ def _idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2] if values else 10.0
 
 
+_MARKER_WORD = re.compile(r"^[一二三四五六七八九十]+[是要来则]$|^第[一二三四五六七八九十]+$")
+_KEYWORD_TAGS = frozenset({"n", "ns", "nt", "nz", "vn", "l", "j", "i", "an", "nrt", "eng"})
+
+
 def _tag_of(word: str) -> str | None:
     from ..entities import tag
 
@@ -64,11 +68,15 @@ def keywords(ctx: Context) -> list[Found]:
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
     names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
+    posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
     for word, start, end in ctx.words:
         if len(word) < 2 or word in _STOP or not _WORDY.search(word) or word.isdigit():
             continue
-        if word in names or word[0] in "各本该全每此" or _tag_of(word) in ("nr", "m", "t", "r", "d", "p", "c", "f"):
+        if word in names or word[0] in "各本该全每此" or word in posts or _MARKER_WORD.match(word):
             continue
+        t = _tag_of(word)
+        if t is not None and t not in _KEYWORD_TAGS:
+            continue  # verbs (召开), numbers, time words, pronouns: not what a report is about
         weight = idf.get(word, median)
         if word in domain:
             weight *= 2
