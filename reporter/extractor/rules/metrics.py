@@ -56,12 +56,13 @@ class MetricWords:
     verb_re: re.Pattern = field(repr=False, compare=False)
     not_verb_re: re.Pattern = field(repr=False, compare=False)
 
-    def verbs_in(self, text: str) -> list[re.Match]:
-        """Result verbs in text, skipping those inside a listed noun (联网 in 互联网)."""
+    def verbs_in(self, text: str, *, compounds: bool = False) -> list[re.Match]:
+        """Result verbs in text, skipping those inside a listed noun (联网 in 互联网) and, unless compounds,
+        those heading a noun (覆盖率, 立案数, 受灾人口)."""
         blocked = [(m.start(), m.end()) for m in self.not_verb_re.finditer(text)]
         return [m for m in self.verb_re.finditer(text)
                 if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)
-                and text[m.end():m.end() + 1] not in _NOUN_SUFFIX]  # 覆盖率, 立案数 are nouns
+                and (compounds or not _NOUN_HEAD.match(text, m.end()))]
 
     def first_verb(self, text: str) -> re.Match | None:
         found = self.verbs_in(text)
@@ -154,9 +155,10 @@ _FROM = re.compile(r"(?:从|由)(?:[^，。；]{0,12}?的)?$")
 _TO = re.compile(r"^(?:逐年|逐步|持续|大幅|明显)?(?:下降|降低|减少|上升|提高|增加|增长|升|降|增|减)?(?:到|至)了?"
                  r"(?:[^，。；]{0,12}?的)?$")
 _TREND = re.compile(r"(?:逐年|逐步|持续|不断|稳步|明显|大幅)?(?:提高|上升|下降|增长|减少|增加|降低)$")
-_NOUN_SUFFIX = set("率量额数")
+_NOUN_HEAD = re.compile(r"(?:率|量|额|数|面积|人口|人数|金额|总量|总额|比例)")
 _WEAK_VERBS = ("开展", "参加", "参与", "召开", "举办", "组织", "执行", "覆盖")
-_MONEY_OR_SHARE = ("元", "美元", "%", "个百分点")
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．)]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])\s*")
+_SHARE = ("%", "个百分点")
 
 
 # ------------------------------------------------------------------------------------------ tokens
@@ -225,7 +227,8 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
     before = norm[max(s, tok.start - 8):tok.start]
     after = norm[tok.end:min(e, tok.end + 8)]
     prev = before[-1:]
-    if (prev and prev in "×x*·•.-/:：～~#№") or (after[:1] in "·•" and not tok.chinese):
+    if (prev and prev in "×x*·•.-/～~#№") or (after[:1] in "·•" and not tok.chinese) \
+            or (prev in (":", "：") and before[-2:-1].isdigit()):  # 7×24小时, “8·20”, 9:30
         return "名称或编号中的数字"
     stripped = _APPROX_BEFORE.sub("", before)
     for w in words.not_before:
@@ -330,7 +333,7 @@ def _strip_time(words: MetricWords, text: str) -> str:
 
 def _cut_markers(words: MetricWords, text: str) -> str:
     """The name starts after 累计/其中/共 (全国共破获案件 → 破获案件); if nothing follows, before it."""
-    for marker in ("累计", "共计", "合计", "总计", "一共", "总共", "其中", "先后"):
+    for marker in ("累计", "共计", "合计", "总计", "一共", "总共", "其中", "先后", "造成", "导致"):
         i = text.rfind(marker)
         if i >= 0:
             rest = text[i + len(marker):]
@@ -517,6 +520,11 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     if prev is not None:
         left_start = max(prev.end, prev.used_to)
     left_raw = norm[left_start:tok.start]
+    if prev is None and not left_raw.strip() and clause.start > 0 and norm[clause.start - 1] in "：:":
+        # 刑事立案：320起 — the label before the colon names the figure
+        before = next((c for c in reversed(clauses) if c.end <= clause.start - 1), None)
+        if before is not None and before.end == clause.start - 1:
+            left_raw = _LIST_MARK.sub("", norm[before.start:before.end])
     left = left_raw if left_raw.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left_raw)
 
     right = norm[tok.end:nxt_cand.start if nxt_cand is not None else clause.end]
@@ -591,6 +599,7 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     if not lclean:
         tok.reject = "没有名称"
         return
+    lclean = re.sub(r"(?<=.{2})(?:完成|实现|累计|共计)$", "", lclean)  # 地区生产总值完成186.5亿元
     if tok.unit == "%":
         share = re.match(r"(.{2,}?)(?:已|均)?(?:达到|达|占|为)(.*)的?$", lclean)
         if share and lclean.endswith("的"):
@@ -614,7 +623,8 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         tok.accepted = bool(verb) or _is_stat(words, name)  # 现有疑似病例2824例 is a statistic
         tok.reject = "" if tok.accepted else "背景数"
         return
-    if verb or _is_stat(words, name) or tok.unit in _MONEY_OR_SHARE or (copula and copula.group() in ("达", "达到")):
+    if verb or _is_stat(words, name) or words.verbs_in(name, compounds=True) or tok.unit in _SHARE \
+            or (copula and copula.group() in ("达", "达到")):
         tok.accepted = True
         return
     # 其中犯罪集团31个 / 打掉涉黑组织1292个，恶势力犯罪集团5593个: parts and continuations of a result
