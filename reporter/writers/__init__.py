@@ -14,6 +14,8 @@ from .jsonl import dumps, record_to_dict, write_jsonl
 from .render import display_width, value_text
 
 if TYPE_CHECKING:  # pragma: no cover
+    import datetime as dt
+
     from .ledger.result import LedgerResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,11 +28,14 @@ __all__ = ["dumps", "record_to_dict", "write_jsonl", "display_width", "value_tex
 
 
 def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
-                 templates: Path | str | None = None, refresh: bool = False) -> "LedgerResult":
-    """Write the Excel ledger at `out`, or add the new reports to it (see reporter/writers/ledger/)."""
+                 templates: Path | str | None = None, refresh: bool = False,
+                 now: "dt.datetime | None" = None) -> "LedgerResult":
+    """Write the Excel ledger at `out`, or add the new reports to it (see reporter/writers/ledger/).
+
+    `now` is the 处理时间 written (default: the current time)."""
     from .ledger import write_ledger as impl
 
-    return impl(records, schema, out, failures=failures, templates=templates, refresh=refresh)
+    return impl(records, schema, out, failures=failures, templates=templates, refresh=refresh, now=now)
 
 
 def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *,
