@@ -167,10 +167,10 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
                            message=f"{path}：处理时出现程序错误（{type(exc).__name__}: {exc}）；"
                                    "请把这个文件和 reporter.log 发给维护人员")
         try:
-            conn.send(("done", index, item, detail))
+            conn.send(("done", index, item, detail, recycle))
         except MemoryError:
             conn.send(("done", index, Failure(path=path, reason=memory_reason(options.memory_mb),
-                                               message=f"{path}：{memory_reason(options.memory_mb)}"), ""))
+                                               message=f"{path}：{memory_reason(options.memory_mb)}"), "", True))
             recycle = True
         except (EOFError, OSError):
             return
@@ -184,6 +184,7 @@ class _Worker:
     process: Any
     conn: Connection
     ready: bool = False
+    retiring: bool = False                                # said it will exit: give it no more work
     started: float = field(default_factory=time.monotonic)
     task: tuple[int, Path] | None = None
     deadline: float | None = None
@@ -261,14 +262,20 @@ class WorkerPool:
 
         while pending or any(w.task for w in self._workers):
             for worker in self._workers:
-                if worker.ready and worker.task is None and pending:
-                    worker.task = pending.popleft()
+                if worker.ready and not worker.retiring and worker.task is None and pending:
+                    task = pending.popleft()
+                    try:
+                        worker.conn.send(task)
+                    except OSError:                       # it died while idle: the task waits for another
+                        pending.appendleft(task)
+                        worker.retiring = True
+                        continue
+                    worker.task = task
                     worker.deadline = time.monotonic() + self.timeout if self.timeout else None
-                    worker.conn.send(worker.task)
-            # replace workers lost on the way while there is work for them
-            while pending and len(self._workers) < min(want, len(pending) + sum(bool(w.task) for w in
-                                                                               self._workers)):
-                self._start()
+            # replace workers lost or retiring while there is work for them
+            working = [w for w in self._workers if not w.retiring]
+            while pending and len(working) < min(want, len(pending) + sum(bool(w.task) for w in working)):
+                working.append(self._start())
             waits = [w.deadline for w in self._workers if w.deadline is not None]
             waits += [w.started + INIT_TIMEOUT for w in self._workers if not w.ready]
             timeout = max(0.0, min(waits) - time.monotonic()) if waits else None
@@ -293,7 +300,8 @@ class WorkerPool:
                     self._drop(worker, kill=True)
                     raise ReporterError(f"处理进程在 {INIT_TIMEOUT:g} 秒内没有启动完成；请检查内存是否足够，"
                                         "或用 --jobs 1 重试")
-        return [item for item in results if item is not None]
+        assert all(item is not None for item in results)
+        return results  # type: ignore[return-value]
 
     def _receive(self, worker: _Worker, finish: Callable[[int, Record | Failure], None]) -> None:
         """Take what a worker sent, or notice that it died."""
@@ -308,7 +316,8 @@ class WorkerPool:
             if kind == "ready":
                 worker.ready = True
             elif kind == "done":
-                _, index, item, detail = message
+                _, index, item, detail, retiring = message
+                worker.retiring = worker.retiring or retiring
                 worker.task = None
                 worker.deadline = None
                 if detail:

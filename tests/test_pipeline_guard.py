@@ -86,12 +86,15 @@ def test_a_hanging_file_times_out_and_the_batch_goes_on(folder, tmp_path, schema
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
-def test_a_file_that_eats_memory_is_stopped_by_the_limit(folder, tmp_path, schema):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_eats_memory_is_stopped_by_the_limit(folder, tmp_path, schema, jobs):
     boom = write(folder / "炸.boom", "x")
     files = [boom, folder / "a.txt", folder / "b.txt"]
-    options = Options(jobs=2, memory_mb=200, timeout=60)
+    options = Options(jobs=jobs, memory_mb=200, timeout=60)
     with WorkerPool(schema, options, setup=register_test_readers) as pool:
         result = run(files, tmp_path / "out", schema=schema, options=options, pool=pool)
+        if jobs == 1:
+            assert pool.started == 2                    # the worker after MemoryError was replaced
     assert [(f.path, f.reason) for f in result.failures] == [(boom, "内存超限（超过 200 MB）")]
     assert [r.path.name for r in result.records] == ["a.txt", "b.txt"]
 
