@@ -86,6 +86,14 @@ VECTORS = [
     Vector("number-first-verb-before", "该所共设置了31个便民服务点，培训了200多名网格员。",
            (("设置便民服务点", 31, "个"), ("培训网格员", 200, "名"))),
     Vector("number-first-dui-jinxing", "对25起重大案件进行挂牌督办。", (("挂牌督办重大案件", 25, "起"),)),
+    Vector("colon-labels", "1.刑事立案：320起，同比下降5.2%；2.破获刑事案件：156起。",
+           (("刑事立案", 320, "起"), ("刑事立案同比", -5.2, "%"), ("破获刑事案件", 156, "起"))),
+    Vector("half-width-punctuation", "今年以来,我局共侦破电信诈骗案件45起,抓获犯罪嫌疑人62名,止付冻结资金386.5万元。",
+           (("侦破电信诈骗案件", 45, "起"), ("抓获犯罪嫌疑人", 62, "名"), ("止付冻结资金", 3865000, "元"))),
+    Vector("noun-compound-with-verb", "此次强降雨造成受灾群众2360人，农作物受灾面积1.2万亩。",
+           (("受灾群众", 2360, "人"), ("农作物受灾面积", 12000, "亩"))),
+    Vector("statistic-completed", "2023年，全县地区生产总值完成186.5亿元，同比增长6.2%。",
+           (("地区生产总值", 18650000000, "元"), ("地区生产总值同比", 6.2, "%"))),
     # ---- rises and falls ---------------------------------------------------------------------
     Vector("tongbi-after-metric", "全年刑事发案5210起，同比下降6.4%。",
            (("刑事发案", 5210, "起"), ("刑事发案同比", -6.4, "%"))),
@@ -122,6 +130,8 @@ VECTORS = [
     Vector("plans-and-targets", "该项目预计年产值5亿元，力争年内破案率提升5个百分点。", empty=True),
     Vector("participants", "县直12个部门负责同志出席会议，深入3个乡镇开展调研。", empty=True),
     Vector("several-hundred", "涉案微信号达数百万个。", empty=True),
+    Vector("money-without-a-result", "该公司注册资本500万元，员工月工资3000元。", empty=True),
+    Vector("time-of-day-colon", "会议于9:30开始，10:45结束。", empty=True),
     Vector("mixed", "会议强调，要坚决做到“两个维护”，全年共破获案件820起。",
            (("破获案件", 820, "起"),), (2,)),
 ]
@@ -159,6 +169,14 @@ def test_evidence_slices_back_to_the_number(vector: Vector, tmp_path: Path):
         number = number.rstrip("余多")
         assert parse_number(number) == abs(metric.value), (written, metric)
         assert written in found.evidence.sentence
+
+
+def test_gbk_county_post(tmp_path: Path):
+    path = tmp_path / "gbk.txt"
+    text = "青山县公安局开展夏季治安整治\n行动中,全县共破获刑事案件93起,同比上升12.5%;收缴管制刀具41把。\n来源:青山县公安局\n"
+    path.write_bytes(text.encode("gb18030"))
+    got = triples(extract(read(path), load_schema()))
+    assert got == [("破获刑事案件", 93, "起"), ("破获刑事案件同比", 12.5, "%"), ("收缴管制刀具", 41, "把")]
 
 
 def test_headline_figure_is_the_body_figure(tmp_path: Path):
