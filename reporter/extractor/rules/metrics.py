@@ -696,7 +696,7 @@ def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, rig
         if v is not None and v.start() <= 3 and not head.strip():
             thing = v.group() + thing_name  # 非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽
         else:
-            thing = lclean + head
+            thing = re.sub(r"^对", "", lclean) + head  # 对排查出的86处隐患 → 排查出的隐患
     elif prep is not None:
         p = prep.group()
         v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
