@@ -186,17 +186,28 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
     return result
 
 
+def is_output(path: Path, outdir: Path) -> bool:
+    """Whether `path` is one of the files a run writes into `outdir` (the ledger, the briefing and its
+    archive, the state folder), so that an OUTDIR inside (or equal to) an input folder is not read back."""
+    from .state import STATE_DIR
+    from .writers.briefing.issues import ARCHIVE_DIR
+
+    path, out = Path(os.path.abspath(path)), Path(os.path.abspath(outdir))
+    if path.parent == out:
+        return path.name in (LEDGER_NAME, BRIEFING_NAME)
+    return path.is_relative_to(out / ARCHIVE_DIR) or path.is_relative_to(out / STATE_DIR)
+
+
 def _plan(paths: list[Path], outdir: Path, state: State,
           result: RunResult) -> tuple[list[Path], dict[Path, Fingerprint]]:
     """The files to process now, with their fingerprints; the rest go to result.skipped / failures."""
     todo: list[Path] = []
     prints: dict[Path, Fingerprint] = {}
-    out = Path(os.path.abspath(outdir))
     for item in iter_inputs(paths):
         if isinstance(item, Failure):
             result.failures.append(item)
             continue
-        if Path(os.path.abspath(item)).is_relative_to(out):
+        if is_output(item, outdir):
             continue                                   # our own outputs, when OUTDIR is inside an input
         try:
             fp = state.fingerprint(item)

@@ -8,7 +8,8 @@
   it can be opened (a slow copy over the network pauses mid-file; Windows keeps a file being copied
   locked).
 - Office/WPS lock and temporary files (~$x.docx, .~x, ~WRL1234.tmp, *.tmp, *.crdownload, *.part),
-  hidden files, the failure folder INBOX/失败/ and OUTDIR (when it lies inside INBOX) are ignored.
+  hidden files, the failure folder INBOX/失败/ and our own outputs (when OUTDIR lies inside INBOX or is
+  INBOX) are ignored.
 - The files that settled together form a batch: one pipeline.run() into OUTDIR (the same state file,
   lock and log as `reporter run`), with worker processes kept for the whole watch.
 - A file that fails is moved to INBOX/失败/ with a note beside it saying why (UTF-8 text), unless
@@ -32,7 +33,7 @@ from typing import Any, Callable
 from .errors import ReporterError
 from .inputs import iter_inputs, skip_name, supported
 from .model import Failure
-from .pipeline import LEDGER_NAME, Options, RunResult, run
+from .pipeline import LEDGER_NAME, Options, RunResult, is_output, run
 from .progress import NoProgress, Progress
 from .schema import Schema
 from .state import RunLog, State, now_text
@@ -116,7 +117,7 @@ class Watcher:
             rel = path.relative_to(self.inbox)
         except ValueError:
             return False
-        if not rel.parts or rel.parts[0] == FAILED_DIR or path.is_relative_to(self.outdir):
+        if not rel.parts or rel.parts[0] == FAILED_DIR or is_output(path, self.outdir):
             return False
         if any(skip_name(part) for part in rel.parts):
             return False

@@ -114,12 +114,14 @@ def test_reports_are_done_only_after_the_ledger_was_written(inbox, tmp_path, sch
     assert len(run([inbox], out, schema=schema, pool=pool).records) == 2
 
 
-def test_outputs_inside_an_input_folder_are_not_read_back(inbox, schema, pool):
-    out = inbox / "结果"
-    run([inbox], out, schema=schema, pool=pool)
+@pytest.mark.parametrize("inside", ["结果", "."])
+def test_outputs_inside_an_input_folder_are_not_read_back(inbox, schema, pool, inside):
+    out = inbox / inside                                 # a sub-folder, or the input folder itself
+    assert len(run([inbox], out, schema=schema, pool=pool).records) == 2
     write(inbox / "新.txt", "关于召开会议的通知\n会议于2024年3月1日召开。\n")
     second = run([inbox], out, schema=schema, pool=pool)
     assert names(second.records) == ["新.txt"] and not second.failures
+    assert len(second.skipped) == 2                      # 台账.xlsx and 简报.docx are not inputs
 
 
 def test_the_log_is_appended_in_utf8(inbox, tmp_path, schema, pool):

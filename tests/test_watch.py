@@ -216,3 +216,12 @@ def test_ctrl_c_stops_cleanly(tmp_path, seeds_dir):
     assert "已停止监视" in rest
     log = (tmp_path / "out" / "reporter.log").read_text(encoding="utf-8")
     assert "开始监视" in log and "停止监视" in log
+
+
+def test_outputs_written_into_the_inbox_itself_are_not_taken_as_reports(tmp_path, seeds_dir, schema, pool):
+    inbox = tmp_path / "in"
+    write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+    first = Watcher(inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
+    assert processed(first) == ["一.txt"] and (inbox / LEDGER_NAME).is_file()
+    again = Watcher(inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
+    assert again == []
