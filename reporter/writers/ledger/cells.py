@@ -23,13 +23,15 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    """Length as Excel counts it (UTF-16 code units: characters beyond U+FFFF count twice)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def clean_text(text: str, limit: int = MAX_CELL) -> str:
     """Text as it may stand in a cell: illegal characters removed, cut to `limit` with a marker."""
-    text = _ILLEGAL.sub("", text)
-    if utf16_len(text) > limit:
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("", text)
+    if len(text) * 2 > limit and utf16_len(text) > limit:
         keep = limit - len(CUT_MARK)
         while utf16_len(text[:keep]) > limit - len(CUT_MARK):
             keep -= 1

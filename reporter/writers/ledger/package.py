@@ -139,11 +139,20 @@ class Package:
         return out
 
 
-def new_rel_id(ids: set[str]) -> str:
-    n = 1 + max((int(m.group(1)) for i in ids if (m := re.fullmatch(r"rId(\d+)", i))), default=0)
-    rid = f"rId{n}"
-    ids.add(rid)
-    return rid
+class RelIds:
+    """New relationship ids for a part: rId<n> above every numbered id it already has."""
+
+    def __init__(self, ids: set[str]):
+        self.ids = ids
+        self.next = 1 + max((int(m.group(1)) for i in ids if (m := re.fullmatch(r"rId(\d+)", i))), default=0)
+
+    def new(self) -> str:
+        while f"rId{self.next}" in self.ids:
+            self.next += 1
+        rid = f"rId{self.next}"
+        self.ids.add(rid)
+        self.next += 1
+        return rid
 
 
 class PackageWriter:

@@ -66,10 +66,11 @@ def cell_date_text(value: str | None) -> str:
 
 def file_link(path: Path, ledger: Path) -> str:
     """The source file as a link the ledger can follow: relative to its folder if possible."""
+    source = os.path.abspath(path)
     try:
-        rel = os.path.relpath(Path(path).resolve(), Path(ledger).resolve().parent)
+        rel = os.path.relpath(source, os.path.dirname(os.path.abspath(ledger)))
     except ValueError:                       # another drive on Windows
-        return Path(path).resolve().as_uri()
+        return Path(source).as_uri()
     return rel.replace(os.sep, "/")
 
 

@@ -37,7 +37,7 @@ from .config import (FINGERPRINT_HEADER, LEDGER_SHEET, METRICS_SHEET, PROBLEM_CO
                      metric_columns)
 from .package import (CT_CHART, CT_COMMENTS, CT_DRAWING, CT_NS, CT_VML, MAIN_NS, PKG_REL_NS, REL_NS, T_CHART,
                       T_COMMENTS, T_DRAWING, T_HYPERLINK, T_SHARED_STRINGS, T_STYLES, T_VML, Package,
-                      PackageWriter, Rel, new_rel_id, relative, rels_name, resolve)
+                      PackageWriter, RelIds, relative, rels_name, resolve)
 from .result import Added, Difference, LedgerResult, Skipped
 from .rows import (Cell, cell_date_text, ledger_cells, metric_rows, norm_title, parse_digests, title_key,
                    tool_digests)
@@ -671,7 +671,8 @@ class LedgerUpdate:
         names = set(base.infos)
 
         # relationships of 台账: comments, VML, hyperlinks
-        lrels, self.lrel_ids = base.rels(ledger_part, skip_type=T_HYPERLINK)
+        lrels, ids = base.rels(ledger_part, skip_type=T_HYPERLINK)
+        self.lrel_ids = RelIds(ids)
         self.new_ledger_rels: list[tuple[str, str, str, bool]] = []
         content_overrides: dict[str, str] = {}
         content_defaults: dict[str, str] = {}
@@ -684,13 +685,13 @@ class LedgerUpdate:
         legacy_rid = None
         if want_notes and comments_part is None:
             comments_part = _unique(names, "xl/comments/comment{}.xml")
-            rid = new_rel_id(self.lrel_ids)
+            rid = self.lrel_ids.new()
             self.new_ledger_rels.append((rid, T_COMMENTS, relative(ledger_part, comments_part), False))
             content_overrides["/" + comments_part] = CT_COMMENTS
             new_comments = True
         if want_notes and vml_part is None:
             vml_part = _unique(names, "xl/drawings/vmlDrawing{}.vml")
-            legacy_rid = new_rel_id(self.lrel_ids)
+            legacy_rid = self.lrel_ids.new()
             self.new_ledger_rels.append((legacy_rid, T_VML, relative(ledger_part, vml_part), False))
             content_defaults["vml"] = CT_VML
             new_vml = True
@@ -827,7 +828,7 @@ class LedgerUpdate:
                             note_spool.write(notes.comment(ref, author, cell.comment, cprefix).encode("utf-8"))
                             ref_spool.write(ref.encode() + b"\n")
                 if file_col and cells["file"].link:
-                    rid = new_rel_id(self.lrel_ids)
+                    rid = self.lrel_ids.new()
                     edit.hyperlinks.append((f"{col_letter(file_col)}{report.row}", rid))
                     self.hyperlink_rels.append((rid, cells["file"].link))
                 for mcells in metric_rows(report.record, ctx.mcols, ctx.schema, seq=report.seq, ledger_cells_=cells):
