@@ -180,7 +180,7 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
             state.mark_done(fp, when)
         try:
             state.save()
-        except OSError as exc:
+        except (OSError, ReporterError) as exc:
             log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
