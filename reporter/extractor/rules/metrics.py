@@ -564,7 +564,8 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     number_first = bool(not lclean or end_verb or prep or with_deng or (exist and right)
                         or (copula and right and copula.group() not in ("为", "是", "达", "达到")))
     attributive = lclean.endswith("的")
-    if lclean and not number_first and right and not _closes_number(right):
+    listed = enum_item and prev is not None and prev.accepted  # 调派消防车8辆、指战员40余名赶赴现场
+    if lclean and not number_first and right and not _closes_number(right) and not listed:
         shared = ""
         if nxt_cand is not None and nxt_cand.kind == "cand" and re.search(r"[、和及与]$", right):
             shared = norm[nxt_cand.end:clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
@@ -592,7 +593,6 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     if not lclean and (exist or copula) and tok.sentence > 0:
         # 进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted
         lclean = _previous_trend_subject(ctx, words, tok.sentence)
-        existential = False
         if lclean:
             tok.name, tok.accepted, tok.rule = lclean, True, "metrics.previous_sentence"
             return
