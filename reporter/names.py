@@ -27,6 +27,7 @@ _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2
                         "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 _DOTS = re.compile(r"\.{2,}")
+_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 _RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$", re.IGNORECASE)
 
 
@@ -62,8 +63,8 @@ def unique_name(name: str, taken: set[str]) -> str:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text))
-    text = _INVISIBLE.sub("", text.translate(_REPLACE))
-    text = _SPACES.sub(" ", text)
+    text = _SPACES.sub(" ", text.translate(_REPLACE))     # line breaks and tabs become one space…
+    text = _CJK_GAP.sub("", _INVISIBLE.sub("", text))        # …except between two Chinese characters
     text = _DOTS.sub(".", text)
     text = text.strip(" .")
     while text.startswith(("~$", ".", "~", "-", "_.")):   # hidden, lock-file look, an option to a tool

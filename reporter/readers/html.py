@@ -37,6 +37,7 @@ _HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
 _BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dt", "dd", "ul", "ol", "dl",
            "table", "tr", "td", "th", "caption", "figcaption", "figure", "address", "center", "body", "html",
            "form", "fieldset", "legend", "details", "summary", "hr", "tbody", "thead", "tfoot", *_HEADINGS}
+_PARSER_DEPTH = 255
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 
@@ -127,8 +128,11 @@ def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
     skip_depth = 0
     pre_depth = 0
     row_cells: list[int] = [0]
+    depth = max_depth = 0
     for event, el in _events(root):
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        depth += 1 if event == "start" else -1
+        max_depth = max(max_depth, depth)
         if event == "start":
             if skip_depth or not tag or _dropped(el):
                 skip_depth += 1
@@ -171,6 +175,13 @@ def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
         out_warnings.append(f"删除了 {builder.dropped} 个控制字符或不可见字符")
     if builder.truncated:
         out_warnings.append(truncated_warning())
+    # libxml2's HTML parser drops what lies deeper than its nesting limit (255 levels)
+    too_deep = max_depth >= _PARSER_DEPTH
+    if too_deep and blocks:
+        out_warnings.append(f"网页嵌套超过 {_PARSER_DEPTH} 层，更深处的文字可能没有读到")
+    if too_deep and not blocks:
+        raise file_error(ReadError, path, f"网页嵌套层次过深（超过 {_PARSER_DEPTH} 层），读不到正文",
+                         "请在浏览器中打开，复制正文存成 .txt 再处理")
     if not blocks:
         raise file_error(EmptyDocumentError, path, "网页里没有正文文字（可能只有图片、脚本或导航）",
                          "请在浏览器中打开，复制正文存成 .txt 再处理")

@@ -64,7 +64,7 @@ class PdfReader:
         import pypdf
         import pypdf.errors
 
-        logging.getLogger("pypdf").setLevel(logging.ERROR)    # pypdf logs every repair it makes
+        logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # pypdf logs every repair it makes to stderr
         lim = limits.current()
         # pypdf raises many kinds of exceptions on damaged files (its own, ValueError, KeyError,
         # TypeError, RecursionError…); any of them means the same thing to the user.
@@ -88,6 +88,9 @@ class PdfReader:
         except Exception:  # noqa: BLE001
             raise file_error(ReadError, path, "PDF 文件已损坏，读不到页面",
                              "请用 PDF 阅读器打开后另存一份，或另存为 .docx") from None
+        if count == 0:
+            raise file_error(ReadError, path, "PDF 文件已损坏（没有页面）",
+                             "请用 PDF 阅读器打开后另存一份，或另存为 .docx")
         builder = TextBuilder()
         warnings: list[str] = []
         images = False
