@@ -8,7 +8,7 @@ Users edit their own copy (`reporter templates init DIR`) in Word or WPS, not th
 What it makes, on python-docx's blank document:
 
 - page: A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; a 22 lines × 28 characters grid
-  (w:docGrid linePitch 579 twips = 28.95 pt; charSpace −841/4096 pt so 28 三号 characters fill 156 mm);
+  (w:docGrid linePitch 579 twips = 28.95 pt; charSpace −842/4096 pt so 28 三号 characters fill 156 mm);
 - fonts where Word reads them: every style names its East Asian font in w:rFonts/@w:eastAsia (python-docx's
   font.name only writes ascii/hAnsi); the font table gives each GB font a w:altName fallback
   (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体), since many offices lack the 方正/GB2312 fonts;
@@ -55,7 +55,7 @@ PAGE_W, PAGE_H = 11906, 16838
 TOP, BOTTOM, LEFT, RIGHT = 2098, 1984, 1587, 1474          # 37, 35, 28, 26 mm
 TEXT_W = PAGE_W - LEFT - RIGHT                                # 8845 twips = 156 mm
 LINE_PITCH = (PAGE_H - TOP - BOTTOM) // 22                    # 579 twips = 28.95 pt: 22 lines
-CHAR_SPACE = round((TEXT_W / 20 / 28 - SANHAO / 2) * 4096)   # −841: 28 三号 characters a line
+CHAR_SPACE = math.floor((TEXT_W / 20 / 28 - SANHAO / 2) * 4096)  # −842: 28 三号 characters a line
 ONE_CHAR = SANHAO * 10                                        # one 三号 character, 320 twips
 # 三号 text is set 0.25 pt tighter (in twentieths of a point) so that 28 characters fill a line by themselves:
 # 28 × 15.75 pt = 441 pt ≤ 442.25 pt. Paragraphs do not snap to the grid (w:snapToGrid 0): Word would squeeze
@@ -259,6 +259,8 @@ def _page_number_footer(footer, side: str) -> None:
     """— 1 — with a PAGE field, one character in from the given side (GB/T 9704 7.5)."""
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]._p
+    for old in p.findall(qn("w:pPr")):
+        p.remove(old)
     indent = "w:right" if side == "right" else "w:left"
     r = rpr(SONGTI, SIHAO)
     p.append(parse_xml(ppr('<w:pStyle w:val="PageNumber"/>', f'<w:ind {indent}="280"/>', jc(side))

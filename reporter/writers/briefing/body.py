@@ -30,9 +30,9 @@ def cn_number(n: int) -> str:
     return (CN_NUMBERS[tens - 1] if tens > 1 else "") + "十" + (CN_NUMBERS[ones - 1] if ones else "")
 
 
-def evidence_note(label: str, found: Found, record: Record) -> str:
-    """The text of an evidence comment: the value, the sentence with the value in 【】, the file."""
-    return f"{label}：{value_text(found.value)}\n原文：{found.evidence.marked()}\n文件：{record.path.name}"
+def evidence_note(label: str, shown: str, found: Found, record: Record) -> str:
+    """The text of an evidence comment: the value as shown, the sentence with the value in 【】, the file."""
+    return f"{label}：{shown}\n原文：{found.evidence.marked()}\n文件：{record.path.name}"
 
 
 class BodyBuilder:
@@ -44,7 +44,7 @@ class BodyBuilder:
     def _seg(self, text: str, label: str, found: Found | None, record: Record) -> Segment:
         if self.comment is None or found is None:
             return text
-        return (text, evidence_note(label, found, record))
+        return (text, evidence_note(label, text, found, record))
 
     def table(self, out: BodyXml) -> None:
         rows = self.content.indicators

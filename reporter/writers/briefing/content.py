@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ...model import Found, Metric, Record
 from ...schema import Schema
-from ..render import date_text, format_number, quantity_text, value_text
+from ..render import date_text, quantity_text, value_text
 
 NO_UNIT = "未注明单位"
 UNSUMMABLE = ("%", "‰")
@@ -217,10 +217,9 @@ def build_content(records: Sequence[Record], schema: Schema) -> Content:
 
 
 def task_text(text: str, n: int) -> str:
-    """A requirement as a line of the briefing: kept as written when it has its own marker (一是…), else 1. …"""
+    """A requirement as a line of the briefing: numbered 1. … unless it has its own marker (一是…); ends with 。"""
     text = text.strip()
+    if text and text[-1] not in "。；！？…;!?":
+        text += "。"
     return text if TASK_MARKER.match(text) else f"{n}. {text}"
 
-
-def number_text(value: int | float) -> str:
-    return format_number(value)

@@ -116,3 +116,33 @@ class BodyXml:
 
     def xml(self) -> str:
         return "".join(self._parts)
+
+
+class Comments:
+    """Word comments written as XML too: python-docx's add_comment looks for the next free id among all the
+    comments each time, which makes 10,000 evidence comments take minutes instead of a second.
+
+    Call it with a comment's text to get its id; `xml()` gives the <w:comment> elements to append to the
+    comments part. Each line of the text is a paragraph of the comment.
+    """
+
+    def __init__(self, first_id: int, author: str, initials: str, date: str):
+        self._next = first_id
+        self._head = f'w:author="{esc(author)}" w:initials="{esc(initials)}" w:date="{date}"'
+        self._parts: list[str] = []
+
+    def __call__(self, text: str) -> int:
+        cid = self._next
+        self._next += 1
+        paragraphs = []
+        for i, line in enumerate(text.split("\n")):
+            mark = "<w:r><w:annotationRef/></w:r>" if i == 0 else ""
+            paragraphs.append(f'<w:p>{mark}<w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>')
+        self._parts.append(f'<w:comment w:id="{cid}" {self._head}>{"".join(paragraphs)}</w:comment>')
+        return cid
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def xml(self) -> str:
+        return f'<w:comments xmlns:w="{W_NS}">' + "".join(self._parts) + "</w:comments>"

@@ -16,7 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from ...errors import TemplateError
 from ...model import Evidence, Found, Metric, Record, Span
@@ -24,7 +24,7 @@ from ...templates import find_template
 from .body import BodyBuilder
 from .content import Content, IndicatorRow, Report, build_content, task_text
 from .issues import Issue
-from .ooxml import PARAGRAPH_STYLES, W_NS, style_ids
+from .ooxml import PARAGRAPH_STYLES, W_NS, Comments, style_ids
 from .settings import BriefingSettings, load_settings
 
 TEMPLATE_NAME = "briefing.docx"
@@ -140,6 +140,10 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
             if closing in rest:
                 end = rest.index(closing)
                 raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20):end + 2])}”")
+        whole = [m.group(0) for m in _TAG.finditer(text) if re.match(r"\{%\s*p\s", m.group(0))]
+        if whole and (len(whole) > 1 or _show(text) != _show(whole[0])):
+            raise _fail(path, f"{_show(whole[0])} 所在的段落里还有别的内容：“{_show(text)[:40]}”",
+                        "{%p … %} 会连同它所在的整段一起去掉，要单独占一段；同一段里的判断请写 {% if … %}")
         for m in _TAG.finditer(text):
             shown = _show(m.group(0))
             if m.group(1) is not None:
@@ -211,11 +215,11 @@ def check_template(templates: Path | str | None = None) -> Template:
         if expr in BLOCKS and not re.match(r"\{\{\s*p\s", shown):
             raise _fail(path, f"占位符 {shown} 要单独占一段，写作 {{{{p {expr} }}}}")
     uses = frozenset(b for b in BLOCKS if b in names)
-    if uses:
+    if "正文" in uses:                 # the body's headings need the template's styles; the table does without
         have = style_ids(tpl.docx.styles.element)
         missing = [name for name in PARAGRAPH_STYLES if name not in have]
         if missing:
-            raise _fail(path, f"用了 {{{{p 正文 }}}} 或 {{{{p 数据表 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
+            raise _fail(path, f"用了 {{{{p 正文 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
                         "请以 reporter templates init 生成的 briefing.docx 为底稿修改（样式可以改，名称不要改）")
     template = Template(path=path, settings=settings, uses=uses)
 
@@ -307,6 +311,14 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
     }
 
 
+def _comments_part(docx):
+    """The document's comments part, made (by python-docx) when the template has none."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    _ = docx.comments                   # python-docx makes the part when the template has none
+    return docx.part.part_related_by(RT.COMMENTS)
+
+
 def render(template: Template, content: Content, issue: Issue, *, evidence: bool = False, tpl=None) -> bytes:
     """The filled-in briefing as .docx bytes."""
     if tpl is None:
@@ -314,19 +326,22 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
 
         tpl = DocxTemplate(str(template.path))
     tpl.init_docx()
-    comment: Callable[[str], int] | None = None
+    comments: Comments | None = None
     if evidence:
-        comments = tpl.docx.comments
-
-        def comment(text: str) -> int:
-            return comments.add_comment(text=_clean(text), author=COMMENT_AUTHOR, initials="RP").comment_id
-
-    builder = BodyBuilder(content, style_ids(tpl.docx.styles.element), comment)
+        comments_part = _comments_part(tpl.docx)
+        ids = [int(c.get(f"{{{W_NS}}}id")) for c in comments_part.element.iterchildren(f"{{{W_NS}}}comment")]
+        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        comments = Comments(max(ids, default=-1) + 1, COMMENT_AUTHOR, "RP", now)
+    builder = BodyBuilder(content, style_ids(tpl.docx.styles.element), comments)
     blocks = {}
     if "正文" in template.uses:
         blocks["正文"] = builder.xml()
     if "数据表" in template.uses:
         blocks["数据表"] = builder.table_xml()
+    if comments:
+        from lxml import etree
+
+        comments_part.element.extend(etree.fromstring(comments.xml().encode("utf-8")))
     tpl.render(context(template, content, issue, blocks), jinja_env=jinja_env())
     buf = io.BytesIO()
     tpl.save(buf)
