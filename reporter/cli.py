@@ -312,32 +312,29 @@ def extract(
 
     Example: reporter extract seeds/seed.txt --format table --explain
     """
-    from .model import Failure
-    from .pipeline import Options, iter_inputs, process
-    from .readers import read
     from .errors import ReporterError
-    from .writers.jsonl import record_to_dict
     from .explain import explain_record, table_record
+    from .model import Failure
+    from .pipeline import Options, extract_paths, iter_inputs
+    from .readers import read
+    from .writers.jsonl import record_to_dict
 
     schema = _load_schema(templates)
     options: Options = _options(templates, ref_date)
     failed = 0
     records = []
-    for item in iter_inputs(paths):
-        if isinstance(item, Failure):
-            err(f"失败：{item.message}")
-            failed += 1
-            continue
-        if fmt is Format.text:
+    if fmt is Format.text:
+        for item in iter_inputs(paths):
             try:
-                doc = read(item)
+                if isinstance(item, Failure):
+                    raise ReporterError(item.message)
+                typer.echo(read(item).text)
             except ReporterError as exc:
                 err(f"失败：{exc}")
                 failed += 1
-                continue
-            typer.echo(doc.text)
-            continue
-        result = process(item, schema, options)
+        raise typer.Exit(1 if failed else 0)
+    # each file under the same time and memory guard as the main job, in worker processes
+    for result in extract_paths(paths, schema, options):
         if isinstance(result, Failure):
             err(f"失败：{result.message}")
             failed += 1
