@@ -16,7 +16,8 @@ from .segment import cut, split_sentences
 # Lines where a web page's furniture begins: everything from the first of them on is not the report.
 _FOOTER_LINE = re.compile(
     r"^\s*(?:推荐阅读|相关阅读|延伸阅读|往期回顾|往期推荐|精彩推荐|猜你喜欢|热门推荐|点击排行|热点推荐|阅读原文|"
-    r"责任编辑|责编|编辑[：:]|审核[：:]|校对[：:]|监制[：:]|审校[：:]|终审[：:]|初审[：:]|"
+    r"责任编辑|责编|(?:编辑|审核|校对|监制|审校|终审|初审|排版|美编|文字|图片|视频|供稿)\s*[：:|]|"
+    r"(?:报|送|发|抄送|抄报|印发|分送)[：:]|"
     r"扫码关注|长按(?:识别)?二维码|长按关注|关注我们|点击(?:上方|下方|蓝字)|分享到|分享至|"
     r"原标题[：:]|声明[：:]|版权声明|免责声明|\(?（?完）?\)?$|【纠错】|\[责任编辑|打印本页|关闭窗口|"
     r"上一篇|下一篇|返回顶部|相关新闻|相关链接)"
@@ -89,7 +90,7 @@ class Context:
     @cached_property
     def words(self) -> list[tuple[str, int, int]]:
         """jieba words of the body (one cut per document)."""
-        return cut(self.text[: self.content_end], self.userdicts)
+        return cut(self.norm[: self.content_end], self.userdicts)
 
     # ---- results ---------------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:

@@ -190,6 +190,8 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             continue
         if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2):s]):
             continue  # 各市场监管所, 有关派出所: a group, not a unit
+        if ctx.norm[max(0, s - 1):s] == "在" and re.match(r"(?:召开|举行|举办|隆重)", ctx.norm[we:we + 2]):
+            continue  # 在县行政中心召开: a venue
         if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
             continue  # 市委政府, 党委政府: no place named
         first_word = next((w for w, a, b in words[max(0, i - 8):i + 1] if a == s), "")

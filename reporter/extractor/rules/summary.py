@@ -100,6 +100,10 @@ def summary(ctx: Context) -> list[Found]:
     """At most 200 characters from the report's own opening sentences (the lead)."""
     title_found = ctx.found.get("title") or []
     after = title_found[0].evidence.span.end if title_found else 0
+    if title_found:
+        from .header import _body_start
+
+        after = max(after, _body_start(ctx))
     chosen = []
     length = 0
     for sent in ctx.sentences:

@@ -72,7 +72,9 @@ def units(ctx: Context) -> list[Found]:
             pos += len(item) + 1
         taken.append((list_start, m.end()))
 
-    spans = find_units(ctx)
+    title = ctx.found.get("title") or []
+    body_from = title[0].evidence.span.start if title else 0
+    spans = find_units(ctx, body_from)  # a briefing's masthead (县委办公室编) is not a participant
     for i, (s, e) in enumerate(spans):
         if any(a <= s < b for a, b in taken):
             continue
