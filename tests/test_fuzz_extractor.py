@@ -69,3 +69,12 @@ def test_report_like_text_never_crashes_the_extractor(schema, text, cut):
 @given(text=st.text(max_size=500))
 def test_any_unicode_never_crashes_the_extractor(schema, text):
     check(text, schema)
+
+
+# ---- inputs the fuzzing found (kept as plain tests; the extractor is the lead's to fix) -------------
+def test_a_run_of_thousands_of_digits(schema):
+    """Found by fuzzing: numbers.parse_number → int() over 4300 digits raises ValueError (Python's
+    integer string limit) out of extract(). A pasted serial number or a corrupted table can do this."""
+    from reporter.extractor import extract
+
+    extract(doc_of("摸排线索" + "9" * 5000 + "条"), schema)
