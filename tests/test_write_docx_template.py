@@ -226,3 +226,15 @@ def test_libreoffice_renders_a_briefing(tmp_path, schema):
         assert number.replace(" ", "") == f"—{n}—", number
         indent = len(number) - len(number.lstrip())
         assert indent > 30 if n % 2 else indent < 10, (n, number)
+
+
+def test_user_template_values_are_escaped(tmp_path, schema):
+    from reporter.model import Evidence, Found, Record, Span
+
+    tpl = tmp_path / "tpl"
+    make_template(tpl, ["{%p for 报告 in 报告列表 %}", "{{ 报告.标题 }}", "{%p endfor %}"])
+    title = "A&B <公司> \"报告\"\x0b"
+    rec = Record(path=Path("x.txt"), sha256="f" * 64, chars=10,
+                 fields={"title": (Found(title, Evidence(Span(0, 1), title, 0), "t"),)})
+    out = write_briefing([rec], schema, tmp_path / "b.docx", templates=tpl, today=DAY).path
+    assert [t for _, t in dump_docx(out)["paragraphs"]] == ['A&B <公司> "报告"']

@@ -227,7 +227,7 @@ def check_template(templates: Path | str | None = None) -> Template:
     # fill it once with made-up reports: a misspelt field inside a loop only shows when the loop runs
     trial = DocxTemplate(str(path))
     try:
-        render(template, build_content(sample_records(), _SampleSchema()), Issue(2024, 1, dt.date(2024, 6, 30)),
+        render(template, build_content(sample_records(), sample_schema()), Issue(2024, 1, dt.date(2024, 6, 30)),
                tpl=trial)
     except JinjaError as exc:
         message = getattr(exc, "message", None) or str(exc)
@@ -370,23 +370,11 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
 
 
 # ------------------------------------------------------------------ made-up reports for the trial fill
-class _SampleSchema:
-    """Just what build_content asks of a schema, for the trial fill."""
+def sample_schema():
+    from ...schema import FIELD_KINDS, FieldSpec, Schema
 
-    indicators: dict[str, tuple[str, ...]] = {"破获案件": ()}
-
-    def __contains__(self, key: object) -> bool:
-        return True
-
-    def __getitem__(self, key: str):
-        return _SampleSpec()
-
-    def header(self, key: str) -> str:
-        return {"metrics": "工作数据", "tasks": "工作要求"}.get(key, key)
-
-
-class _SampleSpec:
-    briefing = True
+    fields = tuple(FieldSpec(key=key, header=key, kind=kind) for key, kind in FIELD_KINDS.items())
+    return Schema(version=1, fields=fields, indicators={"破获案件": ()})
 
 
 def sample_records() -> list[Record]:
