@@ -185,6 +185,10 @@ def run(
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
+    if not quiet:   # what a reader noticed: a macro-enabled file renamed .docx, cut text, mixed encodings…
+        for record in result.records:
+            for warning in record.warnings:
+                err(f"提示：{record.path}：{warning}")
     _ledger_report(result.ledger, quiet=quiet or as_json)
     if as_json:
         typer.echo(_summary_json(result))

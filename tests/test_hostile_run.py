@@ -118,6 +118,10 @@ def test_each_bad_file_is_named_once_on_stderr_with_its_reason(run_result):
     for name, case in made.items():
         if case.expect == "skip":
             assert name not in result["stderr"], name
+        elif case.expect == "ok" and case.words:     # what the reader noticed is said too (macros, Strict…)
+            notes = [line for line in lines if f"{corpus / name}：" in line]
+            assert notes and all(line.startswith("提示") for line in notes), (name, notes)
+            assert any(case.words in line for line in notes), (name, notes)
 
 
 def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_result):

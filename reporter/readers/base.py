@@ -61,7 +61,7 @@ def cap_text(text: str, limit: int | None = None) -> tuple[str, bool]:
 
 def truncated_warning(limit: int | None = None) -> str:
     limit = limits.current().max_text_chars if limit is None else limit
-    return f"文字过长，只读取了前 {limit} 个字符（上限可在 reporter/readers/limits.py 调整）"
+    return f"文字过长，只读取了前 {limit} 个字符，后面的没有处理；请确认这是一份报告，必要时拆分后再处理"
 
 
 class TextBuilder:

@@ -82,11 +82,10 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
             out.append(as_legacy)
             used.add(legacy)
         else:   # neither fits the whole line: the reading with fewer bad bytes, bad bytes dropped
-            text, codec = min(((line.decode(c, errors="replace"), c) for c in ("utf-8", legacy)),
-                              key=lambda tc: tc[0].count("\ufffd"))
+            text = min((line.decode(c, errors="replace") for c in ("utf-8", legacy)),
+                       key=lambda t: t.count("\ufffd"))
             bad += text.count("\ufffd")
-            out.append(text.replace("\ufffd", ""))
-            used.add(codec)
+            out.append(text.replace("\ufffd", ""))     # a damaged line says nothing about the encoding
     text = "\n".join(out)
     if bad > max(4, _BAD_SHARE * len(text)):
         raise ValueError("not a known text encoding")
