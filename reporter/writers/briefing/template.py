@@ -54,6 +54,13 @@ PLACEHOLDERS: dict[str, str] = {
 }
 BLOCKS = ("正文", "数据表")
 REPORT_KEYS = ("序号", "标题", "日期", "单位", "摘要", "数据", "数据列表", "要求列表", "来源", "关键词", "文件")
+ITEM_KEYS = {
+    "报告列表": REPORT_KEYS,
+    "数据列表": ("名称", "指标", "数值", "计量单位", "文字"),
+    "指标列表": ("序号", "指标", "计量单位", "合计", "分单位", "明细"),
+    "明细": ("单位", "数值"),
+    "单位列表": ("序号", "单位", "报告列表"),
+}
 
 _TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
 _PREFIX = re.compile(r"^(?:p|r|tr|tc)\s+")
@@ -148,11 +155,17 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
         for m in _TAG.finditer(text):
             shown = _show(m.group(0))
             if m.group(1) is not None:
-                expr = _PREFIX.sub("", m.group(1).translate(_QUOTES).strip())
+                inner = m.group(1).translate(_QUOTES).strip()
+                prefix = _PREFIX.match(inner)
+                expr = inner[prefix.end():] if prefix else inner
                 try:
                     env.parse("{{ " + expr + " }}")
                 except TemplateSyntaxError as exc:
                     raise _fail(path, f"占位符 {shown} 写错了（{exc.message}）") from None
+                kind = prefix.group(0).strip() if prefix else ""
+                if kind and not (kind == "p" and expr in BLOCKS):
+                    raise _fail(path, f"占位符 {shown} 不能带“{kind}”",
+                                f"只有 {{{{p 正文 }}}} 和 {{{{p 数据表 }}}} 整段替换；其他的值都写作 {{{{ {expr} }}}}")
                 tags.append((shown, expr))
             elif m.group(2) is not None:
                 body = _PREFIX.sub("", m.group(2).translate(_QUOTES).strip())
@@ -170,9 +183,10 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
                 if word in _OPENERS:
                     stack.append((word, shown))
                 elif word in ("endif", "endfor"):
-                    if not stack or _OPENERS[stack[-1][0]] != word:
-                        want = f"{{% {_OPENERS[stack[-1][0]]} %}}（对应 {stack[-1][1]}）" if stack else "对应的开头"
-                        raise _fail(path, f"{shown} 前面缺少{'' if not stack else '应先写 '}{want}")
+                    if not stack:
+                        raise _fail(path, f"{shown} 前面没有对应的 {{% {word[3:]} … %}}")
+                    if _OPENERS[stack[-1][0]] != word:
+                        raise _fail(path, f"{shown} 之前要先用 {{% {_OPENERS[stack[-1][0]]} %}} 结束 {stack[-1][1]}")
                     stack.pop()
                 elif word in ("elif", "else") and not stack:
                     raise _fail(path, f"{shown} 不在任何 {{% if %}} 或 {{% for %}} 里")
@@ -233,8 +247,9 @@ def check_template(templates: Path | str | None = None) -> Template:
         message = getattr(exc, "message", None) or str(exc)
         m = re.search(r"has no attribute '([^']+)'", message)
         if m:
+            items = "；".join(f"{name}的每一项有 {'、'.join(keys)}" for name, keys in ITEM_KEYS.items())
             raise _fail(path, f"占位符 {_tag_with_attr(tags, m[1])} 里的“{m[1]}”不认识",
-                        f"报告列表的每一项有：{'、'.join(REPORT_KEYS)}（见 README“简报”一节）") from None
+                        f"{items}（见 README“简报”一节）") from None
         raise _fail(path, f"模板填写时出错（{message}）") from None
     except (TypeError, ValueError, AttributeError) as exc:
         raise _fail(path, f"模板填写时出错（{exc}）") from None
