@@ -8,11 +8,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from lxml import etree
-
 from _briefing_records import seed_like_records
 from _dump_docx import dump_docx, style_font
 from conftest import ROOT
+from lxml import etree
+
 from reporter.model import Evidence, Found, Record, Span
 from reporter.writers import write_briefing
 from reporter.writers.briefing.content import build_content

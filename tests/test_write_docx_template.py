@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from _briefing_records import seed_like_records
 from _dump_docx import dump_docx
 from conftest import ROOT, SEEDS, write
+
 from reporter.errors import TemplateError
 from reporter.templates import init_templates
 from reporter.writers import check_briefing_template, write_briefing

@@ -15,16 +15,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from ...model import Record
 from ...schema import Schema
 from ..atomic import write_atomic
 from .issues import ARCHIVE_DIR, Issue, archive_path, keep_old, next_issue, save_state
 
-__all__ = ["write_briefing", "check_briefing_template", "BriefingResult", "Issue", "ARCHIVE_DIR"]
+__all__ = ["ARCHIVE_DIR", "BriefingResult", "Issue", "check_briefing_template", "write_briefing"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,7 +7,7 @@ report carry a Word comment with the sentence it was read from.
 
 from __future__ import annotations
 
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from ...model import Found, Record
 from ..render import value_text

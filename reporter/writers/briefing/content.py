@@ -12,8 +12,8 @@ Two files with the same extracted content (the same report saved as .txt and .do
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from ...model import Found, Metric, Record
 from ...schema import Schema
@@ -143,7 +143,7 @@ def _indicators(reports: Sequence[Report], schema: Schema) -> list[IndicatorRow]
     return rows
 
 
-def _round(value: int | float) -> int | float:
+def _round(value: float) -> int | float:
     """Sums of decimals without float noise: 0.1 + 0.2 → 0.3."""
     if isinstance(value, float):
         value = round(value, 6)

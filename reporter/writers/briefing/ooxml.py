@@ -12,7 +12,8 @@ user may restyle them (or rename the ids) in Word freely.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Mapping, Sequence, Union
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Union
 
 BODY = "简报正文"
 HEADING1 = "一级标题"

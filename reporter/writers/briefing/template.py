@@ -15,9 +15,10 @@ import datetime as dt
 import io
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ...errors import TemplateError
 from ...model import Evidence, Found, Metric, Record, Span
@@ -345,7 +346,7 @@ def _splice(body, markers: dict[str, str], blocks: dict[str, str]) -> None:
         paragraph = t.getparent().getparent()                  # w:t → w:r → w:p
         parent = paragraph.getparent()
         at = parent.index(paragraph)
-        fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{blocks[name]}</w:body>'.encode("utf-8"))
+        fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{blocks[name]}</w:body>'.encode())
         parent[at:at + 1] = list(fragment)
 
 
@@ -362,7 +363,7 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
     if evidence:
         comments_part = _comments_part(tpl.docx)
         ids = [int(c.get(f"{{{W_NS}}}id")) for c in comments_part.element.iterchildren(f"{{{W_NS}}}comment")]
-        now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         comments = Comments(max(ids, default=-1) + 1, COMMENT_AUTHOR, "RP", now)
     builder = BodyBuilder(content, style_ids(tpl.docx.styles.element), comments)
     blocks = {}
