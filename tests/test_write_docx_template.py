@@ -242,3 +242,19 @@ def test_user_template_values_are_escaped(tmp_path, schema):
                  fields={"title": (Found(title, Evidence(Span(0, 1), title, 0), "t"),)})
     out = write_briefing([rec], schema, tmp_path / "b.docx", templates=tpl, today=DAY).path
     assert [t for _, t in dump_docx(out)["paragraphs"]] == ['A&B <公司> "报告"']
+
+
+def test_cli_run_issue_no_and_evidence(tmp_path):
+    from typer.testing import CliRunner
+
+    from reporter.cli import app
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["run", str(SEEDS / "seed.txt"), "-o", str(out), "--issue-no", "3",
+                                      "--evidence", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"已写入：{out / '简报.docx'}" in result.stderr
+    archived = [p.name for p in (out / "简报存档").iterdir()]
+    assert len(archived) == 1 and archived[0].endswith("年第3期.docx")
+    dump = dump_docx(out / "简报.docx")
+    assert "第3期" in [t for _, t in dump["paragraphs"]] and dump["comments"]
