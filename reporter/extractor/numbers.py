@@ -70,6 +70,8 @@ def _plain(text: str) -> int | float | None:
     if not text:
         return None
     t = text.replace(",", "")
+    if len(t) > 24:
+        return None  # no count in a report runs to 25 digits (and int() refuses thousands of them)
     if re.fullmatch(r"\d+", t):
         return int(t)
     if re.fullmatch(r"\d+\.\d+", t):

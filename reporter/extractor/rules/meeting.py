@@ -50,7 +50,10 @@ _BY_BEFORE = re.compile(r"由$")
 def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
     """Matches of a pattern in the title group and the first body lines, in order."""
     end = ctx.lines[min(len(ctx.lines), lines) - 1].end if ctx.lines else 0
-    return list(pattern.finditer(ctx.norm, 0, min(end, ctx.content_end)))
+    return list(pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS)))
+
+
+HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragraph is not searched whole
 
 
 def _clean_event(text: str) -> str:

@@ -435,7 +435,8 @@ def metrics(ctx: Context) -> list[Found]:
     words = metric_words(ctx)
     picked: list[tuple[Token, Metric]] = []
     for si, sent in enumerate(ctx.sentences):
-        picked.extend(_sentence_metrics(ctx, words, sent, si))
+        for piece in _bounded(ctx.norm, sent):
+            picked.extend(_sentence_metrics(ctx, words, piece, si))
     picked = _disambiguate_places(picked)
     picked = _dedupe(picked)
     out = []
@@ -445,6 +446,25 @@ def metrics(ctx: Context) -> list[Found]:
             metric = Metric(name=metric.name, value=metric.value, unit=metric.unit, indicator=indicator)
         out.append(ctx.hit(metric, tok.start, tok.end, tok.rule))
     return out
+
+
+MAX_SENTENCE = 1200  # characters; real sentences are far shorter, a run-on "sentence" is cut at commas
+
+
+def _bounded(norm: str, sent: Span) -> list[Span]:
+    """The sentence, or for a run-on text without full stops, pieces of it cut at commas, so the
+    work per sentence stays bounded however long the text is."""
+    if sent.end - sent.start <= MAX_SENTENCE:
+        return [sent]
+    pieces = []
+    start = sent.start
+    while sent.end - start > MAX_SENTENCE:
+        cut = max(norm.rfind(c, start + MAX_SENTENCE // 2, start + MAX_SENTENCE) for c in "，,、%")
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        pieces.append(Span(start, cut))
+        start = cut
+    pieces.append(Span(start, sent.end))
+    return pieces
 
 
 def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> list[tuple[Token, Metric]]:
