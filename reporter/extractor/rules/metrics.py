@@ -442,7 +442,7 @@ def metrics(ctx: Context) -> list[Found]:
     out = []
     for tok, metric in picked:
         indicator = ctx.schema.indicator_for(metric.name)
-        if indicator and indicator != metric.name:
+        if indicator:  # also when the written name is the indicator itself, so ledgers can total it
             metric = Metric(name=metric.name, value=metric.value, unit=metric.unit, indicator=indicator)
         out.append(ctx.hit(metric, tok.start, tok.end, tok.rule))
     return out
