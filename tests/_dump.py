@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 
 def _plain(value: Any, replace: Mapping[str, str]) -> Any:

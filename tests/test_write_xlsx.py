@@ -8,9 +8,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from _dump import dump_xlsx
 from _ledger_records import found, golden_inputs, meeting, record, update
+
 from reporter.writers import write_ledger
 from reporter.writers.ledger.cells import CUT_MARK, MAX_CELL
 from reporter.writers.ledger.config import FINGERPRINT_HEADER, SHA_HEADER, TOOL_HEADER

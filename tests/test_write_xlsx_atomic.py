@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-
 from _ledger_records import meeting, update
 from conftest import ROOT
+
 from reporter.errors import OutputError
 from reporter.writers import write_ledger
 

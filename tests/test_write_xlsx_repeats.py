@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 from _ledger_records import MEETING, meeting, notice, update
+
 from reporter.fingerprint import GRAM, SKETCH, decode, encode, fingerprint, normalise, similarity
 from reporter.writers import write_ledger
 

@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from _ledger_records import MEETING, found, meeting, notice, record, update
+
 from reporter.writers import write_ledger
 
 NOW = dt.datetime(2024, 7, 1, 9, 30)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ...errors import OutputError
 from ...model import Failure, Record

@@ -39,20 +39,32 @@ def clean_text(text: str, limit: int = MAX_CELL) -> str:
     return text
 
 
+_NEEDS_ESCAPE = re.compile(r"[&<>\"\r]|_x")
+
+
 def xml_escape(text: str) -> str:
     """Escape for element content and attribute values (text already cleaned)."""
+    if not _NEEDS_ESCAPE.search(text):
+        return text
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     text = text.replace("\r", "&#13;")
     return _EXCEL_ESCAPE.sub(r"_x005F_\1", text)
 
 
-def col_letter(index: int) -> str:
-    """1 → A, 27 → AA."""
+def _letters(index: int) -> str:
     letters = ""
     while index:
         index, rem = divmod(index - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+_LETTERS = [""] + [_letters(i) for i in range(1, 703)]
+
+
+def col_letter(index: int) -> str:
+    """1 → A, 27 → AA."""
+    return _LETTERS[index] if index < len(_LETTERS) else _letters(index)
 
 
 def col_index(letters: str) -> int:
@@ -158,12 +170,22 @@ def column_widths(head: bytes) -> tuple[dict[int, float], float]:
     return widths, float(d.group(1)) if d else 8.43
 
 
+# East Asian wide and full-width characters (what unicodedata.east_asian_width calls W and F), as ranges
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+
+
+def text_width(text: str) -> int:
+    """Display width with CJK characters counted double (a fast equivalent of render.display_width)."""
+    return len(text) + len(_WIDE.findall(text))
+
+
 def wrapped_lines(text: str, width: float, font_size: float) -> int:
     """Lines a wrapped cell needs: Excel width units are ~7 px; half a CJK character ~ size×96/72/2 px."""
-    from ..render import display_width
-
     per_line = max(1, int((width * 7.0 - 1) / (font_size * 96 / 72 / 2)))
-    return sum(max(1, -(-display_width(line) // per_line)) for line in text.split("\n"))
+    if "\n" not in text:
+        return max(1, -(-text_width(text) // per_line))
+    return sum(max(1, -(-text_width(line) // per_line)) for line in text.split("\n"))
 
 
 def row_height(lines: int, font_size: float) -> float:

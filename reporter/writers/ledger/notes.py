@@ -8,7 +8,8 @@ blocks of 1024 listed in <o:idmap data="…">; each run takes fresh blocks above
 from __future__ import annotations
 
 import re
-from typing import IO, Iterable
+from collections.abc import Iterable
+from typing import IO
 
 from .cells import col_letter, split_ref, xml_escape
 from .package import CHUNK, Package
@@ -174,7 +175,7 @@ def rewrite_comments(src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str],
 
 def write_new_comments(dst: IO[bytes], add: Iterable[bytes]) -> None:
     dst.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{COMMENTS_NS}">'
-              f"<authors><author>{AUTHOR}</author></authors><commentList>".encode("utf-8"))
+              f"<authors><author>{AUTHOR}</author></authors><commentList>".encode())
     for chunk in add:
         dst.write(chunk)
     dst.write(b"</commentList></comments>")

@@ -12,9 +12,10 @@ import re
 import shutil
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, BinaryIO, Iterator
+from typing import IO, BinaryIO
 
 from ...errors import OutputError
 

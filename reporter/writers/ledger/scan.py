@@ -2,7 +2,7 @@
 
 Values in a ledger saved by Excel, WPS or LibreOffice are mostly shared strings (an index into
 xl/sharedStrings.xml). Two passes over the shared strings keep this cheap for 100,000 rows:
-`lookup_targets` first finds the indexes of the few texts a run looks for (headers, incoming SHA-256
+`SharedText.find` first finds the indexes of the few texts a run looks for (headers, incoming SHA-256
 values and titles); rows are then matched by index, and `SharedText.resolve` reads only the texts of
 the rows that matched.
 """
@@ -12,10 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...errors import OutputError
-from .cells import col_letter, number_text
-from .config import SHA_HEADER, Column
+from .cells import number_text
 from .package import Package
-from .xmlstream import SharedRef, get_cell, parse_cells, row_is_empty, row_number, shared_strings, split
+from .xmlstream import SharedRef, parse_cells, row_is_empty, row_number, shared_strings, split
 
 HEADER_SEARCH_ROWS = 50
 Value = str | float | SharedRef | None
@@ -59,10 +58,6 @@ class SharedText:
         if isinstance(value, float):
             return number_text(value)
         return value
-
-
-def cell_value(cell) -> Value:
-    return None if cell is None else cell[0]
 
 
 def number_of(value: Value) -> float | None:
@@ -189,12 +184,6 @@ def _read_cells_slow(raw: bytes, columns: dict[str, int]):
     return values, styles
 
 
-def fast_value(raw: bytes, row: int, col: int | None) -> Value:
-    if col is None:
-        return None
-    return cell_value(get_cell(raw, row, col_letter(col)))
-
-
 def seq_number(value: Value) -> float | None:
     n = number_of(value)
     return n if n is not None and n == n and abs(n) < 1e9 else None
@@ -209,7 +198,3 @@ def canonical(shared: SharedText, value: Value) -> str:
     if isinstance(value, SharedRef):
         return shared.text(value)
     return value
-
-
-__all__ = ["SharedText", "SheetScan", "HeaderInfo", "RowValues", "scan_sheet", "read_cells", "fast_value",
-           "seq_number", "canonical", "SHA_HEADER", "Column"]

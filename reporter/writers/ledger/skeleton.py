@@ -8,14 +8,23 @@ the same way.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from collections.abc import Sequence
 
 from ...model import Record
 from ...schema import Schema
 from ..render import display_width, field_text
 from .cells import col_letter
-from .config import (LEDGER_SHEET, METRICS_SHEET, PROBLEM_COLUMNS, PROBLEMS_SHEET, SUMMARY_SHEET, Column,
-                     LedgerConfig, ledger_columns, metric_columns)
+from .config import (
+    LEDGER_SHEET,
+    METRICS_SHEET,
+    PROBLEM_COLUMNS,
+    PROBLEMS_SHEET,
+    SUMMARY_SHEET,
+    Column,
+    LedgerConfig,
+    ledger_columns,
+    metric_columns,
+)
 from .styles import named_styles
 
 LEDGER_HEADER_ROW = 3

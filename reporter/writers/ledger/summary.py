@@ -11,9 +11,18 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .cells import CellXML, col_letter, excel_serial, number_text, row_height, serial_date, wrapped_lines, xml_escape
-from .config import SUMMARY_SHEET
 from . import styles as st
+from .cells import (
+    CellXML,
+    col_letter,
+    excel_serial,
+    number_text,
+    row_height,
+    serial_date,
+    wrapped_lines,
+    xml_escape,
+)
+from .config import SUMMARY_SHEET
 
 NO_SUM_UNITS = ("%", "‰", "％")
 MONEY_UNITS = ("元", "万元", "亿元", "千元")

@@ -19,9 +19,10 @@ import datetime as dt
 import re
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Sequence
+from typing import IO
 
 from ...errors import OutputError
 from ...fingerprint import decode as decode_fingerprint
@@ -30,20 +31,76 @@ from ...model import Failure, Record
 from ...schema import Schema
 from . import notes
 from . import styles as st
-from .cells import (CellXML, clean_text, col_letter, column_widths, digest, excel_serial, row_height, split_ref,
-                    wrapped_lines)
-from .config import (FINGERPRINT_HEADER, LEDGER_SHEET, METRICS_SHEET, PROBLEM_COLUMNS, PROBLEMS_SHEET,
-                     SHA_HEADER, SUMMARY_SHEET, TOOL_HEADER, Column, LedgerConfig, ledger_columns,
-                     metric_columns)
-from .package import (CT_CHART, CT_COMMENTS, CT_DRAWING, CT_NS, CT_VML, MAIN_NS, PKG_REL_NS, REL_NS, T_CHART,
-                      T_COMMENTS, T_DRAWING, T_HYPERLINK, T_SHARED_STRINGS, T_STYLES, T_VML, Package,
-                      PackageWriter, RelIds, relative, rels_name, resolve)
+from .cells import (
+    CellXML,
+    clean_text,
+    col_letter,
+    column_widths,
+    digest,
+    excel_serial,
+    row_height,
+    split_ref,
+    wrapped_lines,
+)
+from .config import (
+    FINGERPRINT_HEADER,
+    LEDGER_SHEET,
+    METRICS_SHEET,
+    PROBLEM_COLUMNS,
+    PROBLEMS_SHEET,
+    SHA_HEADER,
+    SUMMARY_SHEET,
+    TOOL_HEADER,
+    Column,
+    LedgerConfig,
+)
+from .package import (
+    CT_CHART,
+    CT_COMMENTS,
+    CT_DRAWING,
+    CT_NS,
+    CT_VML,
+    MAIN_NS,
+    PKG_REL_NS,
+    REL_NS,
+    T_CHART,
+    T_COMMENTS,
+    T_DRAWING,
+    T_HYPERLINK,
+    T_SHARED_STRINGS,
+    T_STYLES,
+    T_VML,
+    Package,
+    PackageWriter,
+    RelIds,
+    relative,
+    rels_name,
+    resolve,
+)
 from .result import Added, Difference, LedgerResult, Skipped
-from .rows import (Cell, cell_date_text, ledger_cells, metric_rows, norm_title, parse_digests, title_key,
-                   tool_digests)
-from .scan import SharedText, SheetScan, canonical, fast_value, read_cells, scan_sheet, seq_number
-from .summary import MetricsColumns, Totals, build as build_summary
-from .xmlstream import _CELL, SharedRef, row_is_empty, row_number, split
+from .rows import (
+    Cell,
+    cell_date_text,
+    ledger_cells,
+    metric_rows,
+    norm_title,
+    parse_digests,
+    title_key,
+)
+from .scan import RowValues, SharedText, SheetScan, canonical, read_cells, scan_sheet, seq_number
+from .summary import MetricsColumns, Totals
+from .summary import build as build_summary
+from .xmlstream import (
+    _CELL,
+    SharedRef,
+    cell_value,
+    raw_number,
+    row_is_empty,
+    row_number,
+    row_raw,
+    row_values,
+    split,
+)
 
 REPEAT_SIMILARITY = 0.9
 LEDGER_HEADER_ROW = 3
@@ -86,7 +143,7 @@ class SheetEdit:
     default_width: float = 8.43
     font_size: float = 10
 
-    def height(self, cells: dict[str, "Cell"], columns: dict[str, int]) -> str:
+    def height(self, cells: dict[str, Cell], columns: dict[str, int]) -> str:
         """The ht attribute for a new row: enough lines for its longest wrapped text."""
         lines = 1
         for key, cell in cells.items():
@@ -333,10 +390,10 @@ class LedgerUpdate:
         for scan in (self.lscan, self.mscan, self.pscan):
             for row in scan.rows:
                 refs.update(int(v) for v in row.values.values() if isinstance(v, SharedRef))
-        refs.update(int(v) for key in self._metric_raw for v in key if isinstance(v, SharedRef))
+        refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
         shared.resolve(refs)
         for (ind, unit, org, date), (total, count) in self._metric_raw.items():
-            self._add_total(shared.text(ind), shared.text(unit), shared.text(org), date, total, count)
+            self._add_total(canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count)
 
     def _add_total(self, ind: str, unit: str, org: str, date: float | None, total: float, count: int) -> None:
         t = self.totals
@@ -360,32 +417,34 @@ class LedgerUpdate:
 
     def _scan_ledger(self) -> SheetScan:
         ctx = self.ctx
-        col_of = {}
+        col_of: dict[str, int] = {}
+        first: dict[bytes, str] = {}
+        second: dict[bytes, str] = {}
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(_col_map(ctx.lcols, scan, False)[0])
-            seq = seq_number(fast_value(raw, r, col_of.get("seq")))
+                first.update(_letters(col_of, ("seq", "sha256", "title")))
+                second.update(_letters(col_of, ("date", "fingerprint", "file")))
+            v = row_values(raw, first, r)
+            seq = seq_number(v.get("seq"))
             if seq is not None:
                 scan.max_seq = max(scan.max_seq, seq)
-            sha = fast_value(raw, r, col_of.get("sha256"))
+            sha = v.get("sha256")
             if isinstance(sha, SharedRef):
                 sha = self.sha_by_index.get(int(sha))
             if isinstance(sha, str) and sha.strip() in self.incoming_shas:
                 values, styles = read_cells(raw, r, col_of)
                 values["sha256"] = sha.strip()
-                from .scan import RowValues
-
                 return RowValues(row=r, values=values, styles=styles)
-            title = fast_value(raw, r, col_of.get("title"))
+            title = v.get("title")
             if isinstance(title, SharedRef):
                 title = self.title_by_index.get(int(title))
             elif isinstance(title, str):
                 title = norm_title(title)
             if isinstance(title, str) and title in self.incoming_titles:
-                from .scan import RowValues
-
-                values = {k: fast_value(raw, r, col_of.get(k)) for k in ("seq", "date", "fingerprint", "file")}
+                values = row_values(raw, second, r)
+                values["seq"] = v.get("seq")
                 values["title"] = title
                 return RowValues(row=r, values=values)
             return None
@@ -395,54 +454,61 @@ class LedgerUpdate:
                           label=str(ctx.out), sheet=LEDGER_SHEET, keep=keep)
 
     def _scan_metrics(self) -> SheetScan:
+        """Totals of 工作数据 for 统计汇总 (cells grouped undecoded: the distinct ones are decoded after),
+        and with --refresh the rows of the reports being refreshed."""
         ctx = self.ctx
         col_of: dict[str, int] = {}
-        raw_totals: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
-        self._metric_raw = raw_totals
-
-        def key(v):
-            if isinstance(v, SharedRef):
-                return v
-            if isinstance(v, float):
-                from .cells import number_text
-
-                return number_text(v)
-            return v or ""
+        wanted: dict[bytes, str] = {}
+        by_raw: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
+        decoded: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
+        self._metric_raw = decoded
+        sha_col: dict[bytes, str] = {}
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(_col_map(ctx.mcols, scan, False)[0])
-            sha = fast_value(raw, r, col_of.get("sha256"))
-            if isinstance(sha, SharedRef):
-                sha = self.sha_by_index.get(int(sha))
-            ind = fast_value(raw, r, col_of.get("indicator"))
-            unit = fast_value(raw, r, col_of.get("unit"))
-            org = fast_value(raw, r, col_of.get("organizer"))
-            date = fast_value(raw, r, col_of.get("date"))
-            value = fast_value(raw, r, col_of.get("value"))
-            entry = raw_totals[(key(ind), key(unit), key(org), date if isinstance(date, float) else None)]
-            entry[0] += value if isinstance(value, float) else 0.0
-            entry[1] += 1
-            if self.ctx.refresh and isinstance(sha, str) and sha.strip() in self.incoming_shas:
-                from .scan import RowValues
-
-                values, styles = read_cells(raw, r, col_of)
-                values["sha256"] = sha.strip()
-                return RowValues(row=r, values=values, styles=styles)
+                wanted.update(_letters(col_of, ("indicator", "unit", "organizer", "date", "value")))
+                sha_col.update(_letters(col_of, ("sha256",)))
+            cells = row_raw(raw, wanted, r)
+            if cells is None:                     # unusual cell markup: decode this row now
+                v = row_values(raw, wanted, None)
+                date, value = v.get("date"), v.get("value")
+                entry = decoded[(v.get("indicator"), v.get("unit"), v.get("organizer"),
+                                 date if isinstance(date, float) else None)]
+                entry[0] += value if isinstance(value, float) else 0.0
+                entry[1] += 1
+            else:
+                entry = by_raw[(cells.get("indicator"), cells.get("unit"), cells.get("organizer"),
+                                raw_number(cells.get("date")))]
+                entry[0] += raw_number(cells.get("value")) or 0.0
+                entry[1] += 1
+            if self.ctx.refresh:
+                sha = row_values(raw, sha_col, r).get("sha256")
+                if isinstance(sha, SharedRef):
+                    sha = self.sha_by_index.get(int(sha))
+                if isinstance(sha, str) and sha.strip() in self.incoming_shas:
+                    values, styles = read_cells(raw, r, col_of)
+                    values["sha256"] = sha.strip()
+                    return RowValues(row=r, values=values, styles=styles)
             return None
 
-        return scan_sheet(self.base, self.parts[METRICS_SHEET], marker=SHA_HEADER, shared=self.shared,
+        scan = scan_sheet(self.base, self.parts[METRICS_SHEET], marker=SHA_HEADER, shared=self.shared,
                           fresh=ctx.fresh, label=str(ctx.out), sheet=METRICS_SHEET, keep=keep)
+        for (ind, unit, org, date), (total, count) in by_raw.items():
+            entry = decoded[(cell_value(ind), cell_value(unit), cell_value(org), date)]
+            entry[0] += total
+            entry[1] += count
+        return scan
 
     def _scan_problems(self) -> SheetScan:
         col_of: dict[str, int] = {}
+        wanted: dict[bytes, str] = {}
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(_col_map(PROBLEM_COLUMNS, scan, False)[0])
-            from .scan import RowValues
-
-            return RowValues(row=r, values={k: fast_value(raw, r, col_of.get(k)) for k in ("file", "kind", "reason")})
+                wanted.update(_letters(col_of, ("file", "kind", "reason")))
+            return RowValues(row=r, values=row_values(raw, wanted, r))
 
         return scan_sheet(self.base, self.parts[PROBLEMS_SHEET], marker=PROBLEM_COLUMNS[1].header,
                           shared=self.shared, fresh=self.ctx.fresh, label=str(self.ctx.out), sheet=PROBLEMS_SHEET,
@@ -741,7 +807,7 @@ class LedgerUpdate:
                     note_spool.write(notes.comment(ref, self.author, text, self.comment_prefix).encode("utf-8"))
                     ref_spool.write(ref.encode() + b"\n")
                 self.filter_refs: dict[str, str] = {}
-                ledger_edit = self._write_ledger(writer, ledger_part, note_spool, ref_spool, metric_spool, legacy_rid)
+                self._write_ledger(writer, ledger_part, note_spool, ref_spool, metric_spool, legacy_rid)
                 self._write_metrics(writer, metrics_part, metric_spool)
                 self._write_problems(writer, problems_part)
                 # comments and their VML shapes
@@ -1060,6 +1126,10 @@ class LedgerUpdate:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def _letters(col_of: dict[str, int], keys: Iterable[str]) -> dict[bytes, str]:
+    return {col_letter(col_of[k]).encode(): k for k in keys if k in col_of}
+
+
 def _unique(names: set[str], pattern: str) -> str:
     n = 1
     while pattern.format(n) in names:
@@ -1075,7 +1145,7 @@ def _attr(text: str) -> str:
 
 def _rels_xml(entries: str) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL_NS}">'
-            f"{entries}</Relationships>").encode("utf-8")
+            f"{entries}</Relationships>").encode()
 
 
 def _read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:

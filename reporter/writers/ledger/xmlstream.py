@@ -14,7 +14,8 @@ spreadsheet program writes (no CDATA or XML comments between rows); the text of 
 from __future__ import annotations
 
 import re
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 from .package import CHUNK
 
@@ -88,8 +89,9 @@ class Split:
         pos = 0
         while True:
             start = self._find_open(pos)
-            end = self.buf.find(self._end, pos)
-            if end != -1 and (start == -1 or end < start):
+            # the container's end tag can only come before the next element (or when there is none)
+            end = self.buf.find(self._end, pos, start if start != -1 else len(self.buf))
+            if end != -1:
                 self.between = self.buf[pos:end]
                 self.buf = self.buf[end:]
                 break
@@ -224,7 +226,7 @@ def cell_style(raw_cell_attrs: bytes) -> int | None:
 
 def row_is_empty(raw: bytes) -> bool:
     """No cell holds a value or formula (a row of formatting only)."""
-    return not any((m.group(2) or b"").strip() for m in _CELL.finditer(raw))
+    return not has_values(raw)
 
 
 def shared_strings(stream: IO[bytes], wanted: set[int]) -> dict[int, str]:
@@ -243,19 +245,108 @@ def shared_strings(stream: IO[bytes], wanted: set[int]) -> dict[int, str]:
     return out
 
 
-_NO_R_CELL = re.compile(rb"<(?:\w+:)?c(?=[\s>/])(?![^>]*\sr\s*=)")
+# ---------------------------------------------------------------------- fast paths for big sheets
+_FILLED = re.compile(rb"<(?:\w+:)?(?:v|is|f)[\s>/]")
+_FAST_CELL = re.compile(rb"<(?:\w+:)?c\s+r=\"([A-Z]{1,3})\d+\"([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 
 
-def get_cell(raw: bytes, row: int, col_letters: str) -> tuple[str | float | SharedRef | None, str, bool] | None:
-    """One cell of a row by its reference, found directly (fast path); None when the row has no such cell."""
-    for quote in (b'"', b"'"):
-        i = raw.find(b" r=" + quote + col_letters.encode() + str(row).encode() + quote)
+def has_values(raw: bytes) -> bool:
+    """A row holds a value or a formula somewhere (not only formatting)."""
+    return _FILLED.search(raw) is not None
+
+
+def _value(attrs: bytes, inner: bytes | None) -> str | float | SharedRef | None:
+    if not inner:
+        return None
+    kind = b"n"
+    if b"t=" in attrs:
+        t = _CELL_T.search(b" " + attrs)
+        if t:
+            kind = t.group(1)
+    if kind == b"inlineStr":
+        inner = _RPH.sub(b"", inner) if b"rPh" in inner else inner
+        return excel_unescape(unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8")))
+    v = _V.search(inner)
+    if v is None:
+        return None
+    text = v.group(1)
+    if kind == b"n":
+        try:
+            return float(text)
+        except ValueError:
+            return unescape(text.decode("utf-8"))
+    if kind == b"s":
+        try:
+            return SharedRef(int(text))
+        except ValueError:
+            return None
+    text = unescape(text.decode("utf-8"))
+    return excel_unescape(text) if kind in (b"str", b"e") else text
+
+
+def row_values(raw: bytes, wanted: dict[bytes, str], row: int | None = None
+               ) -> dict[str, str | float | SharedRef | None]:
+    """Values of the wanted columns (column letters → key) of one row.
+
+    Cells written as <c r="B12" …> (Excel, WPS, LibreOffice, openpyxl and this program all do) are found
+    directly by their reference; a row with other cells is read with parse_cells.
+    """
+    out: dict[str, str | float | SharedRef | None] = {}
+    if row is not None and b"<c>" not in raw and raw.count(b"<c ") == raw.count(b'<c r="'):
+        number = str(row).encode()
+        for letters, key in wanted.items():
+            i = raw.find(b'<c r="' + letters + number + b'"')
+            if i != -1:
+                m = _FAST_CELL.match(raw, i)
+                if m:
+                    out[key] = _value(m.group(2), m.group(3))
+        return out
+    count = 0
+    for m in _FAST_CELL.finditer(raw):
+        count += 1
+        key = wanted.get(m.group(1))
+        if key is not None:
+            out[key] = _value(m.group(2), m.group(3))
+    if count and count == len(_ANY_CELL.findall(raw)):
+        return out
+    if not count and not _ANY_CELL.search(raw):
+        return out
+    cells = parse_cells(raw)
+    return {key: cells[letters_index(col)][0] for col, key in wanted.items() if letters_index(col) in cells}
+
+
+RawCell = tuple[bytes, bytes]          # (attributes, inner XML) of one cell, undecoded
+
+
+def row_raw(raw: bytes, wanted: dict[bytes, str], row: int) -> dict[str, RawCell] | None:
+    """The wanted cells of a row, undecoded (decode distinct ones later with cell_value); None when the
+    row's cells do not all start with r="…" (then use row_values)."""
+    if b"<c>" in raw or raw.count(b"<c ") != raw.count(b'<c r="'):
+        return None
+    out: dict[str, RawCell] = {}
+    number = str(row).encode()
+    for letters, key in wanted.items():
+        i = raw.find(b'<c r="' + letters + number + b'"')
         if i != -1:
-            start = raw.rfind(b"<", 0, i)
-            m = _CELL.match(raw, start)
+            m = _FAST_CELL.match(raw, i)
             if m:
-                return parse_cells(m.group(0)).popitem()[1]
-    if _NO_R_CELL.search(raw):               # cells without references: count them
-        cells = parse_cells(raw, {letters_index(col_letters.encode())})
-        return next(iter(cells.values()), None)
-    return None
+                out[key] = (m.group(2), m.group(3) or b"")
+    return out
+
+
+def cell_value(cell: RawCell | None) -> str | float | SharedRef | None:
+    return None if cell is None else _value(cell[0], cell[1])
+
+
+def raw_number(cell: RawCell | None) -> float | None:
+    """A numeric cell's value without decoding anything else."""
+    if cell is None or b't="' in cell[0]:
+        return None
+    v = _V.search(cell[1])
+    if v is None:
+        return None
+    try:
+        return float(v.group(1))
+    except ValueError:
+        return None
