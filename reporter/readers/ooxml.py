@@ -125,7 +125,15 @@ class Package:
 
     def xml(self, name: str) -> etree._Element:
         """A part parsed without DTDs, entities or network; a part that declares a DTD is refused."""
-        data = self.read_bytes(name, cap=limits().max_xml_part_bytes)
+        return self.parse(name, self.read_bytes(name, cap=limits().max_xml_part_bytes))
+
+    def note_strict(self, data: bytes) -> None:
+        """Remember that the package is Strict Open XML if this part's bytes use Strict namespaces."""
+        if any(strict in data for strict in STRICT_TO_TRANSITIONAL):
+            self.strict = True
+
+    def parse(self, name: str, data: bytes) -> etree._Element:
+        """xml() for the bytes of part `name` already read with read_bytes()."""
         lowered = data.lower()
         if any(mark in lowered for mark in _DTD_MARKS):
             raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 含有 DTD 声明（不允许）", _REFUSED)
