@@ -159,7 +159,9 @@ def rewrite_comments(src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str],
     head, author = comments_author(parts.head)
     p = parts.prefix
     dst.write(head)
-    for raw in parts.elements():
+    if not replace:
+        parts.copy_elements(dst)
+    for raw in ([] if parts.tail else parts.elements()):
         if replace:
             m = _REF_RE.search(raw)
             if m and m.group(1).decode() in replace:

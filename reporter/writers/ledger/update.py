@@ -998,7 +998,9 @@ class LedgerUpdate:
                 dst.write("".join(batch).encode("utf-8"))
 
             previous = 0
-            for raw in parts.elements():
+            if not edit.patches and not edit.prelude and edit.scan.max_row < edit.first_new_row:
+                parts.copy_elements(dst)          # nothing changes in the old rows: copy them in chunks
+            for raw in ([] if parts.tail else parts.elements()):
                 r = row_number(raw, previous)
                 previous = r
                 if not emitted and r >= emit_from:

@@ -126,6 +126,24 @@ class Split:
         self.tail = self.buf
         self.buf = b""
 
+    def copy_elements(self, dst) -> None:
+        """Write the whole element run unchanged, in large chunks (the fast path when no element changes)."""
+        keep = len(self._end)
+        while True:
+            end = self.buf.find(self._end)
+            if end != -1:
+                dst.write(self.buf[:end])
+                self.buf = self.buf[end:]
+                break
+            if len(self.buf) > keep:
+                dst.write(self.buf[:-keep])
+                self.buf = self.buf[-keep:]
+            if not self._more():
+                raise ValueError("XML part ends inside its element list")
+        while self._more():
+            pass
+        self.tail, self.buf, self.between = self.buf, b"", b""
+
     def _find_open(self, pos: int) -> int:
         while True:
             i = self.buf.find(self._open, pos)
