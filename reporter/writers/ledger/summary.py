@@ -40,20 +40,18 @@ class Totals:
     by_org: dict[tuple[str, str, str], float] = field(default_factory=lambda: defaultdict(float))
     by_month: dict[tuple[dt.date, str, str], float] = field(default_factory=lambda: defaultdict(float))
 
-    def add(self, indicator: str, unit: str, organizer: str, date: float | None, value: float | None,
-            sign: int = 1) -> None:
+    def add(self, indicator: str, unit: str, organizer: str, date: float | None, value: float, count: int = 1
+            ) -> None:
+        """Add `count` rows of 工作数据 summing to `value` (negative to take rows away)."""
         indicator, unit, organizer = indicator.strip(), unit.strip(), organizer.strip()
         if not indicator or unit in NO_SUM_UNITS:
             return
         key = (indicator, unit)
-        self.count[key] += sign
-        if value is None:
-            return
-        self.total[key] += sign * value
-        self.by_org[(organizer, indicator, unit)] += sign * value
+        self.count[key] += count
+        self.total[key] += value
+        self.by_org[(organizer, indicator, unit)] += value
         if date is not None and 1 <= date < 2958466:
-            month = serial_date(date).replace(day=1)
-            self.by_month[(month, indicator, unit)] += sign * value
+            self.by_month[(serial_date(date).replace(day=1), indicator, unit)] += value
 
 
 @dataclass(frozen=True)

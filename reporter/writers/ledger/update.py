@@ -92,12 +92,12 @@ from .summary import MetricsColumns, Totals
 from .summary import build as build_summary
 from .xmlstream import (
     _CELL,
+    RowReader,
     SharedRef,
     cell_value,
     raw_number,
     row_is_empty,
     row_number,
-    row_raw,
     row_values,
     split,
 )
@@ -122,7 +122,6 @@ class NewReport:
     record: Record
     seq: int
     row: int
-    cells: dict[str, Cell] | None = None          # computed when the row is written (saves memory)
 
 
 @dataclass
@@ -348,8 +347,6 @@ class LedgerUpdate:
         self.problem_rows: list[dict[str, Cell]] = []
         self.metric_patches: dict[int, dict[int, str]] = {}
         self.metric_refresh_new: list[dict[str, Cell]] = []
-        self.comment_replace: dict[str, str] = {}
-        self.comment_add: dict[str, str] = {}
         self.ledger_patches: dict[int, dict[int, str]] = {}
 
     # ---------------------------------------------------------------------------------- reading
@@ -360,7 +357,6 @@ class LedgerUpdate:
             if name not in sheets:
                 raise OutputError(f"{ctx.out}：台账文件里没有工作表“{name}”（改了名或删掉了？）；请恢复它，"
                                   "或换一个输出文件名新建台账", path=ctx.out, reason=f"台账缺少工作表“{name}”")
-        self.sheet_names = list(sheets)
         self.parts = sheets
         wb_part = base.workbook_part()
         self.wb_part = wb_part
@@ -393,22 +389,7 @@ class LedgerUpdate:
         refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
         shared.resolve(refs)
         for (ind, unit, org, date), (total, count) in self._metric_raw.items():
-            self._add_total(canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count)
-
-    def _add_total(self, ind: str, unit: str, org: str, date: float | None, total: float, count: int) -> None:
-        t = self.totals
-        ind, unit, org = ind.strip(), unit.strip(), org.strip()
-        from .summary import NO_SUM_UNITS
-
-        if not ind or unit in NO_SUM_UNITS:
-            return
-        t.count[(ind, unit)] += count
-        t.total[(ind, unit)] += total
-        t.by_org[(org, ind, unit)] += total
-        if date is not None and 1 <= date < 2958466:
-            from .cells import serial_date
-
-            t.by_month[(serial_date(date).replace(day=1), ind, unit)] += total
+            self.totals.add(canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count)
 
     def _title_text(self, record: Record) -> str:
         if "title" not in self.ctx.schema:
@@ -463,13 +444,15 @@ class LedgerUpdate:
         decoded: dict[tuple, list] = defaultdict(lambda: [0.0, 0])
         self._metric_raw = decoded
         sha_col: dict[bytes, str] = {}
+        reader: list[RowReader] = []
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(_col_map(ctx.mcols, scan, False)[0])
                 wanted.update(_letters(col_of, ("indicator", "unit", "organizer", "date", "value")))
                 sha_col.update(_letters(col_of, ("sha256",)))
-            cells = row_raw(raw, wanted, r)
+                reader.append(RowReader(wanted))
+            cells = reader[0](raw)
             if cells is None:                     # unusual cell markup: decode this row now
                 v = row_values(raw, wanted, None)
                 date, value = v.get("date"), v.get("value")
@@ -723,7 +706,7 @@ class LedgerUpdate:
         date = values.get("date")
         value = values.get("value")
         number = value if isinstance(value, (int, float)) and not isinstance(value, SharedRef) else None
-        self._add_total(text(values.get("indicator")), text(values.get("unit")), text(values.get("organizer")),
+        self.totals.add(text(values.get("indicator")), text(values.get("unit")), text(values.get("organizer")),
                         date if isinstance(date, float) else None, sign * (number or 0.0), sign)
 
     # ----------------------------------------------------------------------------------- writing
@@ -934,7 +917,7 @@ class LedgerUpdate:
 
         date = cells.get("date")
         value = cells.get("value")
-        self._add_total(text("indicator"), text("unit"), text("organizer"),
+        self.totals.add(text("indicator"), text("unit"), text("organizer"),
                         float(date.value) if date is not None and date.is_number else None,
                         float(value.value) if value is not None and value.is_number else 0.0, 1)
 
