@@ -53,6 +53,17 @@ _MARKER_WORD = re.compile(r"^[一二三四五六七八九十]+[是要来则]$|^�
 _KEYWORD_TAGS = frozenset({"n", "ns", "nt", "nz", "vn", "l", "j", "i", "an", "nrt", "eng"})
 
 
+@lru_cache(maxsize=65536)
+def _candidate(word: str) -> bool:
+    """A word that can be a keyword: a content word, not a stop word, marker, number or verb."""
+    if word in _STOP or not _WORDY.search(word) or word.isdigit():
+        return False
+    if word[0] in "各本该全每此" or _MARKER_WORD.match(word):
+        return False
+    t = _tag_of(word)
+    return t is None or t in _KEYWORD_TAGS  # verbs (召开), numbers, time words: not what a report is about
+
+
 def _tag_of(word: str) -> str | None:
     from ..entities import tag
 
@@ -69,21 +80,20 @@ def keywords(ctx: Context) -> list[Found]:
     first: dict[str, tuple[int, int]] = {}
     names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
     posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
+    counts: dict[str, int] = {}
     for word, start, end in ctx.words:
-        if len(word) < 2 or word in _STOP or not _WORDY.search(word) or word.isdigit():
+        if len(word) >= 2:
+            counts[word] = counts.get(word, 0) + 1
+            first.setdefault(word, (start, end))
+    for word, count in counts.items():
+        if word in names or word in posts or not _candidate(word):
             continue
-        if word in names or word[0] in "各本该全每此" or word in posts or _MARKER_WORD.match(word):
-            continue
-        t = _tag_of(word)
-        if t is not None and t not in _KEYWORD_TAGS:
-            continue  # verbs (召开), numbers, time words, pronouns: not what a report is about
-        weight = idf.get(word, median)
+        weight = idf.get(word, median) * count
         if word in domain:
             weight *= 2
         if word in title:
             weight *= 1.5
-        scores[word] = scores.get(word, 0.0) + weight
-        first.setdefault(word, (start, end))
+        scores[word] = weight
     ranked = sorted(scores, key=lambda w: (-scores[w], first[w][0]))
     picked: list[str] = []
     for word in ranked:
