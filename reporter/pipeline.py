@@ -81,12 +81,14 @@ def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPo
             items = pool.map(paths, lambda i, item: progress.advance(paths[i]))
             details.update(pool.details)
             return items
-        from .workers import WorkerPool
+        from .workers import RELEASE_AFTER, WorkerPool, release_fork_server
 
         with WorkerPool(schema, options) as own:
             items = own.map(paths, lambda i, item: progress.advance(paths[i]))
             details.update(own.details)
-            return items
+        if len(paths) >= RELEASE_AFTER:                # a big batch: free the fork server's memory for writing
+            release_fork_server()
+        return items
     finally:
         progress.stop()
 
