@@ -363,7 +363,7 @@ def cell_value(cell: RawCell | None) -> str | float | SharedRef | None:
 
 def raw_number(cell: RawCell | None) -> float | None:
     """A numeric cell's value without decoding anything else."""
-    if cell is None or b't="' in cell[0]:
+    if cell is None or (b't="' in cell[0] and b't="n"' not in cell[0]):
         return None
     v = _V.search(cell[1])
     if v is None:
