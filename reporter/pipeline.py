@@ -147,6 +147,10 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
         log = RunLog(outdir)
         result.log = log.path
         log.write("开始：" + "、".join(str(p) for p in paths))
+        from .writers.atomic import remove_stale_temporaries
+
+        for tmp in remove_stale_temporaries(outdir, [LEDGER_NAME, BRIEFING_NAME]):
+            log.write(f"删除了上次中断留下的临时文件 {tmp.name}")
         state = State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
         if state.note:
             log.write(state.note)

@@ -203,3 +203,17 @@ def test_an_unwritable_ledger_is_exit_1_with_json_error(inbox, tmp_path, monkeyp
     assert result.exit_code == 1
     assert "正被其他程序" in json.loads(result.stdout)["error"]
     assert result.stderr.startswith("错误：") and "请关闭后重新运行" in result.stderr
+
+
+def test_a_run_removes_temporaries_a_killed_run_left(tmp_path, seeds_dir):
+    from reporter.pipeline import Options, run
+
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".~台账-abc123.xlsx"
+    stale.write_bytes(b"half a ledger")
+    keep = out / "台账备份.xlsx"
+    keep.write_bytes(b"a person's file")
+    run([seeds_dir / "seed.txt"], out, options=Options(jobs=1))
+    assert not stale.exists() and keep.exists()
+    assert "临时文件" in (out / "reporter.log").read_text(encoding="utf-8")

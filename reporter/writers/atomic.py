@@ -59,6 +59,21 @@ def _fsync(path: Path) -> None:
             os.close(fd)
 
 
+def remove_stale_temporaries(folder: Path, targets: list[str]) -> list[Path]:
+    """Delete temporary files a killed run left beside its outputs (.~台账-x1y2.xlsx).
+
+    Call only while holding the output folder's lock: then no other run can be writing them.
+    """
+    removed = []
+    for name in targets:
+        target = Path(name)
+        for tmp in Path(folder).glob(f".~{target.stem}-*{target.suffix}"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed.append(tmp)
+    return removed
+
+
 def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
     with atomic_path(target) as tmp:
         write(tmp)
