@@ -21,6 +21,7 @@ import heapq
 import struct
 import unicodedata
 import zlib
+from functools import lru_cache
 
 GRAM = 4
 SKETCH = 64
@@ -29,7 +30,13 @@ SKETCH = 64
 def normalise(text: str) -> str:
     """NFKC, without whitespace, punctuation, symbols or control characters."""
     text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "ZPSC")
+    drop = {ord(ch): None for ch in set(text) if _dropped(ch)}
+    return text.translate(drop)
+
+
+@lru_cache(maxsize=None)
+def _dropped(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "ZPSC"
 
 
 def fingerprint(text: str) -> tuple[int, ...]:

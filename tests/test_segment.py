@@ -46,7 +46,7 @@ def test_cut_offsets_cover_the_text():
 
 def test_dictionary_gives_tags_and_frequencies():
     table = dictionary()
-    assert table["公安局"][1] == "nt" and table["召开"][0] > 1000
+    assert table.tag("公安局") == "nt" and table.freq("召开") > 1000 and table.tag("没有这个词语") is None
 
 
 def test_sentences_split_on_chinese_punctuation_and_lines():

@@ -96,7 +96,14 @@ class Context:
     def evidence(self, start: int, end: int) -> Evidence:
         sent = self.sentence_at(start)
         s, e = min(sent.start, start), max(sent.end, end)
-        return Evidence(Span(start, end), self.text[s:e], s)
+        # one string per sentence, shared by all the values read from it (records stay small in memory,
+        # and pickling a record to the main process keeps the sharing)
+        sentence = self._sentences_text.setdefault((s, e), self.text[s:e])
+        return Evidence(Span(start, end), sentence, s)
+
+    @cached_property
+    def _sentences_text(self) -> dict[tuple[int, int], str]:
+        return {}
 
     def hit(self, value: Value, start: int, end: int, rule: str) -> Found:
         """A Found for a value read from text[start:end]."""

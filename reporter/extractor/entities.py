@@ -22,8 +22,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 
 def tag(word: str) -> str | None:
     """jieba's part-of-speech tag of a dictionary word (None for words not in the dictionary)."""
-    entry = dictionary().get(word)
-    return entry[1] if entry else None
+    return dictionary().tag(word)
 
 
 @lru_cache(maxsize=16)
@@ -198,8 +197,7 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
 
 
 def _freq(word: str) -> int:
-    entry = dictionary().get(word)
-    return entry[0] if entry else 0
+    return dictionary().freq(word)
 
 
 _UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")

@@ -142,21 +142,45 @@ def cut(text: str, userdicts: tuple[Path, ...] = ()) -> list[tuple[str, int, int
     return out
 
 
+class WordTable:
+    """jieba's dictionary as lookups: the part-of-speech tag of every word, and the frequency of the
+    verbs (the only words whose frequency the rules ask for). Tags are interned strings, so the table
+    holds one small string per tag, not one per word."""
+
+    __slots__ = ("_tags", "_verb_freq")
+
+    def __init__(self, tags: dict[str, str], verb_freq: dict[str, int]):
+        self._tags = tags
+        self._verb_freq = verb_freq
+
+    def tag(self, word: str) -> str | None:
+        return self._tags.get(word)
+
+    def freq(self, word: str) -> int:
+        return self._verb_freq.get(word, 0)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._tags
+
+
 @lru_cache(maxsize=1)
-def dictionary() -> dict[str, tuple[int, str]]:
-    """word → (frequency, part-of-speech tag) from jieba's dictionary file, read once per process."""
+def dictionary() -> WordTable:
+    """jieba's dictionary file, read once per process."""
+    import sys
     from importlib import resources
 
-    table: dict[str, tuple[int, str]] = {}
+    tags: dict[str, str] = {}
+    verb_freq: dict[str, int] = {}
     text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3:
-            try:
-                table[parts[0]] = (int(parts[1]), parts[2])
-            except ValueError:
-                continue
-    return table
+        word, _, rest = line.partition(" ")
+        freq, _, tag = rest.partition(" ")
+        if not tag:
+            continue
+        tags[word] = sys.intern(tag)
+        if tag[0] == "v" and freq.isdigit() and int(freq) >= 100:
+            verb_freq[word] = int(freq)
+    return WordTable(tags, verb_freq)
 
 
 def tokenizer(userdicts: tuple[Path, ...] = ()) -> Segmenter:

@@ -33,20 +33,25 @@ def _domain_words(path: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (the part of jieba keywords need), read once per process."""
+def _idf() -> tuple[dict[str, int], int]:
+    """jieba's IDF table (the part of jieba keywords need), read once per process.
+
+    Only words of two characters or more (keywords are never shorter), in tenths: small integers are
+    shared objects in Python, so the table costs its keys and little else."""
     from importlib import resources
 
-    table: dict[str, float] = {}
+    table: dict[str, int] = {}
     text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         word, _, freq = line.strip().partition(" ")
+        if len(word) < 2:
+            continue
         try:
-            table[word] = float(freq)
+            table[word] = round(float(freq) * 10)
         except ValueError:
             continue
     values = sorted(table.values())
-    return table, values[len(values) // 2] if values else 10.0
+    return table, values[len(values) // 2] if values else 100
 
 
 _MARKER_WORD = re.compile(r"^[一二三四五六七八九十]+[是要来则]$|^第[一二三四五六七八九十]+$")
@@ -88,7 +93,7 @@ def keywords(ctx: Context) -> list[Found]:
     for word, count in counts.items():
         if word in names or word in posts or not _candidate(word):
             continue
-        weight = idf.get(word, median) * count
+        weight = idf.get(word, median) / 10 * count
         if word in domain:
             weight *= 2
         if word in title:

@@ -336,20 +336,6 @@ def _comments_part(docx):
     return docx.part.part_related_by(RT.COMMENTS)
 
 
-def _splice(body, markers: dict[str, str], blocks: dict[str, str]) -> None:
-    """Replace each marker paragraph in the rendered body by the elements of its block."""
-    from docx.oxml import parse_xml
-
-    by_mark = {mark: name for name, mark in markers.items()}
-    hits = [(t, by_mark[t.text]) for t in body.iter(f"{{{W_NS}}}t") if t.text in by_mark]
-    for t, name in hits:
-        paragraph = t.getparent().getparent()                  # w:t → w:r → w:p
-        parent = paragraph.getparent()
-        at = parent.index(paragraph)
-        fragment = parse_xml(f'<w:body xmlns:w="{W_NS}">{blocks[name]}</w:body>'.encode())
-        parent[at:at + 1] = list(fragment)
-
-
 def render(template: Template, content: Content, issue: Issue, *, evidence: bool = False, tpl=None) -> bytes:
     """The filled-in briefing as .docx bytes."""
     from docx.oxml import parse_xml
@@ -379,10 +365,44 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
     markers = {name: f"reporter-{token}-{name}" for name in blocks}
     marked = {name: f'<w:p><w:r><w:t>{mark}</w:t></w:r></w:p>' for name, mark in markers.items()}
     tpl.render(context(template, content, issue, marked), jinja_env=jinja_env())
-    _splice(tpl.docx.element.body, markers, blocks)
     buf = io.BytesIO()
     tpl.save(buf)
-    return buf.getvalue()
+    # the blocks go into word/document.xml as text: parsing a 10,000-report body into an lxml tree
+    # only to serialise it again cost hundreds of MB
+    return _splice_bytes(buf.getvalue(), markers, blocks)
+
+
+def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str]) -> bytes:
+    """Replace each marker paragraph of word/document.xml by its block's XML, copying the other parts."""
+    import re
+    import zipfile
+
+    if not blocks:
+        return package
+    src = zipfile.ZipFile(io.BytesIO(package))
+    main = next((n for n in src.namelist() if n == "word/document.xml"), None)
+    if main is None:
+        return package
+    xml = src.read(main).decode("utf-8")
+    pieces = []
+    pos = 0
+    for name, mark in sorted(markers.items(), key=lambda kv: xml.find(kv[1])):
+        at = xml.find(mark, pos)
+        if at < 0:
+            continue
+        start = max(m.start() for m in re.finditer(r"<w:p[ >]", xml[pos:at])) + pos
+        end = xml.index("</w:p>", at) + len("</w:p>")
+        pieces.append(xml[pos:start])
+        pieces.append(blocks[name])
+        pos = end
+    pieces.append(xml[pos:])
+    xml = "".join(pieces)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = xml.encode("utf-8") if info.filename == main else src.read(info)
+            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 # ------------------------------------------------------------------ made-up reports for the trial fill
