@@ -131,7 +131,7 @@ class Record:
     reader: str = ""
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
-    fingerprint: tuple[int, ...] = ()   # reporter.fingerprint of the body text: spots republished copies
+    fingerprint: bytes | tuple[int, ...] = b""  # reporter.fingerprint (packed) of the body: spots republished copies
 
     def value(self, key: str) -> Any:
         """The first value of a field, or None."""

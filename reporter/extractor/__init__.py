@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..model import Found, Record, SourceDoc
 from ..fingerprint import fingerprint as _fingerprint
+from ..fingerprint import pack as _pack
 from ..schema import Schema
 from .context import Context
 from .lexicon import load_lexicon
@@ -29,7 +30,7 @@ def extract(doc: SourceDoc, schema: Schema, *, ref_date: dt.date | None = None,
             fields[spec.key] = fields[spec.key][:1]
     return Record(path=doc.path, sha256=doc.sha256, chars=len(doc.text), fields=fields,
                   review=tuple(r for r in ctx.review if r.field in fields), reader=doc.reader,
-                  encoding=doc.encoding, warnings=doc.warnings, fingerprint=_fingerprint(doc.body))
+                  encoding=doc.encoding, warnings=doc.warnings, fingerprint=_pack(_fingerprint(doc.body)))
 
 
 def _dedupe(items: list[Found]) -> list[Found]:

@@ -384,7 +384,7 @@ def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str
     if main is None:
         return package
     xml = src.read(main).decode("utf-8")
-    pieces = []
+    pieces: list[str] = []
     pos = 0
     for name, mark in sorted(markers.items(), key=lambda kv: xml.find(kv[1])):
         at = xml.find(mark, pos)
@@ -396,12 +396,18 @@ def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str
         pieces.append(blocks[name])
         pos = end
     pieces.append(xml[pos:])
-    xml = "".join(pieces)
+    del xml
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            data = xml.encode("utf-8") if info.filename == main else src.read(info)
-            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+            if info.filename != main:
+                dst.writestr(info, src.read(info), compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(info, "w") as fh:     # streamed: the whole document is never one more copy
+                for piece in pieces:
+                    for i in range(0, len(piece), 1 << 20):
+                        fh.write(piece[i:i + (1 << 20)].encode("utf-8"))
     return out.getvalue()
 
 
