@@ -384,13 +384,18 @@ def _chair_unit(ctx: Context):
 @rule("organizer")
 def organizer(ctx: Context) -> list[Found]:
     """The unit that held the event or whose work the report is about."""
+    return _from_frame(ctx, "organizer")
+
+
+def _from_frame(ctx: Context, key: str) -> list[Found]:
+    """The frame's value for a field, flagged for review when its rule reads weaker evidence."""
     frame = _frame(ctx)
-    if "organizer" in frame:
-        value, s, e, name = frame["organizer"]
-        if name in _UNCERTAIN:
-            ctx.flag("organizer", _UNCERTAIN[name])
-        return [ctx.hit(value, s, e, name)]
-    return []
+    if key not in frame:
+        return []
+    value, s, e, name = frame[key]
+    if name in _UNCERTAIN:
+        ctx.flag(key, _UNCERTAIN[name])
+    return [ctx.hit(value, s, e, name)]
 
 
 # rules that read a value from weaker evidence: the record asks a person to check it
@@ -408,22 +413,15 @@ _UNCERTAIN = {
 @rule("event")
 def event(ctx: Context) -> list[Found]:
     """The named meeting or campaign the report is about."""
-    frame = _frame(ctx)
-    if "event" in frame:
-        value, s, e, name = frame["event"]
-        if name in _UNCERTAIN:
-            ctx.flag("event", _UNCERTAIN[name])
-        return [ctx.hit(value, s, e, name)]
-    return []
+    return _from_frame(ctx, "event")
 
 
 @rule("location")
 def location(ctx: Context) -> list[Found]:
     """Where it took place: 在LOC召开, LOC发生, or the place a title or kicker begins with."""
-    frame = _frame(ctx)
-    if "location" in frame:
-        value, s, e, name = frame["location"]
-        return [ctx.hit(value, s, e, name)]
+    held = _from_frame(ctx, "location")
+    if held:
+        return held
     happened = _happened(ctx)
     if happened:
         return [happened]
