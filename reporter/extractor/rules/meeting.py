@@ -44,7 +44,6 @@ _FROM_ORG = re.compile(r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(
 _HAPPENED = re.compile(r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?")
 _HOST_AFTER = re.compile(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)")
 _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
-_BY_BEFORE = re.compile(r"由$")
 
 
 def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):

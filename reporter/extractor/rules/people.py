@@ -12,7 +12,6 @@ A person appears once, with the fullest post found. Left out: reporters and corr
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from ...model import Found, Person
@@ -27,20 +26,6 @@ _GUIDANCE_AFTER = re.compile(r"^(?:同志)?(?:总书记)?(?:的)?(?:重要|系�
 _GENERIC_AFTER_POST = re.compile(r"们|共|有|等|队伍|制度|工作|岗位|身份|职务|职责|人员|群体")
 _PSEUDONYM_NEAR = re.compile(r"[（(]化名[）)]")
 _NOT_TITLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
-
-
-def _word_starts(ctx: Context) -> list[int]:
-    cache = ctx.__dict__.get("_word_starts")
-    if cache is None:
-        cache = [ws for _, ws, _ in ctx.words]
-        ctx.__dict__["_word_starts"] = cache
-    return cache
-
-
-def _token_start(ctx: Context, pos: int) -> bool:
-    starts = _word_starts(ctx)
-    i = bisect.bisect_left(starts, pos)
-    return i < len(starts) and starts[i] == pos
 
 
 def _post_ending_at(text: str, end: int, posts: frozenset[str], longest: int) -> int | None:
