@@ -92,6 +92,16 @@ class Context:
         """jieba words of the body (one cut per document)."""
         return cut(self.norm[: self.content_end], self.userdicts)
 
+    @cached_property
+    def word_starts(self) -> list[int]:
+        """Start offsets of the words, in order (for bisect)."""
+        return [ws for _, ws, _ in self.words]
+
+    @cached_property
+    def word_ends(self) -> list[int]:
+        """End offsets of the words, in order (for bisect)."""
+        return [we for _, _, we in self.words]
+
     # ---- results ---------------------------------------------------------------------------------
     def evidence(self, start: int, end: int) -> Evidence:
         sent = self.sentence_at(start)

@@ -152,7 +152,7 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
     import bisect
 
     words = ctx.words
-    ends = _word_ends(ctx)
+    ends = ctx.word_ends
     i = bisect.bisect_right(ends, pos)
     start = pos
     text = ctx.norm
@@ -202,11 +202,3 @@ def _freq(word: str) -> int:
 
 _UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")
 _LEADING_STOP = frozenset("由据经从向对被把将让给与及并在")
-
-
-def _word_ends(ctx: Context) -> list[int]:
-    cache = ctx.__dict__.setdefault("_word_ends", None)
-    if cache is None:
-        cache = [we for _, _, we in ctx.words]
-        ctx.__dict__["_word_ends"] = cache
-    return cache

@@ -43,7 +43,7 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
     import bisect
 
     words = ctx.words
-    starts = word_starts(ctx)
+    starts = ctx.word_starts
     i = bisect.bisect_left(starts, start)
     if i >= len(words) or words[i][1] != start:
         return None
@@ -78,14 +78,6 @@ _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 def re_cjk(word: str) -> bool:
     return _ALL_CJK.fullmatch(word) is not None
 
-
-def word_starts(ctx: Context) -> list[int]:
-    """Start offsets of ctx.words, computed once per document."""
-    cached = ctx.__dict__.get("_word_starts_list")
-    if cached is None:
-        cached = [ws for _, ws, _ in ctx.words]
-        ctx.__dict__["_word_starts_list"] = cached
-    return cached
 
 
 def _word_freq(word: str) -> int:

@@ -151,22 +151,13 @@ def _frame(ctx: Context):
                 frame["organizer"] = (ctx.text[m.start("org"):m.end("org")], m.start("org"), m.end("org"),
                                       "organizer.informant")
                 break
-    if "organizer" not in frame:
-        issuer = _issuer(ctx)
-        if issuer:
-            frame["organizer"] = issuer
-    if "organizer" not in frame:
-        acting = _acting_unit(ctx)
-        if acting:
-            frame["organizer"] = acting
-    if "organizer" not in frame:
-        frequent = _most_named_unit(ctx)
-        if frequent:
-            frame["organizer"] = frequent
-    if "organizer" not in frame:
-        chair = _chair_unit(ctx)
-        if chair:
-            frame["organizer"] = chair
+    # weaker sources of the organizer, tried in order until one gives a unit
+    for source in (_issuer, _acting_unit, _most_named_unit, _chair_unit):
+        if "organizer" in frame:
+            break
+        found = source(ctx)
+        if found:
+            frame["organizer"] = found
     ctx.__dict__["_meeting_frame"] = frame
     return frame
 
@@ -486,7 +477,7 @@ def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool 
     """广东惠东创建… → the body's 广东省惠州市惠东县; 河南登封建立… → 河南登封 when the body has 登封市."""
     import bisect
 
-    starts = [ws for _, ws, _ in ctx.words]
+    starts = ctx.word_starts
     i = bisect.bisect_left(starts, e)
     if i >= len(ctx.words) or ctx.words[i][1] != e:
         return None

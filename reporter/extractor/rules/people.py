@@ -48,8 +48,8 @@ def find_people(ctx: Context) -> list[PersonHit]:
     longest = max(len(p) for p in posts)
     bylines = [m.span() for m in _BYLINE.finditer(text, 0, end_limit)]
     hits: list[PersonHit] = []
-    ends = frozenset(we for _, _, we in ctx.words)
-    starts = frozenset(ws for _, ws, _ in ctx.words)
+    ends = frozenset(ctx.word_ends)
+    starts = frozenset(ctx.word_starts)
 
     def token_end(pos: int) -> bool:
         return pos in ends
