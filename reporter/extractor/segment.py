@@ -4,7 +4,8 @@ Sentences are split on 。！？；… and line ends. Words come from one small 
 two implementations of the same dictionary and algorithm: rjieba (jieba-rs, a compiled binding,
 about 20× faster) when it is installed, else jieba itself. Both get the user dictionary of the
 templates in effect; tests/test_segment.py checks that they cut the same. jieba's dictionary file
-is also read once for the part-of-speech tag and frequency of each word (a lookup, no tagging pass).
+is also read once for the part-of-speech tag and frequency of each word (a lookup, no tagging pass),
+together with jieba's IDF table, into one compact table (wordtable.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Span
+from .wordtable import WordTable
 
 _SENT_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
 
@@ -142,45 +144,18 @@ def cut(text: str, userdicts: tuple[Path, ...] = ()) -> list[tuple[str, int, int
     return out
 
 
-class WordTable:
-    """jieba's dictionary as lookups: the part-of-speech tag of every word, and the frequency of the
-    verbs (the only words whose frequency the rules ask for). Tags are interned strings, so the table
-    holds one small string per tag, not one per word."""
-
-    __slots__ = ("_tags", "_verb_freq")
-
-    def __init__(self, tags: dict[str, str], verb_freq: dict[str, int]):
-        self._tags = tags
-        self._verb_freq = verb_freq
-
-    def tag(self, word: str) -> str | None:
-        return self._tags.get(word)
-
-    def freq(self, word: str) -> int:
-        return self._verb_freq.get(word, 0)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._tags
-
-
 @lru_cache(maxsize=1)
 def dictionary() -> WordTable:
-    """jieba's dictionary file, read once per process."""
-    import sys
-    from importlib import resources
+    """jieba's dictionary file and IDF table, read once per process into one compact table.
 
-    tags: dict[str, str] = {}
-    verb_freq: dict[str, int] = {}
-    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        word, _, rest = line.partition(" ")
-        freq, _, tag = rest.partition(" ")
-        if not tag:
-            continue
-        tags[word] = sys.intern(tag)
-        if tag[0] == "v" and freq.isdigit() and int(freq) >= 100:
-            verb_freq[word] = int(freq)
-    return WordTable(tags, verb_freq)
+    The files are found without importing jieba (rjieba does not need it, and importing it costs ~10 MB)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("未安装 jieba：需要它的词典文件（dict.txt、idf.txt）")
+    folder = Path(spec.submodule_search_locations[0])
+    return WordTable.from_files(folder / "dict.txt", folder / "analyse" / "idf.txt")
 
 
 def tokenizer(userdicts: tuple[Path, ...] = ()) -> Segmenter:

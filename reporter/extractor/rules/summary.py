@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from ...model import Found
 from ..context import Context
@@ -32,26 +33,13 @@ def _domain_words(path: str | None) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, int], int]:
-    """jieba's IDF table (the part of jieba keywords need), read once per process.
+def _idf() -> tuple[Callable[[str], int | None], int]:
+    """jieba's IDF table in tenths (words of two characters or more; None for other words) and its
+    median, from the process's compact word table (segment.dictionary)."""
+    from ..segment import dictionary
 
-    Only words of two characters or more (keywords are never shorter), in tenths: small integers are
-    shared objects in Python, so the table costs its keys and little else."""
-    from importlib import resources
-
-    table: dict[str, int] = {}
-    text = (resources.files("jieba") / "analyse" / "idf.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        word, _, freq = line.strip().partition(" ")
-        if len(word) < 2:
-            continue
-        try:
-            table[word] = round(float(freq) * 10)
-        except ValueError:
-            continue
-    values = sorted(table.values())
-    return table, values[len(values) // 2] if values else 100
+    table = dictionary()
+    return table.idf, table.idf_median
 
 
 _MARKER_WORD = re.compile(r"^[一二三四五六七八九十]+[是要来则]$|^第[一二三四五六七八九十]+$")
@@ -93,7 +81,8 @@ def keywords(ctx: Context) -> list[Found]:
     for word, count in counts.items():
         if word in names or word in posts or not _candidate(word):
             continue
-        weight = idf.get(word, median) / 10 * count
+        tenths = idf(word)
+        weight = (median if tenths is None else tenths) / 10 * count
         if word in domain:
             weight *= 2
         if word in title:
