@@ -130,12 +130,18 @@ def _run_options(templates: Path | None, ref_date: str | None, jobs: int | None,
                                memory_mb=memory or None, wait=wait)
 
 
-def _summary_json(result=None, error: Exception | None = None) -> str:
+def record_paths(records) -> list[Path]:
+    """The input paths of a run's records; records kept on disk (reporter.spool) list them without reading."""
+    paths = getattr(records, "paths", None)
+    return list(paths) if paths is not None else [r.path for r in records]
+
+
+def _summary_json(result=None, error: Exception | None = None, processed: list[Path] | None = None) -> str:
     """The machine-readable summary of `run` (and of `watch --once`)."""
     data: dict = {"processed": [], "skipped": [], "failed": [], "outputs": [], "log": None}
     if result is not None:
         data.update({
-            "processed": [str(r.path) for r in result.records],
+            "processed": [str(p) for p in (processed if processed is not None else record_paths(result.records))],
             "skipped": [{"file": str(s.path), "reason": s.reason} for s in result.skipped],
             "failed": [{"file": str(f.path), "reason": f.reason, "message": f.message} for f in result.failures],
             "outputs": [str(p) for p in result.outputs],
@@ -282,14 +288,14 @@ def watch(
     if once and as_json:
         from .pipeline import RunResult
 
-        total = RunResult()
+        total, processed = RunResult(), []
         for r in results:
-            total.records += r.records
+            processed += record_paths(r.records)
             total.failures += r.failures
             total.skipped += r.skipped
             total.outputs += [p for p in r.outputs if p not in total.outputs]
             total.log = r.log
-        typer.echo(_summary_json(total))
+        typer.echo(_summary_json(total, processed=processed))
     elif once and not quiet and not results:
         err(f"{inbox} 中没有需要处理的新文件")
     raise typer.Exit(1 if failed else 0)

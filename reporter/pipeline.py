@@ -16,13 +16,14 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import ReporterError
 from .inputs import iter_inputs
 from .model import Failure, Record
 from .progress import NoProgress, Progress
 from .schema import Schema, load_schema
+from .spool import Batch
 from .state import Fingerprint, OutputLock, RunLog, State, now_text
 
 if TYPE_CHECKING:
@@ -61,34 +62,39 @@ def process(path: Path, schema: Schema, options: Options = Options()) -> Record 
 
 def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Options(), *,
                   pool: WorkerPool | None = None) -> Iterator[Record | Failure]:
-    """Records (or failures) for every input, in input order, extracted in guarded worker processes."""
+    """Records (or failures) for every input, in input order, extracted in guarded worker processes.
+    Each record is read back from disk as it is yielded (reporter.spool), so memory stays flat."""
     items = list(iter_inputs(paths))
     files = [item for item in items if not isinstance(item, Failure)]
-    done = iter(_extract(files, schema, options, pool, NoProgress(), {}))
-    for item in items:
-        yield item if isinstance(item, Failure) else next(done)
+    batch = _extract(files, schema, options, pool, NoProgress(), {})
+    done = iter(batch)
+    try:
+        for item in items:
+            yield item if isinstance(item, Failure) else next(done)
+    finally:
+        batch.close()
 
 
 def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPool | None,
-             progress: Progress, details: dict[Path, str]) -> list[Record | Failure]:
+             progress: Progress, details: dict[Path, str]) -> Batch:
     """Record or Failure per path, in order: in the given pool, or in one started for these files.
     Tracebacks of unexpected errors (bugs) go to `details` for the log."""
     if not paths:
-        return []
+        return Batch()
     progress.start(len(paths))
     try:
         if pool is not None:
-            items = pool.map(paths, lambda i, item: progress.advance(paths[i]))
+            batch = pool.map(paths, lambda i, failure: progress.advance(paths[i]))
             details.update(pool.details)
-            return items
+            return batch
         from .workers import RELEASE_AFTER, WorkerPool, release_fork_server
 
         with WorkerPool(schema, options) as own:
-            items = own.map(paths, lambda i, item: progress.advance(paths[i]))
+            batch = own.map(paths, lambda i, failure: progress.advance(paths[i]))
             details.update(own.details)
         if len(paths) >= RELEASE_AFTER:                # a big batch: free the fork server's memory for writing
             release_fork_server()
-        return items
+        return batch
     finally:
         progress.stop()
 
@@ -103,7 +109,7 @@ class Skipped:
 
 @dataclass(slots=True)
 class RunResult:
-    records: list[Record] = field(default_factory=list)       # processed this run
+    records: Sequence[Record] = ()                            # processed this run (read back from disk)
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)      # done in an earlier run, unchanged
     outputs: list[Path] = field(default_factory=list)         # files written this run
@@ -157,12 +163,14 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
         todo, prints = _plan(paths, outdir, state, result)
         details: dict[Path, str] = {}
         done: list[Fingerprint] = []
-        for path, item in zip(todo, _extract(todo, schema, options, pool, progress, details)):
-            if isinstance(item, Failure):
-                result.failures.append(item)
+        batch = _extract(todo, schema, options, pool, progress, details)
+        for i, path in enumerate(todo):
+            failure = batch.failure(i)
+            if failure is not None:
+                result.failures.append(failure)
             else:
-                result.records.append(item)
                 done.append(prints[path])
+        result.records = batch.records()
         for failure in result.failures:
             log.write(f"失败：{failure.message}")
             if failure.path in details:

@@ -1,7 +1,7 @@
 """Extraction in worker processes, started once per run, each file under a time and memory guard.
 
     with WorkerPool(schema, options) as pool:
-        items = pool.map(paths)          # Record | Failure per path, in input order
+        batch = pool.map(paths)          # Record | Failure per path, in input order (records on disk)
 
 Why a small pool of our own rather than concurrent.futures: a file that hangs or eats memory must
 become a Failure while the batch goes on. ProcessPoolExecutor can neither stop one hung task nor
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import time
@@ -35,6 +36,7 @@ from typing import Any, Callable, Sequence
 
 from .errors import ReporterError
 from .model import Failure, Record
+from .spool import Batch
 
 INIT_TIMEOUT = 300.0          # seconds a new worker may take to load its dictionaries
 
@@ -190,7 +192,9 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
                            message=f"{path}：处理时出现程序错误（{type(exc).__name__}: {exc}）；"
                                    "请把这个文件和 reporter.log 发给维护人员")
         try:
-            conn.send(("done", index, item, detail, recycle))
+            # a Record goes as its pickle: the main process keeps it on disk as it is (reporter.spool)
+            payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) if isinstance(item, Record) else item
+            conn.send(("done", index, payload, detail, recycle))
         except MemoryError:
             conn.send(("done", index, Failure(path=path, reason=memory_reason(options.memory_mb),
                                                message=f"{path}：{memory_reason(options.memory_mb)}"), "", True))
@@ -269,19 +273,20 @@ class WorkerPool:
         self._workers.remove(worker)
 
     # -- work
-    def map(self, paths: Sequence[Path],
-            on_result: Callable[[int, Record | Failure], None] | None = None) -> list[Record | Failure]:
-        """Process every path; the results come back in input order, whatever order workers finish in."""
-        results: list[Record | Failure | None] = [None] * len(paths)
+    def map(self, paths: Sequence[Path], on_result: Callable[[int, Failure | None], None] | None = None) -> Batch:
+        """Process every path; the results come back in input order, whatever order workers finish in.
+        Records are kept on disk as they arrive (reporter.spool.Batch); on_result(index, failure or None)
+        is called as each file is done."""
+        results = Batch(paths)
         pending = deque(enumerate(paths))
         want = min(self.jobs, len(paths))
         while len(self._workers) < want:
             self._start()
 
-        def finish(index: int, item: Record | Failure) -> None:
-            results[index] = item
+        def finish(index: int, item: Failure | bytes) -> None:
+            results.put(index, item)
             if on_result is not None:
-                on_result(index, item)
+                on_result(index, item if isinstance(item, Failure) else None)
 
         while pending or any(w.task for w in self._workers):
             for worker in self._workers:
@@ -323,10 +328,10 @@ class WorkerPool:
                     self._drop(worker, kill=True)
                     raise ReporterError(f"处理进程在 {INIT_TIMEOUT:g} 秒内没有启动完成；请检查内存是否足够，"
                                         "或用 --jobs 1 重试")
-        assert all(item is not None for item in results)
-        return results  # type: ignore[return-value]
+        assert all(results.done(i) for i in range(len(paths)))
+        return results
 
-    def _receive(self, worker: _Worker, finish: Callable[[int, Record | Failure], None]) -> None:
+    def _receive(self, worker: _Worker, finish: Callable[[int, Failure | bytes], None]) -> None:
         """Take what a worker sent, or notice that it died."""
         while True:
             try:
@@ -343,7 +348,7 @@ class WorkerPool:
                 worker.retiring = worker.retiring or retiring
                 worker.task = None
                 worker.deadline = None
-                if detail:
+                if detail and isinstance(item, Failure):
                     self.details[item.path] = detail
                 finish(index, item)
             elif kind == "init-error":
