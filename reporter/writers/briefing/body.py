@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 
 from ...model import Found, Record
 from ..render import value_text
-from .content import Content, Report, task_text
+from .content import Content, Detail, Report, task_text
 from .ooxml import BODY, HEADING1, HEADING2, HEADING3, BodyXml, Segment
 
 CN_NUMBERS = "一二三四五六七八九十"
@@ -41,10 +41,10 @@ class BodyBuilder:
         self.styles = styles
         self.comment = comment
 
-    def _seg(self, text: str, label: str, found: Found | None, record: Record) -> Segment:
-        if self.comment is None or found is None:
+    def _seg(self, text: str, label: str, found: Found | None, detail: Detail | None) -> Segment:
+        if self.comment is None or found is None or detail is None:
             return text
-        return (text, evidence_note(label, text, found, record))
+        return (text, evidence_note(label, text, found, detail.record))
 
     def table(self, out: BodyXml) -> None:
         rows = self.content.indicators
@@ -62,19 +62,22 @@ class BodyBuilder:
 
     def report(self, out: BodyXml, n: int, report: Report) -> None:
         rec = self.content
-        title = self._seg(report.title, "标题", report.title_found, report.record)
+        # the record is read again (records may be on disk) only for the evidence comments
+        detail = report.detail() if self.comment is not None else None
+        title = self._seg(report.title, "标题", detail and detail.title_found, detail)
         heading: list[Segment] = [f"{n}. ", title]
         if report.date:
-            heading += ["（", self._seg(report.date, "日期", report.date_found, report.record), "）"]
+            heading += ["（", self._seg(report.date, "日期", detail and detail.date_found, detail), "）"]
         out.paragraph(HEADING3, *heading)
         if report.summary is not None:
-            out.paragraph(BODY, self._seg(value_text(report.summary.value), "摘要", report.summary, report.record))
+            out.paragraph(BODY, self._seg(report.summary, "摘要", detail and detail.summary, detail))
         if report.metrics:
             segments: list[Segment] = [f"{rec.metrics_label}："]
-            for i, found in enumerate(report.metrics):
+            for i, value in enumerate(report.metrics):
                 if i:
                     segments.append("；")
-                segments.append(self._seg(value_text(found.value), rec.metrics_label, found, report.record))
+                found = detail.metrics[i] if detail is not None else None
+                segments.append(self._seg(value_text(value), rec.metrics_label, found, detail))
             segments.append("。")
             out.paragraph(BODY, *segments)
 
@@ -97,8 +100,8 @@ class BodyBuilder:
 
         out.paragraph(HEADING1, f"{number['各单位动态']}、各单位动态")
         for i, (unit, reports) in enumerate(c.units, 1):
-            first = reports[0]
-            unit_seg = self._seg(unit, "单位", first.unit_found, first.record)
+            first = reports[0].detail() if self.comment is not None else None
+            unit_seg = self._seg(unit, "单位", first and first.unit_found, first)
             out.paragraph(HEADING2, f"（{cn_number(i)}）", unit_seg)
             for n, report in enumerate(reports, 1):
                 self.report(out, n, report)
@@ -110,7 +113,8 @@ class BodyBuilder:
                 out.paragraph(BODY, NO_TASKS)
             for i, report in enumerate(task_reports, 1):
                 out.paragraph(HEADING2, f"（{cn_number(i)}）", report.title, f"（{report.unit}）")
-                for n, found in enumerate(report.tasks, 1):
-                    out.paragraph(BODY, self._seg(task_text(value_text(found.value), n), c.tasks_label, found,
-                                                  report.record))
+                detail = report.detail() if self.comment is not None else None
+                for n, text in enumerate(report.tasks, 1):
+                    found = detail.tasks[n - 1] if detail is not None else None
+                    out.paragraph(BODY, self._seg(task_text(text, n), c.tasks_label, found, detail))
         return out.xml()

@@ -11,11 +11,12 @@ Two files with the same extracted content (the same report saved as .txt and .do
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ...model import Found, Metric, Record
+from ...model import Found, Metric, Record, Value
 from ...schema import Schema
 from ..render import date_text, quantity_text, value_text
 
@@ -26,26 +27,58 @@ TASK_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+(?:是|要|�
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Report:
-    """One report as the briefing shows it."""
+class Detail:
+    """What a report shows beyond its heading, with the evidence of each value (read from its record)."""
 
     record: Record
-    no: int                          # 1, 2, … in the order the briefing lists them
-    title: str
-    date: str                        # as people write it: 2024年6月1日 ('' when none)
-    date_iso: str
-    unit: str                        # organizer, else source, else 未注明单位
     summary: Found | None
     metrics: tuple[Found, ...]
     tasks: tuple[Found, ...]
-    title_found: Found | None = None
-    date_found: Found | None = None
-    unit_found: Found | None = None
+    title_found: Found | None
+    date_found: Found | None
+    unit_found: Found | None
 
     @property
     def figures_text(self) -> str:
         """破获刑事案件 93 起；抓获违法犯罪嫌疑人 117 人"""
         return "；".join(value_text(f.value) for f in self.metrics)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """One report as the briefing shows it: its heading here, the rest read from its record on demand
+    (records may be kept on disk while a run writes: reporter.spool)."""
+
+    records: Sequence[Record] = field(repr=False, compare=False)
+    index: int                       # of its record in `records`
+    no: int                          # 1, 2, … in the order the briefing lists them
+    title: str
+    date: str                        # as people write it: 2024年6月1日 ('' when none)
+    date_iso: str
+    unit: str                        # organizer, else source, else 未注明单位
+    summary: str | None              # what the briefing shows of it (None: no summary, or not shown)
+    metrics: tuple[Value, ...]       # its figures (Metric, or text), without their evidence
+    tasks: tuple[str, ...]           # its requirements as extracted
+    show: tuple[bool, bool, bool] = (True, True, True)   # summary, metrics, tasks
+
+    @property
+    def figures_text(self) -> str:
+        """破获刑事案件 93 起；抓获违法犯罪嫌疑人 117 人"""
+        return "；".join(value_text(v) for v in self.metrics)
+
+    @property
+    def record(self) -> Record:
+        return self.records[self.index]
+
+    def detail(self) -> Detail:
+        """Read the record once and pick what the briefing shows of it."""
+        record = self.record
+        show_summary, show_metrics, show_tasks = self.show
+        return Detail(record=record, summary=_first(record, "summary") if show_summary else None,
+                      metrics=tuple(record.fields.get("metrics", ())) if show_metrics else (),
+                      tasks=tuple(record.fields.get("tasks", ())) if show_tasks else (),
+                      title_found=_first(record, "title"), date_found=_first(record, "date"),
+                      unit_found=_unit_found(record))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,16 +123,21 @@ def _first(record: Record, key: str) -> Found | None:
     return found[0] if found else None
 
 
+def _unit_found(record: Record) -> Found | None:
+    return _first(record, "organizer") or _first(record, "source")
+
+
 def _text(found: Found | None) -> str:
     return value_text(found.value).strip() if found is not None else ""
 
 
-def _dedup_key(record: Record) -> tuple:
+def _dedup_key(record: Record) -> bytes:
+    """A digest of everything extracted (keywords aside): two files with the same content count once."""
     fields = tuple((key, tuple(value_text(f.value) for f in found)) for key, found in sorted(record.fields.items())
                    if key != "keywords")
     if not any(values for _, values in fields):
-        return ("sha256", record.sha256)      # nothing extracted: only byte-equal files are the same
-    return fields
+        return b"sha256:" + record.sha256.encode()    # nothing extracted: only byte-equal files are the same
+    return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=16).digest()
 
 
 def _date_sort_key(iso: str) -> tuple[int, str]:
@@ -124,15 +162,7 @@ def _span(reports: Sequence[Report]) -> str:
     return f"{date_text(first)}至{end}"
 
 
-def _indicators(reports: Sequence[Report], schema: Schema) -> list[IndicatorRow]:
-    totals: dict[tuple[str, str], dict[str, int | float]] = {}
-    for report in reports:
-        for found in report.metrics:
-            metric = found.value
-            if not isinstance(metric, Metric) or not metric.indicator or metric.unit in UNSUMMABLE:
-                continue
-            per_unit = totals.setdefault((metric.indicator, metric.unit), {})
-            per_unit[report.unit] = per_unit.get(report.unit, 0) + metric.value
+def _indicators(totals: dict[tuple[str, str], dict[str, int | float]], schema: Schema) -> list[IndicatorRow]:
     order = {name: i for i, name in enumerate(schema.indicators)}
     rows = []
     for (indicator, measure), per_unit in sorted(totals.items(),
@@ -141,6 +171,12 @@ def _indicators(reports: Sequence[Report], schema: Schema) -> list[IndicatorRow]
         rows.append(IndicatorRow(indicator=indicator, measure=measure, total=_round(total),
                                  by_unit=tuple((u, _round(v)) for u, v in per_unit.items())))
     return rows
+
+
+def _summable(metrics: Sequence[Found]) -> tuple[tuple[str, str, int | float], ...]:
+    """(indicator, unit of measure, value) of the figures that add up across reports."""
+    return tuple((m.indicator, m.unit, m.value) for m in (f.value for f in metrics)
+                 if isinstance(m, Metric) and m.indicator and m.unit not in UNSUMMABLE)
 
 
 def _round(value: float) -> int | float:
@@ -178,38 +214,44 @@ def _overview(content: Content, tasks: int, figures: int) -> str:
 
 
 def build_content(records: Sequence[Record], schema: Schema) -> Content:
+    """One pass over the records (they may be on disk): each report's heading, the totals, the overview."""
     def shown(key: str) -> bool:
         return key in schema and schema[key].briefing
 
     content = Content(show_summary=shown("summary"), show_metrics=shown("metrics"), show_tasks=shown("tasks"),
                       metrics_label=schema.header("metrics"), tasks_label=schema.header("tasks"))
-    seen: set[tuple] = set()
-    distinct: list[Record] = []
-    for record in records:
+    show = (content.show_summary, content.show_metrics, content.show_tasks)
+    seen: set[bytes] = set()
+    drafts = []
+    for index, record in enumerate(records):
         key = _dedup_key(record)
         if key in seen:
             content.duplicates += 1
             continue
         seen.add(key)
-        distinct.append(record)
-    drafts = []
-    for record in distinct:
-        title_found, date_found = _first(record, "title"), _first(record, "date")
-        unit_found = _first(record, "organizer") or _first(record, "source")
-        date_iso = _text(date_found)
-        drafts.append(dict(record=record, title=_text(title_found) or record.path.stem, date=date_text(date_iso)
-                           if date_iso else "", date_iso=date_iso, unit=_text(unit_found) or NO_UNIT,
-                           summary=_first(record, "summary") if content.show_summary else None,
-                           metrics=tuple(record.fields.get("metrics", ())) if content.show_metrics else (),
-                           tasks=tuple(record.fields.get("tasks", ())) if content.show_tasks else (),
-                           title_found=title_found, date_found=date_found, unit_found=unit_found))
+        date_iso = _text(_first(record, "date"))
+        unit = _text(_unit_found(record)) or NO_UNIT
+        metrics = record.fields.get("metrics", ()) if content.show_metrics else ()
+        summary = _first(record, "summary") if content.show_summary else None
+        tasks = record.fields.get("tasks", ()) if content.show_tasks else ()
+        drafts.append(dict(sums=_summable(metrics), records=records, index=index,
+                           title=_text(_first(record, "title")) or record.path.stem,
+                           date=date_text(date_iso) if date_iso else "", date_iso=date_iso, unit=unit,
+                           summary=value_text(summary.value) if summary is not None else None,
+                           metrics=tuple(f.value for f in metrics), tasks=tuple(value_text(f.value) for f in tasks),
+                           show=show))
     drafts.sort(key=lambda d: _date_sort_key(d["date_iso"]))
+    totals: dict[tuple[str, str], dict[str, int | float]] = {}     # per unit in the order the briefing lists them
+    for d in drafts:
+        for indicator, measure, value in d.pop("sums"):
+            per_unit = totals.setdefault((indicator, measure), {})
+            per_unit[d["unit"]] = per_unit.get(d["unit"], 0) + value
     content.reports = [Report(no=i, **d) for i, d in enumerate(drafts, 1)]
     by_unit: dict[str, list[Report]] = {}
     for report in content.reports:
         by_unit.setdefault(report.unit, []).append(report)
     content.units = list(by_unit.items())
-    content.indicators = _indicators(content.reports, schema) if content.show_metrics else []
+    content.indicators = _indicators(totals, schema) if content.show_metrics else []
     content.span = _span(content.reports)
     content.overview = _overview(content, tasks=sum(len(r.tasks) for r in content.reports),
                                  figures=sum(len(r.metrics) for r in content.reports))

@@ -271,10 +271,9 @@ def _clean(text: str) -> str:
 def _report_dict(report: Report, content: Content) -> dict[str, Any]:
     from ..render import value_text
 
-    record = report.record
+    record = report.record          # read again for its source and keywords (records may be on disk)
     metrics = []
-    for found in report.metrics:
-        m = found.value
+    for m in report.metrics:
         if isinstance(m, Metric):
             metrics.append({"名称": _clean(m.name), "指标": _clean(m.indicator or m.name), "数值": m.value,
                             "计量单位": _clean(m.unit), "文字": _clean(value_text(m))})
@@ -283,10 +282,10 @@ def _report_dict(report: Report, content: Content) -> dict[str, Any]:
         "标题": _clean(report.title),
         "日期": report.date,
         "单位": _clean(report.unit),
-        "摘要": _clean(value_text(report.summary.value)) if report.summary is not None else "",
+        "摘要": _clean(report.summary) if report.summary is not None else "",
         "数据": _clean(report.figures_text),
         "数据列表": metrics,
-        "要求列表": [_clean(task_text(value_text(f.value), n)) for n, f in enumerate(report.tasks, 1)],
+        "要求列表": [_clean(task_text(text, n)) for n, text in enumerate(report.tasks, 1)],
         "来源": _clean(value_text(record.value("source") or "")),
         "关键词": _clean("、".join(value_text(v) for v in record.values("keywords"))),
         "文件": _clean(record.path.name),

@@ -32,7 +32,8 @@ WIDTH_SAMPLE = 500
 
 
 def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig) -> float:
-    """Excel width a 台账 column would like: its widest line (a CJK character counts double), capped."""
+    """Excel width a 台账 column would like: its widest line over the sample records (a CJK character
+    counts double), capped."""
     if col.width:
         return col.width
     cap = config.max_width
@@ -41,7 +42,7 @@ def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig)
     widest = display_width(col.header) + 2            # the header, with room for the filter button
     if col.spec is not None and col.spec.kind == "date":
         return 12.0
-    for record in records[:WIDTH_SAMPLE]:
+    for record in records:
         if col.kind == "field" and col.spec is not None:
             text = field_text(record, col.spec)
         elif col.kind == "file":
@@ -60,7 +61,8 @@ def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig)
 def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerConfig) -> list[float]:
     """Widths of the 台账 columns: natural widths, the wrapping ones narrowed in proportion so that the
     visible columns add up to at most config.page_width (one A4 landscape page at a readable scale)."""
-    natural = [_natural_width(c, records, config) for c in cols]
+    sample = list(records[:WIDTH_SAMPLE])             # read once: records may be on disk (reporter.spool)
+    natural = [_natural_width(c, sample, config) for c in cols]
     fixed = [c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or c.hidden for c in cols]
     low = [max(6.0, min(display_width(c.header) + 2, 10.0)) for c in cols]
     total = sum(w for w, c in zip(natural, cols) if not c.hidden)

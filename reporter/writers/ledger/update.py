@@ -27,7 +27,7 @@ from typing import IO
 from ...errors import OutputError
 from ...fingerprint import decode as decode_fingerprint
 from ...fingerprint import similarity
-from ...model import Failure, Record
+from ...model import Failure, Metric, Record
 from ...schema import Schema
 from . import notes
 from . import styles as st
@@ -117,11 +117,25 @@ _ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetD
 
 
 # ------------------------------------------------------------------------------------ the plan
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """What planning needs of a record, taken in the one pass that reads it (records may be on disk)."""
+
+    index: int                          # in LedgerUpdate.records
+    path: Path
+    sha256: str
+    title: str                          # as the 台账 shows it ('' when the schema has no title)
+    date: str
+    fingerprint: bytes | tuple[int, ...]
+    metrics: int                        # its rows on 工作数据
+
+
 @dataclass
 class NewReport:
-    record: Record
+    index: int          # in LedgerUpdate.records (read again when its rows are written: records may be on disk)
     seq: int
     row: int
+    metrics: int        # its rows on 工作数据
 
 
 @dataclass
@@ -371,8 +385,15 @@ class LedgerUpdate:
 
         shared = self.shared = SharedText(base, sst_part if sst_part and base.has(sst_part) else None)
         headers = {c.header for c in ctx.lcols} | {c.header for c in ctx.mcols} | {c.header for c in PROBLEM_COLUMNS}
-        titles = {self._title_text(r) for r in self.records} - {""}
-        shas = {r.sha256 for r in self.records}
+        self.incoming: list[Incoming] = []
+        with_date = "date" in ctx.schema
+        for index, record in enumerate(self.records):  # the one pass before writing: records may be on disk
+            self.incoming.append(Incoming(
+                index=index, path=record.path, sha256=record.sha256, title=self._title_text(record),
+                date=str(record.value("date") or "") if with_date else "", fingerprint=record.fingerprint,
+                metrics=sum(1 for f in record.fields.get("metrics", ()) if isinstance(f.value, Metric))))
+        titles = {item.title for item in self.incoming} - {""}
+        shas = {item.sha256 for item in self.incoming}
         found = shared.find(headers | titles | shas)
         self.sha_by_index = {i: t for t, i in found.items() if t in shas}
         self.title_by_index = {i: norm_title(t) for t, i in found.items() if t in titles}
@@ -542,9 +563,8 @@ class LedgerUpdate:
         batch: dict[str, tuple[int, int, Path]] = {}
         self.new_reports: list[NewReport] = []
         refreshed: set[str] = set()
-        for record in self.records:
-            title = self._title_text(record)
-            date = str(record.value("date") or "") if "date" in ctx.schema else ""
+        for record in self.incoming:
+            title, date = record.title, record.date
             if record.sha256 in batch:
                 r0, s0, p0 = batch[record.sha256]
                 same = Path(p0).resolve() == Path(record.path).resolve()
@@ -558,7 +578,7 @@ class LedgerUpdate:
                 file_text = canonical(shared, rv.values.get("file"))
                 if ctx.refresh and record.sha256 not in refreshed:
                     refreshed.add(record.sha256)
-                    self._refresh(record, rv, s0)
+                    self._refresh(self.records[record.index], rv, s0)
                 if file_text == record.path.name:
                     self._skip(record, "already", rv.row, s0, f"已在台账第 {rv.row} 行（序号 {s0}）")
                 else:
@@ -577,7 +597,7 @@ class LedgerUpdate:
                                f"与台账第 {r0} 行（序号 {s0}，{file_text}）标题、日期相同，正文 {sim:.0%} 相同",
                                similarity=sim)
                     continue
-            self.new_reports.append(NewReport(record=record, seq=seq, row=row))
+            self.new_reports.append(NewReport(index=record.index, seq=seq, row=row, metrics=record.metrics))
             self.result_added.append(Added(path=record.path, seq=seq, row=row))
             batch[record.sha256] = (row, seq, record.path)
             if title:
@@ -587,7 +607,7 @@ class LedgerUpdate:
         for failure in self.failures:
             self._problem(failure.path, "失败", failure.reason, failure.message, None)
 
-    def _skip(self, record: Record, kind: str, row: int, seq: int | None, reason: str,
+    def _skip(self, record: Incoming, kind: str, row: int, seq: int | None, reason: str,
               similarity: float | None = None) -> None:
         self.skipped.append(Skipped(path=record.path, kind=kind, row=row, seq=seq, reason=reason,  # type: ignore[arg-type]
                                     similarity=similarity))
@@ -868,7 +888,8 @@ class LedgerUpdate:
         def rows() -> Iterator[str]:
             nonlocal metric_row
             for report in self.new_reports:
-                cells = ledger_cells(report.record, ctx.lcols, ctx.schema, seq=report.seq, now=ctx.now,
+                record = self.records[report.index]
+                cells = ledger_cells(record, ctx.lcols, ctx.schema, seq=report.seq, now=ctx.now,
                                      ledger=ctx.out, comments=comments)
                 if comments:
                     for key, cell in cells.items():
@@ -880,7 +901,7 @@ class LedgerUpdate:
                     rid = self.lrel_ids.new()
                     edit.hyperlinks.append((f"{col_letter(file_col)}{report.row}", rid))
                     self.hyperlink_rels.append((rid, cells["file"].link))
-                for mcells in metric_rows(report.record, ctx.mcols, ctx.schema, seq=report.seq, ledger_cells_=cells):
+                for mcells in metric_rows(record, ctx.mcols, ctx.schema, seq=report.seq, ledger_cells_=cells):
                     metric_spool.write(mx.row(metric_row, _row_cells(mx, metric_row, mcells, self.mcol, styles),
                                               medit.height(mcells, self.mcol)).encode("utf-8"))
                     self._totals_add(mcells)
@@ -925,9 +946,7 @@ class LedgerUpdate:
     def _write_metrics(self, writer: PackageWriter, part: str, spool: IO[bytes]) -> None:
         scan = self.mscan
         x = CellXML(scan.prefix)
-        total = len(self.metric_refresh_new) + sum(
-            sum(1 for f in r.record.fields.get("metrics", ()) if f.value.__class__.__name__ == "Metric")
-            for r in self.new_reports)
+        total = len(self.metric_refresh_new) + sum(r.metrics for r in self.new_reports)
         edit = SheetEdit(part=part, scan=scan, columns=self.mcol,
                          last_col=max([*self.mcol.values(), scan.header.last_col if scan.header else 1]),
                          first_new_row=self.metric_next_row, patches=self.metric_patches, new_rows=total)
