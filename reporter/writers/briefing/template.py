@@ -78,6 +78,7 @@ class Template:
     path: Path
     settings: BriefingSettings
     uses: frozenset[str]              # the block placeholders it uses (正文, 数据表)
+    names: frozenset[str] | None = None   # every placeholder it uses (None: assume all)
 
 
 def jinja_env():
@@ -237,7 +238,7 @@ def check_template(templates: Path | str | None = None) -> Template:
         if missing:
             raise _fail(path, f"用了 {{{{p 正文 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
                         "请以 reporter templates init 生成的 briefing.docx 为底稿修改（样式可以改，名称不要改）")
-    template = Template(path=path, settings=settings, uses=uses)
+    template = Template(path=path, settings=settings, uses=uses, names=frozenset(names))
 
     # fill it once with made-up reports: a misspelt field inside a loop only shows when the loop runs
     trial = DocxTemplate(str(path))
@@ -313,7 +314,9 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
     from markupsafe import Markup
 
     s = template.settings
-    reports = {id(r): _report_dict(r, content) for r in content.reports}
+    # each report's own placeholders read its record again (records may be on disk): only when used
+    listed = template.names is None or bool({"报告列表", "单位列表"} & template.names)
+    reports = {id(r): _report_dict(r, content) for r in content.reports} if listed else {}
     return {
         "刊头": s.masthead, "期号": issue.no, "年度": issue.year, "期号全称": issue.label,
         "编发单位": s.editor, "日期": issue.date_text, "标题": s.title or auto_title(content), "抄送": s.cc,
@@ -322,7 +325,7 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
         "正文": Markup(blocks.get("正文", "")), "数据表": Markup(blocks.get("数据表", "")),
         "报告列表": list(reports.values()),
         "指标列表": [_indicator_dict(n, row) for n, row in enumerate(content.indicators, 1)],
-        "单位列表": [{"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs]}
+        "单位列表": [{"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs] if listed else []}
                  for n, (unit, rs) in enumerate(content.units, 1)],
     }
 
