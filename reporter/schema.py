@@ -54,6 +54,10 @@ class Schema:
     fields: tuple[FieldSpec, ...]
     indicators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     path: Path | None = None
+    _aliases: Mapping[str, str] = field(init=False, repr=False, compare=False)   # for indicator_for
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_aliases", _alias_index(self.indicators))
 
     def __getitem__(self, key: str) -> FieldSpec:
         for spec in self.fields:
@@ -77,14 +81,22 @@ class Schema:
         A name equal to an indicator or one of its aliases maps to it; otherwise the longest alias
         the name ends with (全年抓获犯罪嫌疑人 → 抓获犯罪嫌疑人).
         """
-        best, best_len = "", 0
-        for canon, aliases in self.indicators.items():
-            for alias in (canon, *aliases):
-                if name == alias:
-                    return canon
-                if name.endswith(alias) and len(alias) > best_len:
-                    best, best_len = canon, len(alias)
-        return best
+        aliases = self._aliases
+        for i in range(len(name)):                   # the longest alias first: the name itself, then its tails
+            canon = aliases.get(name[i:])
+            if canon is not None:
+                return canon
+        return ""
+
+
+def _alias_index(indicators: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
+    """alias (and indicator name) → indicator; where two indicators share an alias, the first one listed."""
+    index: dict[str, str] = {}
+    for canon, aliases in indicators.items():
+        for alias in (canon, *aliases):
+            if alias:
+                index.setdefault(alias, canon)
+    return index
 
 
 def _fail(path: Path, what: str) -> SchemaError:

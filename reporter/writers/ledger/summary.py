@@ -139,10 +139,12 @@ def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metri
         ]))
 
     r = max(r, 3 + CHART_ROWS) + 2
+    org_total: dict[str, float] = defaultdict(float)       # every indicator of the unit, for the order
+    for (o, _, _), v in totals.by_org.items():
+        org_total[o] += v
     sections = [
         ("二、按主办单位合计（主要指标）", "主办单位",
-         sorted({o for (o, i, u) in totals.by_org if (i, u) in main},
-                key=lambda o: (-sum(v for (oo, _, _), v in totals.by_org.items() if oo == o), o))),
+         sorted({o for (o, i, u) in totals.by_org if (i, u) in main}, key=lambda o: (-org_total[o], o))),
         ("三、按月份合计（主要指标）", "月份", sorted({m for (m, i, u) in totals.by_month if (i, u) in main})),
     ]
     for heading, label, items in sections:
