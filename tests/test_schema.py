@@ -35,6 +35,19 @@ def test_indicator_aliases(schema):
     assert schema.indicator_for("出动警力") == ""
 
 
+def test_indicator_for_takes_the_longest_alias_and_the_first_indicator_on_ties():
+    from reporter.schema import Schema
+
+    s = Schema(version=1, fields=(), indicators={
+        "查处案件": ("案件", "查处违法案件"), "办理案件": ("办结案件", "案件"), "抓获": ()})
+    assert s.indicator_for("查处违法案件") == "查处案件"            # an alias itself
+    assert s.indicator_for("全年查处违法案件") == "查处案件"        # ends with the longest alias
+    assert s.indicator_for("全年办结案件") == "办理案件"            # 办结案件 is longer than 案件
+    assert s.indicator_for("刑事案件") == "查处案件"                # 案件 is shared: the first indicator listed
+    assert s.indicator_for("抓获") == "抓获" and s.indicator_for("抓获人员") == ""
+    assert s.indicator_for("") == ""
+
+
 @pytest.mark.parametrize("text,words", [
     ('version = 1\n[[field]]\nkey = "budget"\nheader = "预算"\n', "budget"),
     ('version = 2\n[[field]]\nkey = "title"\n', "version"),
