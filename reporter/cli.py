@@ -398,8 +398,7 @@ def brief(
 def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, ref_date: str | None, *,
                issue_no: int | None = None, evidence: bool = False, refresh: bool = False) -> None:
     from .errors import ReporterError
-    from .model import Failure
-    from .pipeline import extract_paths
+    from .pipeline import extract_all
     from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = _load_schema(templates)
@@ -408,9 +407,7 @@ def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, 
             check_briefing_template(templates)     # before any report is read
         except ReporterError as exc:
             raise _fail(exc) from None
-    records, failures = [], []
-    for item in extract_paths(paths, schema, _options(templates, ref_date)):
-        (failures if isinstance(item, Failure) else records).append(item)
+    records, failures = extract_all(paths, schema, _options(templates, ref_date))   # records kept on disk
     for f in failures:
         err(f"失败：{f.message}")
     try:

@@ -75,6 +75,26 @@ def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Opti
         batch.close()
 
 
+def extract_all(paths: Iterable[Path], schema: Schema, options: Options = Options(), *,
+                pool: WorkerPool | None = None) -> tuple[Sequence[Record], list[Failure]]:
+    """Every input extracted: its records (kept on disk, in input order: reporter.spool) and the
+    failures, in input order."""
+    items = list(iter_inputs(paths))
+    files = [item for item in items if not isinstance(item, Failure)]
+    batch = _extract(files, schema, options, pool, NoProgress(), {})
+    failures: list[Failure] = []
+    done = 0
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            failure = batch.failure(done)
+            if failure is not None:
+                failures.append(failure)
+            done += 1
+    return batch.records(), failures
+
+
 def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPool | None,
              progress: Progress, details: dict[Path, str]) -> Batch:
     """Record or Failure per path, in order: in the given pool, or in one started for these files.
