@@ -243,7 +243,8 @@ def watch(
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     settings = WatchSettings(settle=settle, poll=poll, keep=keep, once=once)
-    results = []
+    results = []                   # kept for the --once summary only: each holds its records' temporary file
+    failed_batches = 0
     errors: list[Exception] = []
 
     def on_batch(batch: Batch) -> None:
@@ -256,8 +257,11 @@ def watch(
             names = "、".join(p.name for p in batch.unsettled)
             err(f"[{stamp}] 这些文件一直在变化，留到下次处理：{names}")
             return
+        nonlocal failed_batches
         result = batch.result
-        results.append(result)
+        failed_batches += not result.ok
+        if once:
+            results.append(result)
         moved = dict(batch.moved)
         for failure in result.failures:
             where = f"，已移到 {moved[failure.path]}" if failure.path in moved else ""
@@ -284,7 +288,7 @@ def watch(
         if as_json:
             typer.echo(_summary_json(error=exc))
         raise _fail(exc) from None
-    failed = any(not r.ok for r in results) or bool(errors)
+    failed = bool(failed_batches) or bool(errors)
     if once and as_json:
         from .pipeline import RunResult
 

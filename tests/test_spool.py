@@ -111,3 +111,16 @@ def test_a_run_keeps_its_records_on_disk(tmp_path, seeds_dir, schema):
     assert sorted(p.name for p in result.records.paths) == [f"{i}.txt" for i in range(6)]
     assert all(r.value("title") for r in result.records)
     assert (tmp_path / "out" / "台账.xlsx").is_file() and (tmp_path / "out" / "简报.docx").is_file()
+
+
+def test_the_temporary_file_goes_with_its_last_reader():
+    batch = Batch()
+    batch.append(full_record())
+    view = batch.records()
+    closer = batch._closer
+    del batch
+    gc.collect()
+    assert closer.alive and view[0].path == Path("a.txt")          # the view keeps the batch alive
+    del view
+    gc.collect()
+    assert not closer.alive                                        # then the file is closed (and so deleted)
