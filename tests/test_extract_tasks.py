@@ -55,6 +55,24 @@ VECTORS = [
              "第三，举一反三开展隐患排查。\n",
         must_include=["全力搜救被困人员", "迅速查明事故原因", "举一反三开展隐患排查"], exactly=True),
     TaskVector(
+        name="首先，其次，再次，最后， as markers",
+        text="镇党委召开防汛工作部署会\n镇党委书记强调，首先，要提高思想认识，克服麻痹思想；其次，要压实包村责任，"
+             "做到任务到人。再次，要备足抢险物资。最后，要严格值班值守，确保信息畅通。\n",
+        must_include=["提高思想认识", "压实包村责任", "备足抢险物资", "严格值班值守"], exactly=True, review=""),
+    TaskVector(
+        name="首先，其次，最后， without 再次",
+        text="会议要求：首先，全面排查风险隐患；其次，及时发布预警信息；最后，加强应急队伍建设。\n",
+        must_include=["全面排查风险隐患", "及时发布预警信息", "加强应急队伍建设"], exactly=True),
+    TaskVector(
+        name="其一，其二， as markers",
+        text="局长对下步工作提出要求，其一，持续深化专项整治；其二，切实加强队伍建设；其三，严格落实值班制度。\n",
+        must_include=["持续深化专项整治", "切实加强队伍建设", "严格落实值班制度"], exactly=True),
+    TaskVector(
+        name="首先 in a narrative is not a list; 最后 alone does not start one",
+        text="县应急管理局召开专题会议\n会议首先传达了省厅文件精神，随后通报了前期检查情况。最后，局长对相关工作作了点评。\n"
+             "检查组首先查看了仓库，其次查阅了台账资料。\n",
+        must_include=[], exactly=True),
+    TaskVector(
         name="第一批 第一次 第一时间 are ordinals, not markers",
         text="第一批项目已于3月开工，第一次联席会议于4月召开，第二批项目正在准备。县长第一时间赶赴现场，"
              "第二天召开了专题会议。\n",

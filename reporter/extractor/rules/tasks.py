@@ -3,7 +3,8 @@
 One item per entry of the list, as its leading clause (up to the first comma or full stop), without
 the marker and without a leading 要. The lists a report writes:
 
-- inline markers inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…
+- inline markers inside a paragraph: 一是…二是…, 一要…二要…, 第一，…第二，…, 其一，…其二，…,
+  首先，…其次，…（再次，…）最后，…
 - numbered lines or headings: 一、 （一） 1. 1、 （1） 1） ① (Word auto-numbering is already in the text);
 - a parallel series of sentences opening with 要 (要全力推进…。要全力推进…。要…).
 
@@ -104,12 +105,19 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("是", re.compile(rf"(?P<num>{_CN})是"), True),
     ("要", re.compile(rf"(?P<num>{_CN})要(?![求点素案害闻件务员职地塞是不么])"), True),
     ("第", re.compile(rf"第(?P<num>{_CN})[，、：]"), True),
+    ("其", re.compile(rf"其(?P<num>{_CN})(?:是|[，、：])"), True),
+    ("首先", re.compile(r"(?P<word>首先|其次|再次|最后)[，、：]"), True),
     ("、", re.compile(rf"(?P<num>{_CN})、(?![一二三四五六七八九十])"), False),
     ("（）", re.compile(rf"（(?P<num>{_CN})）"), False),
     ("1.", re.compile(r"(?P<num>\d{1,2})[.、](?![\d.])"), False),
     ("（1）", re.compile(r"（(?P<num>\d{1,2})）|(?P<num2>\d{1,2})）"), False),
     ("①", re.compile(f"(?P<num>[{_CIRCLED}])"), False),
 )
+
+
+# 首先，… 其次，… 再次，… 最后，…: 最后 (0 here) closes a run that has at least 首先 and 其次
+_ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+_INLINE_FAMILIES = ("是", "要", "第", "其", "首先")
 
 
 def _at_line_start(norm: str, pos: int) -> bool:
@@ -132,8 +140,11 @@ def find_markers(norm: str, end: int) -> list[Marker]:
     out = []
     for family, pattern, inline in _MARKERS:
         for m in pattern.finditer(norm, 0, end):
-            num_text = m.group("num") or (m.groupdict().get("num2") or "")
-            number = cn_number(num_text)
+            groups = m.groupdict()
+            if groups.get("word"):
+                number = _ORDINAL_WORDS[groups["word"]]
+            else:
+                number = cn_number(groups.get("num") or groups.get("num2") or "")
             if number is None:
                 continue
             ok = _inline_boundary(norm, m.start()) if inline else _heading_boundary(norm, m.start())
@@ -171,11 +182,16 @@ def build_runs(markers: list[Marker]) -> list[Run]:
         by_family.setdefault(mk.family, []).append(mk)
     runs = []
     for family, marks in by_family.items():
-        inline = family in ("是", "要", "第")
+        inline = family in _INLINE_FAMILIES
         gap = MAX_GAP_INLINE if inline else MAX_GAP_HEADING
         current: Run | None = None
         for mk in marks:
-            if mk.number == 1:
+            if mk.number == 0:                        # 最后: the last item of a 首先/其次 run
+                if (current is not None and len(current.markers) >= 2 and current.markers[-1].number >= 2
+                        and mk.start - current.markers[-1].start <= gap):
+                    current.markers.append(Marker(mk.family, current.markers[-1].number + 1, mk.start, mk.end))
+                current = None
+            elif mk.number == 1:
                 current = Run("inline" if inline else "heading", family, [mk])
                 runs.append(current)
             elif (current is not None and mk.number == current.markers[-1].number + 1
@@ -464,7 +480,8 @@ def _check_counts(ctx: Context, taken: list[Run], judged: list[Run]) -> None:
 
 
 # ---------------------------------------------------------------------------------------- the rule
-_RULE_NAMES = {"是": "tasks.yishi", "要": "tasks.yiyao", "第": "tasks.diyi", "、": "tasks.numbered",
+_RULE_NAMES = {"是": "tasks.yishi", "要": "tasks.yiyao", "第": "tasks.diyi", "其": "tasks.qiyi",
+               "首先": "tasks.shouxian", "、": "tasks.numbered",
                "（）": "tasks.numbered", "1.": "tasks.numbered", "（1）": "tasks.numbered",
                "①": "tasks.numbered"}
 
