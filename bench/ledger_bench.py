@@ -4,8 +4,9 @@
     python bench/ledger_bench.py --rows 10000    # one size only
 
 Each case runs in its own process, so "peak memory" is that process's peak resident set size (what the
-operating system reports, including openpyxl/lxml's C memory), with the records already built in it;
-"records" is the resident size after building them, before writing.
+operating system reports, including openpyxl/lxml's C memory). The records are built first and kept on
+disk as a run keeps them (reporter.spool); "records" is the resident size after building them, before
+writing.
 
 Cases:
   new        a new ledger with N reports (each with people, units, 6 metrics, tasks, a 200-character summary,
@@ -40,7 +41,9 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
     units = ["敖汉旗公安局", "松山区公安局", "喀喇沁旗公安局", "巴林左旗公安局", "红山区公安分局", "元宝山区公安分局"]
     names = ["摸排线索", "打掉涉恶团伙", "破获案件", "抓获犯罪嫌疑人", "检查重点场所", "排查治安隐患"]
     marks = ["条", "个", "起", "人", "家", "处"]
-    records = []
+    from reporter.spool import Batch
+
+    records = Batch()                # on disk, as a run keeps them (reporter.spool)
     for i in range(start, start + n):
         org = units[i % len(units)]
         sentence = (f"2024年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
@@ -73,7 +76,7 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
         records.append(Record(path=folder / f"报告{i:06d}.docx", sha256=hashlib.sha256(body.encode()).hexdigest(),
                               chars=len(body), fields=fields, fingerprint=fingerprint(body),
                               review=(Review("date", "年份按参考日期补全"),) if i % 10 == 0 else ()))
-    return records
+    return records.records()
 
 
 def _rss_mb() -> float:
