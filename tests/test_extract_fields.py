@@ -124,6 +124,16 @@ VECTORS = [
     FieldVector("units-parallel-list", "units",
                 "县局召开会议\n7月1日，青山县公安局召开会议，城南派出所、城北派出所、交警大队三个单位作交流发言。\n",
                 must_include=("城南派出所", "城北派出所", "交警大队")),
+    FieldVector("units-one-unit-acting-on-another-is-two", "units",
+                "县政府召开食品安全工作会议\n6月2日，县政府召开食品安全工作会议。会上，江南市公安局会同江南市教育局通报了"
+                "校园周边整治情况，县应急管理局部署中国安全生产协会检测中心对重点企业开展抽检。\n",
+                must_include=("江南市公安局", "江南市教育局", "中国安全生产协会检测中心"),
+                must_not_include=("江南市公安局会同江南市教育局", "县应急管理局部署",
+                                  "县应急管理局部署中国安全生产协会检测中心")),
+    FieldVector("units-joint-name-and-own-parts-stay-whole", "units",
+                "会议召开\n5月9日，江南市公安局经侦支队、江南市公安局东城分局与中央纪委国家监委驻省纪检监察组召开座谈会。\n",
+                must_include=("江南市公安局经侦支队", "江南市公安局东城分局", "中央纪委国家监委"),
+                must_not_include=("经侦支队", "东城分局", "国家监委")),
 ]
 
 

@@ -113,6 +113,21 @@ _ADMIN_CHARS = frozenset("省市县区旗州乡镇村")
 _SHORT_UNITS = frozenset("最高检 最高法 中纪委 国务院 公安部 教育部 司法部 民政部 中宣部 工信部 全国人大 全国政协 国家监委 中央网信办 银保监会 证监会".split())
 
 
+# what stands between two units when one acts on the other: 县公安局 联合 县市场监管局, 省厅 指导 市局
+_BETWEEN_UNITS = frozenset("部署 指导 督促 会同 联合 组织 协调 要求 责成 委托 约谈 配合 协同 牵头 指派 邀请 通报 "
+                           "会商 对接 协助 支持 和 与 及 同 向 对 由 为".split())
+_NATIONAL_HEAD = re.compile(r"^(?:中国|国家|全国|中共|中央|国务院)$")
+
+
+# a place name written in full before a department word: 江南市, 青山县, 东城区, 新疆维吾尔自治区, 和田地区
+_PLACE_LED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治区|地区)$")
+
+
+def _separates_units(word: str) -> bool:
+    t = tag(word) or "x"
+    return word in _BETWEEN_UNITS or t[:1] in "pc" or (t.startswith("v") and _word_freq(word) >= 1000)
+
+
 def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of unit names written in text[start:end] (赤峰市公安局, 全国“扫黄打非”办公室, 七宝派出所)."""
     end = ctx.content_end if end is None else end
@@ -147,27 +162,37 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
                                         and word not in UNIT_SUFFIXES):
             continue
         head = word[: len(word) - suffix]
-        if not whole and len(word) > suffix and t == "n" and word not in UNIT_SUFFIXES and \
-                not is_place_word(head) and head not in _ADMIN_CHARS:
-            continue  # a common noun that happens to end like a unit (e.g. 场所)
+        if word in _BETWEEN_UNITS:
+            continue  # 部署 ends like 海关总署 but is what one unit does to another
+        after_unit = i > 0 and words[i - 1][2] == ws and unit_suffix_len(words[i - 1][0]) > 0 \
+            and words[i - 1][0] not in _NOT_UNIT_WORDS      # 中国版权协会 + 监测中心: a part of the unit before
         # extend over a following unit word: 公安局 + 经侦 + 总队
         left = unit_start(ctx, ws) if ws > 0 else ws
+        if not whole and len(word) > suffix and t == "n" and word not in UNIT_SUFFIXES and \
+                not is_place_word(head) and head not in _ADMIN_CHARS and not after_unit and \
+                not (left < ws and _PLACE_LED.match(ctx.norm, left, ws)):
+            continue  # a common noun that happens to end like a unit (场所), unless a place leads it (江南市 + 教育局)
         s = left
         name = ctx.norm[s:we]
         if len(name) < 3 and not whole:
             continue
         if _GENERIC_UNIT.match(name):
             continue
-        # a unit named inside the stretch ends a different unit (国家版权局 | 部署中国版权协会), unless
-        # what follows is one of its own parts (天津市公安局 + 经侦总队)
-        if word not in _SUB_UNITS and not any(word.endswith(x) for x in _SUB_UNITS):
-            between = words[max(0, i - 10):i]
-            for k, (w2, a2, b2) in enumerate(between):
-                if s <= a2 and b2 <= ws and unit_suffix_len(w2) and not is_place_word(w2) and w2 not in _NOT_UNIT_WORDS:
-                    gap = [w for w, a3, b3 in between[k + 1:] if b3 <= ws]
-                    if any((tag(w) or "x")[:1] in "pc" or ((tag(w) or "x").startswith("v") and _word_freq(w) >= 1000)
-                           for w in gap):
-                        s = b2  # 国家版权局 | 部署 | 中国版权协会: a verb between two units
+        # a unit named inside the stretch ends a different unit (国家版权局 | 部署 | 中国版权协会监测中心):
+        # the new name starts after a verb or preposition between them, or at a national head (中国…);
+        # without one, what follows is the first unit's own part (天津市公安局 + 经侦总队, + 河北分局)
+        own_part = word in _SUB_UNITS or any(word.endswith(x) for x in _SUB_UNITS)
+        between = words[max(0, i - 10):i]
+        for k, (w2, a2, b2) in enumerate(between):
+            if s <= a2 and b2 <= ws and unit_suffix_len(w2) and not is_place_word(w2) and w2 not in _NOT_UNIT_WORDS:
+                for j, (w, a3, b3) in enumerate(between[k + 1:]):
+                    if b3 > ws:
+                        break
+                    if w in _BETWEEN_UNITS or (not own_part and _separates_units(w)):
+                        s = b3
+                    elif j and _NATIONAL_HEAD.match(w) and s < a3:
+                        s = a3      # (not right after the unit: 中央纪委国家监委 is one name)
+        if s > left or not own_part:
             for w2, a2, b2 in words[max(0, i - 10):i + 1]:
                 if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
                     s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
