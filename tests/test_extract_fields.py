@@ -130,6 +130,11 @@ VECTORS = [
                 must_include=("江南市公安局", "江南市教育局", "中国安全生产协会检测中心"),
                 must_not_include=("江南市公安局会同江南市教育局", "县应急管理局部署",
                                   "县应急管理局部署中国安全生产协会检测中心")),
+    FieldVector("units-county-departments-named-without-the-county", "units",
+                "全县防汛工作会议召开\n6月3日，青山县人民政府召开全县防汛工作会议。县水利局、县气象局、县应急管理局负责同志"
+                "参加会议，县公安局党委成员列席会议。会上，县水利局通报了汛情。\n",
+                must_include=("县水利局", "县气象局", "县应急管理局"),
+                must_not_include=("县公安局党委", "县政府", "青山县人民政府")),
     FieldVector("units-joint-name-and-own-parts-stay-whole", "units",
                 "会议召开\n5月9日，江南市公安局经侦支队、江南市公安局东城分局与中央纪委国家监委驻省纪检监察组召开座谈会。\n",
                 must_include=("江南市公安局经侦支队", "江南市公安局东城分局", "中央纪委国家监委"),

@@ -120,6 +120,7 @@ _NATIONAL_HEAD = re.compile(r"^(?:中国|国家|全国|中共|中央|国务院)$
 
 
 # a place name written in full before a department word: 江南市, 青山县, 东城区, 新疆维吾尔自治区, 和田地区
+_ADMIN_HEADS = frozenset("省市县区旗州盟乡镇")      # 县应急管理局: "the county's", a place all the same
 _PLACE_LED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治区|地区)$")
 
 
@@ -170,8 +171,9 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
         left = unit_start(ctx, ws) if ws > 0 else ws
         if not whole and len(word) > suffix and t == "n" and word not in UNIT_SUFFIXES and \
                 not is_place_word(head) and head not in _ADMIN_CHARS and not after_unit and \
-                not (left < ws and _PLACE_LED.match(ctx.norm, left, ws)):
-            continue  # a common noun that happens to end like a unit (场所), unless a place leads it (江南市 + 教育局)
+                not (left < ws and (_PLACE_LED.match(ctx.norm, left, ws) or ctx.norm[left] in _ADMIN_HEADS)):
+            continue  # a common noun that happens to end like a unit (场所), unless a place leads it (江南市 + 教育局,
+            # 县 + 应急管理局)
         s = left
         name = ctx.norm[s:we]
         if len(name) < 3 and not whole:
@@ -215,8 +217,8 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
         if not whole and not (_UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or
                               tag(first_word) in ("ns", "nt") or "“" in name):
             continue
-        if re.match(r"(?:成员单位|各成员|下属|所属|等单位)", ctx.norm[we:we + 4]):
-            continue  # 市公安局扫黑除恶专项斗争领导小组成员单位: the unit only qualifies a group
+        if re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we:we + 4]):
+            continue  # 领导小组成员单位, 市公安局党委成员: the unit only qualifies a group (of units or people)
         out.append((s, we))
     # keep the longest of overlapping or adjacent spans (公安局 + 经侦总队 → 公安局经侦总队)
     merged: list[tuple[int, int]] = []

@@ -28,6 +28,7 @@ _DISTRIBUTIVE = re.compile(
 _UNIT_LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
 _BARE = re.compile(r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$")
+_BARE_GOVERNMENT = re.compile(r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 
 
@@ -89,7 +90,9 @@ def units(ctx: Context) -> list[Found]:
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
                     suffix = suffix[1:]
                 add(place + suffix, prev[0], e, "units.shared_place")
-            continue
+                continue
+            if name[:1] not in "省市县区旗" or len(name) < 4 or _BARE_GOVERNMENT.match(name):
+                continue  # 卫生局 alone; 县政府, 市委: the report's own leadership, not a participant
         add(name, s, e, "units.named")
     # a list of parallel units (城南派出所、城北派出所、交警大队、刑侦大队四个单位): when one item is a unit,
     # the others ending in a unit word are too
