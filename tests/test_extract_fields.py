@@ -103,6 +103,10 @@ VECTORS = [
     FieldVector("location-accident-scene", "location",
                 "国道发生一起交通事故\n2022年05月10日 08:30 来源：江南日报\n昨日凌晨，105国道青山段发生一起交通事故。\n",
                 must_include=("105国道青山段",)),
+    FieldVector("location-a-statistic-over-the-county-is-no-scene", "location",
+                "关于第一季度全县道路交通安全形势的通报\n2024年第一季度，全县共发生道路交通事故152起，同比下降12.6%。"
+                "本市累计发生火灾37起。\n",
+                empty=True),
     FieldVector("title-skips-briefing-masthead", "title",
                 "工作简报\n第5期\n县委办公室编    2023年5月8日\n全县召开乡村振兴工作推进会\n5月6日，全县乡村振兴工作推进会在县行政中心召开。\n",
                 exact="全县召开乡村振兴工作推进会"),

@@ -418,6 +418,11 @@ def location(ctx: Context) -> list[Found]:
     return _title_place(ctx)
 
 
+# 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
+_SCOPE = re.compile(r"^(?:全|本|我|该|各)(?:国|省|市|县|区|旗|州|盟|镇|乡|村)")
+_TRAILING_ADVERB = re.compile(r"(?:共计|一共|累计|先后|相继|接连|连续|再次|共|又|已|均|还)+$")
+
+
 def _happened(ctx: Context) -> Found | None:
     """LOC发生…: the scene of an accident or disaster, from the title or the lead."""
     found = []
@@ -436,6 +441,9 @@ def _happened(ctx: Context) -> Found | None:
             loc = loc[lead.end():]
         loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
         loc = re.sub(r"第\d+层$", "", loc).strip()
+        loc = _TRAILING_ADVERB.sub("", loc)
+        if _SCOPE.match(loc):
+            continue  # 全县共发生交通事故152起: a statistic over the whole county, not a scene
         if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
             continue
         end = offset + len(loc)
