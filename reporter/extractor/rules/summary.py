@@ -51,7 +51,7 @@ def _candidate(word: str) -> bool:
     """A word that can be a keyword: a content word, not a stop word, marker, number or verb."""
     if word in _STOP or not _WORDY.search(word) or word.isdigit():
         return False
-    if word[0] in "各本该全每此" or _MARKER_WORD.match(word):
+    if word[0] in "各本该全每此我" or _MARKER_WORD.match(word):
         return False
     t = _tag_of(word)
     return t is None or t in _KEYWORD_TAGS  # verbs (召开), numbers, time words: not what a report is about
@@ -81,6 +81,8 @@ def keywords(ctx: Context) -> list[Found]:
     for word, count in counts.items():
         if word in names or word in posts or not _candidate(word):
             continue
+        if count == 1 and word not in domain and _tag_of(word) is None:
+            continue  # a once-seen word jieba's dictionary lacks: mostly a fragment (县林草局 → 县林 | 草局)
         tenths = idf(word)
         weight = (median if tenths is None else tenths) / 10 * count
         if word in domain:
