@@ -107,6 +107,12 @@ VECTORS = [
                 "关于第一季度全县道路交通安全形势的通报\n2024年第一季度，全县共发生道路交通事故152起，同比下降12.6%。"
                 "本市累计发生火灾37起。\n",
                 empty=True),
+    FieldVector("event-study-session-with-half-width-punctuation", "event",
+                "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n",
+                exact="党组理论学习中心组(扩大)学习会"),
+    FieldVector("organizer-study-session-with-half-width-punctuation", "organizer",
+                "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n",
+                exact="县人民检察院"),
     FieldVector("title-skips-briefing-masthead", "title",
                 "工作简报\n第5期\n县委办公室编    2023年5月8日\n全县召开乡村振兴工作推进会\n5月6日，全县乡村振兴工作推进会在县行政中心召开。\n",
                 exact="全县召开乡村振兴工作推进会"),
