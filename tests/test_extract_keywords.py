@@ -23,3 +23,13 @@ def test_keywords_are_content_words_of_the_report(tmp_path):
 def test_fragments_of_words_the_dictionary_lacks_are_left_out(tmp_path):
     words = extract_text(REPORT, tmp_path).values("keywords")
     assert not {"县林", "草局", "打早", "打小"} & set(words)
+
+
+def test_pieces_of_names_and_the_masthead_are_not_keywords(tmp_path):
+    text = ("工作简报\n第12期\n县应急管理局办公室编    2024年7月3日\n全县开展汛期安全生产大检查\n"
+            "6月25日至7月2日，县安委会组织督查组开展汛期安全生产大检查，共检查企业142家，发现安全隐患389项。"
+            "县委常委、副县长李红军带队检查了危化品企业，要求严格落实汛期安全生产责任，加强隐患排查。"
+            "督查组对检查发现的安全隐患逐一交办，督促企业限期整改。\n")
+    words = extract_text(text, tmp_path).values("keywords")
+    assert "安全生产" in words
+    assert not {"红军", "工作简报", "简报"} & set(words)

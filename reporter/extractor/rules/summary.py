@@ -74,13 +74,15 @@ def keywords(ctx: Context) -> list[Found]:
     names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
     posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
     counts: dict[str, int] = {}
+    title_found = ctx.found.get("title") or []
+    from_pos = title_found[0].evidence.span.start if title_found else 0   # a masthead (工作简报 第12期) is not content
     for word, start, end in ctx.words:
-        if len(word) >= 2:
+        if len(word) >= 2 and start >= from_pos:
             counts[word] = counts.get(word, 0) + 1
             first.setdefault(word, (start, end))
     for word, count in counts.items():
-        if word in names or word in posts or not _candidate(word):
-            continue
+        if word in names or word in posts or not _candidate(word) or any(word in n for n in names if n):
+            continue  # (红军 of 李红军: a piece of a name)
         if count == 1 and word not in domain and _tag_of(word) is None:
             continue  # a once-seen word jieba's dictionary lacks: mostly a fragment (县林草局 → 县林 | 草局)
         tenths = idf(word)
