@@ -113,6 +113,15 @@ VECTORS = [
     FieldVector("organizer-study-session-with-half-width-punctuation", "organizer",
                 "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n",
                 exact="县人民检察院"),
+    FieldVector("organizer-signature-of-a-situation-notice", "organizer",
+                "关于\"5·18\"道路运输事故的情况通报\n各乡镇、县直各有关单位:\n2024年5月18日,红旗镇路段发生一起事故,"
+                "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n",
+                exact="青山县安全生产委员会办公室"),
+    FieldVector("units-list-ending-in-a-group-word", "units",
+                "关于\"5·18\"道路运输事故的情况通报\n各乡镇、县直各有关单位:\n2024年5月18日,红旗镇路段发生一起事故,"
+                "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n",
+                must_include=("县公安局", "县交通运输局", "县卫健委"),
+                must_not_include=("县卫健委等部门", "青山县安全生产委员会办公室")),
     FieldVector("title-skips-briefing-masthead", "title",
                 "工作简报\n第5期\n县委办公室编    2023年5月8日\n全县召开乡村振兴工作推进会\n5月6日，全县乡村振兴工作推进会在县行政中心召开。\n",
                 exact="全县召开乡村振兴工作推进会"),

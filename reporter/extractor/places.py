@@ -207,6 +207,8 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             name = ctx.norm[s:we]
         if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
             continue
+        if re.search(r"等[\u4e00-\u9fff]{0,3}?(?:部门|单位|机构)$", name):
+            continue  # 县卫健委等部门: the group word after a list (县卫健委 is found on its own)
         if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2):s]):
             continue  # 各市场监管所, 有关派出所: a group, not a unit
         if ctx.norm[max(0, s - 1):s] == "在" and re.match(r"(?:召开|举行|举办|隆重)", ctx.norm[we:we + 2]):

@@ -91,7 +91,7 @@ def units(ctx: Context) -> list[Found]:
                     suffix = suffix[1:]
                 add(place + suffix, prev[0], e, "units.shared_place")
                 continue
-            if name[:1] not in "省市县区旗" or len(name) < 4 or _BARE_GOVERNMENT.match(name):
+            if not _county_department(name):
                 continue  # 卫生局 alone; 县政府, 市委: the report's own leadership, not a participant
         add(name, s, e, "units.named")
     # a list of parallel units (城南派出所、城北派出所、交警大队、刑侦大队四个单位): when one item is a unit,
@@ -107,14 +107,22 @@ def units(ctx: Context) -> list[Found]:
             continue
         for a, b in spans:
             item = text[a:b]
+            grouped = re.search(r"等[\u4e00-\u9fff]{0,3}?(?:部门|单位|机构)", item)
+            if grouped:
+                item = item[:grouped.start()]   # 县卫健委等部门: the unit, not the group word after it
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
             cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
-            if cut and not _BARE.match(item[:cut]) and not _GENERIC.search(item[:cut]):
+            if cut and not _GENERIC.search(item[:cut]) and (not _BARE.match(item[:cut]) or _county_department(item[:cut])):
                 add(ctx.text[a:a + cut], a, a + cut, "units.list_sibling")
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
     values = [str(f.value) for f in out]
     return [f for i, f in enumerate(out)
             if not any(j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values))]
+
+
+def _county_department(name: str) -> bool:
+    """县水利局, 市卫健委: a department of the report's own county or city, named without the place."""
+    return name[:1] in "省市县区旗" and len(name) >= 4 and not _BARE_GOVERNMENT.match(name)
 
 
 def _part_of(unit: str, organizer: str) -> bool:
