@@ -30,6 +30,11 @@ NEWSPAPER = (
     "　　江南市公安局刑侦支队支队长周强介绍，下一步将继续加大打击力度。\n"
 )
 
+# half-width punctuation, as county offices often type it
+NOTICE_HALF_WIDTH = ("关于\"5·18\"道路运输事故的情况通报\n各乡镇、县直各有关单位:\n2024年5月18日,红旗镇路段发生一起事故,"
+                     "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n")
+STUDY_HALF_WIDTH = "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n"
+
 VECTORS = [
     # title
     FieldVector("title-first-line", "title", MEETING, exact="青山县公安局召开全县公安机关夏季治安打击整治行动推进会"),
@@ -108,18 +113,16 @@ VECTORS = [
                 "本市累计发生火灾37起。\n",
                 empty=True),
     FieldVector("event-study-session-with-half-width-punctuation", "event",
-                "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n",
+                STUDY_HALF_WIDTH,
                 exact="党组理论学习中心组(扩大)学习会"),
     FieldVector("organizer-study-session-with-half-width-punctuation", "organizer",
-                "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n",
+                STUDY_HALF_WIDTH,
                 exact="县人民检察院"),
     FieldVector("organizer-signature-of-a-situation-notice", "organizer",
-                "关于\"5·18\"道路运输事故的情况通报\n各乡镇、县直各有关单位:\n2024年5月18日,红旗镇路段发生一起事故,"
-                "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n",
+                NOTICE_HALF_WIDTH,
                 exact="青山县安全生产委员会办公室"),
     FieldVector("units-list-ending-in-a-group-word", "units",
-                "关于\"5·18\"道路运输事故的情况通报\n各乡镇、县直各有关单位:\n2024年5月18日,红旗镇路段发生一起事故,"
-                "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n",
+                NOTICE_HALF_WIDTH,
                 must_include=("县公安局", "县交通运输局", "县卫健委"),
                 must_not_include=("县卫健委等部门", "青山县安全生产委员会办公室")),
     FieldVector("title-skips-briefing-masthead", "title",
