@@ -35,6 +35,10 @@ NOTICE_HALF_WIDTH = ("关于\"5·18\"道路运输事故的情况通报\n各乡�
                      "造成2人受伤。县公安局、县交通运输局、县卫健委等部门迅速开展处置工作。\n青山县安全生产委员会办公室\n2024年5月20日\n")
 STUDY_HALF_WIDTH = "县检察院召开理论学习会\n5月16日下午,县人民检察院召开党组理论学习中心组(扩大)学习会,深入学习法治思想。\n"
 
+# a WeChat article copied with its byline (account, time, 发表于 province) above the headline
+WECHAT_BYLINE = ("青山公安 2024-08-12 18:30 发表于内蒙古\n县公安局夏季治安打击整治行动取得阶段性成效\n原创 青山公安\n"
+                 "今年6月以来，县公安局全力维护辖区社会治安稳定。截至8月10日，共破获刑事案件56起。\n")
+
 VECTORS = [
     # title
     FieldVector("title-first-line", "title", MEETING, exact="青山县公安局召开全县公安机关夏季治安打击整治行动推进会"),
@@ -125,6 +129,8 @@ VECTORS = [
                 NOTICE_HALF_WIDTH,
                 must_include=("县公安局", "县交通运输局", "县卫健委"),
                 must_not_include=("县卫健委等部门", "青山县安全生产委员会办公室")),
+    FieldVector("title-skips-wechat-byline", "title", WECHAT_BYLINE, exact="县公安局夏季治安打击整治行动取得阶段性成效"),
+    FieldVector("date-from-wechat-byline", "date", WECHAT_BYLINE, exact="2024-08-12"),
     FieldVector("title-skips-briefing-masthead", "title",
                 "工作简报\n第5期\n县委办公室编    2023年5月8日\n全县召开乡村振兴工作推进会\n5月6日，全县乡村振兴工作推进会在县行政中心召开。\n",
                 exact="全县召开乡村振兴工作推进会"),

@@ -17,7 +17,9 @@ _FURNITURE = re.compile(
     r"内部资料|内部刊物|注意保存|[^\s]{2,20}编\s+(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-.]\d{1,2}[-.]\d{1,2})$|"
     r"原创|转载|来源[：:|]|发布时间|发布日期|时间[：:]|日期[：:]|作者[：:]|编辑[：:]|字号|字体|【字体|"
     r"当前位置|您现在的位置|首页\s*[>＞»]|浏览次数|阅读[：:]|点击[：:]|分享|打印|关闭|"
-    r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$)"
+    r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$|"
+    # a WeChat article copied with its byline: 青山公安 2024-08-12 18:30 发表于内蒙古
+    r"[^\s]{1,20}\s+\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*发表于\S{1,10})?\s*$)"
 )
 _SENTENCE_END = re.compile(r"[。！？：:]$")
 
@@ -287,11 +289,11 @@ def _publication_line(ctx: Context, dates: list[DateMatch], start: int) -> DateM
     """A line near the top holding only a date and time (a web page's 发布时间)."""
     for line in ctx.lines[:5]:
         text = ctx.norm[line.start:line.end]
-        head = re.match(r"\s*(?:发布时间[：:]\s*)?((?:19|20)\d{2}[-年./]\d{1,2}[-月./]\d{1,2}日?)", text)
+        head = re.match(r"\s*(?:发布时间[：:]\s*|[^\s\d]{1,20}\s+)?((?:19|20)\d{2}[-年./]\d{1,2}[-月./]\d{1,2}日?)", text)
         if not head:
             continue
         rest = text[head.end():]
-        if re.fullmatch(r"\s*(?:\d{1,2}[:：时]\d{0,2}(?:[:：分]\d{1,2}秒?)?(?:左右|许)?)?\s*(?:来源[：:].*)?", rest):
+        if re.fullmatch(r"\s*(?:\d{1,2}[:：时]\d{0,2}(?:[:：分]\d{1,2}秒?)?(?:左右|许)?)?\s*(?:来源[：:].*|发表于\S{1,10})?", rest):
             pos = line.start + head.start(1)
             return next((d for d in dates if d.start == pos), None)
     return None
