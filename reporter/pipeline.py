@@ -64,9 +64,7 @@ def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Opti
                   pool: WorkerPool | None = None) -> Iterator[Record | Failure]:
     """Records (or failures) for every input, in input order, extracted in guarded worker processes.
     Each record is read back from disk as it is yielded (reporter.spool), so memory stays flat."""
-    items = list(iter_inputs(paths))
-    files = [item for item in items if not isinstance(item, Failure)]
-    batch = _extract(files, schema, options, pool, NoProgress(), {})
+    items, batch = _extract_inputs(paths, schema, options, pool)
     done = iter(batch)
     try:
         for item in items:
@@ -79,9 +77,7 @@ def extract_all(paths: Iterable[Path], schema: Schema, options: Options = Option
                 pool: WorkerPool | None = None) -> tuple[Sequence[Record], list[Failure]]:
     """Every input extracted: its records (kept on disk, in input order: reporter.spool) and the
     failures, in input order."""
-    items = list(iter_inputs(paths))
-    files = [item for item in items if not isinstance(item, Failure)]
-    batch = _extract(files, schema, options, pool, NoProgress(), {})
+    items, batch = _extract_inputs(paths, schema, options, pool)
     failures: list[Failure] = []
     done = 0
     for item in items:
@@ -93,6 +89,15 @@ def extract_all(paths: Iterable[Path], schema: Schema, options: Options = Option
                 failures.append(failure)
             done += 1
     return batch.records(), failures
+
+
+def _extract_inputs(paths: Iterable[Path], schema: Schema, options: Options,
+                    pool: WorkerPool | None) -> tuple[list[Path | Failure], Batch]:
+    """The inputs under `paths` (files, or failures such as a missing path) and the batch of the files'
+    results, in the order of the files."""
+    items = list(iter_inputs(paths))
+    files = [item for item in items if not isinstance(item, Failure)]
+    return items, _extract(files, schema, options, pool, NoProgress(), {})
 
 
 def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPool | None,
