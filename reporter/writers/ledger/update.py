@@ -132,10 +132,9 @@ class Incoming:
 
 @dataclass
 class NewReport:
-    index: int          # in LedgerUpdate.records (read again when its rows are written: records may be on disk)
+    item: Incoming      # its record is read again when its rows are written (records may be on disk)
     seq: int
     row: int
-    metrics: int        # its rows on 工作数据
 
 
 @dataclass
@@ -597,7 +596,7 @@ class LedgerUpdate:
                                f"与台账第 {r0} 行（序号 {s0}，{file_text}）标题、日期相同，正文 {sim:.0%} 相同",
                                similarity=sim)
                     continue
-            self.new_reports.append(NewReport(index=record.index, seq=seq, row=row, metrics=record.metrics))
+            self.new_reports.append(NewReport(item=record, seq=seq, row=row))
             self.result_added.append(Added(path=record.path, seq=seq, row=row))
             batch[record.sha256] = (row, seq, record.path)
             if title:
@@ -888,7 +887,7 @@ class LedgerUpdate:
         def rows() -> Iterator[str]:
             nonlocal metric_row
             for report in self.new_reports:
-                record = self.records[report.index]
+                record = self.records[report.item.index]
                 cells = ledger_cells(record, ctx.lcols, ctx.schema, seq=report.seq, now=ctx.now,
                                      ledger=ctx.out, comments=comments)
                 if comments:
@@ -946,7 +945,7 @@ class LedgerUpdate:
     def _write_metrics(self, writer: PackageWriter, part: str, spool: IO[bytes]) -> None:
         scan = self.mscan
         x = CellXML(scan.prefix)
-        total = len(self.metric_refresh_new) + sum(r.metrics for r in self.new_reports)
+        total = len(self.metric_refresh_new) + sum(r.item.metrics for r in self.new_reports)
         edit = SheetEdit(part=part, scan=scan, columns=self.mcol,
                          last_col=max([*self.mcol.values(), scan.header.last_col if scan.header else 1]),
                          first_new_row=self.metric_next_row, patches=self.metric_patches, new_rows=total)
