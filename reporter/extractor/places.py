@@ -124,6 +124,11 @@ _ADMIN_HEADS = frozenset("省市县区旗州盟乡镇")      # 县应急管理�
 _PLACE_LED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治区|地区)$")
 
 
+# the group word closing a list of units: 县公安局、县卫健委等部门, 等相关单位
+GROUP_WORD = re.compile(r"等[\u4e00-\u9fff]{0,3}?(?:部门|单位|机构)")
+_GROUP_WORD_AT_END = re.compile(GROUP_WORD.pattern + "$")
+
+
 def _separates_units(word: str) -> bool:
     t = tag(word) or "x"
     return word in _BETWEEN_UNITS or t[:1] in "pc" or (t.startswith("v") and _word_freq(word) >= 1000)
@@ -207,7 +212,7 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             name = ctx.norm[s:we]
         if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
             continue
-        if re.search(r"等[\u4e00-\u9fff]{0,3}?(?:部门|单位|机构)$", name):
+        if _GROUP_WORD_AT_END.search(name):
             continue  # 县卫健委等部门: the group word after a list (县卫健委 is found on its own)
         if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2):s]):
             continue  # 各市场监管所, 有关派出所: a group, not a unit

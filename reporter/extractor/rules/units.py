@@ -13,7 +13,7 @@ import re
 
 from ...model import Found
 from ..context import Context
-from ..places import find_units, is_place_word, unit_suffix_len
+from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
 
@@ -107,7 +107,7 @@ def units(ctx: Context) -> list[Found]:
             continue
         for a, b in spans:
             item = text[a:b]
-            grouped = re.search(r"等[\u4e00-\u9fff]{0,3}?(?:部门|单位|机构)", item)
+            grouped = GROUP_WORD.search(item)
             if grouped:
                 item = item[:grouped.start()]   # 县卫健委等部门: the unit, not the group word after it
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
