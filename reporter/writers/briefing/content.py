@@ -38,11 +38,6 @@ class Detail:
     date_found: Found | None
     unit_found: Found | None
 
-    @property
-    def figures_text(self) -> str:
-        """破获刑事案件 93 起；抓获违法犯罪嫌疑人 117 人"""
-        return "；".join(value_text(f.value) for f in self.metrics)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
@@ -59,7 +54,6 @@ class Report:
     summary: str | None              # what the briefing shows of it (None: no summary, or not shown)
     metrics: tuple[Value, ...]       # its figures (Metric, or text), without their evidence
     tasks: tuple[str, ...]           # its requirements as extracted
-    show: tuple[bool, bool, bool] = (True, True, True)   # summary, metrics, tasks
 
     @property
     def figures_text(self) -> str:
@@ -71,12 +65,12 @@ class Report:
         return self.records[self.index]
 
     def detail(self) -> Detail:
-        """Read the record once and pick what the briefing shows of it."""
+        """Read the record once and pick the evidence of what the briefing shows of it (a section
+        switched off left its summary None and its figures and requirements empty)."""
         record = self.record
-        show_summary, show_metrics, show_tasks = self.show
-        return Detail(record=record, summary=_first(record, "summary") if show_summary else None,
-                      metrics=tuple(record.fields.get("metrics", ())) if show_metrics else (),
-                      tasks=tuple(record.fields.get("tasks", ())) if show_tasks else (),
+        return Detail(record=record, summary=_first(record, "summary") if self.summary is not None else None,
+                      metrics=tuple(record.fields.get("metrics", ())) if self.metrics else (),
+                      tasks=tuple(record.fields.get("tasks", ())) if self.tasks else (),
                       title_found=_first(record, "title"), date_found=_first(record, "date"),
                       unit_found=_unit_found(record))
 
@@ -220,7 +214,6 @@ def build_content(records: Sequence[Record], schema: Schema) -> Content:
 
     content = Content(show_summary=shown("summary"), show_metrics=shown("metrics"), show_tasks=shown("tasks"),
                       metrics_label=schema.header("metrics"), tasks_label=schema.header("tasks"))
-    show = (content.show_summary, content.show_metrics, content.show_tasks)
     seen: set[bytes] = set()
     drafts = []
     for index, record in enumerate(records):
@@ -238,8 +231,7 @@ def build_content(records: Sequence[Record], schema: Schema) -> Content:
                            title=_text(_first(record, "title")) or record.path.stem,
                            date=date_text(date_iso) if date_iso else "", date_iso=date_iso, unit=unit,
                            summary=value_text(summary.value) if summary is not None else None,
-                           metrics=tuple(f.value for f in metrics), tasks=tuple(value_text(f.value) for f in tasks),
-                           show=show))
+                           metrics=tuple(f.value for f in metrics), tasks=tuple(value_text(f.value) for f in tasks)))
     drafts.sort(key=lambda d: _date_sort_key(d["date_iso"]))
     totals: dict[tuple[str, str], dict[str, int | float]] = {}     # per unit in the order the briefing lists them
     for d in drafts:
