@@ -59,22 +59,76 @@ TARGET_HELP_S = 0.25
 TARGET_MB_10K = 300
 
 COUNTIES = [
-    "敖汉旗", "松山区", "红山区", "元宝山区", "喀喇沁旗", "宁城县", "林西县", "巴林左旗", "巴林右旗", "阿鲁科尔沁旗",
-    "翁牛特旗", "克什克腾旗", "平泉市", "隆化县", "滦平县", "丰宁县", "围场县", "兴隆县", "宽城县", "承德县",
-    "青龙县", "昌黎县", "卢龙县", "抚宁区", "山海关区", "北戴河区", "海港区", "迁安市", "遵化市", "滦州市",
-    "乐亭县", "玉田县", "丰润区", "丰南区", "古冶区", "开平区", "路北区", "路南区", "曹妃甸区", "迁西县",
-    "三河市", "大厂县", "香河县", "永清县", "固安县", "霸州市", "文安县", "大城县", "安次区", "广阳区",
-    "涿州市", "定州市", "安国市", "高碑店市", "易县", "涞水县", "阜平县", "曲阳县", "顺平县", "唐县",
+    "敖汉旗",
+    "松山区",
+    "红山区",
+    "元宝山区",
+    "喀喇沁旗",
+    "宁城县",
+    "林西县",
+    "巴林左旗",
+    "巴林右旗",
+    "阿鲁科尔沁旗",
+    "翁牛特旗",
+    "克什克腾旗",
+    "平泉市",
+    "隆化县",
+    "滦平县",
+    "丰宁县",
+    "围场县",
+    "兴隆县",
+    "宽城县",
+    "承德县",
+    "青龙县",
+    "昌黎县",
+    "卢龙县",
+    "抚宁区",
+    "山海关区",
+    "北戴河区",
+    "海港区",
+    "迁安市",
+    "遵化市",
+    "滦州市",
+    "乐亭县",
+    "玉田县",
+    "丰润区",
+    "丰南区",
+    "古冶区",
+    "开平区",
+    "路北区",
+    "路南区",
+    "曹妃甸区",
+    "迁西县",
+    "三河市",
+    "大厂县",
+    "香河县",
+    "永清县",
+    "固安县",
+    "霸州市",
+    "文安县",
+    "大城县",
+    "安次区",
+    "广阳区",
+    "涿州市",
+    "定州市",
+    "安国市",
+    "高碑店市",
+    "易县",
+    "涞水县",
+    "阜平县",
+    "曲阳县",
+    "顺平县",
+    "唐县",
 ]
 
 
 # ------------------------------------------------------------------------------------------- corpus
 @dataclass(frozen=True, slots=True)
 class Base:
-    name: str                  # file stem
-    text: str | None           # a text report (None for a .docx seed)
-    encoding: str              # of the text file: utf-8 or gb18030
-    docx: bytes | None         # a .docx seed, varied inside its XML
+    name: str  # file stem
+    text: str | None  # a text report (None for a .docx seed)
+    encoding: str  # of the text file: utf-8 or gb18030
+    docx: bytes | None  # a .docx seed, varied inside its XML
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -102,8 +156,28 @@ _YEAR = re.compile(r"((?:19|20)\d\d)(?=\s*年)")
 _MONTH = re.compile(r"(?<![\d.])(\d{1,2})(?=\s*月)")
 _DAY = re.compile(r"(?<![\d.])(\d{1,2})(?=\s*日)")
 _NUMBER = re.compile(r"(?<![\d.])(\d+)(?!\d|[\d.]*\s*[年月日号时点])")
-TOWNS = ["城关镇", "新惠镇", "四家子镇", "长胜镇", "贝子府镇", "古鲁板蒿乡", "木头营子乡", "萨力巴乡", "丰收乡", "金厂沟梁镇",
-         "玛尼罕乡", "下洼镇", "宝国吐乡", "牛古吐乡", "敖润苏莫苏木", "克力代乡", "双井店乡", "兴隆洼镇", "新地乡", "黄羊洼镇"]
+TOWNS = [
+    "城关镇",
+    "新惠镇",
+    "四家子镇",
+    "长胜镇",
+    "贝子府镇",
+    "古鲁板蒿乡",
+    "木头营子乡",
+    "萨力巴乡",
+    "丰收乡",
+    "金厂沟梁镇",
+    "玛尼罕乡",
+    "下洼镇",
+    "宝国吐乡",
+    "牛古吐乡",
+    "敖润苏莫苏木",
+    "克力代乡",
+    "双井店乡",
+    "兴隆洼镇",
+    "新地乡",
+    "黄羊洼镇",
+]
 
 
 def place(i: int) -> str:
@@ -172,10 +246,15 @@ def text_to_docx(text: str) -> bytes:
 
         _BLANK_DOCX = zipfile.ZipFile(Path(docx.__file__).parent / "templates" / "default.docx")
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    paras = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
-                    for line in text.split("\n") if line.strip())
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{ns}"><w:body>{paras}'
-           '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>')
+    paras = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        for line in text.split("\n")
+        if line.strip()
+    )
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{ns}"><w:body>{paras}'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
     return _rezip(_BLANK_DOCX, {"word/document.xml": xml.encode("utf-8")})
 
 
@@ -217,7 +296,7 @@ def _children_map() -> dict[int, list[int]]:
                 stat = fh.read()
         except OSError:
             continue
-        ppid = int(stat[stat.rindex(b")") + 2:].split()[1])
+        ppid = int(stat[stat.rindex(b")") + 2 :].split()[1])
         kids.setdefault(ppid, []).append(int(entry))
     return kids
 
@@ -249,8 +328,8 @@ def _cpu_ticks(pid: int) -> int:
             stat = fh.read()
     except OSError:
         return 0
-    fields = stat[stat.rindex(b")") + 2:].split()
-    return int(fields[11]) + int(fields[12])          # utime + stime
+    fields = stat[stat.rindex(b")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
 
 
 class TreeMemory(threading.Thread):
@@ -294,8 +373,9 @@ def child(kind: str, args: argparse.Namespace) -> dict:
     if args.profile:
         cmd += ["--profile"]
     load = os.getloadavg()[0]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
     memory = TreeMemory(proc.pid)
     memory.start()
     out, _ = proc.communicate()
@@ -303,8 +383,13 @@ def child(kind: str, args: argparse.Namespace) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{kind}: the measurement failed (exit code {proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
-    result.update(tree_rss=memory.rss, tree_pss=memory.pss, processes=memory.processes, tree_cpu=memory.cpu,
-                  load=max(load, os.getloadavg()[0]))
+    result.update(
+        tree_rss=memory.rss,
+        tree_pss=memory.pss,
+        processes=memory.processes,
+        tree_cpu=memory.cpu,
+        load=max(load, os.getloadavg()[0]),
+    )
     return result
 
 
@@ -345,15 +430,23 @@ def measure_main(work: Path, jobs: int | None) -> dict:
     out = work / "out-main"
     shutil.rmtree(out, ignore_errors=True)
     ledger, briefing = _Clock(writers.write_ledger), _Clock(writers.write_briefing)
-    writers.write_ledger, writers.write_briefing = ledger, briefing       # run() imports them when called
+    writers.write_ledger, writers.write_briefing = ledger, briefing  # run() imports them when called
     start = time.perf_counter()
     result = run([work / "corpus"], out, options=Options(jobs=jobs))
     seconds = time.perf_counter() - start
     reasons = sorted({f.reason for f in result.failures})
-    return {"seconds": seconds, "ledger": ledger.seconds, "briefing": briefing.seconds,
-            "extract": seconds - ledger.seconds - briefing.seconds, "jobs": jobs or default_jobs(),
-            "records": len(result.records), "failures": len(result.failures), "reasons": reasons[:3],
-            "rows": result.ledger.rows_added if result.ledger else 0, "peak_self": _own_peak_mb()}
+    return {
+        "seconds": seconds,
+        "ledger": ledger.seconds,
+        "briefing": briefing.seconds,
+        "extract": seconds - ledger.seconds - briefing.seconds,
+        "jobs": jobs or default_jobs(),
+        "records": len(result.records),
+        "failures": len(result.failures),
+        "reasons": reasons[:3],
+        "rows": result.ledger.rows_added if result.ledger else 0,
+        "peak_self": _own_peak_mb(),
+    }
 
 
 class _Stages:
@@ -400,6 +493,7 @@ class _Breakdown:
                 self.seconds[label] = self.seconds.get(label, 0.0) + spent - self._inner.pop()
                 if self._inner:
                     self._inner[-1] += spent
+
         return timed
 
 
@@ -456,9 +550,15 @@ def measure_stages(work: Path, profile: bool) -> dict:
     with open(work / "records.pickle", "wb") as fh:
         pickle.dump(records, fh)
     breakdown = parts.seconds if parts else {}
-    return {"times": stages.times, "cpu": stages.cpu, "records": len(records), "rows": ledger.rows_added,
-            "breakdown": breakdown,
-            "chars": round(sum(len(d.text) for d in docs) / max(1, len(docs))), "peak_self": _own_peak_mb()}
+    return {
+        "times": stages.times,
+        "cpu": stages.cpu,
+        "records": len(records),
+        "rows": ledger.rows_added,
+        "breakdown": breakdown,
+        "chars": round(sum(len(d.text) for d in docs) / max(1, len(docs))),
+        "peak_self": _own_peak_mb(),
+    }
 
 
 def measure_floor(work: Path, profile: bool) -> dict:
@@ -483,7 +583,7 @@ def measure_floor(work: Path, profile: bool) -> dict:
     if records_file.exists():
         with open(records_file, "rb") as fh:
             records = pickle.load(fh)
-    else:                                           # --stages floor alone: extract them here, not timed
+    else:  # --stages floor alone: extract them here, not timed
         from reporter.extractor import extract
 
         records = [extract(read(p), schema) for p in paths]
@@ -500,19 +600,44 @@ def measure_floor(work: Path, profile: bool) -> dict:
     def ledger() -> None:
         wb = Workbook(write_only=True)
         sheet = wb.create_sheet("台账")
-        sheet.append(["序号", *(schema.header(k) for k in keys), "文件", "处理时间", "待核", "备注",
-                      "SHA-256", "文本指纹", "原值校验"])
+        sheet.append(
+            [
+                "序号",
+                *(schema.header(k) for k in keys),
+                "文件",
+                "处理时间",
+                "待核",
+                "备注",
+                "SHA-256",
+                "文本指纹",
+                "原值校验",
+            ]
+        )
         figures = wb.create_sheet("工作数据")
-        figures.append(["序号", "日期", "主办单位", "指标", "原文指标", "数值", "单位", "原句", "SHA-256", "原值校验"])
+        figures.append(
+            ["序号", "日期", "主办单位", "指标", "原文指标", "数值", "单位", "原句", "SHA-256", "原值校验"]
+        )
         now = time.strftime("%Y-%m-%d %H:%M")
         for seq, record in enumerate(records, 1):
-            sheet.append([seq, *(cell(record, k) for k in keys), record.path.name, now, "", "", record.sha256,
-                          "", ""])
+            sheet.append(
+                [seq, *(cell(record, k) for k in keys), record.path.name, now, "", "", record.sha256, "", ""]
+            )
             for found in record.fields.get("metrics", ()):
                 m = found.value
-                figures.append([seq, cell(record, "date"), cell(record, "organizer"), m.indicator, m.name,
-                                m.value, m.unit, found.evidence.sentence if found.evidence else "",
-                                record.sha256, ""])
+                figures.append(
+                    [
+                        seq,
+                        cell(record, "date"),
+                        cell(record, "organizer"),
+                        m.indicator,
+                        m.name,
+                        m.value,
+                        m.unit,
+                        found.evidence.sentence if found.evidence else "",
+                        record.sha256,
+                        "",
+                    ]
+                )
         wb.save(out / "台账.xlsx")
 
     def briefing() -> None:
@@ -536,8 +661,11 @@ def measure_startup(repeat: int = 7) -> dict:
     exe = shutil.which("reporter")
     base = [exe] if exe else [sys.executable, "-m", "reporter"]
     figures = {}
-    for label, cmd in (("help", base + ["--help"]), ("version", base + ["--version"]),
-                       ("python", [sys.executable, "-c", "pass"])):
+    for label, cmd in (
+        ("help", base + ["--help"]),
+        ("version", base + ["--version"]),
+        ("python", [sys.executable, "-c", "pass"]),
+    ):
         runs = []
         for _ in range(repeat):
             start = time.perf_counter()
@@ -564,7 +692,9 @@ def best_of(runs: list[dict]) -> dict:
 
 
 # ------------------------------------------------------------------------------------------- report
-def _row(label: str, seconds: float | None, n: int, cpu: float | None = None, mb: str = "", ratio: str = "") -> str:
+def _row(
+    label: str, seconds: float | None, n: int, cpu: float | None = None, mb: str = "", ratio: str = ""
+) -> str:
     def num(x: float | None, digits: int = 2) -> str:
         return "" if x is None else f"{x:.{digits}f}"
 
@@ -580,18 +710,30 @@ def _mb(result: dict) -> str:
 
 
 def report(n: int, corpus: dict, results: dict, loads: list[float]) -> str:
-    lines = [f"报告 {n} 份（{corpus['txt']} 份 .txt，其中 GBK {corpus['gbk']} 份；{corpus['docx']} 份 .docx；"
-             f"共 {corpus['mb']} MB，由 {corpus['bases']} 份样本变化而来）；"
-             f"机器 {os.cpu_count()} 核，测量时 1 分钟负载 {min(loads):.1f}–{max(loads):.1f}", "",
-             "| 项目 | 秒 | CPU 秒 | 毫秒/份 | 峰值内存 MB：PSS（RSS；主进程） | 与底线之比 |", "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        f"报告 {n} 份（{corpus['txt']} 份 .txt，其中 GBK {corpus['gbk']} 份；{corpus['docx']} 份 .docx；"
+        f"共 {corpus['mb']} MB，由 {corpus['bases']} 份样本变化而来）；"
+        f"机器 {os.cpu_count()} 核，测量时 1 分钟负载 {min(loads):.1f}–{max(loads):.1f}",
+        "",
+        "| 项目 | 秒 | CPU 秒 | 毫秒/份 | 峰值内存 MB：PSS（RSS；主进程） | 与底线之比 |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     floor = results.get("floor")
     parts = ("cut", "ledger", "briefing")
     floor_s = sum(floor["times"][k] for k in parts) if floor else None
     if "main" in results:
         m = results["main"]
         ratio = f"**{m['seconds'] / floor_s:.2f}×**" if floor_s else ""
-        lines.append(_row(f"**主任务 run()，--jobs {m['jobs']}**", m["seconds"], n, m.get("tree_cpu") or None,
-                          _mb(m), ratio))
+        lines.append(
+            _row(
+                f"**主任务 run()，--jobs {m['jobs']}**",
+                m["seconds"],
+                n,
+                m.get("tree_cpu") or None,
+                _mb(m),
+                ratio,
+            )
+        )
         lines.append(_row("　其中 读取 + 抽取（处理进程，含启动）", m["extract"], n))
         lines.append(_row("　其中 写台账", m["ledger"], n))
         lines.append(_row("　其中 写简报", m["briefing"], n))
@@ -599,7 +741,12 @@ def report(n: int, corpus: dict, results: dict, loads: list[float]) -> str:
         s = results["stages"]
         t, c = s["times"], s["cpu"]
         lines.append(_row("分阶段（一个进程）：加载词典等，一次", t["load"], n, c["load"], _mb(s)))
-        for key, label in (("read", "读取"), ("extract", "抽取"), ("ledger", "写台账"), ("briefing", "写简报")):
+        for key, label in (
+            ("read", "读取"),
+            ("extract", "抽取"),
+            ("ledger", "写台账"),
+            ("briefing", "写简报"),
+        ):
             lines.append(_row(f"　{label}", t[key], n, c[key]))
         keys = ("read", "extract", "ledger", "briefing")
         total = sum(t[k] for k in keys)
@@ -615,9 +762,13 @@ def report(n: int, corpus: dict, results: dict, loads: list[float]) -> str:
     if "startup" in results:
         st = results["startup"]
         for key in ("help", "version"):
-            lines.append(f"| `{st['command']} --{key}`（7 次最快 / 中位） | {st[key]['best']:.3f} / "
-                         f"{st[key]['median']:.3f} | | | | |")
-        lines.append(f"| `python -c pass`（对照） | {st['python']['best']:.3f} / {st['python']['median']:.3f} | | | | |")
+            lines.append(
+                f"| `{st['command']} --{key}`（7 次最快 / 中位） | {st[key]['best']:.3f} / "
+                f"{st[key]['median']:.3f} | | | | |"
+            )
+        lines.append(
+            f"| `python -c pass`（对照） | {st['python']['best']:.3f} / {st['python']['median']:.3f} | | | | |"
+        )
     lines.append("")
     checks = []
     if "main" in results and floor_s:
@@ -633,45 +784,78 @@ def report(n: int, corpus: dict, results: dict, loads: list[float]) -> str:
         lines.append(f"- {label}：{'达到' if ok else '未达到'}（{value}）")
     if "main" in results:
         m = results["main"]
-        lines.append(f"- 主任务：记录 {m['records']} 份，台账新增 {m['rows']} 行，失败 {m['failures']} 份"
-                     + (f"（{'；'.join(m['reasons'])}）" if m["reasons"] else "")
-                     + f"；进程树最多 {m['processes']} 个进程")
+        lines.append(
+            f"- 主任务：记录 {m['records']} 份，台账新增 {m['rows']} 行，失败 {m['failures']} 份"
+            + (f"（{'；'.join(m['reasons'])}）" if m["reasons"] else "")
+            + f"；进程树最多 {m['processes']} 个进程"
+        )
         if len(m["all_seconds"]) > 1:
-            lines.append(f"- 主任务各次（秒）：{'、'.join(f'{x:.1f}' for x in m['all_seconds'])}；表中为最快的一次，"
-                         "分阶段和底线每项取各次最快")
+            lines.append(
+                f"- 主任务各次（秒）：{'、'.join(f'{x:.1f}' for x in m['all_seconds'])}；表中为最快的一次，"
+                "分阶段和底线每项取各次最快"
+            )
     if "stages" in results:
         lines.append(f"- 平均每份 {results['stages']['chars']} 字")
         parts = results["stages"]["breakdown"]
         if parts:
             total = results["stages"]["times"]["extract"]
             rest = total - sum(parts.values())
-            lines += ["", "抽取分项（一个进程；每项不含它调用的其他分项；Context 的句子、词等在第一次用到它的规则里计时）", "",
-                      "| 分项 | 毫秒/份 | 占抽取 |", "|---|---:|---:|"]
-            for label, sec in sorted({**parts, "其他（extract 本身等）": rest}.items(), key=lambda kv: -kv[1]):
+            lines += [
+                "",
+                "抽取分项（一个进程；每项不含它调用的其他分项；Context 的句子、词等在第一次用到它的规则里计时）",
+                "",
+                "| 分项 | 毫秒/份 | 占抽取 |",
+                "|---|---:|---:|",
+            ]
+            for label, sec in sorted(
+                {**parts, "其他（extract 本身等）": rest}.items(), key=lambda kv: -kv[1]
+            ):
                 lines.append(f"| {label} | {sec * 1000 / n:.2f} | {sec / total:.0%} |")
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=1000, help="reports in the corpus (default 1000)")
     parser.add_argument("--jobs", type=int, help="worker processes for the main job (default: one per core)")
-    parser.add_argument("--stages", default=",".join(STAGES), help=f"what to measure (default {','.join(STAGES)})")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="run each measurement this many times and keep the best (the machine is shared)")
-    parser.add_argument("--keep", action="store_true", help="keep the corpus and the outputs (the folder is printed)")
-    parser.add_argument("--reuse", type=Path, metavar="DIR",
-                        help="measure again on the corpus of an earlier --keep run (DIR as printed; --n is ignored)")
-    parser.add_argument("--profile", action="store_true", help="cProfile each stage (top 25 functions to stderr)")
-    parser.add_argument("--sources", type=Path, action="append",
-                        help="folders of sample reports (default: seeds/ and ../shared/devset/docs/ when present)")
+    parser.add_argument(
+        "--stages", default=",".join(STAGES), help=f"what to measure (default {','.join(STAGES)})"
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each measurement this many times and keep the best (the machine is shared)",
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the corpus and the outputs (the folder is printed)"
+    )
+    parser.add_argument(
+        "--reuse",
+        type=Path,
+        metavar="DIR",
+        help="measure again on the corpus of an earlier --keep run (DIR as printed; --n is ignored)",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile each stage (top 25 functions to stderr)"
+    )
+    parser.add_argument(
+        "--sources",
+        type=Path,
+        action="append",
+        help="folders of sample reports (default: seeds/ and ../shared/devset/docs/ when present)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        fn = {"main": lambda: measure_main(args.work, args.jobs),
-              "stages": lambda: measure_stages(args.work, args.profile),
-              "floor": lambda: measure_floor(args.work, args.profile)}[args.child]
+        fn = {
+            "main": lambda: measure_main(args.work, args.jobs),
+            "stages": lambda: measure_stages(args.work, args.profile),
+            "floor": lambda: measure_floor(args.work, args.profile),
+        }[args.child]
         print(json.dumps(fn(), ensure_ascii=False))
         return
     stages = [s.strip() for s in args.stages.split(",") if s.strip()]
@@ -691,11 +875,13 @@ def main() -> None:
             start = time.perf_counter()
             corpus = make_corpus(args.n, args.work / "corpus", load_bases(sources))
             (args.work / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
-            print(f"corpus: {corpus} in {time.perf_counter() - start:.1f} s → {args.work / 'corpus'}",
-                  file=sys.stderr)
+            print(
+                f"corpus: {corpus} in {time.perf_counter() - start:.1f} s → {args.work / 'corpus'}",
+                file=sys.stderr,
+            )
         runs: dict[str, list[dict]] = {}
-        for r in range(args.repeat):                     # interleaved, so that a busy spell hits all alike
-            for kind in ("stages", "floor", "main"):    # stages first: the floor reuses its records
+        for r in range(args.repeat):  # interleaved, so that a busy spell hits all alike
+            for kind in ("stages", "floor", "main"):  # stages first: the floor reuses its records
                 if kind in stages:
                     print(f"{kind} ({r + 1}/{args.repeat}) …", file=sys.stderr, flush=True)
                     runs.setdefault(kind, []).append(child(kind, args))

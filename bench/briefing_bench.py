@@ -73,21 +73,27 @@ def python_docx_sections(records: list[Record], schema) -> float:
 def timed(records: list[Record], schema, evidence: bool) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        write_briefing(records, schema, Path(tmp) / "简报.docx", evidence=evidence, today=dt.date(2024, 6, 30))
+        write_briefing(
+            records, schema, Path(tmp) / "简报.docx", evidence=evidence, today=dt.date(2024, 6, 30)
+        )
         return time.perf_counter() - start
 
 
 def main(sizes: list[int]) -> None:
     schema = load_schema()
-    timed(many_records(10), schema, False)            # warm up imports
-    print(f"{'reports':>8} {'briefing':>10} {'per report':>11} {'--evidence':>11} {'python-docx sections':>21}")
+    timed(many_records(10), schema, False)  # warm up imports
+    print(
+        f"{'reports':>8} {'briefing':>10} {'per report':>11} {'--evidence':>11} {'python-docx sections':>21}"
+    )
     for n in sizes:
         records = many_records(n)
         plain = timed(records, schema, False)
         with_evidence = timed(records, schema, True)
         high_level = python_docx_sections(records, schema)
-        print(f"{n:>8} {plain:>9.2f}s {plain / n * 1000:>8.2f} ms {with_evidence:>10.2f}s "
-              f"{high_level:>9.2f}s ({high_level / n * 1000:.2f} ms/report)")
+        print(
+            f"{n:>8} {plain:>9.2f}s {plain / n * 1000:>8.2f} ms {with_evidence:>10.2f}s "
+            f"{high_level:>9.2f}s ({high_level / n * 1000:.2f} ms/report)"
+        )
 
 
 if __name__ == "__main__":

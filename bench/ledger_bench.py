@@ -38,24 +38,42 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
     from reporter.fingerprint import fingerprint
     from reporter.model import Evidence, Found, Metric, Person, Record, Review, Span
 
-    units = ["敖汉旗公安局", "松山区公安局", "喀喇沁旗公安局", "巴林左旗公安局", "红山区公安分局", "元宝山区公安分局"]
+    units = [
+        "敖汉旗公安局",
+        "松山区公安局",
+        "喀喇沁旗公安局",
+        "巴林左旗公安局",
+        "红山区公安分局",
+        "元宝山区公安分局",
+    ]
     names = ["摸排线索", "打掉涉恶团伙", "破获案件", "抓获犯罪嫌疑人", "检查重点场所", "排查治安隐患"]
     marks = ["条", "个", "起", "人", "家", "处"]
     from reporter.spool import Batch
 
-    records = Batch()                # on disk, as a run keeps them (reporter.spool)
+    records = Batch()  # on disk, as a run keeps them (reporter.spool)
     for i in range(start, start + n):
         org = units[i % len(units)]
-        sentence = (f"2024年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
-                    f"总结交流前一阶段工作经验，安排部署下一阶段重点任务。")
+        sentence = (
+            f"2024年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
+            f"总结交流前一阶段工作经验，安排部署下一阶段重点任务。"
+        )
         body = sentence * 6 + f"编号{i}"
         ev = Evidence(Span(0, 10), sentence, 0)
 
         def f(value, ev=ev):
             return Found(value, ev, "bench")
 
-        metrics = tuple(f(Metric(name=names[k], value=(i * 7 + k * 13 + variant * (i % 5 == 0)) % 2000, unit=marks[k],
-                                 indicator=names[k])) for k in range(6))
+        metrics = tuple(
+            f(
+                Metric(
+                    name=names[k],
+                    value=(i * 7 + k * 13 + variant * (i % 5 == 0)) % 2000,
+                    unit=marks[k],
+                    indicator=names[k],
+                )
+            )
+            for k in range(6)
+        )
         fields = {
             "date": (f(f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"),),
             "title": (f(f"{org}组织召开全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
@@ -63,19 +81,37 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
             "event": (f(f"全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
             "location": (f(f"第{i}会议室"),),
             "host": (f("贾建忠"),),
-            "people": (f(Person("于海", "市政府副市长、市公安局局长")), f(Person("贾建忠", "市公安局党委委员、副局长")),
-                       f(Person("杨祥林", "敖汉旗委常委、政法委书记"))),
+            "people": (
+                f(Person("于海", "市政府副市长、市公安局局长")),
+                f(Person("贾建忠", "市公安局党委委员、副局长")),
+                f(Person("杨祥林", "敖汉旗委常委、政法委书记")),
+            ),
             "units": tuple(f(u) for u in units[:4]),
             "metrics": metrics,
-            "tasks": tuple(f(t) for t in ("全力推进线索核查攻坚战", "全力推进专案打击攻坚战", "全力推进重点整治攻坚战",
-                                          "及时传达贯彻会议精神", "全面提升队伍攻坚能力")),
+            "tasks": tuple(
+                f(t)
+                for t in (
+                    "全力推进线索核查攻坚战",
+                    "全力推进专案打击攻坚战",
+                    "全力推进重点整治攻坚战",
+                    "及时传达贯彻会议精神",
+                    "全面提升队伍攻坚能力",
+                )
+            ),
             "source": (f(org),),
             "summary": (f((sentence * 3)[:200]),),
             "keywords": tuple(f(k) for k in ("扫黑除恶", "专项斗争", "推进会", "线索", "攻坚战", "公安机关")),
         }
-        records.append(Record(path=folder / f"报告{i:06d}.docx", sha256=hashlib.sha256(body.encode()).hexdigest(),
-                              chars=len(body), fields=fields, fingerprint=fingerprint(body),
-                              review=(Review("date", "年份按参考日期补全"),) if i % 10 == 0 else ()))
+        records.append(
+            Record(
+                path=folder / f"报告{i:06d}.docx",
+                sha256=hashlib.sha256(body.encode()).hexdigest(),
+                chars=len(body),
+                fields=fields,
+                fingerprint=fingerprint(body),
+                review=(Review("date", "年份按参考日期补全"),) if i % 10 == 0 else (),
+            )
+        )
     return records.records()
 
 
@@ -105,7 +141,7 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
         target = workdir / f"work-{case}-{rows}.xlsx"
         target.write_bytes(source.read_bytes())
         ledger = target
-    elif case == "resave":                  # preparation for add-resaved, not measured
+    elif case == "resave":  # preparation for add-resaved, not measured
         from openpyxl import load_workbook
 
         wb = load_workbook(ledger)
@@ -124,13 +160,22 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
     result = write_ledger(records, schema, ledger, refresh=case == "refresh")
     seconds = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"case": case, "rows": rows, "seconds": round(seconds, 1), "records_mb": round(base),
-            "peak_mb": round(peak), "file_mb": round(ledger.stat().st_size / 2**20, 1),
-            "added": result.rows_added, "differences": len(result.differences)}
+    return {
+        "case": case,
+        "rows": rows,
+        "seconds": round(seconds, 1),
+        "records_mb": round(base),
+        "peak_mb": round(peak),
+        "file_mb": round(ledger.stat().st_size / 2**20, 1),
+        "added": result.rows_added,
+        "differences": len(result.differences),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, action="append", help="ledger sizes (default: 10000 and 100000)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/ledger-bench"), help="work folder")
     parser.add_argument("--case", help=argparse.SUPPRESS)
@@ -144,19 +189,31 @@ def main() -> None:
     for rows in sizes:
         cases = ["new", "add", "refresh"] + (["resave", "add-resaved"] if rows <= 10_000 else [])
         for case in cases:
-            proc = subprocess.run([sys.executable, __file__, "--case", case, "--rows", str(rows), "--dir", str(args.dir)],
-                                  capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+            proc = subprocess.run(
+                [sys.executable, __file__, "--case", case, "--rows", str(rows), "--dir", str(args.dir)],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "PYTHONPATH": str(ROOT)},
+            )
             if proc.returncode != 0:
                 print(f"{case:<22}{rows:>9}  failed: {proc.stderr.strip().splitlines()[-1:]}")
                 continue
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             if not r:
                 continue
-            label = {"new": "new ledger", "add": "+100 reports", "add-resaved": "+100 (saved by openpyxl)",
-                     "refresh": "--refresh 100 reports"}[case]
-            outcome = f"added {r['added']}" + (f", {r['differences']} differences" if r["differences"] else "")
-            print(f"{label:<22}{rows:>9}{r['seconds']:>9}{r['peak_mb']:>9}{r['records_mb']:>12}{r['file_mb']:>9}  {outcome}",
-                  flush=True)
+            label = {
+                "new": "new ledger",
+                "add": "+100 reports",
+                "add-resaved": "+100 (saved by openpyxl)",
+                "refresh": "--refresh 100 reports",
+            }[case]
+            outcome = f"added {r['added']}" + (
+                f", {r['differences']} differences" if r["differences"] else ""
+            )
+            print(
+                f"{label:<22}{rows:>9}{r['seconds']:>9}{r['peak_mb']:>9}{r['records_mb']:>12}{r['file_mb']:>9}  {outcome}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

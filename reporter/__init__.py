@@ -12,9 +12,26 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["read", "extract", "load_schema", "run", "write_ledger", "write_briefing", "record_to_dict",
-           "Record", "SourceDoc", "Found", "Evidence", "Span", "Block", "Person", "Metric", "Failure",
-           "ReporterError", "__version__"]
+__all__ = [
+    "Block",
+    "Evidence",
+    "Failure",
+    "Found",
+    "Metric",
+    "Person",
+    "Record",
+    "ReporterError",
+    "SourceDoc",
+    "Span",
+    "__version__",
+    "extract",
+    "load_schema",
+    "read",
+    "record_to_dict",
+    "run",
+    "write_briefing",
+    "write_ledger",
+]
 
 _LAZY = {
     "read": ("reporter.readers", "read"),
@@ -25,8 +42,20 @@ _LAZY = {
     "write_briefing": ("reporter.writers", "write_briefing"),
     "record_to_dict": ("reporter.writers.jsonl", "record_to_dict"),
     "ReporterError": ("reporter.errors", "ReporterError"),
-    **{name: ("reporter.model", name) for name in
-       ("Record", "SourceDoc", "Found", "Evidence", "Span", "Block", "Person", "Metric", "Failure")},
+    **{
+        name: ("reporter.model", name)
+        for name in (
+            "Record",
+            "SourceDoc",
+            "Found",
+            "Evidence",
+            "Span",
+            "Block",
+            "Person",
+            "Metric",
+            "Failure",
+        )
+    },
 }
 
 if TYPE_CHECKING:  # pragma: no cover

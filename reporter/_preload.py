@@ -8,5 +8,5 @@ try:
     from .workers import warm_up
 
     warm_up(Options())
-except Exception:  # noqa: BLE001 - a worker loads what it needs itself when this fails
+except Exception:
     pass

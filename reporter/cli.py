@@ -14,7 +14,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,7 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="把工作报告（.txt / .docx 等）整理成 Excel 台账和 Word 简报。\n\n"
-         "Example: reporter run 报告文件夹 -o 输出",
+    "Example: reporter run 报告文件夹 -o 输出",
 )
 templates_app = typer.Typer(help="查看或复制可编辑的模板（字段表、台账、简报、词表）。", no_args_is_help=True)
 app.add_typer(templates_app, name="templates")
@@ -42,18 +42,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
-                                          help="显示版本号后退出。")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="显示版本号后退出。")
+    ] = False,
 ) -> None:
     """把工作报告整理成 Excel 台账和 Word 简报。"""
 
 
 # ------------------------------------------------------------------------------------------ helpers
-PathsArg = Annotated[list[Path], typer.Argument(help="报告文件或文件夹（文件夹会递归查找）。", show_default=False)]
-TemplatesOpt = Annotated[Optional[Path], typer.Option("--templates", "-t", help="自定义模板文件夹（按文件覆盖默认模板）。",
-                                                      show_default=False)]
-RefDateOpt = Annotated[Optional[str], typer.Option("--ref-date", help="参考日期 YYYY-MM-DD：补全没有年份的日期、解释“昨日”。",
-                                                   show_default=False)]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="报告文件或文件夹（文件夹会递归查找）。", show_default=False)
+]
+TemplatesOpt = Annotated[
+    Path | None,
+    typer.Option("--templates", "-t", help="自定义模板文件夹（按文件覆盖默认模板）。", show_default=False),
+]
+RefDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--ref-date", help="参考日期 YYYY-MM-DD：补全没有年份的日期、解释“昨日”。", show_default=False
+    ),
+]
 
 
 def err(message: str) -> None:
@@ -91,19 +100,47 @@ def _load_schema(templates: Path | None):
 
 
 # ------------------------------------------------------------------------------------------- run
-JobsOpt = Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, show_default=False,
-                                                help="同时处理的进程数（默认：CPU 核数）。")]
-TimeoutOpt = Annotated[float, typer.Option("--timeout", min=0, help="每个文件最多处理多少秒，超时记为失败、其余照常（0 = 不限）。")]
-MemoryOpt = Annotated[int, typer.Option("--memory", min=0, help="每个处理进程加载词典后最多再用多少 MB 内存，超出记为失败"
-                                                                "（Linux 有效，Windows/macOS 不限；0 = 不限）。")]
-WaitOpt = Annotated[float, typer.Option("--wait", min=0, help="另一个 reporter 正在写同一输出文件夹时，最多等多少秒。")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, show_default=False, help="同时处理的进程数（默认：CPU 核数）。"),
+]
+TimeoutOpt = Annotated[
+    float,
+    typer.Option("--timeout", min=0, help="每个文件最多处理多少秒，超时记为失败、其余照常（0 = 不限）。"),
+]
+MemoryOpt = Annotated[
+    int,
+    typer.Option(
+        "--memory",
+        min=0,
+        help="每个处理进程加载词典后最多再用多少 MB 内存，超出记为失败"
+        "（Linux 有效，Windows/macOS 不限；0 = 不限）。",
+    ),
+]
+WaitOpt = Annotated[
+    float, typer.Option("--wait", min=0, help="另一个 reporter 正在写同一输出文件夹时，最多等多少秒。")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="在标准输出打印机器可读的运行摘要（JSON）。")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="只输出错误（适合计划任务）。")]
-IssueNoOpt = Annotated[Optional[int], typer.Option("--issue-no", min=1, show_default=False,
-                                                   help="本期简报的期号（默认：接着上一期编号，每年从第1期开始）。")]
-EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="简报里每个值加一条批注，写明它出自原文哪一句。")]
-RefreshOpt = Annotated[bool, typer.Option("--refresh", help="重新抽取台账里已有的报告：程序原来填的值换成新值，"
-                                          "人工改过的单元格保持不动；每处不同都列出来。")]
+IssueNoOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--issue-no",
+        min=1,
+        show_default=False,
+        help="本期简报的期号（默认：接着上一期编号，每年从第1期开始）。",
+    ),
+]
+EvidenceOpt = Annotated[
+    bool, typer.Option("--evidence", help="简报里每个值加一条批注，写明它出自原文哪一句。")
+]
+RefreshOpt = Annotated[
+    bool,
+    typer.Option(
+        "--refresh",
+        help="重新抽取台账里已有的报告：程序原来填的值换成新值，人工改过的单元格保持不动；每处不同都列出来。",
+    ),
+]
 
 
 def _ledger_report(ledger, quiet: bool = False) -> None:
@@ -122,12 +159,14 @@ def _ledger_report(ledger, quiet: bool = False) -> None:
     err(ledger.summary())
 
 
-def _run_options(templates: Path | None, ref_date: str | None, jobs: int | None, timeout: float, memory: int,
-                 wait: float):
+def _run_options(
+    templates: Path | None, ref_date: str | None, jobs: int | None, timeout: float, memory: int, wait: float
+):
     import dataclasses
 
-    return dataclasses.replace(_options(templates, ref_date), jobs=jobs, timeout=timeout or None,
-                               memory_mb=memory or None, wait=wait)
+    return dataclasses.replace(
+        _options(templates, ref_date), jobs=jobs, timeout=timeout or None, memory_mb=memory or None, wait=wait
+    )
 
 
 def record_paths(records) -> list[Path]:
@@ -140,13 +179,19 @@ def _summary_json(result=None, error: Exception | None = None, processed: list[P
     """The machine-readable summary of `run` (and of `watch --once`)."""
     data: dict = {"processed": [], "skipped": [], "failed": [], "outputs": [], "log": None}
     if result is not None:
-        data.update({
-            "processed": [str(p) for p in (processed if processed is not None else record_paths(result.records))],
-            "skipped": [{"file": str(s.path), "reason": s.reason} for s in result.skipped],
-            "failed": [{"file": str(f.path), "reason": f.reason, "message": f.message} for f in result.failures],
-            "outputs": [str(p) for p in result.outputs],
-            "log": str(result.log) if result.log else None,
-        })
+        data.update(
+            {
+                "processed": [
+                    str(p) for p in (processed if processed is not None else record_paths(result.records))
+                ],
+                "skipped": [{"file": str(s.path), "reason": s.reason} for s in result.skipped],
+                "failed": [
+                    {"file": str(f.path), "reason": f.reason, "message": f.message} for f in result.failures
+                ],
+                "outputs": [str(p) for p in result.outputs],
+                "log": str(result.log) if result.log else None,
+            }
+        )
     if error is not None:
         data["error"] = str(error)
     data["exit_code"] = 1 if error is not None or (result is not None and not result.ok) else 0
@@ -156,7 +201,9 @@ def _summary_json(result=None, error: Exception | None = None, processed: list[P
 @app.command()
 def run(
     paths: PathsArg,
-    outdir: Annotated[Path, typer.Option("--out", "-o", help="输出文件夹：写入 台账.xlsx 和 简报.docx。")] = Path("output"),
+    outdir: Annotated[
+        Path, typer.Option("--out", "-o", help="输出文件夹：写入 台账.xlsx 和 简报.docx。")
+    ] = Path("output"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     jobs: JobsOpt = None,
@@ -183,15 +230,16 @@ def run(
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
     try:
-        result = run_job(paths, outdir, schema=schema, options=options,
-                         progress=console_progress(sys.stderr, quiet=quiet))
+        result = run_job(
+            paths, outdir, schema=schema, options=options, progress=console_progress(sys.stderr, quiet=quiet)
+        )
     except ReporterError as exc:
         if as_json:
             typer.echo(_summary_json(error=exc))
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
-    if not quiet:   # what a reader noticed: a macro-enabled file renamed .docx, cut text, mixed encodings…
+    if not quiet:  # what a reader noticed: a macro-enabled file renamed .docx, cut text, mixed encodings…
         for record in result.records:
             for warning in record.warnings:
                 err(f"提示：{record.path}：{warning}")
@@ -210,20 +258,37 @@ def run(
 # ----------------------------------------------------------------------------------------- watch
 @app.command()
 def watch(
-    inbox: Annotated[Path, typer.Argument(help="收件文件夹：放进来的报告（含子文件夹）稳定后自动处理。", show_default=False)],
-    outdir: Annotated[Optional[Path], typer.Option("--out", "-o", show_default=False,
-                                                   help="输出文件夹（默认：收件文件夹旁边的 <名称>_台账简报）。")] = None,
-    settle: Annotated[float, typer.Option("--settle", min=0, help="文件多少秒没有变化才处理（网络拷贝中途会停顿）。")] = 5.0,
-    poll: Annotated[bool, typer.Option("--poll", help="定时扫描而不是等系统通知（网络共享文件夹用这个）。")] = False,
-    keep: Annotated[bool, typer.Option("--keep", help="处理失败的文件留在原处，不移到“失败”文件夹。")] = False,
-    once: Annotated[bool, typer.Option("--once", help="处理完文件夹里现有的文件就退出（给计划任务用）。")] = False,
+    inbox: Annotated[
+        Path,
+        typer.Argument(help="收件文件夹：放进来的报告（含子文件夹）稳定后自动处理。", show_default=False),
+    ],
+    outdir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", show_default=False, help="输出文件夹（默认：收件文件夹旁边的 <名称>_台账简报）。"
+        ),
+    ] = None,
+    settle: Annotated[
+        float, typer.Option("--settle", min=0, help="文件多少秒没有变化才处理（网络拷贝中途会停顿）。")
+    ] = 5.0,
+    poll: Annotated[
+        bool, typer.Option("--poll", help="定时扫描而不是等系统通知（网络共享文件夹用这个）。")
+    ] = False,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="处理失败的文件留在原处，不移到“失败”文件夹。")
+    ] = False,
+    once: Annotated[
+        bool, typer.Option("--once", help="处理完文件夹里现有的文件就退出（给计划任务用）。")
+    ] = False,
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     jobs: JobsOpt = None,
     timeout: TimeoutOpt = 60.0,
     memory: MemoryOpt = 1024,
     wait: WaitOpt = 60.0,
-    as_json: Annotated[bool, typer.Option("--json", help="与 --once 一起用：在标准输出打印机器可读的摘要（JSON）。")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="与 --once 一起用：在标准输出打印机器可读的摘要（JSON）。")
+    ] = False,
     quiet: QuietOpt = False,
 ) -> None:
     """监视收件文件夹：放进来的报告自动处理，每批处理后更新台账和简报；失败的文件移到“失败”文件夹并附说明。
@@ -243,7 +308,7 @@ def watch(
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     settings = WatchSettings(settle=settle, poll=poll, keep=keep, once=once)
-    results = []                   # kept for the --once summary only: each holds its records' temporary file
+    results = []  # kept for the --once summary only: each holds its records' temporary file
     failed_batches = 0
     errors: list[Exception] = []
 
@@ -271,13 +336,23 @@ def watch(
 
     stop = threading.Event()
     if not once:
-        with contextlib.suppress(ValueError, AttributeError):      # not in the main thread / no SIGTERM
+        with contextlib.suppress(ValueError, AttributeError):  # not in the main thread / no SIGTERM
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
         if not quiet:
-            err(f"正在监视 {inbox}（文件稳定 {settle:g} 秒后处理，失败的移到 {inbox / FAILED_DIR}）；"
-                f"结果写入 {outdir}。按 Ctrl+C 停止。")
-    watcher = Watcher(inbox, outdir, schema=schema, options=options, settings=settings, on_batch=on_batch,
-                      progress=console_progress(sys.stderr, quiet=quiet), stop=stop)
+            err(
+                f"正在监视 {inbox}（文件稳定 {settle:g} 秒后处理，失败的移到 {inbox / FAILED_DIR}）；"
+                f"结果写入 {outdir}。按 Ctrl+C 停止。"
+            )
+    watcher = Watcher(
+        inbox,
+        outdir,
+        schema=schema,
+        options=options,
+        settings=settings,
+        on_batch=on_batch,
+        progress=console_progress(sys.stderr, quiet=quiet),
+        stop=stop,
+    )
     try:
         watcher.run()
     except KeyboardInterrupt:
@@ -316,9 +391,17 @@ class Format(str, Enum):
 @app.command()
 def extract(
     paths: PathsArg,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json：记录（多份时为列表）；jsonl：每行一份；"
-                                        "table：便于阅读的表格；text：读取到的原文。")] = Format.json,
-    explain: Annotated[bool, typer.Option("--explain", help="逐项列出值、找到它的规则和原句（值用【】标出）。")] = False,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json：记录（多份时为列表）；jsonl：每行一份；table：便于阅读的表格；text：读取到的原文。",
+        ),
+    ] = Format.json,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="逐项列出值、找到它的规则和原句（值用【】标出）。")
+    ] = False,
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
 ) -> None:
@@ -371,7 +454,9 @@ def extract(
 @app.command()
 def ledger(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="台账文件（.xlsx）；已存在时把新报告追加进去。")] = Path("台账.xlsx"),
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="台账文件（.xlsx）；已存在时把新报告追加进去。")
+    ] = Path("台账.xlsx"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     refresh: RefreshOpt = False,
@@ -399,8 +484,17 @@ def brief(
     _write_one("brief", paths, out, templates, ref_date, issue_no=issue_no, evidence=evidence)
 
 
-def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, ref_date: str | None, *,
-               issue_no: int | None = None, evidence: bool = False, refresh: bool = False) -> None:
+def _write_one(
+    kind: str,
+    paths: list[Path],
+    out: Path,
+    templates: Path | None,
+    ref_date: str | None,
+    *,
+    issue_no: int | None = None,
+    evidence: bool = False,
+    refresh: bool = False,
+) -> None:
     from .errors import ReporterError
     from .pipeline import extract_all
     from .writers import check_briefing_template, write_briefing, write_ledger
@@ -408,17 +502,21 @@ def _write_one(kind: str, paths: list[Path], out: Path, templates: Path | None, 
     schema = _load_schema(templates)
     if kind == "brief":
         try:
-            check_briefing_template(templates)     # before any report is read
+            check_briefing_template(templates)  # before any report is read
         except ReporterError as exc:
             raise _fail(exc) from None
-    records, failures = extract_all(paths, schema, _options(templates, ref_date))   # records kept on disk
+    records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
     for f in failures:
         err(f"失败：{f.message}")
     try:
         if kind == "ledger":
-            _ledger_report(write_ledger(records, schema, out, failures=failures, templates=templates, refresh=refresh))
+            _ledger_report(
+                write_ledger(records, schema, out, failures=failures, templates=templates, refresh=refresh)
+            )
         else:
-            brief = write_briefing(records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence)
+            brief = write_briefing(
+                records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence
+            )
     except ReporterError as exc:
         raise _fail(exc) from None
     if kind == "brief" and not brief.written:
@@ -497,14 +595,30 @@ def _long_path(arg: str, platform: str = sys.platform) -> str:
     full = ntpath.abspath(arg) if platform == sys.platform else ntpath.normpath(arg)
     if len(full) < 248:
         return arg
-    if full.startswith("\\\\"):                                    # \\server\share → \\?\UNC\server\share
+    if full.startswith("\\\\"):  # \\server\share → \\?\UNC\server\share
         return "\\\\?\\UNC\\" + full[2:]
     return "\\\\?\\" + full
 
 
-SHELLS = frozenset({"cmd.exe", "powershell.exe", "pwsh.exe", "bash.exe", "sh.exe", "wsl.exe", "zsh.exe",
-                    "fish.exe", "nu.exe", "far.exe", "tcc.exe", "conemuc.exe", "conemuc64.exe",
-                    "windowsterminal.exe", "openconsole.exe"})
+SHELLS = frozenset(
+    {
+        "cmd.exe",
+        "powershell.exe",
+        "pwsh.exe",
+        "bash.exe",
+        "sh.exe",
+        "wsl.exe",
+        "zsh.exe",
+        "fish.exe",
+        "nu.exe",
+        "far.exe",
+        "tcc.exe",
+        "conemuc.exe",
+        "conemuc64.exe",
+        "windowsterminal.exe",
+        "openconsole.exe",
+    }
+)
 
 
 def _alone_in_console(pids: list[int], me: int, image_name) -> bool:
@@ -523,7 +637,7 @@ def _windows_image_name(pid: int) -> str:
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     kernel32.OpenProcess.restype = wintypes.HANDLE
     kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
-    handle = kernel32.OpenProcess(0x1000, False, pid)          # PROCESS_QUERY_LIMITED_INFORMATION
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
         return "cmd.exe"
     try:

@@ -35,8 +35,10 @@ def explain_record(record: Record, schema: Schema) -> str:
             continue
         for f in found:
             ev = f.evidence
-            lines.append(f"{spec.key}（{spec.header}）：{value_text(f.value)}\n"
-                         f"    规则 {f.rule}  位置 {ev.span.start}-{ev.span.end}\n    {ev.marked()}")
+            lines.append(
+                f"{spec.key}（{spec.header}）：{value_text(f.value)}\n"
+                f"    规则 {f.rule}  位置 {ev.span.start}-{ev.span.end}\n    {ev.marked()}"
+            )
     for review in record.review:
         lines.append(f"待核：{schema.header(review.field)}（{review.reason}）")
     return "\n".join(lines)

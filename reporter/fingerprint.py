@@ -21,7 +21,7 @@ import heapq
 import struct
 import unicodedata
 import zlib
-from functools import lru_cache
+from functools import cache
 
 GRAM = 4
 SKETCH = 64
@@ -34,7 +34,7 @@ def normalise(text: str) -> str:
     return text.translate(drop)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dropped(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "ZPSC"
 
@@ -47,7 +47,7 @@ def fingerprint(text: str) -> tuple[int, ...]:
     if len(norm) <= GRAM:
         grams = {zlib.crc32(norm.encode("utf-8"))}
     else:
-        grams = {zlib.crc32(norm[i:i + GRAM].encode("utf-8")) for i in range(len(norm) - GRAM + 1)}
+        grams = {zlib.crc32(norm[i : i + GRAM].encode("utf-8")) for i in range(len(norm) - GRAM + 1)}
     return (len(grams), *sorted(heapq.nsmallest(SKETCH, grams)))
 
 
@@ -73,7 +73,7 @@ def similarity(a: tuple[int, ...] | bytes, b: tuple[int, ...] | bytes) -> float:
     union_sketch = heapq.nsmallest(k, sketch_a | sketch_b)
     shared = sum(1 for h in union_sketch if h in sketch_a and h in sketch_b)
     jaccard = shared / len(union_sketch)
-    common = jaccard * (size_a + size_b) / (1 + jaccard)     # |A∩B| from |A∪B| = |A| + |B| − |A∩B|
+    common = jaccard * (size_a + size_b) / (1 + jaccard)  # |A∩B| from |A∪B| = |A| + |B| − |A∩B|
     return min(1.0, common / max(size_a, size_b))
 
 

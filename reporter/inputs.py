@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .model import Failure
 
@@ -28,7 +28,9 @@ _SKIP_NAME = re.compile(
 )
 # Folders that hold no reports: macOS zip leftovers, the recycle bin, Windows system folders, VCS data,
 # and the watch folder's failure bin.
-_SKIP_DIR = re.compile(r"^(?:\..*|__MACOSX|\$RECYCLE\.BIN|RECYCLER|System Volume Information|失败)$", re.IGNORECASE)
+_SKIP_DIR = re.compile(
+    r"^(?:\..*|__MACOSX|\$RECYCLE\.BIN|RECYCLER|System Volume Information|失败)$", re.IGNORECASE
+)
 
 
 def skip_name(name: str) -> bool:
@@ -55,7 +57,7 @@ def _resolve(path: Path) -> Path | None:
     """The real path, or None for a link loop or a path that cannot be resolved."""
     try:
         return path.resolve(strict=True)
-    except (OSError, RuntimeError):   # RuntimeError: a symlink loop (Python < 3.13)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return None
 
 
@@ -125,10 +127,10 @@ def _walk(top: Path, root: Path) -> Iterator[Path | Failure]:
             try:
                 if entry.is_symlink() or _is_junction(entry):
                     if entry.is_dir():
-                        continue                      # links to folders are never followed
+                        continue  # links to folders are never followed
                     target = _resolve(Path(entry.path))
                     if target is None or not target.is_relative_to(root) or not target.is_file():
-                        continue                      # broken, looping, or leading out of the folder
+                        continue  # broken, looping, or leading out of the folder
                     if not skip_name(entry.name) and supported(Path(entry.path)):
                         yield Path(entry.path)
                 elif entry.is_dir(follow_symlinks=False):

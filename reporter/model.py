@@ -7,9 +7,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list_item", "cell", "header", "footer", "note"]
 Part = Literal["body", "header", "footer", "note"]
@@ -36,8 +37,8 @@ class Block:
     kind: BlockKind
     span: Span
     part: Part = "body"
-    level: int = 0          # outline level of a heading, list level of a list item, nesting of a cell
-    label: str = ""         # the displayed list number of a list item (一是, （一）, 1.), already in the text
+    level: int = 0  # outline level of a heading, list level of a list item, nesting of a cell
+    label: str = ""  # the displayed list number of a list item (一是, （一）, 1.), already in the text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,11 +47,11 @@ class SourceDoc:
 
     path: Path
     sha256: str
-    text: str                                   # body first, then headers, footers and notes
+    text: str  # body first, then headers, footers and notes
     blocks: tuple[Block, ...]
-    reader: str                                 # "text" | "docx" | …
-    encoding: str | None = None                 # what the text reader decided
-    warnings: tuple[str, ...] = ()              # what the reader noticed and repaired
+    reader: str  # "text" | "docx" | …
+    encoding: str | None = None  # what the text reader decided
+    warnings: tuple[str, ...] = ()  # what the reader noticed and repaired
     meta: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -98,10 +99,10 @@ class Person:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Metric:
-    name: str                 # the counted thing as written, cleaned (抓获犯罪嫌疑人)
+    name: str  # the counted thing as written, cleaned (抓获犯罪嫌疑人)
     value: int | float
     unit: str
-    indicator: str = ""       # the normalised indicator name from schema aliases ("" = same as name)
+    indicator: str = ""  # the normalised indicator name from schema aliases ("" = same as name)
 
     @property
     def key(self) -> str:
@@ -149,7 +150,9 @@ class Record:
     reader: str = ""
     encoding: str | None = None
     warnings: tuple[str, ...] = ()
-    fingerprint: bytes | tuple[int, ...] = b""  # reporter.fingerprint (packed) of the body: spots republished copies
+    fingerprint: bytes | tuple[int, ...] = (
+        b""  # reporter.fingerprint (packed) of the body: spots republished copies
+    )
 
     def value(self, key: str) -> Any:
         """The first value of a field, or None."""
@@ -163,8 +166,20 @@ class Record:
         return any(r.field == key for r in self.review)
 
     def __reduce__(self):
-        return (_record, (self.path, self.sha256, self.chars, dict(self.fields), self.review, self.reader,
-                          self.encoding, self.warnings, self.fingerprint))
+        return (
+            _record,
+            (
+                self.path,
+                self.sha256,
+                self.chars,
+                dict(self.fields),
+                self.review,
+                self.reader,
+                self.encoding,
+                self.warnings,
+                self.fingerprint,
+            ),
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -172,8 +187,8 @@ class Failure:
     """A file that could not be processed, and why."""
 
     path: Path
-    reason: str              # short, Chinese: 文件已加密
-    message: str             # the full one-line message
+    reason: str  # short, Chinese: 文件已加密
+    message: str  # the full one-line message
 
 
 # Pickling: records cross from the worker processes to the main process and are kept on disk while a
@@ -184,7 +199,25 @@ def _metric(name: str, value: int | float, unit: str, indicator: str) -> Metric:
     return Metric(name=name, value=value, unit=unit, indicator=indicator)
 
 
-def _record(path: Path, sha256: str, chars: int, fields: Mapping[str, tuple[Found, ...]], review: tuple[Review, ...],
-            reader: str, encoding: str | None, warnings: tuple[str, ...], fingerprint: bytes | tuple[int, ...]) -> Record:
-    return Record(path=path, sha256=sha256, chars=chars, fields=fields, review=review, reader=reader,
-                  encoding=encoding, warnings=warnings, fingerprint=fingerprint)
+def _record(
+    path: Path,
+    sha256: str,
+    chars: int,
+    fields: Mapping[str, tuple[Found, ...]],
+    review: tuple[Review, ...],
+    reader: str,
+    encoding: str | None,
+    warnings: tuple[str, ...],
+    fingerprint: bytes | tuple[int, ...],
+) -> Record:
+    return Record(
+        path=path,
+        sha256=sha256,
+        chars=chars,
+        fields=fields,
+        review=review,
+        reader=reader,
+        encoding=encoding,
+        warnings=warnings,
+        fingerprint=fingerprint,
+    )

@@ -17,22 +17,33 @@ import re
 import unicodedata
 
 MAX_CHARS = 80
-MAX_BYTES = 200          # leaves room under the 255-byte limit for a " (2)" or a folder-side prefix
+MAX_BYTES = 200  # leaves room under the 255-byte limit for a " (2)" or a folder-side prefix
 
 # characters Windows forbids in names → look-alikes that are allowed (a Chinese title keeps its look)
-_REPLACE = str.maketrans({"/": "_", "\\": "_", ":": "：", "*": "＊", "?": "？", '"': "＂", "<": "＜",
-                          ">": "＞", "|": "｜"})
+_REPLACE = str.maketrans(
+    {"/": "_", "\\": "_", ":": "：", "*": "＊", "?": "？", '"': "＂", "<": "＜", ">": "＞", "|": "｜"}
+)
 # controls, bidi overrides and isolates, zero-width characters, BOM, lone surrogates, non-characters
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-                        "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ufffe\uffff\ud800-\udfff]"
+)
 _SPACES = re.compile(r"\s+")
 _DOTS = re.compile(r"\.{2,}")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
 _RESERVED = re.compile(r"^(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$", re.IGNORECASE)
 
 
-def safe_filename(title: str, *, suffix: str = "", fallback: str = "未命名", max_chars: int = MAX_CHARS,
-                  max_bytes: int = MAX_BYTES) -> str:
+def safe_filename(
+    title: str,
+    *,
+    suffix: str = "",
+    fallback: str = "未命名",
+    max_chars: int = MAX_CHARS,
+    max_bytes: int = MAX_BYTES,
+) -> str:
     """A file name made from `title` (plus `suffix`, e.g. ".docx") that is safe on every system."""
     ext = _clean(suffix.lstrip(".")) if suffix else ""
     suffix = f".{ext}" if ext else ""
@@ -63,11 +74,11 @@ def unique_name(name: str, taken: set[str]) -> str:
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text))
-    text = _SPACES.sub(" ", text.translate(_REPLACE))     # line breaks and tabs become one space…
-    text = _CJK_GAP.sub("", _INVISIBLE.sub("", text))        # …except between two Chinese characters
+    text = _SPACES.sub(" ", text.translate(_REPLACE))  # line breaks and tabs become one space…
+    text = _CJK_GAP.sub("", _INVISIBLE.sub("", text))  # …except between two Chinese characters
     text = _DOTS.sub(".", text)
     text = text.strip(" .")
-    while text.startswith(("~$", ".", "~", "-", "_.")):   # hidden, lock-file look, an option to a tool
+    while text.startswith(("~$", ".", "~", "-", "_.")):  # hidden, lock-file look, an option to a tool
         text = text.lstrip("~$.-").lstrip("_.").strip(" ")
     return text.rstrip(" .")
 
@@ -76,6 +87,6 @@ def _cap(text: str, max_chars: int, max_bytes: int) -> str:
     text = text[:max_chars]
     while len(text.encode("utf-8")) > max_bytes:
         text = text[:-1]
-    if text and unicodedata.category(text[-1]) in ("Mn", "Me", "Cf"):   # a dangling combining mark or joiner
+    if text and unicodedata.category(text[-1]) in ("Mn", "Me", "Cf"):  # a dangling combining mark or joiner
         text = text[:-1]
     return text

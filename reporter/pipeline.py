@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .errors import ReporterError
 from .inputs import iter_inputs
@@ -39,13 +40,13 @@ class Options:
 
     templates: Path | None = None
     ref_date: dt.date | None = None
-    jobs: int | None = None          # worker processes for extraction; None = one per core
-    timeout: float | None = 60.0     # seconds per file before it becomes a Failure; None = no limit
-    memory_mb: int | None = 1024     # extra memory per worker after loading (POSIX only); None = no limit
-    wait: float = 0.0                # seconds to wait for another run holding the output folder
-    refresh: bool = False            # re-extract reports already in the ledger (issue 4)
-    issue_no: int | None = None      # the briefing's 期号; None = continue from the last run (issue 5)
-    evidence: bool = False           # attach each value's source sentence to the briefing as a comment
+    jobs: int | None = None  # worker processes for extraction; None = one per core
+    timeout: float | None = 60.0  # seconds per file before it becomes a Failure; None = no limit
+    memory_mb: int | None = 1024  # extra memory per worker after loading (POSIX only); None = no limit
+    wait: float = 0.0  # seconds to wait for another run holding the output folder
+    refresh: bool = False  # re-extract reports already in the ledger (issue 4)
+    issue_no: int | None = None  # the briefing's 期号; None = continue from the last run (issue 5)
+    evidence: bool = False  # attach each value's source sentence to the briefing as a comment
 
 
 def process(path: Path, schema: Schema, options: Options = Options()) -> Record | Failure:
@@ -60,8 +61,9 @@ def process(path: Path, schema: Schema, options: Options = Options()) -> Record 
         return Failure(path=path, reason=exc.reason, message=str(exc))
 
 
-def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Options(), *,
-                  pool: WorkerPool | None = None) -> Iterator[Record | Failure]:
+def extract_paths(
+    paths: Iterable[Path], schema: Schema, options: Options = Options(), *, pool: WorkerPool | None = None
+) -> Iterator[Record | Failure]:
     """Records (or failures) for every input, in input order, extracted in guarded worker processes.
     Each record is read back from disk as it is yielded (reporter.spool), so memory stays flat."""
     items, batch = _extract_inputs(paths, schema, options, pool)
@@ -73,8 +75,9 @@ def extract_paths(paths: Iterable[Path], schema: Schema, options: Options = Opti
         batch.close()
 
 
-def extract_all(paths: Iterable[Path], schema: Schema, options: Options = Options(), *,
-                pool: WorkerPool | None = None) -> tuple[Sequence[Record], list[Failure]]:
+def extract_all(
+    paths: Iterable[Path], schema: Schema, options: Options = Options(), *, pool: WorkerPool | None = None
+) -> tuple[Sequence[Record], list[Failure]]:
     """Every input extracted: its records (kept on disk, in input order: reporter.spool) and the
     failures, in input order."""
     items, batch = _extract_inputs(paths, schema, options, pool)
@@ -91,8 +94,9 @@ def extract_all(paths: Iterable[Path], schema: Schema, options: Options = Option
     return batch.records(), failures
 
 
-def _extract_inputs(paths: Iterable[Path], schema: Schema, options: Options,
-                    pool: WorkerPool | None) -> tuple[list[Path | Failure], Batch]:
+def _extract_inputs(
+    paths: Iterable[Path], schema: Schema, options: Options, pool: WorkerPool | None
+) -> tuple[list[Path | Failure], Batch]:
     """The inputs under `paths` (files, or failures such as a missing path) and the batch of the files'
     results, in the order of the files."""
     items = list(iter_inputs(paths))
@@ -100,8 +104,14 @@ def _extract_inputs(paths: Iterable[Path], schema: Schema, options: Options,
     return items, _extract(files, schema, options, pool, NoProgress(), {})
 
 
-def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPool | None,
-             progress: Progress, details: dict[Path, str]) -> Batch:
+def _extract(
+    paths: list[Path],
+    schema: Schema,
+    options: Options,
+    pool: WorkerPool | None,
+    progress: Progress,
+    details: dict[Path, str],
+) -> Batch:
     """Record or Failure per path, in order: in the given pool, or in one started for these files.
     Tracebacks of unexpected errors (bugs) go to `details` for the log."""
     if not paths:
@@ -117,7 +127,7 @@ def _extract(paths: list[Path], schema: Schema, options: Options, pool: WorkerPo
         with WorkerPool(schema, options) as own:
             batch = own.map(paths, lambda i, failure: progress.advance(paths[i]))
             details.update(own.details)
-        if len(paths) >= RELEASE_AFTER:                # a big batch: free the fork server's memory for writing
+        if len(paths) >= RELEASE_AFTER:  # a big batch: free the fork server's memory for writing
             release_fork_server()
         return batch
     finally:
@@ -134,12 +144,12 @@ class Skipped:
 
 @dataclass(slots=True)
 class RunResult:
-    records: Sequence[Record] = ()                            # processed this run (read back from disk)
+    records: Sequence[Record] = ()  # processed this run (read back from disk)
     failures: list[Failure] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)      # done in an earlier run, unchanged
-    outputs: list[Path] = field(default_factory=list)         # files written this run
+    skipped: list[Skipped] = field(default_factory=list)  # done in an earlier run, unchanged
+    outputs: list[Path] = field(default_factory=list)  # files written this run
     log: Path | None = None
-    ledger: Any = None                                        # writers.ledger.LedgerResult of this run
+    ledger: Any = None  # writers.ledger.LedgerResult of this run
 
     @property
     def ok(self) -> bool:
@@ -156,8 +166,15 @@ class RunResult:
         return text
 
 
-def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, options: Options = Options(),
-        pool: WorkerPool | None = None, progress: Progress | None = None) -> RunResult:
+def run(
+    paths: Iterable[Path],
+    outdir: Path,
+    *,
+    schema: Schema | None = None,
+    options: Options = Options(),
+    pool: WorkerPool | None = None,
+    progress: Progress | None = None,
+) -> RunResult:
     """The main job: every report under `paths` → outdir/台账.xlsx and outdir/简报.docx.
 
     Re-runs into the same outdir process only new or changed files (OUTDIR/.reporter/state.json; a
@@ -169,7 +186,9 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
     from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = schema or load_schema(templates=options.templates)
-    check_briefing_template(options.templates)     # a broken briefing template stops us before any report is read
+    check_briefing_template(
+        options.templates
+    )  # a broken briefing template stops us before any report is read
     outdir = Path(outdir)
     progress = progress or NoProgress()
     result = RunResult()
@@ -182,7 +201,9 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
 
         for tmp in remove_stale_temporaries(outdir, [LEDGER_NAME, BRIEFING_NAME]):
             log.write(f"删除了上次中断留下的临时文件 {tmp.name}")
-        state = State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
+        state = (
+            State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
+        )
         if state.note:
             log.write(state.note)
         todo, prints = _plan(paths, outdir, state, result)
@@ -203,13 +224,25 @@ def run(paths: Iterable[Path], outdir: Path, *, schema: Schema | None = None, op
         try:
             outdir.mkdir(parents=True, exist_ok=True)
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
-                result.ledger = write_ledger(result.records, schema, outdir / LEDGER_NAME, failures=result.failures,
-                                             templates=options.templates, refresh=options.refresh)
+                result.ledger = write_ledger(
+                    result.records,
+                    schema,
+                    outdir / LEDGER_NAME,
+                    failures=result.failures,
+                    templates=options.templates,
+                    refresh=options.refresh,
+                )
                 result.outputs.append(result.ledger.path)
-            if result.records:                         # one issue per run with new reports (writers/briefing)
-                brief = write_briefing(result.records, schema, outdir / BRIEFING_NAME, templates=options.templates,
-                                       issue_no=options.issue_no, evidence=options.evidence)
-                if brief.path is not None:             # (its copy in 简报存档/ is not listed: see README)
+            if result.records:  # one issue per run with new reports (writers/briefing)
+                brief = write_briefing(
+                    result.records,
+                    schema,
+                    outdir / BRIEFING_NAME,
+                    templates=options.templates,
+                    issue_no=options.issue_no,
+                    evidence=options.evidence,
+                )
+                if brief.path is not None:  # (its copy in 简报存档/ is not listed: see README)
                     result.outputs.append(brief.path)
         except ReporterError as exc:
             log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
@@ -237,8 +270,9 @@ def is_output(path: Path, outdir: Path) -> bool:
     return path.is_relative_to(out / ARCHIVE_DIR) or path.is_relative_to(out / STATE_DIR)
 
 
-def _plan(paths: list[Path], outdir: Path, state: State,
-          result: RunResult) -> tuple[list[Path], dict[Path, Fingerprint]]:
+def _plan(
+    paths: list[Path], outdir: Path, state: State, result: RunResult
+) -> tuple[list[Path], dict[Path, Fingerprint]]:
     """The files to process now, with their fingerprints; the rest go to result.skipped / failures."""
     todo: list[Path] = []
     prints: dict[Path, Fingerprint] = {}
@@ -247,13 +281,18 @@ def _plan(paths: list[Path], outdir: Path, state: State,
             result.failures.append(item)
             continue
         if is_output(item, outdir):
-            continue                                   # our own outputs, when OUTDIR is inside an input
+            continue  # our own outputs, when OUTDIR is inside an input
         try:
             fp = state.fingerprint(item)
         except OSError as exc:
             reason = f"无法读取（{exc.strerror or exc}）"
-            result.failures.append(Failure(path=item, reason=reason,
-                                           message=f"{item}：{reason}；请检查文件权限，或文件是否正被其他程序占用"))
+            result.failures.append(
+                Failure(
+                    path=item,
+                    reason=reason,
+                    message=f"{item}：{reason}；请检查文件权限，或文件是否正被其他程序占用",
+                )
+            )
             continue
         if state.done(fp) is not None:
             state.seen_at(fp)

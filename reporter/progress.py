@@ -77,8 +77,11 @@ class BarProgress(LineProgress):
     def advance(self, path: Path) -> None:
         self._done += 1
         if self._bar is None:
-            if (self._total < self.min_files or self._done >= self._total
-                    or time.monotonic() - self._started < self.delay):
+            if (
+                self._total < self.min_files
+                or self._done >= self._total
+                or time.monotonic() - self._started < self.delay
+            ):
                 return
             self._show()
         self._bar.update(self._task, completed=self._done, name=path.name)
@@ -88,10 +91,16 @@ class BarProgress(LineProgress):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         console = Console(file=self.stream, highlight=False)
-        self._bar = Progress(TextColumn("处理中"), BarColumn(), MofNCompleteColumn(),
-                             TextColumn("剩余"), TimeRemainingColumn(),
-                             TextColumn("{task.fields[name]}", style="dim"),
-                             console=console, transient=True)
+        self._bar = Progress(
+            TextColumn("处理中"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[name]}", style="dim"),
+            console=console,
+            transient=True,
+        )
         self._bar.start()
         self._task = self._bar.add_task("", total=self._total, completed=self._done, name="")
 

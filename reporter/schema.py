@@ -6,9 +6,10 @@ The defaults are in templates/schema.toml; a user edits a copy (see reporter.tem
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Mapping
+from typing import Literal
 
 from .errors import SchemaError
 from .templates import find_template
@@ -54,7 +55,7 @@ class Schema:
     fields: tuple[FieldSpec, ...]
     indicators: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     path: Path | None = None
-    _aliases: Mapping[str, str] = field(init=False, repr=False, compare=False)   # for indicator_for
+    _aliases: Mapping[str, str] = field(init=False, repr=False, compare=False)  # for indicator_for
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_aliases", _alias_index(self.indicators))
@@ -82,7 +83,7 @@ class Schema:
         the name ends with (全年抓获犯罪嫌疑人 → 抓获犯罪嫌疑人).
         """
         aliases = self._aliases
-        for i in range(len(name)):                   # the longest alias first: the name itself, then its tails
+        for i in range(len(name)):  # the longest alias first: the name itself, then its tails
             canon = aliases.get(name[i:])
             if canon is not None:
                 return canon
@@ -134,8 +135,16 @@ def parse_schema(data: Mapping, path: Path) -> Schema:
         unknown = set(row) - {"key", "header", "kind", "width", "ledger", "briefing"}
         if unknown:
             raise _fail(path, f"字段 {key!r} 有不认识的设置 {', '.join(sorted(unknown))}")
-        specs.append(FieldSpec(key=key, header=header.strip(), kind=kind, width=width,
-                               ledger=bool(row.get("ledger", True)), briefing=bool(row.get("briefing", True))))
+        specs.append(
+            FieldSpec(
+                key=key,
+                header=header.strip(),
+                kind=kind,
+                width=width,
+                ledger=bool(row.get("ledger", True)),
+                briefing=bool(row.get("briefing", True)),
+            )
+        )
     indicators_raw = data.get("indicators", {})
     if not isinstance(indicators_raw, dict):
         raise _fail(path, "[indicators] 应为“标准名称 = [别名, …]”的形式")

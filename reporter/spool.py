@@ -29,14 +29,14 @@ from typing import IO, overload
 from .errors import OutputError
 from .model import Failure, Record
 
-_Slot = tuple[int, int] | Failure | None          # (offset, length) of a pickled record, a Failure, or nothing yet
+_Slot = tuple[int, int] | Failure | None  # (offset, length) of a pickled record, a Failure, or nothing yet
 
 
 class Batch(Sequence[Record | Failure]):
     """Record or Failure per input, in input order; records on disk."""
 
     def __init__(self, paths: Sequence[Path] = ()):
-        self.paths = list(paths)                    # the inputs, so that listing them reads nothing back
+        self.paths = list(paths)  # the inputs, so that listing them reads nothing back
         self._slots: list[_Slot] = [None] * len(self.paths)
         self._file: IO[bytes] | None = None
         self._end = 0
@@ -60,8 +60,11 @@ class Batch(Sequence[Record | Failure]):
             fh.write(payload)
         except OSError as exc:
             folder = tempfile.gettempdir()
-            raise OutputError(f"无法写入临时文件夹 {folder}（{exc.strerror or exc}）；请清理磁盘空间后重试",
-                              path=None, reason="临时文件夹无法写入") from exc
+            raise OutputError(
+                f"无法写入临时文件夹 {folder}（{exc.strerror or exc}）；请清理磁盘空间后重试",
+                path=None,
+                reason="临时文件夹无法写入",
+            ) from exc
         self._slots[index] = (self._end, len(payload))
         self._end += len(payload)
 
@@ -74,10 +77,13 @@ class Batch(Sequence[Record | Failure]):
                 self._file = tempfile.TemporaryFile(prefix="reporter-", suffix=".records")
             except OSError as exc:
                 folder = tempfile.gettempdir()
-                raise OutputError(f"无法在临时文件夹 {folder} 里建立文件（{exc.strerror or exc}）；"
-                                  "请检查它是否存在、是否可写，或设置 TMP/TEMP 环境变量指向另一个文件夹",
-                                  path=None, reason="临时文件夹无法写入") from exc
-            self._closer = weakref.finalize(self, self._file.close)   # closed (and deleted) with the batch
+                raise OutputError(
+                    f"无法在临时文件夹 {folder} 里建立文件（{exc.strerror or exc}）；"
+                    "请检查它是否存在、是否可写，或设置 TMP/TEMP 环境变量指向另一个文件夹",
+                    path=None,
+                    reason="临时文件夹无法写入",
+                ) from exc
+            self._closer = weakref.finalize(self, self._file.close)  # closed (and deleted) with the batch
         return self._file
 
     def close(self) -> None:

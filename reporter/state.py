@@ -22,9 +22,10 @@ import os
 import socket
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import LockedError, OutputError
 from .writers.atomic import write_atomic
@@ -33,9 +34,9 @@ STATE_DIR = ".reporter"
 STATE_FILE = "state.json"
 LOCK_FILE = "lock"
 LOG_NAME = "reporter.log"
-LOG_MAX_BYTES = 5 * 1024 * 1024       # reporter.log is moved to reporter.log.1 beyond this
+LOG_MAX_BYTES = 5 * 1024 * 1024  # reporter.log is moved to reporter.log.1 beyond this
 STATE_VERSION = 1
-_WINDOWS_LOCK_OFFSET = 1 << 30        # Windows locks a byte range; lock one far beyond the holder's note
+_WINDOWS_LOCK_OFFSET = 1 << 30  # Windows locks a byte range; lock one far beyond the holder's note
 
 
 def now_text() -> str:
@@ -70,7 +71,7 @@ class State:
     def __init__(self, outdir: Path, files: dict[str, dict[str, Any]] | None = None, *, note: str = ""):
         self.outdir = Path(outdir)
         self.files: dict[str, dict[str, Any]] = files or {}
-        self.note = note          # why an existing state file was not used, for the log
+        self.note = note  # why an existing state file was not used, for the log
         self._by_path = {entry["path"]: sha for sha, entry in self.files.items() if "path" in entry}
 
     @property
@@ -100,7 +101,10 @@ class State:
         known = self._by_path.get(str(resolved))
         entry = self.files.get(known) if known else None
         if entry and (entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")) == (
-                st.st_size, st.st_mtime_ns, st.st_ctime_ns):
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+        ):
             sha = known
         else:
             sha = sha256_file(resolved)
@@ -115,7 +119,10 @@ class State:
         except OSError:
             return False
         return bool(entry) and (entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")) == (
-            st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+            st.st_size,
+            st.st_mtime_ns,
+            st.st_ctime_ns,
+        )
 
     def done(self, fp: Fingerprint) -> dict[str, Any] | None:
         """The entry of a report already done with the same content, or None."""
@@ -124,8 +131,12 @@ class State:
     def mark_done(self, fp: Fingerprint, when: str | None = None) -> None:
         old = self.files.get(fp.sha256, {})
         self.files[fp.sha256] = {
-            "path": str(fp.path), "size": fp.size, "mtime_ns": fp.mtime_ns, "ctime_ns": fp.ctime_ns,
-            "first_done": old.get("first_done") or when or now_text(), "last_seen": when or now_text(),
+            "path": str(fp.path),
+            "size": fp.size,
+            "mtime_ns": fp.mtime_ns,
+            "ctime_ns": fp.ctime_ns,
+            "first_done": old.get("first_done") or when or now_text(),
+            "last_seen": when or now_text(),
         }
         self._by_path[str(fp.path)] = fp.sha256
 
@@ -187,13 +198,13 @@ def pid_alive(pid: int) -> bool:
         kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
         kernel32.OpenProcess.restype = wintypes.HANDLE
         kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
-        handle = kernel32.OpenProcess(0x1000, False, pid)     # PROCESS_QUERY_LIMITED_INFORMATION
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
         if not handle:
             return False
         try:
             code = ctypes.c_ulong()
             kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-            return code.value == 259                          # STILL_ACTIVE
+            return code.value == 259  # STILL_ACTIVE
         finally:
             kernel32.CloseHandle(handle)
     try:
@@ -208,12 +219,18 @@ def pid_alive(pid: int) -> bool:
 class OutputLock:
     """Held while a run writes into an output folder; a second run waits up to `wait` seconds.
 
-        with OutputLock(outdir, wait=60):
-            ...
+    with OutputLock(outdir, wait=60):
+        ...
     """
 
-    def __init__(self, outdir: Path, *, wait: float = 0.0, on_wait: Callable[[str], None] | None = None,
-                 poll: float = 0.1):
+    def __init__(
+        self,
+        outdir: Path,
+        *,
+        wait: float = 0.0,
+        on_wait: Callable[[str], None] | None = None,
+        poll: float = 0.1,
+    ):
         self.outdir = Path(outdir)
         self.wait = max(0.0, wait)
         self.on_wait = on_wait
@@ -249,9 +266,12 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as exc:
-            raise OutputError(f"{self.outdir}：无法在输出文件夹中建立锁文件（{exc.strerror or exc}）；"
-                              "请检查文件夹是否存在、是否有写入权限", path=self.outdir,
-                              reason="无法写入输出文件夹") from None
+            raise OutputError(
+                f"{self.outdir}：无法在输出文件夹中建立锁文件（{exc.strerror or exc}）；"
+                "请检查文件夹是否存在、是否有写入权限",
+                path=self.outdir,
+                reason="无法写入输出文件夹",
+            ) from None
         deadline = time.monotonic() + self.wait
         told = False
         try:
@@ -263,8 +283,12 @@ class OutputLock:
                     # the file system cannot lock (some network shares): fall back to the holder's note
                     info = self.holder()
                     pid = int(info.get("pid", "0") or 0)
-                    if not (info.get("host") == socket.gethostname() and pid != os.getpid()
-                            and info.get("released") != "1" and pid_alive(pid)):
+                    if not (
+                        info.get("host") == socket.gethostname()
+                        and pid != os.getpid()
+                        and info.get("released") != "1"
+                        and pid_alive(pid)
+                    ):
                         break
                 if time.monotonic() >= deadline:
                     who = self.describe_holder()
@@ -272,7 +296,9 @@ class OutputLock:
                         f"{self.outdir}：另一个 reporter 正在写入这个输出文件夹"
                         f"{'（' + who + '）' if who else ''}，等待 {self.wait:g} 秒后仍未结束；"
                         "请等它结束后再运行，或用 --wait 加长等待时间",
-                        path=self.outdir, reason="输出文件夹正被另一个运行使用")
+                        path=self.outdir,
+                        reason="输出文件夹正被另一个运行使用",
+                    )
                 if not told and self.on_wait:
                     told = True
                     self.on_wait(self.describe_holder())
@@ -281,8 +307,10 @@ class OutputLock:
             os.close(fd)
             raise
         self._fd = fd
-        note = (f"pid={os.getpid()}\nhost={socket.gethostname()}\nstarted={now_text()}\n"
-                f"command={' '.join(sys.argv[:1] + sys.argv[1:6])}\n")
+        note = (
+            f"pid={os.getpid()}\nhost={socket.gethostname()}\nstarted={now_text()}\n"
+            f"command={' '.join(sys.argv[:1] + sys.argv[1:6])}\n"
+        )
         with contextlib.suppress(OSError):
             os.lseek(fd, 0, os.SEEK_SET)
             os.ftruncate(fd, 0)
@@ -324,4 +352,3 @@ class RunLog:
                     os.replace(self.path, self.path.with_name(LOG_NAME + ".1"))
             with open(self.path, "a", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
-

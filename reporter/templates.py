@@ -78,7 +78,9 @@ def find_template(name: str, override: Path | str | None = None) -> Path:
         path = folder / name
         if path.is_file():
             return path
-    raise TemplateError(f"{name}：在模板文件夹中找不到这个文件；可用 reporter templates init 重新生成默认模板")
+    raise TemplateError(
+        f"{name}：在模板文件夹中找不到这个文件；可用 reporter templates init 重新生成默认模板"
+    )
 
 
 def optional_template(name: str, override: Path | str | None = None) -> Path | None:

@@ -26,9 +26,10 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from .errors import ReporterError
 from .inputs import iter_inputs, skip_name, supported
@@ -44,13 +45,15 @@ NOTE_SUFFIX = ".失败原因.txt"
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WatchSettings:
-    settle: float = 5.0            # seconds a file must stay unchanged before it is taken
-    poll: bool = False             # polling observer (network shares)
-    keep: bool = False             # leave failing files where they are instead of moving them to 失败/
-    once: bool = False             # process what is there (once settled) and return
-    rescan: float = 60.0           # seconds between full rescans of INBOX (a safety net for missed events)
-    max_wait: float | None = None  # --once: give up on files still changing after this long (default 10×settle, ≥ 60 s)
-    retry: float = 30.0            # seconds before a batch is tried again after the outputs could not be written
+    settle: float = 5.0  # seconds a file must stay unchanged before it is taken
+    poll: bool = False  # polling observer (network shares)
+    keep: bool = False  # leave failing files where they are instead of moving them to 失败/
+    once: bool = False  # process what is there (once settled) and return
+    rescan: float = 60.0  # seconds between full rescans of INBOX (a safety net for missed events)
+    max_wait: float | None = (
+        None  # --once: give up on files still changing after this long (default 10×settle, ≥ 60 s)
+    )
+    retry: float = 30.0  # seconds before a batch is tried again after the outputs could not be written
 
 
 @dataclass(slots=True)
@@ -58,16 +61,16 @@ class Batch:
     """What one batch did: the run's result and where failing files went."""
 
     result: RunResult | None
-    moved: list[tuple[Path, Path]] = field(default_factory=list)    # (file, its place in 失败/)
-    error: ReporterError | None = None                              # the outputs could not be written
-    unsettled: list[Path] = field(default_factory=list)             # --once: still changing, left for later
+    moved: list[tuple[Path, Path]] = field(default_factory=list)  # (file, its place in 失败/)
+    error: ReporterError | None = None  # the outputs could not be written
+    unsettled: list[Path] = field(default_factory=list)  # --once: still changing, left for later
 
 
 @dataclass(slots=True)
 class _Seen:
     size: int
     mtime_ns: int
-    since: float                   # monotonic time the (size, mtime) pair was first seen
+    since: float  # monotonic time the (size, mtime) pair was first seen
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -88,9 +91,19 @@ def _can_open(path: Path) -> bool:
 
 
 class Watcher:
-    def __init__(self, inbox: Path, outdir: Path, *, schema: Schema, options: Options = Options(),
-                 settings: WatchSettings = WatchSettings(), on_batch: Callable[[Batch], None] | None = None,
-                 progress: Progress | None = None, pool: Any = None, stop: threading.Event | None = None):
+    def __init__(
+        self,
+        inbox: Path,
+        outdir: Path,
+        *,
+        schema: Schema,
+        options: Options = Options(),
+        settings: WatchSettings = WatchSettings(),
+        on_batch: Callable[[Batch], None] | None = None,
+        progress: Progress | None = None,
+        pool: Any = None,
+        stop: threading.Event | None = None,
+    ):
         self.inbox = Path(os.path.abspath(inbox))
         self.outdir = Path(os.path.abspath(outdir))
         self.failed_dir = self.inbox / FAILED_DIR
@@ -104,7 +117,7 @@ class Watcher:
         self._events: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
         self._wake = threading.Event()
         self._pending: dict[Path, _Seen] = {}
-        self._handled: dict[Path, tuple[int, int]] = {}   # path → (size, mtime) when last handled
+        self._handled: dict[Path, tuple[int, int]] = {}  # path → (size, mtime) when last handled
         self._retry_at: dict[Path, float] = {}
         self.batches: list[Batch] = []
         self._done = State.load(self.outdir) if (self.outdir / LEDGER_NAME).exists() else State(self.outdir)
@@ -158,7 +171,7 @@ class Watcher:
                 if event.event_type in ("opened", "closed_no_write"):
                     return
                 if event.is_directory:
-                    watcher._events.put(None)                 # a folder came or went: rescan
+                    watcher._events.put(None)  # a folder came or went: rescan
                 else:
                     for name in (event.src_path, getattr(event, "dest_path", "")):
                         if name:
@@ -184,7 +197,7 @@ class Watcher:
         if stat is None or self._handled.get(path) == stat:
             return
         if path not in self._handled and self._done.unchanged(path):
-            self._handled[path] = stat                         # done by an earlier run or watch
+            self._handled[path] = stat  # done by an earlier run or watch
             return
         self._pending[path] = _Seen(*stat, since=time.monotonic())
 
@@ -207,7 +220,7 @@ class Watcher:
         ready = []
         for path, seen in list(self._pending.items()):
             stat = _stat(path)
-            if stat is None:                                   # deleted or moved away
+            if stat is None:  # deleted or moved away
                 del self._pending[path]
                 continue
             if stat != (seen.size, seen.mtime_ns):
@@ -247,8 +260,14 @@ class Watcher:
     def _batch(self, paths: list[Path], pool: Any) -> None:
         stats = {path: _stat(path) for path in paths}
         try:
-            result = run(paths, self.outdir, schema=self.schema, options=self.options, pool=pool,
-                         progress=self.progress)
+            result = run(
+                paths,
+                self.outdir,
+                schema=self.schema,
+                options=self.options,
+                pool=pool,
+                progress=self.progress,
+            )
         except ReporterError as exc:
             # the ledger open in Excel, another run holding OUTDIR…: keep the files, try again later
             if self.settings.once:
@@ -289,13 +308,15 @@ class Watcher:
         folder = self.failed_dir / rel.parent
         target = _free_name(folder / rel.name)
         note = target.with_name(target.name + NOTE_SUFFIX)
-        text = (f"文件：{rel.name}\n"
-                f"原来的位置：{source}\n"
-                f"处理时间：{now_text()}\n"
-                f"原因：{failure.reason}\n"
-                f"说明：{failure.message}\n\n"
-                f"怎么办：按上面的原因修改文件（例如去掉密码、用 Word 或 WPS 另存为 .docx），"
-                f"再把它放回 {self.inbox} 文件夹，就会重新处理。\n")
+        text = (
+            f"文件：{rel.name}\n"
+            f"原来的位置：{source}\n"
+            f"处理时间：{now_text()}\n"
+            f"原因：{failure.reason}\n"
+            f"说明：{failure.message}\n\n"
+            f"怎么办：按上面的原因修改文件（例如去掉密码、用 Word 或 WPS 另存为 .docx），"
+            f"再把它放回 {self.inbox} 文件夹，就会重新处理。\n"
+        )
         try:
             folder.mkdir(parents=True, exist_ok=True)
             os.replace(source, target)

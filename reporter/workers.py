@@ -29,16 +29,17 @@ import sys
 import time
 import traceback
 from collections import deque
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from .errors import ReporterError
 from .model import Failure, Record
 from .spool import Batch
 
-INIT_TIMEOUT = 300.0          # seconds a new worker may take to load its dictionaries
+INIT_TIMEOUT = 300.0  # seconds a new worker may take to load its dictionaries
 
 
 def default_jobs() -> int:
@@ -105,10 +106,10 @@ def limit_memory(extra_mb: int | None) -> bool:
         return False
     try:
         import resource
-    except ImportError:                                   # Windows
+    except ImportError:  # Windows
         return False
     base = _address_space()
-    if not base:                                          # not Linux: macOS does not enforce RLIMIT_AS
+    if not base:  # not Linux: macOS does not enforce RLIMIT_AS
         return False
     try:
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -117,16 +118,18 @@ def limit_memory(extra_mb: int | None) -> bool:
             limit = min(limit, hard)
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
         return True
-    except (ValueError, OSError):                         # macOS refuses some values
+    except (ValueError, OSError):  # macOS refuses some values
         return False
 
 
 # A short report that walks every rule once, so that what the rules load on first use (the IDF table,
 # the tag dictionary, compiled patterns) is loaded before the first real file and its time limit.
-WARM_UP_TEXT = ("关于召开全县安全生产工作会议的通报\n"
-                "2024年1月4日，县政府副县长张三在县行政中心主持召开全县安全生产工作会议，"
-                "县应急管理局、县公安局负责同志参加会议。全年排查隐患1142处，同比下降7.6%。"
-                "会议要求，一是要提高思想认识，二是要压实工作责任。\n来源：某县应急管理局\n")
+WARM_UP_TEXT = (
+    "关于召开全县安全生产工作会议的通报\n"
+    "2024年1月4日，县政府副县长张三在县行政中心主持召开全县安全生产工作会议，"
+    "县应急管理局、县公安局负责同志参加会议。全年排查隐患1142处，同比下降7.6%。"
+    "会议要求，一是要提高思想认识，二是要压实工作责任。\n来源：某县应急管理局\n"
+)
 
 
 def warm_up(options: Any, schema: Any = None) -> None:
@@ -159,13 +162,13 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
     """A worker: load once, then read one (index, path) at a time and answer with its Record or Failure."""
     from .pipeline import process
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)          # Ctrl+C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     try:
         warm_up(options, schema)
         if setup is not None:
             setup()
         limit_memory(options.memory_mb)
-    except BaseException as exc:                          # noqa: BLE001 - reported to the parent
+    except BaseException as exc:
         conn.send(("init-error", isinstance(exc, ReporterError), str(exc), traceback.format_exc()))
         return
     conn.send(("ready", os.getpid()))
@@ -182,22 +185,41 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
         try:
             item: Record | Failure = process(path, schema, options)
         except MemoryError:
-            item = Failure(path=path, reason=memory_reason(options.memory_mb),
-                           message=f"{path}：{memory_reason(options.memory_mb)}；文件可能异常，请检查它，"
-                                   "或用 --memory 放宽限制")
-            recycle = True                                # a worker after MemoryError is not trusted
-        except Exception as exc:                          # noqa: BLE001 - one file must not stop the batch
+            item = Failure(
+                path=path,
+                reason=memory_reason(options.memory_mb),
+                message=f"{path}：{memory_reason(options.memory_mb)}；文件可能异常，请检查它，"
+                "或用 --memory 放宽限制",
+            )
+            recycle = True  # a worker after MemoryError is not trusted
+        except Exception as exc:
             detail = traceback.format_exc()
-            item = Failure(path=path, reason=f"处理时出现程序错误（{type(exc).__name__}）",
-                           message=f"{path}：处理时出现程序错误（{type(exc).__name__}: {exc}）；"
-                                   "请把这个文件和 reporter.log 发给维护人员")
+            item = Failure(
+                path=path,
+                reason=f"处理时出现程序错误（{type(exc).__name__}）",
+                message=f"{path}：处理时出现程序错误（{type(exc).__name__}: {exc}）；"
+                "请把这个文件和 reporter.log 发给维护人员",
+            )
         try:
             # a Record goes as its pickle: the main process keeps it on disk as it is (reporter.spool)
-            payload = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) if isinstance(item, Record) else item
+            payload = (
+                pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) if isinstance(item, Record) else item
+            )
             conn.send(("done", index, payload, detail, recycle))
         except MemoryError:
-            conn.send(("done", index, Failure(path=path, reason=memory_reason(options.memory_mb),
-                                               message=f"{path}：{memory_reason(options.memory_mb)}"), "", True))
+            conn.send(
+                (
+                    "done",
+                    index,
+                    Failure(
+                        path=path,
+                        reason=memory_reason(options.memory_mb),
+                        message=f"{path}：{memory_reason(options.memory_mb)}",
+                    ),
+                    "",
+                    True,
+                )
+            )
             recycle = True
         except (EOFError, OSError):
             return
@@ -211,7 +233,7 @@ class _Worker:
     process: Any
     conn: Connection
     ready: bool = False
-    retiring: bool = False                                # said it will exit: give it no more work
+    retiring: bool = False  # said it will exit: give it no more work
     started: float = field(default_factory=time.monotonic)
     task: tuple[int, Path] | None = None
     deadline: float | None = None
@@ -220,15 +242,16 @@ class _Worker:
 class WorkerPool:
     """Worker processes for one run (or one watch session), started on first use and reused."""
 
-    def __init__(self, schema: Any, options: Any, *, jobs: int | None = None,
-                 setup: Callable[[], None] | None = None):
+    def __init__(
+        self, schema: Any, options: Any, *, jobs: int | None = None, setup: Callable[[], None] | None = None
+    ):
         self.schema = schema
         self.options = options
         self.jobs = max(1, jobs or getattr(options, "jobs", None) or default_jobs())
         self.timeout: float | None = getattr(options, "timeout", None) or None
         self.setup = setup
-        self.details: dict[Path, str] = {}                # tracebacks of unexpected errors, for the log
-        self.started = 0                                  # workers started so far (replacements included)
+        self.details: dict[Path, str] = {}  # tracebacks of unexpected errors, for the log
+        self.started = 0  # workers started so far (replacements included)
         self._workers: list[_Worker] = []
         self._ctx = _context()
 
@@ -256,8 +279,12 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_serve, args=(child, self.schema, self.options, self.setup),
-                                 name="reporter-worker", daemon=True)
+        proc = self._ctx.Process(
+            target=_serve,
+            args=(child, self.schema, self.options, self.setup),
+            name="reporter-worker",
+            daemon=True,
+        )
         proc.start()
         child.close()
         self.started += 1
@@ -273,7 +300,9 @@ class WorkerPool:
         self._workers.remove(worker)
 
     # -- work
-    def map(self, paths: Sequence[Path], on_result: Callable[[int, Failure | None], None] | None = None) -> Batch:
+    def map(
+        self, paths: Sequence[Path], on_result: Callable[[int, Failure | None], None] | None = None
+    ) -> Batch:
         """Process every path; the results come back in input order, whatever order workers finish in.
         Records are kept on disk as they arrive (reporter.spool.Batch); on_result(index, failure or None)
         is called as each file is done."""
@@ -294,7 +323,7 @@ class WorkerPool:
                     task = pending.popleft()
                     try:
                         worker.conn.send(task)
-                    except OSError:                       # it died while idle: the task waits for another
+                    except OSError:  # it died while idle: the task waits for another
                         pending.appendleft(task)
                         worker.retiring = True
                         continue
@@ -321,13 +350,21 @@ class WorkerPool:
                 if worker.task and worker.deadline is not None and now >= worker.deadline:
                     index, path = worker.task
                     self._drop(worker, kill=True)
-                    finish(index, Failure(path=path, reason=timeout_reason(self.timeout or 0),
-                                          message=f"{path}：{timeout_reason(self.timeout or 0)}；文件可能异常，"
-                                                  "其余文件照常处理；可以用 --timeout 放宽限制"))
+                    finish(
+                        index,
+                        Failure(
+                            path=path,
+                            reason=timeout_reason(self.timeout or 0),
+                            message=f"{path}：{timeout_reason(self.timeout or 0)}；文件可能异常，"
+                            "其余文件照常处理；可以用 --timeout 放宽限制",
+                        ),
+                    )
                 elif not worker.ready and now >= worker.started + INIT_TIMEOUT:
                     self._drop(worker, kill=True)
-                    raise ReporterError(f"处理进程在 {INIT_TIMEOUT:g} 秒内没有启动完成；请检查内存是否足够，"
-                                        "或用 --jobs 1 重试")
+                    raise ReporterError(
+                        f"处理进程在 {INIT_TIMEOUT:g} 秒内没有启动完成；请检查内存是否足够，"
+                        "或用 --jobs 1 重试"
+                    )
         assert all(results.done(i) for i in range(len(paths)))
         return results
 
@@ -367,7 +404,13 @@ class WorkerPool:
                     reason = "处理进程被系统终止（可能内存不足）"
                 else:
                     reason = f"处理进程意外退出（退出码 {code}）"
-                finish(index, Failure(path=path, reason=reason,
-                                      message=f"{path}：{reason}；文件可能异常，其余文件照常处理"))
+                finish(
+                    index,
+                    Failure(
+                        path=path, reason=reason, message=f"{path}：{reason}；文件可能异常，其余文件照常处理"
+                    ),
+                )
             elif not worker.ready:
-                raise ReporterError(f"处理进程启动失败（退出码 {code}）；请检查内存是否足够，或用 --jobs 1 重试")
+                raise ReporterError(
+                    f"处理进程启动失败（退出码 {code}）；请检查内存是否足够，或用 --jobs 1 重试"
+                )

@@ -52,15 +52,15 @@ LATIN = "Times New Roman"
 
 # page geometry in twips (1 mm = 56.69 twips)
 PAGE_W, PAGE_H = 11906, 16838
-TOP, BOTTOM, LEFT, RIGHT = 2098, 1984, 1587, 1474          # 37, 35, 28, 26 mm
-TEXT_W = PAGE_W - LEFT - RIGHT                                # 8845 twips = 156 mm
-LINE_PITCH = (PAGE_H - TOP - BOTTOM) // 22                    # 579 twips = 28.95 pt: 22 lines
+TOP, BOTTOM, LEFT, RIGHT = 2098, 1984, 1587, 1474  # 37, 35, 28, 26 mm
+TEXT_W = PAGE_W - LEFT - RIGHT  # 8845 twips = 156 mm
+LINE_PITCH = (PAGE_H - TOP - BOTTOM) // 22  # 579 twips = 28.95 pt: 22 lines
 CHAR_SPACE = math.floor((TEXT_W / 20 / 28 - SANHAO / 2) * 4096)  # −842: 28 三号 characters a line
-ONE_CHAR = SANHAO * 10                                        # one 三号 character, 320 twips
+ONE_CHAR = SANHAO * 10  # one 三号 character, 320 twips
 # 三号 text is set 0.25 pt tighter (in twentieths of a point) so that 28 characters fill a line by themselves:
 # 28 × 15.75 pt = 441 pt ≤ 442.25 pt. Paragraphs do not snap to the grid (w:snapToGrid 0): Word would squeeze
 # a 16 pt character into the 15.79 pt grid cell, but LibreOffice gives it two cells (14 characters a line).
-GRID_SPACING = math.floor((TEXT_W / 20 / 28 - SANHAO / 2) * 20)    # −5
+GRID_SPACING = math.floor((TEXT_W / 20 / 28 - SANHAO / 2) * 20)  # −5
 
 # name → (fallback, charset, family, pitch): written to fontTable.xml with w:altName
 FONTS = {
@@ -75,12 +75,27 @@ FONTS = {
 }
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "Footer", "HeaderChar",
-               "FooterChar"}
+KEEP_STYLES = {
+    "Normal",
+    "DefaultParagraphFont",
+    "TableNormal",
+    "NoList",
+    "Header",
+    "Footer",
+    "HeaderChar",
+    "FooterChar",
+}
 
 
-def rpr(east: str, size: int, *, latin: str | None = None, bold: bool = False, color: str = "",
-        spacing: int | None = None) -> str:
+def rpr(
+    east: str,
+    size: int,
+    *,
+    latin: str | None = None,
+    bold: bool = False,
+    color: str = "",
+    spacing: int | None = None,
+) -> str:
     latin = latin or east
     parts = [f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" w:cs="{latin}"/>']
     if bold:
@@ -96,24 +111,47 @@ def rpr(east: str, size: int, *, latin: str | None = None, bold: bool = False, c
 
 
 # the order WordprocessingML requires inside w:pPr (Word rejects a file whose elements are out of order)
-PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "pBdr", "shd", "tabs",
-             "kinsoku", "wordWrap", "overflowPunct", "autoSpaceDE", "autoSpaceDN", "snapToGrid", "spacing", "ind",
-             "jc", "textAlignment", "outlineLvl")
+PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "widowControl",
+    "pBdr",
+    "shd",
+    "tabs",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "jc",
+    "textAlignment",
+    "outlineLvl",
+)
 
 
 def ppr(*elements: str) -> str:
     """A w:pPr holding `elements` in schema order."""
+
     def rank(xml: str) -> int:
         return PPR_ORDER.index(re.match(r"<w:(\w+)", xml)[1])
+
     return "<w:pPr>" + "".join(sorted(elements, key=rank)) + "</w:pPr>"
 
 
-def para_style(style_id: str, name: str, ppr_xml: str, rpr_xml: str, *, based_on: str = "Normal",
-               next_id: str = "") -> str:
+def para_style(
+    style_id: str, name: str, ppr_xml: str, rpr_xml: str, *, based_on: str = "Normal", next_id: str = ""
+) -> str:
     extra = f'<w:next w:val="{next_id}"/>' if next_id else ""
-    return (f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
-            f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/>{extra}<w:qFormat/>{ppr_xml}{rpr_xml}'
-            '</w:style>')
+    return (
+        f'<w:style {nsdecls("w")} w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="{based_on}"/>{extra}<w:qFormat/>{ppr_xml}{rpr_xml}'
+        "</w:style>"
+    )
 
 
 def spacing(before: int = 0, after: int = 0, line: int = LINE_PITCH, rule: str = "exact") -> str:
@@ -144,37 +182,95 @@ NO_GRID = '<w:snapToGrid w:val="0"/>'
 COLOPHON_INDENT = '<w:ind w:left="280" w:right="280"/>'
 
 STYLES = [
-    para_style("Masthead", "刊头", ppr(jc("center"), spacing(480, 120, 240, "auto")),
-               rpr(XBS, CHUHAO, color=RED, spacing=20), next_id="IssueNo"),
-    para_style("IssueNo", "期号", ppr(jc("center"), EXACT), rpr(FANGSONG, SANHAO, latin=LATIN), next_id="IssueLine"),
-    para_style("IssueLine", "编发", ppr(f'<w:pBdr>{border("bottom", 18, RED, 4)}</w:pBdr>',
-                                      right_tab(TEXT_W - ONE_CHAR), EXACT),
-               rpr(FANGSONG, SANHAO, latin=LATIN), next_id="BriefTitle"),
-    para_style("BriefTitle", "简报标题", ppr(KEEP, jc("center"), spacing(LINE_PITCH, LINE_PITCH, 240, "auto"),
-                                         outline(0)), rpr(XBS, ERHAO), next_id="BriefBody"),
+    para_style(
+        "Masthead",
+        "刊头",
+        ppr(jc("center"), spacing(480, 120, 240, "auto")),
+        rpr(XBS, CHUHAO, color=RED, spacing=20),
+        next_id="IssueNo",
+    ),
+    para_style(
+        "IssueNo", "期号", ppr(jc("center"), EXACT), rpr(FANGSONG, SANHAO, latin=LATIN), next_id="IssueLine"
+    ),
+    para_style(
+        "IssueLine",
+        "编发",
+        ppr(f"<w:pBdr>{border('bottom', 18, RED, 4)}</w:pBdr>", right_tab(TEXT_W - ONE_CHAR), EXACT),
+        rpr(FANGSONG, SANHAO, latin=LATIN),
+        next_id="BriefTitle",
+    ),
+    para_style(
+        "BriefTitle",
+        "简报标题",
+        ppr(KEEP, jc("center"), spacing(LINE_PITCH, LINE_PITCH, 240, "auto"), outline(0)),
+        rpr(XBS, ERHAO),
+        next_id="BriefBody",
+    ),
     para_style("BriefBody", "简报正文", ppr(INDENT2), rpr(FANGSONG, SANHAO, latin=LATIN)),
-    para_style("BriefHeading1", "一级标题", ppr(KEEP, INDENT2, outline(1)), rpr(HEITI, SANHAO), next_id="BriefBody"),
-    para_style("BriefHeading2", "二级标题", ppr(KEEP, INDENT2, outline(2)), rpr(KAITI, SANHAO), next_id="BriefBody"),
-    para_style("BriefHeading3", "三级标题", ppr(KEEP, INDENT2, outline(3)),
-               rpr(FANGSONG, SANHAO, latin=LATIN, bold=True), next_id="BriefBody"),
-    para_style("BriefTable", "表格文字", ppr(jc("left"), spacing(line=360), NO_INDENT),
-               rpr(FANGSONG, SIHAO, latin=LATIN)),
-    para_style("BriefTableHead", "表头", ppr(KEEP, jc("center"), spacing(line=360), NO_INDENT), rpr(HEITI, SIHAO)),
-    para_style("ColophonRule", "版记线", ppr(KEEP, f'<w:pBdr>{border("bottom", 8, space=0)}</w:pBdr>',
-                                        spacing(LINE_PITCH * 2, 0, 20)), rpr(FANGSONG, 2), next_id="Colophon"),
-    para_style("Colophon", "版记", ppr(KEEP, f'<w:pBdr>{border("bottom", 6, space=4)}</w:pBdr>',
-                                     right_tab(TEXT_W - 280), spacing(60, 0, 440), COLOPHON_INDENT),
-               rpr(FANGSONG, SIHAO, latin=LATIN)),
-    para_style("ColophonLast", "版记末行", ppr(f'<w:pBdr>{border("bottom", 8, space=4)}</w:pBdr>',
-                                          right_tab(TEXT_W - 280), spacing(60, 0, 440), COLOPHON_INDENT),
-               rpr(FANGSONG, SIHAO, latin=LATIN), based_on="Colophon"),
+    para_style(
+        "BriefHeading1", "一级标题", ppr(KEEP, INDENT2, outline(1)), rpr(HEITI, SANHAO), next_id="BriefBody"
+    ),
+    para_style(
+        "BriefHeading2", "二级标题", ppr(KEEP, INDENT2, outline(2)), rpr(KAITI, SANHAO), next_id="BriefBody"
+    ),
+    para_style(
+        "BriefHeading3",
+        "三级标题",
+        ppr(KEEP, INDENT2, outline(3)),
+        rpr(FANGSONG, SANHAO, latin=LATIN, bold=True),
+        next_id="BriefBody",
+    ),
+    para_style(
+        "BriefTable",
+        "表格文字",
+        ppr(jc("left"), spacing(line=360), NO_INDENT),
+        rpr(FANGSONG, SIHAO, latin=LATIN),
+    ),
+    para_style(
+        "BriefTableHead", "表头", ppr(KEEP, jc("center"), spacing(line=360), NO_INDENT), rpr(HEITI, SIHAO)
+    ),
+    para_style(
+        "ColophonRule",
+        "版记线",
+        ppr(KEEP, f"<w:pBdr>{border('bottom', 8, space=0)}</w:pBdr>", spacing(LINE_PITCH * 2, 0, 20)),
+        rpr(FANGSONG, 2),
+        next_id="Colophon",
+    ),
+    para_style(
+        "Colophon",
+        "版记",
+        ppr(
+            KEEP,
+            f"<w:pBdr>{border('bottom', 6, space=4)}</w:pBdr>",
+            right_tab(TEXT_W - 280),
+            spacing(60, 0, 440),
+            COLOPHON_INDENT,
+        ),
+        rpr(FANGSONG, SIHAO, latin=LATIN),
+    ),
+    para_style(
+        "ColophonLast",
+        "版记末行",
+        ppr(
+            f"<w:pBdr>{border('bottom', 8, space=4)}</w:pBdr>",
+            right_tab(TEXT_W - 280),
+            spacing(60, 0, 440),
+            COLOPHON_INDENT,
+        ),
+        rpr(FANGSONG, SIHAO, latin=LATIN),
+        based_on="Colophon",
+    ),
     para_style("PageNumber", "页码", ppr(spacing(0, 0, 240, "auto")), rpr(SONGTI, SIHAO)),
-    (f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="BriefGrid">'
-     '<w:name w:val="简报表格"/><w:basedOn w:val="TableNormal"/><w:pPr><w:jc w:val="left"/></w:pPr>'
-     '<w:tblPr><w:jc w:val="center"/><w:tblBorders>'
-     + "".join(border(side, 4, space=0) for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-     + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
-     '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'),
+    (
+        f'<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="BriefGrid">'
+        '<w:name w:val="简报表格"/><w:basedOn w:val="TableNormal"/><w:pPr><w:jc w:val="left"/></w:pPr>'
+        '<w:tblPr><w:jc w:val="center"/><w:tblBorders>'
+        + "".join(
+            border(side, 4, space=0) for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + '</w:tblBorders><w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="85" w:type="dxa"/>'
+        '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+    ),
 ]
 
 
@@ -186,24 +282,33 @@ def build_styles(doc) -> None:
     # docDefaults: explicit fonts (no theme fonts), Chinese as the East Asian language
     rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
     rpr_default.remove(rpr_default.find(qn("w:rPr")))
-    rpr_default.append(parse_xml(rpr(FANGSONG, SANHAO, latin=LATIN).replace("<w:rPr>", f'<w:rPr {nsdecls("w")}>')))
+    rpr_default.append(
+        parse_xml(rpr(FANGSONG, SANHAO, latin=LATIN).replace("<w:rPr>", f"<w:rPr {nsdecls('w')}>"))
+    )
     ppr_default = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault"))
     ppr_default.remove(ppr_default.find(qn("w:pPr")))
-    ppr_default.append(parse_xml(ppr(NO_GRID, EXACT, jc("both")).replace("<w:pPr>", f'<w:pPr {nsdecls("w")}>')))
+    ppr_default.append(
+        parse_xml(ppr(NO_GRID, EXACT, jc("both")).replace("<w:pPr>", f"<w:pPr {nsdecls('w')}>"))
+    )
     normal = styles.find(qn("w:style"))
     assert normal.get(qn("w:styleId")) == "Normal"
     for child in list(normal):
         if child.tag in (qn("w:pPr"), qn("w:rPr")):
             normal.remove(child)
-    normal.append(parse_xml(ppr('<w:widowControl w:val="0"/>', NO_GRID, EXACT, jc("both"))
-                            .replace("<w:pPr>", f'<w:pPr {nsdecls("w")}>')))
-    normal.append(parse_xml(rpr(FANGSONG, SANHAO, latin=LATIN).replace("<w:rPr>", f'<w:rPr {nsdecls("w")}>')))
+    normal.append(
+        parse_xml(
+            ppr('<w:widowControl w:val="0"/>', NO_GRID, EXACT, jc("both")).replace(
+                "<w:pPr>", f"<w:pPr {nsdecls('w')}>"
+            )
+        )
+    )
+    normal.append(parse_xml(rpr(FANGSONG, SANHAO, latin=LATIN).replace("<w:rPr>", f"<w:rPr {nsdecls('w')}>")))
     for name in ("Header", "Footer"):
         style = styles.find(f'{qn("w:style")}[@{qn("w:styleId")}="{name}"]')
         for child in list(style):
             if child.tag == qn("w:rPr"):
                 style.remove(child)
-        style.append(parse_xml(rpr(SONGTI, SIHAO).replace("<w:rPr>", f'<w:rPr {nsdecls("w")}>')))
+        style.append(parse_xml(rpr(SONGTI, SIHAO).replace("<w:rPr>", f"<w:rPr {nsdecls('w')}>")))
     for xml in STYLES:
         styles.append(parse_xml(xml))
 
@@ -229,10 +334,14 @@ def build_font_table(doc) -> None:
     fonts = []
     for name, (alt, charset, family, pitch) in FONTS.items():
         alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
-        fonts.append(f'<w:font w:name="{name}">{alt_xml}<w:charset w:val="{charset}"/>'
-                     f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>')
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f'<w:fonts {nsdecls("w")}>' + "".join(fonts) + "</w:fonts>")
+        fonts.append(
+            f'<w:font w:name="{name}">{alt_xml}<w:charset w:val="{charset}"/>'
+            f'<w:family w:val="{family}"/><w:pitch w:val="{pitch}"/></w:font>'
+        )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f"<w:fonts {nsdecls('w')}>" + "".join(fonts) + "</w:fonts>"
+    )
     part._blob = xml.encode("utf-8")
 
 
@@ -246,8 +355,12 @@ def build_section(doc) -> None:
     for el in sect_pr.findall(qn("w:docGrid")) + sect_pr.findall(qn("w:cols")):
         sect_pr.remove(el)
     sect_pr.append(parse_xml(f'<w:cols {nsdecls("w")} w:space="425"/>'))
-    sect_pr.append(parse_xml(f'<w:docGrid {nsdecls("w")} w:type="linesAndChars" w:linePitch="{LINE_PITCH}" '
-                             f'w:charSpace="{CHAR_SPACE}"/>'))
+    sect_pr.append(
+        parse_xml(
+            f'<w:docGrid {nsdecls("w")} w:type="linesAndChars" w:linePitch="{LINE_PITCH}" '
+            f'w:charSpace="{CHAR_SPACE}"/>'
+        )
+    )
     _page_number_footer(section.footer, "right")
     _page_number_footer(section.even_page_footer, "left")
     for header in (section.header, section.even_page_header):
@@ -263,22 +376,31 @@ def _page_number_footer(footer, side: str) -> None:
         p.remove(old)
     indent = "w:right" if side == "right" else "w:left"
     r = rpr(SONGTI, SIHAO)
-    p.append(parse_xml(ppr('<w:pStyle w:val="PageNumber"/>', f'<w:ind {indent}="280"/>', jc(side))
-                       .replace("<w:pPr>", f'<w:pPr {nsdecls("w")}>')))
-    runs = [f'<w:r>{r}<w:t xml:space="preserve">— </w:t></w:r>',
-            f'<w:r>{r}<w:fldChar w:fldCharType="begin"/></w:r>',
-            f'<w:r>{r}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
-            f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>',
-            f'<w:r>{r}<w:t>1</w:t></w:r>',
-            f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>',
-            f'<w:r>{r}<w:t xml:space="preserve"> —</w:t></w:r>']
+    p.append(
+        parse_xml(
+            ppr('<w:pStyle w:val="PageNumber"/>', f'<w:ind {indent}="280"/>', jc(side)).replace(
+                "<w:pPr>", f"<w:pPr {nsdecls('w')}>"
+            )
+        )
+    )
+    runs = [
+        f'<w:r>{r}<w:t xml:space="preserve">— </w:t></w:r>',
+        f'<w:r>{r}<w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r>{r}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>',
+        f'<w:r>{r}<w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r>{r}<w:t>1</w:t></w:r>",
+        f'<w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>',
+        f'<w:r>{r}<w:t xml:space="preserve"> —</w:t></w:r>',
+    ]
     for run in runs:
-        p.append(parse_xml(run.replace("<w:r>", f'<w:r {nsdecls("w")}>', 1)))
+        p.append(parse_xml(run.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
 
 
 def _p(style: str, *runs: str) -> str:
-    body = "".join(f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text != "\t" else "<w:r><w:tab/></w:r>"
-                   for text in runs)
+    body = "".join(
+        f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text != "\t" else "<w:r><w:tab/></w:r>"
+        for text in runs
+    )
     return f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
 
 
@@ -299,7 +421,10 @@ BODY = [
 def build(out: Path = OUT) -> Path:
     doc = Document()
     pkg = doc.part.package
-    for rels, reltypes in ((pkg.rels, (RT.THUMBNAIL,)), (doc.part.rels, (RT.CUSTOM_XML, STYLES_WITH_EFFECTS))):
+    for rels, reltypes in (
+        (pkg.rels, (RT.THUMBNAIL,)),
+        (doc.part.rels, (RT.CUSTOM_XML, STYLES_WITH_EFFECTS)),
+    ):
         for rid, rel in list(rels.items()):
             if rel.reltype in reltypes:
                 del rels[rid]

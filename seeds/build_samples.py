@@ -13,7 +13,6 @@ The files are committed; run this again only after changing it (python-docx must
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from docx import Document
@@ -70,8 +69,9 @@ def _add_list(doc: Document, fmt: str, text: str) -> str:
         first_num.addprevious(abstract)
     else:
         numbering.append(abstract)
-    numbering.append(parse_xml(
-        f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abs_id}"/></w:num>'))
+    numbering.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abs_id}"/></w:num>')
+    )
     return str(num_id)
 
 
@@ -108,8 +108,13 @@ def build_seed_docx(out: Path) -> None:
         else:
             doc.add_paragraph(line)
     doc.add_paragraph("全市公安机关扫黑除恶专项斗争主要战果（2018年）")
-    figures = [("指标", "数值", "单位"), ("摸排线索", "1142", "条"), ("打掉涉恶团伙", "88", "个"),
-               ("破获案件", "820", "起"), ("抓获犯罪嫌疑人", "619", "人")]
+    figures = [
+        ("指标", "数值", "单位"),
+        ("摸排线索", "1142", "条"),
+        ("打掉涉恶团伙", "88", "个"),
+        ("破获案件", "820", "起"),
+        ("抓获犯罪嫌疑人", "619", "人"),
+    ]
     table = doc.add_table(rows=0, cols=3)
     table.style = "Table Grid"
     for row in figures:

@@ -1,6 +1,6 @@
 """Structural dumps of .xlsx files for golden comparisons (never compare bytes: zip times differ).
 
-    dump_xlsx(path) → {"sheets": [...], "台账": {"freeze_panes": …, "merged": […], "widths": {…}, "rows": […], …}}
+dump_xlsx(path) → {"sheets": [...], "台账": {"freeze_panes": …, "merged": […], "widths": {…}, "rows": […], …}}
 """
 
 from __future__ import annotations
@@ -57,17 +57,32 @@ def dump_xlsx(path: Path, *, replace: Mapping[str, str] | None = None) -> dict:
             "hidden_columns": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
             "auto_filter": ws.auto_filter.ref,
             "header_bold": [[bool(c.font.b) for c in row] for row in ws.iter_rows(max_row=3)],
-            "fonts": {f"A{r}": [ws[f"A{r}"].font.name, ws[f"A{r}"].font.sz, ws[f"A{r}"].font.charset]
-                      for r in range(1, min(ws.max_row, 4) + 1)},
-            "number_formats": sorted({c.number_format for row in ws.iter_rows() for c in row
-                                      if c.value is not None and not isinstance(c.value, str)}),
+            "fonts": {
+                f"A{r}": [ws[f"A{r}"].font.name, ws[f"A{r}"].font.sz, ws[f"A{r}"].font.charset]
+                for r in range(1, min(ws.max_row, 4) + 1)
+            },
+            "number_formats": sorted(
+                {
+                    c.number_format
+                    for row in ws.iter_rows()
+                    for c in row
+                    if c.value is not None and not isinstance(c.value, str)
+                }
+            ),
             "rows": rows,
             "comments": comments,
             "hyperlinks": links,
             "fills": fills,
-            "print": {"orientation": ps.orientation, "paper": ps.paperSize, "fit_width": ps.fitToWidth,
-                      "fit_height": ps.fitToHeight, "fit_to_page": bool(ws.sheet_properties.pageSetUpPr
-                                                                        and ws.sheet_properties.pageSetUpPr.fitToPage),
-                      "title_rows": ws.print_title_rows, "footer": ws.oddFooter.center.text},
+            "print": {
+                "orientation": ps.orientation,
+                "paper": ps.paperSize,
+                "fit_width": ps.fitToWidth,
+                "fit_height": ps.fitToHeight,
+                "fit_to_page": bool(
+                    ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage
+                ),
+                "title_rows": ws.print_title_rows,
+                "footer": ws.oddFooter.center.text,
+            },
         }
     return out

@@ -70,9 +70,14 @@ def footer_dump(footer) -> dict:
         jc = ppr.find(f"{W}jc") if ppr is not None else None
         ind = ppr.find(f"{W}ind") if ppr is not None else None
         style = ppr.find(f"{W}pStyle") if ppr is not None else None
-        paragraphs.append({"text": "".join(text), "jc": jc.get(f"{W}val") if jc is not None else None,
-                           "ind": {k.replace(W, ""): v for k, v in ind.attrib.items()} if ind is not None else {},
-                           "style": style.get(f"{W}val") if style is not None else None})
+        paragraphs.append(
+            {
+                "text": "".join(text),
+                "jc": jc.get(f"{W}val") if jc is not None else None,
+                "ind": {k.replace(W, ""): v for k, v in ind.attrib.items()} if ind is not None else {},
+                "style": style.get(f"{W}val") if style is not None else None,
+            }
+        )
     return {"linked": footer.is_linked_to_previous, "paragraphs": paragraphs}
 
 
@@ -108,13 +113,19 @@ def dump_docx(path: Path) -> dict:
     sections = []
     for s in doc.sections:
         grid = s._sectPr.find(f"{W}docGrid")
-        sections.append({
-            "page_mm": [_mm(s.page_width.twips), _mm(s.page_height.twips)],
-            "margins_mm": {"top": _mm(s.top_margin.twips), "bottom": _mm(s.bottom_margin.twips),
-                           "left": _mm(s.left_margin.twips), "right": _mm(s.right_margin.twips)},
-            "grid": {k.replace(W, ""): v for k, v in grid.attrib.items()} if grid is not None else {},
-            "footers": {"default": footer_dump(s.footer), "even": footer_dump(s.even_page_footer)},
-        })
+        sections.append(
+            {
+                "page_mm": [_mm(s.page_width.twips), _mm(s.page_height.twips)],
+                "margins_mm": {
+                    "top": _mm(s.top_margin.twips),
+                    "bottom": _mm(s.bottom_margin.twips),
+                    "left": _mm(s.left_margin.twips),
+                    "right": _mm(s.right_margin.twips),
+                },
+                "grid": {k.replace(W, ""): v for k, v in grid.attrib.items()} if grid is not None else {},
+                "footers": {"default": footer_dump(s.footer), "even": footer_dump(s.even_page_footer)},
+            }
+        )
     used = sorted({p.style.name for p in doc.paragraphs})
     return {
         "title": doc.core_properties.title,

@@ -1,5 +1,7 @@
 from __future__ import annotations
+
 import sys
+
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
 
 import json
@@ -56,7 +58,9 @@ def golden(request):
                 pytest.fail(f"golden file {path.name} was missing and has been written; review and commit it")
             return
         expected = json.loads(path.read_text(encoding="utf-8"))
-        assert json.loads(text) == expected, f"differs from golden/{name}.json (pytest --update-golden to accept)"
+        assert json.loads(text) == expected, (
+            f"differs from golden/{name}.json (pytest --update-golden to accept)"
+        )
 
     return check
 

@@ -14,18 +14,22 @@ from pathlib import Path
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS = (f'xmlns:w="{W}" xmlns:r="{R}" '
-      'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
-      'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
-      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
-      'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-      'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"')
+NS = (
+    f'xmlns:w="{W}" xmlns:r="{R}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps"'
+)
 
 CT_DOC = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 CT_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
 
 
-def p(text: str = "", *, style: str | None = None, num: tuple[int, int] | None = None, inner: str | None = None) -> str:
+def p(
+    text: str = "", *, style: str | None = None, num: tuple[int, int] | None = None, inner: str | None = None
+) -> str:
     ppr = ""
     if style or num:
         parts = []
@@ -34,7 +38,9 @@ def p(text: str = "", *, style: str | None = None, num: tuple[int, int] | None =
         if num:
             parts.append(f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>')
         ppr = f"<w:pPr>{''.join(parts)}</w:pPr>"
-    content = inner if inner is not None else (f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else "")
+    content = (
+        inner if inner is not None else (f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text else "")
+    )
     return f"<w:p>{ppr}{content}</w:p>"
 
 
@@ -50,12 +56,16 @@ def table(rows: list[list[str]]) -> str:
 
 def lvl(ilvl: int, fmt: str, text: str, start: int = 1, suff: str | None = None) -> str:
     s = f'<w:suff w:val="{suff}"/>' if suff else ""
-    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{text}"/>{s}</w:lvl>')
+    return (
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/>{s}</w:lvl>'
+    )
 
 
-def numbering(abstracts: dict[int, list[str]], nums: dict[int, int], overrides: dict[int, str] | None = None) -> str:
-    out = [f'<w:numbering {NS}>']
+def numbering(
+    abstracts: dict[int, list[str]], nums: dict[int, int], overrides: dict[int, str] | None = None
+) -> str:
+    out = [f"<w:numbering {NS}>"]
     for aid, levels in abstracts.items():
         out.append(f'<w:abstractNum w:abstractNumId="{aid}">{"".join(levels)}</w:abstractNum>')
     for nid, aid in nums.items():
@@ -65,75 +75,108 @@ def numbering(abstracts: dict[int, list[str]], nums: dict[int, int], overrides: 
     return "".join(out)
 
 
-STYLES = (f'<w:styles {NS}>'
-          '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-          '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
-          '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
-          '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
-          '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
-          '<w:style w:type="paragraph" w:styleId="ListItem"><w:name w:val="List Item"/>'
-          '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>'
-          '</w:styles>')
+STYLES = (
+    f"<w:styles {NS}>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="ListItem"><w:name w:val="List Item"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>'
+    "</w:styles>"
+)
 
 
-def build(body: str, *, numbering_xml: str | None = None, headers: list[str] | None = None,
-          footers: list[str] | None = None, footnotes: str | None = None, main_ct: str = CT_DOC,
-          strict: bool = False, extra_parts: dict[str, bytes] | None = None, main_name: str = "word/document.xml",
-          sect_extra: str = "") -> bytes:
+def build(
+    body: str,
+    *,
+    numbering_xml: str | None = None,
+    headers: list[str] | None = None,
+    footers: list[str] | None = None,
+    footnotes: str | None = None,
+    main_ct: str = CT_DOC,
+    strict: bool = False,
+    extra_parts: dict[str, bytes] | None = None,
+    main_name: str = "word/document.xml",
+    sect_extra: str = "",
+) -> bytes:
     """A complete .docx package as bytes."""
     headers = headers or []
     footers = footers or []
-    rels = [('rIdStyles', "styles", "styles.xml")]
-    overrides = [(f"/{main_name}", main_ct), ("/word/styles.xml",
-                  "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml")]
+    rels = [("rIdStyles", "styles", "styles.xml")]
+    overrides = [
+        (f"/{main_name}", main_ct),
+        ("/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"),
+    ]
     files: dict[str, bytes] = {"word/styles.xml": STYLES.encode()}
     if numbering_xml:
         rels.append(("rIdNum", "numbering", "numbering.xml"))
         files["word/numbering.xml"] = numbering_xml.encode()
-        overrides.append(("/word/numbering.xml",
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"))
+        overrides.append(
+            (
+                "/word/numbering.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml",
+            )
+        )
     refs = []
     for i, content in enumerate(headers, 1):
         rels.append((f"rIdH{i}", "header", f"header{i}.xml"))
-        files[f"word/header{i}.xml"] = f'<w:hdr {NS}>{content}</w:hdr>'.encode()
+        files[f"word/header{i}.xml"] = f"<w:hdr {NS}>{content}</w:hdr>".encode()
         refs.append(f'<w:headerReference w:type="{"default" if i == 1 else "first"}" r:id="rIdH{i}"/>')
-        overrides.append((f"/word/header{i}.xml",
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"))
+        overrides.append(
+            (
+                f"/word/header{i}.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml",
+            )
+        )
     for i, content in enumerate(footers, 1):
         rels.append((f"rIdF{i}", "footer", f"footer{i}.xml"))
-        files[f"word/footer{i}.xml"] = f'<w:ftr {NS}>{content}</w:ftr>'.encode()
+        files[f"word/footer{i}.xml"] = f"<w:ftr {NS}>{content}</w:ftr>".encode()
         refs.append(f'<w:footerReference w:type="{"default" if i == 1 else "first"}" r:id="rIdF{i}"/>')
-        overrides.append((f"/word/footer{i}.xml",
-                          "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"))
+        overrides.append(
+            (
+                f"/word/footer{i}.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
+            )
+        )
     if footnotes:
         rels.append(("rIdFn", "footnotes", "footnotes.xml"))
-        files["word/footnotes.xml"] = f'<w:footnotes {NS}>{footnotes}</w:footnotes>'.encode()
+        files["word/footnotes.xml"] = f"<w:footnotes {NS}>{footnotes}</w:footnotes>".encode()
     sect = f"<w:sectPr>{''.join(refs)}{sect_extra}</w:sectPr>"
-    document = f'<w:document {NS}><w:body>{body}{sect}</w:body></w:document>'
+    document = f"<w:document {NS}><w:body>{body}{sect}</w:body></w:document>"
     files[main_name] = document.encode()
     rel_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-    doc_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                + "".join(f'<Relationship Id="{i}" Type="{rel_type}{t}" Target="{tg}"/>' for i, t, tg in rels)
-                + "</Relationships>")
+    doc_rels = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + "".join(f'<Relationship Id="{i}" Type="{rel_type}{t}" Target="{tg}"/>' for i, t, tg in rels)
+        + "</Relationships>"
+    )
     folder, name = main_name.rsplit("/", 1)
     files[f"{folder}/_rels/{name}.rels"] = doc_rels.encode()
-    files["_rels/.rels"] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                            f'<Relationship Id="rId1" Type="{rel_type}officeDocument" Target="{main_name}"/>'
-                            "</Relationships>").encode()
+    files["_rels/.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{rel_type}officeDocument" Target="{main_name}"/>'
+        "</Relationships>"
+    ).encode()
     files["[Content_Types].xml"] = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         + "".join(f'<Override PartName="{n}" ContentType="{c}"/>' for n, c in overrides)
-        + "</Types>").encode()
+        + "</Types>"
+    ).encode()
     files.update(extra_parts or {})
     if strict:
-        files = {k: v.replace(W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
-                 .replace(R.encode(), b"http://purl.oclc.org/ooxml/officeDocument/relationships")
-                 for k, v in files.items()}
+        files = {
+            k: v.replace(W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main").replace(
+                R.encode(), b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+            )
+            for k, v in files.items()
+        }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in files.items():
@@ -145,7 +188,10 @@ def build(body: str, *, numbering_xml: str | None = None, headers: list[str] | N
 def numbered_lists() -> bytes:
     """一、（一） two-level chinese list, 一是 list, decimal 1. with (1), 第一条, 甲乙, ①, continuing and restarting."""
     absn = {
-        1: [lvl(0, "chineseCounting", "%1、", suff="nothing"), lvl(1, "chineseCounting", "（%2）", suff="nothing")],
+        1: [
+            lvl(0, "chineseCounting", "%1、", suff="nothing"),
+            lvl(1, "chineseCounting", "（%2）", suff="nothing"),
+        ],
         2: [lvl(0, "chineseCounting", "%1是", suff="nothing")],
         3: [lvl(0, "decimal", "%1."), lvl(1, "decimal", "（%2）", suff="nothing")],
         4: [lvl(0, "chineseCounting", "第%1条", suff="space")],
@@ -157,23 +203,36 @@ def numbered_lists() -> bytes:
     }
     nums = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9, 10: 3}
     overrides = {10: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'}
-    body = "".join([
-        p("总体要求"),
-        p("提高站位", num=(1, 0)), p("统一思想", num=(1, 1)), p("明确责任", num=(1, 1)),
-        p("压实责任", num=(1, 0)), p("细化分工", num=(1, 1)),
-        p("要及时传达贯彻会议精神", num=(2, 0)), p("要全面提升队伍攻坚能力", num=(2, 0)),
-        p("要动态跟进督导任务落实", num=(2, 0)),
-        p("第一项", num=(3, 0)), p("子项甲", num=(3, 1)), p("子项乙", num=(3, 1)), p("第二项", num=(3, 0)),
-        p("子项丙", num=(3, 1)),
-        p("本办法自发布之日起施行", num=(4, 0)), p("本办法由县应急管理局负责解释", num=(4, 0)),
-        p("天干甲", num=(5, 0)), p("天干乙", num=(5, 0)),
-        p("圈一", num=(6, 0)), p("圈二", num=(6, 0)),
-        p("项目符号", num=(7, 0)),
-        p("从十一开始", num=(8, 0)), p("接着十二", num=(8, 0)),
-        p("重新编号一", num=(10, 0)),
-        p("样式里的编号", style="ListItem"),
-        p("不编号", num=(0, 0)),
-    ])
+    body = "".join(
+        [
+            p("总体要求"),
+            p("提高站位", num=(1, 0)),
+            p("统一思想", num=(1, 1)),
+            p("明确责任", num=(1, 1)),
+            p("压实责任", num=(1, 0)),
+            p("细化分工", num=(1, 1)),
+            p("要及时传达贯彻会议精神", num=(2, 0)),
+            p("要全面提升队伍攻坚能力", num=(2, 0)),
+            p("要动态跟进督导任务落实", num=(2, 0)),
+            p("第一项", num=(3, 0)),
+            p("子项甲", num=(3, 1)),
+            p("子项乙", num=(3, 1)),
+            p("第二项", num=(3, 0)),
+            p("子项丙", num=(3, 1)),
+            p("本办法自发布之日起施行", num=(4, 0)),
+            p("本办法由县应急管理局负责解释", num=(4, 0)),
+            p("天干甲", num=(5, 0)),
+            p("天干乙", num=(5, 0)),
+            p("圈一", num=(6, 0)),
+            p("圈二", num=(6, 0)),
+            p("项目符号", num=(7, 0)),
+            p("从十一开始", num=(8, 0)),
+            p("接着十二", num=(8, 0)),
+            p("重新编号一", num=(10, 0)),
+            p("样式里的编号", style="ListItem"),
+            p("不编号", num=(0, 0)),
+        ]
+    )
     return build(body, numbering_xml=numbering(absn, nums, overrides))
 
 
@@ -182,12 +241,30 @@ def content_controls() -> bytes:
     body = (
         p("标题行")
         + '<w:sdt><w:sdtPr><w:alias w:val="正文"/></w:sdtPr><w:sdtContent>'
-        + p("控件里的段落") + "</w:sdtContent></w:sdt>"
-        + p(inner=r("前文") + '<w:sdt><w:sdtPr/><w:sdtContent>' + r("行内控件") + "</w:sdtContent></w:sdt>" + r("后文"))
-        + table([[p("单元格"), '<w:sdt><w:sdtPr/><w:sdtContent><w:tc>' + p("控件单元格") + "</w:tc></w:sdtContent></w:sdt>"]])
+        + p("控件里的段落")
+        + "</w:sdtContent></w:sdt>"
+        + p(
+            inner=r("前文")
+            + "<w:sdt><w:sdtPr/><w:sdtContent>"
+            + r("行内控件")
+            + "</w:sdtContent></w:sdt>"
+            + r("后文")
+        )
+        + table(
+            [
+                [
+                    p("单元格"),
+                    "<w:sdt><w:sdtPr/><w:sdtContent><w:tc>"
+                    + p("控件单元格")
+                    + "</w:tc></w:sdtContent></w:sdt>",
+                ]
+            ]
+        )
     )
     # the cell-level sdt wraps a w:tc: build the row by hand
-    body = body.replace("<w:tc><w:sdt>", "<w:sdt>").replace("</w:sdtContent></w:sdt></w:tc>", "</w:sdtContent></w:sdt>")
+    body = body.replace("<w:tc><w:sdt>", "<w:sdt>").replace(
+        "</w:sdtContent></w:sdt></w:tc>", "</w:sdtContent></w:sdt>"
+    )
     return build(body)
 
 
@@ -195,10 +272,11 @@ def text_boxes() -> bytes:
     """A text box in mc:AlternateContent: the same text in Choice (DrawingML) and Fallback (VML), read once."""
     box = (
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
-        '<wps:wsp><wps:txbx><w:txbxContent>' + p("文本框里的文字") + '</w:txbxContent></wps:txbx></wps:wsp>'
-        '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-        '<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>' + p("文本框里的文字")
-        + '</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+        "<wps:wsp><wps:txbx><w:txbxContent>" + p("文本框里的文字") + "</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+        + p("文本框里的文字")
+        + "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
     body = p("正文第一段") + p(inner=r("锚点段落") + box) + p("正文第二段")
     return build(body)
@@ -206,12 +284,22 @@ def text_boxes() -> bytes:
 
 def tracked_changes() -> bytes:
     """Insertions kept, deletions dropped, moves as accepted."""
-    inner = (r("会议由")
-             + '<w:del w:id="1" w:author="a"><w:r><w:delText>王五</w:delText></w:r></w:del>'
-             + '<w:ins w:id="2" w:author="a">' + r("李四") + "</w:ins>"
-             + r("主持。"))
-    moved = ('<w:moveFrom w:id="3" w:author="a">' + r("旧位置") + "</w:moveFrom>"
-             + '<w:moveTo w:id="4" w:author="a">' + r("新位置") + "</w:moveTo>")
+    inner = (
+        r("会议由")
+        + '<w:del w:id="1" w:author="a"><w:r><w:delText>王五</w:delText></w:r></w:del>'
+        + '<w:ins w:id="2" w:author="a">'
+        + r("李四")
+        + "</w:ins>"
+        + r("主持。")
+    )
+    moved = (
+        '<w:moveFrom w:id="3" w:author="a">'
+        + r("旧位置")
+        + "</w:moveFrom>"
+        + '<w:moveTo w:id="4" w:author="a">'
+        + r("新位置")
+        + "</w:moveTo>"
+    )
     return build(p(inner=inner) + p(inner=moved))
 
 
@@ -222,27 +310,35 @@ def nested_tables() -> bytes:
 
 
 def headers_footers() -> bytes:
-    return build(p("正文内容"), headers=[p("页眉文字")],
-                 footers=[p("来源:敖汉旗公安局"), p("来源:敖汉旗公安局")],
-                 footnotes='<w:footnote w:type="separator" w:id="-1">' + p("—") + "</w:footnote>"
-                           '<w:footnote w:id="1">' + p("脚注文字") + "</w:footnote>")
+    return build(
+        p("正文内容"),
+        headers=[p("页眉文字")],
+        footers=[p("来源:敖汉旗公安局"), p("来源:敖汉旗公安局")],
+        footnotes='<w:footnote w:type="separator" w:id="-1">' + p("—") + "</w:footnote>"
+        '<w:footnote w:id="1">' + p("脚注文字") + "</w:footnote>",
+    )
 
 
 def inline_kinds() -> bytes:
     """Hyperlink, smart tag and field result text kept; field codes, tabs and breaks handled."""
-    inner = (r("详见")
-             + '<w:hyperlink r:id="rIdX"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>'
-             + '<w:smartTag w:uri="u" w:element="place"><w:r><w:t>敖汉旗</w:t></w:r></w:smartTag>'
-             + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>'
-             + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("2019年1月4日")
-             + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-             + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>'
-             + '<w:r><w:tab/><w:t>制表后</w:t><w:br/><w:t>换行后</w:t></w:r>')
+    inner = (
+        r("详见")
+        + '<w:hyperlink r:id="rIdX"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>'
+        + '<w:smartTag w:uri="u" w:element="place"><w:r><w:t>敖汉旗</w:t></w:r></w:smartTag>'
+        + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>'
+        + '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + r("2019年1月4日")
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>'
+        + "<w:r><w:tab/><w:t>制表后</w:t><w:br/><w:t>换行后</w:t></w:r>"
+    )
     return build(p(inner=inner))
 
 
 def headings() -> bytes:
-    return build(p("一级标题", style="Heading1") + p("正文") + p("二级标题", style="Heading2") + p("更多正文"))
+    return build(
+        p("一级标题", style="Heading1") + p("正文") + p("二级标题", style="Heading2") + p("更多正文")
+    )
 
 
 def macro_enabled() -> bytes:
@@ -266,7 +362,9 @@ def with_dtd() -> bytes:
 
 
 def images_only() -> bytes:
-    return build(p(inner='<w:r><w:drawing/></w:r>'), extra_parts={"word/media/image1.png": b"\x89PNG\r\n\x1a\n"})
+    return build(
+        p(inner="<w:r><w:drawing/></w:r>"), extra_parts={"word/media/image1.png": b"\x89PNG\r\n\x1a\n"}
+    )
 
 
 def zip_without_word() -> bytes:

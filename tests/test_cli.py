@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import write
 from typer.testing import CliRunner
 
-from conftest import write
 from reporter.cli import _bare_paths, app, main
 from reporter.schema import FIELD_KINDS
 
@@ -142,22 +142,53 @@ def test_bare_path_runs_the_main_job(tmp_path, seeds_dir, capsys):
 
 # What start-up must not load (issue 8: `reporter --help` ≤ 0.25 s): the segmenters and their dictionaries,
 # the Office libraries, the other readers' libraries, the extractor, the writers, the worker pool.
-HEAVY_MODULES = ("jieba", "rjieba", "openpyxl", "docx", "docxtpl", "lxml", "pypdf", "charset_normalizer",
-                 "watchdog", "multiprocessing", "reporter.extractor", "reporter.readers",
-                 "reporter.writers.ledger", "reporter.writers.briefing", "reporter.workers")
+HEAVY_MODULES = (
+    "jieba",
+    "rjieba",
+    "openpyxl",
+    "docx",
+    "docxtpl",
+    "lxml",
+    "pypdf",
+    "charset_normalizer",
+    "watchdog",
+    "multiprocessing",
+    "reporter.extractor",
+    "reporter.readers",
+    "reporter.writers.ledger",
+    "reporter.writers.briefing",
+    "reporter.workers",
+)
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["-V"], [], ["run", "--help"], ["extract", "--help"],
-                                  ["watch", "--help"], ["brief", "--help"], ["templates", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["--version"],
+        ["-V"],
+        [],
+        ["run", "--help"],
+        ["extract", "--help"],
+        ["watch", "--help"],
+        ["brief", "--help"],
+        ["templates", "--help"],
+    ],
+)
 def test_help_and_version_do_not_import_heavy_libraries(argv):
     """Every module the real entry point imports, as `python -X importtime` lists them."""
-    out = subprocess.run([sys.executable, "-X", "importtime", "-m", "reporter", *argv],
-                         capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "reporter", *argv],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
     assert out.returncode in (0, 2), out.stderr[-2000:]
-    assert "reporter" in out.stdout + out.stderr                     # it did print the help or the version
-    imported = {line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines()
-                if line.startswith("import time:")}
-    assert "reporter.cli" in imported                                # the listing works
+    assert "reporter" in out.stdout + out.stderr  # it did print the help or the version
+    imported = {
+        line.rsplit("|", 1)[-1].strip() for line in out.stderr.splitlines() if line.startswith("import time:")
+    }
+    assert "reporter.cli" in imported  # the listing works
     heavy = sorted(m for m in imported if any(m == h or m.startswith(h + ".") for h in HEAVY_MODULES))
     assert heavy == [], f"reporter {' '.join(argv)} imports {heavy}"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 from typer.main import get_command
 
-from conftest import ROOT
 from reporter.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -29,7 +29,7 @@ def test_command_has_example_and_is_in_readme(name, cmd):
 
 def test_readme_starts_with_the_two_setup_commands():
     head = README[:800]
-    assert 'pip install -e . && reporter run seeds -o output' in head
+    assert "pip install -e . && reporter run seeds -o output" in head
     assert 'pip install -e ".[test]" && python -m pytest' in head
 
 

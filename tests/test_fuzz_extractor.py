@@ -19,25 +19,82 @@ from reporter.readers.base import clean_text
 from reporter.readers.text import line_blocks
 
 _LONG = int(os.environ.get("REPORTER_FUZZ_EXAMPLES", "0"))
-SETTINGS = settings(max_examples=_LONG or 40, deadline=None, derandomize=not _LONG, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=_LONG or 40,
+    deadline=None,
+    derandomize=not _LONG,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
-SEED_LINES = [line for line in (Path(__file__).resolve().parent.parent / "seeds" / "seed.txt")
-              .read_text(encoding="utf-8").splitlines() if line.strip()]
+SEED_LINES = [
+    line
+    for line in (Path(__file__).resolve().parent.parent / "seeds" / "seed.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if line.strip()
+]
 PIECES = [
-    "2019年1月4日", "二〇一九年一月四日", "1月4日", "昨日", "近日", "12月31日", "2024年2月30日", "0年0月0日",
-    "1142条", "1.2万", "三十一个", "7.6%", "同比下降", "环比上升", "一千零一十", "9" * 40, "第一", "为期三年",
-    "市政府副市长、市公安局局长于海", "副局长贾建忠主持", "来源：敖汉旗公安局", "（记者 张三）", "记者：",
-    "一是", "二是", "三要", "一、", "（一）", "1.", "第一条", "会议要求", "会议指出", "会议强调",
-    "敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局", "在敖汉旗召开", "组织召开", "推进会",
-    "。", "，", "；", "：", "、", "“", "”", "（", "）", "\n", "\t", " ", "\u3000", "……", "——",
+    "2019年1月4日",
+    "二〇一九年一月四日",
+    "1月4日",
+    "昨日",
+    "近日",
+    "12月31日",
+    "2024年2月30日",
+    "0年0月0日",
+    "1142条",
+    "1.2万",
+    "三十一个",
+    "7.6%",
+    "同比下降",
+    "环比上升",
+    "一千零一十",
+    "9" * 40,
+    "第一",
+    "为期三年",
+    "市政府副市长、市公安局局长于海",
+    "副局长贾建忠主持",
+    "来源：敖汉旗公安局",
+    "（记者 张三）",
+    "记者：",
+    "一是",
+    "二是",
+    "三要",
+    "一、",
+    "（一）",
+    "1.",
+    "第一条",
+    "会议要求",
+    "会议指出",
+    "会议强调",
+    "敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局",
+    "在敖汉旗召开",
+    "组织召开",
+    "推进会",
+    "。",
+    "，",
+    "；",
+    "：",
+    "、",
+    "“",
+    "”",
+    "（",
+    "）",
+    "\n",
+    "\t",
+    " ",
+    "\u3000",
+    "……",
+    "——",
 ]
 
 
 def doc_of(text: str) -> SourceDoc:
     text, _ = clean_text(text)
-    return SourceDoc(path=Path("模糊测试.txt"), sha256="0" * 64, text=text, blocks=line_blocks(text),
-                     reader="text")
+    return SourceDoc(
+        path=Path("模糊测试.txt"), sha256="0" * 64, text=text, blocks=line_blocks(text), reader="text"
+    )
 
 
 def check(text: str, schema) -> None:
@@ -54,8 +111,11 @@ def check(text: str, schema) -> None:
             assert 0 <= span.start <= span.end <= len(doc.text), (key, span, len(doc.text))
 
 
-report_like = st.lists(st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(PIECES),
-                                 st.text(max_size=20)), min_size=1, max_size=40).map("".join)
+report_like = st.lists(
+    st.one_of(st.sampled_from(SEED_LINES), st.sampled_from(PIECES), st.text(max_size=20)),
+    min_size=1,
+    max_size=40,
+).map("".join)
 
 
 @SETTINGS

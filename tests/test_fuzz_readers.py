@@ -19,15 +19,20 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
-from build_corpus import PAGE, SHORT, build, mhtml, p, pdf_with_text  # noqa: E402
+from build_corpus import PAGE, SHORT, build, mhtml, p, pdf_with_text
 
-from reporter.errors import ReporterError  # noqa: E402
-from reporter.readers import read  # noqa: E402
+from reporter.errors import ReporterError
+from reporter.readers import read
 
 # REPORTER_FUZZ_EXAMPLES=2000 runs a longer, randomised search; the default is small and repeatable
 _LONG = int(os.environ.get("REPORTER_FUZZ_EXAMPLES", "0"))
-SETTINGS = settings(max_examples=_LONG or 60, deadline=None, derandomize=not _LONG, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=_LONG or 60,
+    deadline=None,
+    derandomize=not _LONG,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 SUFFIXES = [".txt", ".md", ".docx", ".pdf", ".html", ".htm", ".mht", ".doc", ".wps", ".xyz", ""]
 # what no output may hold: C0/C1 controls except \t and \n, bidi overrides, zero-width, lone surrogates
 _DIRTY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff\ud800-\udfff]")
@@ -66,7 +71,7 @@ def check(data: bytes, suffix: str) -> None:
         return
     assert doc.text.strip()
     assert not _DIRTY.search(doc.text), repr(_DIRTY.search(doc.text))
-    doc.text.encode("utf-8")                                  # no lone surrogates
+    doc.text.encode("utf-8")  # no lone surrogates
     for block in doc.blocks:
         assert 0 <= block.span.start < block.span.end <= len(doc.text)
 
@@ -78,9 +83,22 @@ def test_random_bytes_under_any_suffix(data, suffix):
 
 
 @SETTINGS
-@given(head=st.sampled_from([b"PK\x03\x04", b"%PDF-1.4\n", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf1",
-                             b"<html>", b"MIME-Version: 1.0\r\n", b"\xef\xbb\xbf", b"\xff\xfe"]),
-       rest=st.binary(max_size=3000), suffix=st.sampled_from(SUFFIXES))
+@given(
+    head=st.sampled_from(
+        [
+            b"PK\x03\x04",
+            b"%PDF-1.4\n",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            b"{\\rtf1",
+            b"<html>",
+            b"MIME-Version: 1.0\r\n",
+            b"\xef\xbb\xbf",
+            b"\xff\xfe",
+        ]
+    ),
+    rest=st.binary(max_size=3000),
+    suffix=st.sampled_from(SUFFIXES),
+)
 def test_magic_bytes_followed_by_junk(head, rest, suffix):
     check(head + rest, suffix)
 
@@ -98,7 +116,7 @@ def mutated(draw):
         if kind == "flip":
             data[i] = draw(st.integers(0, 255))
         elif kind == "cut":
-            del data[i: i + draw(st.integers(1, 64))]
+            del data[i : i + draw(st.integers(1, 64))]
         elif kind == "insert":
             data[i:i] = draw(st.binary(min_size=1, max_size=64))
         else:
@@ -136,8 +154,30 @@ def test_text_files_with_any_characters(text, encoding):
 
 
 @SETTINGS
-@given(text=_TEXT, tags=st.lists(st.sampled_from(["p", "div", "td", "tr", "table", "li", "h1", "script", "nav",
-                                                   "br", "pre", "!--", "style", "meta charset=gbk"]), max_size=12))
+@given(
+    text=_TEXT,
+    tags=st.lists(
+        st.sampled_from(
+            [
+                "p",
+                "div",
+                "td",
+                "tr",
+                "table",
+                "li",
+                "h1",
+                "script",
+                "nav",
+                "br",
+                "pre",
+                "!--",
+                "style",
+                "meta charset=gbk",
+            ]
+        ),
+        max_size=12,
+    ),
+)
 def test_web_pages_with_any_markup(text, tags):
     html = "".join(f"<{t}>" for t in tags) + text + "".join(f"</{t.split()[0]}>" for t in reversed(tags))
     check(html.encode("utf-8"), ".html")

@@ -9,13 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
-from build_corpus import SHORT, TRADITIONAL, build_corpus, cases  # noqa: E402
+from build_corpus import SHORT, TRADITIONAL, build_corpus, cases
 
-import reporter.errors as errors  # noqa: E402
-from reporter.inputs import iter_inputs  # noqa: E402
-from reporter.model import Failure  # noqa: E402
-from reporter.readers import read  # noqa: E402
-from reporter.readers.doc import find_soffice  # noqa: E402
+import reporter.errors as errors
+from reporter.inputs import iter_inputs
+from reporter.model import Failure
+from reporter.readers import read
+from reporter.readers.doc import find_soffice
 
 SOFFICE = find_soffice() is not None
 NAMES = [c.name for c, _ in cases(SOFFICE) if c.expect != "skip"]
@@ -43,7 +43,7 @@ def test_each_file_gets_its_expected_outcome(corpus, name):
     exc = info.value
     assert isinstance(exc, expected), f"{type(exc).__name__}: {exc}"
     message = str(exc)
-    assert message.startswith(str(path)), message          # the message names the file first
+    assert message.startswith(str(path)), message  # the message names the file first
     assert case.words in exc.reason or case.words in message
     assert exc.reason and exc.path == path
 
@@ -62,11 +62,21 @@ def test_folder_walk_skips_junk_and_links_and_keeps_odd_names(corpus):
     skipped = {n for n, c in made.items() if c.expect == "skip"}
     assert not names & skipped
     assert not any("不该读到" in n or "指向外面" in n for n in names)
-    expected = {n for n, c in made.items() if c.expect != "skip" and Path(n).suffix.lower() in
-                {".txt", ".docx", ".pdf", ".doc", ".wps", ".htm", ".html", ".mht", ".md", ".rtf"}}
+    expected = {
+        n
+        for n, c in made.items()
+        if c.expect != "skip"
+        and Path(n).suffix.lower()
+        in {".txt", ".docx", ".pdf", ".doc", ".wps", ".htm", ".html", ".mht", ".md", ".rtf"}
+    }
     assert names == expected
-    for odd in ("-以减号开头.txt", "带 空格 的 报告.txt", "表情😀报告.txt", "【全角括号】（一）报告.txt",
-                "子文件夹/子文件夹里的报告.txt"):
+    for odd in (
+        "-以减号开头.txt",
+        "带 空格 的 报告.txt",
+        "表情😀报告.txt",
+        "【全角括号】（一）报告.txt",
+        "子文件夹/子文件夹里的报告.txt",
+    ):
         assert odd in names
 
 
@@ -82,7 +92,7 @@ def test_a_given_symlink_loop_and_pipe_are_failures(tmp_path):
     got = list(iter_inputs([loop, pipe, tmp_path / "missing.txt"]))
     assert [type(g) for g in got] == [Failure, Failure, Failure]
     assert "循环" in got[0].reason and "管道" in got[1].reason and "不存在" in got[2].reason
-    with pytest.raises(errors.ReadError, match="管道"):   # read() refuses it too instead of blocking
+    with pytest.raises(errors.ReadError, match="管道"):  # read() refuses it too instead of blocking
         read(pipe)
 
 
@@ -102,7 +112,9 @@ def test_unreadable_folder_is_a_failure(tmp_path):
 
 
 # ---------------------------------------------------------------- the same report in every encoding
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16", "utf-16-le", "utf-16-be"]
+)
 def test_simplified_report_reads_the_same_in_every_encoding(tmp_path, schema, encoding):
     from reporter.extractor import extract
     from reporter.writers.jsonl import record_to_dict

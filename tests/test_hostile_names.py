@@ -26,34 +26,37 @@ def assert_safe(name: str) -> None:
     name.encode("utf-8")
 
 
-@pytest.mark.parametrize("title,expected", [
-    ("关于CON/PRN的通知：第1期", "关于CON_PRN的通知：第1期"),
-    ("赤峰市公安局召开推进会", "赤峰市公安局召开推进会"),
-    ("a\\b", "a_b"),
-    ('问答：是否"有效"？', "问答：是否＂有效＂？"),
-    ("<script>*|", "＜script＞＊｜"),
-    ("../../etc/passwd", "etc_passwd"),
-    ("..", "未命名"),
-    ("", "未命名"),
-    ("   \n\t ", "未命名"),
-    ("CON", "_CON"),
-    ("con.txt", "_con.txt"),
-    ("Com1.tar.gz", "_Com1.tar.gz"),
-    ("LPT9 ", "_LPT9"),
-    ("nul.", "_nul"),
-    ("COM¹", "_COM¹"),
-    ("COM10", "COM10"),
-    ("CONSOLE", "CONSOLE"),
-    ("标题。。。...", "标题。。。"),
-    ("标题 . . ", "标题"),
-    (".隐藏", "隐藏"),
-    ("~$锁文件", "锁文件"),
-    ("-rf 标题", "rf 标题"),
-    ("多行\n标题\r\n第二行", "多行标题第二行"),
-    ("Work\nReport 2024", "Work Report 2024"),
-    ("零宽\u200b字符\u202e反转\x00", "零宽字符反转"),
-    ("【全角括号】（一）😀", "【全角括号】（一）😀"),
-])
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("关于CON/PRN的通知：第1期", "关于CON_PRN的通知：第1期"),
+        ("赤峰市公安局召开推进会", "赤峰市公安局召开推进会"),
+        ("a\\b", "a_b"),
+        ('问答：是否"有效"？', "问答：是否＂有效＂？"),
+        ("<script>*|", "＜script＞＊｜"),
+        ("../../etc/passwd", "etc_passwd"),
+        ("..", "未命名"),
+        ("", "未命名"),
+        ("   \n\t ", "未命名"),
+        ("CON", "_CON"),
+        ("con.txt", "_con.txt"),
+        ("Com1.tar.gz", "_Com1.tar.gz"),
+        ("LPT9 ", "_LPT9"),
+        ("nul.", "_nul"),
+        ("COM¹", "_COM¹"),
+        ("COM10", "COM10"),
+        ("CONSOLE", "CONSOLE"),
+        ("标题。。。...", "标题。。。"),
+        ("标题 . . ", "标题"),
+        (".隐藏", "隐藏"),
+        ("~$锁文件", "锁文件"),
+        ("-rf 标题", "rf 标题"),
+        ("多行\n标题\r\n第二行", "多行标题第二行"),
+        ("Work\nReport 2024", "Work Report 2024"),
+        ("零宽\u200b字符\u202e反转\x00", "零宽字符反转"),
+        ("【全角括号】（一）😀", "【全角括号】（一）😀"),
+    ],
+)
 def test_titles_become_safe_names(title, expected):
     assert safe_filename(title) == expected
     assert_safe(safe_filename(title))
@@ -82,6 +85,6 @@ def test_any_title_gives_a_safe_name(title, suffix):
 def test_unique_name_adds_a_number_before_the_suffix():
     taken = {"简报.docx"}
     assert unique_name("简报.docx", taken) == "简报 (2).docx"
-    assert unique_name("简报.DOCX", taken) == "简报 (3).DOCX"      # case-insensitive, as on Windows/macOS
+    assert unique_name("简报.DOCX", taken) == "简报 (3).DOCX"  # case-insensitive, as on Windows/macOS
     assert unique_name("README", taken) == "README"
     assert unique_name("readme", taken) == "readme (2)"

@@ -21,9 +21,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
-from build_corpus import build_corpus  # noqa: E402
+from build_corpus import build_corpus
 
-from reporter.readers.doc import find_soffice  # noqa: E402
+from reporter.readers.doc import find_soffice
 
 ROOT = Path(__file__).resolve().parent.parent
 ONE_GB_KB = 1024 * 1024
@@ -89,11 +89,14 @@ def run_result(tmp_path_factory):
     cmd = [sys.executable, "-m", "reporter", "run", str(corpus), "-o", str(out), "--json"]
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     started = time.monotonic()
-    wrapped = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, timeout=HANG_S,
-                             cwd=ROOT, env=env)
+    wrapped = subprocess.run(
+        [sys.executable, "-c", WRAPPER, *cmd], capture_output=True, timeout=HANG_S, cwd=ROOT, env=env
+    )
     elapsed = time.monotonic() - started
     result = json.loads(wrapped.stdout)
-    print(f"\nhostile corpus: {len(made)} files, {elapsed:.1f} s, peak memory {result['peak_kb'] / 1024:.0f} MB")
+    print(
+        f"\nhostile corpus: {len(made)} files, {elapsed:.1f} s, peak memory {result['peak_kb'] / 1024:.0f} MB"
+    )
     return made, corpus, out, result
 
 
@@ -104,7 +107,7 @@ def _bad(made):
 def test_exit_code_is_1_and_memory_stays_under_1_gb(run_result):
     made, corpus, out, result = run_result
     assert result["rc"] == 1, result["stderr"][-3000:]
-    assert "Traceback" not in result["stderr"], result["stderr"][-3000:]   # exit 1 from a crash is not it
+    assert "Traceback" not in result["stderr"], result["stderr"][-3000:]  # exit 1 from a crash is not it
     assert 0 < result["peak_kb"] < ONE_GB_KB
 
 
@@ -118,7 +121,7 @@ def test_each_bad_file_is_named_once_on_stderr_with_its_reason(run_result):
     for name, case in made.items():
         if case.expect == "skip":
             assert name not in result["stderr"], name
-        elif case.expect == "ok" and case.words:     # what the reader noticed is said too (macros, Strict…)
+        elif case.expect == "ok" and case.words:  # what the reader noticed is said too (macros, Strict…)
             notes = [line for line in lines if f"{corpus / name}：" in line]
             assert notes and all(line.startswith("提示") for line in notes), (name, notes)
             assert any(case.words in line for line in notes), (name, notes)
@@ -131,8 +134,9 @@ def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_re
     failed = {Path(f["file"]).relative_to(corpus).as_posix() for f in summary["failed"]}
     good = {n for n, c in made.items() if c.expect == "ok"}
     # a name that is not valid UTF-8 comes back through a replacing decoder: compare the readable part
-    assert {n.encode("utf-8", "replace").decode() for n in good} == \
-        {n.encode("utf-8", "replace").decode() for n in processed}
+    assert {n.encode("utf-8", "replace").decode() for n in good} == {
+        n.encode("utf-8", "replace").decode() for n in processed
+    }
     assert failed == set(_bad(made))
 
 
@@ -144,7 +148,9 @@ def test_ledger_lists_every_failure_in_its_exception_sheet(run_result):
     assert ledger.is_file(), result["stderr"][-3000:]
     wb = load_workbook(ledger, read_only=True)
     assert "处理异常" in wb.sheetnames, wb.sheetnames
-    cells = " ".join(str(v) for row in wb["处理异常"].iter_rows(values_only=True) for v in row if v is not None)
+    cells = " ".join(
+        str(v) for row in wb["处理异常"].iter_rows(values_only=True) for v in row if v is not None
+    )
     wb.close()
     for name in _bad(made):
         assert name in cells, f"{name} is not in the 处理异常 sheet"

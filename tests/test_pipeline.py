@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import write
 from typer.testing import CliRunner
 
-from conftest import write
 from reporter import pipeline, state
 from reporter.cli import app
 from reporter.errors import OutputError
@@ -48,17 +48,18 @@ def test_a_rerun_processes_only_new_and_changed_files(inbox, tmp_path, seeds_dir
     assert names(second.records) == ["三月.txt"]
     assert names(second.skipped) == ["一月.txt", "通报.docx"]
 
-    (inbox / "一月.txt").write_bytes((seeds_dir / "seed-gbk.txt").read_bytes())    # changed content
+    (inbox / "一月.txt").write_bytes((seeds_dir / "seed-gbk.txt").read_bytes())  # changed content
     third = run([inbox], out, schema=schema, pool=pool)
     assert names(third.records) == ["一月.txt"] and len(third.skipped) == 2
 
     fourth = run([inbox], out, schema=schema, pool=pool)
     assert not fourth.records and len(fourth.skipped) == 3
-    assert fourth.outputs == []                       # nothing new: the ledger and briefing stay as they are
+    assert fourth.outputs == []  # nothing new: the ledger and briefing stay as they are
 
 
-def test_unchanged_files_are_not_hashed_again_and_moved_files_are_known(inbox, tmp_path, schema, pool,
-                                                                       monkeypatch):
+def test_unchanged_files_are_not_hashed_again_and_moved_files_are_known(
+    inbox, tmp_path, schema, pool, monkeypatch
+):
     out = tmp_path / "out"
     run([inbox], out, schema=schema, pool=pool)
     hashed = []
@@ -69,10 +70,10 @@ def test_unchanged_files_are_not_hashed_again_and_moved_files_are_known(inbox, t
 
     (inbox / "一月.txt").rename(inbox / "一月（改名）.txt")
     moved = run([inbox], out, schema=schema, pool=pool)
-    assert hashed == ["一月（改名）.txt"]              # hashed once, then known by its content
+    assert hashed == ["一月（改名）.txt"]  # hashed once, then known by its content
     assert not moved.records and len(moved.skipped) == 2
     run([inbox], out, schema=schema, pool=pool)
-    assert hashed == ["一月（改名）.txt"]              # its new place was remembered
+    assert hashed == ["一月（改名）.txt"]  # its new place was remembered
 
 
 def test_refresh_or_a_missing_ledger_processes_everything_again(inbox, tmp_path, schema, pool):
@@ -100,8 +101,11 @@ def test_reports_are_done_only_after_the_ledger_was_written(inbox, tmp_path, sch
     out = tmp_path / "out"
 
     def ledger_open_in_excel(records, schema, target, **kwargs):
-        raise OutputError(f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
-                          path=target, reason="文件正被其他程序打开")
+        raise OutputError(
+            f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
+            path=target,
+            reason="文件正被其他程序打开",
+        )
 
     real = writers.write_ledger
     monkeypatch.setattr(writers, "write_ledger", ledger_open_in_excel)
@@ -116,12 +120,12 @@ def test_reports_are_done_only_after_the_ledger_was_written(inbox, tmp_path, sch
 
 @pytest.mark.parametrize("inside", ["结果", "."])
 def test_outputs_inside_an_input_folder_are_not_read_back(inbox, schema, pool, inside):
-    out = inbox / inside                                 # a sub-folder, or the input folder itself
+    out = inbox / inside  # a sub-folder, or the input folder itself
     assert len(run([inbox], out, schema=schema, pool=pool).records) == 2
     write(inbox / "新.txt", "关于召开会议的通知\n会议于2024年3月1日召开。\n")
     second = run([inbox], out, schema=schema, pool=pool)
     assert names(second.records) == ["新.txt"] and not second.failures
-    assert len(second.skipped) == 2                      # 台账.xlsx and 简报.docx are not inputs
+    assert len(second.skipped) == 2  # 台账.xlsx and 简报.docx are not inputs
 
 
 def test_the_log_is_appended_in_utf8(inbox, tmp_path, schema, pool):
@@ -137,21 +141,24 @@ def test_the_log_is_appended_in_utf8(inbox, tmp_path, schema, pool):
 def test_parallel_results_equal_serial_in_input_order(tmp_path, seeds_dir, schema):
     folder = tmp_path / "in"
     sources = sorted(p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".docx"))
-    for n in range(3):                                  # 3 copies, made distinct so none is skipped
+    for n in range(3):  # 3 copies, made distinct so none is skipped
         for src in sources:
             data = src.read_bytes()
             if src.suffix == ".txt":
-                data += f"\n(copy {n})\n".encode("ascii")      # ASCII: the same in UTF-8 and GBK
+                data += f"\n(copy {n})\n".encode("ascii")  # ASCII: the same in UTF-8 and GBK
             write(folder / f"{n}-{src.name}", data)
     serial = run([folder], tmp_path / "serial", schema=schema, options=Options(jobs=1))
     parallel = run([folder], tmp_path / "parallel", schema=schema, options=Options(jobs=2))
     assert len(serial.records) == len(sources) * 3 and not serial.failures
     assert [r.path for r in parallel.records] == [r.path for r in serial.records]
     dump = [json.dumps(record_to_dict(r, schema), ensure_ascii=False, sort_keys=True) for r in serial.records]
-    assert [json.dumps(record_to_dict(r, schema), ensure_ascii=False, sort_keys=True)
-            for r in parallel.records] == dump
+    assert [
+        json.dumps(record_to_dict(r, schema), ensure_ascii=False, sort_keys=True) for r in parallel.records
+    ] == dump
     in_process = [pipeline.process(r.path, schema) for r in serial.records]
-    assert [json.dumps(record_to_dict(r, schema), ensure_ascii=False, sort_keys=True) for r in in_process] == dump
+    assert [
+        json.dumps(record_to_dict(r, schema), ensure_ascii=False, sort_keys=True) for r in in_process
+    ] == dump
 
 
 # ------------------------------------------------------------------------------------------- CLI
@@ -170,7 +177,7 @@ def test_json_summary_lists_processed_skipped_failed_and_outputs(inbox, tmp_path
     assert data["failed"][0]["reason"] and "坏.docx" in data["failed"][0]["message"]
     assert {Path(p).name for p in data["outputs"]} == {"台账.xlsx", "简报.docx"}
     assert data["skipped"] == [] and data["exit_code"] == 1 and Path(data["log"]).is_file()
-    assert "坏.docx" in first.stderr                    # the failure also goes to stderr, one line
+    assert "坏.docx" in first.stderr  # the failure also goes to stderr, one line
 
     (inbox / "坏.docx").unlink()
     second = json.loads(invoke("run", str(inbox), "-o", str(out), "--json").stdout)
@@ -187,7 +194,7 @@ def test_exit_codes(inbox, tmp_path):
     assert again.exit_code == 0 and "跳过 2 份" in again.stderr
     write(inbox / "坏.docx", "不是 Word 文件")
     bad = invoke("run", str(inbox), "-o", str(out), "--quiet")
-    assert bad.exit_code == 1 and "坏.docx" in bad.stderr   # --quiet still prints errors
+    assert bad.exit_code == 1 and "坏.docx" in bad.stderr  # --quiet still prints errors
     assert invoke("run", str(inbox), "-o", str(out), "--jobs", "0").exit_code == 2
     assert invoke("run", str(inbox), "--no-such-option").exit_code == 2
 
@@ -196,7 +203,9 @@ def test_an_unwritable_ledger_is_exit_1_with_json_error(inbox, tmp_path, monkeyp
     import reporter.writers as writers
 
     def ledger_open_in_excel(records, schema, target, **kwargs):
-        raise OutputError(f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行", path=target)
+        raise OutputError(
+            f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行", path=target
+        )
 
     monkeypatch.setattr(writers, "write_ledger", ledger_open_in_excel)
     result = invoke("run", str(inbox), "-o", str(tmp_path / "out"), "--json")

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from reporter import cli
 from reporter.progress import BarProgress, LineProgress, NoProgress, console_progress
 
@@ -56,10 +56,10 @@ def test_windows_long_paths_get_the_extended_prefix():
 
 def test_pause_only_when_no_shell_shares_the_console():
     names = {1: "reporter.exe", 2: "python.exe", 3: "cmd.exe", 4: "powershell.exe"}.get
-    assert cli._alone_in_console([1, 2], 2, names)          # dropped on reporter.exe: launcher + python
-    assert cli._alone_in_console([2], 2, names)             # python.exe started on its own
-    assert not cli._alone_in_console([3, 1, 2], 2, names)   # typed in cmd.exe
-    assert not cli._alone_in_console([4, 2], 2, names)      # typed in PowerShell
+    assert cli._alone_in_console([1, 2], 2, names)  # dropped on reporter.exe: launcher + python
+    assert cli._alone_in_console([2], 2, names)  # python.exe started on its own
+    assert not cli._alone_in_console([3, 1, 2], 2, names)  # typed in cmd.exe
+    assert not cli._alone_in_console([4, 2], 2, names)  # typed in PowerShell
 
 
 def test_no_pause_off_windows():
@@ -80,7 +80,7 @@ def test_main_waits_for_enter_when_it_owns_the_console(tmp_path, seeds_dir, monk
     monkeypatch.setattr(sys, "argv", ["reporter", str(tmp_path / "没有这个文件夹")])
     with pytest.raises(SystemExit):
         cli.main()
-    assert len(asked) == 2                                  # also after an error, so it can be read
+    assert len(asked) == 2  # also after an error, so it can be read
 
 
 # ------------------------------------------------------------------------------------------ progress

@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import write
+
 from reporter.model import Failure, Record
 from reporter.pipeline import LEDGER_NAME, Options, run
 from reporter.workers import WorkerPool, limit_memory
@@ -33,7 +33,7 @@ class BoomReader:
 
     def read(self, path, data):
         hoard = []
-        while True:                                     # 32 MB at a time, touched, until the limit
+        while True:  # 32 MB at a time, touched, until the limit
             hoard.append(bytearray(32 * 1024 * 1024))
 
 
@@ -77,7 +77,7 @@ def test_a_hanging_file_times_out_and_the_batch_goes_on(folder, tmp_path, schema
         started = time.monotonic()
         result = run(files, tmp_path / "out", schema=schema, options=options, pool=pool)
         assert time.monotonic() - started < 30
-        assert pool.started == 2                        # the killed worker was replaced
+        assert pool.started == 2  # the killed worker was replaced
     assert [r.path.name for r in result.records] == ["a.txt", "b.txt"]
     (failure,) = result.failures
     assert failure.path == hang and failure.reason == "处理超时（1 秒）"
@@ -94,7 +94,7 @@ def test_a_file_that_eats_memory_is_stopped_by_the_limit(folder, tmp_path, schem
     with WorkerPool(schema, options, setup=register_test_readers) as pool:
         result = run(files, tmp_path / "out", schema=schema, options=options, pool=pool)
         if jobs == 1:
-            assert pool.started == 2                    # the worker after MemoryError was replaced
+            assert pool.started == 2  # the worker after MemoryError was replaced
     assert [(f.path, f.reason) for f in result.failures] == [(boom, "内存超限（超过 200 MB）")]
     assert [r.path.name for r in result.records] == ["a.txt", "b.txt"]
 
@@ -111,7 +111,7 @@ def test_a_worker_that_dies_fails_only_its_file(folder, tmp_path, schema):
     assert reasons["崩.crash"] == "处理进程意外退出（退出码 3）"
     assert reasons["错.bug"] == "处理时出现程序错误（KeyError）"
     log = (tmp_path / "out" / "reporter.log").read_text(encoding="utf-8")
-    assert "Traceback" in log and "KeyError" in log    # the bug's traceback is kept for the maintainers
+    assert "Traceback" in log and "KeyError" in log  # the bug's traceback is kept for the maintainers
 
 
 def test_results_come_back_in_input_order_whatever_finishes_first(folder, schema):
@@ -121,8 +121,8 @@ def test_results_come_back_in_input_order_whatever_finishes_first(folder, schema
     seen = []
     with WorkerPool(schema, options, setup=register_test_readers) as pool:
         items = pool.map(files, lambda i, item: seen.append(i))
-    assert seen[-1] == 0                                 # the hanging file finished last…
-    assert [item.path for item in items] == files       # …and still comes first
+    assert seen[-1] == 0  # the hanging file finished last…
+    assert [item.path for item in items] == files  # …and still comes first
     assert isinstance(items[0], Failure) and all(isinstance(i, Record) for i in items[1:])
 
 
@@ -130,10 +130,12 @@ def test_limit_memory_in_a_child_process():
     """The limit itself: an allocation beyond it raises MemoryError (Linux); elsewhere it reports False."""
     import subprocess
 
-    code = ("import sys; from reporter.workers import limit_memory\n"
-            "ok = limit_memory(100)\n"
-            "try:\n    b = bytearray(400 * 1024 * 1024)\n    print('allocated', ok)\n"
-            "except MemoryError:\n    print('MemoryError', ok)\n")
+    code = (
+        "import sys; from reporter.workers import limit_memory\n"
+        "ok = limit_memory(100)\n"
+        "try:\n    b = bytearray(400 * 1024 * 1024)\n    print('allocated', ok)\n"
+        "except MemoryError:\n    print('MemoryError', ok)\n"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     if sys.platform.startswith("linux"):
         assert out.stdout.strip() == "MemoryError True"

@@ -15,14 +15,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
-from build_corpus import _converted, build, cfb, fib, p  # noqa: E402
-from conftest import write  # noqa: E402
+from build_corpus import _converted, build, cfb, fib, p
+from conftest import write
 
-from reporter.errors import EncryptedDocumentError, ReadError, UnsupportedFormatError  # noqa: E402
-from reporter.readers import read  # noqa: E402
-from reporter.readers.doc import find_soffice  # noqa: E402
-from reporter.readers.limits import use_limits  # noqa: E402
-from reporter.readers.ole import inspect  # noqa: E402
+from reporter.errors import EncryptedDocumentError, ReadError, UnsupportedFormatError
+from reporter.readers import read
+from reporter.readers.doc import find_soffice
+from reporter.readers.limits import use_limits
+from reporter.readers.ole import inspect
 
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 WORD = build(p("赤峰市公安局召开工作会议") + p("会议由副局长贾建忠主持。"))
@@ -44,7 +44,7 @@ def test_without_libreoffice_the_message_says_what_to_do(tmp_path, no_soffice, n
 
 
 def test_encrypted_legacy_word_is_named_before_any_conversion(tmp_path, monkeypatch):
-    monkeypatch.setenv("REPORTER_SOFFICE", "/nonexistent/soffice")    # would fail if it were started
+    monkeypatch.setenv("REPORTER_SOFFICE", "/nonexistent/soffice")  # would fail if it were started
     with pytest.raises(EncryptedDocumentError, match="加密"):
         read(write(tmp_path / "有密码.doc", cfb({"WordDocument": fib(True)})))
 
@@ -65,8 +65,8 @@ def test_ole_directory_is_read():
 
 def test_ole_with_looping_chains_ends(tmp_path):
     data = bytearray(cfb({"WordDocument": fib(False)}))
-    fat = 512                                    # sector 0 holds the FAT: make the directory point at itself
-    data[fat + 4: fat + 8] = (1).to_bytes(4, "little")
+    fat = 512  # sector 0 holds the FAT: make the directory point at itself
+    data[fat + 4 : fat + 8] = (1).to_bytes(4, "little")
     assert inspect(bytes(data)).kind in ("doc", "broken")
 
 
@@ -85,16 +85,15 @@ def test_a_converter_that_hangs_is_killed(tmp_path, monkeypatch):
     if os.name != "posix":
         pytest.skip("shell script")
     fake = tmp_path / "soffice"
-    fake.write_text("#!/bin/sh\nsleep 60 &\nsleep 60\n")       # a child too: the whole group goes
+    fake.write_text("#!/bin/sh\nsleep 60 &\nsleep 60\n")  # a child too: the whole group goes
     fake.chmod(0o755)
     monkeypatch.setenv("REPORTER_SOFFICE", str(fake))
-    with use_limits(convert_timeout_s=0.5):
-        with pytest.raises(ReadError, match="超时"):
-            read(write(tmp_path / "卡住.doc", cfb({"WordDocument": fib(False)})))
+    with use_limits(convert_timeout_s=0.5), pytest.raises(ReadError, match="超时"):
+        read(write(tmp_path / "卡住.doc", cfb({"WordDocument": fib(False)})))
 
 
 @needs_soffice
-@pytest.mark.parametrize("name", ["-【旧版】 😀 第1期.doc", "金山.wps"])     # any file name works
+@pytest.mark.parametrize("name", ["-【旧版】 😀 第1期.doc", "金山.wps"])  # any file name works
 def test_legacy_word_is_converted_and_read(tmp_path, name):
     doc = read(write(tmp_path / name, _converted(WORD, "doc")))
     assert doc.reader == "doc" and doc.path.name == name

@@ -1,28 +1,52 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import write
-from reporter.errors import (EmptyDocumentError, EncryptedDocumentError, ReadError, UnsafeDocumentError,
-                             UnsupportedFormatError)
+
+from reporter.errors import (
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    ReadError,
+    UnsafeDocumentError,
+    UnsupportedFormatError,
+)
 from reporter.readers import read
 from reporter.readers.numbering import chinese_counting, format_number
 
 
 def lines(doc, part="body"):
-    return [doc.text[b.span.start:b.span.end] for b in doc.blocks if b.part == part]
+    return [doc.text[b.span.start : b.span.end] for b in doc.blocks if b.part == part]
 
 
 def test_list_numbers_are_rendered_as_word_shows_them(docx_fixtures):
     doc = read(docx_fixtures["numbered-lists.docx"])
     assert lines(doc) == [
         "总体要求",
-        "一、提高站位", "（一）统一思想", "（二）明确责任", "二、压实责任", "（一）细化分工",
-        "一是要及时传达贯彻会议精神", "二是要全面提升队伍攻坚能力", "三是要动态跟进督导任务落实",
-        "1. 第一项", "（1）子项甲", "（2）子项乙", "2. 第二项", "（1）子项丙",
-        "第一条 本办法自发布之日起施行", "第二条 本办法由县应急管理局负责解释",
-        "甲、天干甲", "乙、天干乙", "①圈一", "②圈二", "项目符号",
-        "11. 从十一开始", "12. 接着十二", "1. 重新编号一", "一、样式里的编号", "不编号",
+        "一、提高站位",
+        "（一）统一思想",
+        "（二）明确责任",
+        "二、压实责任",
+        "（一）细化分工",
+        "一是要及时传达贯彻会议精神",
+        "二是要全面提升队伍攻坚能力",
+        "三是要动态跟进督导任务落实",
+        "1. 第一项",
+        "（1）子项甲",
+        "（2）子项乙",
+        "2. 第二项",
+        "（1）子项丙",
+        "第一条 本办法自发布之日起施行",
+        "第二条 本办法由县应急管理局负责解释",
+        "甲、天干甲",
+        "乙、天干乙",
+        "①圈一",
+        "②圈二",
+        "项目符号",
+        "11. 从十一开始",
+        "12. 接着十二",
+        "1. 重新编号一",
+        "一、样式里的编号",
+        "不编号",
     ]
     items = [b for b in doc.blocks if b.kind == "list_item"]
     assert items[0].label == "一、" and items[1].level == 1
@@ -81,13 +105,16 @@ def test_macro_enabled_and_strict_files_are_read_with_a_warning(docx_fixtures):
     assert strict.text == "严格格式的正文" and any("Strict" in w for w in strict.warnings)
 
 
-@pytest.mark.parametrize("name,error,words", [
-    ("with-dtd.docx", UnsafeDocumentError, "DTD"),
-    ("images-only.docx", EmptyDocumentError, "图片"),
-    ("zip-without-word-parts.docx", ReadError, "不是 Word"),
-    ("encrypted.docx", EncryptedDocumentError, "加密"),
-    ("legacy.doc", ReadError, ".doc"),  # a hand-made OLE header: named as a damaged .doc (issue 7)
-])
+@pytest.mark.parametrize(
+    "name,error,words",
+    [
+        ("with-dtd.docx", UnsafeDocumentError, "DTD"),
+        ("images-only.docx", EmptyDocumentError, "图片"),
+        ("zip-without-word-parts.docx", ReadError, "不是 Word"),
+        ("encrypted.docx", EncryptedDocumentError, "加密"),
+        ("legacy.doc", ReadError, ".doc"),  # a hand-made OLE header: named as a damaged .doc (issue 7)
+    ],
+)
 def test_bad_word_files_get_a_clear_error(docx_fixtures, name, error, words):
     with pytest.raises(error) as info:
         read(docx_fixtures[name])
@@ -122,12 +149,23 @@ def test_unknown_suffix_lists_supported(tmp_path):
     assert ".docx" in str(info.value) and ".txt" in str(info.value) and "表格.xls" in str(info.value)
 
 
-@pytest.mark.parametrize("n,fmt,expected", [
-    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
-    (20, "chineseCounting", "二十"), (105, "chineseCounting", "一百零五"), (3, "ideographTraditional", "丙"),
-    (2, "decimalEnclosedCircle", "②"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"),
-    (12, "chineseLegalSimplified", "壹拾贰"), (2019, "ideographDigital", "二〇一九"), (7, "decimalZero", "07"),
-])
+@pytest.mark.parametrize(
+    "n,fmt,expected",
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCounting", "十一"),
+        (20, "chineseCounting", "二十"),
+        (105, "chineseCounting", "一百零五"),
+        (3, "ideographTraditional", "丙"),
+        (2, "decimalEnclosedCircle", "②"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (12, "chineseLegalSimplified", "壹拾贰"),
+        (2019, "ideographDigital", "二〇一九"),
+        (7, "decimalZero", "07"),
+    ],
+)
 def test_number_formats(n, fmt, expected):
     assert format_number(n, fmt) == expected
 

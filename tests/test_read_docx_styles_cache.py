@@ -5,19 +5,21 @@ file the styles of another, and never let a refused part through."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import write
 from docx_fixtures import NS, STYLES, build, p
+
 from reporter.errors import UnsafeDocumentError
 from reporter.readers import docx as docx_reader
 from reporter.readers import read
 
 BODY = p("总体要求", style="Heading1") + p("提高认识") + p("压实责任", style="Heading1") + p("抓好落实")
 # the same style ids, but 'Heading1' is an ordinary paragraph style here
-PLAIN_STYLES = (f'<w:styles {NS}>'
-                '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-                '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Body Text"/>'
-                '<w:basedOn w:val="Normal"/></w:style></w:styles>')
+PLAIN_STYLES = (
+    f"<w:styles {NS}>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="Body Text"/>'
+    '<w:basedOn w:val="Normal"/></w:style></w:styles>'
+)
 
 
 def kinds(doc):
@@ -41,7 +43,9 @@ def test_files_with_the_same_styles_part_read_alike(tmp_path):
 
 def test_another_styles_part_is_not_taken_from_the_cache(tmp_path):
     styled = read(write(tmp_path / "标题.docx", build(BODY)))
-    plain = read(write(tmp_path / "正文.docx", build(BODY, extra_parts={"word/styles.xml": PLAIN_STYLES.encode()})))
+    plain = read(
+        write(tmp_path / "正文.docx", build(BODY, extra_parts={"word/styles.xml": PLAIN_STYLES.encode()}))
+    )
     again = read(write(tmp_path / "标题2.docx", build(BODY)))
     assert kinds(styled) == kinds(again) == ["heading", "paragraph", "heading", "paragraph"]
     assert kinds(plain) == ["paragraph"] * 4

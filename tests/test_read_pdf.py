@@ -9,13 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 
-from build_corpus import SHORT, pdf, pdf_encrypted, pdf_scanned, pdf_with_text, stream  # noqa: E402
-from conftest import write  # noqa: E402
+from build_corpus import SHORT, pdf, pdf_encrypted, pdf_scanned, pdf_with_text, stream
+from conftest import write
 
-from reporter.errors import EmptyDocumentError, EncryptedDocumentError, ReadError  # noqa: E402
-from reporter.readers import read  # noqa: E402
-from reporter.readers.limits import use_limits  # noqa: E402
-from reporter.readers.pdf import _paragraphs  # noqa: E402
+from reporter.errors import EmptyDocumentError, EncryptedDocumentError, ReadError
+from reporter.readers import read
+from reporter.readers.limits import use_limits
+from reporter.readers.pdf import _paragraphs
 
 
 def test_text_layer_is_read(tmp_path):
@@ -42,8 +42,14 @@ def test_scanned_pdf_says_no_text_layer_and_no_ocr(tmp_path):
 
 
 def test_pdf_without_pages_or_text(tmp_path):
-    empty = pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>", stream(b"")])
+    empty = pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            stream(b""),
+        ]
+    )
     with pytest.raises(EmptyDocumentError, match="没有文字层"):
         read(write(tmp_path / "空白页.pdf", empty))
 
@@ -65,8 +71,9 @@ def test_owner_password_only_is_read(tmp_path):
     assert read(write(tmp_path / "限制打印.pdf", buf.getvalue())).text == "只限制打印的文件"
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n%%EOF\n",
-                                  pdf_with_text(["半截"])[:200]])
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n%%EOF\n", pdf_with_text(["半截"])[:200]]
+)
 def test_damaged_pdf_is_a_read_error(tmp_path, data):
     with pytest.raises(ReadError) as info:
         read(write(tmp_path / "坏的.pdf", data))
@@ -91,11 +98,14 @@ def test_page_cap_reads_the_first_pages_with_a_warning(tmp_path):
 
 
 def test_lines_are_joined_into_paragraphs():
-    page = ("赤峰市公安局组织召开全市公安机关扫黑除\n恶专项斗争现场推进会\n"
-            "2019 年1 月4 日,赤峰市公安局在敖汉旗组织召开全市公安\n机关推进会,深入贯彻中央部署要求。\n"
-            "一是要及时传达贯彻会议精神\n二是要全面提升队伍攻坚能力。")
+    page = (
+        "赤峰市公安局组织召开全市公安机关扫黑除\n恶专项斗争现场推进会\n"
+        "2019 年1 月4 日,赤峰市公安局在敖汉旗组织召开全市公安\n机关推进会,深入贯彻中央部署要求。\n"
+        "一是要及时传达贯彻会议精神\n二是要全面提升队伍攻坚能力。"
+    )
     assert _paragraphs(page) == [
         "赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会",
         "2019年1月4日,赤峰市公安局在敖汉旗组织召开全市公安机关推进会,深入贯彻中央部署要求。",
-        "一是要及时传达贯彻会议精神", "二是要全面提升队伍攻坚能力。",
+        "一是要及时传达贯彻会议精神",
+        "二是要全面提升队伍攻坚能力。",
     ]

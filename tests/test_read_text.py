@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import write
+
 from reporter.errors import EmptyDocumentError, ReadError
 from reporter.readers import read
 from reporter.readers.text import decode
@@ -10,10 +10,17 @@ from reporter.readers.text import decode
 REPORT = "赤峰市公安局召开全市公安机关工作会议\n2019年1月4日,会议在敖汉旗召开。会议由副局长贾建忠主持。\n来源:敖汉旗公安局\n"
 
 
-@pytest.mark.parametrize("encoding,expected", [
-    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("gbk", "gb18030"), ("gb18030", "gb18030"),
-    ("utf-16", "utf-16"), ("big5", "big5"),
-])
+@pytest.mark.parametrize(
+    "encoding,expected",
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("utf-16", "utf-16"),
+        ("big5", "big5"),
+    ],
+)
 def test_every_encoding_gives_the_same_text(tmp_path, encoding, expected):
     text = REPORT
     if encoding == "big5":
@@ -45,7 +52,7 @@ def test_controls_and_bidi_are_removed_and_reported(tmp_path):
 
 def test_one_block_per_nonempty_line_without_indent(tmp_path):
     doc = read(write(tmp_path / "b.txt", "标题\n\n\u3000\u3000正文第一段。\n  第二段  \n"))
-    texts = [doc.text[b.span.start:b.span.end] for b in doc.blocks]
+    texts = [doc.text[b.span.start : b.span.end] for b in doc.blocks]
     assert texts == ["标题", "正文第一段。", "第二段"]
     assert all(b.kind == "paragraph" and b.part == "body" for b in doc.blocks)
 

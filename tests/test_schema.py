@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import ROOT, write
+
 from reporter.errors import SchemaError
 from reporter.extractor.rules import RULE_ORDER, RULES
 from reporter.schema import FIELD_KINDS, load_schema
@@ -38,26 +38,32 @@ def test_indicator_aliases(schema):
 def test_indicator_for_takes_the_longest_alias_and_the_first_indicator_on_ties():
     from reporter.schema import Schema
 
-    s = Schema(version=1, fields=(), indicators={
-        "查处案件": ("案件", "查处违法案件"), "办理案件": ("办结案件", "案件"), "抓获": ()})
-    assert s.indicator_for("查处违法案件") == "查处案件"            # an alias itself
-    assert s.indicator_for("全年查处违法案件") == "查处案件"        # ends with the longest alias
-    assert s.indicator_for("全年办结案件") == "办理案件"            # 办结案件 is longer than 案件
-    assert s.indicator_for("刑事案件") == "查处案件"                # 案件 is shared: the first indicator listed
+    s = Schema(
+        version=1,
+        fields=(),
+        indicators={"查处案件": ("案件", "查处违法案件"), "办理案件": ("办结案件", "案件"), "抓获": ()},
+    )
+    assert s.indicator_for("查处违法案件") == "查处案件"  # an alias itself
+    assert s.indicator_for("全年查处违法案件") == "查处案件"  # ends with the longest alias
+    assert s.indicator_for("全年办结案件") == "办理案件"  # 办结案件 is longer than 案件
+    assert s.indicator_for("刑事案件") == "查处案件"  # 案件 is shared: the first indicator listed
     assert s.indicator_for("抓获") == "抓获" and s.indicator_for("抓获人员") == ""
     assert s.indicator_for("") == ""
 
 
-@pytest.mark.parametrize("text,words", [
-    ('version = 1\n[[field]]\nkey = "budget"\nheader = "预算"\n', "budget"),
-    ('version = 2\n[[field]]\nkey = "title"\n', "version"),
-    ('version = 1\n[[field]]\nkey = "title"\nkind = "list[str]"\n', "类型"),
-    ('version = 1\n[[field]]\nkey = "title"\n[[field]]\nkey = "title"\n', "两次"),
-    ('version = 1\n[[field]]\nkey = "title"\nwidth = 500\n', "列宽"),
-    ('version = 1\n[[field]]\nkey = "title"\ncolour = "red"\n', "colour"),
-    ('version = 1\n', "[[field]]"),
-    ('version = 1\n[[field]\n', "TOML"),
-])
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ('version = 1\n[[field]]\nkey = "budget"\nheader = "预算"\n', "budget"),
+        ('version = 2\n[[field]]\nkey = "title"\n', "version"),
+        ('version = 1\n[[field]]\nkey = "title"\nkind = "list[str]"\n', "类型"),
+        ('version = 1\n[[field]]\nkey = "title"\n[[field]]\nkey = "title"\n', "两次"),
+        ('version = 1\n[[field]]\nkey = "title"\nwidth = 500\n', "列宽"),
+        ('version = 1\n[[field]]\nkey = "title"\ncolour = "red"\n', "colour"),
+        ("version = 1\n", "[[field]]"),
+        ("version = 1\n[[field]\n", "TOML"),
+    ],
+)
 def test_bad_schema_names_the_file_and_the_problem(tmp_path, text, words):
     path = write(tmp_path / "schema.toml", text)
     with pytest.raises(SchemaError) as info:
@@ -66,7 +72,9 @@ def test_bad_schema_names_the_file_and_the_problem(tmp_path, text, words):
 
 
 def test_user_schema_subset_and_order(tmp_path):
-    path = write(tmp_path / "schema.toml",
-                 'version = 1\n[[field]]\nkey = "title"\nheader = "题目"\n[[field]]\nkey = "date"\n')
+    path = write(
+        tmp_path / "schema.toml",
+        'version = 1\n[[field]]\nkey = "title"\nheader = "题目"\n[[field]]\nkey = "date"\n',
+    )
     schema = load_schema(path)
     assert schema.keys == ("title", "date") and schema.header("title") == "题目"

@@ -27,7 +27,7 @@ def test_word_seed_shows_list_numbers_table_and_footer_once(seeds_dir):
     for n in ("一是要及时传达贯彻会议精神", "二是要全面提升队伍攻坚能力", "三是要动态跟进督导任务落实"):
         assert body.count(n) == 1
     assert "摸排线索\t1142\t条" in body
-    footer = [doc.text[b.span.start:b.span.end] for b in doc.blocks if b.part == "footer"]
+    footer = [doc.text[b.span.start : b.span.end] for b in doc.blocks if b.part == "footer"]
     assert footer == ["来源:敖汉旗公安局"]
     assert doc.text.count("来源") == 1
     # every paragraph of the text seed appears once in the Word seed
@@ -38,15 +38,27 @@ def test_word_seed_shows_list_numbers_table_and_footer_once(seeds_dir):
 
 def test_notice_seed_has_rendered_numbers(seeds_dir):
     doc = read(seeds_dir / "notice.docx")
-    items = [doc.text[b.span.start:b.span.end] for b in doc.blocks if b.kind == "list_item"]
+    items = [doc.text[b.span.start : b.span.end] for b in doc.blocks if b.kind == "list_item"]
     assert [i[:2] for i in items] == ["一、", "二、", "三、", "四、"]
 
 
 def test_every_seed_gives_title_date_and_the_expected_source(seeds_dir, schema):
     expected = {
-        "seed.txt": ("赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会", "2019-01-04", "敖汉旗公安局"),
-        "seed-gbk.txt": ("赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会", "2019-01-04", "敖汉旗公安局"),
-        "seed.docx": ("赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会", "2019-01-04", "敖汉旗公安局"),
+        "seed.txt": (
+            "赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会",
+            "2019-01-04",
+            "敖汉旗公安局",
+        ),
+        "seed-gbk.txt": (
+            "赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会",
+            "2019-01-04",
+            "敖汉旗公安局",
+        ),
+        "seed.docx": (
+            "赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会",
+            "2019-01-04",
+            "敖汉旗公安局",
+        ),
         "work-update.txt": ("青山县公安局“清风”夏季治安打击整治行动取得阶段性成效", None, "青山县公安局"),
         "notice.docx": ("青山县应急管理局关于做好2024年汛期安全防范工作的通知", None, None),
     }

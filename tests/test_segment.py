@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import ROOT
-from reporter.extractor.segment import (JiebaSegmenter, RJiebaSegmenter, cut, dictionary, read_userdict,
-                                        split_sentences)
+
+from reporter.extractor.segment import (
+    JiebaSegmenter,
+    RJiebaSegmenter,
+    cut,
+    dictionary,
+    read_userdict,
+    split_sentences,
+)
 from reporter.readers import read
 
 USERDICT = ROOT / "templates" / "userdict.txt"
@@ -51,5 +57,5 @@ def test_dictionary_gives_tags_and_frequencies():
 
 def test_sentences_split_on_chinese_punctuation_and_lines():
     text = "会议要求：一是要提高站位；二是要压实责任。\n来源:某局"
-    spans = [text[s.start:s.end] for s in split_sentences(text)]
+    spans = [text[s.start : s.end] for s in split_sentences(text)]
     assert spans == ["会议要求：一是要提高站位；", "二是要压实责任。", "来源:某局"]

@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from _briefing_records import seed_like_records
 from conftest import write
+
 from reporter.errors import OutputError
 from reporter.model import Evidence, Failure, Found, Person, Record, Review, Span
 from reporter.pipeline import Options, run
@@ -27,9 +27,17 @@ def full_record(path: str = "a.txt") -> Record:
     fields = dict(record.fields)
     fields["people"] = (Found(Person("张三", "县委书记"), ev, "people.post"),)
     fields["host"] = (Found("张三", Evidence(Span(4, 6), sentence, 0), "host"),)
-    return Record(path=Path(path), sha256="ab" * 32, chars=120, fields=fields,
-                  review=(Review("date", "日期只有月日，年份按今年补足"),), reader="text", encoding="gb18030",
-                  warnings=("混有两种编码",), fingerprint=bytes(range(256)) + b"\x00\x01\x02\x03")
+    return Record(
+        path=Path(path),
+        sha256="ab" * 32,
+        chars=120,
+        fields=fields,
+        review=(Review("date", "日期只有月日，年份按今年补足"),),
+        reader="text",
+        encoding="gb18030",
+        warnings=("混有两种编码",),
+        fingerprint=bytes(range(256)) + b"\x00\x01\x02\x03",
+    )
 
 
 def test_records_survive_pickling_unchanged_and_keep_shared_sentences():
@@ -38,7 +46,7 @@ def test_records_survive_pickling_unchanged_and_keep_shared_sentences():
     assert back == record
     assert type(back.fields["metrics"][0].value) is type(record.fields["metrics"][0].value)
     people, host = back.fields["people"][0], back.fields["host"][0]
-    assert people.evidence.sentence is host.evidence.sentence      # one string per sentence, as extracted
+    assert people.evidence.sentence is host.evidence.sentence  # one string per sentence, as extracted
     assert back.fields["people"][0].evidence.marked() == record.fields["people"][0].evidence.marked()
 
 
@@ -46,7 +54,7 @@ def test_a_batch_keeps_input_order_whatever_order_results_arrive_in():
     records = [full_record(f"{i}.txt") for i in range(5)]
     failure = Failure(path=Path("坏.docx"), reason="文件已损坏", message="坏.docx：文件已损坏")
     batch = Batch([r.path for r in records[:2]] + [failure.path] + [r.path for r in records[2:]])
-    batch.put(3, pickle.dumps(records[2]))                          # as a worker sends it
+    batch.put(3, pickle.dumps(records[2]))  # as a worker sends it
     batch.put(0, records[0])
     batch.put(2, failure)
     batch.put(5, records[4])
@@ -107,7 +115,7 @@ def test_a_run_keeps_its_records_on_disk(tmp_path, seeds_dir, schema):
         gc.collect()
         alive = sum(1 for obj in gc.get_objects() if type(obj) is Record)
     assert isinstance(result.records, Records) and len(result.records) == 6
-    assert alive == 0                                     # none held in memory after the run
+    assert alive == 0  # none held in memory after the run
     assert sorted(p.name for p in result.records.paths) == [f"{i}.txt" for i in range(6)]
     assert all(r.value("title") for r in result.records)
     assert (tmp_path / "out" / "台账.xlsx").is_file() and (tmp_path / "out" / "简报.docx").is_file()
@@ -120,7 +128,7 @@ def test_the_temporary_file_goes_with_its_last_reader():
     closer = batch._closer
     del batch
     gc.collect()
-    assert closer.alive and view[0].path == Path("a.txt")          # the view keeps the batch alive
+    assert closer.alive and view[0].path == Path("a.txt")  # the view keeps the batch alive
     del view
     gc.collect()
-    assert not closer.alive                                        # then the file is closed (and so deleted)
+    assert not closer.alive  # then the file is closed (and so deleted)

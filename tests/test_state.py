@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write
 from typer.testing import CliRunner
 
-from conftest import write
 from reporter import state
 from reporter.cli import app
 from reporter.errors import LockedError
@@ -37,8 +37,9 @@ with OutputLock(Path(sys.argv[1])):
 def holder(tmp_path):
     """Another process holding the lock of tmp_path/out."""
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout.readline().strip() == "locked"
     yield proc
     if proc.poll() is None:
@@ -78,7 +79,7 @@ def test_a_lock_left_by_a_dead_run_is_taken_over(holder, inbox, tmp_path):
     holder.kill()
     holder.wait()
     lock = tmp_path / "out" / ".reporter" / "lock"
-    assert f"pid={holder.pid}" in lock.read_text(encoding="utf-8")      # the dead run's note is still there
+    assert f"pid={holder.pid}" in lock.read_text(encoding="utf-8")  # the dead run's note is still there
     result = runner.invoke(app, ["run", str(inbox), "-o", str(tmp_path / "out"), "--wait", "0"])
     assert result.exit_code == 0, result.stderr
     assert f"pid={os.getpid()}" in lock.read_text(encoding="utf-8")
@@ -93,7 +94,7 @@ def test_overlapping_runs_in_one_process_each_file_processed_once(inbox, tmp_pat
     def one() -> None:
         try:
             results.append(run([inbox], out, schema=schema, options=Options(jobs=1, wait=60)))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             errors.append(exc)
 
     threads = [threading.Thread(target=one) for _ in range(2)]
@@ -104,8 +105,8 @@ def test_overlapping_runs_in_one_process_each_file_processed_once(inbox, tmp_pat
     assert not errors
     processed = sorted(r.path.name for result in results for r in result.records)
     skipped = sorted(s.path.name for result in results for s in result.skipped)
-    assert processed == sorted(p.name for p in inbox.iterdir())       # each file once, by one of them
-    assert skipped == processed                                       # the other found them all done
+    assert processed == sorted(p.name for p in inbox.iterdir())  # each file once, by one of them
+    assert skipped == processed  # the other found them all done
 
 
 def test_the_waiting_run_is_told(holder, tmp_path):
@@ -117,6 +118,7 @@ def test_the_waiting_run_is_told(holder, tmp_path):
 
 def test_without_os_locks_the_holders_note_decides(tmp_path, monkeypatch):
     """On a file system that cannot lock, a live process named in the lock file still blocks; a dead one not."""
+
     def cannot_lock(fd):
         raise OSError(errno.ENOLCK, "No locks available")
 

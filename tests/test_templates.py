@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, write
+
 from reporter.errors import TemplateError
 from reporter.templates import TEMPLATE_FILES, checkout_dir, default_dir, find_template, init_templates
 
@@ -59,8 +59,22 @@ def test_init_copies_and_keeps_existing(tmp_path):
 def test_defaults_found_from_an_installed_wheel(tmp_path):
     """Build the wheel, unpack it as site-packages would hold it, and load the schema from it."""
     wheel_dir = tmp_path / "wheel"
-    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(wheel_dir), str(ROOT)], capture_output=True, text=True)
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheel_dir),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr
     wheel = next(wheel_dir.glob("reporter-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
@@ -69,8 +83,10 @@ def test_defaults_found_from_an_installed_wheel(tmp_path):
         assert "reporter/_templates/posts.txt" in names
         site = tmp_path / "site"
         zf.extractall(site)
-    code = ("import reporter.templates as t, reporter.schema as s; "
-            "print(t.default_dir()); print(len(s.load_schema().fields))")
+    code = (
+        "import reporter.templates as t, reporter.schema as s; "
+        "print(t.default_dir()); print(len(s.load_schema().fields))"
+    )
     env = {**os.environ, "PYTHONPATH": str(site)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert out.returncode == 0, out.stderr

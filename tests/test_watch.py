@@ -12,9 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write
 from typer.testing import CliRunner
 
-from conftest import write
 from reporter.cli import app
 from reporter.pipeline import LEDGER_NAME, Options, process
 from reporter.watch import FAILED_DIR, NOTE_SUFFIX, Batch, Watcher, WatchSettings
@@ -35,8 +35,14 @@ class Running:
     def __init__(self, inbox: Path, outdir: Path, schema, pool, **settings):
         self.batches: list[Batch] = []
         self.arrived = threading.Event()
-        self.watcher = Watcher(inbox, outdir, schema=schema, pool=pool, settings=WatchSettings(**settings),
-                               on_batch=self._on_batch)
+        self.watcher = Watcher(
+            inbox,
+            outdir,
+            schema=schema,
+            pool=pool,
+            settings=WatchSettings(**settings),
+            on_batch=self._on_batch,
+        )
         self.thread = threading.Thread(target=self.watcher.run, daemon=True)
 
     def _on_batch(self, batch: Batch) -> None:
@@ -45,7 +51,7 @@ class Running:
 
     def __enter__(self) -> Running:
         self.thread.start()
-        time.sleep(0.3)                                   # let the observer start
+        time.sleep(0.3)  # let the observer start
         return self
 
     def __exit__(self, *exc) -> None:
@@ -70,19 +76,19 @@ def test_a_file_written_slowly_is_processed_once_and_complete(tmp_path, seeds_di
     inbox, out = tmp_path / "收件箱", tmp_path / "输出"
     inbox.mkdir()
     data = (seeds_dir / "seed.txt").read_bytes()
-    half = data.index("\n".encode(), len(data) // 2) + 1
+    half = data.index(b"\n", len(data) // 2) + 1
     with Running(inbox, out, schema, pool, settle=1.0) as running:
         target = inbox / "慢慢 拷贝.txt"
         with open(target, "wb") as fh:
             fh.write(data[:half])
             fh.flush()
-            time.sleep(0.4)                               # the copy pauses mid-file, shorter than settle
+            time.sleep(0.4)  # the copy pauses mid-file, shorter than settle
             fh.write(data[half:])
         batches = running.wait_for(1)
-        time.sleep(1.5)                                   # nothing more comes
+        time.sleep(1.5)  # nothing more comes
     assert processed(batches) == ["慢慢 拷贝.txt"] and len(batches) == 1
     (record,) = batches[0].result.records
-    assert record.chars == process(target, schema).chars    # the whole file, not the first half
+    assert record.chars == process(target, schema).chars  # the whole file, not the first half
     assert (out / LEDGER_NAME).is_file() and (out / "简报.docx").is_file()
 
 
@@ -107,8 +113,16 @@ def test_polling_mode_for_network_shares(tmp_path, seeds_dir, schema, pool):
     assert processed(running.batches) == ["共享.txt"]
 
 
-LOCK_AND_TEMP_FILES = ["~$通报.docx", ".~通报.docx", "~WRL0001.tmp", "下载中.docx.crdownload", "拷贝中.txt.part",
-                       "保存中.tmp", ".~lock.通报.docx#", "Thumbs.db"]
+LOCK_AND_TEMP_FILES = [
+    "~$通报.docx",
+    ".~通报.docx",
+    "~WRL0001.tmp",
+    "下载中.docx.crdownload",
+    "拷贝中.txt.part",
+    "保存中.tmp",
+    ".~lock.通报.docx#",
+    "Thumbs.db",
+]
 
 
 def test_lock_and_temporary_files_are_ignored(tmp_path, seeds_dir, schema, pool):
@@ -129,17 +143,22 @@ def test_a_failing_file_is_moved_to_the_failure_folder_with_a_note(tmp_path, see
     write(inbox / "好.txt", (seeds_dir / "seed.txt").read_bytes())
     write(inbox / "坏 文件.docx", "这不是 Word 文件")
     write(inbox / FAILED_DIR / "坏 文件.docx", "an earlier failure with the same name")
-    batches = Watcher(inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
+    batches = Watcher(
+        inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)
+    ).run()
     assert processed(batches) == ["好.txt"]
     ((source, moved),) = batches[0].moved
     assert source == inbox / "坏 文件.docx" and not source.exists()
-    assert moved == inbox / FAILED_DIR / "坏 文件 (2).docx" and moved.read_text(encoding="utf-8") == "这不是 Word 文件"
+    assert (
+        moved == inbox / FAILED_DIR / "坏 文件 (2).docx"
+        and moved.read_text(encoding="utf-8") == "这不是 Word 文件"
+    )
     note = moved.with_name(moved.name + NOTE_SUFFIX)
     text = note.read_text(encoding="utf-8-sig")
-    assert note.read_bytes().startswith(b"\xef\xbb\xbf")            # UTF-8 that Notepad recognises
+    assert note.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 that Notepad recognises
     (failure,) = batches[0].result.failures
     assert f"原因：{failure.reason}" in text and "坏 文件.docx" in text and "怎么办" in text
-    assert (inbox / "好.txt").exists()                                # processed files stay where they are
+    assert (inbox / "好.txt").exists()  # processed files stay where they are
     # the next pass does not look into 失败/ and finds nothing new
     again = Watcher(inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
     assert again == []
@@ -148,8 +167,9 @@ def test_a_failing_file_is_moved_to_the_failure_folder_with_a_note(tmp_path, see
 def test_keep_leaves_a_failing_file_in_place(tmp_path, seeds_dir, schema, pool):
     inbox, out = tmp_path / "in", tmp_path / "out"
     write(inbox / "坏.docx", "这不是 Word 文件")
-    batches = Watcher(inbox, out, schema=schema, pool=pool,
-                      settings=WatchSettings(settle=0.2, once=True, keep=True)).run()
+    batches = Watcher(
+        inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True, keep=True)
+    ).run()
     assert [f.path.name for f in batches[0].result.failures] == ["坏.docx"] and batches[0].moved == []
     assert (inbox / "坏.docx").exists() and not (inbox / FAILED_DIR).exists()
 
@@ -166,7 +186,9 @@ def test_once_waits_for_a_file_that_is_still_changing(tmp_path, seeds_dir, schem
 
     writer = threading.Thread(target=finish)
     writer.start()
-    batches = Watcher(inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.8, once=True)).run()
+    batches = Watcher(
+        inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.8, once=True)
+    ).run()
     writer.join()
     (record,) = batches[0].result.records
     assert record.chars == process(target, schema).chars
@@ -178,8 +200,9 @@ def test_watch_once_from_the_command_line(tmp_path, seeds_dir):
     write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
     write(inbox / "坏.docx", "这不是 Word 文件")
     write(inbox / "~$一.docx", b"lock")
-    result = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.2", "--json",
-                                 "--jobs", "1"])
+    result = runner.invoke(
+        app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.2", "--json", "--jobs", "1"]
+    )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     assert [Path(p).name for p in data["processed"]] == ["一.txt"]
@@ -197,12 +220,28 @@ def test_ctrl_c_stops_cleanly(tmp_path, seeds_dir):
     inbox = tmp_path / "in"
     write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.Popen([sys.executable, "-m", "reporter", "watch", str(inbox), "-o", str(tmp_path / "out"),
-                             "--settle", "0.2", "--jobs", "1"], stderr=subprocess.PIPE, text=True,
-                            encoding="utf-8", env=env)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reporter",
+            "watch",
+            str(inbox),
+            "-o",
+            str(tmp_path / "out"),
+            "--settle",
+            "0.2",
+            "--jobs",
+            "1",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
     try:
         lines = []
-        for line in proc.stderr:                        # wait until the first batch is done
+        for line in proc.stderr:  # wait until the first batch is done
             lines.append(line)
             if "已处理" in line:
                 break
@@ -221,7 +260,11 @@ def test_ctrl_c_stops_cleanly(tmp_path, seeds_dir):
 def test_outputs_written_into_the_inbox_itself_are_not_taken_as_reports(tmp_path, seeds_dir, schema, pool):
     inbox = tmp_path / "in"
     write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
-    first = Watcher(inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
+    first = Watcher(
+        inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)
+    ).run()
     assert processed(first) == ["一.txt"] and (inbox / LEDGER_NAME).is_file()
-    again = Watcher(inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)).run()
+    again = Watcher(
+        inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)
+    ).run()
     assert again == []

@@ -9,12 +9,14 @@ import sys
 from multiprocessing import forkserver
 
 import pytest
-
 from conftest import write
+
 from reporter import workers
 from reporter.pipeline import Options, run
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the fork server is used on Linux")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the fork server is used on Linux"
+)
 
 
 def server_pid() -> int | None:

@@ -50,10 +50,10 @@ def test_page_is_a4_with_gb_margins(dump):
 def test_grid_is_22_lines_of_28_characters(briefing, dump):
     grid = dump["sections"][0]["grid"]
     assert grid["type"] == "linesAndChars"
-    text_height = 16838 - 2098 - 1984                     # twips, A4 less top and bottom margins
+    text_height = 16838 - 2098 - 1984  # twips, A4 less top and bottom margins
     assert int(grid["linePitch"]) * 22 <= text_height < int(grid["linePitch"]) * 23
-    text_width = (11906 - 1587 - 1474) / 20               # points
-    pitch = 16 + int(grid["charSpace"]) / 4096            # Word: 三号 plus the grid's extra pitch
+    text_width = (11906 - 1587 - 1474) / 20  # points
+    pitch = 16 + int(grid["charSpace"]) / 4096  # Word: 三号 plus the grid's extra pitch
     assert int(text_width // pitch) == 28
     # the body is set so that 28 characters fill a line without snapping to the grid (LibreOffice too)
     styles = _part(briefing, "word/styles.xml")
@@ -66,16 +66,19 @@ def test_grid_is_22_lines_of_28_characters(briefing, dump):
 
 
 # ------------------------------------------------------------------------------------------ fonts
-@pytest.mark.parametrize("style,east,pt,extra", [
-    ("刊头", "方正小标宋简体", 42, {"color": "FF0000"}),
-    ("简报标题", "方正小标宋简体", 22, {}),           # 二号
-    ("简报正文", "仿宋_GB2312", 16, {}),              # 三号
-    ("一级标题", "黑体", 16, {}),
-    ("二级标题", "楷体_GB2312", 16, {}),
-    ("三级标题", "仿宋_GB2312", 16, {"bold": True}),
-    ("期号", "仿宋_GB2312", 16, {}),
-    ("页码", "宋体", 14, {}),                         # 四号
-])
+@pytest.mark.parametrize(
+    "style,east,pt,extra",
+    [
+        ("刊头", "方正小标宋简体", 42, {"color": "FF0000"}),
+        ("简报标题", "方正小标宋简体", 22, {}),  # 二号
+        ("简报正文", "仿宋_GB2312", 16, {}),  # 三号
+        ("一级标题", "黑体", 16, {}),
+        ("二级标题", "楷体_GB2312", 16, {}),
+        ("三级标题", "仿宋_GB2312", 16, {"bold": True}),
+        ("期号", "仿宋_GB2312", 16, {}),
+        ("页码", "宋体", 14, {}),  # 四号
+    ],
+)
 def test_east_asian_fonts_and_sizes(briefing, style, east, pt, extra):
     from docx import Document
 
@@ -95,7 +98,11 @@ def test_body_paragraphs_use_the_styles(dump):
 
 def test_fonts_fall_back_and_no_japanese_theme_font(briefing):
     fonts = _part(briefing, "word/fontTable.xml")
-    alt = {f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val") for f in fonts if f.find(f"{W}altName") is not None}
+    alt = {
+        f.get(f"{W}name"): f.find(f"{W}altName").get(f"{W}val")
+        for f in fonts
+        if f.find(f"{W}altName") is not None
+    }
     assert alt["方正小标宋简体"] == "宋体" and alt["仿宋_GB2312"] == "仿宋" and alt["楷体_GB2312"] == "楷体"
     assert not any("ＭＳ" in (f.get(f"{W}name") or "") for f in fonts)
     settings = _part(briefing, "word/settings.xml")
@@ -121,7 +128,7 @@ def test_page_numbers_odd_right_even_left(dump):
     footers = dump["sections"][0]["footers"]
     odd, even = footers["default"]["paragraphs"][0], footers["even"]["paragraphs"][0]
     assert odd["text"] == even["text"] == "— {PAGE} —"
-    assert odd["jc"] == "right" and odd["ind"] == {"right": "280"}      # one 四号 character in
+    assert odd["jc"] == "right" and odd["ind"] == {"right": "280"}  # one 四号 character in
     assert even["jc"] == "left" and even["ind"] == {"left": "280"}
 
 
@@ -132,8 +139,12 @@ def test_content_golden(dump, golden):
 
 def test_overview_counts_units_dates_and_duplicates(schema):
     content = build_content(seed_like_records(), schema)
-    assert [r.record.path.name for r in content.reports] == ["seed.txt", "work-update.txt", "notice.docx",
-                                                             "case.txt"]
+    assert [r.record.path.name for r in content.reports] == [
+        "seed.txt",
+        "work-update.txt",
+        "notice.docx",
+        "case.txt",
+    ]
     assert content.duplicates == 1
     assert [u for u, _ in content.units] == ["赤峰市公安局", "青山县公安局", "青山县应急管理局"]
     assert content.span == "2019年1月4日至2024年6月3日"
@@ -147,8 +158,8 @@ def test_indicator_totals_per_unit(schema):
     assert arrests.by_unit == (("赤峰市公安局", 619), ("青山县公安局", 124))
     assert rows[("破获案件", "起")].total_text == "100起"
     assert rows[("罚没款", "万元")].total_text == "3.5万元"
-    assert not any(measure == "%" for _, measure in rows)          # percentages are not summed
-    assert list(rows)[0][0] == "抓获犯罪嫌疑人"                     # schema order of [indicators]
+    assert not any(measure == "%" for _, measure in rows)  # percentages are not summed
+    assert list(rows)[0][0] == "抓获犯罪嫌疑人"  # schema order of [indicators]
 
 
 def test_table_in_briefing(dump):
@@ -160,8 +171,12 @@ def test_table_in_briefing(dump):
 def test_sections_follow_the_schema_briefing_flags(tmp_path, schema):
     import dataclasses
 
-    no_tasks = dataclasses.replace(schema, fields=tuple(dataclasses.replace(s, briefing=False) if s.key == "tasks"
-                                                         else s for s in schema.fields))
+    no_tasks = dataclasses.replace(
+        schema,
+        fields=tuple(
+            dataclasses.replace(s, briefing=False) if s.key == "tasks" else s for s in schema.fields
+        ),
+    )
     write_briefing(seed_like_records(), no_tasks, tmp_path / "b.docx", today=DAY)
     headings = [t for s, t in dump_docx(tmp_path / "b.docx")["paragraphs"] if s == "一级标题"]
     assert headings == ["一、总体情况", "二、主要数据", "三、各单位动态"]
@@ -169,8 +184,12 @@ def test_sections_follow_the_schema_briefing_flags(tmp_path, schema):
 
 def test_text_that_is_not_xml_safe(tmp_path, schema):
     sentence = "A&B<公司>\x0b报告\t第一\n第二"
-    rec = Record(path=Path("x.txt"), sha256="f" * 64, chars=10, fields={
-        "title": (Found(sentence, Evidence(Span(0, 3), sentence, 0), "t"),)})
+    rec = Record(
+        path=Path("x.txt"),
+        sha256="f" * 64,
+        chars=10,
+        fields={"title": (Found(sentence, Evidence(Span(0, 3), sentence, 0), "t"),)},
+    )
     write_briefing([rec], schema, tmp_path / "b.docx", today=DAY, evidence=True)
     texts = [t for _, t in dump_docx(tmp_path / "b.docx")["paragraphs"]]
     assert any("A&B<公司>报告 第一 第二" in t for t in texts)
@@ -182,13 +201,21 @@ def _issue(tmp_path, schema, day, **kw):
 
 
 def test_issue_numbers_continue_and_restart_each_year(tmp_path, schema):
-    assert [_issue(tmp_path, schema, DAY).issue.label for _ in range(3)] == \
-        ["2024年第1期", "2024年第2期", "2024年第3期"]
+    assert [_issue(tmp_path, schema, DAY).issue.label for _ in range(3)] == [
+        "2024年第1期",
+        "2024年第2期",
+        "2024年第3期",
+    ]
     assert _issue(tmp_path, schema, dt.date(2025, 1, 2)).issue.label == "2025年第1期"
     assert _issue(tmp_path, schema, dt.date(2025, 1, 9)).issue.no == 2
     archive = sorted(p.name for p in (tmp_path / "简报存档").iterdir())
-    assert archive == ["2024年第1期.docx", "2024年第2期.docx", "2024年第3期.docx", "2025年第1期.docx",
-                       "2025年第2期.docx"]
+    assert archive == [
+        "2024年第1期.docx",
+        "2024年第2期.docx",
+        "2024年第3期.docx",
+        "2025年第1期.docx",
+        "2025年第2期.docx",
+    ]
     assert [t for s, t in dump_docx(tmp_path / "简报.docx")["paragraphs"] if s == "期号"] == ["第2期"]
     state = json.loads((tmp_path / STATE_DIR / STATE_NAME).read_text(encoding="utf-8"))
     assert state["year"] == 2025 and state["last"] == 2 and len(state["issues"]) == 5
@@ -244,9 +271,11 @@ def test_evidence_comments_hold_the_source_sentence(tmp_path, schema):
     assert comments, "no comments written"
     anchored = dict((a, c) for a, c in comments)
     note = anchored["摸排线索 1142 条"]
-    assert note.splitlines() == ["工作数据：摸排线索 1142 条",
-                                 "原文：全市共【摸排线索1142条】，打掉涉恶团伙88个，抓获犯罪嫌疑人619人。",
-                                 "文件：seed.txt"]
+    assert note.splitlines() == [
+        "工作数据：摸排线索 1142 条",
+        "原文：全市共【摸排线索1142条】，打掉涉恶团伙88个，抓获犯罪嫌疑人619人。",
+        "文件：seed.txt",
+    ]
     assert "【6月1日】" in anchored["2024年6月1日"]
     assert any(a.startswith("一是要及时传达") for a, _ in comments)
     body = _part(out, "word/document.xml")
@@ -262,11 +291,20 @@ def test_default_template_is_the_committed_build(tmp_path):
     """templates/briefing.docx is what scripts/build_briefing_template.py makes (structure, not bytes)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("build_tpl", ROOT / "scripts" / "build_briefing_template.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_tpl", ROOT / "scripts" / "build_briefing_template.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     fresh = module.build(tmp_path / "briefing.docx")
-    for name in ("word/document.xml", "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
-                 "word/footer1.xml", "word/footer2.xml"):
-        assert etree.tostring(_part(fresh, name)) == etree.tostring(_part(TEMPLATE, name)), \
+    for name in (
+        "word/document.xml",
+        "word/styles.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "word/footer1.xml",
+        "word/footer2.xml",
+    ):
+        assert etree.tostring(_part(fresh, name)) == etree.tostring(_part(TEMPLATE, name)), (
             f"{name} differs: run python scripts/build_briefing_template.py and commit templates/briefing.docx"
+        )

@@ -21,7 +21,9 @@ from reporter.writers.briefing.template import PLACEHOLDERS
 DAY = dt.date(2024, 6, 30)
 
 
-def make_template(folder: Path, paragraphs: list[str | list[str]], table: list[list[str]] | None = None) -> Path:
+def make_template(
+    folder: Path, paragraphs: list[str | list[str]], table: list[list[str]] | None = None
+) -> Path:
     """A briefing.docx with one paragraph per item (a list item = one paragraph split into runs, as Word does)."""
     from docx import Document
 
@@ -42,7 +44,7 @@ def make_template(folder: Path, paragraphs: list[str | list[str]], table: list[l
 
 USER_TEMPLATE = [
     "{{ 刊头 }}（{{ 期号全称 }}）",
-    ["{{ 编发", "单位 }}　{{ 日", "期 }}"],                      # a placeholder split over runs
+    ["{{ 编发", "单位 }}　{{ 日", "期 }}"],  # a placeholder split over runs
     "本期共{{ 报告数 }}份，来自{{ 单位数 }}个单位，{{ 起止日期 }}。",
     "{%p for 报告 in 报告列表 %}",
     "{{ 报告.序号 }}．{{ 报告.标题 }}（{{ 报告.单位 }}，{{ 报告.日期 }}）",
@@ -53,8 +55,12 @@ USER_TEMPLATE = [
     "{{p 数据表 }}",
     "{% if 抄送 %}抄送：{{ 抄送 }}{% endif %}",
 ]
-USER_TABLE = [["指标", "合计", "分单位"], ["{%tr for 指标 in 指标列表 %}", "", ""],
-              ["{{ 指标.指标 }}", "{{ 指标.合计 }}", "{{ 指标.分单位 }}"], ["{%tr endfor %}", "", ""]]
+USER_TABLE = [
+    ["指标", "合计", "分单位"],
+    ["{%tr for 指标 in 指标列表 %}", "", ""],
+    ["{{ 指标.指标 }}", "{{ 指标.合计 }}", "{{ 指标.分单位 }}"],
+    ["{%tr endfor %}", "", ""],
+]
 
 
 def test_user_template_with_placeholders_and_loops(tmp_path, schema):
@@ -62,20 +68,24 @@ def test_user_template_with_placeholders_and_loops(tmp_path, schema):
     make_template(tpl, USER_TEMPLATE, USER_TABLE)
     write(tpl / "briefing.toml", '"刊头" = "青山县公安局工作简报"\n"编发单位" = "县公安局办公室"\n')
     assert check_briefing_template(tpl) == tpl / "briefing.docx"
-    result = write_briefing(seed_like_records(), schema, tmp_path / "out" / "简报.docx", templates=tpl, today=DAY)
+    result = write_briefing(
+        seed_like_records(), schema, tmp_path / "out" / "简报.docx", templates=tpl, today=DAY
+    )
     dump = dump_docx(result.path)
     texts = [t for _, t in dump["paragraphs"]]
     assert texts[0] == "青山县公安局工作简报（2024年第1期）"
     assert texts[1] == "县公安局办公室　2024年6月30日"
     assert texts[2] == "本期共4份，来自3个单位，2019年1月4日至2024年6月3日。"
-    assert "1．赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会（赤峰市公安局，2019年1月4日）" in texts
+    assert (
+        "1．赤峰市公安局组织召开全市公安机关扫黑除恶专项斗争现场推进会（赤峰市公安局，2019年1月4日）" in texts
+    )
     assert "　　一是要及时传达贯彻会议精神。" in texts and "　　1. 持续保持严打高压态势。" in texts
     assert not any("{" in t or "%}" in t for t in texts)
-    data_table, user_table = dump["tables"]              # {{p 数据表 }} comes before the table made in Word
+    data_table, user_table = dump["tables"]  # {{p 数据表 }} comes before the table made in Word
     assert user_table[0] == ["指标", "合计", "分单位"]
     assert ["抓获犯罪嫌疑人", "743人", "赤峰市公安局 619人；青山县公安局 124人"] in user_table
     assert data_table[0] == ["序号", "指标", "合计", "其中（按单位）"] and len(data_table) == 6
-    assert texts[-1] == ""                                      # 抄送 is empty in briefing.toml
+    assert texts[-1] == ""  # 抄送 is empty in briefing.toml
 
 
 def test_template_without_the_body_styles_may_still_use_values(tmp_path, schema):
@@ -89,14 +99,21 @@ BROKEN = [
     (["第{{ 期号码 }}期"], r"占位符 \{\{ 期号码 \}\} 里的“期号码”不认识"),
     (["第{{ 期号 }期"], r"占位符没有写完：“\{\{ 期号 \}期”"),
     (["{{ 期号 + }}"], r"占位符 \{\{ 期号 \+ \}\} 写错了"),
-    (["{%p for 报告 in 报告列表 %}", "{{ 报告.标题 }}"], r"\{%p for 报告 in 报告列表 %\} 没有对应的 \{% endfor %\}"),
+    (
+        ["{%p for 报告 in 报告列表 %}", "{{ 报告.标题 }}"],
+        r"\{%p for 报告 in 报告列表 %\} 没有对应的 \{% endfor %\}",
+    ),
     (["{% endif %}"], r"\{% endif %\} 前面没有对应的 \{% if … %\}"),
-    (["{%p for 报告 in 报告列表 %}", "{% if 抄送 %}", "{%p endfor %}"],
-     r"\{%p endfor %\} 之前要先用 \{% endif %\} 结束 \{% if 抄送 %\}"),
+    (
+        ["{%p for 报告 in 报告列表 %}", "{% if 抄送 %}", "{%p endfor %}"],
+        r"\{%p endfor %\} 之前要先用 \{% endif %\} 结束 \{% if 抄送 %\}",
+    ),
     (["{{r 标题 }}"], r"占位符 \{\{r 标题 \}\} 不能带“r”"),
     (["{{p 标题 }}"], r"占位符 \{\{p 标题 \}\} 不能带“p”"),
-    (["{%p for 报告 in 报告列表 %}", "{{ 报告.标提 }}", "{%p endfor %}"],
-     r"占位符 \{\{ 报告\.标提 \}\} 里的“标提”不认识；报告列表的每一项有 序号、标题"),
+    (
+        ["{%p for 报告 in 报告列表 %}", "{{ 报告.标提 }}", "{%p endfor %}"],
+        r"占位符 \{\{ 报告\.标提 \}\} 里的“标提”不认识；报告列表的每一项有 序号、标题",
+    ),
     (["{{ 正文 }}"], r"占位符 \{\{ 正文 \}\} 要单独占一段，写作 \{\{p 正文 \}\}"),
     (["{% include 'x' %}"], r"不是能用的写法"),
     (["多出来的 }} 括号"], r"多出一个 \}\}"),
@@ -129,11 +146,14 @@ def test_not_a_word_file(tmp_path):
         check_briefing_template(tmp_path)
 
 
-@pytest.mark.parametrize("toml,message", [
-    ('"刊号" = "工作简报"\n', "不认识的设置 刊号"),
-    ('"刊头" = 3\n', "设置“刊头”应为带引号的文字"),
-    ('刊头 = "工作简报"\n', "TOML 格式错误"),
-])
+@pytest.mark.parametrize(
+    "toml,message",
+    [
+        ('"刊号" = "工作简报"\n', "不认识的设置 刊号"),
+        ('"刊头" = 3\n', "设置“刊头”应为带引号的文字"),
+        ('刊头 = "工作简报"\n', "TOML 格式错误"),
+    ],
+)
 def test_broken_settings(tmp_path, toml, message):
     write(tmp_path / "briefing.toml", toml)
     with pytest.raises(TemplateError, match=message) as info:
@@ -162,8 +182,12 @@ def test_cli_brief_with_a_broken_template(tmp_path, monkeypatch):
     from reporter.cli import app
 
     make_template(tmp_path / "tpl", ["{{ 报告数 }}", "{{ 刊头 }"])
-    monkeypatch.setattr(pipeline, "extract_paths", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read")))
-    result = CliRunner().invoke(app, ["brief", str(SEEDS), "-o", str(tmp_path / "b.docx"), "-t", str(tmp_path / "tpl")])
+    monkeypatch.setattr(
+        pipeline, "extract_paths", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read"))
+    )
+    result = CliRunner().invoke(
+        app, ["brief", str(SEEDS), "-o", str(tmp_path / "b.docx"), "-t", str(tmp_path / "tpl")]
+    )
     assert result.exit_code == 1
     assert "briefing.docx：占位符没有写完：“{{ 刊头 }”" in result.stderr
     assert not (tmp_path / "b.docx").exists()
@@ -175,8 +199,9 @@ def test_cli_brief_issue_no_and_evidence(tmp_path):
     from reporter.cli import app
 
     out = tmp_path / "b" / "简报.docx"
-    result = CliRunner().invoke(app, ["brief", str(SEEDS / "seed.txt"), "-o", str(out), "--issue-no", "5",
-                                      "--evidence"])
+    result = CliRunner().invoke(
+        app, ["brief", str(SEEDS / "seed.txt"), "-o", str(out), "--issue-no", "5", "--evidence"]
+    )
     assert result.exit_code == 0, result.output
     assert f"年第5期，存档：{out.parent / '简报存档'}" in result.stderr
     dump = dump_docx(out)
@@ -191,35 +216,48 @@ def test_templates_init_copies_an_editable_briefing(tmp_path, schema):
     written = {p.name for p in init_templates(tmp_path)}
     assert {"briefing.docx", "briefing.toml"} <= written
     toml = (tmp_path / "briefing.toml").read_text(encoding="utf-8")
-    (tmp_path / "briefing.toml").write_text(toml.replace('"刊头" = "工作简报"', '"刊头" = "青山县工作简报"')
-                                            .replace('"抄送" = ""', '"抄送" = "县委办公室"'), encoding="utf-8")
-    out = write_briefing(seed_like_records(), schema, tmp_path / "out" / "简报.docx", templates=tmp_path,
-                         today=DAY).path
+    (tmp_path / "briefing.toml").write_text(
+        toml.replace('"刊头" = "工作简报"', '"刊头" = "青山县工作简报"').replace(
+            '"抄送" = ""', '"抄送" = "县委办公室"'
+        ),
+        encoding="utf-8",
+    )
+    out = write_briefing(
+        seed_like_records(), schema, tmp_path / "out" / "简报.docx", templates=tmp_path, today=DAY
+    ).path
     texts = [t for _, t in dump_docx(out)["paragraphs"]]
     assert texts[0] == "青山县工作简报" and "抄送：县委办公室" in texts
 
 
 def test_readme_documents_every_placeholder():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## 简报"):]
+    section = readme[readme.index("## 简报") :]
     section = section[: section.find("\n## ", 5)] if "\n## " in section[5:] else section
     for name in PLACEHOLDERS:
-        assert f"`{name}`" in section or f"{{{{ {name} }}}}" in section or f"{{{{p {name} }}}}" in section, \
+        assert f"`{name}`" in section or f"{{{{ {name} }}}}" in section or f"{{{{p {name} }}}}" in section, (
             f"README 简报 section lacks {name}"
+        )
     assert "reporter templates init" in section and "--templates" in section and "--issue-no" in section
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and pdftotext are not installed")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and pdftotext are not installed",
+)
 def test_libreoffice_renders_a_briefing(tmp_path, schema):
     """The default briefing opens in LibreOffice: masthead, sections, table, page numbers odd right / even left."""
     out = write_briefing(seed_like_records(), schema, tmp_path / "brief.docx", today=DAY).path
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   capture_output=True, timeout=180, check=True,
-                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"})
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True,
+        timeout=180,
+        check=True,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
     pdf = tmp_path / "brief.pdf"
-    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout.split("\f")
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= 2
     first = pages[0]
@@ -237,9 +275,13 @@ def test_user_template_values_are_escaped(tmp_path, schema):
 
     tpl = tmp_path / "tpl"
     make_template(tpl, ["{%p for 报告 in 报告列表 %}", "{{ 报告.标题 }}", "{%p endfor %}"])
-    title = "A&B <公司> \"报告\"\x0b"
-    rec = Record(path=Path("x.txt"), sha256="f" * 64, chars=10,
-                 fields={"title": (Found(title, Evidence(Span(0, 1), title, 0), "t"),)})
+    title = 'A&B <公司> "报告"\x0b'
+    rec = Record(
+        path=Path("x.txt"),
+        sha256="f" * 64,
+        chars=10,
+        fields={"title": (Found(title, Evidence(Span(0, 1), title, 0), "t"),)},
+    )
     out = write_briefing([rec], schema, tmp_path / "b.docx", templates=tpl, today=DAY).path
     assert [t for _, t in dump_docx(out)["paragraphs"]] == ['A&B <公司> "报告"']
 
@@ -250,8 +292,9 @@ def test_cli_run_issue_no_and_evidence(tmp_path):
     from reporter.cli import app
 
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["run", str(SEEDS / "seed.txt"), "-o", str(out), "--issue-no", "3",
-                                      "--evidence", "--jobs", "1"])
+    result = CliRunner().invoke(
+        app, ["run", str(SEEDS / "seed.txt"), "-o", str(out), "--issue-no", "3", "--evidence", "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert f"已写入：{out / '简报.docx'}" in result.stderr
     archived = [p.name for p in (out / "简报存档").iterdir()]

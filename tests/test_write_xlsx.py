@@ -52,12 +52,22 @@ def test_sheets_columns_and_header(ledger, schema):
     assert ws["A2"].value.startswith("填报单位：") and "填报日期：2024-07-01" in [c.value for c in ws[2]]
     headers = [c.value for c in ws[3]]
     fields = [s.header for s in schema.fields if s.ledger]
-    assert headers == ["序号", *fields, "文件", "处理时间", "待核", "备注", SHA_HEADER, FINGERPRINT_HEADER, TOOL_HEADER]
+    assert headers == [
+        "序号",
+        *fields,
+        "文件",
+        "处理时间",
+        "待核",
+        "备注",
+        SHA_HEADER,
+        FINGERPRINT_HEADER,
+        TOOL_HEADER,
+    ]
     assert all(c.font.b for c in ws[3]) and ws["B3"].fill.fgColor.rgb.endswith("D9D9D9")
     hidden = [k for k, d in ws.column_dimensions.items() if d.hidden]
     assert hidden == ["S", "T", "U"]
     assert ws.freeze_panes == "B4" and ws.auto_filter.ref == "A3:U6"
-    assert [ws.cell(r, 1).value for r in range(4, 7)] == [1, 2, 3]        # 序号 continuing, as numbers
+    assert [ws.cell(r, 1).value for r in range(4, 7)] == [1, 2, 3]  # 序号 continuing, as numbers
     assert result.rows_added == 3 and [a.row for a in result.added] == [4, 5, 6]
 
 
@@ -68,20 +78,20 @@ def test_look_fonts_borders_dates_numbers(ledger):
     ws = load_workbook(out)["台账"]
     assert (ws["A1"].font.name, ws["A1"].font.b, ws["A1"].font.sz) == ("宋体", True, 18)
     assert ws["C4"].font.name == "仿宋" and ws["B3"].font.name == "宋体"
-    assert ws["C4"].font.charset == 134                                  # GB2312: an East Asian font
-    for row in ws.iter_rows(min_row=3, max_row=6, max_col=18):            # every cell of the visible table
+    assert ws["C4"].font.charset == 134  # GB2312: an East Asian font
+    for row in ws.iter_rows(min_row=3, max_row=6, max_col=18):  # every cell of the visible table
         for cell in row:
             assert cell.border.left.style == cell.border.top.style == "thin", cell.coordinate
             assert cell.alignment.wrap_text or cell.row == 3 or not isinstance(cell.value, str)
     date = ws["B4"]
     assert date.value == dt.datetime(2019, 1, 4) and date.number_format == "yyyy-mm-dd"
-    assert ws["B6"].value == "--06-03" and ws["B6"].data_type == "s"      # a date without a year stays text
+    assert ws["B6"].value == "--06-03" and ws["B6"].data_type == "s"  # a date without a year stays text
     assert ws["P4"].value == NOW and "hh:mm" in ws["P4"].number_format
     people = ws["H4"].value
     assert people == "贾建忠（市公安局党委委员、副局长）\n于海（市政府副市长、市公安局局长）"
     assert ws["J4"].value.split("\n")[0] == "摸排线索 1142 条"
     widths = {k: d.width for k, d in ws.column_dimensions.items()}
-    assert widths["C"] > widths["A"] and widths["C"] <= 30 * 2 + 2       # 标题: CJK counted double, capped
+    assert widths["C"] > widths["A"] and widths["C"] <= 30 * 2 + 2  # 标题: CJK counted double, capped
     assert all(ws.row_dimensions[r].height and ws.row_dimensions[r].height >= 18 for r in range(4, 7))
 
 
@@ -91,7 +101,7 @@ def test_review_fields_are_shaded_and_listed(ledger):
     out, _, _ = ledger
     ws = load_workbook(out)["台账"]
     assert ws["Q5"].value == "日期" and "年份按参考日期补全" in ws["Q5"].comment.text
-    assert ws["B5"].fill.fgColor.rgb.endswith("FFF2CC")                   # the flagged cell is shaded
+    assert ws["B5"].fill.fgColor.rgb.endswith("FFF2CC")  # the flagged cell is shaded
     assert ws["B4"].fill.fill_type is None and ws["Q4"].value is None
 
 
@@ -103,12 +113,13 @@ def test_evidence_comments_and_file_links(ledger):
     comment = ws["B4"].comment.text
     assert comment.startswith("原文：") and "【2019年1月4日】" in comment
     assert "【市政府副市长、市公安局局长于海】" in ws["H4"].comment.text
-    assert ws["R4"].comment is None and ws["A4"].comment is None         # 备注 and 序号 carry none
+    assert ws["R4"].comment is None and ws["A4"].comment is None  # 备注 and 序号 carry none
     assert ws["O4"].value == "推进会.txt" and ws["O4"].hyperlink.target == "../reports/推进会.txt"
     with zipfile.ZipFile(out) as zf:
         vml = [n for n in zf.namelist() if n.endswith(".vml")]
-        assert len(vml) == 1 and zf.read(vml[0]).count(b"<v:shape ") == \
-            sum(1 for row in ws.iter_rows() for c in row if c.comment is not None)
+        assert len(vml) == 1 and zf.read(vml[0]).count(b"<v:shape ") == sum(
+            1 for row in ws.iter_rows() for c in row if c.comment is not None
+        )
 
 
 def test_print_setup(ledger):
@@ -119,7 +130,10 @@ def test_print_setup(ledger):
     for ws in wb.worksheets:
         ps = ws.page_setup
         assert (ps.orientation, str(ps.paperSize)) == ("landscape", "9"), ws.title
-        assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (1, 0) and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (
+            1,
+            0,
+        ) and ws.sheet_properties.pageSetUpPr.fitToPage
         assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     assert wb["台账"].print_title_rows == "$1:$3"
     assert wb["工作数据"].print_title_rows == "$1:$1"
@@ -133,14 +147,22 @@ def test_metrics_sheet_and_live_summary(ledger):
     rows = list(wb["工作数据"].iter_rows(values_only=True))
     assert rows[0][:8] == ("序号", "日期", "主办单位", "指标", "原文指标", "数值", "单位", "原句")
     assert rows[1][:7] == (1, dt.datetime(2019, 1, 4), "赤峰市公安局", "摸排线索", "摸排线索", 1142, "条")
-    assert rows[6][:7] == (2, dt.datetime(2024, 6, 1), "青山县公安局", "抓获犯罪嫌疑人", "抓获违法犯罪嫌疑人", 117, "人")
+    assert rows[6][:7] == (
+        2,
+        dt.datetime(2024, 6, 1),
+        "青山县公安局",
+        "抓获犯罪嫌疑人",
+        "抓获违法犯罪嫌疑人",
+        117,
+        "人",
+    )
     summary = wb["统计汇总"]
     cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
     total = summary.cell(cells["抓获犯罪嫌疑人"].row, 3).value
     assert total.startswith("=SUMIFS('工作数据'!$F:$F,'工作数据'!$D:$D,\"=抓获犯罪嫌疑人\"")
     values = load_workbook(out, data_only=True)["统计汇总"]
-    assert values.cell(cells["抓获犯罪嫌疑人"].row, 3).value == 619 + 117        # cached for viewers
-    assert "刑事发案同比" not in cells                                          # percentages are not summed
+    assert values.cell(cells["抓获犯罪嫌疑人"].row, 3).value == 619 + 117  # cached for viewers
+    assert "刑事发案同比" not in cells  # percentages are not summed
     assert summary._charts or _has_chart(out)
     assert any(isinstance(c.value, str) and "EDATE" in c.value for row in summary.iter_rows() for c in row)
 
@@ -156,14 +178,26 @@ def test_problems_sheet_lists_failures_duplicates_and_repeats(ledger):
     out, result, tmp_path = ledger
     rows = list(load_workbook(out)["处理异常"].iter_rows(values_only=True))
     kinds = {(Path(r[0]).name, r[1]) for r in rows[1:]}
-    assert kinds == {("转发-推进会.txt", "疑似重复"), ("副本-清风行动.txt", "内容重复"), ("坏文件.docx", "失败")}
+    assert kinds == {
+        ("转发-推进会.txt", "疑似重复"),
+        ("副本-清风行动.txt", "内容重复"),
+        ("坏文件.docx", "失败"),
+    }
     repeat = next(r for r in rows if r[1] == "疑似重复")
     assert "台账第 4 行" in repeat[2] and repeat[4] == 1
     assert {s.kind for s in result.skipped} == {"repeat", "duplicate"}
 
 
-FORMULAS = ["=1+1", "+SUM(A1:A2)", "-2+3", "@SUM(1,2)", "=HYPERLINK(\"http://evil\",\"点我\")",
-            "\t=cmd|' /C calc'!A0", "\r=1+2", "=1+1\n第二行"]
+FORMULAS = [
+    "=1+1",
+    "+SUM(A1:A2)",
+    "-2+3",
+    "@SUM(1,2)",
+    '=HYPERLINK("http://evil","点我")',
+    "\t=cmd|' /C calc'!A0",
+    "\r=1+2",
+    "=1+1\n第二行",
+]
 
 
 def test_document_text_never_becomes_a_formula(tmp_path, schema):
@@ -172,9 +206,18 @@ def test_document_text_never_becomes_a_formula(tmp_path, schema):
     recs = []
     for i, payload in enumerate(FORMULAS):
         body = f"{payload}\n正文 {i}"
-        recs.append(record(tmp_path / f"{i}.txt", body, {
-            "title": (found(payload, body),), "summary": (found(f"{payload} 摘要", body),),
-            "organizer": (found("=SUM(1)", body),), "units": (found("+86 单位", body), found("-单位", body))}))
+        recs.append(
+            record(
+                tmp_path / f"{i}.txt",
+                body,
+                {
+                    "title": (found(payload, body),),
+                    "summary": (found(f"{payload} 摘要", body),),
+                    "organizer": (found("=SUM(1)", body),),
+                    "units": (found("+86 单位", body), found("-单位", body)),
+                },
+            )
+        )
     out = tmp_path / "台账.xlsx"
     write_ledger(recs, schema, out, now=NOW)
     xml = _sheet_xml(out, "台账")
@@ -193,16 +236,24 @@ def test_illegal_characters_removed_and_long_values_cut(tmp_path, schema):
 
     long = "长" * (MAX_CELL + 500)
     body = "标题\x00\x07\x1b带\ufffe控制字符\n" + long
-    recs = [record(tmp_path / "a.txt", body, {"title": (found("标题\x00\x07\x1b带\ufffe控制字符", body),),
-                                               "summary": (found(long, body),),
-                                               "source": (found("_x0041_ 与 _x000D_", body),)})]
+    recs = [
+        record(
+            tmp_path / "a.txt",
+            body,
+            {
+                "title": (found("标题\x00\x07\x1b带\ufffe控制字符", body),),
+                "summary": (found(long, body),),
+                "source": (found("_x0041_ 与 _x000D_", body),),
+            },
+        )
+    ]
     out = tmp_path / "台账.xlsx"
     write_ledger(recs, schema, out, now=NOW)
     ws = load_workbook(out)["台账"]
     assert ws["C4"].value == "标题带控制字符"
     summary = ws.cell(4, 13).value
     assert len(summary) == MAX_CELL and summary.endswith(CUT_MARK)
-    assert "_x005F_x0041_" in _sheet_xml(out, "台账")                 # escaped, so Excel shows it as written
+    assert "_x005F_x0041_" in _sheet_xml(out, "台账")  # escaped, so Excel shows it as written
 
 
 def test_schema_order_and_headers_are_followed(tmp_path):
@@ -210,8 +261,14 @@ def test_schema_order_and_headers_are_followed(tmp_path):
 
     from reporter.schema import parse_schema
 
-    data = {"field": [{"key": "title", "header": "信息标题"}, {"key": "date", "header": "时间"},
-                      {"key": "metrics", "header": "数据"}, {"key": "organizer", "header": "单位", "ledger": False}]}
+    data = {
+        "field": [
+            {"key": "title", "header": "信息标题"},
+            {"key": "date", "header": "时间"},
+            {"key": "metrics", "header": "数据"},
+            {"key": "organizer", "header": "单位", "ledger": False},
+        ]
+    }
     schema = parse_schema(data, tmp_path / "schema.toml")
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, now=NOW)
@@ -238,7 +295,8 @@ def test_ledger_template_settings(tmp_path, schema):
     (tmp_path / "tpl").mkdir()
     (tmp_path / "tpl" / "ledger.toml").write_text(
         '[title]\ntext = "政务信息登记表"\nunit = "青山县公安局"\n[fonts]\nbody = "黑体"\n[layout]\ncomments = false\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tmp_path / "tpl", now=NOW)
     ws = load_workbook(out)["台账"]

@@ -62,8 +62,13 @@ def test_a_kill_during_save_leaves_a_readable_ledger(tmp_path, schema):
     probe = tmp_path / "probe" / "台账.xlsx"
     probe.parent.mkdir()
     probe.write_bytes(original)
-    with subprocess.Popen([sys.executable, str(script), str(probe), str(ROOT / "tests"), "3000"],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, str(script), str(probe), str(ROOT / "tests"), "3000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    ) as proc:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
         started = time.monotonic()
         _, err = proc.communicate(timeout=300)
@@ -72,20 +77,25 @@ def test_a_kill_during_save_leaves_a_readable_ledger(tmp_path, schema):
     assert _rows(probe) == 2 + 3000
     left_behind, seen = 0, set()
     for fraction in (0.3, 0.55, 0.8):
-        with subprocess.Popen([sys.executable, str(script), str(out), str(ROOT / "tests"), "3000"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as proc:
+        with subprocess.Popen(
+            [sys.executable, str(script), str(out), str(ROOT / "tests"), "3000"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        ) as proc:
             assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
             time.sleep(duration * fraction)
             proc.send_signal(signal.SIGKILL)
             proc.communicate(timeout=60)
-        rows = _rows(out)                                # opens: never a broken file
+        rows = _rows(out)  # opens: never a broken file
         if out.read_bytes() == original:
-            assert rows == 2                             # the old ledger, untouched
+            assert rows == 2  # the old ledger, untouched
         else:
-            assert rows == 2 + 3000                      # or the whole new one (the kill came after the replace)
+            assert rows == 2 + 3000  # or the whole new one (the kill came after the replace)
             out.write_bytes(original)
         temps = {p for p in tmp_path.iterdir() if p.name.startswith(".~")}
-        left_behind += len(temps - seen)                 # the kill came while the new file was being written
+        left_behind += len(temps - seen)  # the kill came while the new file was being written
         seen |= temps
     assert left_behind >= 2
     # whatever temporary file a kill left behind does not stop the next run
@@ -107,7 +117,7 @@ def test_an_error_mid_save_keeps_the_old_ledger(tmp_path, schema, monkeypatch):
     with pytest.raises(RuntimeError):
         write_ledger([update(tmp_path / "b.txt")], schema, out, now=NOW)
     assert out.read_bytes() == original
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []   # temporary file removed
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []  # temporary file removed
 
 
 def test_ledger_open_in_excel_is_an_error_and_rows_are_added_next_time(tmp_path, schema, monkeypatch):

@@ -30,10 +30,15 @@ def _cells(path: Path, skip: tuple[str, ...] = ("统计汇总",)) -> dict:
             for c in row:
                 if c.value is None:
                     continue
-                out[(ws.title, c.coordinate)] = (c.value, c.number_format, c.font.name, bool(c.font.b),
-                                                 c.font.color.rgb if c.font.color is not None else None,
-                                                 c.fill.fgColor.rgb if c.fill.fill_type else None,
-                                                 c.comment.text if c.comment else None)
+                out[(ws.title, c.coordinate)] = (
+                    c.value,
+                    c.number_format,
+                    c.font.name,
+                    bool(c.font.b),
+                    c.font.color.rgb if c.font.color is not None else None,
+                    c.fill.fgColor.rgb if c.fill.fill_type else None,
+                    c.comment.text if c.comment else None,
+                )
     return out
 
 
@@ -44,17 +49,17 @@ def _edit_like_a_person(path: Path) -> None:
 
     wb = load_workbook(path)
     ws = wb["台账"]
-    ws["C4"] = "赤峰市公安局召开扫黑除恶现场推进会（人工更正）"                 # a corrected cell
-    ws["R4"] = "已报市委办"                                                   # 备注
-    ws.insert_cols(19)                                                          # a column of their own,
-    ws["S3"] = "核实人"                                                         # before the hidden ones
+    ws["C4"] = "赤峰市公安局召开扫黑除恶现场推进会（人工更正）"  # a corrected cell
+    ws["R4"] = "已报市委办"  # 备注
+    ws.insert_cols(19)  # a column of their own,
+    ws["S3"] = "核实人"  # before the hidden ones
     ws["S4"] = "张三"
-    ws["S5"] = "=LEN(C5)"                                                       # their formula
-    ws["A7"] = 3                                                                # a row added by hand
+    ws["S5"] = "=LEN(C5)"  # their formula
+    ws["A7"] = 3  # a row added by hand
     ws["C7"] = "手工补录：县应急局防汛检查"
     ws["R7"] = "电话报送"
-    ws["C5"].font = Font(name="仿宋", bold=True, color="FFFF0000")             # their format
-    mine = wb.create_sheet("我的统计")                                           # a sheet of their own
+    ws["C5"].font = Font(name="仿宋", bold=True, color="FFFF0000")  # their format
+    mine = wb.create_sheet("我的统计")  # a sheet of their own
     mine["A1"] = "台账条数"
     mine["B1"] = "=COUNTA('台账'!C4:C100)"
     wb.save(path)
@@ -74,14 +79,14 @@ def test_rerun_keeps_hand_edits_and_adds_no_duplicate(tmp_path, schema):
     result = write_ledger([*first, notice(tmp_path / "c.docx")], schema, out, now=LATER)
 
     assert result.rows_added == 1 and [s.kind for s in result.skipped] == ["already", "already"]
-    assert result.added[0].row == 8 and result.added[0].seq == 4               # after the hand-added row 7 / 序号 3
+    assert result.added[0].row == 8 and result.added[0].seq == 4  # after the hand-added row 7 / 序号 3
     after = _cells(out)
     lost = {k: v for k, v in before.items() if after.get(k) != v}
     assert not lost, f"changed by the update: {lost}"
     ws = load_workbook(out)["台账"]
     assert ws["C8"].value == "青山县应急管理局关于做好汛期安全防范工作的通知" and ws["A8"].value == 4
-    assert ws["S8"].value is None and ws["S3"].value == "核实人"               # their column left alone
-    assert ws["T8"].value == notice(tmp_path / "c.docx").sha256                # the hidden column moved: found by header
+    assert ws["S8"].value is None and ws["S3"].value == "核实人"  # their column left alone
+    assert ws["T8"].value == notice(tmp_path / "c.docx").sha256  # the hidden column moved: found by header
     assert ws["B8"].value == "--06-03" and ws["B8"].comment is not None
     assert ws.auto_filter.ref.endswith("8")
     with zipfile.ZipFile(out) as zf:
@@ -89,7 +94,7 @@ def test_rerun_keeps_hand_edits_and_adds_no_duplicate(tmp_path, schema):
             assert zf.read(name) == data, f"{name} was not copied byte for byte"
     again = write_ledger([*first, notice(tmp_path / "c.docx")], schema, out, now=LATER)
     assert again.rows_added == 0 and load_workbook(out)["台账"].max_row == 8
-    summary = load_workbook(out, data_only=True)["统计汇总"]          # totals read back from 工作数据
+    summary = load_workbook(out, data_only=True)["统计汇总"]  # totals read back from 工作数据
     totals = {r[0]: r[2] for r in summary.iter_rows(min_row=6, max_row=12, values_only=True) if r[0]}
     assert totals["抓获犯罪嫌疑人"] == 619 + 117 and totals["摸排线索"] == 1142
     months = [r[0] for r in summary.iter_rows(values_only=True) if isinstance(r[0], dt.datetime)]
@@ -107,11 +112,20 @@ def test_untouched_parts_are_copied_byte_for_byte(tmp_path, schema):
     same = {n for n in before if after.get(n) == before[n]}
     changed = set(before) - same
     assert {"xl/theme/theme1.xml", "docProps/core.xml", "docProps/app.xml"} <= same
-    assert "xl/styles.xml" in same                                             # the styles were all there
-    assert changed <= {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
-                       "xl/worksheets/sheet4.xml", "xl/worksheets/_rels/sheet1.xml.rels", "xl/comments/comment1.xml",
-                       "xl/drawings/vmlDrawing1.vml", "xl/charts/chart1.xml", "xl/drawings/drawing1.xml",
-                       "[Content_Types].xml", "xl/workbook.xml"}
+    assert "xl/styles.xml" in same  # the styles were all there
+    assert changed <= {
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+        "xl/worksheets/sheet4.xml",
+        "xl/worksheets/_rels/sheet1.xml.rels",
+        "xl/comments/comment1.xml",
+        "xl/drawings/vmlDrawing1.vml",
+        "xl/charts/chart1.xml",
+        "xl/drawings/drawing1.xml",
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+    }
     # the old rows of 台账 are still there byte for byte, the new one after them
     old_rows = before["xl/worksheets/sheet1.xml"].split(b"<sheetData>")[1].split(b"</sheetData>")[0]
     assert old_rows in after["xl/worksheets/sheet1.xml"]
@@ -125,8 +139,21 @@ def test_appending_to_a_ledger_saved_by_libreoffice(tmp_path, schema):
     made = tmp_path / "made" / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt"), update(tmp_path / "b.txt")], schema, made, now=NOW)
     saved = tmp_path / "saved"
-    subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-                    "--outdir", str(saved), str(made)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            "--calc",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(saved),
+            str(made),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     out = saved / "台账.xlsx"
     before = _cells(out)
     result = write_ledger([meeting(tmp_path / "a.txt"), notice(tmp_path / "c.docx")], schema, out, now=LATER)
@@ -144,17 +171,34 @@ def test_refresh_replaces_tool_values_but_not_edited_ones(tmp_path, schema):
     old = meeting(tmp_path / "a.txt")
     write_ledger([old, update(tmp_path / "b.txt")], schema, out, now=NOW)
     wb = load_workbook(out)
-    wb["台账"]["E4"] = "扫黑除恶现场推进会（人工改）"                           # a person's edit of 会议/活动
+    wb["台账"]["E4"] = "扫黑除恶现场推进会（人工改）"  # a person's edit of 会议/活动
     wb.save(out)
 
     fields = dict(old.fields)
     s = "2019年1月5日，赤峰市公安局在敖汉旗召开推进会。"
-    fields["date"] = (found("2019-01-05", s, "2019年1月5日"),)                # re-extracted differently
+    fields["date"] = (found("2019-01-05", s, "2019年1月5日"),)  # re-extracted differently
     fields["event"] = (found("扫黑除恶专项斗争现场推进会", s),)
     fields["location"] = ()
-    fields["metrics"] = old.fields["metrics"][:1] + (found(type(old.value("metrics"))(
-        name="打掉涉恶团伙", value=90, unit="个", indicator="打掉涉恶团伙"), s, "打掉涉恶团伙"),) + old.fields["metrics"][2:] \
-        + (found(type(old.value("metrics"))(name="破获案件", value=820, unit="起", indicator="破获案件"), s, "破获案件"),)
+    fields["metrics"] = (
+        old.fields["metrics"][:1]
+        + (
+            found(
+                type(old.value("metrics"))(
+                    name="打掉涉恶团伙", value=90, unit="个", indicator="打掉涉恶团伙"
+                ),
+                s,
+                "打掉涉恶团伙",
+            ),
+        )
+        + old.fields["metrics"][2:]
+        + (
+            found(
+                type(old.value("metrics"))(name="破获案件", value=820, unit="起", indicator="破获案件"),
+                s,
+                "破获案件",
+            ),
+        )
+    )
     new = record(old.path, MEETING, fields)
     assert new.sha256 == old.sha256
     result = write_ledger([new], schema, out, refresh=True, now=LATER)
@@ -163,7 +207,7 @@ def test_refresh_replaces_tool_values_but_not_edited_ones(tmp_path, schema):
     by_column = {(d.sheet, d.column): d for d in result.differences}
     assert by_column[("台账", "日期")].kept is False and by_column[("台账", "日期")].new == "2019-01-05"
     assert by_column[("台账", "日期")].old == "2019-01-04"
-    assert by_column[("台账", "会议/活动")].kept is True                      # the person's edit stays
+    assert by_column[("台账", "会议/活动")].kept is True  # the person's edit stays
     assert by_column[("台账", "地点")].new == "" and not by_column[("台账", "地点")].kept
     assert "经人工修改，保留" in by_column[("台账", "会议/活动")].describe()
     ws = load_workbook(out)["台账"]
@@ -171,7 +215,7 @@ def test_refresh_replaces_tool_values_but_not_edited_ones(tmp_path, schema):
     assert ws["E4"].value == "扫黑除恶现场推进会（人工改）" and ws["F4"].value is None
     assert "打掉涉恶团伙 90 个" in ws["J4"].value
     metrics = list(load_workbook(out)["工作数据"].iter_rows(values_only=True))
-    assert metrics[2][5] == 90 and metrics[-1][3] == "破获案件"                   # replaced in place; one appended
+    assert metrics[2][5] == 90 and metrics[-1][3] == "破获案件"  # replaced in place; one appended
     assert [r[1] for r in metrics[1:5]] == [dt.datetime(2019, 1, 5)] * 4
     # a second refresh with the same values finds nothing new and keeps the edit
     again = write_ledger([new], schema, out, refresh=True, now=LATER)
@@ -211,7 +255,7 @@ def test_a_renamed_header_is_a_warning_and_the_rest_is_written(tmp_path, schema)
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, now=NOW)
     wb = load_workbook(out)
-    wb["台账"]["D3"] = "举办单位"                                              # 主办单位 renamed by hand
+    wb["台账"]["D3"] = "举办单位"  # 主办单位 renamed by hand
     wb.save(out)
     result = write_ledger([update(tmp_path / "b.txt")], schema, out, now=LATER)
     assert result.rows_added == 1 and any("主办单位" in w for w in result.warnings)

@@ -24,12 +24,14 @@ class FieldVector:
     text: str
     must_include: tuple[Any, ...] = ()
     must_not_include: tuple[Any, ...] = ()
-    exact: Any = field(default=None)       # a scalar field's exact expected value (None: not checked)
-    empty: bool = False                    # the field must be empty
+    exact: Any = field(default=None)  # a scalar field's exact expected value (None: not checked)
+    empty: bool = False  # the field must be empty
     ref_date: dt.date | None = None
 
 
-def extract_text(text: str, folder: Path, name: str = "report.txt", ref_date: dt.date | None = None) -> Record:
+def extract_text(
+    text: str, folder: Path, name: str = "report.txt", ref_date: dt.date | None = None
+) -> Record:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return extract(read(path), load_schema(), ref_date=ref_date)
@@ -48,13 +50,17 @@ def check_vector(vector: FieldVector, record: Record) -> None:
     if vector.empty:
         assert values == [], f"{vector.id}: expected no {vector.field}, got {values}"
     if vector.exact is not None:
-        assert values[:1] == [vector.exact], f"{vector.id}: {vector.field} = {values[:1]}, expected {vector.exact!r}"
+        assert values[:1] == [vector.exact], (
+            f"{vector.id}: {vector.field} = {values[:1]}, expected {vector.exact!r}"
+        )
     for want in vector.must_include:
-        assert any(want == v or (("|" not in str(want)) and want == v.split("|")[0]) for v in values), \
+        assert any(want == v or (("|" not in str(want)) and want == v.split("|")[0]) for v in values), (
             f"{vector.id}: {want!r} not in {vector.field} {values}"
+        )
     for bad in vector.must_not_include:
-        assert not any(bad == v or bad == v.split("|")[0] for v in values), \
+        assert not any(bad == v or bad == v.split("|")[0] for v in values), (
             f"{vector.id}: {bad!r} should not be in {vector.field} {values}"
+        )
     # every value is grounded: its evidence span lies inside the text and inside its sentence
     for found in record.fields.get(vector.field, ()):
         ev = found.evidence

@@ -25,8 +25,15 @@ _FOOTER_LINE = re.compile(
 
 
 class Context:
-    def __init__(self, doc: SourceDoc, schema: Schema, *, ref_date: dt.date | None = None,
-                 userdicts: tuple[Path, ...] = (), lexicon: object | None = None):
+    def __init__(
+        self,
+        doc: SourceDoc,
+        schema: Schema,
+        *,
+        ref_date: dt.date | None = None,
+        userdicts: tuple[Path, ...] = (),
+        lexicon: object | None = None,
+    ):
         self.doc = doc
         self.text = doc.text
         self.norm = normalize(doc.text)
@@ -47,7 +54,7 @@ class Context:
         """Where the report itself ends: before web footers (推荐阅读, 责任编辑 …) and furniture."""
         end = self.body_end
         for block in self.body_blocks:
-            line = self.norm[block.span.start:block.span.end]
+            line = self.norm[block.span.start : block.span.end]
             if block.span.start > 0 and _FOOTER_LINE.match(line):
                 return block.span.start
         return end
@@ -62,7 +69,7 @@ class Context:
         return [b.span for b in self.body_blocks if b.span.start < self.content_end]
 
     def line_text(self, span: Span) -> str:
-        return self.norm[span.start:span.end]
+        return self.norm[span.start : span.end]
 
     # ---- sentences and words -----------------------------------------------------------------
     @cached_property

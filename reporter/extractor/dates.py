@@ -1,10 +1,10 @@
 """Dates as reports write them (pure functions over normalised text).
 
-    find_dates("2019年1月4日,赤峰市…")[0].iso() == "2019-01-04"
-    find_dates("二〇一九年一月四日")[0].iso() == "2019-01-04"
-    find_dates("1月4日")[0].iso() == "--01-04"          (no year: resolve with with_year())
-    find_dates("2019年1月")[0].iso() == "2019-01"
-    find_dates("2019-1-4")[0].iso() == "2019-01-04"
+find_dates("2019年1月4日,赤峰市…")[0].iso() == "2019-01-04"
+find_dates("二〇一九年一月四日")[0].iso() == "2019-01-04"
+find_dates("1月4日")[0].iso() == "--01-04"          (no year: resolve with with_year())
+find_dates("2019年1月")[0].iso() == "2019-01"
+find_dates("2019-1-4")[0].iso() == "2019-01-04"
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ class DateMatch:
     year: int | None
     month: int | None
     day: int | None
-    kind: str          # full | iso | ym | md | year
+    kind: str  # full | iso | ym | md | year
 
     def iso(self) -> str | None:
         """YYYY-MM-DD, YYYY-MM, or --MM-DD when the year is unknown."""
@@ -50,7 +50,7 @@ class DateMatch:
             return f"--{self.month:02d}-{self.day:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
-    def with_year(self, year: int | None) -> "DateMatch":
+    def with_year(self, year: int | None) -> DateMatch:
         return self if self.year is not None or year is None else replace(self, year=year)
 
     def valid(self) -> bool:

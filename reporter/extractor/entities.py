@@ -13,8 +13,8 @@ from functools import lru_cache
 
 from ..model import Span
 from .context import Context
-from .segment import dictionary
 from .lexicon_data import COMPOUND_SURNAMES, NOT_NAME_END, SINGLE_SURNAMES
+from .segment import dictionary
 
 CJK = r"\u4e00-\u9fff"
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -34,7 +34,7 @@ def post_regex(posts: tuple[str, ...]) -> re.Pattern[str]:
 
 def is_surname_at(text: str, i: int) -> int:
     """Length of the surname starting at text[i] (0 if none)."""
-    if text[i:i + 2] in COMPOUND_SURNAMES:
+    if text[i : i + 2] in COMPOUND_SURNAMES:
         return 2
     return 1 if i < len(text) and text[i] in SINGLE_SURNAMES else 0
 
@@ -77,7 +77,7 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
     sl = is_surname_at(text, pos)
     if not sl:
         return None
-    if text[pos] in _FUNCTION_SURNAMES and tag(text[pos + 1:pos + 3]) not in (None, "nr"):
+    if text[pos] in _FUNCTION_SURNAMES and tag(text[pos + 1 : pos + 3]) not in (None, "nr"):
         return None  # 和专案, 都有: a conjunction or adverb before a word, not a surname
     options = []
     for given in (2, 1):
@@ -96,7 +96,7 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
             options.append((given, end, followed))
     if not options:
         return None
-    if _NOT_PERSON_AFTER.match(text[pos + sl:]):
+    if _NOT_PERSON_AFTER.match(text[pos + sl :]):
         return None
     given, end, _ = options[0]
     if given == 2 and text[end - 1] in NOT_NAME_END and any(o[0] == 1 and o[2] for o in options):
@@ -121,24 +121,96 @@ def name_before(text: str, end: int, lo: int) -> tuple[int, int] | None:
         t = tag(candidate)
         if t is not None and not t.startswith("nr"):
             continue
-        before = text[max(0, start - 1):start]
+        before = text[max(0, start - 1) : start]
         if start > 0 and before not in _NAME_LEFT_BOUNDARY and before not in _UNIT_END:
             continue  # 村级廉情监督员: a name follows a delimiter or a unit (市政府孟宪东市长), not a modifier
         return start, end
     return None
 
 
-_NAME_LEFT_BOUNDARY = frozenset("，。、；：！？,.;:!?\n “”\"（）()")
+_NAME_LEFT_BOUNDARY = frozenset('，。、；：！？,.;:!?\n “”"（）()')
 _UNIT_END = frozenset("局委院府部厅所队办会司处站室组署团社庭科股馆校县区市省旗州盟镇乡村")
 
 
 # tokens that end the stretch of unit/place words written before a post or a name
 _STOP_TAGS = frozenset({"p", "c", "d", "dg", "t", "tg", "y", "e", "o", "f", "q", "z", "zg_"})
 _STOP_WORDS = frozenset(
-    "由 据 经 向 从 对 被 把 将 让 给 在 的 了 与 及 并 和 是 为 称 说 到 至 于 等 兼 任 即 现 原 曾 由于 通过 "
-    "主持 会议 参加 出席 介绍 表示 指出 强调 传达 认为 看望 慰问 会见 陪同 听取 宣读 要求 率 带领 赴 会同 "
-    "注册 得益于 牵头 协调 配合 督促 指导 组织 召开 举行 成立 "
-    "记者 通讯员 本报 报道 摄 文 图 编辑".split()
+    [
+        "由",
+        "据",
+        "经",
+        "向",
+        "从",
+        "对",
+        "被",
+        "把",
+        "将",
+        "让",
+        "给",
+        "在",
+        "的",
+        "了",
+        "与",
+        "及",
+        "并",
+        "和",
+        "是",
+        "为",
+        "称",
+        "说",
+        "到",
+        "至",
+        "于",
+        "等",
+        "兼",
+        "任",
+        "即",
+        "现",
+        "原",
+        "曾",
+        "由于",
+        "通过",
+        "主持",
+        "会议",
+        "参加",
+        "出席",
+        "介绍",
+        "表示",
+        "指出",
+        "强调",
+        "传达",
+        "认为",
+        "看望",
+        "慰问",
+        "会见",
+        "陪同",
+        "听取",
+        "宣读",
+        "要求",
+        "率",
+        "带领",
+        "赴",
+        "会同",
+        "注册",
+        "得益于",
+        "牵头",
+        "协调",
+        "配合",
+        "督促",
+        "指导",
+        "组织",
+        "召开",
+        "举行",
+        "成立",
+        "记者",
+        "通讯员",
+        "本报",
+        "报道",
+        "摄",
+        "文",
+        "图",
+        "编辑",
+    ]
 )
 
 

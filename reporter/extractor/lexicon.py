@@ -26,8 +26,8 @@ class Lexicon:
     posts: tuple[str, ...]
     userdict: Path | None
     domain_words: Path | None
-    task_words: Path | None = None      # tasks: list lead-ins and outline headings
-    metric_words: Path | None = None    # metrics: 量词, result verbs, non-metric contexts
+    task_words: Path | None = None  # tasks: list lead-ins and outline headings
+    metric_words: Path | None = None  # metrics: 量词, result verbs, non-metric contexts
 
     @property
     def userdicts(self) -> tuple[Path, ...]:

@@ -7,22 +7,136 @@ import re
 from .context import Context
 from .entities import tag
 
-PROVINCES = (
-    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
-    "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
-).split()
+PROVINCES = [
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+]
 PLACE_SUFFIX = re.compile(
     r"(?:省|市|县|区|旗|州|盟|镇|乡|村|街道|地区|自治州|自治区|自治县|新区|经开区|开发区|高新区|片区|社区|"
     r"嘎查|苏木|林区|垦区|农场)$"
 )
 # words that end a unit's name (longest first when matched)
-UNIT_SUFFIXES = sorted(set(
-    "公安局 公安分局 分局 公安厅 公安部 公安机关 检察院 人民检察院 检察机关 检察厅 法院 人民法院 中级人民法院 "
-    "高级人民法院 海事法院 法院系统 纪委监委 纪委 监委 政法委 政法委员会 组织部 宣传部 统战部 委员会 领导小组 "
-    "办公室 指挥部 专案组 督导组 总队 支队 大队 中队 派出所 服务队 协会 中心 研究所 研究院 学院 法学院 大学 "
-    "政府 人民政府 行署 地委 市委 县委 区委 旗委 州委 省委 党委 党工委 党组 管委会 联防联控机制 机制 "
-    "局 厅 部 委 办 署 司 处 所 站 院 社 集团 公司 银行 监狱 看守所 戒毒所 总局 分行 执法部门 部门".split()
-), key=len, reverse=True)
+UNIT_SUFFIXES = sorted(
+    set(
+        [
+            "公安局",
+            "公安分局",
+            "分局",
+            "公安厅",
+            "公安部",
+            "公安机关",
+            "检察院",
+            "人民检察院",
+            "检察机关",
+            "检察厅",
+            "法院",
+            "人民法院",
+            "中级人民法院",
+            "高级人民法院",
+            "海事法院",
+            "法院系统",
+            "纪委监委",
+            "纪委",
+            "监委",
+            "政法委",
+            "政法委员会",
+            "组织部",
+            "宣传部",
+            "统战部",
+            "委员会",
+            "领导小组",
+            "办公室",
+            "指挥部",
+            "专案组",
+            "督导组",
+            "总队",
+            "支队",
+            "大队",
+            "中队",
+            "派出所",
+            "服务队",
+            "协会",
+            "中心",
+            "研究所",
+            "研究院",
+            "学院",
+            "法学院",
+            "大学",
+            "政府",
+            "人民政府",
+            "行署",
+            "地委",
+            "市委",
+            "县委",
+            "区委",
+            "旗委",
+            "州委",
+            "省委",
+            "党委",
+            "党工委",
+            "党组",
+            "管委会",
+            "联防联控机制",
+            "机制",
+            "局",
+            "厅",
+            "部",
+            "委",
+            "办",
+            "署",
+            "司",
+            "处",
+            "所",
+            "站",
+            "院",
+            "社",
+            "集团",
+            "公司",
+            "银行",
+            "监狱",
+            "看守所",
+            "戒毒所",
+            "总局",
+            "分行",
+            "执法部门",
+            "部门",
+        ]
+    ),
+    key=len,
+    reverse=True,
+)
 _UNIT_RE = re.compile("(?:" + "|".join(map(re.escape, UNIT_SUFFIXES)) + ")$")
 
 
@@ -61,8 +175,13 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
         k = j
         while k < len(words) and k - j < 3 and re_cjk(words[k][0]) and not is_place_word(words[k][0]):
             k += 1
-        if last is not None and k < len(words) and k > j and PLACE_SUFFIX.search(words[k][0]) \
-                and all((tag(w[0]) or "n")[:1] in "nj" for w in words[j:k]):
+        if (
+            last is not None
+            and k < len(words)
+            and k > j
+            and PLACE_SUFFIX.search(words[k][0])
+            and all((tag(w[0]) or "n")[:1] in "nj" for w in words[j:k])
+        ):
             last = words[k][2]
             j = k + 1
             continue
@@ -77,7 +196,6 @@ _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 def re_cjk(word: str) -> bool:
     return _ALL_CJK.fullmatch(word) is not None
-
 
 
 def _word_freq(word: str) -> int:
@@ -98,29 +216,129 @@ def unit_suffix_len(text: str) -> int:
 # words a unit's name may start with besides a place
 _UNIT_HEADS = re.compile(r"^(?:中共|中国|中央|国家|全国|最高|国务院|省|市|县|区|旗|州|自治区|“)")
 # generic groups and non-units
-_GENERIC_UNIT = re.compile(r"^(?:各|有关|相关|全(?!国)|本|该|我|多|部分|其他|其它|所有|一些|多个|每个|下属|上级|基层|同级|当地|属地|职能)")
-_NOT_UNIT_WORDS = frozenset("格局 布局 结局 干部 内部 外部 全部 局部 部分 好处 到处 住处 场所 处所 厕所 所有 法院院长 "
-                            "公安部门 有关部门 职能部门 相关部门 主管部门 监管部门 执法部门".split())
-_SUB_UNITS = ("总队", "支队", "大队", "中队", "分局", "派出所", "办公室", "处", "科", "室", "中心", "所", "组", "司",
-              "队", "站", "庭", "局")
+_GENERIC_UNIT = re.compile(
+    r"^(?:各|有关|相关|全(?!国)|本|该|我|多|部分|其他|其它|所有|一些|多个|每个|下属|上级|基层|同级|当地|属地|职能)"
+)
+_NOT_UNIT_WORDS = frozenset(
+    [
+        "格局",
+        "布局",
+        "结局",
+        "干部",
+        "内部",
+        "外部",
+        "全部",
+        "局部",
+        "部分",
+        "好处",
+        "到处",
+        "住处",
+        "场所",
+        "处所",
+        "厕所",
+        "所有",
+        "法院院长",
+        "公安部门",
+        "有关部门",
+        "职能部门",
+        "相关部门",
+        "主管部门",
+        "监管部门",
+        "执法部门",
+    ]
+)
+_SUB_UNITS = (
+    "总队",
+    "支队",
+    "大队",
+    "中队",
+    "分局",
+    "派出所",
+    "办公室",
+    "处",
+    "科",
+    "室",
+    "中心",
+    "所",
+    "组",
+    "司",
+    "队",
+    "站",
+    "庭",
+    "局",
+)
 _GENERIC_BEFORE = re.compile(r"(?:各|有关|相关|所有|其他|部分|多个|下属|所属)$")
-_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各类|全省|全市|全县|全区|重点地区|多次|往返|管理部门$|^人民法院$|^人民检察院$|"
-                             r"^乡镇|^街道|^村级|首个|首家|第一个|一批|一家|一个")
+_GENERIC_INSIDE = re.compile(
+    r"有关|相关|各级|各类|全省|全市|全县|全区|重点地区|多次|往返|管理部门$|^人民法院$|^人民检察院$|"
+    r"^乡镇|^街道|^村级|首个|首家|第一个|一批|一家|一个"
+)
 _INNER_STOP = re.compile(r".*[由对向从把被将](?=[省市县区国中])")
-_NATIONWIDE_GROUP = re.compile(r"^(?:全国|全省|全市|全县|全区)(?:各级)?(?:公安机关|检察机关|法院|人民法院|检察院|政法机关|"
-                               r"纪检监察机关|审判机关|法院系统|公安系统|检察系统)$")
+_NATIONWIDE_GROUP = re.compile(
+    r"^(?:全国|全省|全市|全县|全区)(?:各级)?(?:公安机关|检察机关|法院|人民法院|检察院|政法机关|"
+    r"纪检监察机关|审判机关|法院系统|公安系统|检察系统)$"
+)
 _ADMIN_CHARS = frozenset("省市县区旗州乡镇村")
-_SHORT_UNITS = frozenset("最高检 最高法 中纪委 国务院 公安部 教育部 司法部 民政部 中宣部 工信部 全国人大 全国政协 国家监委 中央网信办 银保监会 证监会".split())
+_SHORT_UNITS = frozenset(
+    [
+        "最高检",
+        "最高法",
+        "中纪委",
+        "国务院",
+        "公安部",
+        "教育部",
+        "司法部",
+        "民政部",
+        "中宣部",
+        "工信部",
+        "全国人大",
+        "全国政协",
+        "国家监委",
+        "中央网信办",
+        "银保监会",
+        "证监会",
+    ]
+)
 
 
 # what stands between two units when one acts on the other: 县公安局 联合 县市场监管局, 省厅 指导 市局
-_BETWEEN_UNITS = frozenset("部署 指导 督促 会同 联合 组织 协调 要求 责成 委托 约谈 配合 协同 牵头 指派 邀请 通报 "
-                           "会商 对接 协助 支持 和 与 及 同 向 对 由 为".split())
+_BETWEEN_UNITS = frozenset(
+    [
+        "部署",
+        "指导",
+        "督促",
+        "会同",
+        "联合",
+        "组织",
+        "协调",
+        "要求",
+        "责成",
+        "委托",
+        "约谈",
+        "配合",
+        "协同",
+        "牵头",
+        "指派",
+        "邀请",
+        "通报",
+        "会商",
+        "对接",
+        "协助",
+        "支持",
+        "和",
+        "与",
+        "及",
+        "同",
+        "向",
+        "对",
+        "由",
+        "为",
+    ]
+)
 _NATIONAL_HEAD = re.compile(r"^(?:中国|国家|全国|中共|中央|国务院)$")
 
 
 # a place name written in full before a department word: 江南市, 青山县, 东城区, 新疆维吾尔自治区, 和田地区
-_ADMIN_HEADS = frozenset("省市县区旗州盟乡镇")      # 县应急管理局: "the county's", a place all the same
+_ADMIN_HEADS = frozenset("省市县区旗州盟乡镇")  # 县应急管理局: "the county's", a place all the same
 _PLACE_LED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|自治区|地区)$")
 
 
@@ -164,19 +382,34 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             prev_tag = tag(words[i - 1][0]) if i else None
             if prev_tag not in ("n", "nt", "j", "vn", "nz") or words[i - 1][2] != ws:
                 continue  # a lone 处/所/局 token: a unit only right after a noun (国务院联席 + 办)
-        if word in _NOT_UNIT_WORDS or (not whole and t is not None and t not in ("n", "nt", "j", "ns", "nz")
-                                        and word not in UNIT_SUFFIXES):
+        if word in _NOT_UNIT_WORDS or (
+            not whole
+            and t is not None
+            and t not in ("n", "nt", "j", "ns", "nz")
+            and word not in UNIT_SUFFIXES
+        ):
             continue
         head = word[: len(word) - suffix]
         if word in _BETWEEN_UNITS:
             continue  # 部署 ends like 海关总署 but is what one unit does to another
-        after_unit = i > 0 and words[i - 1][2] == ws and unit_suffix_len(words[i - 1][0]) > 0 \
-            and words[i - 1][0] not in _NOT_UNIT_WORDS      # 中国版权协会 + 监测中心: a part of the unit before
+        after_unit = (
+            i > 0
+            and words[i - 1][2] == ws
+            and unit_suffix_len(words[i - 1][0]) > 0
+            and words[i - 1][0] not in _NOT_UNIT_WORDS
+        )  # 中国版权协会 + 监测中心: a part of the unit before
         # extend over a following unit word: 公安局 + 经侦 + 总队
         left = unit_start(ctx, ws) if ws > 0 else ws
-        if not whole and len(word) > suffix and t == "n" and word not in UNIT_SUFFIXES and \
-                not is_place_word(head) and head not in _ADMIN_CHARS and not after_unit and \
-                not (left < ws and (_PLACE_LED.match(ctx.norm, left, ws) or ctx.norm[left] in _ADMIN_HEADS)):
+        if (
+            not whole
+            and len(word) > suffix
+            and t == "n"
+            and word not in UNIT_SUFFIXES
+            and not is_place_word(head)
+            and head not in _ADMIN_CHARS
+            and not after_unit
+            and not (left < ws and (_PLACE_LED.match(ctx.norm, left, ws) or ctx.norm[left] in _ADMIN_HEADS))
+        ):
             continue  # a common noun that happens to end like a unit (场所), unless a place leads it (江南市 + 教育局,
             # 县 + 应急管理局)
         s = left
@@ -189,18 +422,24 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
         # the new name starts after a verb or preposition between them, or at a national head (中国…);
         # without one, what follows is the first unit's own part (天津市公安局 + 经侦总队, + 河北分局)
         own_part = word in _SUB_UNITS or any(word.endswith(x) for x in _SUB_UNITS)
-        between = words[max(0, i - 10):i]
+        between = words[max(0, i - 10) : i]
         for k, (w2, a2, b2) in enumerate(between):
-            if s <= a2 and b2 <= ws and unit_suffix_len(w2) and not is_place_word(w2) and w2 not in _NOT_UNIT_WORDS:
-                for j, (w, a3, b3) in enumerate(between[k + 1:]):
+            if (
+                s <= a2
+                and b2 <= ws
+                and unit_suffix_len(w2)
+                and not is_place_word(w2)
+                and w2 not in _NOT_UNIT_WORDS
+            ):
+                for j, (w, a3, b3) in enumerate(between[k + 1 :]):
                     if b3 > ws:
                         break
                     if w in _BETWEEN_UNITS or (not own_part and _separates_units(w)):
                         s = b3
                     elif j and _NATIONAL_HEAD.match(w) and s < a3:
-                        s = a3      # (not right after the unit: 中央纪委国家监委 is one name)
+                        s = a3  # (not right after the unit: 中央纪委国家监委 is one name)
         if s > left or not own_part:
-            for w2, a2, b2 in words[max(0, i - 10):i + 1]:
+            for w2, a2, b2 in words[max(0, i - 10) : i + 1]:
                 if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
                     s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
             name = ctx.norm[s:we]
@@ -214,17 +453,24 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             continue
         if _GROUP_WORD_AT_END.search(name):
             continue  # 县卫健委等部门: the group word after a list (县卫健委 is found on its own)
-        if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2):s]):
+        if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2) : s]):
             continue  # 各市场监管所, 有关派出所: a group, not a unit
-        if ctx.norm[max(0, s - 1):s] == "在" and re.match(r"(?:召开|举行|举办|隆重)", ctx.norm[we:we + 2]):
+        if ctx.norm[max(0, s - 1) : s] == "在" and re.match(
+            r"(?:召开|举行|举办|隆重)", ctx.norm[we : we + 2]
+        ):
             continue  # 在县行政中心召开: a venue
         if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
             continue  # 市委政府, 党委政府: no place named
-        first_word = next((w for w, a, b in words[max(0, i - 8):i + 1] if a == s), "")
-        if not whole and not (_UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or
-                              tag(first_word) in ("ns", "nt") or "“" in name):
+        first_word = next((w for w, a, b in words[max(0, i - 8) : i + 1] if a == s), "")
+        if not whole and not (
+            _UNIT_HEADS.match(name)
+            or place_run(ctx, s)
+            or t == "nt"
+            or tag(first_word) in ("ns", "nt")
+            or "“" in name
+        ):
             continue
-        if re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we:we + 4]):
+        if re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we : we + 4]):
             continue  # 领导小组成员单位, 市公安局党委成员: the unit only qualifies a group (of units or people)
         out.append((s, we))
     # keep the longest of overlapping or adjacent spans (公安局 + 经侦总队 → 公安局经侦总队)

@@ -39,7 +39,7 @@ _EMPTY = -1
 class WordTable:
     """Lookups of jieba's dictionary (tag, verb frequency, membership) and IDF table (in tenths)."""
 
-    __slots__ = ("_blob", "_offsets", "_slots", "_mask", "_tag", "_tag_names", "_freq", "_idf", "idf_median")
+    __slots__ = ("_blob", "_freq", "_idf", "_mask", "_offsets", "_slots", "_tag", "_tag_names", "idf_median")
 
     def __init__(self, dict_lines: Iterable[str], idf_lines: Iterable[str] = ()) -> None:
         """Build from the lines of a jieba dictionary ('word freq tag') and of an IDF file ('word idf').

@@ -73,15 +73,26 @@ class TextBuilder:
 
     def __init__(self) -> None:
         self._parts: dict[Part, list[tuple[str, BlockKind, int, str, str]]] = {
-            "body": [], "header": [], "footer": [], "note": []
+            "body": [],
+            "header": [],
+            "footer": [],
+            "note": [],
         }
         self.dropped = 0
         self.truncated = False
         self._size = 0
         self._limit = limits.current().max_text_chars
 
-    def add(self, text: str, kind: BlockKind = "paragraph", *, part: Part = "body", level: int = 0,
-            label: str = "", sep: str = "\n") -> None:
+    def add(
+        self,
+        text: str,
+        kind: BlockKind = "paragraph",
+        *,
+        part: Part = "body",
+        level: int = 0,
+        label: str = "",
+        sep: str = "\n",
+    ) -> None:
         """Add one block; `sep` is what separates it from the block before (\t between table cells)."""
         text, dropped = clean_text(text)
         self.dropped += dropped
@@ -111,7 +122,8 @@ class TextBuilder:
                     pieces.append(sep if i else "\n")
                     pos += 1
                 pieces.append(text)
-                blocks.append(Block(kind=kind, span=Span(pos, pos + len(text)), part=part,
-                                    level=level, label=label))
+                blocks.append(
+                    Block(kind=kind, span=Span(pos, pos + len(text)), part=part, level=level, label=label)
+                )
                 pos += len(text)
         return "".join(pieces), tuple(blocks)

@@ -30,8 +30,14 @@ _KNOWN_PLACES = (
     "/opt/libreoffice/program/soffice",
 )
 
-KIND_NAMES = {".doc": "旧版 Word 文档（.doc）", ".dot": "旧版 Word 模板（.dot）", ".wps": "WPS 文档（.wps）",
-              ".wpt": "WPS 模板（.wpt）", ".rtf": "RTF 文档", ".odt": "OpenDocument 文本（.odt）"}
+KIND_NAMES = {
+    ".doc": "旧版 Word 文档（.doc）",
+    ".dot": "旧版 Word 模板（.dot）",
+    ".wps": "WPS 文档（.wps）",
+    ".wpt": "WPS 模板（.wpt）",
+    ".rtf": "RTF 文档",
+    ".odt": "OpenDocument 文本（.odt）",
+}
 
 
 def find_soffice() -> str | None:
@@ -60,14 +66,22 @@ class DocReader:
         soffice = find_soffice()
         what = kind_name(path)
         if soffice is None:
-            raise file_error(UnsupportedFormatError, path, f"这是{what}，需要 LibreOffice 才能读取，但本机没有安装",
-                             "请安装 LibreOffice（免费），或用 Word/WPS 打开后另存为 .docx 再处理")
+            raise file_error(
+                UnsupportedFormatError,
+                path,
+                f"这是{what}，需要 LibreOffice 才能读取，但本机没有安装",
+                "请安装 LibreOffice（免费），或用 Word/WPS 打开后另存为 .docx 再处理",
+            )
         docx = convert_to_docx(path, data, soffice)
         from .docx import DocxReader
 
         doc = DocxReader().read(path, docx)
-        return dataclasses.replace(doc, reader=self.name, sha256=sha256_of(data),
-                                   warnings=(f"{what}已用 LibreOffice 转换后读取", *doc.warnings))
+        return dataclasses.replace(
+            doc,
+            reader=self.name,
+            sha256=sha256_of(data),
+            warnings=(f"{what}已用 LibreOffice 转换后读取", *doc.warnings),
+        )
 
 
 def convert_to_docx(path: Path, data: bytes, soffice: str) -> bytes:
@@ -76,31 +90,60 @@ def convert_to_docx(path: Path, data: bytes, soffice: str) -> bytes:
     suffix = path.suffix.lower() if path.suffix.lower() in KIND_NAMES else ".doc"
     with tempfile.TemporaryDirectory(prefix="reporter-lo-") as tmp:
         work = Path(tmp)
-        source = work / f"input{suffix}"          # a plain ASCII name: any user file name works
+        source = work / f"input{suffix}"  # a plain ASCII name: any user file name works
         source.write_bytes(data)
         outdir = work / "out"
-        args = [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--invisible",
-                "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-                "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(outdir), str(source)]
+        args = [
+            soffice,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(source),
+        ]
         try:
-            proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, cwd=tmp, start_new_session=(os.name == "posix"))
+            proc = subprocess.Popen(
+                args,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                cwd=tmp,
+                start_new_session=(os.name == "posix"),
+            )
         except OSError as exc:
-            raise file_error(ReadError, path, f"无法启动 LibreOffice（{exc.strerror or exc}）",
-                             "请检查 LibreOffice 的安装，或用 Word/WPS 另存为 .docx") from None
+            raise file_error(
+                ReadError,
+                path,
+                f"无法启动 LibreOffice（{exc.strerror or exc}）",
+                "请检查 LibreOffice 的安装，或用 Word/WPS 另存为 .docx",
+            ) from None
         try:
             _, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            raise file_error(ReadError, path, f"LibreOffice 转换超时（超过 {timeout:.0f} 秒）",
-                             "请用 Word/WPS 打开后另存为 .docx 再处理") from None
+            raise file_error(
+                ReadError,
+                path,
+                f"LibreOffice 转换超时（超过 {timeout:.0f} 秒）",
+                "请用 Word/WPS 打开后另存为 .docx 再处理",
+            ) from None
         result = outdir / "input.docx"
         if proc.returncode != 0 or not result.is_file():
             detail = err.decode("utf-8", "replace").strip().splitlines()
             reason = next((line for line in detail if "Error" in line), "")
-            raise file_error(ReadError, path,
-                             "LibreOffice 无法转换这个文件（文件可能已损坏或加密）" + (f"：{reason}" if reason else ""),
-                             "请用 Word/WPS 打开后另存为 .docx 再处理")
+            raise file_error(
+                ReadError,
+                path,
+                "LibreOffice 无法转换这个文件（文件可能已损坏或加密）" + (f"：{reason}" if reason else ""),
+                "请用 Word/WPS 打开后另存为 .docx 再处理",
+            )
         return result.read_bytes()
 
 

@@ -34,11 +34,36 @@ T_P, T_R, T_T, T_TBL, T_TR, T_TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr
 T_SDT, T_SDTCONTENT, T_SDTPR, T_SDTENDPR = W + "sdt", W + "sdtContent", W + "sdtPr", W + "sdtEndPr"
 T_TXBX = W + "txbxContent"
 # elements whose content is never shown as text of the paragraph
-_SKIP = {W + n for n in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText", "delInstrText",
-                          "tblPr", "trPr", "tcPr", "sectPr", "footnoteReference", "endnoteReference",
-                          "commentReference", "annotationRef", "fldData", "bookmarkStart", "bookmarkEnd",
-                          "proofErr", "permStart", "permEnd", "lastRenderedPageBreak", "tblGrid",
-                          "customXmlPr", "smartTagPr")} | {T_SDTPR, T_SDTENDPR}
+_SKIP = {
+    W + n
+    for n in (
+        "pPr",
+        "rPr",
+        "del",
+        "moveFrom",
+        "instrText",
+        "delText",
+        "delInstrText",
+        "tblPr",
+        "trPr",
+        "tcPr",
+        "sectPr",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "annotationRef",
+        "fldData",
+        "bookmarkStart",
+        "bookmarkEnd",
+        "proofErr",
+        "permStart",
+        "permEnd",
+        "lastRenderedPageBreak",
+        "tblGrid",
+        "customXmlPr",
+        "smartTagPr",
+    )
+} | {T_SDTPR, T_SDTENDPR}
 _SKIP_FOREIGN = {MC + "Fallback"}
 _HEADING_NAME = re.compile(r"^(heading|标题)\s*(\d)$|^(title|标题)$", re.I)
 
@@ -53,9 +78,9 @@ class _Style:
 
     name: str
     based_on: str | None
-    outline: str | None            # w:pPr/w:outlineLvl/@w:val
-    num_id: str | None             # w:pPr/w:numPr/w:numId/@w:val
-    ilvl: int | None               # w:pPr/w:numPr/w:ilvl/@w:val
+    outline: str | None  # w:pPr/w:outlineLvl/@w:val
+    num_id: str | None  # w:pPr/w:numPr/w:numId/@w:val
+    ilvl: int | None  # w:pPr/w:numPr/w:ilvl/@w:val
 
 
 class _Styles:
@@ -72,10 +97,13 @@ class _Styles:
             sid = st.get(W + "styleId") or ""
             np = st.find(f"{W}pPr/{W}numPr")
             lv = _val(np.find(W + "ilvl")) if np is not None else None
-            self.styles[sid] = _Style(name=_val(st.find(W + "name")) or "", based_on=_val(st.find(W + "basedOn")),
-                                      outline=_val(st.find(f"{W}pPr/{W}outlineLvl")),
-                                      num_id=_val(np.find(W + "numId")) if np is not None else None,
-                                      ilvl=int(lv) if lv and lv.isdigit() else None)
+            self.styles[sid] = _Style(
+                name=_val(st.find(W + "name")) or "",
+                based_on=_val(st.find(W + "basedOn")),
+                outline=_val(st.find(f"{W}pPr/{W}outlineLvl")),
+                num_id=_val(np.find(W + "numId")) if np is not None else None,
+                ilvl=int(lv) if lv and lv.isdigit() else None,
+            )
             if st.get(W + "default") in ("1", "true"):
                 self.default_para = sid
 
@@ -242,8 +270,9 @@ class _Walker:
                 if choice is not None:
                     self.blocks(choice, part, depth)
 
-    def paragraph(self, p: etree._Element, part: str, depth: int, kind: str | None = None,
-                  sep: str = "\n") -> None:
+    def paragraph(
+        self, p: etree._Element, part: str, depth: int, kind: str | None = None, sep: str = "\n"
+    ) -> None:
         ppr = p.find(W + "pPr")
         style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
         num_id, ilvl = self.styles.num_pr(style)
@@ -277,8 +306,14 @@ class _Walker:
                 block_kind, level = "list_item", ilvl or 0
             else:
                 block_kind = "paragraph"
-        self.out.add(label + body, block_kind, part=part, level=level if block_kind != "cell" else depth,
-                     label=label.strip(), sep=sep)
+        self.out.add(
+            label + body,
+            block_kind,
+            part=part,
+            level=level if block_kind != "cell" else depth,
+            label=label.strip(),
+            sep=sep,
+        )
         for box in boxes:
             self.blocks(box, part, depth)
 
@@ -369,15 +404,22 @@ class DocxReader:
         if main is None and pkg.has("word/document.xml"):
             main = "word/document.xml"
         if main is None or not pkg.has(main):
-            raise file_error(ReadError, path, "压缩包里没有 Word 正文（不是 Word 文件）",
-                             "请确认文件类型；如果是其他软件生成的，请用 Word 或 WPS 另存为 .docx")
+            raise file_error(
+                ReadError,
+                path,
+                "压缩包里没有 Word 正文（不是 Word 文件）",
+                "请确认文件类型；如果是其他软件生成的，请用 Word 或 WPS 另存为 .docx",
+            )
         warnings: list[str] = []
         ctypes = pkg.content_types()
         macro = "macroenabled" in ctypes.get(main, "").lower() or any(
-            n.lower().endswith("vbaproject.bin") for n in pkg.names)
+            n.lower().endswith("vbaproject.bin") for n in pkg.names
+        )
         if macro:
             renamed = "（扩展名被改成了 .docx）" if path.suffix.lower() == ".docx" else ""
-            warnings.append(f"这是启用宏的 Word 文档{renamed}；只读取了文字，宏不会运行，也不会被复制到输出里")
+            warnings.append(
+                f"这是启用宏的 Word 文档{renamed}；只读取了文字，宏不会运行，也不会被复制到输出里"
+            )
         rels = pkg.rels(main)
         by_id = {r.id: r for r in rels}
 
@@ -386,8 +428,11 @@ class DocxReader:
             return pkg.xml(rel.target) if rel is not None and pkg.has(rel.target) else None
 
         style_rel = next((r for r in rels if r.type == "styles" and not r.external), None)
-        styles = (_styles_of(pkg, style_rel.target) if style_rel is not None and pkg.has(style_rel.target)
-                  else _Styles(None))
+        styles = (
+            _styles_of(pkg, style_rel.target)
+            if style_rel is not None and pkg.has(style_rel.target)
+            else _Styles(None)
+        )
         numbering = load_numbering(part_xml("numbering"))
         builder = TextBuilder()
         walker = _Walker(styles, numbering, builder)
@@ -400,7 +445,9 @@ class DocxReader:
         # headers and footers in the order the sections reference them; identical texts once
         seen_parts: set[str] = set()
         for ref in root.iter(W + "headerReference", W + "footerReference"):
-            rel = by_id.get(ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", ""))
+            rel = by_id.get(
+                ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id", "")
+            )
             if rel is None or rel.external or rel.target in seen_parts or not pkg.has(rel.target):
                 continue
             seen_parts.add(rel.target)
@@ -411,8 +458,11 @@ class DocxReader:
             if notes is None:
                 continue
             for note in notes:
-                if not isinstance(note.tag, str) or note.get(W + "type") in ("separator", "continuationSeparator",
-                                                                            "continuationNotice"):
+                if not isinstance(note.tag, str) or note.get(W + "type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
                     continue
                 walker.blocks(note, "note")
         text, blocks = builder.build()
@@ -425,11 +475,19 @@ class DocxReader:
         if not any(b.part == "body" for b in blocks):
             media = any(n.startswith("word/media/") for n in pkg.names)
             reason = "文档里没有文字（只有图片）" if media else "文档里没有文字"
-            raise file_error(EmptyDocumentError, path, reason,
-                             "扫描件请先做文字识别（OCR）再处理" if media else "")
+            raise file_error(
+                EmptyDocumentError, path, reason, "扫描件请先做文字识别（OCR）再处理" if media else ""
+            )
         meta = _core_properties(pkg)
-        return SourceDoc(path=path, sha256=sha256_of(data), text=text, blocks=blocks, reader=self.name,
-                         warnings=tuple(warnings), meta=meta)
+        return SourceDoc(
+            path=path,
+            sha256=sha256_of(data),
+            text=text,
+            blocks=blocks,
+            reader=self.name,
+            warnings=tuple(warnings),
+            meta=meta,
+        )
 
 
 def _core_properties(pkg: Package) -> dict[str, str]:

@@ -22,24 +22,94 @@ _META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 # Labels pages use for Chinese encodings, mapped to the codec that decodes all of them (WHATWG does
 # the same: gb2312 and gbk are decoded as GB18030's superset).
-_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-            "chinese": "gb18030", "csgb2312": "gb18030", "hz-gb-2312": "hz", "big5": "big5hkscs",
-            "x-x-big5": "big5hkscs", "unicode": "utf-16", "utf8": "utf-8", "iso-8859-1": "cp1252",
-            "us-ascii": "cp1252", "ascii": "cp1252"}
+_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "chinese": "gb18030",
+    "csgb2312": "gb18030",
+    "hz-gb-2312": "hz",
+    "big5": "big5hkscs",
+    "x-x-big5": "big5hkscs",
+    "unicode": "utf-16",
+    "utf8": "utf-8",
+    "iso-8859-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 
 # dropped with everything inside them
-_DROP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe", "object",
-         "embed", "svg", "math", "canvas", "button", "select", "textarea", "input", "head", "map", "audio",
-         "video", "dialog", "menu"}
+_DROP = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "head",
+    "map",
+    "audio",
+    "video",
+    "dialog",
+    "menu",
+}
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3, "h5": 4, "h6": 5}
-_BLOCKS = {"p", "div", "section", "article", "main", "blockquote", "pre", "li", "dt", "dd", "ul", "ol", "dl",
-           "table", "tr", "td", "th", "caption", "figcaption", "figure", "address", "center", "body", "html",
-           "form", "fieldset", "legend", "details", "summary", "hr", "tbody", "thead", "tfoot", *_HEADINGS}
+_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "li",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "figcaption",
+    "figure",
+    "address",
+    "center",
+    "body",
+    "html",
+    "form",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "hr",
+    "tbody",
+    "thead",
+    "tfoot",
+    *_HEADINGS,
+}
 _PARSER_DEPTH = 255
 _SPACE = re.compile(r"[ \t\r\n\f]+")
-_CJK_GAP = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
+)
 
 
 def page_charset(data: bytes) -> str | None:
@@ -94,8 +164,9 @@ def _dropped(el) -> bool:
     return bool(_HIDDEN_STYLE.search(get("style") or ""))
 
 
-def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
-                warnings: tuple[str, ...] = ()) -> SourceDoc:
+def html_to_doc(
+    path: Path, data: bytes, text: str, encoding: str, reader: str, warnings: tuple[str, ...] = ()
+) -> SourceDoc:
     """Blocks of a decoded page (shared with the .mht reader)."""
     import lxml.html
     from lxml import etree
@@ -108,7 +179,9 @@ def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         if "empty" in str(exc).lower():
             raise file_error(EmptyDocumentError, path, "网页里没有文字") from None
-        raise file_error(ReadError, path, f"网页无法解析（{exc}）", "请在浏览器中打开后另存为网页或复制成 .txt") from None
+        raise file_error(
+            ReadError, path, f"网页无法解析（{exc}）", "请在浏览器中打开后另存为网页或复制成 .txt"
+        ) from None
     meta: dict[str, str] = {}
     title = root.findtext(".//title")
     if title and title.strip():
@@ -180,13 +253,29 @@ def html_to_doc(path: Path, data: bytes, text: str, encoding: str, reader: str,
     if too_deep and blocks:
         out_warnings.append(f"网页嵌套超过 {_PARSER_DEPTH} 层，更深处的文字可能没有读到")
     if too_deep and not blocks:
-        raise file_error(ReadError, path, f"网页嵌套层次过深（超过 {_PARSER_DEPTH} 层），读不到正文",
-                         "请在浏览器中打开，复制正文存成 .txt 再处理")
+        raise file_error(
+            ReadError,
+            path,
+            f"网页嵌套层次过深（超过 {_PARSER_DEPTH} 层），读不到正文",
+            "请在浏览器中打开，复制正文存成 .txt 再处理",
+        )
     if not blocks:
-        raise file_error(EmptyDocumentError, path, "网页里没有正文文字（可能只有图片、脚本或导航）",
-                         "请在浏览器中打开，复制正文存成 .txt 再处理")
-    return SourceDoc(path=path, sha256=sha256_of(data), text=body, blocks=blocks, reader=reader,
-                     encoding=encoding, warnings=tuple(out_warnings), meta=meta)
+        raise file_error(
+            EmptyDocumentError,
+            path,
+            "网页里没有正文文字（可能只有图片、脚本或导航）",
+            "请在浏览器中打开，复制正文存成 .txt 再处理",
+        )
+    return SourceDoc(
+        path=path,
+        sha256=sha256_of(data),
+        text=body,
+        blocks=blocks,
+        reader=reader,
+        encoding=encoding,
+        warnings=tuple(out_warnings),
+        meta=meta,
+    )
 
 
 def _events(root):
@@ -208,8 +297,12 @@ def _events(root):
 def check_size(path: Path, size: int) -> None:
     cap = limits.current().max_html_bytes
     if size > cap:
-        raise file_error(UnsafeDocumentError, path, f"网页过大（{limits.mib(size)}，上限 {limits.mib(cap)}）",
-                         "请在浏览器中打开，复制正文存成 .txt 再处理")
+        raise file_error(
+            UnsafeDocumentError,
+            path,
+            f"网页过大（{limits.mib(size)}，上限 {limits.mib(cap)}）",
+            "请在浏览器中打开，复制正文存成 .txt 再处理",
+        )
 
 
 class HtmlReader:

@@ -54,19 +54,31 @@ class MhtmlReader:
             start = _cid(msg.get_param("start")) if msg.is_multipart() else ""
             parts = list(_parts(msg, lim.max_mime_parts))
         except OverflowError:
-            raise file_error(UnsafeDocumentError, path, f"网页存档的部件过多（上限 {lim.max_mime_parts} 个）",
-                             "已拒绝处理；请在浏览器中打开后复制正文存成 .txt") from None
+            raise file_error(
+                UnsafeDocumentError,
+                path,
+                f"网页存档的部件过多（上限 {lim.max_mime_parts} 个）",
+                "已拒绝处理；请在浏览器中打开后复制正文存成 .txt",
+            ) from None
         except (ValueError, TypeError, LookupError, IndexError, AttributeError):
-            raise file_error(ReadError, path, "网页存档无法解析（格式错误）",
-                             "请在浏览器中打开后另存为网页或复制正文存成 .txt") from None
+            raise file_error(
+                ReadError,
+                path,
+                "网页存档无法解析（格式错误）",
+                "请在浏览器中打开后另存为网页或复制正文存成 .txt",
+            ) from None
         html = [p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")]
         chosen = next((p for p in html if start and _cid(p.get("Content-ID")) == start), None)
         chosen = chosen or (html[0] if html else None)
         if chosen is None:
             plain = next((p for p in parts if p.get_content_type() == "text/plain"), None)
             if plain is None:
-                raise file_error(EmptyDocumentError, path, "网页存档里没有网页正文（没有 HTML 部分）",
-                                 "请在浏览器中打开后复制正文存成 .txt")
+                raise file_error(
+                    EmptyDocumentError,
+                    path,
+                    "网页存档里没有网页正文（没有 HTML 部分）",
+                    "请在浏览器中打开后复制正文存成 .txt",
+                )
             body = self._payload(path, plain)
             doc = TextReader().read(path, body)
             return _as(doc, self.name, data)
@@ -80,8 +92,9 @@ class MhtmlReader:
         try:
             body = part.get_payload(decode=True)
         except (ValueError, TypeError, LookupError):
-            raise file_error(ReadError, path, "网页存档的正文无法解码",
-                             "请在浏览器中打开后复制正文存成 .txt") from None
+            raise file_error(
+                ReadError, path, "网页存档的正文无法解码", "请在浏览器中打开后复制正文存成 .txt"
+            ) from None
         if not isinstance(body, bytes):
             body = b""
         return body

@@ -43,8 +43,21 @@ def chinese_counting(n: int, digits: str = _CN_DIGITS, units: str = "十百千")
 
 def _roman(n: int) -> str:
     out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out.append(sym)
             n -= value
@@ -63,8 +76,13 @@ def format_number(n: int, fmt: str) -> str:
         return str(n)
     if fmt == "decimalZero":
         return f"{n:02d}"
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "koreanCounting"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "koreanCounting",
+    ):
         return chinese_counting(n)
     if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
         return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
@@ -102,8 +120,8 @@ class Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."
-    suffix: str = "tab"          # tab | space | nothing
-    restart: int | None = None   # w:lvlRestart: restart after this (1-based) level; None = after any higher
+    suffix: str = "tab"  # tab | space | nothing
+    restart: int | None = None  # w:lvlRestart: restart after this (1-based) level; None = after any higher
     is_legal: bool = False
 
 

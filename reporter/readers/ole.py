@@ -16,8 +16,8 @@ _MAX_SECT = 0xFFFFFFFA
 
 @dataclass(frozen=True, slots=True)
 class OleInfo:
-    kind: str                  # 'encrypted-ooxml' | 'doc' | 'encrypted-doc' | 'works' | 'xls' | 'ppt' | 'other' | 'broken'
-    names: frozenset[str]      # directory entry names
+    kind: str  # 'encrypted-ooxml' | 'doc' | 'encrypted-doc' | 'works' | 'xls' | 'ppt' | 'other' | 'broken'
+    names: frozenset[str]  # directory entry names
 
 
 class _Cfb:
@@ -38,7 +38,7 @@ class _Cfb:
         difat = list(struct.unpack_from("<109I", data, 0x4C))
         nxt = struct.unpack_from("<I", data, 0x44)[0]
         per = self.size // 4 - 1
-        for _ in range(self.sectors):           # the DIFAT chain, bounded
+        for _ in range(self.sectors):  # the DIFAT chain, bounded
             if nxt >= _MAX_SECT or len(difat) >= n_fat:
                 break
             entries = struct.unpack_from(f"<{per + 1}I", self._sector(nxt))
@@ -56,7 +56,7 @@ class _Cfb:
         off = (n + 1) * self.size
         if n >= _MAX_SECT or off + self.size > len(self.data) + self.size:
             raise ValueError("sector out of range")
-        return self.data[off: off + self.size].ljust(self.size, b"\x00")
+        return self.data[off : off + self.size].ljust(self.size, b"\x00")
 
     def _chain_bytes(self, start: int, fat: list[int], get, limit: int) -> bytes:
         out = bytearray()
@@ -74,7 +74,7 @@ class _Cfb:
         """(name, type, start sector, size) of each directory entry."""
         out = []
         for off in range(0, len(self.dir) - 127, 128):
-            raw = self.dir[off: off + 128]
+            raw = self.dir[off : off + 128]
             name_len = struct.unpack_from("<H", raw, 0x40)[0]
             kind = raw[0x42]
             if kind not in (1, 2, 5) or not 2 <= name_len <= 64:
@@ -93,13 +93,14 @@ class _Cfb:
             return b""
         _, _, start, size = entry
         if size < self.cutoff and root is not None:
-            minifat_bytes = self._chain_bytes(self.minifat_start, self.fat, self._sector,
-                                              limit=self.sectors * self.size)
+            minifat_bytes = self._chain_bytes(
+                self.minifat_start, self.fat, self._sector, limit=self.sectors * self.size
+            )
             minifat = list(struct.unpack_from(f"<{len(minifat_bytes) // 4}I", minifat_bytes))
             ministream = self._chain_bytes(root[2], self.fat, self._sector, limit=self.sectors * self.size)
 
             def mini(k: int) -> bytes:
-                return ministream[k * self.mini_size: (k + 1) * self.mini_size]
+                return ministream[k * self.mini_size : (k + 1) * self.mini_size]
 
             data = self._chain_bytes(start, minifat, mini, limit=n)
         else:
@@ -123,10 +124,12 @@ def inspect(data: bytes) -> OleInfo:
             fib = b""
         if len(fib) >= 12:
             flags = struct.unpack_from("<H", fib, 0x0A)[0]
-            if flags & 0x0100:       # FibBase.fEncrypted ([MS-DOC] 2.5.2)
+            if flags & 0x0100:  # FibBase.fEncrypted ([MS-DOC] 2.5.2)
                 return OleInfo("encrypted-doc", names)
         return OleInfo("doc", names)
-    if "CONTENTS" in names and ("SPELLING" in names or "MatOST" in names or "SummaryInformation" not in names):
+    if "CONTENTS" in names and (
+        "SPELLING" in names or "MatOST" in names or "SummaryInformation" not in names
+    ):
         return OleInfo("works", names)
     if "Workbook" in names or "Book" in names:
         return OleInfo("xls", names)
@@ -139,6 +142,7 @@ def inspect(data: bytes) -> OleInfo:
 
 def _scan(data: bytes) -> OleInfo:
     """A directory that cannot be walked (truncated, hand-made): look for the stream names themselves."""
+
     def has(name: str) -> bool:
         return name.encode("utf-16-le") in data
 

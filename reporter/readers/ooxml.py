@@ -17,7 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import EncryptedDocumentError, ReadError, UnsafeDocumentError, file_error
-from .limits import current as limits, mib
+from .limits import current as limits
+from .limits import mib
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -31,18 +32,28 @@ STRICT_TO_TRANSITIONAL = {
 STRICT_REL_PREFIX = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
 TRANSITIONAL_REL_PREFIX = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                          remove_comments=True, remove_pis=True, dtd_validation=False)
-_DTD_MARKS = tuple(m for word in ("<!doctype", "<!entity") for m in (word.encode(), word.encode("utf-16-le"),
-                                                                      word.encode("utf-16-be")))
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    remove_comments=True,
+    remove_pis=True,
+    dtd_validation=False,
+)
+_DTD_MARKS = tuple(
+    m
+    for word in ("<!doctype", "<!entity")
+    for m in (word.encode(), word.encode("utf-16-le"), word.encode("utf-16-be"))
+)
 _REFUSED = "已拒绝处理；如果文件来源可靠，请用 Word 或 WPS 打开后另存为 .docx 再试"
 
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
     id: str
-    type: str           # the last path segment of the type URI: officeDocument, header, footer, numbering …
-    target: str         # part name inside the package, without leading slash
+    type: str  # the last path segment of the type URI: officeDocument, header, footer, numbering …
+    target: str  # part name inside the package, without leading slash
     external: bool
 
 
@@ -55,16 +66,36 @@ class Package:
         # directory signatures first, so a directory of a million entries is refused cheaply.
         entries = data.count(b"PK\x01\x02")
         if entries > limits().max_zip_entries:
-            raise file_error(UnsafeDocumentError, path,
-                             f"压缩包内文件过多（约 {entries} 个，上限 {limits().max_zip_entries} 个）", _REFUSED)
+            raise file_error(
+                UnsafeDocumentError,
+                path,
+                f"压缩包内文件过多（约 {entries} 个，上限 {limits().max_zip_entries} 个）",
+                _REFUSED,
+            )
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError, OverflowError,
-                IndexError, NotImplementedError, struct.error, UnicodeDecodeError):
-            raise file_error(ReadError, path, "文件已损坏（不是完整的 zip/Word 文件，可能只下载或复制了一部分）",
-                             "请重新获取文件，或用 Word 或 WPS 打开后另存为 .docx") from None
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            ValueError,
+            EOFError,
+            OSError,
+            OverflowError,
+            IndexError,
+            NotImplementedError,
+            struct.error,
+            UnicodeDecodeError,
+        ):
+            raise file_error(
+                ReadError,
+                path,
+                "文件已损坏（不是完整的 zip/Word 文件，可能只下载或复制了一部分）",
+                "请重新获取文件，或用 Word 或 WPS 打开后另存为 .docx",
+            ) from None
         if any(info.flag_bits & 0x1 for info in self.zip.infolist()):
-            raise file_error(EncryptedDocumentError, path, "压缩包已加密（有密码）", "请去掉密码后另存一份再处理")
+            raise file_error(
+                EncryptedDocumentError, path, "压缩包已加密（有密码）", "请去掉密码后另存一份再处理"
+            )
         self.strict = False
         self._check_limits()
         self.names = {info.filename for info in self.zip.infolist()}
@@ -74,32 +105,53 @@ class Package:
         lim = limits()
         infos = self.zip.infolist()
         if len(infos) > lim.max_zip_entries:
-            raise file_error(UnsafeDocumentError, self.path,
-                             f"压缩包内文件过多（{len(infos)} 个，上限 {lim.max_zip_entries} 个）", _REFUSED)
+            raise file_error(
+                UnsafeDocumentError,
+                self.path,
+                f"压缩包内文件过多（{len(infos)} 个，上限 {lim.max_zip_entries} 个）",
+                _REFUSED,
+            )
         seen: set[str] = set()
         total = 0
         for info in infos:
             name = info.filename
             unixy = name.replace("\\", "/")
             norm = posixpath.normpath(unixy)
-            if (unixy.startswith("/") or norm.startswith("..") or "/../" in f"/{unixy}/" or
-                    (len(unixy) > 1 and unixy[1] == ":") or "\x00" in name):
+            if (
+                unixy.startswith("/")
+                or norm.startswith("..")
+                or "/../" in f"/{unixy}/"
+                or (len(unixy) > 1 and unixy[1] == ":")
+                or "\x00" in name
+            ):
                 raise file_error(UnsafeDocumentError, self.path, f"压缩包内有不安全的路径 {name!r}", _REFUSED)
             if norm.lower() in seen:
                 raise file_error(UnsafeDocumentError, self.path, f"压缩包内有重复的部件 {name!r}", _REFUSED)
             seen.add(norm.lower())
             if info.file_size > lim.max_part_bytes:
-                raise file_error(UnsafeDocumentError, self.path,
-                                 f"部件 {name} 解压后过大（{mib(info.file_size)}，上限 {mib(lim.max_part_bytes)}）",
-                                 _REFUSED)
-            if info.file_size > lim.ratio_min_bytes and info.file_size > lim.max_ratio * max(info.compress_size, 1):
-                raise file_error(UnsafeDocumentError, self.path,
-                                 f"部件 {name} 压缩比异常（超过 {lim.max_ratio} 倍，疑似压缩炸弹）", _REFUSED)
+                raise file_error(
+                    UnsafeDocumentError,
+                    self.path,
+                    f"部件 {name} 解压后过大（{mib(info.file_size)}，上限 {mib(lim.max_part_bytes)}）",
+                    _REFUSED,
+                )
+            if info.file_size > lim.ratio_min_bytes and info.file_size > lim.max_ratio * max(
+                info.compress_size, 1
+            ):
+                raise file_error(
+                    UnsafeDocumentError,
+                    self.path,
+                    f"部件 {name} 压缩比异常（超过 {lim.max_ratio} 倍，疑似压缩炸弹）",
+                    _REFUSED,
+                )
             total += info.file_size
         if total > lim.max_total_bytes:
-            raise file_error(UnsafeDocumentError, self.path,
-                             f"解压后总大小超过上限（{mib(total)}，上限 {mib(lim.max_total_bytes)}；疑似压缩炸弹）",
-                             _REFUSED)
+            raise file_error(
+                UnsafeDocumentError,
+                self.path,
+                f"解压后总大小超过上限（{mib(total)}，上限 {mib(lim.max_total_bytes)}；疑似压缩炸弹）",
+                _REFUSED,
+            )
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -109,16 +161,31 @@ class Package:
         info = self.zip.getinfo(name)
         limit = min(limits().max_part_bytes if cap is None else cap, info.file_size)
         if cap is not None and info.file_size > cap:
-            raise file_error(UnsafeDocumentError, self.path,
-                             f"部件 {name} 过大（{mib(info.file_size)}，上限 {mib(cap)}）", _REFUSED)
+            raise file_error(
+                UnsafeDocumentError,
+                self.path,
+                f"部件 {name} 过大（{mib(info.file_size)}，上限 {mib(cap)}）",
+                _REFUSED,
+            )
         try:
             with self.zip.open(info) as fh:
                 data = fh.read(limit + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError, ValueError,
-                zlib.error) as exc:
+        except (
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            RuntimeError,
+            NotImplementedError,
+            ValueError,
+            zlib.error,
+        ) as exc:
             what = "需要密码" if "encrypted" in str(exc).lower() else "数据已损坏"
-            raise file_error(ReadError, self.path, f"部件 {name} 无法解压（{what}）",
-                             "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
+            raise file_error(
+                ReadError,
+                self.path,
+                f"部件 {name} 无法解压（{what}）",
+                "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx",
+            ) from None
         if len(data) > limit:
             raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 的实际大小与声明不符", _REFUSED)
         return data
@@ -146,11 +213,17 @@ class Package:
         except (etree.XMLSyntaxError, ValueError) as exc:
             msg = getattr(exc, "msg", None) or str(exc)
             line = getattr(exc, "lineno", None)
-            detail = "嵌套层次过深" if "depth" in msg.lower() else (f"第 {line} 行出错" if line else "格式错误")
-            raise file_error(ReadError, self.path, f"部件 {name} 不是有效的 XML（{detail}）",
-                             "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx") from None
+            detail = (
+                "嵌套层次过深" if "depth" in msg.lower() else (f"第 {line} 行出错" if line else "格式错误")
+            )
+            raise file_error(
+                ReadError,
+                self.path,
+                f"部件 {name} 不是有效的 XML（{detail}）",
+                "文件可能已损坏，请用 Word 或 WPS 打开后另存为 .docx",
+            ) from None
         docinfo = root.getroottree().docinfo
-        if docinfo.doctype or docinfo.internalDTD is not None:   # an encoding the byte check missed
+        if docinfo.doctype or docinfo.internalDTD is not None:  # an encoding the byte check missed
             raise file_error(UnsafeDocumentError, self.path, f"部件 {name} 含有 DTD 声明（不允许）", _REFUSED)
         return root
 
@@ -166,7 +239,7 @@ class Package:
             rtype = rel.get("Type", "")
             for prefix in (TRANSITIONAL_REL_PREFIX, STRICT_REL_PREFIX):
                 if rtype.startswith(prefix):
-                    rtype = rtype[len(prefix):]
+                    rtype = rtype[len(prefix) :]
             rtype = rtype.rsplit("/", 1)[-1]
             external = rel.get("TargetMode") == "External"
             target = rel.get("Target", "")

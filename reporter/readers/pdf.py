@@ -17,7 +17,9 @@ from . import limits
 from .base import TextBuilder, sha256_of, truncated_warning
 
 _SENTENCE_END = tuple("。！？；：…」』”）)!?;:")
-_LIST_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．]|第[一二三四五六七八九十百]+[条章节])")
+_LIST_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、是要]|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.、．]|第[一二三四五六七八九十百]+[条章节])"
+)
 # PDF text places a space between Latin/digits and CJK where the layout had a gap: 2019 年1 月 → 2019年1月
 _DIGIT_GAP = re.compile(r"(?<=[0-9A-Za-z%]) (?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff，。、]) (?=[0-9A-Za-z])")
 _SCANNED = "没有文字层；不支持文字识别（OCR）"
@@ -27,7 +29,7 @@ def _paragraphs(page_text: str) -> list[str]:
     """Lines → paragraphs: a line is continued by the next when it is long and ends mid-sentence."""
     lines = [line.strip() for line in page_text.replace("\r", "\n").split("\n")]
     widths = sorted(len(line) for line in lines if line)
-    full = widths[len(widths) * 3 // 4] if widths else 0     # a typical full line
+    full = widths[len(widths) * 3 // 4] if widths else 0  # a typical full line
     out: list[str] = []
     joining = False
     for line in lines:
@@ -48,7 +50,7 @@ def _has_images(page) -> bool:
         if xobjects is None:
             return False
         return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
-    except Exception:  # noqa: BLE001 - a damaged resource dictionary just means "not known"
+    except Exception:
         return False
 
 
@@ -71,26 +73,30 @@ class PdfReader:
         try:
             reader = pypdf.PdfReader(BytesIO(data), strict=False)
             encrypted = reader.is_encrypted
-        except Exception:  # noqa: BLE001
-            raise file_error(ReadError, path, "PDF 文件已损坏，无法读取",
-                             "请用 PDF 阅读器打开后另存一份，或另存为 .docx") from None
+        except Exception:
+            raise file_error(
+                ReadError, path, "PDF 文件已损坏，无法读取", "请用 PDF 阅读器打开后另存一份，或另存为 .docx"
+            ) from None
         if encrypted:
             try:
-                opened = reader.decrypt("")              # only an owner password: the text is readable
-            except Exception:  # noqa: BLE001 - e.g. a missing AES library, an unknown handler
+                opened = reader.decrypt("")  # only an owner password: the text is readable
+            except Exception:
                 opened = 0
             if not opened:
-                raise file_error(EncryptedDocumentError, path, "PDF 文件已加密（有打开密码）",
-                                 "请去掉密码后另存一份再处理")
+                raise file_error(
+                    EncryptedDocumentError, path, "PDF 文件已加密（有打开密码）", "请去掉密码后另存一份再处理"
+                )
         try:
             pages = reader.pages
             count = len(pages)
-        except Exception:  # noqa: BLE001
-            raise file_error(ReadError, path, "PDF 文件已损坏，读不到页面",
-                             "请用 PDF 阅读器打开后另存一份，或另存为 .docx") from None
+        except Exception:
+            raise file_error(
+                ReadError, path, "PDF 文件已损坏，读不到页面", "请用 PDF 阅读器打开后另存一份，或另存为 .docx"
+            ) from None
         if count == 0:
-            raise file_error(ReadError, path, "PDF 文件已损坏（没有页面）",
-                             "请用 PDF 阅读器打开后另存一份，或另存为 .docx")
+            raise file_error(
+                ReadError, path, "PDF 文件已损坏（没有页面）", "请用 PDF 阅读器打开后另存一份，或另存为 .docx"
+            )
         builder = TextBuilder()
         warnings: list[str] = []
         images = False
@@ -98,14 +104,18 @@ class PdfReader:
         for i in range(min(count, lim.max_pdf_pages)):
             try:
                 page = pages[i]
-                contents = page.get_contents()     # inflated here, under pypdf's output limit
+                contents = page.get_contents()  # inflated here, under pypdf's output limit
                 if contents is not None:
                     contents.get_data()
                 text = page.extract_text() or ""
             except pypdf.errors.LimitReachedError:
-                raise file_error(UnsafeDocumentError, path, f"第 {i + 1} 页的内容解压后过大（疑似压缩炸弹）",
-                                 "已拒绝处理；如果文件来源可靠，请用 PDF 阅读器另存一份再试") from None
-            except Exception:  # noqa: BLE001
+                raise file_error(
+                    UnsafeDocumentError,
+                    path,
+                    f"第 {i + 1} 页的内容解压后过大（疑似压缩炸弹）",
+                    "已拒绝处理；如果文件来源可靠，请用 PDF 阅读器另存一份再试",
+                ) from None
+            except Exception:
                 failed_pages += 1
                 continue
             if not text.strip() and not images:
@@ -125,17 +135,29 @@ class PdfReader:
         text, blocks = builder.build()
         if not text.strip():
             if failed_pages and failed_pages == min(count, lim.max_pdf_pages):
-                raise file_error(ReadError, path, "PDF 文件已损坏，每一页都读不出文字",
-                                 "请用 PDF 阅读器打开后另存一份，或另存为 .docx")
+                raise file_error(
+                    ReadError,
+                    path,
+                    "PDF 文件已损坏，每一页都读不出文字",
+                    "请用 PDF 阅读器打开后另存一份，或另存为 .docx",
+                )
             what = "这是扫描件或图片 PDF，" if images else "PDF 里没有可读取的文字，"
-            raise file_error(EmptyDocumentError, path, what + _SCANNED,
-                             "请先用文字识别软件转成文字（.docx 或 .txt）再处理")
+            raise file_error(
+                EmptyDocumentError, path, what + _SCANNED, "请先用文字识别软件转成文字（.docx 或 .txt）再处理"
+            )
         meta = {}
         try:
             title = (reader.metadata or {}).get("/Title")
             if isinstance(title, str) and title.strip():
                 meta["title"] = title.strip()[:500]
-        except Exception:  # noqa: BLE001
+        except Exception:
             pass
-        return SourceDoc(path=path, sha256=sha256_of(data), text=text, blocks=blocks, reader=self.name,
-                         warnings=tuple(warnings), meta=meta)
+        return SourceDoc(
+            path=path,
+            sha256=sha256_of(data),
+            text=text,
+            blocks=blocks,
+            reader=self.name,
+            warnings=tuple(warnings),
+            meta=meta,
+        )

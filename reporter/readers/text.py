@@ -24,9 +24,9 @@ _COMMON = frozenset(
 
 # Counted as runs matched by regular expressions rather than per character in Python: 2–3× faster.
 _CJK = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")
-_WIDE_OTHER = re.compile("[\u3000-\u4dff\ua000-\U0010ffff]+")    # above U+2FFF, outside U+4E00–U+9FFF
+_WIDE_OTHER = re.compile("[\u3000-\u4dff\ua000-\U0010ffff]+")  # above U+2FFF, outside U+4E00–U+9FFF
 _COMMON_CHARS = re.compile("[" + "".join(sorted(_COMMON)) + "]+")
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]+")             # control characters but \t \n \v \f \r
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufffd]+")  # control characters but \t \n \v \f \r
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -40,7 +40,7 @@ def _score(text: str, cjk: int | None = None) -> float:
     return _count(_COMMON_CHARS, text) / (cjk + _count(_WIDE_OTHER, text))
 
 
-_BAD_SHARE = 0.01        # undecodable bytes tolerated (replaced and reported) as a share of the characters
+_BAD_SHARE = 0.01  # undecodable bytes tolerated (replaced and reported) as a share of the characters
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -91,11 +91,12 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
         elif as_legacy is not None:
             out.append(as_legacy)
             used.add(legacy)
-        else:   # neither fits the whole line: the reading with fewer bad bytes, bad bytes dropped
-            text = min((line.decode(c, errors="replace") for c in ("utf-8", legacy)),
-                       key=lambda t: t.count("\ufffd"))
+        else:  # neither fits the whole line: the reading with fewer bad bytes, bad bytes dropped
+            text = min(
+                (line.decode(c, errors="replace") for c in ("utf-8", legacy)), key=lambda t: t.count("\ufffd")
+            )
             bad += text.count("\ufffd")
-            out.append(text.replace("\ufffd", ""))     # a damaged line says nothing about the encoding
+            out.append(text.replace("\ufffd", ""))  # a damaged line says nothing about the encoding
     text = "\n".join(out)
     if bad > max(4, _BAD_SHARE * len(text)):
         raise ValueError("not a known text encoding")
@@ -169,17 +170,29 @@ class TextReader:
     def read(self, path: Path, data: bytes) -> SourceDoc:
         lim = limits.current()
         if len(data) > lim.max_text_file_bytes:
-            raise file_error(UnsafeDocumentError, path,
-                             f"文本文件过大（{limits.mib(len(data))}，上限 {limits.mib(lim.max_text_file_bytes)}）",
-                             "一份报告通常只有几十 KB；请确认文件，必要时拆分后再处理")
+            raise file_error(
+                UnsafeDocumentError,
+                path,
+                f"文本文件过大（{limits.mib(len(data))}，上限 {limits.mib(lim.max_text_file_bytes)}）",
+                "一份报告通常只有几十 KB；请确认文件，必要时拆分后再处理",
+            )
         try:
             raw, encoding, bad = decode_report(data)
         except (ValueError, UnicodeDecodeError):
-            raise file_error(ReadError, path, "无法识别文本编码（不是 UTF-8、GBK/GB18030、UTF-16 或 Big5 的文字，"
-                             "可能是二进制文件或已损坏）", "请用记事本打开后另存为 UTF-8 编码再试") from None
+            raise file_error(
+                ReadError,
+                path,
+                "无法识别文本编码（不是 UTF-8、GBK/GB18030、UTF-16 或 Big5 的文字，"
+                "可能是二进制文件或已损坏）",
+                "请用记事本打开后另存为 UTF-8 编码再试",
+            ) from None
         if looks_binary(raw):
-            raise file_error(ReadError, path, "文件内容不是文字（可能是二进制文件、已损坏或改错了扩展名）",
-                             "请确认文件类型，用原来的软件打开后另存为 .txt 或 .docx")
+            raise file_error(
+                ReadError,
+                path,
+                "文件内容不是文字（可能是二进制文件、已损坏或改错了扩展名）",
+                "请确认文件类型，用原来的软件打开后另存为 .txt 或 .docx",
+            )
         text, dropped = clean_text(raw)
         warnings = []
         if encoding == "mixed":
@@ -193,8 +206,15 @@ class TextReader:
         text, truncated = cap_text(text)
         if truncated:
             warnings.append(truncated_warning())
-        return SourceDoc(path=path, sha256=sha256_of(data), text=text, blocks=line_blocks(text),
-                         reader=self.name, encoding=encoding, warnings=tuple(warnings))
+        return SourceDoc(
+            path=path,
+            sha256=sha256_of(data),
+            text=text,
+            blocks=line_blocks(text),
+            reader=self.name,
+            encoding=encoding,
+            warnings=tuple(warnings),
+        )
 
 
 def line_blocks(text: str) -> tuple[Block, ...]:

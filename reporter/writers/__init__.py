@@ -5,8 +5,9 @@ openpyxl and python-docx are imported when a ledger or briefing is written, not 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Failure, Record
 from ..schema import Schema
@@ -23,13 +24,28 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .briefing import BriefingResult
 
-__all__ = ["dumps", "record_to_dict", "write_jsonl", "display_width", "value_text", "write_ledger",
-           "write_briefing", "check_briefing_template"]
+__all__ = [
+    "check_briefing_template",
+    "display_width",
+    "dumps",
+    "record_to_dict",
+    "value_text",
+    "write_briefing",
+    "write_jsonl",
+    "write_ledger",
+]
 
 
-def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
-                 templates: Path | str | None = None, refresh: bool = False,
-                 now: "dt.datetime | None" = None) -> "LedgerResult":
+def write_ledger(
+    records: Sequence[Record],
+    schema: Schema,
+    out: Path,
+    *,
+    failures: Sequence[Failure] = (),
+    templates: Path | str | None = None,
+    refresh: bool = False,
+    now: dt.datetime | None = None,
+) -> LedgerResult:
     """Write the Excel ledger at `out`, or add the new reports to it (see reporter/writers/ledger/).
 
     `now` is the 处理时间 written (default: the current time)."""
@@ -38,9 +54,16 @@ def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failur
     return impl(records, schema, out, failures=failures, templates=templates, refresh=refresh, now=now)
 
 
-def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *,
-                   templates: Path | str | None = None, issue_no: int | None = None, evidence: bool = False,
-                   today: datetime.date | None = None) -> BriefingResult:
+def write_briefing(
+    records: Sequence[Record],
+    schema: Schema,
+    out: Path,
+    *,
+    templates: Path | str | None = None,
+    issue_no: int | None = None,
+    evidence: bool = False,
+    today: datetime.date | None = None,
+) -> BriefingResult:
     """Write one issue of the Word briefing at `out` (and 简报存档/<year>年第N期.docx beside it).
 
     No records: nothing is written (result.path is None). See reporter/writers/briefing/.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..errors import OutputError
 
@@ -30,8 +30,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except PermissionError:
-            raise OutputError(f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
-                              path=target, reason="文件正被其他程序打开") from None
+            raise OutputError(
+                f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
+                path=target,
+                reason="文件正被其他程序打开",
+            ) from None
     finally:
         if tmp.exists():
             with contextlib.suppress(OSError):

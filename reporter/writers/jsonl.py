@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..model import Metric, Person, Record
 from ..schema import Schema
@@ -32,9 +33,17 @@ def record_to_dict(record: Record, schema: Schema, *, evidence: bool = True) -> 
         out["warnings"] = list(record.warnings)
     if evidence:
         out["evidence"] = {
-            key: [{"start": f.evidence.span.start, "end": f.evidence.span.end,
-                   "sentence": f.evidence.sentence, "rule": f.rule} for f in found]
-            for key, found in record.fields.items() if found
+            key: [
+                {
+                    "start": f.evidence.span.start,
+                    "end": f.evidence.span.end,
+                    "sentence": f.evidence.sentence,
+                    "rule": f.rule,
+                }
+                for f in found
+            ]
+            for key, found in record.fields.items()
+            if found
         }
     return out
 

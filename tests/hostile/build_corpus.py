@@ -24,12 +24,12 @@ import sys
 import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))              # tests/ (docx_fixtures)
+sys.path.insert(0, str(HERE.parent))  # tests/ (docx_fixtures)
 
 from docx_fixtures import CT_MACRO, build, p  # noqa: E402
 
@@ -42,8 +42,8 @@ TRADITIONAL = "赤峰市公安局召開全市公安機關工作會議\n2019年1�
 @dataclass(frozen=True)
 class Case:
     name: str
-    expect: str          # "ok" | "skip" | an error class name
-    words: str = ""      # a piece of the reason (or of a warning, for "ok")
+    expect: str  # "ok" | "skip" | an error class name
+    words: str = ""  # a piece of the reason (or of a warning, for "ok")
 
 
 # ----------------------------------------------------------------------------------- OLE (CFB) files
@@ -57,7 +57,7 @@ def cfb(streams: dict[str, bytes]) -> bytes:
     dir_entries = 1 + len(names)
     dir_sectors = (dir_entries * 128 + sector - 1) // sector
     datas = [streams[n].ljust(4096, b"\x00") for n in names]
-    fat: list[int] = [0xFFFFFFFD]                         # sector 0: the FAT itself
+    fat: list[int] = [0xFFFFFFFD]  # sector 0: the FAT itself
     first_dir = len(fat)
     for i in range(dir_sectors):
         fat.append(first_dir + i + 1 if i < dir_sectors - 1 else 0xFFFFFFFE)
@@ -73,20 +73,31 @@ def cfb(streams: dict[str, bytes]) -> bytes:
 
     def entry(name: str, kind: int, start: int, size: int, right: int, child: int) -> bytes:
         raw = name.encode("utf-16-le") + b"\x00\x00"
-        return (raw.ljust(64, b"\x00") + struct.pack("<HBB", len(raw), kind, 1)
-                + struct.pack("<III", 0xFFFFFFFF, right, child) + b"\x00" * 16 + b"\x00" * 4 + b"\x00" * 16
-                + struct.pack("<IQ", start, size))
+        return (
+            raw.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(raw), kind, 1)
+            + struct.pack("<III", 0xFFFFFFFF, right, child)
+            + b"\x00" * 16
+            + b"\x00" * 4
+            + b"\x00" * 16
+            + struct.pack("<IQ", start, size)
+        )
 
     entries = [entry("Root Entry", 5, 0xFFFFFFFE, 0, 0xFFFFFFFF, 1 if names else 0xFFFFFFFF)]
     for i, (name, data, start) in enumerate(zip(names, datas, starts)):
         right = i + 2 if i + 1 < len(names) else 0xFFFFFFFF
         entries.append(entry(name, 2, start, len(data), right, 0xFFFFFFFF))
     directory = b"".join(entries).ljust(dir_sectors * sector, b"\x00")
-    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16
-              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
-              + struct.pack("<IIII", 0, 1, first_dir, 0) + struct.pack("<I", 4096)
-              + struct.pack("<IIII", 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
-              + struct.pack("<109I", 0, *([0xFFFFFFFF] * 108)))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\x00" * 6
+        + struct.pack("<IIII", 0, 1, first_dir, 0)
+        + struct.pack("<I", 4096)
+        + struct.pack("<IIII", 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+        + struct.pack("<109I", 0, *([0xFFFFFFFF] * 108))
+    )
     assert len(header) == 512
     return header + fat_bytes + directory + b"".join(datas)
 
@@ -120,13 +131,16 @@ def _to_unicode_identity() -> bytes:
     ranges = [f"<{hi:02X}00> <{hi:02X}FF> <{hi:02X}00>" for hi in range(256) if not 0xD8 <= hi <= 0xDF]
     blocks = []
     for i in range(0, len(ranges), 100):
-        chunk = ranges[i:i + 100]
+        chunk = ranges[i : i + 100]
         blocks.append(f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange")
-    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n" + "\n".join(blocks)
-            + "\nendcmap CMapName currentdict /CMap defineresource pop end end").encode()
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        + "\n".join(blocks)
+        + "\nendcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
 
 
 def pdf_with_text(lines: list[str]) -> bytes:
@@ -136,34 +150,41 @@ def pdf_with_text(lines: list[str]) -> bytes:
         ops.append(f"<{line.encode('utf-16-be').hex().upper()}> Tj T*")
     ops.append("ET")
     content = "\n".join(ops).encode()
-    return pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
-        b" /Contents 4 0 R >>",
-        stream(content),
-        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R]"
-        b" /ToUnicode 7 0 R >>",
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe)"
-        b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
-        stream(_to_unicode_identity()),
-        b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0"
-        b" /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
-    ])
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+            b" /Contents 4 0 R >>",
+            stream(content),
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R]"
+            b" /ToUnicode 7 0 R >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe)"
+            b" /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>",
+            stream(_to_unicode_identity()),
+            b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] /ItalicAngle 0"
+            b" /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>",
+        ]
+    )
 
 
 def pdf_scanned() -> bytes:
     """A page that is only an image (what a scanner gives): no text layer."""
     pixels = bytes(random.Random(3).randrange(256) for _ in range(64 * 64))
-    return pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >>"
-        b" /Contents 4 0 R >>",
-        stream(b"q 500 0 0 700 40 60 cm /Im1 Do Q"),
-        stream(pixels, "/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
-                       "/BitsPerComponent 8 "),
-    ])
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >>"
+            b" /Contents 4 0 R >>",
+            stream(b"q 500 0 0 700 40 60 cm /Im1 Do Q"),
+            stream(
+                pixels,
+                "/Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray "
+                "/BitsPerComponent 8 ",
+            ),
+        ]
+    )
 
 
 def pdf_encrypted() -> bytes:
@@ -181,21 +202,28 @@ def pdf_bomb() -> bytes:
     comp = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     data = b"".join(comp.compress(chunk) for _ in range(100)) + comp.flush()
-    return pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        stream(data, "/Filter /FlateDecode "),
-    ])
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+            stream(data, "/Filter /FlateDecode "),
+        ]
+    )
 
 
 def pdf_deep() -> bytes:
     """Arrays nested 50,000 deep: a recursive parser runs out of stack."""
-    return pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots " + b"[" * 50_000 + b"]" * 50_000 + b" >>",
-    ])
+    return pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots "
+            + b"[" * 50_000
+            + b"]" * 50_000
+            + b" >>",
+        ]
+    )
 
 
 # ------------------------------------------------------------------------------------------- zips
@@ -203,7 +231,7 @@ def zip_of(files: dict[str, bytes] | list[tuple[str, bytes]], method: int = zipf
     buf = io.BytesIO()
     items = files.items() if isinstance(files, dict) else files
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")                    # "Duplicate name" is the point
+        warnings.simplefilter("ignore")  # "Duplicate name" is the point
         with zipfile.ZipFile(buf, "w", method) as zf:
             for name, data in items:
                 zf.writestr(name, data)
@@ -251,8 +279,9 @@ def many_entries() -> bytes:
 
 
 def billion_laughs() -> bytes:
-    lol = ['<!ENTITY lol "lol">'] + [f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-                                     for i in range(1, 10)]
+    lol = ['<!ENTITY lol "lol">'] + [
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+    ]
     doc = docx_parts(build(p("正文")))
     body = dict(doc)["word/document.xml"].decode()
     bomb = f'<?xml version="1.0"?><!DOCTYPE w:document [{"".join(lol)}]>' + body.replace("正文", "&lol9;")
@@ -261,52 +290,68 @@ def billion_laughs() -> bytes:
 
 def xxe() -> bytes:
     body = dict(docx_parts(build(p("正文"))))["word/document.xml"].decode()
-    evil = '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>' + \
-        body.replace("正文", "&x;")
+    evil = (
+        '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        + body.replace("正文", "&x;")
+    )
     return replace_part(build(p("正文")), "word/document.xml", evil.encode())
 
 
 def utf16_dtd() -> bytes:
     body = dict(docx_parts(build(p("正文"))))["word/document.xml"].decode()
-    evil = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY x "boom">]>' + \
-        body.replace("正文", "&x;")
+    evil = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY x "boom">]>' + body.replace(
+        "正文", "&x;"
+    )
     return replace_part(build(p("正文")), "word/document.xml", evil.encode("utf-16"))
 
 
 def deep_xml() -> bytes:
     body = dict(docx_parts(build(p("正文"))))["word/document.xml"].decode()
     deep = "<w:sdt><w:sdtContent>" * 1500 + p("很深") + "</w:sdtContent></w:sdt>" * 1500
-    return replace_part(build(p("正文")), "word/document.xml", body.replace("<w:body>", "<w:body>" + deep).encode())
+    return replace_part(
+        build(p("正文")), "word/document.xml", body.replace("<w:body>", "<w:body>" + deep).encode()
+    )
 
 
 def external_links() -> bytes:
     """A template and an image linked from the web: read without fetching anything."""
     docx = build(p("正文有外部链接"), extra_parts={})
     parts = docx_parts(docx)
-    rels = dict(parts)["word/_rels/document.xml.rels"].decode().replace(
-        "</Relationships>",
-        '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'attachedTemplate" Target="http://example.invalid/t.dotm" TargetMode="External"/></Relationships>')
+    rels = (
+        dict(parts)["word/_rels/document.xml.rels"]
+        .decode()
+        .replace(
+            "</Relationships>",
+            '<Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'attachedTemplate" Target="http://example.invalid/t.dotm" TargetMode="External"/></Relationships>',
+        )
+    )
     return replace_part(docx, "word/_rels/document.xml.rels", rels.encode())
 
 
 def mhtml(html: str, charset: str = "gb2312", parts: int = 0) -> bytes:
     body = base64.encodebytes(html.encode("gbk" if charset.startswith("gb") else charset)).decode()
-    extra = "".join(f"------=_NextPart_01\r\nContent-Type: image/png\r\nContent-Location: i{i}.png\r\n\r\nx\r\n"
-                    for i in range(parts))
-    return ("From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
-            'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_01"\r\n\r\n'
-            "------=_NextPart_01\r\n"
-            f'Content-Type: text/html; charset="{charset}"\r\nContent-Transfer-Encoding: base64\r\n'
-            "Content-Location: http://example.invalid/report.html\r\n\r\n"
-            f"{body}\r\n{extra}------=_NextPart_01--\r\n").encode("ascii")
+    extra = "".join(
+        f"------=_NextPart_01\r\nContent-Type: image/png\r\nContent-Location: i{i}.png\r\n\r\nx\r\n"
+        for i in range(parts)
+    )
+    return (
+        "From: <Saved by Blink>\r\nSubject: report\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_01"\r\n\r\n'
+        "------=_NextPart_01\r\n"
+        f'Content-Type: text/html; charset="{charset}"\r\nContent-Transfer-Encoding: base64\r\n'
+        "Content-Location: http://example.invalid/report.html\r\n\r\n"
+        f"{body}\r\n{extra}------=_NextPart_01--\r\n"
+    ).encode("ascii")
 
 
-PAGE = ('<!DOCTYPE html><html><head><meta charset="gbk"><title>赤峰市公安局召开工作会议</title>'
-        '<script>document.write("脚本里的字")</script><style>.x{}</style></head><body>'
-        '<nav>首页 | 新闻中心</nav><header>某某网</header><article>' +
-        "".join(f"<p>{line}</p>" for line in SHORT.splitlines()) +
-        '</article><aside>相关阅读</aside><footer>版权所有</footer></body></html>')
+PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="gbk"><title>赤峰市公安局召开工作会议</title>'
+    '<script>document.write("脚本里的字")</script><style>.x{}</style></head><body>'
+    "<nav>首页 | 新闻中心</nav><header>某某网</header><article>"
+    + "".join(f"<p>{line}</p>" for line in SHORT.splitlines())
+    + "</article><aside>相关阅读</aside><footer>版权所有</footer></body></html>"
+)
 
 
 def _random(n: int, seed: int) -> bytes:
@@ -330,30 +375,44 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         (Case("随机字节.docx", "ReadError", "不是 zip"), lambda: _random(4096, 2)),
         (Case("随机字节.pdf", "ReadError", "不是 PDF"), lambda: _random(4096, 3)),
         (Case("其实是文字.docx", "ReadError", "不是 zip"), lambda: SHORT.encode()),
-        (Case("其实是图片.txt", "UnsupportedFormatError", "图片"),
-         lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF" + _random(2000, 4)),
+        (
+            Case("其实是图片.txt", "UnsupportedFormatError", "图片"),
+            lambda: b"\xff\xd8\xff\xe0\x00\x10JFIF" + _random(2000, 4),
+        ),
         (Case("其实是程序.txt", "UnsupportedFormatError", "程序"), lambda: b"MZ\x90\x00" + _random(2000, 5)),
-        (Case("其实是表格.docx", "ReadError", "不是 Word"),
-         lambda: zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})),
+        (
+            Case("其实是表格.docx", "ReadError", "不是 Word"),
+            lambda: zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
+        ),
         # ---- truncated and damaged
         (Case("半截.docx", "ReadError", "损坏"), lambda: word[: len(word) // 2]),
         (Case("只剩开头.docx", "ReadError", "损坏"), lambda: word[:100]),
-        (Case("压缩数据损坏.docx", "ReadError", "损坏"),
-         lambda: word[:200] + bytes(b ^ 0x5A for b in word[200:-200]) + word[-200:]),
+        (
+            Case("压缩数据损坏.docx", "ReadError", "损坏"),
+            lambda: word[:200] + bytes(b ^ 0x5A for b in word[200:-200]) + word[-200:],
+        ),
         (Case("损坏的.pdf", "ReadError", "损坏"), lambda: b"%PDF-1.4\n" + _random(3000, 6)),
         (Case("半截.pdf", "ReadError", "损坏"), lambda: pdf_with_text(SHORT.splitlines())[:300]),
         # ---- limits before parsing
         (Case("压缩炸弹.docx", "UnsafeDocumentError", "压缩炸弹"), zip_bomb),
         (Case("谎报大小.docx", "ReadError", ""), lying_size),
         (Case("条目过多.docx", "UnsafeDocumentError", "过多"), many_entries),
-        (Case("重复部件.docx", "UnsafeDocumentError", "重复"),
-         lambda: zip_of(docx_parts(word) + [("word/document.xml", b"<x/>")])),
-        (Case("大小写重复.docx", "UnsafeDocumentError", "重复"),
-         lambda: zip_of(docx_parts(word) + [("WORD/Document.xml", b"<x/>")])),
-        (Case("路径穿越.docx", "UnsafeDocumentError", "不安全的路径"),
-         lambda: zip_of(docx_parts(word) + [("../../evil.xml", b"<x/>")])),
-        (Case("绝对路径.docx", "UnsafeDocumentError", "不安全的路径"),
-         lambda: zip_of(docx_parts(word) + [("/etc/evil.xml", b"<x/>")])),
+        (
+            Case("重复部件.docx", "UnsafeDocumentError", "重复"),
+            lambda: zip_of(docx_parts(word) + [("word/document.xml", b"<x/>")]),
+        ),
+        (
+            Case("大小写重复.docx", "UnsafeDocumentError", "重复"),
+            lambda: zip_of(docx_parts(word) + [("WORD/Document.xml", b"<x/>")]),
+        ),
+        (
+            Case("路径穿越.docx", "UnsafeDocumentError", "不安全的路径"),
+            lambda: zip_of(docx_parts(word) + [("../../evil.xml", b"<x/>")]),
+        ),
+        (
+            Case("绝对路径.docx", "UnsafeDocumentError", "不安全的路径"),
+            lambda: zip_of(docx_parts(word) + [("/etc/evil.xml", b"<x/>")]),
+        ),
         (Case("实体炸弹.docx", "UnsafeDocumentError", "DTD"), billion_laughs),
         (Case("外部实体.docx", "UnsafeDocumentError", "DTD"), xxe),
         (Case("UTF16的DTD.docx", "UnsafeDocumentError", "DTD"), utf16_dtd),
@@ -362,41 +421,68 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         (Case("PDF嵌套过深.pdf", "ReadError", ""), pdf_deep),
         (Case("部件过多.mht", "UnsafeDocumentError", "过多"), lambda: mhtml(PAGE, parts=2500)),
         # ---- encrypted, legacy, odd Word files
-        (Case("有密码的.docx", "EncryptedDocumentError", "加密"),
-         lambda: cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": _random(3000, 7)})),
-        (Case("有密码的旧版.doc", "EncryptedDocumentError", "加密"), lambda: cfb({"WordDocument": fib(True)})),
+        (
+            Case("有密码的.docx", "EncryptedDocumentError", "加密"),
+            lambda: cfb({"EncryptionInfo": b"\x04\x00\x04\x00", "EncryptedPackage": _random(3000, 7)}),
+        ),
+        (
+            Case("有密码的旧版.doc", "EncryptedDocumentError", "加密"),
+            lambda: cfb({"WordDocument": fib(True)}),
+        ),
         (Case("有密码的.pdf", "EncryptedDocumentError", "加密"), pdf_encrypted),
         (Case("其实是Excel.doc", "UnsupportedFormatError", "Excel"), lambda: cfb({"Workbook": b"\x09\x08"})),
-        (Case("损坏的旧版.doc", "ReadError", "损坏"),
-         lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le")),
-        (Case("启用宏改名.docx", "ok", "宏"), lambda: build(p("启用宏的文档正文"), main_ct=CT_MACRO,
-                                                            extra_parts={"word/vbaProject.bin": b"\x00" * 64})),
+        (
+            Case("损坏的旧版.doc", "ReadError", "损坏"),
+            lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "WordDocument".encode("utf-16-le"),
+        ),
+        (
+            Case("启用宏改名.docx", "ok", "宏"),
+            lambda: build(
+                p("启用宏的文档正文"), main_ct=CT_MACRO, extra_parts={"word/vbaProject.bin": b"\x00" * 64}
+            ),
+        ),
         (Case("严格格式.docx", "ok", "Strict"), lambda: build(p("严格格式的正文"), strict=True)),
-        (Case("只有图片.docx", "EmptyDocumentError", "图片"),
-         lambda: build(p(inner="<w:r><w:drawing/></w:r>"), extra_parts={"word/media/image1.png": b"\x89PNG\r\n\x1a\n"})),
+        (
+            Case("只有图片.docx", "EmptyDocumentError", "图片"),
+            lambda: build(
+                p(inner="<w:r><w:drawing/></w:r>"),
+                extra_parts={"word/media/image1.png": b"\x89PNG\r\n\x1a\n"},
+            ),
+        ),
         (Case("外部链接.docx", "ok", ""), external_links),
         (Case("扫描件.pdf", "EmptyDocumentError", "没有文字层；不支持文字识别（OCR）"), pdf_scanned),
         # ---- more formats offices have
         (Case("网页.html", "ok", ""), lambda: PAGE.encode("gbk")),
-        (Case("只有脚本.htm", "EmptyDocumentError", "没有正文"),
-         lambda: b"<html><head><script>var a=1;</script></head><body><nav>menu</nav></body></html>"),
+        (
+            Case("只有脚本.htm", "EmptyDocumentError", "没有正文"),
+            lambda: b"<html><head><script>var a=1;</script></head><body><nav>menu</nav></body></html>",
+        ),
         (Case("网页存档.mht", "ok", ""), lambda: mhtml(PAGE)),
         (Case("有文字层.pdf", "ok", ""), lambda: pdf_with_text(SHORT.splitlines())),
         (Case("说明.md", "ok", ""), lambda: ("# 赤峰市公安局召开工作会议\n\n" + SHORT).encode()),
-        (Case("富文本.rtf", lo, "" if soffice else lo_words),
-         lambda: rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0 SimSun;}}\f0 \u36196?\u23792?\u24066? report\par}"),
+        (
+            Case("富文本.rtf", lo, "" if soffice else lo_words),
+            lambda: rb"{\rtf1\ansi\ansicpg936{\fonttbl{\f0 SimSun;}}\f0 \u36196?\u23792?\u24066? report\par}",
+        ),
         # ---- text: encodings, controls, sizes
         (Case("GBK编码.txt", "ok", ""), lambda: SEED.encode("gbk")),
         (Case("UTF16编码.txt", "ok", ""), lambda: SEED.encode("utf-16")),
         (Case("UTF16无BOM.txt", "ok", ""), lambda: SEED.encode("utf-16-le")),
         (Case("繁体Big5.txt", "ok", ""), lambda: TRADITIONAL.encode("big5")),
-        (Case("混合编码.txt", "ok", "混用"),
-         lambda: SHORT.splitlines()[0].encode() + b"\n" + "\n".join(SHORT.splitlines()[1:]).encode("gbk")),
-        (Case("控制字符.txt", "ok", "控制字符"),
-         lambda: ("标题\x00行\u202e\u2066\n" + SHORT + "\x1b[31m红\x07\u200b\ufeff").encode()),
+        (
+            Case("混合编码.txt", "ok", "混用"),
+            lambda: SHORT.splitlines()[0].encode() + b"\n" + "\n".join(SHORT.splitlines()[1:]).encode("gbk"),
+        ),
+        (
+            Case("控制字符.txt", "ok", "控制字符"),
+            lambda: ("标题\x00行\u202e\u2066\n" + SHORT + "\x1b[31m红\x07\u200b\ufeff").encode(),
+        ),
         (Case("孤立代理.txt", "ok", ""), lambda: SHORT.encode() + b"\xed\xa0\x80\n"),
         (Case("很长的报告.txt", "ok", "只读取了前"), lambda: (SEED * 500).encode()),
-        (Case("超大文本.txt", "UnsafeDocumentError", "过大"), lambda: ("文" * (17 * 1024 * 1024 // 3 + 10)).encode()),
+        (
+            Case("超大文本.txt", "UnsafeDocumentError", "过大"),
+            lambda: ("文" * (17 * 1024 * 1024 // 3 + 10)).encode(),
+        ),
         # ---- file names: anything works
         (Case("-以减号开头.txt", "ok", ""), lambda: SHORT.encode()),
         (Case("带 空格 的 报告.txt", "ok", ""), lambda: SHORT.encode()),
@@ -415,12 +501,16 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         out.append((Case("旧版.doc", "ok", "LibreOffice"), lambda: _converted(word, "doc")))
         out.append((Case("金山.wps", "ok", "LibreOffice"), lambda: _converted(word, "doc")))
     else:
-        out.append((Case("旧版.doc", "UnsupportedFormatError", lo_words), lambda: cfb({"WordDocument": fib(False)})))
-        out.append((Case("金山.wps", "UnsupportedFormatError", lo_words), lambda: cfb({"WordDocument": fib(False)})))
+        out.append(
+            (Case("旧版.doc", "UnsupportedFormatError", lo_words), lambda: cfb({"WordDocument": fib(False)}))
+        )
+        out.append(
+            (Case("金山.wps", "UnsupportedFormatError", lo_words), lambda: cfb({"WordDocument": fib(False)}))
+        )
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _converted(docx: bytes, fmt: str) -> bytes:
     """A real legacy Word file made by LibreOffice from a .docx."""
     import subprocess
@@ -431,18 +521,30 @@ def _converted(docx: bytes, fmt: str) -> bytes:
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.docx"
         src.write_bytes(docx)
-        subprocess.run([find_soffice() or "soffice", f"-env:UserInstallation={(Path(tmp) / 'p').as_uri()}",
-                        "--headless", "--convert-to", fmt, "--outdir", tmp, str(src)],
-                       check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                find_soffice() or "soffice",
+                f"-env:UserInstallation={(Path(tmp) / 'p').as_uri()}",
+                "--headless",
+                "--convert-to",
+                fmt,
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         return (Path(tmp) / f"in.{fmt}").read_bytes()
 
 
 SPECIAL = [  # made on disk, not from bytes
-    Case("超过上限.txt", "ReadError", "过大"),          # a sparse file over max_file_bytes
-    Case("链接循环.txt", "skip"),                        # a symlink to itself
-    Case("指向外面.txt", "skip"),                        # a symlink leading out of the folder
-    Case("指向外面的文件夹", "skip"),                     # a symlink to a folder outside
-    Case("子文件夹/指回上级", "skip"),                    # a symlink to the parent (a loop)
+    Case("超过上限.txt", "ReadError", "过大"),  # a sparse file over max_file_bytes
+    Case("链接循环.txt", "skip"),  # a symlink to itself
+    Case("指向外面.txt", "skip"),  # a symlink leading out of the folder
+    Case("指向外面的文件夹", "skip"),  # a symlink to a folder outside
+    Case("子文件夹/指回上级", "skip"),  # a symlink to the parent (a loop)
 ]
 
 
@@ -464,21 +566,25 @@ def build_corpus(folder: Path, *, soffice: bool | None = None) -> dict[str, Case
     made["子文件夹/子文件夹里的报告.txt"] = Case("子文件夹/子文件夹里的报告.txt", "ok")
     from reporter.readers.limits import current
 
-    with open(folder / "超过上限.txt", "wb") as fh:       # sparse: no disk used
+    with open(folder / "超过上限.txt", "wb") as fh:  # sparse: no disk used
         fh.truncate(current().max_file_bytes + 1)
     made["超过上限.txt"] = SPECIAL[0]
     if hasattr(os, "symlink") and os.name == "posix":
         outside = folder.parent / f"{folder.name}-外面"
         outside.mkdir(exist_ok=True)
         (outside / "不该读到.txt").write_text(SHORT, encoding="utf-8")
-        for name, target in (("链接循环.txt", "链接循环.txt"), ("指向外面.txt", outside / "不该读到.txt"),
-                             ("指向外面的文件夹", outside), ("子文件夹/指回上级", "..")):
+        for name, target in (
+            ("链接循环.txt", "链接循环.txt"),
+            ("指向外面.txt", outside / "不该读到.txt"),
+            ("指向外面的文件夹", outside),
+            ("子文件夹/指回上级", ".."),
+        ):
             link = folder / name
             if link.is_symlink():
                 link.unlink()
             os.symlink(target, link)
             made[name] = next(c for c in SPECIAL if c.name == name)
-    if sys.platform.startswith("linux"):              # a name that is not valid UTF-8 (GBK bytes of 报告)
+    if sys.platform.startswith("linux"):  # a name that is not valid UTF-8 (GBK bytes of 报告)
         raw = os.fsdecode(b"\xb1\xa8\xb8\xe6-gbk-name.txt")
         (folder / raw).write_bytes(SHORT.encode())
         made[raw] = Case(raw, "ok")

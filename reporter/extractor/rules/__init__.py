@@ -6,7 +6,7 @@ organizer); the record lists fields in the schema's order.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ...model import Found
 from ..context import Context
@@ -15,8 +15,21 @@ Rule = Callable[[Context], list[Found]]
 RULES: dict[str, Rule] = {}
 
 # dependency order: header facts first, then the meeting frame, people before host, metrics before tasks
-RULE_ORDER = ("title", "date", "source", "organizer", "event", "location", "people", "host", "units",
-              "metrics", "tasks", "keywords", "summary")
+RULE_ORDER = (
+    "title",
+    "date",
+    "source",
+    "organizer",
+    "event",
+    "location",
+    "people",
+    "host",
+    "units",
+    "metrics",
+    "tasks",
+    "keywords",
+    "summary",
+)
 
 
 def rule(key: str) -> Callable[[Rule], Rule]:
@@ -25,6 +38,7 @@ def rule(key: str) -> Callable[[Rule], Rule]:
             raise ValueError(f"two rules for field {key!r}")
         RULES[key] = fn
         return fn
+
     return register
 
 

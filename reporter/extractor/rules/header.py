@@ -56,10 +56,10 @@ def title(ctx: Context) -> list[Found]:
     headings = [b for b in blocks[:6] if b.kind == "heading"]
     if headings and headings[0].level == 0:
         s = headings[0].span
-        return [ctx.hit(ctx.text[s.start:s.end].strip(), s.start, s.end, "title.heading_style")]
+        return [ctx.hit(ctx.text[s.start : s.end].strip(), s.start, s.end, "title.heading_style")]
     group = []
     for i, b in enumerate(blocks[:8]):
-        text = ctx.norm[b.span.start:b.span.end]
+        text = ctx.norm[b.span.start : b.span.end]
         if i > 0 and group and _indented(ctx, b.span.start):
             break
         if _FURNITURE.match(text.strip()) and not group:
@@ -73,9 +73,12 @@ def title(ctx: Context) -> list[Found]:
     if not group:
         return []
     pick = 0
-    texts = [ctx.norm[b.span.start:b.span.end].strip() for b in group]
+    texts = [ctx.norm[b.span.start : b.span.end].strip() for b in group]
     blank_after = len(group) < len(blocks) and _blank_between(
-        ctx, group[-1].span.end, blocks[len(group)].span.start if len(group) < len(blocks) else group[-1].span.end)
+        ctx,
+        group[-1].span.end,
+        blocks[len(group)].span.start if len(group) < len(blocks) else group[-1].span.end,
+    )
     if len(group) >= 3:
         pick = 1
     elif len(group) == 2:
@@ -85,7 +88,7 @@ def title(ctx: Context) -> list[Found]:
             pick = 1
     chosen = group[pick]
     rule_name = "title.first_line" if len(group) == 1 else "title.newspaper_layout"
-    text = ctx.text[chosen.span.start:chosen.span.end].strip().rstrip("—").strip()
+    text = ctx.text[chosen.span.start : chosen.span.end].strip().rstrip("—").strip()
     return [ctx.hit(text, chosen.span.start, chosen.span.start + len(text), rule_name)]
 
 
@@ -96,7 +99,9 @@ _DATELINE = re.compile(
     r"(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:\d{1,2}时)?电"
 )
 # a day without its month: 郭声琨19日主持召开…, 26日晚，…
-_DAY_ONLY = re.compile(r"(?<![\d月年/.\-])(?P<d>[12]?\d|3[01])日(?=[上下中]午|晚|早|凌晨|夜|在|，|,|\s|[\u4e00-\u9fff])")
+_DAY_ONLY = re.compile(
+    r"(?<![\d月年/.\-])(?P<d>[12]?\d|3[01])日(?=[上下中]午|晚|早|凌晨|夜|在|，|,|\s|[\u4e00-\u9fff])"
+)
 # what happened on the day: the verbs of a reported event
 _EVENT_VERB = re.compile(
     r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|检查|会议|"
@@ -120,7 +125,7 @@ def _body_start(ctx: Context) -> int:
     for i, line in enumerate(ctx.lines):
         if line.start < title_end:
             continue
-        text = ctx.norm[line.start:line.end]
+        text = ctx.norm[line.start : line.end]
         if i > 0 and (not _title_like(text) or _indented(ctx, line.start) or len(text) > 40):
             return line.start
     return ctx.lines[1].start if len(ctx.lines) > 1 else 0
@@ -133,7 +138,7 @@ def _infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int 
     a year only named as a finished period of statistics (2018年共有…) is the present year only
     when the report is from its first two months (annual results are reported in January/February).
     """
-    text = ctx.norm[:ctx.content_end]
+    text = ctx.norm[: ctx.content_end]
     years = [d.year for d in dates if d.year]
     if not years:
         return None
@@ -151,13 +156,14 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
     for d in dates:
         if d.kind in ("year", "ym") or d.start in skip or not (sent.start <= d.start < sent.end):
             continue
-        before = ctx.norm[max(sent.start, d.start - 4):d.start]
-        after = ctx.norm[d.end:d.end + 4]
+        before = ctx.norm[max(sent.start, d.start - 4) : d.start]
+        after = ctx.norm[d.end : d.end + 4]
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after):
             continue
         clause_end = sent.end
-        if _EVENT_VERB.search(ctx.norm, d.end, min(clause_end, d.end + 80)) or \
-                _EVENT_VERB.search(ctx.norm[sent.start:d.start]):
+        if _EVENT_VERB.search(ctx.norm, d.end, min(clause_end, d.end + 80)) or _EVENT_VERB.search(
+            ctx.norm[sent.start : d.start]
+        ):
             return d
     return None
 
@@ -174,7 +180,7 @@ def date(ctx: Context) -> list[Found]:
     5. a notice's signature date (落款).
     A day without a year takes the year the text itself implies, else stays --MM-DD.
     """
-    region = ctx.norm[:ctx.content_end]
+    region = ctx.norm[: ctx.content_end]
     start = _body_start(ctx)
     dates = find_dates(region)
     dateline = _DATELINE.search(region, start, min(len(region), start + 200))
@@ -231,7 +237,9 @@ def date(ctx: Context) -> list[Found]:
     if relative and base is not None:
         day = shift(base, relative.group())
         if day is not None:
-            return [ctx.hit(day.isoformat(), relative.start(), relative.end(), "date.relative_to_publication")]
+            return [
+                ctx.hit(day.isoformat(), relative.start(), relative.end(), "date.relative_to_publication")
+            ]
     if vague or not any(d.kind != "year" and s.start <= d.start < s.end for d in candidates for s in lead):
         for d in candidates:
             if d.start < start or d.start in skip or d.kind == "year":
@@ -264,8 +272,10 @@ def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:
     for sent in ctx.sentences:
         if sent.end <= start:
             continue
-        text = ctx.norm[sent.start:sent.end].strip()
-        if len(text) < 8 or (text.startswith(("“", "「", "\"")) and text.rstrip("。！？").endswith(("”", "」", "\""))):
+        text = ctx.norm[sent.start : sent.end].strip()
+        if len(text) < 8 or (
+            text.startswith(("“", "「", '"')) and text.rstrip("。！？").endswith(("”", "」", '"'))
+        ):
             continue
         out.append(sent)
         if len(out) == size:
@@ -276,11 +286,15 @@ def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:
 def _signature_date(ctx: Context) -> DateMatch | None:
     """The issue date of a notice: a line at the end holding only a date (落款日期)."""
     for line in reversed(ctx.lines[-4:]):
-        text = ctx.norm[line.start:line.end].strip()
+        text = ctx.norm[line.start : line.end].strip()
         found = find_dates(text)
-        if len(found) == 1 and found[0].kind in ("full", "iso") and len(text) <= found[0].end - found[0].start + 2:
+        if (
+            len(found) == 1
+            and found[0].kind in ("full", "iso")
+            and len(text) <= found[0].end - found[0].start + 2
+        ):
             d = found[0]
-            offset = line.start + ctx.norm[line.start:line.end].index(text)
+            offset = line.start + ctx.norm[line.start : line.end].index(text)
             return DateMatch(offset + d.start, offset + d.end, d.year, d.month, d.day, d.kind)
     return None
 
@@ -288,12 +302,17 @@ def _signature_date(ctx: Context) -> DateMatch | None:
 def _publication_line(ctx: Context, dates: list[DateMatch], start: int) -> DateMatch | None:
     """A line near the top holding only a date and time (a web page's 发布时间)."""
     for line in ctx.lines[:5]:
-        text = ctx.norm[line.start:line.end]
-        head = re.match(r"\s*(?:发布时间[：:]\s*|[^\s\d]{1,20}\s+)?((?:19|20)\d{2}[-年./]\d{1,2}[-月./]\d{1,2}日?)", text)
+        text = ctx.norm[line.start : line.end]
+        head = re.match(
+            r"\s*(?:发布时间[：:]\s*|[^\s\d]{1,20}\s+)?((?:19|20)\d{2}[-年./]\d{1,2}[-月./]\d{1,2}日?)", text
+        )
         if not head:
             continue
-        rest = text[head.end():]
-        if re.fullmatch(r"\s*(?:\d{1,2}[:：时]\d{0,2}(?:[:：分]\d{1,2}秒?)?(?:左右|许)?)?\s*(?:来源[：:].*|发表于\S{1,10})?", rest):
+        rest = text[head.end() :]
+        if re.fullmatch(
+            r"\s*(?:\d{1,2}[:：时]\d{0,2}(?:[:：分]\d{1,2}秒?)?(?:左右|许)?)?\s*(?:来源[：:].*|发表于\S{1,10})?",
+            rest,
+        ):
             pos = line.start + head.start(1)
             return next((d for d in dates if d.start == pos), None)
     return None
@@ -302,7 +321,8 @@ def _publication_line(ctx: Context, dates: list[DateMatch], start: int) -> DateM
 # --------------------------------------------------------------------------------------------- source
 _SOURCE_LABEL = re.compile(
     r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:|]\s*"
-    r"(?P<src>[^\s，。；;,|｜）)】\]]{2,30})")
+    r"(?P<src>[^\s，。；;,|｜）)】\]]{2,30})"
+)
 _AGENCY_DATELINE = re.compile(
     r"\s*(?P<src>(?!本报|本台|本网)[\u4e00-\u9fff]{1,8}?(?:通讯社|社|网|报|台|电视台))"
     r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电|讯)"
@@ -316,11 +336,23 @@ def source(ctx: Context) -> list[Found]:
     for m in _SOURCE_LABEL.finditer(ctx.norm):
         value = m.group("src").strip("“”\"'")
         if value:
-            return [ctx.hit(ctx.text[m.start("src"):m.start("src") + len(value)], m.start("src"),
-                            m.start("src") + len(value), "source.label")]
+            return [
+                ctx.hit(
+                    ctx.text[m.start("src") : m.start("src") + len(value)],
+                    m.start("src"),
+                    m.start("src") + len(value),
+                    "source.label",
+                )
+            ]
     for line in ctx.lines[:6]:
         m = _AGENCY_DATELINE.match(ctx.norm, line.start, line.end)
         if m:
-            return [ctx.hit(ctx.text[m.start("src"):m.end("src")], m.start("src"), m.end("src"),
-                            "source.agency_dateline")]
+            return [
+                ctx.hit(
+                    ctx.text[m.start("src") : m.end("src")],
+                    m.start("src"),
+                    m.end("src"),
+                    "source.agency_dateline",
+                )
+            ]
     return []

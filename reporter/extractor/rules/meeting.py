@@ -24,26 +24,40 @@ from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
 from .people import find_people
 
-_MEETING_WORD = (r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
-                 r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
-                 r"学习会|报告会|述职会|分析会|讲评会|通报会|启动会|对接会|推介会|恳谈会|见面会|说明会|誓师会|培训会|"
-                 r"宣讲会|会商会|碰头会|"
-                 r"仪式|活动)")
+_MEETING_WORD = (
+    r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
+    r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
+    r"学习会|报告会|述职会|分析会|讲评会|通报会|启动会|对接会|推介会|恳谈会|见面会|说明会|誓师会|培训会|"
+    r"宣讲会|会商会|碰头会|"
+    r"仪式|活动)"
+)
 _HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集)"
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
 # EVENT right after a holding verb
-_HELD = re.compile(rf"(?P<verb>{_HOLD})(?:了)?(?P<event>{_NP}{{2,60}}?{_MEETING_WORD})(?=[，。；、\s（(]|$|上|期间|并)")
+_HELD = re.compile(
+    rf"(?P<verb>{_HOLD})(?:了)?(?P<event>{_NP}{{2,60}}?{_MEETING_WORD})(?=[，。；、\s（(]|$|上|期间|并)"
+)
 # EVENT 在 LOC 举行
-_HELD_AT = re.compile(rf"(?P<event>{_NP}{{2,40}}?{_MEETING_WORD})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)")
+_HELD_AT = re.compile(
+    rf"(?P<event>{_NP}{{2,40}}?{_MEETING_WORD})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+)
 _AT_MEETING = re.compile(rf"在(?P<event>{_NP}{{2,50}}?{_MEETING_WORD})上(?:强调|讲话|表示|指出|发表|作)")
-_AT_PLACE = re.compile(r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)")
+_AT_PLACE = re.compile(
+    r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)"
+)
 _CAMPAIGN_WORD = r"(?:专项行动|专项斗争|专项整治|集中行动|攻坚行动|百日行动|攻坚战|专项治理)"
 _CAMPAIGN = re.compile(rf"(?P<event>{_NP}{{2,30}}?{_CAMPAIGN_WORD})")
-_GENERIC_EVENT = re.compile(rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$")
+_GENERIC_EVENT = re.compile(
+    rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$"
+)
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
-_FROM_ORG = re.compile(r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(?:获悉|了解到|通报|介绍|消息|统计|发布)")
-_HAPPENED = re.compile(r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?")
+_FROM_ORG = re.compile(
+    r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(?:获悉|了解到|通报|介绍|消息|统计|发布)"
+)
+_HAPPENED = re.compile(
+    r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
+)
 _HOST_AFTER = re.compile(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)")
 _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
 
@@ -75,7 +89,11 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     if start >= pos:
         return None
     text = ctx.norm[start:pos].strip()
-    if not text or len(text) < 2 or re.fullmatch(r"(?:全国|全省|全市|全县|全区|全旗|全镇|全乡|本市|本县|我市|我县|我区)", text):
+    if (
+        not text
+        or len(text) < 2
+        or re.fullmatch(r"(?:全国|全省|全市|全县|全区|全旗|全镇|全乡|本市|本县|我市|我县|我区)", text)
+    ):
         return None
     if is_unit_name(text) or place_run(ctx, start, pos) == (start, pos):
         return start, pos
@@ -94,12 +112,13 @@ def _frame(ctx: Context):
         if _named(event):
             current = frame.get("event")
             # the same meeting written out more fully later (湖北召开疫情防控工作新闻发布会 → 新型冠状病毒…新闻发布会)
-            if current is None or (len(event) > len(current[0]) and event.endswith(current[0][-4:])
-                                   and current[0][-6:] in event):
-                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.held")
+            if current is None or (
+                len(event) > len(current[0]) and event.endswith(current[0][-4:]) and current[0][-6:] in event
+            ):
+                frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held")
         # who held it, and where: "ORG在LOC（组织）召开"
         vstart = m.start("verb")
-        before = text[max(0, vstart - 40):vstart]
+        before = text[max(0, vstart - 40) : vstart]
         at = re.search(r"在(?P<loc>[^，。；：！？\n在]{2,25})$", before)
         subject_end = vstart
         if at:
@@ -110,32 +129,55 @@ def _frame(ctx: Context):
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
             # 县公安局 in the body is the 青山县公安局 of the title
-            org = _fuller_unit(ctx, ctx.norm[org[0]:org[1]], org[1]) or org
-            frame["organizer"] = (ctx.text[org[0]:org[1]], org[0], org[1], "organizer.subject_of_meeting")
+            org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
+            frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
     if "location" not in frame:
         for m in _first(ctx, _AT_PLACE, lines=8):
-            frame["location"] = (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"), m.end("loc"),
-                                 "location.at_place")
+            frame["location"] = (
+                ctx.text[m.start("loc") : m.end("loc")],
+                m.start("loc"),
+                m.end("loc"),
+                "location.at_place",
+            )
             break
     if "event" not in frame:
         for m in _first(ctx, _HELD_AT, lines=8):
             event = _clean_event(m["event"])
             estart = m.end("event") - len(event)
             if _named(event):
-                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.held_at")
+                frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
                 loc = m["loc"]
-                frame.setdefault("location", (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"), m.end("loc"),
-                                              "location.held_at"))
+                frame.setdefault(
+                    "location",
+                    (
+                        ctx.text[m.start("loc") : m.end("loc")],
+                        m.start("loc"),
+                        m.end("loc"),
+                        "location.held_at",
+                    ),
+                )
                 if is_unit_name(loc):
-                    frame.setdefault("organizer", (ctx.text[m.start("loc"):m.end("loc")], m.start("loc"),
-                                                   m.end("loc"), "organizer.venue"))
+                    frame.setdefault(
+                        "organizer",
+                        (
+                            ctx.text[m.start("loc") : m.end("loc")],
+                            m.start("loc"),
+                            m.end("loc"),
+                            "organizer.venue",
+                        ),
+                    )
                 break
     if "event" not in frame:
         for m in _first(ctx, _AT_MEETING, lines=8):
             event = _clean_event(m["event"])
             estart = m.end("event") - len(event)
             if _named(event):
-                frame["event"] = (ctx.text[estart:m.end("event")], estart, m.end("event"), "event.speech_at")
+                frame["event"] = (
+                    ctx.text[estart : m.end("event")],
+                    estart,
+                    m.end("event"),
+                    "event.speech_at",
+                )
                 break
     if "event" not in frame:
         campaign = _campaign(ctx)
@@ -149,9 +191,16 @@ def _frame(ctx: Context):
     if "organizer" not in frame:
         for m in _first(ctx, _FROM_ORG, lines=8):
             org = m["org"]
-            if is_unit_name(org) or place_run(ctx, m.start("org"), m.end("org")) == (m.start("org"), m.end("org")):
-                frame["organizer"] = (ctx.text[m.start("org"):m.end("org")], m.start("org"), m.end("org"),
-                                      "organizer.informant")
+            if is_unit_name(org) or place_run(ctx, m.start("org"), m.end("org")) == (
+                m.start("org"),
+                m.end("org"),
+            ):
+                frame["organizer"] = (
+                    ctx.text[m.start("org") : m.end("org")],
+                    m.start("org"),
+                    m.end("org"),
+                    "organizer.informant",
+                )
                 break
     # weaker sources of the organizer, tried in order until one gives a unit
     for source in (_issuer, _acting_unit, _most_named_unit, _chair_unit):
@@ -165,10 +214,12 @@ def _frame(ctx: Context):
 
 
 # what a unit does in a report's lead or headline
-_ACT = re.compile(r"(?:\d{1,2}日|今日|近日|日前)?(?:自\S{1,10}?起，?)?(?:通过[^，。]{0,20}，)?"
-                  r"(?:公布|发布|通报|印发|部署|推出|开展|启动|建立|建成|成立|组建|设立|出台|探索|创新|创建|"
-                  r"坚持|持续|深入|全面|多措并举|多举措|积极|大力|着力|聚焦|夯实|推进|推动|实行|实施|启用|开通|"
-                  r"联合|会同|牵头|破获|侦破|查处|打掉|抓获|办理|受理|审结|执结|专门|率先|首次|依法)")
+_ACT = re.compile(
+    r"(?:\d{1,2}日|今日|近日|日前)?(?:自\S{1,10}?起，?)?(?:通过[^，。]{0,20}，)?"
+    r"(?:公布|发布|通报|印发|部署|推出|开展|启动|建立|建成|成立|组建|设立|出台|探索|创新|创建|"
+    r"坚持|持续|深入|全面|多措并举|多举措|积极|大力|着力|聚焦|夯实|推进|推动|实行|实施|启用|开通|"
+    r"联合|会同|牵头|破获|侦破|查处|打掉|抓获|办理|受理|审结|执结|专门|率先|首次|依法)"
+)
 
 
 def _acting_unit(ctx: Context):
@@ -197,13 +248,18 @@ def _acting_unit(ctx: Context):
             break
         else:
             run = place_run(ctx, pos, span.end)
-            if run and ctx.norm[run[0]:run[1]] in PROVINCES:
+            if run and ctx.norm[run[0] : run[1]] in PROVINCES:
                 run = _province_and_next(ctx, run[0], run[1], span.end, short=True) or run
             if run and _ACT.match(ctx.norm, run[1]) and span in title_lines:
-                name = ctx.norm[run[0]:run[1]]
+                name = ctx.norm[run[0] : run[1]]
                 last = _last_place_name(ctx, run)
-                admin = re.search(re.escape(last) + r"(?:市|县|区|旗|省|自治区)", ctx.norm[run[1]:ctx.content_end]) \
-                    if last else None
+                admin = (
+                    re.search(
+                        re.escape(last) + r"(?:市|县|区|旗|省|自治区)", ctx.norm[run[1] : ctx.content_end]
+                    )
+                    if last
+                    else None
+                )
                 unit = _unit_of_place(ctx, admin.group() if admin else last) if last else None
                 if unit:
                     candidates.append((unit[0], unit[1], "organizer.acting_place_unit"))
@@ -239,9 +295,11 @@ def _unit_of_place(ctx: Context, place: str) -> tuple[int, int] | None:
         name = ctx.norm[s:e]
         if not name.startswith(place) or name == place or any(t.start <= s < t.end for t in titles):
             continue
-        if ctx.norm[max(0, s - 1):s] in ("在", "于", "到", "赴", "从", "向", "对"):
+        if ctx.norm[max(0, s - 1) : s] in ("在", "于", "到", "赴", "从", "向", "对"):
             continue  # 在沧州市中级人民法院成立: the place of the event, not who acted
-        if _ACT.match(ctx.norm, e) or re.match(r"[^，。]{0,12}(?:统筹|建立|推出|开展|设立|组建|成立)", ctx.norm[e:e + 14]):
+        if _ACT.match(ctx.norm, e) or re.match(
+            r"[^，。]{0,12}(?:统筹|建立|推出|开展|设立|组建|成立)", ctx.norm[e : e + 14]
+        ):
             return s, e
     return None
 
@@ -260,7 +318,7 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
     best = None
     spans = list(find_units(ctx))
     if len(short) <= 3:
-        for m in re.finditer(re.escape(short), ctx.norm[:ctx.content_end]):
+        for m in re.finditer(re.escape(short), ctx.norm[: ctx.content_end]):
             s = unit_start(ctx, m.start())
             if s < m.start():
                 spans.append((s, m.end()))
@@ -283,8 +341,12 @@ def _campaign(ctx: Context):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
         start = max(start, m.start("event"))
-        name = ctx.norm[start:m.end("event")]
-        name = re.sub(r"^(?:开展|推进|深化|深入推进|持续开展|组织开展|全面推进|在|的|全省|全市|全县|全区|全国)+", "", name)
+        name = ctx.norm[start : m.end("event")]
+        name = re.sub(
+            r"^(?:开展|推进|深化|深入推进|持续开展|组织开展|全面推进|在|的|全省|全市|全县|全区|全国)+",
+            "",
+            name,
+        )
         if len(name) < 6:
             continue
         counts.setdefault(name, []).append((m.end("event") - len(name), m.end("event")))
@@ -299,8 +361,10 @@ def _campaign(ctx: Context):
     return (ctx.text[s:e], s, e, "event.campaign")
 
 
-_DOC_TYPE = re.compile(r"关于[^，。]{2,60}的(?:情况|紧急|补充|有关情况|专项|工作)?(?:通知|通报|意见|方案|报告|决定|函|请示|批复|公告|通告|规定|办法|细则|"
-                       r"工作要点|实施方案|工作方案)$")
+_DOC_TYPE = re.compile(
+    r"关于[^，。]{2,60}的(?:情况|紧急|补充|有关情况|专项|工作)?(?:通知|通报|意见|方案|报告|决定|函|请示|批复|公告|通告|规定|办法|细则|"
+    r"工作要点|实施方案|工作方案)$"
+)
 
 
 def _issuer(ctx: Context):
@@ -309,7 +373,7 @@ def _issuer(ctx: Context):
     if not title:
         return None
     span = title[0].evidence.span
-    head = ctx.norm[span.start:span.end]
+    head = ctx.norm[span.start : span.end]
     m = re.search(r"关于", head)
     if not m or not _DOC_TYPE.search(head):
         return None
@@ -319,7 +383,7 @@ def _issuer(ctx: Context):
         return (ctx.text[s:e], s, e, "organizer.issuer")
     signed = _signing_unit(ctx)
     if signed:
-        return (ctx.text[signed[0]:signed[1]], signed[0], signed[1], "organizer.signature")
+        return (ctx.text[signed[0] : signed[1]], signed[0], signed[1], "organizer.signature")
     return None
 
 
@@ -327,10 +391,12 @@ def _signing_unit(ctx: Context) -> tuple[int, int] | None:
     """The unit on the signature line of an official document, just above its date (落款)."""
     lines = ctx.lines[-3:]
     for i, line in enumerate(lines[:-1]):
-        text = ctx.norm[line.start:line.end].strip()
-        nxt = ctx.norm[lines[i + 1].start:lines[i + 1].end].strip()
+        text = ctx.norm[line.start : line.end].strip()
+        nxt = ctx.norm[lines[i + 1].start : lines[i + 1].end].strip()
         if re.fullmatch(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日", nxt) and len(text) <= 30:
-            units = [u for u in find_units(ctx, line.start, line.end) if ctx.norm[u[0]:u[1]].strip() == text]
+            units = [
+                u for u in find_units(ctx, line.start, line.end) if ctx.norm[u[0] : u[1]].strip() == text
+            ]
             if units:
                 return units[0]
     return None
@@ -359,7 +425,7 @@ def _chair_unit(ctx: Context):
     hits = find_people(ctx)
     for hit in hits:
         tail = max(hit.name_span.end, hit.title_span.end)
-        if not _HOST_AFTER.match(ctx.norm[tail:tail + 24]):
+        if not _HOST_AFTER.match(ctx.norm[tail : tail + 24]):
             continue
         # the same person's fullest post in the report
         hit = max((h for h in hits if h.name == hit.name), key=lambda h: len(h.title))
@@ -369,7 +435,7 @@ def _chair_unit(ctx: Context):
         m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
         if m:
             s = hit.title_span.start
-            return (ctx.text[s:s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
+            return (ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
     return None
 
 
@@ -436,11 +502,13 @@ def _happened(ctx: Context) -> Found | None:
         # drop what comes before the place: a time, 我区, a subject
         cut = max(loc.rfind("，"), loc.rfind(","), loc.rfind(" "))
         offset = m.start("loc") + (cut + 1 if cut >= 0 else 0)
-        loc = ctx.norm[offset:m.start("loc") + len(loc)]
-        lead = re.match(r"^(?:\d{1,2}时\d{0,2}分?(?:许|左右)?|凌晨|早上|上午|下午|晚上|我区|我市|我县|位于|在)+", loc)
+        loc = ctx.norm[offset : m.start("loc") + len(loc)]
+        lead = re.match(
+            r"^(?:\d{1,2}时\d{0,2}分?(?:许|左右)?|凌晨|早上|上午|下午|晚上|我区|我市|我县|位于|在)+", loc
+        )
         if lead:
             offset += lead.end()
-            loc = loc[lead.end():]
+            loc = loc[lead.end() :]
         loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
         loc = re.sub(r"第\d+层$", "", loc).strip()
         loc = _TRAILING_ADVERB.sub("", loc)
@@ -449,13 +517,21 @@ def _happened(ctx: Context) -> Found | None:
         if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
             continue
         end = offset + len(loc)
-        found.append(ctx.hit(ctx.text[offset:end] if "（" not in ctx.text[offset:m.end("loc")] else loc,
-                             offset, end, "location.happened"))
+        found.append(
+            ctx.hit(
+                ctx.text[offset:end] if "（" not in ctx.text[offset : m.end("loc")] else loc,
+                offset,
+                end,
+                "location.happened",
+            )
+        )
     if not found:
         return None
     title_end = ctx.lines[0].end if ctx.lines else 0
     in_title = [f for f in found if f.evidence.span.start < title_end and len(str(f.value)) >= 4]
-    return in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
+    return (
+        in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
+    )
 
 
 def _title_place(ctx: Context) -> list[Found]:
@@ -465,8 +541,10 @@ def _title_place(ctx: Context) -> list[Found]:
         if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
             continue
         s, e = run
-        rest = ctx.norm[e:line.end]
-        if not rest or re.match(r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest):
+        rest = ctx.norm[e : line.end]
+        if not rest or re.match(
+            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest
+        ):
             continue  # 武汉蔡甸区检察院…: a unit, not a place
         short = ctx.norm[s:e]
         if short in PROVINCES:
@@ -475,7 +553,7 @@ def _title_place(ctx: Context) -> list[Found]:
             full = _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
         if full:
-            return [ctx.hit(ctx.text[full[0]:full[1]], full[0], full[1], "location.title_place_full")]
+            return [ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")]
         return [ctx.hit(ctx.text[s:e], s, e, "location.title_place")]
     return []
 
@@ -483,7 +561,9 @@ def _title_place(ctx: Context) -> list[Found]:
 _ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")
 
 
-def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool = False) -> tuple[int, int] | None:
+def _province_and_next(
+    ctx: Context, s: int, e: int, line_end: int, short: bool = False
+) -> tuple[int, int] | None:
     """广东惠东创建… → the body's 广东省惠州市惠东县; 河南登封建立… → 河南登封 when the body has 登封市."""
     import bisect
 
@@ -495,7 +575,7 @@ def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool 
     if not (2 <= len(nxt) <= 3) or not all("\u4e00" <= c <= "\u9fff" for c in nxt):
         return None
     province = ctx.norm[s:e]
-    for m in re.finditer(re.escape(province), ctx.norm[:ctx.content_end]):
+    for m in re.finditer(re.escape(province), ctx.norm[: ctx.content_end]):
         if m.start() < line_end:
             continue
         j = bisect.bisect_left(starts, m.start())
@@ -506,20 +586,24 @@ def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool 
                 break
             run.append((word, ws, we))
             if word.startswith(nxt):
-                if len(word) > len(nxt) and _ADMIN_SUFFIX.match(word[len(nxt):]):
+                if len(word) > len(nxt) and _ADMIN_SUFFIX.match(word[len(nxt) :]):
                     return (s, e + len(nxt)) if short else (m.start(), we)
                 if word == nxt and j + 1 < len(ctx.words) and _ADMIN_SUFFIX.match(ctx.words[j + 1][0]):
                     return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 1][2])
                 break
             if nxt in word:
                 break
-            if j + 1 < len(ctx.words) and ctx.words[j + 1][0] == nxt and j + 2 < len(ctx.words) \
-                    and _ADMIN_SUFFIX.match(ctx.words[j + 2][0]):
+            if (
+                j + 1 < len(ctx.words)
+                and ctx.words[j + 1][0] == nxt
+                and j + 2 < len(ctx.words)
+                and _ADMIN_SUFFIX.match(ctx.words[j + 2][0])
+            ):
                 return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 2][2])
             if not PROVINCES or (tag(word) not in ("ns",) and not _ADMIN_SUFFIX.match(word[-1:])):
                 break
             j += 1
-    if re.search(re.escape(nxt) + r"(?:市|县|区|旗)", ctx.norm[line_end:ctx.content_end]):
+    if re.search(re.escape(nxt) + r"(?:市|县|区|旗)", ctx.norm[line_end : ctx.content_end]):
         return s, e + len(nxt)
     return None
 
@@ -527,13 +611,13 @@ def _province_and_next(ctx: Context, s: int, e: int, line_end: int, short: bool 
 def _fuller_place(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
     """The body's fuller writing of a place: 广东惠东 → 广东省惠州市惠东县; 湖南常德 → 湖南常德经开区…."""
     best = None
-    for m in re.finditer(re.escape(short[:2]), ctx.norm[:ctx.content_end]):
+    for m in re.finditer(re.escape(short[:2]), ctx.norm[: ctx.content_end]):
         if m.start() < after:
             continue
         run = place_run(ctx, m.start())
         if run is None:
             continue
-        text = ctx.norm[run[0]:run[1]]
+        text = ctx.norm[run[0] : run[1]]
         if len(text) <= len(short):
             continue
         # every character of the short form appears in order in the long form
@@ -548,9 +632,9 @@ def host(ctx: Context) -> list[Found]:
     """The person who chaired it: 会议由…NAME主持, NAME主持召开, 主持会议的…NAME."""
     for hit in find_people(ctx):
         tail_start = max(hit.name_span.end, hit.title_span.end)
-        after = ctx.norm[tail_start:tail_start + 24]
+        after = ctx.norm[tail_start : tail_start + 24]
         head_start = min(hit.name_span.start, hit.title_span.start)
-        before = ctx.norm[max(0, head_start - 8):head_start]
+        before = ctx.norm[max(0, head_start - 8) : head_start]
         if _HOST_AFTER.match(after) or _HOST_BEFORE.search(before):
             return [ctx.hit(hit.name, hit.name_span.start, hit.name_span.end, "host.chaired")]
     return []

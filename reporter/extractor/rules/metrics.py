@@ -32,9 +32,18 @@ from . import rule
 
 # ------------------------------------------------------------------------------------------ word lists
 
-_SECTIONS = {"量词": "units", "结果动词": "verbs", "统计名词": "stat_nouns", "时间词": "time_words",
-             "非指标": "not_units", "非指标前词": "not_before", "非指标后词": "not_after",
-             "议程词": "agenda", "不是动词的词": "not_verbs", "计划词": "plans"}
+_SECTIONS = {
+    "量词": "units",
+    "结果动词": "verbs",
+    "统计名词": "stat_nouns",
+    "时间词": "time_words",
+    "非指标": "not_units",
+    "非指标前词": "not_before",
+    "非指标后词": "not_after",
+    "议程词": "agenda",
+    "不是动词的词": "not_verbs",
+    "计划词": "plans",
+}
 
 
 @dataclass(frozen=True)
@@ -60,9 +69,12 @@ class MetricWords:
         """Result verbs in text, skipping those inside a listed noun (联网 in 互联网) and, unless compounds,
         those heading a noun (覆盖率, 立案数, 受灾人口)."""
         blocked = [(m.start(), m.end()) for m in self.not_verb_re.finditer(text)]
-        return [m for m in self.verb_re.finditer(text)
-                if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)
-                and (compounds or not _NOUN_HEAD.match(text, m.end()))]
+        return [
+            m
+            for m in self.verb_re.finditer(text)
+            if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)
+            and (compounds or not _NOUN_HEAD.match(text, m.end()))
+        ]
 
     def first_verb(self, text: str) -> re.Match | None:
         found = self.verbs_in(text)
@@ -105,12 +117,21 @@ def read_metric_words(path: Path | None) -> MetricWords:
         r"(?P<unit>%|" + (unit_alt or "(?!)") + r")?"
     )
     return MetricWords(
-        units=units, unit_stops={w: rest for w, rest in sections["units"] if rest}, verbs=verbs,
-        stat_nouns=words("stat_nouns"), time_words=words("time_words"), not_units=not_units,
-        not_before=words("not_before"), not_after=words("not_after"), agenda=words("agenda"),
-        not_verbs=words("not_verbs"), plans=words("plans"), token_re=token_re,
+        units=units,
+        unit_stops={w: rest for w, rest in sections["units"] if rest},
+        verbs=verbs,
+        stat_nouns=words("stat_nouns"),
+        time_words=words("time_words"),
+        not_units=not_units,
+        not_before=words("not_before"),
+        not_after=words("not_after"),
+        agenda=words("agenda"),
+        not_verbs=words("not_verbs"),
+        plans=words("plans"),
+        token_re=token_re,
         verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"),
-        not_verb_re=re.compile("|".join(re.escape(v) for v in words("not_verbs")) or "(?!)"))
+        not_verb_re=re.compile("|".join(re.escape(v) for v in words("not_verbs")) or "(?!)"),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -135,9 +156,41 @@ _NOT_COPULA_DA = "下到送传抵通表发直"  # 下达, 到达, 送达 … end
 _COPULA = re.compile(r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计)$")
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
 _PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助)$")
-_ADVERBS = ("先后", "成功", "依法", "一举", "分别", "集中", "全力", "已经", "全部", "均已", "均", "都", "已", "共",
-            "累计", "还", "再", "又", "也", "就", "正在", "持续", "联合", "同时", "陆续", "相继", "及时", "顺利",
-            "另", "尚", "仍", "大部分", "全都")
+_ADVERBS = (
+    "先后",
+    "成功",
+    "依法",
+    "一举",
+    "分别",
+    "集中",
+    "全力",
+    "已经",
+    "全部",
+    "均已",
+    "均",
+    "都",
+    "已",
+    "共",
+    "累计",
+    "还",
+    "再",
+    "又",
+    "也",
+    "就",
+    "正在",
+    "持续",
+    "联合",
+    "同时",
+    "陆续",
+    "相继",
+    "及时",
+    "顺利",
+    "另",
+    "尚",
+    "仍",
+    "大部分",
+    "全都",
+)
 _CHANGE_RE = re.compile(
     r"(?:(?P<base>同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|比去年同期|较去年|比去年|与上年同期相比|"
     r"与去年同期相比|较上月|比上月|较上周|比上周)?(?:上周|上月|上年)?(?:，)?(?:分别)?"
@@ -152,12 +205,16 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区
 _DEATH_INJURY = re.compile(r"(?<![\d.])(?P<d>\d+)死(?:(?P<i>\d+)伤)?(?![亡刑])")
 _QUAKE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)级(?:地震|强震|余震)")
 _FROM = re.compile(r"(?:从|由)(?:[^，。；]{0,12}?的)?$")
-_TO = re.compile(r"^(?:逐年|逐步|持续|大幅|明显)?(?:下降|降低|减少|上升|提高|增加|增长|升|降|增|减)?(?:到|至)了?"
-                 r"(?:[^，。；]{0,12}?的)?$")
+_TO = re.compile(
+    r"^(?:逐年|逐步|持续|大幅|明显)?(?:下降|降低|减少|上升|提高|增加|增长|升|降|增|减)?(?:到|至)了?"
+    r"(?:[^，。；]{0,12}?的)?$"
+)
 _TREND = re.compile(r"(?:逐年|逐步|持续|不断|稳步|明显|大幅)?(?:提高|上升|下降|增长|减少|增加|降低)$")
 _NOUN_HEAD = re.compile(r"(?:率|量|额|数|面积|人口|人数|金额|总量|总额|比例)")
 _WEAK_VERBS = ("开展", "参加", "参与", "召开", "举办", "组织", "执行", "覆盖")
-_LIST_MARK = re.compile(r"^\s*(?:\d+[.、．)]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])\s*")
+_LIST_MARK = re.compile(
+    r"^\s*(?:\d+[.、．)]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|[①-⑳])\s*"
+)
 _SHARE = ("%", "个百分点")
 
 
@@ -168,24 +225,24 @@ _SHARE = ("%", "个百分点")
 class Token:
     """A number as written (1.2万余元), where it is, and what the naming found for it."""
 
-    start: int              # number start, document offset
-    end: int                # end of the unit (or of the number when it has none)
+    start: int  # number start, document offset
+    end: int  # end of the unit (or of the number when it has none)
     value: int | float
-    unit: str               # '' when none; a 非指标 word for durations, ages …
+    unit: str  # '' when none; a 非指标 word for durations, ages …
     chinese: bool
     approx: bool
-    kind: str               # "cand" (has a 量词) | "time" (年, 个月, 岁 …) | "bare" | "change"
-    reject: str = ""        # why it is not a metric
+    kind: str  # "cand" (has a 量词) | "time" (年, 个月, 岁 …) | "bare" | "change"
+    reject: str = ""  # why it is not a metric
     name: str = ""
-    subject: str = ""       # what stood before the result verb (普鲁村 in 普鲁村受灾人口)
+    subject: str = ""  # what stood before the result verb (普鲁村 in 普鲁村受灾人口)
     verb: str = ""
     accepted: bool = False
     rule: str = ""
     clause: int = -1
     heading: bool = False
-    used_to: int = -1       # number first: how far its name reached to the right
+    used_to: int = -1  # number first: how far its name reached to the right
     sentence: int = -1
-    topic: str = ""         # the place the sentence is about (策勒县), when it names one
+    topic: str = ""  # the place the sentence is about (策勒县), when it names one
 
 
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
@@ -205,7 +262,7 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             continue
         if not unit and b < e and norm[b].isascii() and norm[b].isalpha():
             continue  # 5G, 4A, 110kV: part of a name
-        if chinese and re.search(r"[一二两三四五六七八九十]$", norm[max(s, a - 1):a]):
+        if chinese and re.search(r"[一二两三四五六七八九十]$", norm[max(s, a - 1) : a]):
             continue
         value = parse_number(num.replace(",", "") + big if not chinese else num + big)
         if value is None:
@@ -224,17 +281,22 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
 def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) -> str:
     """Why a number with a 量词 is not a metric, or ''."""
     norm = ctx.norm
-    before = norm[max(s, tok.start - 8):tok.start]
-    after = norm[tok.end:min(e, tok.end + 8)]
+    before = norm[max(s, tok.start - 8) : tok.start]
+    after = norm[tok.end : min(e, tok.end + 8)]
     prev = before[-1:]
-    if (prev and prev in "×x*·•.-/～~#№") or (after[:1] in "·•" and not tok.chinese) \
-            or (prev in (":", "：") and before[-2:-1].isdigit()):  # 7×24小时, “8·20”, 9:30
+    if (
+        (prev and prev in "×x*·•.-/～~#№")
+        or (after[:1] in "·•" and not tok.chinese)
+        or (prev in (":", "：") and before[-2:-1].isdigit())
+    ):  # 7×24小时, “8·20”, 9:30
         return "名称或编号中的数字"
     stripped = _APPROX_BEFORE.sub("", before)
     for w in words.not_before:
         if stripped.endswith(w) or before.endswith(w):
             return f"前有“{w}”"
-    if re.search(r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before):
+    if re.search(
+        r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before
+    ):
         return "范围"
     if re.search(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$", before):
         return "序数"  # 第二、三轮
@@ -246,13 +308,13 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
         return "一起（不定量）"
     if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的)", after):
         return "门槛或修饰语"
-    thing = after.lstrip("“\"")
+    thing = after.lstrip('“"')
     for w in words.not_after:
         if thing.startswith(w):
             return f"数的是“{w}”"
     if _inside_short_quote(norm, s, tok.start):
         return "引号内的名称"
-    if norm[s:tok.start].count("《") > norm[s:tok.start].count("》"):
+    if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
         return "书名号内"
     return ""
 
@@ -260,8 +322,8 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
 def _inside_short_quote(norm: str, s: int, pos: int) -> bool:
     """A number inside a short quoted phrase (“两个维护”, “8·20”) belongs to a name or a slogan."""
     seg = norm[s:pos]
-    i = max(seg.rfind("“"), seg.rfind("\""))
-    if i < 0 or "”" in seg[i + 1:]:
+    i = max(seg.rfind("“"), seg.rfind('"'))
+    if i < 0 or "”" in seg[i + 1 :]:
         return False
     ends = [x for x in (norm.find("”", pos, pos + 16), norm.find("“", pos, pos + 16)) if x >= 0]
     return bool(ends) and min(ends) - (s + i) <= 14
@@ -304,7 +366,7 @@ def _heading_line(ctx: Context, pos: int) -> bool:
     """A title or heading line: short and without a sentence end."""
     for line in ctx.lines:
         if line.start <= pos < line.end:
-            text = ctx.norm[line.start:line.end].strip()
+            text = ctx.norm[line.start : line.end].strip()
             return len(text) <= 60 and not re.search(r"[。！？；]$", text)
     return False
 
@@ -320,13 +382,15 @@ def _strip_time(words: MetricWords, text: str) -> str:
         text = text.lstrip("，、和及与 ")
         for w in words.time_words:
             if text.startswith(w) and len(text) > len(w):
-                text = text[len(w):]
+                text = text[len(w) :]
                 changed = True
                 break
-        m = re.match(r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉))",
-                     text)
+        m = re.match(
+            r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉))",
+            text,
+        )
         if m and m.end() < len(text):
-            text = text[m.end():]
+            text = text[m.end() :]
             changed = True
     return text
 
@@ -336,13 +400,13 @@ def _cut_markers(words: MetricWords, text: str) -> str:
     for marker in ("累计", "共计", "合计", "总计", "一共", "总共", "其中", "先后", "造成", "导致"):
         i = text.rfind(marker)
         if i >= 0:
-            rest = text[i + len(marker):]
+            rest = text[i + len(marker) :]
             text = rest if rest else text[:i]
     last = None
     for m in re.finditer(r"共(?=" + words.verb_re.pattern + r"|向|对|为|有)", text):
         last = m
     if last is not None and last.end() < len(text):
-        text = text[last.end():]
+        text = text[last.end() :]
     return text
 
 
@@ -352,7 +416,7 @@ def _strip_adverbs(text: str) -> str:
         changed = False
         for a in _ADVERBS:
             if text.startswith(a) and len(text) > len(a):
-                text = text[len(a):]
+                text = text[len(a) :]
                 changed = True
     return text
 
@@ -382,9 +446,9 @@ def _drop_examples(words: MetricWords, name: str) -> str:
     v = words.first_verb(name)
     if v is None or v.start() != 0:
         return name
-    m = re.match(r"(.*?)等(?=[\u4e00-\u9fff“]{2})", name[v.end():])
+    m = re.match(r"(.*?)等(?=[\u4e00-\u9fff“]{2})", name[v.end() :])
     if m and ("、" in m.group(1) or len(m.group(1)) <= 8):
-        return v.group() + name[v.end() + m.end():]
+        return v.group() + name[v.end() + m.end() :]
     return name
 
 
@@ -398,10 +462,10 @@ def _shorten(words: MetricWords, name: str) -> str:
     v = words.first_verb(name)
     if v is None:
         return name
-    rest = name[v.end():]
+    rest = name[v.end() :]
     i = rest.rfind("的")
     if len(rest) - i - 1 >= 2 and (i >= 20 or (i >= 8 and "、" not in rest[:i])):
-        return name[:v.end()] + rest[i + 1:]
+        return name[: v.end()] + rest[i + 1 :]
     return name
 
 
@@ -410,7 +474,7 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
     m = words.first_verb(text)
     if m is None:
         return text, "", ""
-    name, subject = text[m.start():], text[:m.start()]
+    name, subject = text[m.start() :], text[: m.start()]
     if name == m.group() and subject and not re.match(r"(?:通过|经|在|依托|利用|借助|运用|依靠)", subject):
         return text, "", m.group()  # 中央财政下达: a verb alone is not a name
     return name, subject, m.group()
@@ -418,8 +482,13 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
 
 def _closes_number(text: str) -> bool:
     """Text after a number that ends the noun phrase before it (其中犯罪集团31个列全区第一)."""
-    return bool(re.match(r"(?:(?:列|居|位列|位居|排名|排在)(?:全|第|前|首|榜)|占|同比|环比|较|比上|比去|是|为|达|以上|"
-                         r"左右|许|，|、|和|及|）|\))", text))
+    return bool(
+        re.match(
+            r"(?:(?:列|居|位列|位居|排名|排在)(?:全|第|前|首|榜)|占|同比|环比|较|比上|比去|是|为|达|以上|"
+            r"左右|许|，|、|和|及|）|\))",
+            text,
+        )
+    )
 
 
 def _is_stat(words: MetricWords, name: str) -> bool:
@@ -497,7 +566,9 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
     return results
 
 
-def _topic(ctx: Context, words: MetricWords, results: list[tuple[Token, Metric]], clauses: list[Clause]) -> str:
+def _topic(
+    ctx: Context, words: MetricWords, results: list[tuple[Token, Metric]], clauses: list[Clause]
+) -> str:
     """The place a sentence of figures is about: 策勒县 in 策勒县山区四乡受灾19976户…，倒塌房屋30户…"""
     if not results:
         return ""
@@ -505,7 +576,7 @@ def _topic(ctx: Context, words: MetricWords, results: list[tuple[Token, Metric]]
     clause = next((c for c in clauses if c.start <= first.start < c.end), None)
     if clause is None:
         return ""
-    text = _strip_time(words, ctx.norm[clause.start:first.start])
+    text = _strip_time(words, ctx.norm[clause.start : first.start])
     m = _PLACE.match(text)
     return m.group() if m else ""
 
@@ -516,41 +587,66 @@ def _special(ctx: Context, s: int, e: int, heading: bool, si: int) -> list[tuple
     for m in _DEATH_INJURY.finditer(ctx.norm, s, e):
         for group, name in (("d", "死亡"), ("i", "受伤")):
             if m[group]:
-                t = Token(m.start(group), m.end(group) + 1, int(m[group]), "人", False, False, "cand",
-                          accepted=True, rule="metrics.casualties", heading=heading, sentence=si)
+                t = Token(
+                    m.start(group),
+                    m.end(group) + 1,
+                    int(m[group]),
+                    "人",
+                    False,
+                    False,
+                    "cand",
+                    accepted=True,
+                    rule="metrics.casualties",
+                    heading=heading,
+                    sentence=si,
+                )
                 out.append((t, Metric(name=name, value=int(m[group]), unit="人")))
     for m in _QUAKE.finditer(ctx.norm, s, e):
         value = parse_number(m["num"])
         if value is not None:
-            t = Token(m.start(), m.end("num") + 1, value, "级", False, False, "cand", accepted=True,
-                      rule="metrics.earthquake", heading=heading, sentence=si)
+            t = Token(
+                m.start(),
+                m.end("num") + 1,
+                value,
+                "级",
+                False,
+                False,
+                "cand",
+                accepted=True,
+                rule="metrics.earthquake",
+                heading=heading,
+                sentence=si,
+            )
             out.append((t, Metric(name="地震", value=value, unit="级")))
     return out
 
 
-def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause,
-                clauses: list[Clause]) -> None:
+def _name_token(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> None:
     """Find the name of toks[i] and decide whether it is a metric (sets name/accepted/reject)."""
     norm = ctx.norm
     tok = toks[i]
     prev = next((t for t in reversed(toks[:i]) if t.clause == tok.clause), None)
     prev_cand = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
-    nxt_cand = next((t for t in toks[i + 1:] if t.clause == tok.clause and t.kind in ("cand", "change")), None)
+    nxt_cand = next(
+        (t for t in toks[i + 1 :] if t.clause == tok.clause and t.kind in ("cand", "change")), None
+    )
     left_start = clause.start
     if prev is not None:
         left_start = max(prev.end, prev.used_to)
-    left_raw = norm[left_start:tok.start]
+    left_raw = norm[left_start : tok.start]
     if prev is None and not left_raw.strip() and clause.start > 0 and norm[clause.start - 1] in "：:":
         # 刑事立案：320起 — the label before the colon names the figure
         before = next((c for c in reversed(clauses) if c.end <= clause.start - 1), None)
         if before is not None and before.end == clause.start - 1:
-            left_raw = _LIST_MARK.sub("", norm[before.start:before.end])
+            left_raw = _LIST_MARK.sub("", norm[before.start : before.end])
     left = left_raw if left_raw.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left_raw)
 
-    right = norm[tok.end:nxt_cand.start if nxt_cand is not None else clause.end]
+    right = norm[tok.end : nxt_cand.start if nxt_cand is not None else clause.end]
     right = re.sub(r"^(?:以上|左右|许)", "", right).strip()
     right = re.sub(r"^[（(][^）)]*[）)]", "", right).strip()  # 2.5亿元（权威发布）
-    clause_text = norm[clause.start:clause.end]
+    clause_text = norm[clause.start : clause.end]
     if any(w in clause_text for w in words.agenda):
         tok.reject = "议程"
         return
@@ -563,7 +659,7 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         return
 
     # a second unit of the same thing: 受理审查起诉3555件4012人, 盗印书籍20种8.2万册
-    if prev is not None and prev.kind == "cand" and not norm[prev.end:tok.start].strip() and prev.name:
+    if prev is not None and prev.kind == "cand" and not norm[prev.end : tok.start].strip() and prev.name:
         tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
         tok.rule = "metrics.second_unit"
         return
@@ -581,21 +677,28 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     if prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
     with_deng = lclean.endswith("等")
-    number_first = bool(not lclean or end_verb or prep or with_deng or (exist and right)
-                        or (copula and right and copula.group() not in ("为", "是", "达", "达到")))
+    number_first = bool(
+        not lclean
+        or end_verb
+        or prep
+        or with_deng
+        or (exist and right)
+        or (copula and right and copula.group() not in ("为", "是", "达", "达到"))
+    )
     attributive = lclean.endswith("的")
     listed = enum_item and prev is not None and prev.accepted  # 调派消防车8辆、指战员40余名赶赴现场
     if lclean and not number_first and right and not _closes_number(right) and not listed:
         shared = ""
         if nxt_cand is not None and nxt_cand.kind == "cand" and re.search(r"[、和及与]$", right):
-            shared = norm[nxt_cand.end:clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
+            shared = norm[nxt_cand.end : clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
         if words.first_verb(right) is None and words.first_verb(shared) is None and not attributive:
             tok.reject = "同位语或背景数"
             return
         number_first = True
     if number_first and right:
-        _number_first(ctx, words, tok, lclean, right, end_verb, prep, exist, with_deng, attributive,
-                      nxt_cand, clause)
+        _number_first(
+            ctx, words, tok, lclean, right, end_verb, prep, exist, with_deng, attributive, nxt_cand, clause
+        )
         return
     if number_first and not lclean:
         tok.reject = "没有名称"
@@ -604,11 +707,11 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     # ---- the thing first: 共破获案件820起 -----------------------------------------------------------
     existential = bool(exist or leading_exist)
     if leading_exist:
-        lclean = lclean[leading_exist.end():]  # 我县共有人口48万人: what there is, not work done
+        lclean = lclean[leading_exist.end() :]  # 我县共有人口48万人: what there is, not work done
     elif exist:
-        lclean = lclean[:exist.start()]
+        lclean = lclean[: exist.start()]
     elif copula:
-        lclean = lclean[:copula.start()]
+        lclean = lclean[: copula.start()]
     lclean = _clean_name(words, lclean)
     if not lclean and (exist or copula) and tok.sentence > 0:
         # 进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted
@@ -627,11 +730,18 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
     name, subject, verb = _anchor(words, lclean)
     if enum_item and not verb and prev is not None and prev.verb:
         name, verb = prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
-    if name == verb and prev_cand is not None and prev_cand.accepted and prev_cand.verb \
-            and prev_cand.sentence == tok.sentence and prev_cand.name.startswith(prev_cand.verb) \
-            and len(prev_cand.name) > len(prev_cand.verb) and prev_cand.verb != verb \
-            and _unit_class(prev_cand.unit) == _unit_class(tok.unit):
-        name = verb + prev_cand.name[len(prev_cand.verb):]  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
+    if (
+        name == verb
+        and prev_cand is not None
+        and prev_cand.accepted
+        and prev_cand.verb
+        and prev_cand.sentence == tok.sentence
+        and prev_cand.name.startswith(prev_cand.verb)
+        and len(prev_cand.name) > len(prev_cand.verb)
+        and prev_cand.verb != verb
+        and _unit_class(prev_cand.unit) == _unit_class(tok.unit)
+    ):
+        name = verb + prev_cand.name[len(prev_cand.verb) :]  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
     if name == "价值":
         if prev_cand is None or not prev_cand.name:
             tok.reject = "没有名称"
@@ -643,13 +753,18 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
         tok.accepted = bool(verb) or _is_stat(words, name)  # 现有疑似病例2824例 is a statistic
         tok.reject = "" if tok.accepted else "背景数"
         return
-    if verb or _is_stat(words, name) or words.verbs_in(name, compounds=True) or tok.unit in _SHARE \
-            or (copula and copula.group() in ("达", "达到")):
+    if (
+        verb
+        or _is_stat(words, name)
+        or words.verbs_in(name, compounds=True)
+        or tok.unit in _SHARE
+        or (copula and copula.group() in ("达", "达到"))
+    ):
         tok.accepted = True
         return
     # 其中犯罪集团31个 / 打掉涉黑组织1292个，恶势力犯罪集团5593个: parts and continuations of a result
     earlier = any(t.accepted for t in toks[:i] if t.kind == "cand")
-    pure_clause = _clean_name(words, _strip_time(words, norm[clause.start:tok.start])) == lclean
+    pure_clause = _clean_name(words, _strip_time(words, norm[clause.start : tok.start])) == lclean
     if earlier and (had_marker or enum_item or pure_clause):
         tok.accepted = True
         tok.rule = "metrics.continuation"
@@ -660,8 +775,10 @@ def _name_token(ctx: Context, words: MetricWords, toks: list[Token], i: int, cla
 def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
     """The statistic a sentence ending in a trend names (…，进入诉讼的行政案件逐年递增。), or ''."""
     sent = ctx.sentences[si - 1]
-    m = re.search(r"([^，。；：]+?)(?:逐年|不断|持续|连年|大幅|明显|逐步|快速)(?:递增|增加|上升|增长|攀升|下降|减少|回落|递减)[。！]?$",
-                  ctx.norm[sent.start:sent.end])
+    m = re.search(
+        r"([^，。；：]+?)(?:逐年|不断|持续|连年|大幅|明显|逐步|快速)(?:递增|增加|上升|增长|攀升|下降|减少|回落|递减)[。！]?$",
+        ctx.norm[sent.start : sent.end],
+    )
     if m is None:
         return ""
     name = _clean_name(words, _strip_time(words, m.group(1)))
@@ -671,7 +788,11 @@ def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
 def _copula(text: str) -> re.Match | None:
     """达/达到/为/是 before a number; 为 and 是 only after a statistic (溢价率为64.3%, not 违法行为8900起)."""
     m = _COPULA.search(text)
-    if m is not None and m.group() in ("为", "是") and not re.search(r"[率量额数值重例别幅速]$", text[:m.start()]):
+    if (
+        m is not None
+        and m.group() in ("为", "是")
+        and not re.search(r"[率量额数值重例别幅速]$", text[: m.start()])
+    ):
         return None
     return m
 
@@ -681,21 +802,34 @@ def _strip_adverb_tail(text: str) -> str:
     return text[: len(text) - len(a)] if a else text
 
 
-def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, right: str, end_verb: str,
-                  prep: re.Match | None, exist: re.Match | None, with_deng: bool, attributive: bool,
-                  nxt: Token | None, clause: Clause) -> None:
+def _number_first(
+    ctx: Context,
+    words: MetricWords,
+    tok: Token,
+    lclean: str,
+    right: str,
+    end_verb: str,
+    prep: re.Match | None,
+    exist: re.Match | None,
+    with_deng: bool,
+    attributive: bool,
+    nxt: Token | None,
+    clause: Clause,
+) -> None:
     """对17人采取刑事强制措施 / 培训了200多名安保人员 / 5人已被批捕 / 将2名被困人员救出."""
     norm = ctx.norm
     thing = _clean_name(words, right)
     if words.first_verb(thing) is None and nxt is not None and nxt.kind == "cand":
         # 117名党员到81个居住地社区报到 / 16个镇、288个村全部落实…: the predicate comes after the next number
-        rest = norm[nxt.end:clause.end]
+        rest = norm[nxt.end : clause.end]
         v = words.first_verb(rest)
         if v is not None:
-            thing = _clean_name(words, thing + rest[v.start():] if re.search(r"[、和及与]$", right)
-                                else thing + rest)
-    if exist is not None or re.search(r"(?:现有|尚有|共有)", thing[:max(0, (words.first_verb(thing) or re.match(
-            "", "")).start())]):
+            thing = _clean_name(
+                words, thing + rest[v.start() :] if re.search(r"[、和及与]$", right) else thing + rest
+            )
+    if exist is not None or re.search(
+        r"(?:现有|尚有|共有)", thing[: max(0, (words.first_verb(thing) or re.match("", "")).start())]
+    ):
         if exist is not None and words.first_verb(thing) is None:
             tok.reject = "背景数"
             return
@@ -721,15 +855,15 @@ def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, rig
         p = prep.group()
         v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
         if p in ("将", "把") and v is not None and v.start() > 0:
-            vp = re.split(r"[并和及后]", thing[v.start():])[0]
-            thing = vp + _strip_adverb_tail(thing[:v.start()])  # 将2名被困人员救出 → 救出被困人员
+            vp = re.split(r"[并和及后]", thing[v.start() :])[0]
+            thing = vp + _strip_adverb_tail(thing[: v.start()])  # 将2名被困人员救出 → 救出被困人员
         elif p == "对":
             if "进行" in thing:
                 x, _, vp = thing.partition("进行")
                 thing = _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
-            elif v is not None and 0 < v.start() <= 10 and "、" not in thing[:v.start()]:
-                x = thing[:v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
-                thing = _adverb_at_end(x) + thing[v.start():] + _strip_adverb_tail(x)
+            elif v is not None and 0 < v.start() <= 10 and "、" not in thing[: v.start()]:
+                x = thing[: v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
+                thing = _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
             elif v is not None and v.start() > 0:
                 pre = "对"  # 对788名高风险企业负责人、高管提前采取有效措施: kept as written
         elif p in ("为", "向", "给", "与"):
@@ -737,7 +871,7 @@ def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, rig
     if pre and pre == end_verb:
         thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织6个工作组对重点地区… → 组织工作组
     name = _clean_name(words, pre + thing)
-    real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end():])]
+    real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
     if not pre:
         real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
     verb = real[0].group() if real else ""  # 被困人员已无生命迹象: 被困 describes the people
@@ -753,21 +887,22 @@ def _number_first(ctx: Context, words: MetricWords, tok: Token, lclean: str, rig
         tok.used_to = nxt.start if nxt is not None else clause.end  # 三人死亡三人重伤: 死亡 is used up
 
 
-def _from_to(ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause,
-             clauses: list[Clause]) -> bool:
+def _from_to(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> bool:
     """报警总量从2016年的73.7万起降到2019年的48.7万起 / 履行率逐年提高，从…的44.76%提高到…的56.97%."""
     norm = ctx.norm
     tok = toks[i]
-    before = norm[clause.start:tok.start]
+    before = norm[clause.start : tok.start]
     # drop the time tokens (2015年的) between 从 and the number
     plain = _APPROX_BEFORE.sub("", re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?|前一年|上年|去年", "", before))
     m = _FROM.search(plain)
     if m is not None:
-        subject = plain[:m.start()]
+        subject = plain[: m.start()]
         if not subject.strip():
             ci = clauses.index(clause) if clause in clauses else -1
             if ci > 0:
-                subject = _TREND.sub("", norm[clauses[ci - 1].start:clauses[ci - 1].end])
+                subject = _TREND.sub("", norm[clauses[ci - 1].start : clauses[ci - 1].end])
         subject = _strip_adverb_tail(_clean_name(words, _strip_time(words, _cut_markers(words, subject))))
         subject = _strip_adverb_tail(subject)
         if not subject:
@@ -777,7 +912,7 @@ def _from_to(ctx: Context, words: MetricWords, toks: list[Token], i: int, clause
     prev = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
     if prev is not None and prev.rule == "metrics.from_to":
         # …降到了23起，到2018年，更是降到了只有4起: the same thing, further on
-        for between in (norm[prev.end:tok.start], before):
+        for between in (norm[prev.end : tok.start], before):
             between = re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?", "", between)
             between = re.sub(r"^(?:更是|又|再|进一步|则)", "", between)
             between = re.sub(r"(?:只有|仅有|仅|只)$", "", between)
@@ -795,10 +930,10 @@ class Change:
     """同比下降7.6% / 同比分别上升52.7%、123.3% / 较去年同期减少213起 / 降幅为11.2%."""
 
     start: int
-    comparison: str                                   # 同比, 较上年 …; '' when the text gives none
+    comparison: str  # 同比, 较上年 …; '' when the text gives none
     sign: int
-    values: list[tuple[int, int, int | float, str]]   # (start, end, value, unit)
-    rate: bool = False                                # 降幅为11.2%: the change of the thing before
+    values: list[tuple[int, int, int | float, str]]  # (start, end, value, unit)
+    rate: bool = False  # 降幅为11.2%: the change of the thing before
 
 
 def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
@@ -834,13 +969,14 @@ def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
     return out
 
 
-def _resolve_changes(ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause],
-                     changes: list[Change], s: int) -> list[tuple[Token, Metric]]:
+def _resolve_changes(
+    ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], changes: list[Change], s: int
+) -> list[tuple[Token, Metric]]:
     out: list[tuple[Token, Metric]] = []
     comparison, last_bases, last_at = "", [], -1
     for ch in changes:
         clause = next((c for c in clauses if c.start <= ch.start < c.end), None)
-        if clause is not None and any(w in ctx.norm[clause.start:clause.end] for w in words.plans):
+        if clause is not None and any(w in ctx.norm[clause.start : clause.end] for w in words.plans):
             continue  # 力争破案率提升5个百分点: a target
         # 信访总量同比下降15.3%，越级访下降22.1%: the comparison carries on through the sentence
         comparison = ch.comparison or comparison
@@ -854,8 +990,18 @@ def _resolve_changes(ctx: Context, words: MetricWords, toks: list[Token], clause
             if not base:
                 continue
             signed = _tidy_sign(value, ch.sign)
-            t = Token(start, end, signed, unit, False, False, "change", accepted=True, rule="metrics.change",
-                      heading=_heading_line(ctx, start))
+            t = Token(
+                start,
+                end,
+                signed,
+                unit,
+                False,
+                False,
+                "change",
+                accepted=True,
+                rule="metrics.change",
+                heading=_heading_line(ctx, start),
+            )
             out.append((t, Metric(name=base + suffix, value=signed, unit=unit)))
         if bases:
             last_bases, last_at = bases, ch.values[-1][1]
@@ -870,8 +1016,9 @@ def _tidy_sign(value: float, sign: int) -> float:
     return value * sign
 
 
-def _change_bases(ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], at: int,
-                  count: int, s: int) -> list[str]:
+def _change_bases(
+    ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], at: int, count: int, s: int
+) -> list[str]:
     """What rose or fell: the words before 同比, or else the metrics just before it, in order."""
     norm = ctx.norm
     clause = next((c for c in clauses if c.start <= at < c.end), None)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from ...model import Found
 from ..context import Context
@@ -15,10 +15,71 @@ SUMMARY_MAX = 200
 # a notice's addressee line (各乡镇人民政府，县直有关单位：) and datelines are not content
 _ADDRESSEE = re.compile(r"^[^。！？]{2,60}：$")
 _WORDY = re.compile(r"[\u4e00-\u9fff]")
-_STOP = frozenset("""
-我们 你们 他们 进一步 工作 开展 进行 全面 坚持 加强 推进 提高 要求 有关 相关 以及 一个 一批 同时 通过 其中 目前 已经 行动 活动 开展 工作 单位 部门 有关 情况 成效 阶段 方面 措施 一是 二是 三是
-没有 不是 这个 这些 那些 还是 就是 可以 需要 必须 情况 问题 方面 记者 通讯员 本报 会议 强调 指出 表示 今年 去年 全年
-""".split())
+_STOP = frozenset(
+    [
+        "我们",
+        "你们",
+        "他们",
+        "进一步",
+        "工作",
+        "开展",
+        "进行",
+        "全面",
+        "坚持",
+        "加强",
+        "推进",
+        "提高",
+        "要求",
+        "有关",
+        "相关",
+        "以及",
+        "一个",
+        "一批",
+        "同时",
+        "通过",
+        "其中",
+        "目前",
+        "已经",
+        "行动",
+        "活动",
+        "开展",
+        "工作",
+        "单位",
+        "部门",
+        "有关",
+        "情况",
+        "成效",
+        "阶段",
+        "方面",
+        "措施",
+        "一是",
+        "二是",
+        "三是",
+        "没有",
+        "不是",
+        "这个",
+        "这些",
+        "那些",
+        "还是",
+        "就是",
+        "可以",
+        "需要",
+        "必须",
+        "情况",
+        "问题",
+        "方面",
+        "记者",
+        "通讯员",
+        "本报",
+        "会议",
+        "强调",
+        "指出",
+        "表示",
+        "今年",
+        "去年",
+        "全年",
+    ]
+)
 
 
 @lru_cache(maxsize=4)
@@ -67,7 +128,9 @@ def _tag_of(word: str) -> str | None:
 def keywords(ctx: Context) -> list[Found]:
     """5–8 keywords by TF-IDF over the document's own words; words of the domain list count double."""
     idf, median = _idf()
-    domain = _domain_words(str(ctx.lexicon.domain_words) if ctx.lexicon and ctx.lexicon.domain_words else None)
+    domain = _domain_words(
+        str(ctx.lexicon.domain_words) if ctx.lexicon and ctx.lexicon.domain_words else None
+    )
     title = ctx.value("title") or ""
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int]] = {}
@@ -75,7 +138,9 @@ def keywords(ctx: Context) -> list[Found]:
     posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
     counts: dict[str, int] = {}
     title_found = ctx.found.get("title") or []
-    from_pos = title_found[0].evidence.span.start if title_found else 0   # a masthead (工作简报 第12期) is not content
+    from_pos = (
+        title_found[0].evidence.span.start if title_found else 0
+    )  # a masthead (工作简报 第12期) is not content
     for word, start, end in ctx.words:
         if len(word) >= 2 and start >= from_pos:
             counts[word] = counts.get(word, 0) + 1
@@ -117,8 +182,8 @@ def summary(ctx: Context) -> list[Found]:
     for sent in ctx.sentences:
         if sent.start < after or sent.end - sent.start < 8:
             continue
-        text = ctx.text[sent.start:sent.end].strip()
-        if not _WORDY.search(text) or _ADDRESSEE.match(ctx.norm[sent.start:sent.end].strip()):
+        text = ctx.text[sent.start : sent.end].strip()
+        if not _WORDY.search(text) or _ADDRESSEE.match(ctx.norm[sent.start : sent.end].strip()):
             continue
         if length + len(text) > SUMMARY_MAX:
             if not chosen:
@@ -131,5 +196,5 @@ def summary(ctx: Context) -> list[Found]:
             break
     if not chosen:
         return []
-    text = "".join(ctx.text[s.start:s.end].strip() for s in chosen)
+    text = "".join(ctx.text[s.start : s.end].strip() for s in chosen)
     return [ctx.hit(text, chosen[0].start, chosen[-1].end, "summary.lead")]

@@ -50,24 +50,27 @@ _LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出)$")
 _YAO_MODAL = "要(?![求点素案害闻件务员职地塞是不么])"
 # a sentence opening a 要-series: 要… or a short speech lead-in and then 要 (郭声琨强调，要…)
 _YAO_SENTENCE = re.compile(
-    r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望)[，：])?" + _YAO_MODAL)
+    r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望)[，：])?" + _YAO_MODAL
+)
 # directive words in a section's text: the section lays down what must be done
-_DIRECTIVE = re.compile(r"(?<![重主需只想纪摘提简概首必次扼紧险])" + _YAO_MODAL
-                        + r"|必须|务必|须|应当|确保|严禁|不得|切实")
+_DIRECTIVE = re.compile(
+    r"(?<![重主需只想纪摘提简概首必次扼紧险])" + _YAO_MODAL + r"|必须|务必|须|应当|确保|严禁|不得|切实"
+)
 # an announced number of items: 三点要求, 五项措施, 从四个方面, 把握“四个注重”, 做到“五个坚持”
 _COUNT_NUM = r"(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})"
 _COUNT = re.compile(
-    _COUNT_NUM + r"(?:(?:点|项|条)(?:具体|重点|主要|工作)?(?P<noun>要求|意见|措施|举措|任务|部署|建议|工作|重点|方面)?"
+    _COUNT_NUM
+    + r"(?:(?:点|项|条)(?:具体|重点|主要|工作)?(?P<noun>要求|意见|措施|举措|任务|部署|建议|工作|重点|方面)?"
     r"(?P<stop>[：，。]?)|个?方面)"
     r"|[“\"]" + _COUNT_NUM.replace("n>", "q>") + r"个[^”\"，。]{1,6}[”\"]"
     r"|" + _COUNT_NUM.replace("n>", "r>") + r"个[“\"][^”\"，。]{1,6}[”\"]"
 )
 _STRONG_NOUNS = {"要求", "意见", "措施", "举措", "任务", "部署"}
 
-MAX_GAP_INLINE = 1500      # characters between two items of an inline list
-MAX_GAP_HEADING = 6000     # …of a list of numbered headings (a section can be long)
-LEAD_CHARS = 120           # how far back a lead-in is read
-SECTION_CHARS = 600        # how much of a numbered section is read for directive words
+MAX_GAP_INLINE = 1500  # characters between two items of an inline list
+MAX_GAP_HEADING = 6000  # …of a list of numbered headings (a section can be long)
+LEAD_CHARS = 120  # how far back a lead-in is read
+SECTION_CHARS = 600  # how much of a numbered section is read for directive words
 
 
 def cn_number(text: str) -> int | None:
@@ -94,10 +97,10 @@ def cn_number(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------- markers
 @dataclass(frozen=True, slots=True)
 class Marker:
-    family: str      # 是 / 要 / 第 (inline) or 、 / （） / 1. / （1） / ① (headings)
+    family: str  # 是 / 要 / 第 (inline) or 、 / （） / 1. / （1） / ① (headings)
     number: int
-    start: int       # where the marker begins
-    end: int         # where the item's text begins
+    start: int  # where the marker begins
+    end: int  # where the item's text begins
 
 
 # family → (pattern, inline?) ; heading markers stand at a line start or right after ：；。！？
@@ -157,18 +160,18 @@ def find_markers(norm: str, end: int) -> list[Marker]:
 # ---------------------------------------------------------------------------------------- lists
 @dataclass
 class Item:
-    start: int       # the leading clause, as a span of the text
+    start: int  # the leading clause, as a span of the text
     end: int
-    marker: int      # where the marker (or the sentence) begins
+    marker: int  # where the marker (or the sentence) begins
 
 
 @dataclass
 class Run:
-    kind: str                     # "inline" | "heading" | "series"
+    kind: str  # "inline" | "heading" | "series"
     family: str
     markers: list[Marker] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
-    region_end: int = 0           # where the list's own text ends (for nesting)
+    region_end: int = 0  # where the list's own text ends (for nesting)
 
     @property
     def start(self) -> int:
@@ -186,16 +189,25 @@ def build_runs(markers: list[Marker]) -> list[Run]:
         gap = MAX_GAP_INLINE if inline else MAX_GAP_HEADING
         current: Run | None = None
         for mk in marks:
-            if mk.number == 0:                        # 最后: the last item of a 首先/其次 run
-                if (current is not None and len(current.markers) >= 2 and current.markers[-1].number >= 2
-                        and mk.start - current.markers[-1].start <= gap):
-                    current.markers.append(Marker(mk.family, current.markers[-1].number + 1, mk.start, mk.end))
+            if mk.number == 0:  # 最后: the last item of a 首先/其次 run
+                if (
+                    current is not None
+                    and len(current.markers) >= 2
+                    and current.markers[-1].number >= 2
+                    and mk.start - current.markers[-1].start <= gap
+                ):
+                    current.markers.append(
+                        Marker(mk.family, current.markers[-1].number + 1, mk.start, mk.end)
+                    )
                 current = None
             elif mk.number == 1:
                 current = Run("inline" if inline else "heading", family, [mk])
                 runs.append(current)
-            elif (current is not None and mk.number == current.markers[-1].number + 1
-                  and mk.start - current.markers[-1].start <= gap):
+            elif (
+                current is not None
+                and mk.number == current.markers[-1].number + 1
+                and mk.start - current.markers[-1].start <= gap
+            ):
                 current.markers.append(mk)
     return [r for r in runs if len(r.markers) >= 2]
 
@@ -204,7 +216,7 @@ def leading_clause(norm: str, start: int, limit: int) -> tuple[int, int]:
     """The clause from start up to its first comma or full stop (not past limit), without a leading 要."""
     while start < limit and norm[start] in " \t，、：":
         start += 1
-    if start < limit and norm[start] == "要" and re.match(_YAO_MODAL, norm[start:start + 2]):
+    if start < limit and norm[start] == "要" and re.match(_YAO_MODAL, norm[start : start + 2]):
         start += 1
     pos = start
     while True:
@@ -262,14 +274,19 @@ def bullet_runs(ctx: Context) -> list[Run]:
     runs: list[Run] = []
     group: list = []
     for block in list(ctx.body_blocks) + [None]:
-        if (block is not None and block.kind == "list_item" and not block.label
-                and block.span.start < ctx.content_end
-                and (not group or block.level == group[-1].level)):
+        if (
+            block is not None
+            and block.kind == "list_item"
+            and not block.label
+            and block.span.start < ctx.content_end
+            and (not group or block.level == group[-1].level)
+        ):
             group.append(block)
             continue
         if len(group) >= 2:
-            run = Run("heading", "•", [Marker("•", i + 1, b.span.start, b.span.start)
-                                       for i, b in enumerate(group)])
+            run = Run(
+                "heading", "•", [Marker("•", i + 1, b.span.start, b.span.start) for i, b in enumerate(group)]
+            )
             _fill_items(ctx, run)
             run.region_end = group[-1].span.end
             runs.append(run)
@@ -296,7 +313,7 @@ def yao_series(ctx: Context) -> list[Run]:
     for sent in ctx.sentences:
         clauses = _yao_clauses(norm, sent)
         if clauses:
-            runs.append(clauses)      # 要…，要…，要… inside one sentence
+            runs.append(clauses)  # 要…，要…，要… inside one sentence
             flags.append((sent, None, line_of(sent.start)))
             continue
         m = _YAO_SENTENCE.match(norm, sent.start, sent.end)
@@ -331,7 +348,7 @@ def _yao_clauses(norm: str, sent: Span) -> Run | None:
     current: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(norm, sent.start, sent.end):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" "))
-        if re.match(_YAO_MODAL, norm[start:start + 2]):
+        if re.match(_YAO_MODAL, norm[start : start + 2]):
             current.append((start, m.end()))
             if len(current) > len(best):
                 best = list(current)
@@ -408,7 +425,7 @@ def lead_kind(text: str, words: dict[str, tuple[str, ...]]) -> str | None:
 
 def _is_outline(ctx: Context, run: Run, words: dict[str, tuple[str, ...]]) -> bool:
     endings = words.get("提纲", ())
-    heads = [ctx.norm[it.start:it.end] for it in run.items]
+    heads = [ctx.norm[it.start : it.end] for it in run.items]
     # a heading naming a category (一、总体情况) or a topic (一、关于防汛工作) is not a requirement
     outline = sum(1 for h in heads if (endings and h.endswith(endings)) or h.startswith("关于"))
     return outline * 2 > len(heads)
@@ -468,7 +485,7 @@ def _check_counts(ctx: Context, taken: list[Run], judged: list[Run]) -> None:
     for m in _COUNT.finditer(ctx.norm, 0, ctx.content_end):
         if not (m.group("noun") in _STRONG_NOUNS or "方面" in m.group() or m.group("q") or m.group("r")):
             continue
-        after = ctx.norm[m.end() - 1:m.end() + 12]
+        after = ctx.norm[m.end() - 1 : m.end() + 12]
         if not re.match(r"[^。！？\n]{0,11}?(?:[：:]|如下)", after):
             continue
         if any(a <= m.start() < b for a, b in covered):
@@ -480,10 +497,18 @@ def _check_counts(ctx: Context, taken: list[Run], judged: list[Run]) -> None:
 
 
 # ---------------------------------------------------------------------------------------- the rule
-_RULE_NAMES = {"是": "tasks.yishi", "要": "tasks.yiyao", "第": "tasks.diyi", "其": "tasks.qiyi",
-               "首先": "tasks.shouxian", "、": "tasks.numbered",
-               "（）": "tasks.numbered", "1.": "tasks.numbered", "（1）": "tasks.numbered",
-               "①": "tasks.numbered"}
+_RULE_NAMES = {
+    "是": "tasks.yishi",
+    "要": "tasks.yiyao",
+    "第": "tasks.diyi",
+    "其": "tasks.qiyi",
+    "首先": "tasks.shouxian",
+    "、": "tasks.numbered",
+    "（）": "tasks.numbered",
+    "1.": "tasks.numbered",
+    "（1）": "tasks.numbered",
+    "①": "tasks.numbered",
+}
 
 
 @rule("tasks")
@@ -502,7 +527,7 @@ def tasks(ctx: Context) -> list[Found]:
     judged: list[Run] = []
     for run in runs:
         if any(t.start <= run.start < t.region_end for t in taken):
-            continue   # a detail inside an item of a list already taken
+            continue  # a detail inside an item of a list already taken
         judged.append(run)
         if judge(ctx, run, words):
             taken.append(run)
@@ -511,7 +536,7 @@ def tasks(ctx: Context) -> list[Found]:
     for run in taken:
         name = "tasks.yao_series" if run.kind == "series" else _RULE_NAMES.get(run.family, "tasks.bullets")
         for it in run.items:
-            value = ctx.text[it.start:it.end].strip()
+            value = ctx.text[it.start : it.end].strip()
             out.append(ctx.hit(value, it.start, it.end, name))
     out.sort(key=lambda f: f.evidence.span.start)
     return out

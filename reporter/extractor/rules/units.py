@@ -18,17 +18,25 @@ from . import rule
 from .people import find_people
 
 # the kinds of unit a list of places shares: 北京、天津、河北公安机关
-_TYPES = ("公安局|公安分局|公安厅|公安机关|检察机关|人民检察院|检察院|人民法院|中级人民法院|法院|纪委监委|监委|纪委|"
-          "人民政府|政府|党委|派出所|司法局|应急管理局|市场监管局|市场监督管理局|交警大队|消防救援大队|税务局")
+_TYPES = (
+    "公安局|公安分局|公安厅|公安机关|检察机关|人民检察院|检察院|人民法院|中级人民法院|法院|纪委监委|监委|纪委|"
+    "人民政府|政府|党委|派出所|司法局|应急管理局|市场监管局|市场监督管理局|交警大队|消防救援大队|税务局"
+)
 _ITEM = r"[\u4e00-\u9fff]{2,6}?"
 _DISTRIBUTIVE = re.compile(
     rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?:等)?(?:地|地区|省|市)?(?:[一二三四五六七八九十两\d]+个)?"
     rf"(?:旗县区|县市区|县区|区县|市县|省区市|省市区|地市|市州|乡镇|街道|省市|地区)?(?P<type>{_TYPES})"
 )
-_UNIT_LIST = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)")
+_UNIT_LIST = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
+)
 _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
-_BARE = re.compile(r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$")
-_BARE_GOVERNMENT = re.compile(r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$")
+_BARE = re.compile(
+    r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
+)
+_BARE_GOVERNMENT = re.compile(
+    r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$"
+)
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 
 
@@ -69,7 +77,7 @@ def units(ctx: Context) -> list[Found]:
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
-            add(ctx.text[pos:pos + len(item)] + kind, pos, m.end(), "units.distributive")
+            add(ctx.text[pos : pos + len(item)] + kind, pos, m.end(), "units.distributive")
             pos += len(item) + 1
         taken.append((list_start, m.end()))
 
@@ -85,7 +93,11 @@ def units(ctx: Context) -> list[Found]:
         if _BARE.match(text[s:e]):
             # 卫生局 after 杭州市公安局、: the list's place applies
             prev = spans[i - 1] if i else None
-            if prev and text[prev[1]:s] in ("、", "和", "及", "与") and (place := _place_of(text[prev[0]:prev[1]])):
+            if (
+                prev
+                and text[prev[1] : s] in ("、", "和", "及", "与")
+                and (place := _place_of(text[prev[0] : prev[1]]))
+            ):
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
                     suffix = suffix[1:]
@@ -109,15 +121,24 @@ def units(ctx: Context) -> list[Found]:
             item = text[a:b]
             grouped = GROUP_WORD.search(item)
             if grouped:
-                item = item[:grouped.start()]   # 县卫健委等部门: the unit, not the group word after it
+                item = item[: grouped.start()]  # 县卫健委等部门: the unit, not the group word after it
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
             cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
-            if cut and not _GENERIC.search(item[:cut]) and (not _BARE.match(item[:cut]) or _county_department(item[:cut])):
-                add(ctx.text[a:a + cut], a, a + cut, "units.list_sibling")
+            if (
+                cut
+                and not _GENERIC.search(item[:cut])
+                and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
+            ):
+                add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
     values = [str(f.value) for f in out]
-    return [f for i, f in enumerate(out)
-            if not any(j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values))]
+    return [
+        f
+        for i, f in enumerate(out)
+        if not any(
+            j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
+        )
+    ]
 
 
 def _county_department(name: str) -> bool:

@@ -29,11 +29,11 @@ __all__ = ["ARCHIVE_DIR", "BriefingResult", "Issue", "check_briefing_template", 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BriefingResult:
-    path: Path | None                 # None: no records, nothing written
+    path: Path | None  # None: no records, nothing written
     issue: Issue | None = None
     archive: Path | None = None
-    reports: int = 0                  # distinct reports in the issue
-    duplicates: int = 0               # records left out as repeats of another
+    reports: int = 0  # distinct reports in the issue
+    duplicates: int = 0  # records left out as repeats of another
 
     @property
     def written(self) -> bool:
@@ -52,9 +52,16 @@ def check_briefing_template(templates: Path | str | None = None) -> Path:
     return check_template(templates).path
 
 
-def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *, templates: Path | str | None = None,
-                   issue_no: int | None = None, evidence: bool = False,
-                   today: dt.date | None = None) -> BriefingResult:
+def write_briefing(
+    records: Sequence[Record],
+    schema: Schema,
+    out: Path,
+    *,
+    templates: Path | str | None = None,
+    issue_no: int | None = None,
+    evidence: bool = False,
+    today: dt.date | None = None,
+) -> BriefingResult:
     """Write one issue of the briefing covering `records` at `out`, and keep it in the archive beside it."""
     from .content import build_content
     from .template import check_template, render
@@ -74,5 +81,6 @@ def write_briefing(records: Sequence[Record], schema: Schema, out: Path, *, temp
     write_atomic(archive, lambda tmp: tmp.write_bytes(data))
     write_atomic(out, lambda tmp: tmp.write_bytes(data))
     save_state(folder, issue, reports=len(content.reports), file=archive)
-    return BriefingResult(path=out, issue=issue, archive=archive, reports=len(content.reports),
-                          duplicates=content.duplicates)
+    return BriefingResult(
+        path=out, issue=issue, archive=archive, reports=len(content.reports), duplicates=content.duplicates
+    )

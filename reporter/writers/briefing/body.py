@@ -15,7 +15,7 @@ from .content import Content, Detail, Report, task_text
 from .ooxml import BODY, HEADING1, HEADING2, HEADING3, BodyXml, Segment
 
 CN_NUMBERS = "一二三四五六七八九十"
-TABLE_WIDTHS = (760, 2700, 1700, 3685)          # twips, 8845 in all: the text width of the default page
+TABLE_WIDTHS = (760, 2700, 1700, 3685)  # twips, 8845 in all: the text width of the default page
 NO_INDICATORS = "本期报告中没有可按指标汇总的数据。"
 NO_TASKS = "本期报告未列出具体工作要求。"
 
@@ -36,7 +36,9 @@ def evidence_note(label: str, shown: str, found: Found, record: Record) -> str:
 
 
 class BodyBuilder:
-    def __init__(self, content: Content, styles: Mapping[str, str], comment: Callable[[str], int] | None = None):
+    def __init__(
+        self, content: Content, styles: Mapping[str, str], comment: Callable[[str], int] | None = None
+    ):
         self.content = content
         self.styles = styles
         self.comment = comment
@@ -51,9 +53,12 @@ class BodyBuilder:
         if not rows:
             out.paragraph(BODY, NO_INDICATORS)
             return
-        out.table(TABLE_WIDTHS, ("序号", "指标", "合计", "其中（按单位）"),
-                  ((str(i), row.indicator, row.total_text, row.by_unit_text) for i, row in enumerate(rows, 1)),
-                  align=("center", "left", "center", "left"))
+        out.table(
+            TABLE_WIDTHS,
+            ("序号", "指标", "合计", "其中（按单位）"),
+            ((str(i), row.indicator, row.total_text, row.by_unit_text) for i, row in enumerate(rows, 1)),
+            align=("center", "left", "center", "left"),
+        )
 
     def table_xml(self) -> str:
         out = BodyXml(self.styles, self.comment)
@@ -84,8 +89,12 @@ class BodyBuilder:
     def xml(self) -> str:
         c = self.content
         out = BodyXml(self.styles, self.comment)
-        sections = ["总体情况"] + (["主要数据"] if c.show_metrics else []) + ["各单位动态"] \
+        sections = (
+            ["总体情况"]
+            + (["主要数据"] if c.show_metrics else [])
+            + ["各单位动态"]
             + (["工作要求"] if c.show_tasks else [])
+        )
         number = {name: cn_number(i) for i, name in enumerate(sections, 1)}
 
         out.paragraph(HEADING1, f"{number['总体情况']}、总体情况")
@@ -94,8 +103,11 @@ class BodyBuilder:
         if c.show_metrics:
             out.paragraph(HEADING1, f"{number['主要数据']}、主要数据")
             if c.indicators:
-                out.paragraph(BODY, f"本期报告中可按指标汇总的{c.metrics_label}共{len(c.indicators)}项，"
-                                    "合计及各单位情况如下表。")
+                out.paragraph(
+                    BODY,
+                    f"本期报告中可按指标汇总的{c.metrics_label}共{len(c.indicators)}项，"
+                    "合计及各单位情况如下表。",
+                )
             self.table(out)
 
         out.paragraph(HEADING1, f"{number['各单位动态']}、各单位动态")

@@ -23,7 +23,9 @@ from ..render import date_text, quantity_text, value_text
 NO_UNIT = "未注明单位"
 UNSUMMABLE = ("%", "‰")
 MAX_UNITS_NAMED = 5
-TASK_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+(?:是|要|、)|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、])")
+TASK_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+(?:是|要|、)|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、])"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,15 +47,15 @@ class Report:
     (records may be kept on disk while a run writes: reporter.spool)."""
 
     records: Sequence[Record] = field(repr=False, compare=False)
-    index: int                       # of its record in `records`
-    no: int                          # 1, 2, … in the order the briefing lists them
+    index: int  # of its record in `records`
+    no: int  # 1, 2, … in the order the briefing lists them
     title: str
-    date: str                        # as people write it: 2024年6月1日 ('' when none)
+    date: str  # as people write it: 2024年6月1日 ('' when none)
     date_iso: str
-    unit: str                        # organizer, else source, else 未注明单位
-    summary: str | None              # what the briefing shows of it (None: no summary, or not shown)
-    metrics: tuple[Value, ...]       # its figures (Metric, or text), without their evidence
-    tasks: tuple[str, ...]           # its requirements as extracted
+    unit: str  # organizer, else source, else 未注明单位
+    summary: str | None  # what the briefing shows of it (None: no summary, or not shown)
+    metrics: tuple[Value, ...]  # its figures (Metric, or text), without their evidence
+    tasks: tuple[str, ...]  # its requirements as extracted
 
     @property
     def figures_text(self) -> str:
@@ -68,11 +70,15 @@ class Report:
         """Read the record once and pick the evidence of what the briefing shows of it (a section
         switched off left its summary None and its figures and requirements empty)."""
         record = self.record
-        return Detail(record=record, summary=_first(record, "summary") if self.summary is not None else None,
-                      metrics=tuple(record.fields.get("metrics", ())) if self.metrics else (),
-                      tasks=tuple(record.fields.get("tasks", ())) if self.tasks else (),
-                      title_found=_first(record, "title"), date_found=_first(record, "date"),
-                      unit_found=_unit_found(record))
+        return Detail(
+            record=record,
+            summary=_first(record, "summary") if self.summary is not None else None,
+            metrics=tuple(record.fields.get("metrics", ())) if self.metrics else (),
+            tasks=tuple(record.fields.get("tasks", ())) if self.tasks else (),
+            title_found=_first(record, "title"),
+            date_found=_first(record, "date"),
+            unit_found=_unit_found(record),
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,9 +86,9 @@ class IndicatorRow:
     """A normalised indicator in one unit of measure, summed over the reports, with totals per unit."""
 
     indicator: str
-    measure: str                                   # 起, 人, 万元 …
+    measure: str  # 起, 人, 万元 …
     total: int | float
-    by_unit: tuple[tuple[str, int | float], ...]   # (unit, total) in order of first appearance
+    by_unit: tuple[tuple[str, int | float], ...]  # (unit, total) in order of first appearance
 
     @property
     def total_text(self) -> str:
@@ -127,10 +133,13 @@ def _text(found: Found | None) -> str:
 
 def _dedup_key(record: Record) -> bytes:
     """A digest of everything extracted (keywords aside): two files with the same content count once."""
-    fields = tuple((key, tuple(value_text(f.value) for f in found)) for key, found in sorted(record.fields.items())
-                   if key != "keywords")
+    fields = tuple(
+        (key, tuple(value_text(f.value) for f in found))
+        for key, found in sorted(record.fields.items())
+        if key != "keywords"
+    )
     if not any(values for _, values in fields):
-        return b"sha256:" + record.sha256.encode()    # nothing extracted: only byte-equal files are the same
+        return b"sha256:" + record.sha256.encode()  # nothing extracted: only byte-equal files are the same
     return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=16).digest()
 
 
@@ -159,18 +168,28 @@ def _span(reports: Sequence[Report]) -> str:
 def _indicators(totals: dict[tuple[str, str], dict[str, int | float]], schema: Schema) -> list[IndicatorRow]:
     order = {name: i for i, name in enumerate(schema.indicators)}
     rows = []
-    for (indicator, measure), per_unit in sorted(totals.items(),
-                                                 key=lambda kv: (order.get(kv[0][0], len(order)), kv[0])):
+    for (indicator, measure), per_unit in sorted(
+        totals.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kv[0])
+    ):
         total = sum(per_unit.values())
-        rows.append(IndicatorRow(indicator=indicator, measure=measure, total=_round(total),
-                                 by_unit=tuple((u, _round(v)) for u, v in per_unit.items())))
+        rows.append(
+            IndicatorRow(
+                indicator=indicator,
+                measure=measure,
+                total=_round(total),
+                by_unit=tuple((u, _round(v)) for u, v in per_unit.items()),
+            )
+        )
     return rows
 
 
 def _summable(metrics: Sequence[Found]) -> tuple[tuple[str, str, int | float], ...]:
     """(indicator, unit of measure, value) of the figures that add up across reports."""
-    return tuple((m.indicator, m.unit, m.value) for m in (f.value for f in metrics)
-                 if isinstance(m, Metric) and m.indicator and m.unit not in UNSUMMABLE)
+    return tuple(
+        (m.indicator, m.unit, m.value)
+        for m in (f.value for f in metrics)
+        if isinstance(m, Metric) and m.indicator and m.unit not in UNSUMMABLE
+    )
 
 
 def _round(value: float) -> int | float:
@@ -187,8 +206,11 @@ def _overview(content: Content, tasks: int, figures: int) -> str:
     text = f"本期汇总报告{n}份"
     if names:
         listed = "、".join(names[:MAX_UNITS_NAMED])
-        text += (f"，涉及{listed}等{len(names)}个单位" if len(names) > MAX_UNITS_NAMED
-                 else f"，涉及{listed}" + (f"共{len(names)}个单位" if len(names) > 1 else ""))
+        text += (
+            f"，涉及{listed}等{len(names)}个单位"
+            if len(names) > MAX_UNITS_NAMED
+            else f"，涉及{listed}" + (f"共{len(names)}个单位" if len(names) > 1 else "")
+        )
     if content.span:
         text += f"，时间为{content.span}"
     text += "。"
@@ -209,11 +231,17 @@ def _overview(content: Content, tasks: int, figures: int) -> str:
 
 def build_content(records: Sequence[Record], schema: Schema) -> Content:
     """One pass over the records (they may be on disk): each report's heading, the totals, the overview."""
+
     def shown(key: str) -> bool:
         return key in schema and schema[key].briefing
 
-    content = Content(show_summary=shown("summary"), show_metrics=shown("metrics"), show_tasks=shown("tasks"),
-                      metrics_label=schema.header("metrics"), tasks_label=schema.header("tasks"))
+    content = Content(
+        show_summary=shown("summary"),
+        show_metrics=shown("metrics"),
+        show_tasks=shown("tasks"),
+        metrics_label=schema.header("metrics"),
+        tasks_label=schema.header("tasks"),
+    )
     seen: set[bytes] = set()
     drafts = []
     for index, record in enumerate(records):
@@ -227,13 +255,24 @@ def build_content(records: Sequence[Record], schema: Schema) -> Content:
         metrics = record.fields.get("metrics", ()) if content.show_metrics else ()
         summary = _first(record, "summary") if content.show_summary else None
         tasks = record.fields.get("tasks", ()) if content.show_tasks else ()
-        drafts.append(dict(sums=_summable(metrics), records=records, index=index,
-                           title=_text(_first(record, "title")) or record.path.stem,
-                           date=date_text(date_iso) if date_iso else "", date_iso=date_iso, unit=unit,
-                           summary=value_text(summary.value) if summary is not None else None,
-                           metrics=tuple(f.value for f in metrics), tasks=tuple(value_text(f.value) for f in tasks)))
+        drafts.append(
+            dict(
+                sums=_summable(metrics),
+                records=records,
+                index=index,
+                title=_text(_first(record, "title")) or record.path.stem,
+                date=date_text(date_iso) if date_iso else "",
+                date_iso=date_iso,
+                unit=unit,
+                summary=value_text(summary.value) if summary is not None else None,
+                metrics=tuple(f.value for f in metrics),
+                tasks=tuple(value_text(f.value) for f in tasks),
+            )
+        )
     drafts.sort(key=lambda d: _date_sort_key(d["date_iso"]))
-    totals: dict[tuple[str, str], dict[str, int | float]] = {}     # per unit in the order the briefing lists them
+    totals: dict[
+        tuple[str, str], dict[str, int | float]
+    ] = {}  # per unit in the order the briefing lists them
     for d in drafts:
         for indicator, measure, value in d.pop("sums"):
             per_unit = totals.setdefault((indicator, measure), {})
@@ -245,8 +284,11 @@ def build_content(records: Sequence[Record], schema: Schema) -> Content:
     content.units = list(by_unit.items())
     content.indicators = _indicators(totals, schema) if content.show_metrics else []
     content.span = _span(content.reports)
-    content.overview = _overview(content, tasks=sum(len(r.tasks) for r in content.reports),
-                                 figures=sum(len(r.metrics) for r in content.reports))
+    content.overview = _overview(
+        content,
+        tasks=sum(len(r.tasks) for r in content.reports),
+        figures=sum(len(r.metrics) for r in content.reports),
+    )
     return content
 
 
@@ -256,4 +298,3 @@ def task_text(text: str, n: int) -> str:
     if text and text[-1] not in "。；！？…;!?":
         text += "。"
     return text if TASK_MARKER.match(text) else f"{n}. {text}"
-

@@ -55,7 +55,11 @@ def load_state(folder: Path) -> dict | None:
         data = json.loads(state_path(folder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or not isinstance(data.get("year"), int) or not isinstance(data.get("last"), int):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("year"), int)
+        or not isinstance(data.get("last"), int)
+    ):
         return None
     return data
 
@@ -96,7 +100,7 @@ def keep_old(path: Path) -> Path | None:
 
 def save_state(folder: Path, issue: Issue, *, reports: int, file: Path) -> Path:
     state = load_state(folder) or {}
-    history = [h for h in state.get("issues", []) if isinstance(h, dict)][-(HISTORY - 1):]
+    history = [h for h in state.get("issues", []) if isinstance(h, dict)][-(HISTORY - 1) :]
     try:
         shown = str(file.relative_to(folder))
     except ValueError:

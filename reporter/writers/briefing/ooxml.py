@@ -61,8 +61,10 @@ class BodyXml:
         self._ids = {name: styles.get(name, "") for name in (*PARAGRAPH_STYLES, TABLE)}
         self._comment = comment
         self._parts: list[str] = []
-        self._ppr = {name: (f'<w:pPr><w:pStyle w:val="{esc(sid)}"/></w:pPr>' if sid else "")
-                     for name, sid in self._ids.items()}
+        self._ppr = {
+            name: (f'<w:pPr><w:pStyle w:val="{esc(sid)}"/></w:pPr>' if sid else "")
+            for name, sid in self._ids.items()
+        }
 
     def _runs(self, segments: Iterable[Segment]) -> str:
         out = []
@@ -72,8 +74,10 @@ class BodyXml:
                 run = f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
                 if self._comment is not None and note:
                     cid = self._comment(note)
-                    run = (f'<w:commentRangeStart w:id="{cid}"/>{run}<w:commentRangeEnd w:id="{cid}"/>'
-                           f'<w:r><w:commentReference w:id="{cid}"/></w:r>')
+                    run = (
+                        f'<w:commentRangeStart w:id="{cid}"/>{run}<w:commentRangeEnd w:id="{cid}"/>'
+                        f'<w:r><w:commentReference w:id="{cid}"/></w:r>'
+                    )
                 out.append(run)
             elif segment:
                 out.append(f'<w:r><w:t xml:space="preserve">{esc(segment)}</w:t></w:r>')
@@ -82,35 +86,51 @@ class BodyXml:
     def paragraph(self, style: str, *segments: Segment) -> None:
         self._parts.append(f"<w:p>{self._ppr[style]}{self._runs(segments)}</w:p>")
 
-    def table(self, widths: Sequence[int], header: Sequence[str], rows: Iterable[Sequence[str]],
-              align: Sequence[str] = ()) -> None:
+    def table(
+        self,
+        widths: Sequence[int],
+        header: Sequence[str],
+        rows: Iterable[Sequence[str]],
+        align: Sequence[str] = (),
+    ) -> None:
         """A bordered table (widths in twips), its header row repeated on every page."""
-        border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                         for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        border = "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
         table_style = self._ids[TABLE]
         style = f'<w:tblStyle w:val="{esc(table_style)}"/>' if table_style else ""
-        out = [f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
-               f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-               '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-               'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+        out = [
+            f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+        ]
         out.extend(f'<w:gridCol w:w="{w}"/>' for w in widths)
         out.append("</w:tblGrid>")
         head_ppr, text_ppr = self._ppr[TABLE_HEAD], self._ppr[TABLE_TEXT]
 
         def cell(width: int, ppr: str, text: str, jc: str = "") -> str:
             if jc:
-                ppr = (ppr.replace("</w:pPr>", f'<w:jc w:val="{jc}"/></w:pPr>') if ppr
-                       else f'<w:pPr><w:jc w:val="{jc}"/></w:pPr>')
-            return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-                    f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p></w:tc>')
+                ppr = (
+                    ppr.replace("</w:pPr>", f'<w:jc w:val="{jc}"/></w:pPr>')
+                    if ppr
+                    else f'<w:pPr><w:jc w:val="{jc}"/></w:pPr>'
+                )
+            return (
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r></w:p></w:tc>'
+            )
 
-        out.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>')
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
         out.extend(cell(w, head_ppr, text) for w, text in zip(widths, header))
         out.append("</w:tr>")
         for row in rows:
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-            out.extend(cell(w, text_ppr, text, align[i] if i < len(align) else "")
-                       for i, (w, text) in enumerate(zip(widths, row)))
+            out.extend(
+                cell(w, text_ppr, text, align[i] if i < len(align) else "")
+                for i, (w, text) in enumerate(zip(widths, row))
+            )
             out.append("</w:tr>")
         out.append("</w:tbl>")
         self._parts.append("".join(out))

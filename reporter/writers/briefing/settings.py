@@ -34,8 +34,9 @@ class BriefingSettings:
 
 
 def _fail(path: Path, what: str) -> TemplateError:
-    return TemplateError(f"{path}：{what}；请对照 reporter templates init 生成的 {SETTINGS_NAME} 修改",
-                         path=path, reason=what)
+    return TemplateError(
+        f"{path}：{what}；请对照 reporter templates init 生成的 {SETTINGS_NAME} 修改", path=path, reason=what
+    )
 
 
 def load_settings(templates: Path | str | None = None) -> BriefingSettings:
@@ -52,9 +53,15 @@ def load_settings(templates: Path | str | None = None) -> BriefingSettings:
         raise _fail(path, f"不认识的设置 {'、'.join(unknown)}（可用的设置：{'、'.join(KEYS)}）")
     for key, value in data.items():
         if not isinstance(value, str):
-            raise _fail(path, f"设置“{key}”应为带引号的文字，例如 \"{key}\" = \"…\"")
+            raise _fail(path, f'设置“{key}”应为带引号的文字，例如 "{key}" = "…"')
     values = {key: data.get(key, "").strip() for key in KEYS}
     if not values["刊头"]:
         raise _fail(path, "刊头不能为空")
-    return BriefingSettings(masthead=values["刊头"], editor=values["编发单位"], title=values["标题"],
-                            cc=values["抄送"], printer=values["印发单位"], path=path)
+    return BriefingSettings(
+        masthead=values["刊头"],
+        editor=values["编发单位"],
+        title=values["标题"],
+        cc=values["抄送"],
+        printer=values["印发单位"],
+        path=path,
+    )

@@ -54,7 +54,19 @@ PLACEHOLDERS: dict[str, str] = {
     "单位列表": "每个单位：序号 单位 报告列表",
 }
 BLOCKS = ("正文", "数据表")
-REPORT_KEYS = ("序号", "标题", "日期", "单位", "摘要", "数据", "数据列表", "要求列表", "来源", "关键词", "文件")
+REPORT_KEYS = (
+    "序号",
+    "标题",
+    "日期",
+    "单位",
+    "摘要",
+    "数据",
+    "数据列表",
+    "要求列表",
+    "来源",
+    "关键词",
+    "文件",
+)
 ITEM_KEYS = {
     "报告列表": REPORT_KEYS,
     "数据列表": ("名称", "指标", "数值", "计量单位", "文字"),
@@ -77,8 +89,8 @@ class Template:
 
     path: Path
     settings: BriefingSettings
-    uses: frozenset[str]              # the block placeholders it uses (正文, 数据表)
-    names: frozenset[str] | None = None   # every placeholder it uses (None: assume all)
+    uses: frozenset[str]  # the block placeholders it uses (正文, 数据表)
+    names: frozenset[str] | None = None  # every placeholder it uses (None: assume all)
 
 
 def jinja_env():
@@ -100,8 +112,11 @@ def _open(path: Path):
     try:
         tpl.init_docx()
     except Exception as exc:  # python-docx raises PackageNotFoundError, KeyError, BadZipFile, lxml errors …
-        raise _fail(path, f"不是有效的 Word（.docx）文件（{type(exc).__name__}）",
-                    "请用 Word/WPS 另存为 .docx，或用 reporter templates init 重新生成") from None
+        raise _fail(
+            path,
+            f"不是有效的 Word（.docx）文件（{type(exc).__name__}）",
+            "请用 Word/WPS 另存为 .docx，或用 reporter templates init 重新生成",
+        ) from None
     return tpl
 
 
@@ -144,38 +159,51 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
         for opening in ("{{", "{%"):
             if opening in rest:
                 start = rest.index(opening)
-                raise _fail(path, f"占位符没有写完：“{_show(rest[start:start + 30])}”（缺少 "
-                                  f"{'}}' if opening == '{{' else '%}'}）")
+                raise _fail(
+                    path,
+                    f"占位符没有写完：“{_show(rest[start : start + 30])}”（缺少 "
+                    f"{'}}' if opening == '{{' else '%}'}）",
+                )
         for closing in ("}}", "%}"):
             if closing in rest:
                 end = rest.index(closing)
-                raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20):end + 2])}”")
+                raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20) : end + 2])}”")
         whole = [m.group(0) for m in _TAG.finditer(text) if re.match(r"\{%\s*p\s", m.group(0))]
         if whole and (len(whole) > 1 or _show(text) != _show(whole[0])):
-            raise _fail(path, f"{_show(whole[0])} 所在的段落里还有别的内容：“{_show(text)[:40]}”",
-                        "{%p … %} 会连同它所在的整段一起去掉，要单独占一段；同一段里的判断请写 {% if … %}")
+            raise _fail(
+                path,
+                f"{_show(whole[0])} 所在的段落里还有别的内容：“{_show(text)[:40]}”",
+                "{%p … %} 会连同它所在的整段一起去掉，要单独占一段；同一段里的判断请写 {% if … %}",
+            )
         for m in _TAG.finditer(text):
             shown = _show(m.group(0))
             if m.group(1) is not None:
                 inner = m.group(1).translate(_QUOTES).strip()
                 prefix = _PREFIX.match(inner)
-                expr = inner[prefix.end():] if prefix else inner
+                expr = inner[prefix.end() :] if prefix else inner
                 try:
                     env.parse("{{ " + expr + " }}")
                 except TemplateSyntaxError as exc:
                     raise _fail(path, f"占位符 {shown} 写错了（{exc.message}）") from None
                 kind = prefix.group(0).strip() if prefix else ""
                 if kind and not (kind == "p" and expr in BLOCKS):
-                    raise _fail(path, f"占位符 {shown} 不能带“{kind}”",
-                                f"只有 {{{{p 正文 }}}} 和 {{{{p 数据表 }}}} 整段替换；其他的值都写作 {{{{ {expr} }}}}")
+                    raise _fail(
+                        path,
+                        f"占位符 {shown} 不能带“{kind}”",
+                        f"只有 {{{{p 正文 }}}} 和 {{{{p 数据表 }}}} 整段替换；其他的值都写作 {{{{ {expr} }}}}",
+                    )
                 tags.append((shown, expr))
             elif m.group(2) is not None:
                 body = _PREFIX.sub("", m.group(2).translate(_QUOTES).strip())
                 word = body.split(None, 1)[0] if body else ""
                 if word not in _KNOWN_TAGS:
                     raise _fail(path, f"{shown} 不是能用的写法（能用 if/elif/else/endif、for/endfor、set）")
-                probe = {"if": "{% " + body + " %}{% endif %}", "for": "{% " + body + " %}{% endfor %}",
-                         "elif": "{% if 1 %}{% " + body + " %}{% endif %}", "set": "{% " + body + " %}"}.get(word)
+                probe = {
+                    "if": "{% " + body + " %}{% endif %}",
+                    "for": "{% " + body + " %}{% endfor %}",
+                    "elif": "{% if 1 %}{% " + body + " %}{% endif %}",
+                    "set": "{% " + body + " %}",
+                }.get(word)
                 if probe is not None:
                     try:
                         env.parse(probe)
@@ -188,7 +216,9 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
                     if not stack:
                         raise _fail(path, f"{shown} 前面没有对应的 {{% {word[3:]} … %}}")
                     if _OPENERS[stack[-1][0]] != word:
-                        raise _fail(path, f"{shown} 之前要先用 {{% {_OPENERS[stack[-1][0]]} %}} 结束 {stack[-1][1]}")
+                        raise _fail(
+                            path, f"{shown} 之前要先用 {{% {_OPENERS[stack[-1][0]]} %}} 结束 {stack[-1][1]}"
+                        )
                     stack.pop()
                 elif word in ("elif", "else") and not stack:
                     raise _fail(path, f"{shown} 不在任何 {{% if %}} 或 {{% for %}} 里")
@@ -226,32 +256,45 @@ def check_template(templates: Path | str | None = None) -> Template:
             raise _fail(path, f"模板语法错误（{getattr(exc, 'message', exc)}）") from None
     unknown = sorted(names - set(PLACEHOLDERS))
     if unknown:
-        raise _fail(path, f"占位符 {_tag_with(tags, unknown[0])} 里的“{unknown[0]}”不认识",
-                    f"能用的占位符：{'、'.join(PLACEHOLDERS)}（见 README“简报”一节）")
+        raise _fail(
+            path,
+            f"占位符 {_tag_with(tags, unknown[0])} 里的“{unknown[0]}”不认识",
+            f"能用的占位符：{'、'.join(PLACEHOLDERS)}（见 README“简报”一节）",
+        )
     for shown, expr in tags:
         if expr in BLOCKS and not re.match(r"\{\{\s*p\s", shown):
             raise _fail(path, f"占位符 {shown} 要单独占一段，写作 {{{{p {expr} }}}}")
     uses = frozenset(b for b in BLOCKS if b in names)
-    if "正文" in uses:                 # the body's headings need the template's styles; the table does without
+    if "正文" in uses:  # the body's headings need the template's styles; the table does without
         have = style_ids(tpl.docx.styles.element)
         missing = [name for name in PARAGRAPH_STYLES if name not in have]
         if missing:
-            raise _fail(path, f"用了 {{{{p 正文 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
-                        "请以 reporter templates init 生成的 briefing.docx 为底稿修改（样式可以改，名称不要改）")
+            raise _fail(
+                path,
+                f"用了 {{{{p 正文 }}}}，但模板里没有段落样式“{'”“'.join(missing)}”",
+                "请以 reporter templates init 生成的 briefing.docx 为底稿修改（样式可以改，名称不要改）",
+            )
     template = Template(path=path, settings=settings, uses=uses, names=frozenset(names))
 
     # fill it once with made-up reports: a misspelt field inside a loop only shows when the loop runs
     trial = DocxTemplate(str(path))
     try:
-        render(template, build_content(sample_records(), sample_schema()), Issue(2024, 1, dt.date(2024, 6, 30)),
-               tpl=trial)
+        render(
+            template,
+            build_content(sample_records(), sample_schema()),
+            Issue(2024, 1, dt.date(2024, 6, 30)),
+            tpl=trial,
+        )
     except JinjaError as exc:
         message = getattr(exc, "message", None) or str(exc)
         m = re.search(r"has no attribute '([^']+)'", message)
         if m:
             items = "；".join(f"{name}的每一项有 {'、'.join(keys)}" for name, keys in ITEM_KEYS.items())
-            raise _fail(path, f"占位符 {_tag_with_attr(tags, m[1])} 里的“{m[1]}”不认识",
-                        f"{items}（见 README“简报”一节）") from None
+            raise _fail(
+                path,
+                f"占位符 {_tag_with_attr(tags, m[1])} 里的“{m[1]}”不认识",
+                f"{items}（见 README“简报”一节）",
+            ) from None
         raise _fail(path, f"模板填写时出错（{message}）") from None
     except (TypeError, ValueError, AttributeError) as exc:
         raise _fail(path, f"模板填写时出错（{exc}）") from None
@@ -272,12 +315,19 @@ def _clean(text: str) -> str:
 def _report_dict(report: Report, content: Content) -> dict[str, Any]:
     from ..render import value_text
 
-    record = report.record          # read again for its source and keywords (records may be on disk)
+    record = report.record  # read again for its source and keywords (records may be on disk)
     metrics = []
     for m in report.metrics:
         if isinstance(m, Metric):
-            metrics.append({"名称": _clean(m.name), "指标": _clean(m.indicator or m.name), "数值": m.value,
-                            "计量单位": _clean(m.unit), "文字": _clean(value_text(m))})
+            metrics.append(
+                {
+                    "名称": _clean(m.name),
+                    "指标": _clean(m.indicator or m.name),
+                    "数值": m.value,
+                    "计量单位": _clean(m.unit),
+                    "文字": _clean(value_text(m)),
+                }
+            )
     return {
         "序号": report.no,
         "标题": _clean(report.title),
@@ -296,14 +346,21 @@ def _report_dict(report: Report, content: Content) -> dict[str, Any]:
 def _indicator_dict(n: int, row: IndicatorRow) -> dict[str, Any]:
     from ..render import quantity_text
 
-    return {"序号": n, "指标": _clean(row.indicator), "计量单位": _clean(row.measure), "合计": row.total_text,
-            "分单位": _clean(row.by_unit_text),
-            "明细": [{"单位": _clean(u), "数值": quantity_text(v, row.measure)} for u, v in row.by_unit]}
+    return {
+        "序号": n,
+        "指标": _clean(row.indicator),
+        "计量单位": _clean(row.measure),
+        "合计": row.total_text,
+        "分单位": _clean(row.by_unit_text),
+        "明细": [{"单位": _clean(u), "数值": quantity_text(v, row.measure)} for u, v in row.by_unit],
+    }
 
 
 def auto_title(content: Content) -> str:
     """2024年6月工作动态 when every dated report is of one month, else 工作动态汇编."""
-    months = {r.date_iso[:7] for r in content.reports if len(r.date_iso) >= 7 and not r.date_iso.startswith("--")}
+    months = {
+        r.date_iso[:7] for r in content.reports if len(r.date_iso) >= 7 and not r.date_iso.startswith("--")
+    }
     if len(months) == 1:
         year, month = next(iter(months)).split("-")
         return f"{int(year)}年{int(month)}月工作动态"
@@ -318,15 +375,27 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
     listed = template.names is None or bool({"报告列表", "单位列表"} & template.names)
     reports = {id(r): _report_dict(r, content) for r in content.reports} if listed else {}
     return {
-        "刊头": s.masthead, "期号": issue.no, "年度": issue.year, "期号全称": issue.label,
-        "编发单位": s.editor, "日期": issue.date_text, "标题": s.title or auto_title(content), "抄送": s.cc,
-        "印发单位": s.printed_by, "报告数": len(content.reports), "单位数": len(content.units),
-        "起止日期": content.span, "总体情况": content.overview,
-        "正文": Markup(blocks.get("正文", "")), "数据表": Markup(blocks.get("数据表", "")),
+        "刊头": s.masthead,
+        "期号": issue.no,
+        "年度": issue.year,
+        "期号全称": issue.label,
+        "编发单位": s.editor,
+        "日期": issue.date_text,
+        "标题": s.title or auto_title(content),
+        "抄送": s.cc,
+        "印发单位": s.printed_by,
+        "报告数": len(content.reports),
+        "单位数": len(content.units),
+        "起止日期": content.span,
+        "总体情况": content.overview,
+        "正文": Markup(blocks.get("正文", "")),
+        "数据表": Markup(blocks.get("数据表", "")),
         "报告列表": list(reports.values()),
         "指标列表": [_indicator_dict(n, row) for n, row in enumerate(content.indicators, 1)],
-        "单位列表": [{"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs] if listed else []}
-                 for n, (unit, rs) in enumerate(content.units, 1)],
+        "单位列表": [
+            {"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs] if listed else []}
+            for n, (unit, rs) in enumerate(content.units, 1)
+        ],
     }
 
 
@@ -334,7 +403,7 @@ def _comments_part(docx):
     """The document's comments part, made (by python-docx) when the template has none."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    _ = docx.comments                   # python-docx makes the part when the template has none
+    _ = docx.comments  # python-docx makes the part when the template has none
     return docx.part.part_related_by(RT.COMMENTS)
 
 
@@ -365,7 +434,7 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
     # run through docxtpl's regular expressions and tree swap, a 4,000-report body took seconds more
     token = uuid.uuid4().hex
     markers = {name: f"reporter-{token}-{name}" for name in blocks}
-    marked = {name: f'<w:p><w:r><w:t>{mark}</w:t></w:r></w:p>' for name, mark in markers.items()}
+    marked = {name: f"<w:p><w:r><w:t>{mark}</w:t></w:r></w:p>" for name, mark in markers.items()}
     tpl.render(context(template, content, issue, marked), jinja_env=jinja_env())
     buf = io.BytesIO()
     tpl.save(buf)
@@ -406,10 +475,10 @@ def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str
                 dst.writestr(info, src.read(info), compress_type=zipfile.ZIP_DEFLATED)
                 continue
             info.compress_type = zipfile.ZIP_DEFLATED
-            with dst.open(info, "w") as fh:     # streamed: the whole document is never one more copy
+            with dst.open(info, "w") as fh:  # streamed: the whole document is never one more copy
                 for piece in pieces:
                     for i in range(0, len(piece), 1 << 20):
-                        fh.write(piece[i:i + (1 << 20)].encode("utf-8"))
+                        fh.write(piece[i : i + (1 << 20)].encode("utf-8"))
     return out.getvalue()
 
 
@@ -427,9 +496,21 @@ def sample_records() -> list[Record]:
 
     records = []
     for i, (unit, date) in enumerate((("示例县公安局", "2024-06-01"), ("示例县应急管理局", "2024-06-03")), 1):
-        records.append(Record(path=Path(f"示例{i}.txt"), sha256=f"{i:064d}", chars=10, fields={
-            "title": found(f"示例报告{i}"), "date": found(date), "organizer": found(unit), "source": found(unit),
-            "summary": found("示例摘要。"), "keywords": found("示例"), "tasks": found("一是要示例。"),
-            "metrics": found(Metric(name="破获案件", value=i, unit="起", indicator="破获案件")),
-        }))
+        records.append(
+            Record(
+                path=Path(f"示例{i}.txt"),
+                sha256=f"{i:064d}",
+                chars=10,
+                fields={
+                    "title": found(f"示例报告{i}"),
+                    "date": found(date),
+                    "organizer": found(unit),
+                    "source": found(unit),
+                    "summary": found("示例摘要。"),
+                    "keywords": found("示例"),
+                    "tasks": found("一是要示例。"),
+                    "metrics": found(Metric(name="破获案件", value=i, unit="起", indicator="破获案件")),
+                },
+            )
+        )
     return records

@@ -21,12 +21,19 @@ from ...schema import Schema
 from ..atomic import atomic_path
 from .result import Added, Difference, LedgerResult, Skipped
 
-__all__ = ["write_ledger", "LedgerResult", "Added", "Skipped", "Difference"]
+__all__ = ["Added", "Difference", "LedgerResult", "Skipped", "write_ledger"]
 
 
-def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failures: Sequence[Failure] = (),
-                 templates: Path | str | None = None, refresh: bool = False,
-                 now: dt.datetime | None = None) -> LedgerResult:
+def write_ledger(
+    records: Sequence[Record],
+    schema: Schema,
+    out: Path,
+    *,
+    failures: Sequence[Failure] = (),
+    templates: Path | str | None = None,
+    refresh: bool = False,
+    now: dt.datetime | None = None,
+) -> LedgerResult:
     """Write the ledger at `out`, or add to it if it exists.
 
     Reports already in it (same SHA-256) are not added again; with refresh=True their cells are
@@ -42,14 +49,26 @@ def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failur
     config = load_config(templates)
     now = (now or dt.datetime.now()).replace(microsecond=0)
     if out.is_dir():
-        raise OutputError(f"{out}：这是一个文件夹，不能作为台账文件；请给出 .xlsx 文件名", path=out,
-                          reason="输出路径是文件夹")
+        raise OutputError(
+            f"{out}：这是一个文件夹，不能作为台账文件；请给出 .xlsx 文件名",
+            path=out,
+            reason="输出路径是文件夹",
+        )
     fresh = not out.exists()
     source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
     base = Package(source, label=out)
     try:
-        ctx = Context(out=out, schema=schema, config=config, now=now, fresh=fresh, refresh=refresh, styles={},
-                      lcols=ledger_columns(schema, config), mcols=metric_columns(schema, config))
+        ctx = Context(
+            out=out,
+            schema=schema,
+            config=config,
+            now=now,
+            fresh=fresh,
+            refresh=refresh,
+            styles={},
+            lcols=ledger_columns(schema, config),
+            mcols=metric_columns(schema, config),
+        )
         update = LedgerUpdate(base, ctx, records, failures)
         update.read()
         update.plan()
@@ -57,7 +76,7 @@ def write_ledger(records: Sequence[Record], schema: Schema, out: Path, *, failur
             try:
                 result = update.write(tmp)
             finally:
-                base.close()            # Windows cannot replace a file that is still open
+                base.close()  # Windows cannot replace a file that is still open
     finally:
         base.close()
     return result

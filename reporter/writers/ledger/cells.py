@@ -128,32 +128,34 @@ class CellXML:
 
     def __init__(self, prefix: str = ""):
         p = self.p = prefix
-        self._c, self._row, self._row_end = f"<{p}c r=\"", f"<{p}row r=\"", f"</{p}row>"
-        self._is = f"\" t=\"inlineStr\"><{p}is><{p}t xml:space=\"preserve\">"
+        self._c, self._row, self._row_end = f'<{p}c r="', f'<{p}row r="', f"</{p}row>"
+        self._is = f'" t="inlineStr"><{p}is><{p}t xml:space="preserve">'
         self._is_end = f"</{p}t></{p}is></{p}c>"
-        self._v, self._v_end = f"\"><{p}v>", f"</{p}v></{p}c>"
-        self._f, self._f_end = f"\"><{p}f>", f"</{p}f></{p}c>"
+        self._v, self._v_end = f'"><{p}v>', f"</{p}v></{p}c>"
+        self._f, self._f_end = f'"><{p}f>', f"</{p}f></{p}c>"
 
     def text(self, ref: str, style: int, text: str) -> str:
-        return f"{self._c}{ref}\" s=\"{style}{self._is}{xml_escape(text)}{self._is_end}"
+        return f'{self._c}{ref}" s="{style}{self._is}{xml_escape(text)}{self._is_end}'
 
     def number(self, ref: str, style: int, value: float | int) -> str:
-        return f"{self._c}{ref}\" s=\"{style}{self._v}{number_text(value)}{self._v_end}"
+        return f'{self._c}{ref}" s="{style}{self._v}{number_text(value)}{self._v_end}'
 
     def formula(self, ref: str, style: int, formula: str) -> str:
         """Only for formulas the program builds itself (统计汇总), never for document text."""
-        return f"{self._c}{ref}\" s=\"{style}{self._f}{xml_escape(formula)}{self._f_end}"
+        return f'{self._c}{ref}" s="{style}{self._f}{xml_escape(formula)}{self._f_end}'
 
     def blank(self, ref: str, style: int) -> str:
-        return f"{self._c}{ref}\" s=\"{style}\"/>"
+        return f'{self._c}{ref}" s="{style}"/>'
 
     def row(self, number: int, cells: list[str], extra: str = "") -> str:
-        return f"{self._row}{number}\"{extra}>{''.join(cells)}{self._row_end}"
+        return f'{self._row}{number}"{extra}>{"".join(cells)}{self._row_end}'
 
 
 # ------------------------------------------------------------------------------------ row heights
 _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
-_NUM_ATTR = {name: re.compile(rb"\b" + name + rb"\s*=\s*[\"']([\d.]+)[\"']") for name in (b"min", b"max", b"width")}
+_NUM_ATTR = {
+    name: re.compile(rb"\b" + name + rb"\s*=\s*[\"']([\d.]+)[\"']") for name in (b"min", b"max", b"width")
+}
 _DEFAULT_WIDTH = re.compile(rb"<(?:\w+:)?sheetFormatPr\b[^>]*?\bdefaultColWidth\s*=\s*[\"']([\d.]+)[\"']")
 
 
@@ -171,8 +173,10 @@ def column_widths(head: bytes) -> tuple[dict[int, float], float]:
 
 
 # East Asian wide and full-width characters (what unicodedata.east_asian_width calls W and F), as ranges
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-                   "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 
 
 def text_width(text: str) -> int:

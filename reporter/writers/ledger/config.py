@@ -27,8 +27,9 @@ SHA_HEADER = "SHA-256（程序用）"
 FINGERPRINT_HEADER = "文本指纹（程序用）"
 TOOL_HEADER = "原值校验（程序用）"
 
-ColumnKind = Literal["seq", "field", "file", "time", "review", "note", "sha256", "fingerprint", "tool",
-                     "metric"]
+ColumnKind = Literal[
+    "seq", "field", "file", "time", "review", "note", "sha256", "fingerprint", "tool", "metric"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,10 +64,10 @@ DEFAULT_COLUMNS = {"seq": "序号", "file": "文件", "time": "处理时间", "r
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Column:
-    key: str                      # "seq", a schema key, "file", …; for 工作数据: "seq", "date", "indicator", …
+    key: str  # "seq", a schema key, "file", …; for 工作数据: "seq", "date", "indicator", …
     header: str
     kind: ColumnKind
-    width: float                  # Excel width units (one CJK character ≈ 2)
+    width: float  # Excel width units (one CJK character ≈ 2)
     hidden: bool = False
     spec: FieldSpec | None = None
 
@@ -109,10 +110,12 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
     def color(tbl: Mapping[str, Any], key: str, default: str) -> str:
         value = tbl.get(key, default)
         if not isinstance(value, str) or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", value):
-            raise _fail(path, f"[colors] {key} 应为六位十六进制颜色，如 \"D9D9D9\"")
+            raise _fail(path, f'[colors] {key} 应为六位十六进制颜色，如 "D9D9D9"')
         return value.lstrip("#").upper()
 
-    title, fonts, colors, columns, layout = (table(n) for n in ("title", "fonts", "colors", "columns", "layout"))
+    title, fonts, colors, columns, layout = (
+        table(n) for n in ("title", "fonts", "colors", "columns", "layout")
+    )
     d = LedgerConfig()
     f = Fonts()
     cols = dict(DEFAULT_COLUMNS)
@@ -131,11 +134,14 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
         unit=text(title, "unit", d.unit, "title", empty=True),
         unit_label=text(title, "unit_label", d.unit_label, "title"),
         date_label=text(title, "date_label", d.date_label, "title"),
-        fonts=Fonts(title=text(fonts, "title", f.title, "fonts"), header=text(fonts, "header", f.header, "fonts"),
-                    body=text(fonts, "body", f.body, "fonts"),
-                    title_size=number(fonts, "title_size", f.title_size, "fonts", 6, 48),
-                    header_size=number(fonts, "header_size", f.header_size, "fonts", 6, 36),
-                    body_size=number(fonts, "body_size", f.body_size, "fonts", 6, 36)),
+        fonts=Fonts(
+            title=text(fonts, "title", f.title, "fonts"),
+            header=text(fonts, "header", f.header, "fonts"),
+            body=text(fonts, "body", f.body, "fonts"),
+            title_size=number(fonts, "title_size", f.title_size, "fonts", 6, 48),
+            header_size=number(fonts, "header_size", f.header_size, "fonts", 6, 36),
+            body_size=number(fonts, "body_size", f.body_size, "fonts", 6, 36),
+        ),
         header_fill=color(colors, "header_fill", d.header_fill),
         review_fill=color(colors, "review_fill", d.review_fill),
         columns=cols,

@@ -32,22 +32,25 @@ _SHAPE = (
     '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>'
     '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>'
     '<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/>'
-    '<x:Anchor>{c1}, 15, {r0}, 2, {c2}, 15, {r1}, 16</x:Anchor><x:AutoFill>False</x:AutoFill>'
-    '<x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>'
+    "<x:Anchor>{c1}, 15, {r0}, 2, {c2}, 15, {r1}, 16</x:Anchor><x:AutoFill>False</x:AutoFill>"
+    "<x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>"
 )
 _IDMAP = re.compile(rb"(<o:idmap\b[^>]*?\bdata\s*=\s*[\"'])([^\"']*)([\"'])")
 
 
 def shape(shape_id: int, ref: str) -> str:
     row, col = split_ref(ref)
-    return _SHAPE.format(id=shape_id, c1=col, r0=max(row - 2, 0), c2=col + 4, r1=row + 5, row=row - 1,
-                         col=col - 1)
+    return _SHAPE.format(
+        id=shape_id, c1=col, r0=max(row - 2, 0), c2=col + 4, r1=row + 5, row=row - 1, col=col - 1
+    )
 
 
 def comment(ref: str, author: int, text: str, prefix: str = "") -> str:
     p = prefix
-    return (f'<{p}comment ref="{ref}" authorId="{author}"><{p}text><{p}t xml:space="preserve">'
-            f"{xml_escape(text)}</{p}t></{p}text></{p}comment>")
+    return (
+        f'<{p}comment ref="{ref}" authorId="{author}"><{p}text><{p}t xml:space="preserve">'
+        f"{xml_escape(text)}</{p}t></{p}text></{p}comment>"
+    )
 
 
 def idmap_blocks(package: Package, vml_parts: list[str]) -> set[int]:
@@ -93,7 +96,7 @@ def rewrite_vml(src: IO[bytes], dst: IO[bytes], refs: Iterable[str], blocks: lis
     if m:
         old = [b for b in m.group(2).decode("ascii", "replace").split(",") if b.strip()]
         data = ",".join(old + [str(b) for b in blocks]).encode()
-        head = head[:m.start(2)] + data + head[m.end(2):]
+        head = head[: m.start(2)] + data + head[m.end(2) :]
     pending = head
     while True:
         chunk = src.read(CHUNK)
@@ -140,9 +143,15 @@ def comments_author(head: bytes) -> tuple[bytes, int]:
     if m is None:
         raise ValueError("comments part has no <authors>")
     if m.group(0).endswith(b"/>"):
-        head = head[:m.start()] + f"<{p}authors>".encode() + new_author + f"</{p}authors>".encode() + head[m.end():]
+        head = (
+            head[: m.start()]
+            + f"<{p}authors>".encode()
+            + new_author
+            + f"</{p}authors>".encode()
+            + head[m.end() :]
+        )
     else:
-        head = head[:m.start()] + new_author + head[m.start():]
+        head = head[: m.start()] + new_author + head[m.start() :]
     return head, len(authors)
 
 
@@ -153,7 +162,9 @@ def comments_prefix_and_author(package: Package, part: str) -> tuple[str, int]:
         return parts.prefix, author
 
 
-def rewrite_comments(src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str], add: Iterable[bytes]) -> None:
+def rewrite_comments(
+    src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str], add: Iterable[bytes]
+) -> None:
     """Copy a comments part, replacing the text of `replace` refs and appending the `add` XML at the end."""
     parts = split(src, container=b"commentList", element=b"comment")
     head, author = comments_author(parts.head)
@@ -161,12 +172,14 @@ def rewrite_comments(src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str],
     dst.write(head)
     if not replace:
         parts.copy_elements(dst)
-    for raw in ([] if parts.tail else parts.elements()):
+    for raw in [] if parts.tail else parts.elements():
         if replace:
             m = _REF_RE.search(raw)
             if m and m.group(1).decode() in replace:
-                lead = raw[:len(raw) - len(raw.lstrip())]
-                dst.write(lead + comment(m.group(1).decode(), author, replace[m.group(1).decode()], p).encode())
+                lead = raw[: len(raw) - len(raw.lstrip())]
+                dst.write(
+                    lead + comment(m.group(1).decode(), author, replace[m.group(1).decode()], p).encode()
+                )
                 continue
         dst.write(raw)
     dst.write(parts.between)
@@ -176,12 +189,25 @@ def rewrite_comments(src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str],
 
 
 def write_new_comments(dst: IO[bytes], add: Iterable[bytes]) -> None:
-    dst.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{COMMENTS_NS}">'
-              f"<authors><author>{AUTHOR}</author></authors><commentList>".encode())
+    dst.write(
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="{COMMENTS_NS}">'
+        f"<authors><author>{AUTHOR}</author></authors><commentList>".encode()
+    )
     for chunk in add:
         dst.write(chunk)
     dst.write(b"</commentList></comments>")
 
 
-__all__ = ["AUTHOR", "col_letter", "comment", "rewrite_comments", "write_new_comments", "rewrite_vml",
-           "write_new_vml", "comment_refs", "idmap_blocks", "blocks_for", "comments_prefix_and_author"]
+__all__ = [
+    "AUTHOR",
+    "blocks_for",
+    "col_letter",
+    "comment",
+    "comment_refs",
+    "comments_prefix_and_author",
+    "idmap_blocks",
+    "rewrite_comments",
+    "rewrite_vml",
+    "write_new_comments",
+    "write_new_vml",
+]

@@ -58,8 +58,10 @@ def attrs(tag: bytes) -> dict[str, str]:
     """Attributes of a start tag (bytes) → {name: value}, entities decoded."""
     from .xmlstream import unescape
 
-    return {m.group(1).decode(): unescape((m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8"))
-            for m in _ATTR_RE.finditer(tag)}
+    return {
+        m.group(1).decode(): unescape((m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8"))
+        for m in _ATTR_RE.finditer(tag)
+    }
 
 
 def rels_name(part: str) -> str:
@@ -85,9 +87,12 @@ class Package:
         try:
             self.zf = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise OutputError(f"{label}：不是有效的 Excel 文件（{exc.__class__.__name__}），无法在其中追加；"
-                              "请改用其他输出文件名，或把它移走后重新运行", path=label,
-                              reason="已有的台账文件已损坏或不是 Excel 文件") from None
+            raise OutputError(
+                f"{label}：不是有效的 Excel 文件（{exc.__class__.__name__}），无法在其中追加；"
+                "请改用其他输出文件名，或把它移走后重新运行",
+                path=label,
+                reason="已有的台账文件已损坏或不是 Excel 文件",
+            ) from None
         self.infos = {info.filename: info for info in self.zf.infolist()}
 
     def close(self) -> None:
@@ -114,8 +119,14 @@ class Package:
             ids.add(a.get("Id", ""))
             if skip_type and a.get("Type") == skip_type:
                 continue
-            out.append(Rel(a.get("Id", ""), a.get("Type", ""), a.get("Target", ""),
-                           a.get("TargetMode", "") == "External"))
+            out.append(
+                Rel(
+                    a.get("Id", ""),
+                    a.get("Type", ""),
+                    a.get("Target", ""),
+                    a.get("TargetMode", "") == "External",
+                )
+            )
         return out, ids
 
     def workbook_part(self) -> str:

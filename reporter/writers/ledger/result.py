@@ -14,16 +14,16 @@ SkipKind = Literal["already", "duplicate", "repeat"]
 class Added:
     path: Path
     seq: int
-    row: int                      # Excel row number in 台账
+    row: int  # Excel row number in 台账
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped:
     path: Path
-    kind: SkipKind                # already: this file is in the ledger; duplicate: same content as row N
-    row: int                      # the 台账 row it matches
+    kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N
+    row: int  # the 台账 row it matches
     seq: int | None
-    reason: str                   # in Chinese, as listed in 处理异常
+    reason: str  # in Chinese, as listed in 处理异常
     similarity: float | None = None
 
 
@@ -35,10 +35,10 @@ class Difference:
     row: int
     seq: int | None
     file: str
-    column: str                   # header
+    column: str  # header
     old: str
     new: str
-    kept: bool                    # True: a person edited the cell, so it was left as it is
+    kept: bool  # True: a person edited the cell, so it was left as it is
 
     def describe(self) -> str:
         where = f"{self.sheet} 第 {self.row} 行" + (f"（序号 {self.seq}，{self.file}）" if self.file else "")
@@ -51,17 +51,17 @@ class Difference:
 
 def _short(text: str, limit: int = 60) -> str:
     text = " / ".join(text.split("\n"))
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LedgerResult:
     path: Path
-    created: bool                                     # a new ledger (True) or rows added to one (False)
+    created: bool  # a new ledger (True) or rows added to one (False)
     added: tuple[Added, ...] = ()
     skipped: tuple[Skipped, ...] = ()
     differences: tuple[Difference, ...] = ()
-    problems_added: int = 0                           # rows added to 处理异常
+    problems_added: int = 0  # rows added to 处理异常
     warnings: tuple[str, ...] = field(default=())
 
     @property

@@ -24,10 +24,10 @@ from .config import Column
 
 @dataclass(frozen=True, slots=True)
 class Cell:
-    value: str | float | int          # text, or a number (dates as Excel serial numbers)
-    style: str                        # named style
+    value: str | float | int  # text, or a number (dates as Excel serial numbers)
+    style: str  # named style
     comment: str = ""
-    link: str = ""                    # hyperlink target (relative to the ledger's folder, or a file: URL)
+    link: str = ""  # hyperlink target (relative to the ledger's folder, or a file: URL)
 
     @property
     def is_number(self) -> bool:
@@ -69,7 +69,7 @@ def file_link(path: Path, ledger: Path) -> str:
     source = os.path.abspath(path)
     try:
         rel = os.path.relpath(source, os.path.dirname(os.path.abspath(ledger)))
-    except ValueError:                       # another drive on Windows
+    except ValueError:  # another drive on Windows
         return Path(source).as_uri()
     return rel.replace(os.sep, "/")
 
@@ -94,8 +94,16 @@ def date_cell(value: str, flagged: bool) -> Cell:
     return Cell(clean_text(value), st.REVIEW if flagged else st.CENTER)
 
 
-def ledger_cells(record: Record, columns: list[Column], schema: Schema, *, seq: int, now: dt.datetime,
-                 ledger: Path, comments: bool) -> dict[str, Cell]:
+def ledger_cells(
+    record: Record,
+    columns: list[Column],
+    schema: Schema,
+    *,
+    seq: int,
+    now: dt.datetime,
+    ledger: Path,
+    comments: bool,
+) -> dict[str, Cell]:
     """The cells the program fills for one report (keyed by column key); 备注 is left for people."""
     cells: dict[str, Cell] = {}
     flagged_headers: list[str] = []
@@ -112,7 +120,11 @@ def ledger_cells(record: Record, columns: list[Column], schema: Schema, *, seq: 
             flagged = record.flagged(col.key)
             if col.spec.kind == "date":
                 value = record.value(col.key)
-                cell = date_cell(value_text(value), flagged) if value else Cell("", st.REVIEW if flagged else st.CENTER)
+                cell = (
+                    date_cell(value_text(value), flagged)
+                    if value
+                    else Cell("", st.REVIEW if flagged else st.CENTER)
+                )
             else:
                 cell = Cell(clean_text(field_text(record, col.spec)), st.REVIEW if flagged else st.TEXT)
             if comments and cell.text:
@@ -124,8 +136,11 @@ def ledger_cells(record: Record, columns: list[Column], schema: Schema, *, seq: 
             cells[col.key] = Cell(round(excel_serial(now), 8), st.TIME)
         elif col.kind == "review":
             text = "、".join(flagged_headers)
-            cells[col.key] = Cell(text, st.REVIEW if text else st.TEXT,
-                                  comment=clean_text("\n".join(reasons), MAX_COMMENT) if comments and text else "")
+            cells[col.key] = Cell(
+                text,
+                st.REVIEW if text else st.TEXT,
+                comment=clean_text("\n".join(reasons), MAX_COMMENT) if comments and text else "",
+            )
         elif col.kind == "note":
             cells[col.key] = BLANK
         elif col.kind == "sha256":
@@ -138,8 +153,11 @@ def ledger_cells(record: Record, columns: list[Column], schema: Schema, *, seq: 
 
 def tool_digests(cells: dict[str, Cell], columns: list[Column]) -> str:
     """'date=1a2b3c4d;title=…': checksums of the program's values in the columns --refresh may replace."""
-    return ";".join(f"{c.key}={digest(cells[c.key].text)}" for c in columns
-                    if c.kind in ("field", "review", "metric") and c.key in cells)
+    return ";".join(
+        f"{c.key}={digest(cells[c.key].text)}"
+        for c in columns
+        if c.kind in ("field", "review", "metric") and c.key in cells
+    )
 
 
 def parse_digests(text: str | None) -> dict[str, str]:
@@ -152,8 +170,9 @@ def parse_digests(text: str | None) -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------- 工作数据
-def metric_rows(record: Record, columns: list[Column], schema: Schema, *, seq: int,
-                ledger_cells_: dict[str, Cell]) -> list[dict[str, Cell]]:
+def metric_rows(
+    record: Record, columns: list[Column], schema: Schema, *, seq: int, ledger_cells_: dict[str, Cell]
+) -> list[dict[str, Cell]]:
     """One 工作数据 row per metric of the report."""
     rows = []
     date = ledger_cells_.get("date")
@@ -164,7 +183,9 @@ def metric_rows(record: Record, columns: list[Column], schema: Schema, *, seq: i
             continue
         cells = {
             "seq": Cell(seq, st.CENTER),
-            "date": Cell(date.value, st.DATE if date.is_number else st.CENTER) if date and date.text else Cell("", st.CENTER),
+            "date": Cell(date.value, st.DATE if date.is_number else st.CENTER)
+            if date and date.text
+            else Cell("", st.CENTER),
             "organizer": Cell(clean_text(organizer), st.TEXT),
             "indicator": Cell(clean_text(m.indicator or schema.indicator_for(m.name) or m.name), st.TEXT),
             "name": Cell(clean_text(m.name), st.TEXT),

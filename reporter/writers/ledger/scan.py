@@ -37,7 +37,9 @@ class SharedText:
 
             for i, raw in enumerate(split(stream, container=b"sst", element=b"si").elements()):
                 inner = _RPH.sub(b"", raw)
-                text = excel_unescape(unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8")))
+                text = excel_unescape(
+                    unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8"))
+                )
                 if text in texts and text not in found:
                     found[text] = i
                     self.known[i] = text
@@ -74,7 +76,7 @@ def number_of(value: Value) -> float | None:
 @dataclass
 class HeaderInfo:
     row: int
-    columns: dict[str, int]         # header text → column index (first occurrence)
+    columns: dict[str, int]  # header text → column index (first occurrence)
     last_col: int
 
 
@@ -83,7 +85,7 @@ class RowValues:
     """The cells of one existing row that a run needs (values may be shared-string refs until resolved)."""
 
     row: int
-    values: dict[str, Value]        # column key → value
+    values: dict[str, Value]  # column key → value
     styles: dict[str, int | None] = field(default_factory=dict)
 
 
@@ -92,10 +94,10 @@ class SheetScan:
     part: str
     prefix: str = ""
     header: HeaderInfo | None = None
-    max_row: int = 0                # last <row> element
-    last_filled: int = 0            # last row with any value or formula
+    max_row: int = 0  # last <row> element
+    last_filled: int = 0  # last row with any value or formula
     max_seq: float = 0
-    rows: list[RowValues] = field(default_factory=list)        # rows kept by the scan's filter
+    rows: list[RowValues] = field(default_factory=list)  # rows kept by the scan's filter
     all_rows: int = 0
 
     def col(self, header: str) -> int | None:
@@ -106,8 +108,9 @@ def _row_texts(raw: bytes, shared: SharedText) -> dict[int, str]:
     return {col: shared.text(v[0]).strip() for col, v in parse_cells(raw).items() if v[0] is not None}
 
 
-def scan_sheet(package: Package, part: str, *, marker: str, shared: SharedText, fresh: bool, label: str,
-               sheet: str, keep) -> SheetScan:
+def scan_sheet(
+    package: Package, part: str, *, marker: str, shared: SharedText, fresh: bool, label: str, sheet: str, keep
+) -> SheetScan:
     """Find the header row (the row holding `marker`) and pass every later row to keep(row, raw, scan).
 
     keep returns a RowValues to remember or None. Shared strings of headers must have been found before.
@@ -140,13 +143,18 @@ def scan_sheet(package: Package, part: str, *, marker: str, shared: SharedText, 
             if kept is not None:
                 scan.rows.append(kept)
     if scan.header is None and not fresh and scan.last_filled:
-        raise OutputError(f"{label}：工作表“{sheet}”里找不到表头“{marker}”，看起来不是本程序生成的台账；"
-                          "请换一个输出文件名，或恢复被删除的表头后重新运行", path=label,
-                          reason=f"工作表“{sheet}”缺少程序用的表头")
+        raise OutputError(
+            f"{label}：工作表“{sheet}”里找不到表头“{marker}”，看起来不是本程序生成的台账；"
+            "请换一个输出文件名，或恢复被删除的表头后重新运行",
+            path=label,
+            reason=f"工作表“{sheet}”缺少程序用的表头",
+        )
     return scan
 
 
-def read_cells(raw: bytes, row: int, columns: dict[str, int]) -> tuple[dict[str, Value], dict[str, int | None]]:
+def read_cells(
+    raw: bytes, row: int, columns: dict[str, int]
+) -> tuple[dict[str, Value], dict[str, int | None]]:
     """Values (and cell styles) of the given columns of one row: key → value."""
     from .xmlstream import _CELL, cell_style
 

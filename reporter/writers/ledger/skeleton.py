@@ -39,7 +39,7 @@ def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig)
     cap = config.max_width
     if col.spec is not None and col.spec.width:
         cap = min(cap, col.spec.width)
-    widest = display_width(col.header) + 2            # the header, with room for the filter button
+    widest = display_width(col.header) + 2  # the header, with room for the filter button
     if col.spec is not None and col.spec.kind == "date":
         return 12.0
     for record in records:
@@ -61,15 +61,20 @@ def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig)
 def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerConfig) -> list[float]:
     """Widths of the 台账 columns: natural widths, the wrapping ones narrowed in proportion so that the
     visible columns add up to at most config.page_width (one A4 landscape page at a readable scale)."""
-    sample = list(records[:WIDTH_SAMPLE])             # read once: records may be on disk (reporter.spool)
+    sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.spool)
     natural = [_natural_width(c, sample, config) for c in cols]
-    fixed = [c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or c.hidden for c in cols]
+    fixed = [
+        c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or c.hidden for c in cols
+    ]
     low = [max(6.0, min(display_width(c.header) + 2, 10.0)) for c in cols]
     total = sum(w for w, c in zip(natural, cols) if not c.hidden)
     if total <= config.page_width:
         return natural
-    room = config.page_width - sum(w for w, f, c in zip(natural, fixed, cols) if f and not c.hidden) \
+    room = (
+        config.page_width
+        - sum(w for w, f, c in zip(natural, fixed, cols) if f and not c.hidden)
         - sum(lo for lo, f in zip(low, fixed) if not f)
+    )
     spare = sum(w - lo for w, lo, f in zip(natural, low, fixed) if not f)
     k = max(0.0, min(1.0, room / spare)) if spare > 0 else 0.0
     return [w if f else round(lo + (w - lo) * k, 1) for w, lo, f in zip(natural, low, fixed)]
@@ -128,7 +133,7 @@ def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Recor
         sheet.freeze_panes = "A2"
         sheet.auto_filter.ref = f"A1:{col_letter(len(cols))}1"
         _print_setup(sheet, config, "1:1")
-    wb.create_sheet(SUMMARY_SHEET, index=2)     # rebuilt by summary.py on every run
+    wb.create_sheet(SUMMARY_SHEET, index=2)  # rebuilt by summary.py on every run
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

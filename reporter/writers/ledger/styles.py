@@ -14,8 +14,19 @@ from .config import LedgerConfig
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 GB2312_CHARSET = 134
-_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
-          "tableStyles", "colors", "extLst"]
+_ORDER = [
+    "numFmts",
+    "fonts",
+    "fills",
+    "borders",
+    "cellStyleXfs",
+    "cellXfs",
+    "cellStyles",
+    "dxfs",
+    "tableStyles",
+    "colors",
+    "extLst",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +35,9 @@ class StyleSpec:
     font: str
     size: float
     bold: bool = False
-    color: str | None = None           # RRGGBB
+    color: str | None = None  # RRGGBB
     underline: bool = False
-    fill: str | None = None            # RRGGBB
+    fill: str | None = None  # RRGGBB
     border: bool = False
     horizontal: str = "left"
     vertical: str = "top"
@@ -36,19 +47,42 @@ class StyleSpec:
 
 # style keys used by the writer → the named style's name
 TITLE, INFO, INFO_RIGHT, HEADER, TEXT, CENTER, DATE, TIME, NUMBER, REVIEW, REVIEW_DATE, LINK, BLOCK, MONTH = (
-    "台账标题", "台账填报", "台账填报日期", "台账表头", "台账正文", "台账居中", "台账日期", "台账时间", "台账数值",
-    "台账待核", "台账待核日期", "台账链接", "台账小标题", "台账月份")
+    "台账标题",
+    "台账填报",
+    "台账填报日期",
+    "台账表头",
+    "台账正文",
+    "台账居中",
+    "台账日期",
+    "台账时间",
+    "台账数值",
+    "台账待核",
+    "台账待核日期",
+    "台账链接",
+    "台账小标题",
+    "台账月份",
+)
 
 
 def style_specs(config: LedgerConfig) -> list[StyleSpec]:
     f = config.fonts
     body = dict(font=f.body, size=f.body_size, border=True)
     return [
-        StyleSpec(TITLE, f.title, f.title_size, bold=True, horizontal="center", vertical="center", wrap=False),
+        StyleSpec(
+            TITLE, f.title, f.title_size, bold=True, horizontal="center", vertical="center", wrap=False
+        ),
         StyleSpec(INFO, f.body, f.header_size, horizontal="left", vertical="center", wrap=False),
         StyleSpec(INFO_RIGHT, f.body, f.header_size, horizontal="right", vertical="center", wrap=False),
-        StyleSpec(HEADER, f.header, f.header_size, bold=True, fill=config.header_fill, border=True,
-                  horizontal="center", vertical="center"),
+        StyleSpec(
+            HEADER,
+            f.header,
+            f.header_size,
+            bold=True,
+            fill=config.header_fill,
+            border=True,
+            horizontal="center",
+            vertical="center",
+        ),
         StyleSpec(TEXT, **body),
         StyleSpec(CENTER, **body, horizontal="center"),
         StyleSpec(DATE, **body, horizontal="center", numfmt="yyyy-mm-dd"),
@@ -57,7 +91,9 @@ def style_specs(config: LedgerConfig) -> list[StyleSpec]:
         StyleSpec(REVIEW, **body, fill=config.review_fill),
         StyleSpec(REVIEW_DATE, **body, fill=config.review_fill, horizontal="center", numfmt="yyyy-mm-dd"),
         StyleSpec(LINK, **body, color="0563C1", underline=True),
-        StyleSpec(BLOCK, f.header, f.header_size + 1, bold=True, horizontal="left", vertical="center", wrap=False),
+        StyleSpec(
+            BLOCK, f.header, f.header_size + 1, bold=True, horizontal="left", vertical="center", wrap=False
+        ),
         StyleSpec(MONTH, **body, horizontal="center", numfmt="yyyy-mm"),
     ]
 
@@ -70,8 +106,15 @@ def named_styles(config: LedgerConfig) -> list:
     out = []
     for spec in style_specs(config):
         ns = NamedStyle(name=spec.name)
-        ns.font = Font(name=spec.font, sz=spec.size, b=spec.bold, u="single" if spec.underline else None,
-                       color=f"FF{spec.color}" if spec.color else None, charset=GB2312_CHARSET, family=3)
+        ns.font = Font(
+            name=spec.font,
+            sz=spec.size,
+            b=spec.bold,
+            u="single" if spec.underline else None,
+            color=f"FF{spec.color}" if spec.color else None,
+            charset=GB2312_CHARSET,
+            family=3,
+        )
         if spec.fill:
             ns.fill = PatternFill("solid", fgColor=f"FF{spec.fill}")
         if spec.border:
@@ -95,7 +138,7 @@ def _container(root, tag: str):
     if el is None:
         el = etree.Element(_q(tag))
         el.set("count", "0")
-        later = _ORDER[_ORDER.index(tag) + 1:]
+        later = _ORDER[_ORDER.index(tag) + 1 :]
         for i, child in enumerate(root):
             if etree.QName(child).localname in later:
                 root.insert(i, el)
@@ -182,11 +225,25 @@ def _add_named_style(root, spec: StyleSpec) -> int:
     fill_id = _append(_container(root, "fills"), _fill_el(spec.fill)) if spec.fill else 0
     border_id = _append(_container(root, "borders"), _border_el()) if spec.border else 0
     numfmt_id = _numfmt_id(root, spec.numfmt)
-    xf = etree.Element(_q("xf"), numFmtId=str(numfmt_id), fontId=str(font_id), fillId=str(fill_id),
-                       borderId=str(border_id), applyNumberFormat="1", applyFont="1", applyFill="1",
-                       applyBorder="1", applyAlignment="1")
-    etree.SubElement(xf, _q("alignment"), horizontal=spec.horizontal, vertical=spec.vertical,
-                     **({"wrapText": "1"} if spec.wrap else {}))
+    xf = etree.Element(
+        _q("xf"),
+        numFmtId=str(numfmt_id),
+        fontId=str(font_id),
+        fillId=str(fill_id),
+        borderId=str(border_id),
+        applyNumberFormat="1",
+        applyFont="1",
+        applyFill="1",
+        applyBorder="1",
+        applyAlignment="1",
+    )
+    etree.SubElement(
+        xf,
+        _q("alignment"),
+        horizontal=spec.horizontal,
+        vertical=spec.vertical,
+        **({"wrapText": "1"} if spec.wrap else {}),
+    )
     xf_id = _append(_container(root, "cellStyleXfs"), xf)
     _append(_container(root, "cellStyles"), etree.Element(_q("cellStyle"), name=spec.name, xfId=str(xf_id)))
     return xf_id
@@ -214,8 +271,11 @@ def ensure_styles(styles_xml: bytes, specs: list[StyleSpec]) -> tuple[bytes | No
         base = style_xfs[xf_id]
         want = {k: base.get(k, "0") for k in _XF_KEYS}
         for i, xf in enumerate(cell_xfs_el.findall(_q("xf"))):
-            if xf.get("xfId", "0") == str(xf_id) and {k: xf.get(k, "0") for k in _XF_KEYS} == want \
-                    and _alignment(xf) == _alignment(base):
+            if (
+                xf.get("xfId", "0") == str(xf_id)
+                and {k: xf.get(k, "0") for k in _XF_KEYS} == want
+                and _alignment(xf) == _alignment(base)
+            ):
                 out[spec.name] = i
                 break
         else:

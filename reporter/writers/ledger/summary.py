@@ -27,7 +27,7 @@ from .config import SUMMARY_SHEET
 NO_SUM_UNITS = ("%", "‰", "％")
 MONEY_UNITS = ("元", "万元", "亿元", "千元")
 MAIN_MAX = 10
-CHART_ROWS = 20        # rows the chart covers, beside the first block
+CHART_ROWS = 20  # rows the chart covers, beside the first block
 BLANK_LABEL = "（未填写）"
 
 
@@ -40,8 +40,9 @@ class Totals:
     by_org: dict[tuple[str, str, str], float] = field(default_factory=lambda: defaultdict(float))
     by_month: dict[tuple[dt.date, str, str], float] = field(default_factory=lambda: defaultdict(float))
 
-    def add(self, indicator: str, unit: str, organizer: str, date: float | None, value: float, count: int = 1
-            ) -> None:
+    def add(
+        self, indicator: str, unit: str, organizer: str, date: float | None, value: float, count: int = 1
+    ) -> None:
         """Add `count` rows of 工作数据 summing to `value` (negative to take rows away)."""
         indicator, unit, organizer = indicator.strip(), unit.strip(), organizer.strip()
         if not indicator or unit in NO_SUM_UNITS:
@@ -85,8 +86,17 @@ class SummaryParts:
     chart: bytes
 
 
-def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metrics_sheet: str,
-          canonical: set[str], title: str, footer: str, header_size: float = 11) -> SummaryParts:
+def build(
+    totals: Totals,
+    cols: MetricsColumns,
+    styles: dict[str, int],
+    *,
+    metrics_sheet: str,
+    canonical: set[str],
+    title: str,
+    footer: str,
+    header_size: float = 11,
+) -> SummaryParts:
     x = CellXML("")
     s = styles
     keys = [k for k, n in totals.count.items() if n > 0]
@@ -109,15 +119,21 @@ def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metri
     last = col_letter(width)
     rows.append(x.row(1, [x.text("A1", s[st.TITLE], title)], ' ht="30" customHeight="1"'))
     merges.append(f"A1:{last}1")
-    note = (f"以下数字是对“{metrics_sheet}”表的公式（SUMIFS），改动“{metrics_sheet}”后自动更新；"
-            "单位不同的分开合计，百分比不合计。本表由程序每次运行时重新生成，请不要在本表手工修改。")
+    note = (
+        f"以下数字是对“{metrics_sheet}”表的公式（SUMIFS），改动“{metrics_sheet}”后自动更新；"
+        "单位不同的分开合计，百分比不合计。本表由程序每次运行时重新生成，请不要在本表手工修改。"
+    )
     rows.append(x.row(2, [x.text("A2", s[st.INFO], note)]))
     merges.append(f"A2:{last}2")
 
     r = 4
     rows.append(x.row(r, [x.text(f"A{r}", s[st.BLOCK], "一、各项指标合计")]))
     r += 1
-    rows.append(x.row(r, [x.text(f"{c}{r}", s[st.HEADER], h) for c, h in zip("ABCD", ("指标", "单位", "合计", "条数"))]))
+    rows.append(
+        x.row(
+            r, [x.text(f"{c}{r}", s[st.HEADER], h) for c, h in zip("ABCD", ("指标", "单位", "合计", "条数"))]
+        )
+    )
     first_data = r + 1
     # the chart: the main indicators counted in things (money would dwarf them), at the top of block 1
     charted = [k for k in main if k[1] not in MONEY_UNITS] or main
@@ -127,25 +143,47 @@ def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metri
     chart_values = [totals.total[k] for k in charted] or [0]
     if not block1:
         r += 1
-        rows.append(x.row(r, [x.text(f"A{r}", s[st.TEXT], "（暂无工作数据）"), x.blank(f"B{r}", s[st.TEXT]),
-                              x.number(f"C{r}", s[st.NUMBER], 0), x.number(f"D{r}", s[st.NUMBER], 0)]))
+        rows.append(
+            x.row(
+                r,
+                [
+                    x.text(f"A{r}", s[st.TEXT], "（暂无工作数据）"),
+                    x.blank(f"B{r}", s[st.TEXT]),
+                    x.number(f"C{r}", s[st.NUMBER], 0),
+                    x.number(f"D{r}", s[st.NUMBER], 0),
+                ],
+            )
+        )
     for k in block1:
         r += 1
         crit = f"{ind},{_criterion(k[0])},{unit},{_criterion(k[1])}"
-        rows.append(x.row(r, [
-            x.text(f"A{r}", s[st.TEXT], k[0]), x.text(f"B{r}", s[st.CENTER], k[1]),
-            _formula(x, f"C{r}", s[st.NUMBER], f"SUMIFS({vals},{crit})", totals.total[k]),
-            _formula(x, f"D{r}", s[st.NUMBER], f"COUNTIFS({crit})", totals.count[k]),
-        ]))
+        rows.append(
+            x.row(
+                r,
+                [
+                    x.text(f"A{r}", s[st.TEXT], k[0]),
+                    x.text(f"B{r}", s[st.CENTER], k[1]),
+                    _formula(x, f"C{r}", s[st.NUMBER], f"SUMIFS({vals},{crit})", totals.total[k]),
+                    _formula(x, f"D{r}", s[st.NUMBER], f"COUNTIFS({crit})", totals.count[k]),
+                ],
+            )
+        )
 
     r = max(r, 3 + CHART_ROWS) + 2
-    org_total: dict[str, float] = defaultdict(float)       # every indicator of the unit, for the order
+    org_total: dict[str, float] = defaultdict(float)  # every indicator of the unit, for the order
     for (o, _, _), v in totals.by_org.items():
         org_total[o] += v
     sections = [
-        ("二、按主办单位合计（主要指标）", "主办单位",
-         sorted({o for (o, i, u) in totals.by_org if (i, u) in main}, key=lambda o: (-org_total[o], o))),
-        ("三、按月份合计（主要指标）", "月份", sorted({m for (m, i, u) in totals.by_month if (i, u) in main})),
+        (
+            "二、按主办单位合计（主要指标）",
+            "主办单位",
+            sorted({o for (o, i, u) in totals.by_org if (i, u) in main}, key=lambda o: (-org_total[o], o)),
+        ),
+        (
+            "三、按月份合计（主要指标）",
+            "月份",
+            sorted({m for (m, i, u) in totals.by_month if (i, u) in main}),
+        ),
     ]
     for heading, label, items in sections:
         rows.append(x.row(r, [x.text(f"A{r}", s[st.BLOCK], heading)]))
@@ -169,17 +207,29 @@ def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metri
                 cond = f"{org},{_criterion(item)}"
             for j, k in enumerate(main, 2):
                 cached = (totals.by_month if label == "月份" else totals.by_org).get((item, *k), 0.0)
-                cells.append(_formula(x, f"{col_letter(j)}{r}", s[st.NUMBER],
-                                      f"SUMIFS({vals},{cond},{ind},{_criterion(k[0])},{unit},{_criterion(k[1])})",
-                                      cached))
+                cells.append(
+                    _formula(
+                        x,
+                        f"{col_letter(j)}{r}",
+                        s[st.NUMBER],
+                        f"SUMIFS({vals},{cond},{ind},{_criterion(k[0])},{unit},{_criterion(k[1])})",
+                        cached,
+                    )
+                )
             rows.append(x.row(r, cells))
         r += 2
 
     widths = [24, 10, 12, 10] + [14] * max(0, width - 4)
     if main:
-        widths[1:len(main) + 1] = [max(w, 14) for w in widths[1:len(main) + 1]]
-    cols_xml = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1))
-    merge_xml = f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+        widths[1 : len(main) + 1] = [max(w, 14) for w in widths[1 : len(main) + 1]]
+    cols_xml = "".join(
+        f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1)
+    )
+    merge_xml = (
+        f'<mergeCells count="{len(merges)}">'
+        + "".join(f'<mergeCell ref="{m}"/>' for m in merges)
+        + "</mergeCells>"
+    )
     sheet = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -193,13 +243,16 @@ def build(totals: Totals, cols: MetricsColumns, styles: dict[str, int], *, metri
         f"<headerFooter><oddFooter>{xml_escape('&C' + footer) if footer else ''}</oddFooter></headerFooter>"
         '<drawing r:id="rId1"/></worksheet>'
     )
-    return SummaryParts(sheet=sheet.encode("utf-8"), drawing=_drawing(4 + 1, CHART_ROWS).encode("utf-8"),
-                        chart=_chart(first_data, chart_last, chart_labels, chart_values).encode("utf-8"))
+    return SummaryParts(
+        sheet=sheet.encode("utf-8"),
+        drawing=_drawing(4 + 1, CHART_ROWS).encode("utf-8"),
+        chart=_chart(first_data, chart_last, chart_labels, chart_values).encode("utf-8"),
+    )
 
 
 def _formula(x: CellXML, ref: str, style: int, formula: str, cached: float) -> str:
     value = number_text(round(cached, 10))
-    return (f'<c r="{ref}" s="{style}"><f>{xml_escape(formula)}</f><v>{value}</v></c>')
+    return f'<c r="{ref}" s="{style}"><f>{xml_escape(formula)}</f><v>{value}</v></c>'
 
 
 def _drawing(first_col: int, rows: int) -> str:
@@ -223,7 +276,9 @@ def _chart(first: int, last: int, labels: list[str], values: list[float]) -> str
     sheet = SUMMARY_SHEET
     font = '<a:latin typeface="宋体"/><a:ea typeface="宋体"/>'
     pts_s = "".join(f'<c:pt idx="{i}"><c:v>{xml_escape(t)}</c:v></c:pt>' for i, t in enumerate(labels))
-    pts_n = "".join(f'<c:pt idx="{i}"><c:v>{number_text(round(v, 10))}</c:v></c:pt>' for i, v in enumerate(values))
+    pts_n = "".join(
+        f'<c:pt idx="{i}"><c:v>{number_text(round(v, 10))}</c:v></c:pt>' for i, v in enumerate(values)
+    )
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" '
@@ -234,7 +289,7 @@ def _chart(first: int, last: int, labels: list[str], values: list[float]) -> str
         f'{font}</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1">{font}</a:rPr><a:t>主要指标合计</a:t></a:r>'
         '</a:p></c:rich></c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>'
         '<c:plotArea><c:layout/><c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>'
-        f"<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:strRef><c:f>'{sheet}'!$C${first - 1}</c:f>"
+        f'<c:ser><c:idx val="0"/><c:order val="0"/><c:tx><c:strRef><c:f>\'{sheet}\'!$C${first - 1}</c:f>'
         '<c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>合计</c:v></c:pt></c:strCache></c:strRef></c:tx>'
         '<c:spPr><a:solidFill><a:srgbClr val="4472C4"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>'
         '<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/>'

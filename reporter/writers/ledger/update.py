@@ -104,16 +104,50 @@ from .xmlstream import (
 
 REPEAT_SIMILARITY = 0.9
 LEDGER_HEADER_ROW = 3
-BIG_PART_LEVEL = 1          # zlib level for the large streamed parts: several times faster than 6, ~15% bigger
+BIG_PART_LEVEL = 1  # zlib level for the large streamed parts: several times faster than 6, ~15% bigger
 TOOL_STYLES = {st.TEXT, st.CENTER, st.DATE, st.TIME, st.NUMBER, st.REVIEW, st.REVIEW_DATE, st.LINK}
 
-_ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr",
-          "sheetProtection", "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate",
-          "customSheetViews", "mergeCells", "phoneticPr", "conditionalFormatting", "dataValidations",
-          "hyperlinks", "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks",
-          "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing",
-          "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
-          "extLst"]
+_ORDER = [
+    "sheetPr",
+    "dimension",
+    "sheetViews",
+    "sheetFormatPr",
+    "cols",
+    "sheetData",
+    "sheetCalcPr",
+    "sheetProtection",
+    "protectedRanges",
+    "scenarios",
+    "autoFilter",
+    "sortState",
+    "dataConsolidate",
+    "customSheetViews",
+    "mergeCells",
+    "phoneticPr",
+    "conditionalFormatting",
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+    "colBreaks",
+    "customProperties",
+    "cellWatches",
+    "ignoredErrors",
+    "smartTags",
+    "drawing",
+    "legacyDrawing",
+    "legacyDrawingHF",
+    "drawingHF",
+    "picture",
+    "oleObjects",
+    "controls",
+    "webPublishItems",
+    "tableParts",
+    "extLst",
+]
 
 
 # ------------------------------------------------------------------------------------ the plan
@@ -121,18 +155,18 @@ _ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetD
 class Incoming:
     """What planning needs of a record, taken in the one pass that reads it (records may be on disk)."""
 
-    index: int                          # in LedgerUpdate.records
+    index: int  # in LedgerUpdate.records
     path: Path
     sha256: str
-    title: str                          # as the 台账 shows it ('' when the schema has no title)
+    title: str  # as the 台账 shows it ('' when the schema has no title)
     date: str
     fingerprint: bytes | tuple[int, ...]
-    metrics: int                        # its rows on 工作数据
+    metrics: int  # its rows on 工作数据
 
 
 @dataclass
 class NewReport:
-    item: Incoming      # its record is read again when its rows are written (records may be on disk)
+    item: Incoming  # its record is read again when its rows are written (records may be on disk)
     seq: int
     row: int
 
@@ -143,15 +177,15 @@ class SheetEdit:
 
     part: str
     scan: SheetScan
-    columns: dict[str, int]                                   # column key → index
+    columns: dict[str, int]  # column key → index
     last_col: int
     first_new_row: int
-    prelude: list[str] = field(default_factory=list)          # title/header rows of a new sheet (XML)
-    patches: dict[int, dict[int, str]] = field(default_factory=dict)   # row → {col: cell XML}
+    prelude: list[str] = field(default_factory=list)  # title/header rows of a new sheet (XML)
+    patches: dict[int, dict[int, str]] = field(default_factory=dict)  # row → {col: cell XML}
     new_rows: int = 0
-    hyperlinks: list[tuple[str, str]] = field(default_factory=list)    # (ref, relationship id)
+    hyperlinks: list[tuple[str, str]] = field(default_factory=list)  # (ref, relationship id)
     legacy_rid: str | None = None
-    widths: dict[int, float] = field(default_factory=dict)             # from the sheet's <cols>
+    widths: dict[int, float] = field(default_factory=dict)  # from the sheet's <cols>
     default_width: float = 8.43
     font_size: float = 10
 
@@ -159,15 +193,24 @@ class SheetEdit:
         """The ht attribute for a new row: enough lines for its longest wrapped text."""
         lines = 1
         for key, cell in cells.items():
-            if key in columns and not cell.is_number and cell.value and key not in ("sha256", "fingerprint", "tool"):
+            if (
+                key in columns
+                and not cell.is_number
+                and cell.value
+                and key not in ("sha256", "fingerprint", "tool")
+            ):
                 width = self.widths.get(columns[key], self.default_width)
                 lines = max(lines, wrapped_lines(cell.value, width, self.font_size))  # type: ignore[arg-type]
         return f' ht="{row_height(lines, self.font_size)}"'
 
     @property
     def last_row(self) -> int:
-        return max(self.first_new_row - 1 + self.new_rows, self.scan.last_filled,
-                   self.scan.header.row if self.scan.header else 0, len(self.prelude))
+        return max(
+            self.first_new_row - 1 + self.new_rows,
+            self.scan.last_filled,
+            self.scan.header.row if self.scan.header else 0,
+            len(self.prelude),
+        )
 
 
 @dataclass
@@ -198,8 +241,9 @@ def _col_map(cols: list[Column], scan: SheetScan, fresh: bool) -> tuple[dict[str
 
 
 # ---------------------------------------------------------------------------------- writing rows
-def _row_cells(x: CellXML, row: int, cells: dict[str, Cell], columns: dict[str, int], styles: dict[str, int]
-               ) -> list[str]:
+def _row_cells(
+    x: CellXML, row: int, cells: dict[str, Cell], columns: dict[str, int], styles: dict[str, int]
+) -> list[str]:
     out = []
     for key, col in sorted(columns.items(), key=lambda kv: kv[1]):
         cell = cells.get(key)
@@ -227,20 +271,20 @@ def patch_row(raw: bytes, row: int, changes: dict[int, str]) -> bytes:
     pos = 0
     col = 0
     start_tag_end = raw.find(b">") + 1
-    self_closing = raw[start_tag_end - 2:start_tag_end] == b"/>"
+    self_closing = raw[start_tag_end - 2 : start_tag_end] == b"/>"
     if self_closing:
         prefix = re.match(rb"\s*<(\w+:)?row", raw).group(1) or b""
-        raw = raw[:start_tag_end - 2] + b"></" + prefix + b"row>"
+        raw = raw[: start_tag_end - 2] + b"></" + prefix + b"row>"
         start_tag_end -= 1
     for m in _CELL.finditer(raw, start_tag_end):
         r = re.search(rb"\sr\s*=\s*[\"']\$?([A-Za-z]{1,3})", b" " + m.group(1))
         col = letters_index(r.group(1)) if r else col + 1
         while pending and pending[0][0] < col:
-            out.append(raw[pos:m.start()])
+            out.append(raw[pos : m.start()])
             pos = m.start()
             out.append(pending.pop(0)[1].encode("utf-8"))
         if pending and pending[0][0] == col:
-            out.append(raw[pos:m.start()])
+            out.append(raw[pos : m.start()])
             out.append(pending.pop(0)[1].encode("utf-8"))
             pos = m.end()
     close = raw.rfind(b"</")
@@ -265,7 +309,7 @@ def ensure_r_namespace(head: bytes) -> bytes:
     new = tag[:-1] + f' xmlns:r="{REL_NS}">'.encode()
     if tag.endswith(b"/>"):
         raise ValueError("empty worksheet")
-    return head[:m.start()] + new + head[m.end():]
+    return head[: m.start()] + new + head[m.end() :]
 
 
 def set_dimension(head: bytes, last_row: int, last_col: int) -> bytes:
@@ -279,7 +323,7 @@ def set_dimension(head: bytes, last_row: int, last_col: int) -> bytes:
     except ValueError:
         return head
     new = f"{first}:{col_letter(max(end_col, last_col))}{max(end_row, last_row)}"
-    return head[:m.start(2)] + new.encode() + head[m.end(2):]
+    return head[: m.start(2)] + new.encode() + head[m.end(2) :]
 
 
 def _local(el) -> str:
@@ -307,10 +351,11 @@ def edit_tail(head: bytes, tail: bytes, edit: SheetEdit) -> bytes:
     if edit.scan.header is None and not edit.prelude:
         return tail
     m = re.match(rb"\s*</(?:\w+:)?sheetData\s*>", tail)
-    close, rest = tail[:m.end()], tail[m.end():]
+    close, rest = tail[: m.end()], tail[m.end() :]
     root_tag = _ROOT.search(head).group(0)
-    root = etree.fromstring(root_tag + rest, etree.XMLParser(resolve_entities=False, huge_tree=True,
-                                                             remove_blank_text=False))
+    root = etree.fromstring(
+        root_tag + rest, etree.XMLParser(resolve_entities=False, huge_tree=True, remove_blank_text=False)
+    )
     ns = root.nsmap.get(None) or MAIN_NS
     if etree.QName(root).namespace:
         ns = etree.QName(root).namespace
@@ -337,13 +382,15 @@ def edit_tail(head: bytes, tail: bytes, edit: SheetEdit) -> bytes:
     if edit.legacy_rid:
         legacy = root.find(f"{{{ns}}}legacyDrawing")
         if legacy is None:
-            _insert_ordered(root, etree.Element(f"{{{ns}}}legacyDrawing", {f"{{{REL_NS}}}id": edit.legacy_rid}))
+            _insert_ordered(
+                root, etree.Element(f"{{{ns}}}legacyDrawing", {f"{{{REL_NS}}}id": edit.legacy_rid})
+            )
             changed = True
     if not changed:
         return tail
     text = etree.tostring(root, encoding="utf-8")
-    inner = text[text.index(b">") + 1:text.rindex(b"</")]
-    end_tag = rest[rest.rindex(b"</"):]
+    inner = text[text.index(b">") + 1 : text.rindex(b"</")]
+    end_tag = rest[rest.rindex(b"</") :]
     return close + inner + end_tag
 
 
@@ -368,8 +415,12 @@ class LedgerUpdate:
         sheets = base.sheets()
         for name in (LEDGER_SHEET, METRICS_SHEET, SUMMARY_SHEET, PROBLEMS_SHEET):
             if name not in sheets:
-                raise OutputError(f"{ctx.out}：台账文件里没有工作表“{name}”（改了名或删掉了？）；请恢复它，"
-                                  "或换一个输出文件名新建台账", path=ctx.out, reason=f"台账缺少工作表“{name}”")
+                raise OutputError(
+                    f"{ctx.out}：台账文件里没有工作表“{name}”（改了名或删掉了？）；请恢复它，"
+                    "或换一个输出文件名新建台账",
+                    path=ctx.out,
+                    reason=f"台账缺少工作表“{name}”",
+                )
         self.parts = sheets
         wb_part = base.workbook_part()
         self.wb_part = wb_part
@@ -377,20 +428,34 @@ class LedgerUpdate:
         self.styles_part = next((resolve(wb_part, r.target) for r in wb_rels if r.type == T_STYLES), None)
         sst_part = next((resolve(wb_part, r.target) for r in wb_rels if r.type == T_SHARED_STRINGS), None)
         if self.styles_part is None or not base.has(self.styles_part):
-            raise OutputError(f"{ctx.out}：台账文件缺少样式部分（xl/styles.xml），文件可能已损坏；请换一个输出文件名",
-                              path=ctx.out, reason="台账文件已损坏")
+            raise OutputError(
+                f"{ctx.out}：台账文件缺少样式部分（xl/styles.xml），文件可能已损坏；请换一个输出文件名",
+                path=ctx.out,
+                reason="台账文件已损坏",
+            )
         self.new_styles, ids = st.ensure_styles(base.read(self.styles_part), st.style_specs(ctx.config))
         ctx.styles.update(ids)
 
         shared = self.shared = SharedText(base, sst_part if sst_part and base.has(sst_part) else None)
-        headers = {c.header for c in ctx.lcols} | {c.header for c in ctx.mcols} | {c.header for c in PROBLEM_COLUMNS}
+        headers = (
+            {c.header for c in ctx.lcols}
+            | {c.header for c in ctx.mcols}
+            | {c.header for c in PROBLEM_COLUMNS}
+        )
         self.incoming: list[Incoming] = []
         with_date = "date" in ctx.schema
         for index, record in enumerate(self.records):  # the one pass before writing: records may be on disk
-            self.incoming.append(Incoming(
-                index=index, path=record.path, sha256=record.sha256, title=self._title_text(record),
-                date=str(record.value("date") or "") if with_date else "", fingerprint=record.fingerprint,
-                metrics=sum(1 for f in record.fields.get("metrics", ()) if isinstance(f.value, Metric))))
+            self.incoming.append(
+                Incoming(
+                    index=index,
+                    path=record.path,
+                    sha256=record.sha256,
+                    title=self._title_text(record),
+                    date=str(record.value("date") or "") if with_date else "",
+                    fingerprint=record.fingerprint,
+                    metrics=sum(1 for f in record.fields.get("metrics", ()) if isinstance(f.value, Metric)),
+                )
+            )
         titles = {item.title for item in self.incoming} - {""}
         shas = {item.sha256 for item in self.incoming}
         found = shared.find(headers | titles | shas)
@@ -409,7 +474,9 @@ class LedgerUpdate:
         refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
         shared.resolve(refs)
         for (ind, unit, org, date), (total, count) in self._metric_raw.items():
-            self.totals.add(canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count)
+            self.totals.add(
+                canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count
+            )
 
     def _title_text(self, record: Record) -> str:
         if "title" not in self.ctx.schema:
@@ -451,8 +518,16 @@ class LedgerUpdate:
             return None
 
         part = self.parts[LEDGER_SHEET]
-        return scan_sheet(self.base, part, marker=SHA_HEADER, shared=self.shared, fresh=ctx.fresh,
-                          label=str(ctx.out), sheet=LEDGER_SHEET, keep=keep)
+        return scan_sheet(
+            self.base,
+            part,
+            marker=SHA_HEADER,
+            shared=self.shared,
+            fresh=ctx.fresh,
+            label=str(ctx.out),
+            sheet=LEDGER_SHEET,
+            keep=keep,
+        )
 
     def _scan_metrics(self) -> SheetScan:
         """Totals of 工作数据 for 统计汇总 (cells grouped undecoded: the distinct ones are decoded after),
@@ -473,16 +548,28 @@ class LedgerUpdate:
                 sha_col.update(_letters(col_of, ("sha256",)))
                 reader.append(RowReader(wanted))
             cells = reader[0](raw)
-            if cells is None:                     # unusual cell markup: decode this row now
+            if cells is None:  # unusual cell markup: decode this row now
                 v = row_values(raw, wanted, None)
                 date, value = v.get("date"), v.get("value")
-                entry = decoded[(v.get("indicator"), v.get("unit"), v.get("organizer"),
-                                 date if isinstance(date, float) else None)]
+                entry = decoded[
+                    (
+                        v.get("indicator"),
+                        v.get("unit"),
+                        v.get("organizer"),
+                        date if isinstance(date, float) else None,
+                    )
+                ]
                 entry[0] += value if isinstance(value, float) else 0.0
                 entry[1] += 1
             else:
-                entry = by_raw[(cells.get("indicator"), cells.get("unit"), cells.get("organizer"),
-                                raw_number(cells.get("date")))]
+                entry = by_raw[
+                    (
+                        cells.get("indicator"),
+                        cells.get("unit"),
+                        cells.get("organizer"),
+                        raw_number(cells.get("date")),
+                    )
+                ]
                 entry[0] += raw_number(cells.get("value")) or 0.0
                 entry[1] += 1
             if self.ctx.refresh:
@@ -495,8 +582,16 @@ class LedgerUpdate:
                     return RowValues(row=r, values=values, styles=styles)
             return None
 
-        scan = scan_sheet(self.base, self.parts[METRICS_SHEET], marker=SHA_HEADER, shared=self.shared,
-                          fresh=ctx.fresh, label=str(ctx.out), sheet=METRICS_SHEET, keep=keep)
+        scan = scan_sheet(
+            self.base,
+            self.parts[METRICS_SHEET],
+            marker=SHA_HEADER,
+            shared=self.shared,
+            fresh=ctx.fresh,
+            label=str(ctx.out),
+            sheet=METRICS_SHEET,
+            keep=keep,
+        )
         for (ind, unit, org, date), (total, count) in by_raw.items():
             entry = decoded[(cell_value(ind), cell_value(unit), cell_value(org), date)]
             entry[0] += total
@@ -513,9 +608,16 @@ class LedgerUpdate:
                 wanted.update(_letters(col_of, ("file", "kind", "reason")))
             return RowValues(row=r, values=row_values(raw, wanted, r))
 
-        return scan_sheet(self.base, self.parts[PROBLEMS_SHEET], marker=PROBLEM_COLUMNS[1].header,
-                          shared=self.shared, fresh=self.ctx.fresh, label=str(self.ctx.out), sheet=PROBLEMS_SHEET,
-                          keep=keep)
+        return scan_sheet(
+            self.base,
+            self.parts[PROBLEMS_SHEET],
+            marker=PROBLEM_COLUMNS[1].header,
+            shared=self.shared,
+            fresh=self.ctx.fresh,
+            label=str(self.ctx.out),
+            sheet=PROBLEMS_SHEET,
+            keep=keep,
+        )
 
     # --------------------------------------------------------------------------------- planning
     def plan(self) -> None:
@@ -523,7 +625,9 @@ class LedgerUpdate:
         self.lcol, missing = _col_map(ctx.lcols, self.lscan, ctx.fresh)
         for header in missing:
             if header in (FINGERPRINT_HEADER, TOOL_HEADER):
-                self.warnings.append(f"台账里没有隐藏列“{header}”，新行的这一项没有写入（疑似重复、--refresh 会受影响）")
+                self.warnings.append(
+                    f"台账里没有隐藏列“{header}”，新行的这一项没有写入（疑似重复、--refresh 会受影响）"
+                )
             else:
                 self.warnings.append(f"台账里没有“{header}”列（表头改过或删掉了？），新行的这一项没有写入")
         self.mcol, mmissing = _col_map(ctx.mcols, self.mscan, ctx.fresh)
@@ -552,10 +656,13 @@ class LedgerUpdate:
             if title:
                 date = cell_date_text(canonical(shared, v.get("date")) if v.get("date") is not None else None)
                 fp = decode_fingerprint(canonical(shared, v.get("fingerprint")))
-                candidates[title_key(title, date)].append((rv.row, int(seq) if seq is not None else None, fp,
-                                                           canonical(shared, v.get("file"))))
-        self.existing_problems = {tuple(canonical(shared, rv.values.get(k)).strip() for k in ("file", "kind", "reason"))
-                                  for rv in self.pscan.rows}
+                candidates[title_key(title, date)].append(
+                    (rv.row, int(seq) if seq is not None else None, fp, canonical(shared, v.get("file")))
+                )
+        self.existing_problems = {
+            tuple(canonical(shared, rv.values.get(k)).strip() for k in ("file", "kind", "reason"))
+            for rv in self.pscan.rows
+        }
 
         seq = int(self.lscan.max_seq) + 1
         row = self.ledger_first_new
@@ -567,8 +674,13 @@ class LedgerUpdate:
             if record.sha256 in batch:
                 r0, s0, p0 = batch[record.sha256]
                 same = Path(p0).resolve() == Path(record.path).resolve()
-                self._skip(record, "already" if same else "duplicate", r0, s0,
-                           f"与台账第 {r0} 行（序号 {s0}，{p0.name}）内容完全相同")
+                self._skip(
+                    record,
+                    "already" if same else "duplicate",
+                    r0,
+                    s0,
+                    f"与台账第 {r0} 行（序号 {s0}，{p0.name}）内容完全相同",
+                )
                 continue
             if record.sha256 in existing:
                 rv = existing[record.sha256]
@@ -581,8 +693,13 @@ class LedgerUpdate:
                 if file_text == record.path.name:
                     self._skip(record, "already", rv.row, s0, f"已在台账第 {rv.row} 行（序号 {s0}）")
                 else:
-                    self._skip(record, "duplicate", rv.row, s0,
-                               f"与台账第 {rv.row} 行（序号 {s0}，{file_text}）内容完全相同")
+                    self._skip(
+                        record,
+                        "duplicate",
+                        rv.row,
+                        s0,
+                        f"与台账第 {rv.row} 行（序号 {s0}，{file_text}）内容完全相同",
+                    )
                 continue
             if title and record.fingerprint:
                 best = None
@@ -592,9 +709,14 @@ class LedgerUpdate:
                         best = (sim, r0, s0, file_text)
                 if best is not None:
                     sim, r0, s0, file_text = best
-                    self._skip(record, "repeat", r0, s0,
-                               f"与台账第 {r0} 行（序号 {s0}，{file_text}）标题、日期相同，正文 {sim:.0%} 相同",
-                               similarity=sim)
+                    self._skip(
+                        record,
+                        "repeat",
+                        r0,
+                        s0,
+                        f"与台账第 {r0} 行（序号 {s0}，{file_text}）标题、日期相同，正文 {sim:.0%} 相同",
+                        similarity=sim,
+                    )
                     continue
             self.new_reports.append(NewReport(item=record, seq=seq, row=row))
             self.result_added.append(Added(path=record.path, seq=seq, row=row))
@@ -606,15 +728,37 @@ class LedgerUpdate:
         for failure in self.failures:
             self._problem(failure.path, "失败", failure.reason, failure.message, None)
 
-    def _skip(self, record: Incoming, kind: str, row: int, seq: int | None, reason: str,
-              similarity: float | None = None) -> None:
-        self.skipped.append(Skipped(path=record.path, kind=kind, row=row, seq=seq, reason=reason,  # type: ignore[arg-type]
-                                    similarity=similarity))
+    def _skip(
+        self,
+        record: Incoming,
+        kind: str,
+        row: int,
+        seq: int | None,
+        reason: str,
+        similarity: float | None = None,
+    ) -> None:
+        self.skipped.append(
+            Skipped(
+                path=record.path,
+                kind=kind,
+                row=row,
+                seq=seq,
+                reason=reason,  # type: ignore[arg-type]
+                similarity=similarity,
+            )
+        )
         if kind == "repeat":
-            self._problem(record.path, "疑似重复", reason,
-                          "同一篇报告被其他单位转发或重发，未加入台账；如确是不同的报告，请在台账中手工补录", seq)
+            self._problem(
+                record.path,
+                "疑似重复",
+                reason,
+                "同一篇报告被其他单位转发或重发，未加入台账；如确是不同的报告，请在台账中手工补录",
+                seq,
+            )
         elif kind == "duplicate":
-            self._problem(record.path, "内容重复", reason, "文件内容与台账中已有的报告完全相同，未重复加入", seq)
+            self._problem(
+                record.path, "内容重复", reason, "文件内容与台账中已有的报告完全相同，未重复加入", seq
+            )
 
     def _problem(self, path: Path, kind: str, reason: str, detail: str, seq: int | None) -> None:
         file_text = clean_text(str(Path(path).resolve()))
@@ -622,16 +766,33 @@ class LedgerUpdate:
         if key in self.existing_problems:
             return
         self.existing_problems.add(key)
-        cells = {"file": Cell(file_text, st.TEXT), "kind": Cell(kind, st.CENTER), "reason": Cell(clean_text(reason), st.TEXT),
-                 "detail": Cell(clean_text(detail), st.TEXT),
-                 "seq": Cell(seq, st.CENTER) if seq is not None else Cell("", st.CENTER),
-                 "time": Cell(round(excel_serial(self.ctx.now), 8), st.TIME)}
+        cells = {
+            "file": Cell(file_text, st.TEXT),
+            "kind": Cell(kind, st.CENTER),
+            "reason": Cell(clean_text(reason), st.TEXT),
+            "detail": Cell(clean_text(detail), st.TEXT),
+            "seq": Cell(seq, st.CENTER) if seq is not None else Cell("", st.CENTER),
+            "time": Cell(round(excel_serial(self.ctx.now), 8), st.TIME),
+        }
         self.problem_rows.append(cells)
 
     # ---------------------------------------------------------------------------------- refresh
-    def _compare(self, *, sheet: str, row: int, seq: int | None, file: str, cols: list[Column],
-                 colmap: dict[str, int], current: dict, cur_styles: dict, stored: dict[str, str],
-                 new: dict[str, Cell], x: CellXML, clear: bool = False) -> tuple[dict[int, str], dict[str, str], dict]:
+    def _compare(
+        self,
+        *,
+        sheet: str,
+        row: int,
+        seq: int | None,
+        file: str,
+        cols: list[Column],
+        colmap: dict[str, int],
+        current: dict,
+        cur_styles: dict,
+        stored: dict[str, str],
+        new: dict[str, Cell],
+        x: CellXML,
+        clear: bool = False,
+    ) -> tuple[dict[int, str], dict[str, str], dict]:
         """Cells to replace in one row: (col → XML, new checksums, final values)."""
         shared, ctx = self.shared, self.ctx
         tool_ids = {ctx.styles[n] for n in TOOL_STYLES}
@@ -649,12 +810,24 @@ class LedgerUpdate:
                 continue
             if cur == cell.text:
                 continue
-            is_date = (col.spec is not None and col.spec.kind == "date") or (sheet == METRICS_SHEET and col.key == "date")
+            is_date = (col.spec is not None and col.spec.kind == "date") or (
+                sheet == METRICS_SHEET and col.key == "date"
+            )
             show_old = cell_date_text(cur) if is_date and isinstance(cur_value, float) else cur
             show_new = cell_date_text(cell.text) if is_date and cell.is_number else cell.text
             edited = stored.get(col.key) != digest(cur)
-            self.differences.append(Difference(sheet=sheet, row=row, seq=seq, file=file, column=col.header,
-                                               old=show_old, new=show_new, kept=edited))
+            self.differences.append(
+                Difference(
+                    sheet=sheet,
+                    row=row,
+                    seq=seq,
+                    file=file,
+                    column=col.header,
+                    old=show_old,
+                    new=show_new,
+                    kept=edited,
+                )
+            )
             if edited:
                 continue
             style = cur_styles.get(col.key)
@@ -673,28 +846,49 @@ class LedgerUpdate:
     def _refresh(self, record: Record, rv, seq: int | None) -> None:
         ctx, shared = self.ctx, self.shared
         x = CellXML(self.lscan.prefix)
-        new = ledger_cells(record, ctx.lcols, ctx.schema, seq=seq or 0, now=ctx.now, ledger=ctx.out,
-                           comments=ctx.config.comments)
+        new = ledger_cells(
+            record,
+            ctx.lcols,
+            ctx.schema,
+            seq=seq or 0,
+            now=ctx.now,
+            ledger=ctx.out,
+            comments=ctx.config.comments,
+        )
         stored = parse_digests(canonical(shared, rv.values.get("tool")))
         file_text = canonical(shared, rv.values.get("file"))
         if not hasattr(self, "_refresh_comments"):
             self._refresh_comments = {}
-        changes, digests, _ = self._compare(sheet=LEDGER_SHEET, row=rv.row, seq=seq, file=file_text, cols=ctx.lcols,
-                                            colmap=self.lcol, current=rv.values, cur_styles=rv.styles,
-                                            stored=stored, new=new, x=x)
+        changes, digests, _ = self._compare(
+            sheet=LEDGER_SHEET,
+            row=rv.row,
+            seq=seq,
+            file=file_text,
+            cols=ctx.lcols,
+            colmap=self.lcol,
+            current=rv.values,
+            cur_styles=rv.styles,
+            stored=stored,
+            new=new,
+            x=x,
+        )
         if changes and "tool" in self.lcol:
             tool = ";".join(f"{k}={v}" for k, v in digests.items())
             col = self.lcol["tool"]
             changes[col] = x.text(f"{col_letter(col)}{rv.row}", ctx.styles[st.TEXT], tool)
         fp_col = self.lcol.get("fingerprint")
         if fp_col and canonical(shared, rv.values.get("fingerprint")) != new["fingerprint"].text:
-            changes[fp_col] = _cell_xml(x, f"{col_letter(fp_col)}{rv.row}", new["fingerprint"], ctx.styles[st.TEXT])
+            changes[fp_col] = _cell_xml(
+                x, f"{col_letter(fp_col)}{rv.row}", new["fingerprint"], ctx.styles[st.TEXT]
+            )
         if changes:
             self.ledger_patches[rv.row] = changes
 
         # 工作数据: pair the report's existing rows with the re-extracted metrics in order
         mx = CellXML(self.mscan.prefix)
-        old_rows = sorted((r for r in self.mscan.rows if r.values.get("sha256") == record.sha256), key=lambda r: r.row)
+        old_rows = sorted(
+            (r for r in self.mscan.rows if r.values.get("sha256") == record.sha256), key=lambda r: r.row
+        )
         new_rows = metric_rows(record, ctx.mcols, ctx.schema, seq=seq or 0, ledger_cells_=new)
         for i in range(max(len(old_rows), len(new_rows))):
             if i >= len(old_rows):
@@ -704,14 +898,28 @@ class LedgerUpdate:
             stored = parse_digests(canonical(shared, old.values.get("tool")))
             cells = new_rows[i] if i < len(new_rows) else {}
             changes, digests, final = self._compare(
-                sheet=METRICS_SHEET, row=old.row, seq=seq, file=file_text, cols=ctx.mcols, colmap=self.mcol,
-                current=old.values, cur_styles=old.styles, stored=stored, new=cells, x=mx, clear=i >= len(new_rows))
+                sheet=METRICS_SHEET,
+                row=old.row,
+                seq=seq,
+                file=file_text,
+                cols=ctx.mcols,
+                colmap=self.mcol,
+                current=old.values,
+                cur_styles=old.styles,
+                stored=stored,
+                new=cells,
+                x=mx,
+                clear=i >= len(new_rows),
+            )
             if not changes:
                 continue
             if "tool" in self.mcol:
                 col = self.mcol["tool"]
-                changes[col] = mx.text(f"{col_letter(col)}{old.row}", ctx.styles[st.TEXT],
-                                       ";".join(f"{k}={v}" for k, v in digests.items()))
+                changes[col] = mx.text(
+                    f"{col_letter(col)}{old.row}",
+                    ctx.styles[st.TEXT],
+                    ";".join(f"{k}={v}" for k, v in digests.items()),
+                )
             self.metric_patches[old.row] = changes
             self._retotal(old.values, -1)
             self._retotal(final, +1)
@@ -725,8 +933,14 @@ class LedgerUpdate:
         date = values.get("date")
         value = values.get("value")
         number = value if isinstance(value, (int, float)) and not isinstance(value, SharedRef) else None
-        self.totals.add(text(values.get("indicator")), text(values.get("unit")), text(values.get("organizer")),
-                        date if isinstance(date, float) else None, sign * (number or 0.0), sign)
+        self.totals.add(
+            text(values.get("indicator")),
+            text(values.get("unit")),
+            text(values.get("organizer")),
+            date if isinstance(date, float) else None,
+            sign * (number or 0.0),
+            sign,
+        )
 
     # ----------------------------------------------------------------------------------- writing
     def write(self, tmp: Path) -> LedgerResult:
@@ -769,8 +983,11 @@ class LedgerUpdate:
         replace_notes: dict[str, str] = {}
         first_notes: dict[str, str] = {}
         if self._refresh_comments:
-            have = notes.comment_refs(base, comments_part, {split_ref(r)[0] for r in self._refresh_comments}) \
-                if comments_part and not new_comments else set()
+            have = (
+                notes.comment_refs(base, comments_part, {split_ref(r)[0] for r in self._refresh_comments})
+                if comments_part and not new_comments
+                else set()
+            )
             for ref, text in self._refresh_comments.items():
                 (replace_notes if ref in have else first_notes)[ref] = text
 
@@ -788,9 +1005,19 @@ class LedgerUpdate:
         content_overrides["/" + drawing_part] = CT_DRAWING
         content_overrides["/" + chart_part] = CT_CHART
 
-        rewritten = {ledger_part, metrics_part, problems_part, summary_part, rels_name(ledger_part),
-                     rels_name(summary_part), drawing_part, rels_name(drawing_part), chart_part, self.wb_part,
-                     "[Content_Types].xml"}
+        rewritten = {
+            ledger_part,
+            metrics_part,
+            problems_part,
+            summary_part,
+            rels_name(ledger_part),
+            rels_name(summary_part),
+            drawing_part,
+            rels_name(drawing_part),
+            chart_part,
+            self.wb_part,
+            "[Content_Types].xml",
+        }
         if comments_part:
             rewritten.add(comments_part)
         if vml_part:
@@ -803,10 +1030,15 @@ class LedgerUpdate:
             for name in base.infos:
                 if name not in rewritten:
                     writer.copy(base, name)
-            with tempfile.TemporaryFile() as note_spool, tempfile.TemporaryFile() as ref_spool, \
-                    tempfile.TemporaryFile() as metric_spool:
+            with (
+                tempfile.TemporaryFile() as note_spool,
+                tempfile.TemporaryFile() as ref_spool,
+                tempfile.TemporaryFile() as metric_spool,
+            ):
                 for ref, text in first_notes.items():
-                    note_spool.write(notes.comment(ref, self.author, text, self.comment_prefix).encode("utf-8"))
+                    note_spool.write(
+                        notes.comment(ref, self.author, text, self.comment_prefix).encode("utf-8")
+                    )
                     ref_spool.write(ref.encode() + b"\n")
                 self.filter_refs: dict[str, str] = {}
                 self._write_ledger(writer, ledger_part, note_spool, ref_spool, metric_spool, legacy_rid)
@@ -821,7 +1053,9 @@ class LedgerUpdate:
                             notes.write_new_comments(dst, _read_chunks(note_spool))
                         else:
                             with base.open(comments_part) as src:
-                                notes.rewrite_comments(src, dst, replace=replace_notes, add=_read_chunks(note_spool))
+                                notes.rewrite_comments(
+                                    src, dst, replace=replace_notes, add=_read_chunks(note_spool)
+                                )
                 if vml_part:
                     ref_spool.seek(0)
                     note_count = sum(1 for _ in ref_spool)
@@ -840,17 +1074,33 @@ class LedgerUpdate:
             if self.new_styles is not None:
                 writer.write(self.styles_part, self.new_styles, base.infos[self.styles_part])
             writer.write(self.wb_part, self._workbook_xml(), base.infos[self.wb_part])
-            writer.write("[Content_Types].xml", self._content_types(content_overrides, content_defaults),
-                         base.infos.get("[Content_Types].xml"))
+            writer.write(
+                "[Content_Types].xml",
+                self._content_types(content_overrides, content_defaults),
+                base.infos.get("[Content_Types].xml"),
+            )
         finally:
             writer.close()
-        return LedgerResult(path=ctx.out, created=ctx.fresh, added=tuple(self.result_added),
-                            skipped=tuple(self.skipped), differences=tuple(self.differences),
-                            problems_added=len(self.problem_rows), warnings=tuple(self.warnings))
+        return LedgerResult(
+            path=ctx.out,
+            created=ctx.fresh,
+            added=tuple(self.result_added),
+            skipped=tuple(self.skipped),
+            differences=tuple(self.differences),
+            problems_added=len(self.problem_rows),
+            warnings=tuple(self.warnings),
+        )
 
     # 台账 ----------------------------------------------------------------------------------------
-    def _write_ledger(self, writer: PackageWriter, part: str, note_spool: IO[bytes], ref_spool: IO[bytes],
-                      metric_spool: IO[bytes], legacy_rid: str | None) -> SheetEdit:
+    def _write_ledger(
+        self,
+        writer: PackageWriter,
+        part: str,
+        note_spool: IO[bytes],
+        ref_spool: IO[bytes],
+        metric_spool: IO[bytes],
+        legacy_rid: str | None,
+    ) -> SheetEdit:
         ctx = self.ctx
         scan = self.lscan
         x = CellXML(scan.prefix)
@@ -858,15 +1108,29 @@ class LedgerUpdate:
         last_col = max(self.lcol.values(), default=1)
         if scan.header:
             last_col = max(last_col, scan.header.last_col)
-        edit = SheetEdit(part=part, scan=scan, columns=self.lcol, last_col=last_col,
-                         first_new_row=self.ledger_first_new, patches=self.ledger_patches,
-                         new_rows=len(self.new_reports), legacy_rid=legacy_rid,
-                         font_size=ctx.config.fonts.body_size)
-        medit = self._metrics_edit = SheetEdit(part=self.parts[METRICS_SHEET], scan=self.mscan, columns=self.mcol,
-                                               last_col=1, first_new_row=self.metric_next_row,
-                                               font_size=ctx.config.fonts.body_size)
+        edit = SheetEdit(
+            part=part,
+            scan=scan,
+            columns=self.lcol,
+            last_col=last_col,
+            first_new_row=self.ledger_first_new,
+            patches=self.ledger_patches,
+            new_rows=len(self.new_reports),
+            legacy_rid=legacy_rid,
+            font_size=ctx.config.fonts.body_size,
+        )
+        medit = self._metrics_edit = SheetEdit(
+            part=self.parts[METRICS_SHEET],
+            scan=self.mscan,
+            columns=self.mcol,
+            last_col=1,
+            first_new_row=self.metric_next_row,
+            font_size=ctx.config.fonts.body_size,
+        )
         with self.base.open(medit.part) as src:
-            medit.widths, medit.default_width = column_widths(split(src, container=b"sheetData", element=b"row").head)
+            medit.widths, medit.default_width = column_widths(
+                split(src, container=b"sheetData", element=b"row").head
+            )
         if scan.header is None:
             with self.base.open(part) as src:
                 widths, default = column_widths(split(src, container=b"sheetData", element=b"row").head)
@@ -878,8 +1142,13 @@ class LedgerUpdate:
         # 工作数据 rows of --refresh come first, then those of the new reports
         metric_row = self.metric_next_row
         for cells in self.metric_refresh_new:
-            metric_spool.write(mx.row(metric_row, _row_cells(mx, metric_row, cells, self.mcol, styles),
-                                      medit.height(cells, self.mcol)).encode("utf-8"))
+            metric_spool.write(
+                mx.row(
+                    metric_row,
+                    _row_cells(mx, metric_row, cells, self.mcol, styles),
+                    medit.height(cells, self.mcol),
+                ).encode("utf-8")
+            )
             self._totals_add(cells)
             metric_row += 1
         file_col = self.lcol.get("file")
@@ -888,25 +1157,42 @@ class LedgerUpdate:
             nonlocal metric_row
             for report in self.new_reports:
                 record = self.records[report.item.index]
-                cells = ledger_cells(record, ctx.lcols, ctx.schema, seq=report.seq, now=ctx.now,
-                                     ledger=ctx.out, comments=comments)
+                cells = ledger_cells(
+                    record,
+                    ctx.lcols,
+                    ctx.schema,
+                    seq=report.seq,
+                    now=ctx.now,
+                    ledger=ctx.out,
+                    comments=comments,
+                )
                 if comments:
                     for key, cell in cells.items():
                         if cell.comment and key in self.lcol:
                             ref = f"{col_letter(self.lcol[key])}{report.row}"
-                            note_spool.write(notes.comment(ref, author, cell.comment, cprefix).encode("utf-8"))
+                            note_spool.write(
+                                notes.comment(ref, author, cell.comment, cprefix).encode("utf-8")
+                            )
                             ref_spool.write(ref.encode() + b"\n")
                 if file_col and cells["file"].link:
                     rid = self.lrel_ids.new()
                     edit.hyperlinks.append((f"{col_letter(file_col)}{report.row}", rid))
                     self.hyperlink_rels.append((rid, cells["file"].link))
                 for mcells in metric_rows(record, ctx.mcols, ctx.schema, seq=report.seq, ledger_cells_=cells):
-                    metric_spool.write(mx.row(metric_row, _row_cells(mx, metric_row, mcells, self.mcol, styles),
-                                              medit.height(mcells, self.mcol)).encode("utf-8"))
+                    metric_spool.write(
+                        mx.row(
+                            metric_row,
+                            _row_cells(mx, metric_row, mcells, self.mcol, styles),
+                            medit.height(mcells, self.mcol),
+                        ).encode("utf-8")
+                    )
                     self._totals_add(mcells)
                     metric_row += 1
-                yield x.row(report.row, _row_cells(x, report.row, cells, self.lcol, styles),
-                            edit.height(cells, self.lcol))
+                yield x.row(
+                    report.row,
+                    _row_cells(x, report.row, cells, self.lcol, styles),
+                    edit.height(cells, self.lcol),
+                )
 
         self._rewrite_sheet(writer, part, edit, rows())
         return edit
@@ -917,17 +1203,37 @@ class LedgerUpdate:
         visible = [c for c in ctx.lcols if not c.hidden]
         half = max(2, len(visible) // 2)
         unit = cfg.unit or "＿" * 12
-        title = x.row(1, [x.text("A1", s[st.TITLE], cfg.title)] +
-                      [x.blank(f"{col_letter(i)}1", s[st.TITLE]) for i in range(2, len(visible) + 1)],
-                      ' ht="36" customHeight="1"')
-        info = x.row(2, [x.text("A2", s[st.INFO], f"{cfg.unit_label}：{unit}"),
-                         x.text(f"{col_letter(half + 1)}2", s[st.INFO_RIGHT],
-                                f"{cfg.date_label}：{ctx.now.date().isoformat()}")], ' ht="22" customHeight="1"')
-        lines = max(wrapped_lines(c.header, widths.get(i, default), cfg.fonts.header_size)
-                    for i, c in enumerate(ctx.lcols, 1) if not c.hidden)
-        header = x.row(LEDGER_HEADER_ROW, [x.text(f"{col_letter(i)}{LEDGER_HEADER_ROW}", s[st.HEADER], c.header)
-                                           for i, c in enumerate(ctx.lcols, 1)],
-                       f' ht="{max(24.0, row_height(lines, cfg.fonts.header_size))}"')
+        title = x.row(
+            1,
+            [x.text("A1", s[st.TITLE], cfg.title)]
+            + [x.blank(f"{col_letter(i)}1", s[st.TITLE]) for i in range(2, len(visible) + 1)],
+            ' ht="36" customHeight="1"',
+        )
+        info = x.row(
+            2,
+            [
+                x.text("A2", s[st.INFO], f"{cfg.unit_label}：{unit}"),
+                x.text(
+                    f"{col_letter(half + 1)}2",
+                    s[st.INFO_RIGHT],
+                    f"{cfg.date_label}：{ctx.now.date().isoformat()}",
+                ),
+            ],
+            ' ht="22" customHeight="1"',
+        )
+        lines = max(
+            wrapped_lines(c.header, widths.get(i, default), cfg.fonts.header_size)
+            for i, c in enumerate(ctx.lcols, 1)
+            if not c.hidden
+        )
+        header = x.row(
+            LEDGER_HEADER_ROW,
+            [
+                x.text(f"{col_letter(i)}{LEDGER_HEADER_ROW}", s[st.HEADER], c.header)
+                for i, c in enumerate(ctx.lcols, 1)
+            ],
+            f' ht="{max(24.0, row_height(lines, cfg.fonts.header_size))}"',
+        )
         return [title, info, header]
 
     def _totals_add(self, cells: dict[str, Cell]) -> None:
@@ -937,41 +1243,79 @@ class LedgerUpdate:
 
         date = cells.get("date")
         value = cells.get("value")
-        self.totals.add(text("indicator"), text("unit"), text("organizer"),
-                        float(date.value) if date is not None and date.is_number else None,
-                        float(value.value) if value is not None and value.is_number else 0.0, 1)
+        self.totals.add(
+            text("indicator"),
+            text("unit"),
+            text("organizer"),
+            float(date.value) if date is not None and date.is_number else None,
+            float(value.value) if value is not None and value.is_number else 0.0,
+            1,
+        )
 
     # 工作数据 / 处理异常 ----------------------------------------------------------------------------
     def _write_metrics(self, writer: PackageWriter, part: str, spool: IO[bytes]) -> None:
         scan = self.mscan
         x = CellXML(scan.prefix)
         total = len(self.metric_refresh_new) + sum(r.item.metrics for r in self.new_reports)
-        edit = SheetEdit(part=part, scan=scan, columns=self.mcol,
-                         last_col=max([*self.mcol.values(), scan.header.last_col if scan.header else 1]),
-                         first_new_row=self.metric_next_row, patches=self.metric_patches, new_rows=total)
+        edit = SheetEdit(
+            part=part,
+            scan=scan,
+            columns=self.mcol,
+            last_col=max([*self.mcol.values(), scan.header.last_col if scan.header else 1]),
+            first_new_row=self.metric_next_row,
+            patches=self.metric_patches,
+            new_rows=total,
+        )
         if scan.header is None:
-            edit.prelude = [x.row(1, [x.text(f"{col_letter(i)}1", self.ctx.styles[st.HEADER], c.header)
-                                      for i, c in enumerate(self.ctx.mcols, 1)], ' ht="24" customHeight="1"')]
+            edit.prelude = [
+                x.row(
+                    1,
+                    [
+                        x.text(f"{col_letter(i)}1", self.ctx.styles[st.HEADER], c.header)
+                        for i, c in enumerate(self.ctx.mcols, 1)
+                    ],
+                    ' ht="24" customHeight="1"',
+                )
+            ]
         spool.seek(0)
         self._rewrite_sheet(writer, part, edit, _read_chunks(spool))
 
     def _write_problems(self, writer: PackageWriter, part: str) -> None:
         scan = self.pscan
         x = CellXML(scan.prefix)
-        edit = SheetEdit(part=part, scan=scan, columns=self.pcol,
-                         last_col=max([*self.pcol.values(), scan.header.last_col if scan.header else 1]),
-                         first_new_row=self.problem_first_new, new_rows=len(self.problem_rows))
+        edit = SheetEdit(
+            part=part,
+            scan=scan,
+            columns=self.pcol,
+            last_col=max([*self.pcol.values(), scan.header.last_col if scan.header else 1]),
+            first_new_row=self.problem_first_new,
+            new_rows=len(self.problem_rows),
+        )
         if scan.header is None:
-            edit.prelude = [x.row(1, [x.text(f"{col_letter(i)}1", self.ctx.styles[st.HEADER], c.header)
-                                      for i, c in enumerate(PROBLEM_COLUMNS, 1)], ' ht="24" customHeight="1"')]
+            edit.prelude = [
+                x.row(
+                    1,
+                    [
+                        x.text(f"{col_letter(i)}1", self.ctx.styles[st.HEADER], c.header)
+                        for i, c in enumerate(PROBLEM_COLUMNS, 1)
+                    ],
+                    ' ht="24" customHeight="1"',
+                )
+            ]
         edit.font_size = self.ctx.config.fonts.body_size
-        rows = (x.row(edit.first_new_row + i, _row_cells(x, edit.first_new_row + i, cells, self.pcol, self.ctx.styles),
-                      edit.height(cells, self.pcol))
-                for i, cells in enumerate(self.problem_rows))
+        rows = (
+            x.row(
+                edit.first_new_row + i,
+                _row_cells(x, edit.first_new_row + i, cells, self.pcol, self.ctx.styles),
+                edit.height(cells, self.pcol),
+            )
+            for i, cells in enumerate(self.problem_rows)
+        )
         self._rewrite_sheet(writer, part, edit, rows)
 
-    def _rewrite_sheet(self, writer: PackageWriter, part: str, edit: SheetEdit,
-                       new_rows: Iterable[str | bytes]) -> None:
+    def _rewrite_sheet(
+        self, writer: PackageWriter, part: str, edit: SheetEdit, new_rows: Iterable[str | bytes]
+    ) -> None:
         """Stream a worksheet: rows copied (or patched), new rows after the last filled row, tail updated."""
         base = self.base
         emit_from = 1 if edit.prelude else edit.first_new_row
@@ -1000,15 +1344,15 @@ class LedgerUpdate:
 
             previous = 0
             if not edit.patches and not edit.prelude and edit.scan.max_row < edit.first_new_row:
-                parts.copy_elements(dst)          # nothing changes in the old rows: copy them in chunks
-            for raw in ([] if parts.tail else parts.elements()):
+                parts.copy_elements(dst)  # nothing changes in the old rows: copy them in chunks
+            for raw in [] if parts.tail else parts.elements():
                 r = row_number(raw, previous)
                 previous = r
                 if not emitted and r >= emit_from:
                     emit()
                     emitted = True
                 if emit_from <= r <= max(last_new, len(edit.prelude)) and row_is_empty(raw):
-                    continue                       # an empty (formatting-only) row where new rows go
+                    continue  # an empty (formatting-only) row where new rows go
                 if r in edit.patches:
                     dst.write(patch_row(raw, r, edit.patches[r]))
                 else:
@@ -1026,17 +1370,25 @@ class LedgerUpdate:
         new = [(rid, T_HYPERLINK, target, True) for rid, target in self.hyperlink_rels] + self.new_ledger_rels
         entries = "".join(
             f'<Relationship Id="{rid}" Type="{typ}" Target="{_attr(target)}"'
-            + (' TargetMode="External"' if external else "") + "/>" for rid, typ, target, external in new)
+            + (' TargetMode="External"' if external else "")
+            + "/>"
+            for rid, typ, target, external in new
+        )
         if self.base.has(name):
             if not new:
                 writer.copy(self.base, name)
                 return
             data = self.base.read(name)
             end = data.rfind(b"</")
-            if re.search(rb"<(?:\w+:)?Relationships\b[^>]*/>\s*$", data):   # <Relationships/>
+            if re.search(rb"<(?:\w+:)?Relationships\b[^>]*/>\s*$", data):  # <Relationships/>
                 m = re.search(rb"<(?:\w+:)?Relationships\b[^>]*/>", data)
-                data = data[:m.start()] + f'<Relationships xmlns="{PKG_REL_NS}">'.encode() + entries.encode("utf-8") \
-                    + b"</Relationships>" + data[m.end():]
+                data = (
+                    data[: m.start()]
+                    + f'<Relationships xmlns="{PKG_REL_NS}">'.encode()
+                    + entries.encode("utf-8")
+                    + b"</Relationships>"
+                    + data[m.end() :]
+                )
             else:
                 data = data[:end] + entries.encode("utf-8") + data[end:]
             writer.write(name, data, self.base.infos[name])
@@ -1045,18 +1397,35 @@ class LedgerUpdate:
 
     def _write_summary(self, writer: PackageWriter, part: str, drawing: str, chart: str) -> None:
         ctx = self.ctx
-        letters = {k: col_letter(self.mcol[k]) if k in self.mcol else "ZZ"
-                   for k in ("indicator", "unit", "value", "date", "organizer")}
-        parts = build_summary(self.totals, MetricsColumns(**letters), ctx.styles, metrics_sheet=METRICS_SHEET,
-                              canonical=set(ctx.schema.indicators), title=f"{ctx.config.title} · 统计汇总",
-                              footer=ctx.config.footer, header_size=ctx.config.fonts.header_size)
+        letters = {
+            k: col_letter(self.mcol[k]) if k in self.mcol else "ZZ"
+            for k in ("indicator", "unit", "value", "date", "organizer")
+        }
+        parts = build_summary(
+            self.totals,
+            MetricsColumns(**letters),
+            ctx.styles,
+            metrics_sheet=METRICS_SHEET,
+            canonical=set(ctx.schema.indicators),
+            title=f"{ctx.config.title} · 统计汇总",
+            footer=ctx.config.footer,
+            header_size=ctx.config.fonts.header_size,
+        )
         infos = self.base.infos
         writer.write(part, parts.sheet, infos.get(part))
-        writer.write(rels_name(part), _rels_xml(
-            f'<Relationship Id="rId1" Type="{T_DRAWING}" Target="{_attr(relative(part, drawing))}"/>'))
+        writer.write(
+            rels_name(part),
+            _rels_xml(
+                f'<Relationship Id="rId1" Type="{T_DRAWING}" Target="{_attr(relative(part, drawing))}"/>'
+            ),
+        )
         writer.write(drawing, parts.drawing, infos.get(drawing))
-        writer.write(rels_name(drawing), _rels_xml(
-            f'<Relationship Id="rId1" Type="{T_CHART}" Target="{_attr(relative(drawing, chart))}"/>'))
+        writer.write(
+            rels_name(drawing),
+            _rels_xml(
+                f'<Relationship Id="rId1" Type="{T_CHART}" Target="{_attr(relative(drawing, chart))}"/>'
+            ),
+        )
         writer.write(chart, parts.chart, infos.get(chart))
 
     def _workbook_xml(self) -> bytes:
@@ -1089,9 +1458,18 @@ class LedgerUpdate:
         calc = root.find(f"{{{ns}}}calcPr")
         if calc is None:
             calc = etree.SubElement(root, f"{{{ns}}}calcPr")
-            for tag in ("oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
-                        "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"):
-                later = root.find(f"{{{ns}}}{tag}")       # calcPr comes before these
+            for tag in (
+                "oleSize",
+                "customWorkbookViews",
+                "pivotCaches",
+                "smartTagPr",
+                "smartTagTypes",
+                "webPublishing",
+                "fileRecoveryPr",
+                "webPublishObjects",
+                "extLst",
+            ):
+                later = root.find(f"{{{ns}}}{tag}")  # calcPr comes before these
                 if later is not None:
                     later.addprevious(calc)
                     break
@@ -1147,8 +1525,10 @@ def _attr(text: str) -> str:
 
 
 def _rels_xml(entries: str) -> bytes:
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL_NS}">'
-            f"{entries}</Relationships>").encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG_REL_NS}">'
+        f"{entries}</Relationships>"
+    ).encode()
 
 
 def _read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:

@@ -62,12 +62,12 @@ class Split:
         self.prefix = (m.group(1) or b"").decode()
         p = self.prefix.encode()
         self.empty = bool(m.group(2))
-        if self.empty:   # <sheetData/>: behave as <sheetData></sheetData>
-            self.head = self.buf[:m.start()] + b"<" + p + container + b">"
-            self.buf = b"</" + p + container + b">" + self.buf[m.end():]
+        if self.empty:  # <sheetData/>: behave as <sheetData></sheetData>
+            self.head = self.buf[: m.start()] + b"<" + p + container + b">"
+            self.buf = b"</" + p + container + b">" + self.buf[m.end() :]
         else:
-            self.head = self.buf[:m.end()]
-            self.buf = self.buf[m.end():]
+            self.head = self.buf[: m.end()]
+            self.buf = self.buf[m.end() :]
         self._open = b"<" + p + element
         self._close = b"</" + p + element + b">"
         self._end = b"</" + p + container
@@ -107,7 +107,7 @@ class Split:
                 if not self._more():
                     raise ValueError("XML part ends inside a start tag")
                 continue
-            if self.buf[gt - 1:gt] == b"/":
+            if self.buf[gt - 1 : gt] == b"/":
                 stop = gt + 1
             else:
                 close = self.buf.find(self._close, gt)
@@ -149,7 +149,7 @@ class Split:
             i = self.buf.find(self._open, pos)
             if i == -1:
                 return -1
-            nxt = self.buf[i + len(self._open):i + len(self._open) + 1]
+            nxt = self.buf[i + len(self._open) : i + len(self._open) + 1]
             if nxt in (b" ", b">", b"/", b"\t", b"\n", b"\r"):
                 return i
             if nxt == b"" and not self.eof:
@@ -194,7 +194,9 @@ def letters_index(letters: bytes) -> int:
     return n
 
 
-def parse_cells(raw: bytes, wanted: set[int] | None = None) -> dict[int, tuple[str | float | SharedRef | None, str, bool]]:
+def parse_cells(
+    raw: bytes, wanted: set[int] | None = None
+) -> dict[int, tuple[str | float | SharedRef | None, str, bool]]:
     """{column: (value, type, has_formula)} of a row's cells (only `wanted` columns when given).
 
     Values: text for strings, a float for numbers, SharedRef for shared strings, None for empty cells.
@@ -214,7 +216,9 @@ def parse_cells(raw: bytes, wanted: set[int] | None = None) -> dict[int, tuple[s
         value: str | float | SharedRef | None = None
         if kind == "inlineStr":
             inner = _RPH.sub(b"", inner)
-            value = excel_unescape(unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8")))
+            value = excel_unescape(
+                unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8"))
+            )
         else:
             v = _V.search(inner)
             if v is not None:
@@ -257,7 +261,9 @@ def shared_strings(stream: IO[bytes], wanted: set[int]) -> dict[int, str]:
     for i, raw in enumerate(parts.elements()):
         if i in wanted:
             inner = _RPH.sub(b"", raw)
-            out[i] = excel_unescape(unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8")))
+            out[i] = excel_unescape(
+                unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8"))
+            )
         if i >= last:
             break
     return out
@@ -284,7 +290,9 @@ def _value(attrs: bytes, inner: bytes | None) -> str | float | SharedRef | None:
             kind = t.group(1)
     if kind == b"inlineStr":
         inner = _RPH.sub(b"", inner) if b"rPh" in inner else inner
-        return excel_unescape(unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8")))
+        return excel_unescape(
+            unescape(b"".join(x.group(1) or b"" for x in _T.finditer(inner)).decode("utf-8"))
+        )
     v = _V.search(inner)
     if v is None:
         return None
@@ -303,8 +311,9 @@ def _value(attrs: bytes, inner: bytes | None) -> str | float | SharedRef | None:
     return excel_unescape(text) if kind in (b"str", b"e") else text
 
 
-def row_values(raw: bytes, wanted: dict[bytes, str], row: int | None = None
-               ) -> dict[str, str | float | SharedRef | None]:
+def row_values(
+    raw: bytes, wanted: dict[bytes, str], row: int | None = None
+) -> dict[str, str | float | SharedRef | None]:
     """Values of the wanted columns (column letters → key) of one row.
 
     Cells written as <c r="B12" …> (Excel, WPS, LibreOffice, openpyxl and this program all do) are found
@@ -334,7 +343,7 @@ def row_values(raw: bytes, wanted: dict[bytes, str], row: int | None = None
     return {key: cells[letters_index(col)][0] for col, key in wanted.items() if letters_index(col) in cells}
 
 
-RawCell = tuple[bytes, bytes]          # (attributes, inner XML) of one cell, undecoded
+RawCell = tuple[bytes, bytes]  # (attributes, inner XML) of one cell, undecoded
 
 
 _ODD_CELL = re.compile(rb'<c(?! r=")[\s>/]|<\w+:c[\s>/]')
