@@ -19,8 +19,9 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .cli_zh import ChineseTyper
 
-app = typer.Typer(
+app = ChineseTyper(
     add_completion=False,
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -28,7 +29,9 @@ app = typer.Typer(
     help="把工作报告（.txt / .docx 等）整理成 Excel 台账和 Word 简报。\n\n"
     "Example: reporter run 报告文件夹 -o 输出",
 )
-templates_app = typer.Typer(help="查看或复制可编辑的模板（字段表、台账、简报、词表）。", no_args_is_help=True)
+templates_app = ChineseTyper(
+    help="查看或复制可编辑的模板（字段表、台账、简报、词表）。", no_args_is_help=True
+)
 app.add_typer(templates_app, name="templates")
 
 COMMANDS = ("run", "extract", "ledger", "brief", "schema", "templates", "watch")

@@ -158,6 +158,8 @@ HEAVY_MODULES = (
     "reporter.writers.ledger",
     "reporter.writers.briefing",
     "reporter.workers",
+    "pydantic",  # typer 0.29 imports it at start-up (+200 ms): pyproject pins typer below it
+    "rich",
 )
 
 
