@@ -76,4 +76,4 @@ def test_run_refresh_option_reaches_the_ledger(tmp_path, seeds_dir):
 
 def test_ledger_help_mentions_refresh():
     result = invoke("ledger", "--help")
-    assert "--refresh" in result.stdout and "Example:" in result.stdout
+    assert "--refresh" in result.stdout and "示例：" in result.stdout
