@@ -301,7 +301,7 @@ def _main_zh(
             raise
         print(f"错误：{usage_message(exc)}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         if not standalone_mode:
             raise
         print("已取消", file=sys.stderr)

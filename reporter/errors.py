@@ -13,7 +13,8 @@ ReporterError is a bug and keeps its traceback.
     ├── SchemaError                  templates/schema.toml is invalid
     ├── TemplateError                an Excel/Word template lacks what the writer needs
     ├── OutputError                  an output cannot be written (file open in Excel/WPS, no permission)
-    └── LockedError                  another run holds the output folder
+    ├── LockedError                  another run holds the output folder
+    └── NoReportsError               the paths given hold no report (only Excel files, archives, pictures…)
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ class OutputError(ReporterError):
 
 class LockedError(ReporterError):
     """Another run is using the output folder."""
+
+
+class NoReportsError(ReporterError):
+    """The paths given hold no report to process: nothing is written."""
 
 
 def file_error(cls: type[ReporterError], path: Path | str, reason: str, hint: str = "") -> ReporterError:

@@ -33,6 +33,44 @@ _SKIP_DIR = re.compile(
 )
 
 
+# What the program itself writes into an output folder (recognised by its `.reporter/` state folder):
+# never read back as reports, wherever the output folder sits (inside an input, beside it, dropped again).
+STATE_DIR = ".reporter"
+OUTPUT_FILES = frozenset({"台账.xlsx", "简报.docx", "核对.html", "reporter.log", "reporter.log.1"})
+OUTPUT_DIRS = frozenset({"简报存档", STATE_DIR})
+
+# Kinds of files a folder holds that are not reports, named for the user by their suffix.
+_KINDS = (
+    ("Excel 表格", {".xlsx", ".xlsm", ".xls", ".et", ".ett", ".csv", ".ods"}),
+    ("压缩包（请先解压）", {".zip", ".rar", ".7z", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".cab"}),
+    (
+        "图片（不是报告；扫描件请先转成文字）",
+        {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"},
+    ),
+    ("演示文稿", {".ppt", ".pptx", ".pps", ".ppsx", ".dps", ".odp"}),
+    ("音频或视频", {".mp3", ".wav", ".m4a", ".amr", ".mp4", ".avi", ".mov", ".wmv", ".flv", ".mkv"}),
+    ("程序或脚本", {".exe", ".dll", ".bat", ".cmd", ".ps1", ".py", ".sh", ".msi"}),
+)
+OUTPUT_KIND = "本程序生成的台账、简报和记录"
+
+
+def kind_of_file(path: Path) -> str:
+    """What a file that is not a report is, in the words a clerk uses (Excel 表格, 压缩包…)."""
+    suffix = path.suffix.lower()
+    return next((kind for kind, suffixes in _KINDS if suffix in suffixes), "其他文件")
+
+
+def is_output_folder(folder: Path) -> bool:
+    """A folder this program writes its results into: it holds the `.reporter/` state folder."""
+    return os.path.isdir(os.path.join(folder, STATE_DIR))
+
+
+def is_own_output(path: Path) -> bool:
+    """A file or folder this program wrote (台账.xlsx, 简报.docx, 简报存档/, 核对.html, the log) in an output folder."""
+    names = OUTPUT_DIRS if os.path.isdir(path) else OUTPUT_FILES
+    return path.name in names and is_output_folder(path.parent)
+
+
 def skip_name(name: str) -> bool:
     """Hidden, system, lock and temporary files, and README files, skipped silently inside folders."""
     return bool(_SKIP_NAME.match(name))
@@ -61,10 +99,14 @@ def _resolve(path: Path) -> Path | None:
         return None
 
 
-def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | Failure]:
+def iter_inputs(
+    paths: Iterable[Path], ignored: list[tuple[Path, str]] | None = None
+) -> Iterator[Path | Failure]:
     """Files to process, in order: files as given, folders walked (sorted, supported suffixes only).
 
-    Each file once, even when given twice or reached through a link.
+    Each file once, even when given twice or reached through a link. Files inside folders that are not
+    reports (Excel 表格, 压缩包, 图片 …) and this program's own outputs are passed over; with `ignored`,
+    each is appended to it as (path, kind) so a run can say what it passed over.
     """
     seen: set[Path] = set()
     for given in paths:
@@ -81,12 +123,15 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | Failure]:
         except OSError as exc:
             yield _failure(given, f"无法访问（{exc.strerror or exc}）")
             continue
+        if ignored is not None and is_own_output(given):
+            ignored.append((given, OUTPUT_KIND))
+            continue
         if stat.S_ISREG(mode):
             if real not in seen:
                 seen.add(real)
                 yield given
         elif stat.S_ISDIR(mode):
-            for item in _walk(given, real):
+            for item in _walk(given, real, ignored):
                 if isinstance(item, Failure):
                     yield item
                     continue
@@ -98,9 +143,10 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path | Failure]:
             yield _failure(given, "这不是普通文件（可能是管道或设备）", "请给出报告文件本身")
 
 
-def _walk(top: Path, root: Path) -> Iterator[Path | Failure]:
+def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) -> Iterator[Path | Failure]:
     """Supported files under `top` (whose real path is `root`): files of a folder before its sub-folders,
-    each list sorted by name; no recursion, each real folder entered once."""
+    each list sorted by name; no recursion, each real folder entered once. Unsupported files and the
+    program's own outputs go to `ignored` when it is given."""
     visited: set[tuple[int, int]] = set()
     stack = [top]
     while stack:
@@ -123,7 +169,12 @@ def _walk(top: Path, root: Path) -> Iterator[Path | Failure]:
             yield _failure(folder, f"无法打开这个文件夹（{exc.strerror or exc}）")
             continue
         subdirs: list[Path] = []
+        own = any(e.name == STATE_DIR for e in entries) and is_output_folder(folder)
         for entry in entries:
+            if own and entry.name in OUTPUT_FILES | OUTPUT_DIRS:
+                if ignored is not None and entry.name != STATE_DIR:
+                    ignored.append((Path(entry.path), OUTPUT_KIND))
+                continue
             try:
                 if entry.is_symlink() or _is_junction(entry):
                     if entry.is_dir():
@@ -137,8 +188,12 @@ def _walk(top: Path, root: Path) -> Iterator[Path | Failure]:
                     if not skip_dir(entry.name):
                         subdirs.append(Path(entry.path))
                 elif entry.is_file(follow_symlinks=False):
-                    if not skip_name(entry.name) and supported(Path(entry.path)):
+                    if skip_name(entry.name):
+                        continue
+                    if supported(Path(entry.path)):
                         yield Path(entry.path)
+                    elif ignored is not None:
+                        ignored.append((Path(entry.path), kind_of_file(Path(entry.path))))
             except OSError:
                 continue
         stack.extend(reversed(subdirs))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ReporterError
+from .errors import NoReportsError, ReporterError
 from .inputs import iter_inputs
 from .model import Failure, Record
 from .progress import NoProgress, Progress
@@ -142,6 +142,9 @@ class Skipped:
     reason: str
 
 
+SUMMARY_FAILURES = 10  # failures named one by one in a summary line
+
+
 @dataclass(slots=True)
 class RunResult:
     records: Sequence[Record] = ()  # processed this run (read back from disk)
@@ -150,20 +153,59 @@ class RunResult:
     outputs: list[Path] = field(default_factory=list)  # files written this run
     log: Path | None = None
     ledger: Any = None  # writers.ledger.LedgerResult of this run
+    ignored: list[tuple[Path, str]] = field(default_factory=list)  # not reports: (path, kind)
 
     @property
     def ok(self) -> bool:
         return not self.failures
 
-    def summary(self) -> str:
-        """已处理 12 份，跳过 3 份（以前处理过、没有改动），失败 1 份：三月通报.docx（文件已加密）"""
+    def summary(self, most: int = SUMMARY_FAILURES) -> str:
+        """已处理 12 份，跳过 3 份（以前处理过、没有改动），失败 1 份：三月通报.docx（文件已加密）
+
+        At most `most` failures are named; the rest are counted and left to the log and 处理异常."""
         text = f"已处理 {len(self.records)} 份"
         if self.skipped:
             text += f"，跳过 {len(self.skipped)} 份（以前处理过、没有改动）"
         if self.failures:
-            items = "；".join(f"{f.path.name}（{f.reason}）" for f in self.failures)
+            items = "；".join(f"{f.path.name}（{f.reason}）" for f in self.failures[:most])
             text += f"，失败 {len(self.failures)} 份：{items}"
+            if len(self.failures) > most:
+                where = f"，见台账的“处理异常”表和 {self.log}" if self.log else "，见台账的“处理异常”表"
+                text += f"；另有 {len(self.failures) - most} 份失败{where}"
+        if self.ignored:
+            text += f"；{ignored_text(self.ignored)}"
         return text
+
+
+def ignored_text(ignored: Sequence[tuple[Path, str]]) -> str:
+    """不是报告、没有读取：Excel 表格 3 个，压缩包（请先解压）1 个"""
+    counts: dict[str, int] = {}
+    for _path, kind in ignored:
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = []
+    for kind, n in counts.items():
+        name, _, hint = kind.partition("（")
+        parts.append(f"{name} {n} 个" + (f"（{hint}" if hint else ""))
+    return "不是报告、没有读取：" + "，".join(parts)
+
+
+def require_reports(paths: Sequence[Path]) -> None:
+    """Raise NoReportsError, naming what was found instead, when `paths` hold no file to read.
+
+    Stops at the first report found, so a normal run pays for one short look only."""
+    ignored: list[tuple[Path, str]] = []
+    failures: list[Failure] = []
+    for item in iter_inputs(paths, ignored):
+        if not isinstance(item, Failure):
+            return
+        failures.append(item)
+    where = "、".join(str(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
+    parts = [f"{where}：没有找到可以处理的报告（支持 .txt、.docx、.doc、.wps、.html、.pdf 等）"]
+    parts += [f.message for f in failures[:SUMMARY_FAILURES]]
+    if ignored:
+        parts.append(ignored_text(ignored))
+    parts.append("没有写出台账和简报")
+    raise NoReportsError("；".join(parts), path=paths[0] if paths else None, reason="没有找到报告")
 
 
 def run(
@@ -189,10 +231,11 @@ def run(
     check_briefing_template(
         options.templates
     )  # a broken briefing template stops us before any report is read
+    paths = [Path(p) for p in paths]
+    require_reports(paths)  # nothing to read: say what was found instead, write nothing
     outdir = Path(outdir)
     progress = progress or NoProgress()
     result = RunResult()
-    paths = [Path(p) for p in paths]
     with OutputLock(outdir, wait=options.wait, on_wait=progress.waiting):
         log = RunLog(outdir)
         result.log = log.path
@@ -276,7 +319,7 @@ def _plan(
     """The files to process now, with their fingerprints; the rest go to result.skipped / failures."""
     todo: list[Path] = []
     prints: dict[Path, Fingerprint] = {}
-    for item in iter_inputs(paths):
+    for item in iter_inputs(paths, result.ignored):
         if isinstance(item, Failure):
             result.failures.append(item)
             continue

@@ -110,7 +110,7 @@ def test_macro_enabled_and_strict_files_are_read_with_a_warning(docx_fixtures):
     [
         ("with-dtd.docx", UnsafeDocumentError, "DTD"),
         ("images-only.docx", EmptyDocumentError, "图片"),
-        ("zip-without-word-parts.docx", ReadError, "不是 Word"),
+        ("zip-without-word-parts.docx", UnsupportedFormatError, "请先解压"),
         ("encrypted.docx", EncryptedDocumentError, "加密"),
         ("legacy.doc", ReadError, ".doc"),  # a hand-made OLE header: named as a damaged .doc (issue 7)
     ],

@@ -133,6 +133,33 @@ def _refuse_ole(path: Path, data: bytes, suffix: str) -> Reader:
     )
 
 
+# A zip file that is not a Word document: named by the part that shows what it is.
+_ZIP_KINDS = (
+    ("xl/", "Excel 表格", "报告请另存为 .docx 或 .txt；表格不是报告"),
+    ("ppt/", "PowerPoint 演示文稿", "请把报告另存为 .docx 或 .txt"),
+)
+
+
+def _refuse_other_zip(path: Path, data: bytes) -> None:
+    """An .xlsx, .pptx or plain .zip gets its own words instead of "Word 正文部件里没有正文"."""
+    import io
+    import zipfile
+
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # a damaged zip: the Word reader says what it can
+    if any(n.startswith("word/") for n in names):
+        return
+    for prefix, what, hint in _ZIP_KINDS:
+        if any(n.startswith(prefix) for n in names) and "[Content_Types].xml" in names:
+            raise file_error(UnsupportedFormatError, path, f"这是{what}，不是报告文档", hint)
+    if "[Content_Types].xml" not in names:
+        raise file_error(
+            UnsupportedFormatError, path, "这是压缩包（zip），不是报告文档", "请先解压，再处理里面的报告"
+        )
+
+
 def pick_reader(path: Path, data: bytes) -> Reader:
     """The reader for a file, by its content first (magic bytes), then by its suffix."""
     suffix = path.suffix.lower()
@@ -141,6 +168,7 @@ def pick_reader(path: Path, data: bytes) -> Reader:
     if kind == "ole":
         return _refuse_ole(path, data, suffix)
     if kind == "zip":
+        _refuse_other_zip(path, data)
         return BY_NAME["docx"]
     if kind == "odt":
         return BY_NAME["doc"]

@@ -381,7 +381,7 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         ),
         (Case("其实是程序.txt", "UnsupportedFormatError", "程序"), lambda: b"MZ\x90\x00" + _random(2000, 5)),
         (
-            Case("其实是表格.docx", "ReadError", "不是 Word"),
+            Case("其实是表格.docx", "UnsupportedFormatError", "Excel 表格"),
             lambda: zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}),
         ),
         # ---- truncated and damaged

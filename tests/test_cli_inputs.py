@@ -1,0 +1,94 @@
+"""What a run reads, as office staff drop folders on it: never its own outputs, and never an empty ledger."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from reporter.cli import app
+from reporter.inputs import iter_inputs
+from reporter.model import Failure
+from reporter.pipeline import RunResult
+
+runner = CliRunner()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _report(path: Path, county: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        f"{county}公安局召开全县禁毒工作会议\n"
+        f"3月5日，{county}公安局召开全县禁毒工作会议，局长张建国主持会议。"
+        f"会议通报了一季度工作，全县共破获毒品案件12起，抓获犯罪嫌疑人15人。\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _run(*argv: str) -> dict:
+    result = runner.invoke(app, ["run", *argv, "--json", "-j", "1"], prog_name="reporter")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_outputs_inside_or_beside_inputs_are_never_read_back(tmp_path):
+    year = tmp_path / "年度"
+    _report(year / "一月" / "一月.txt", "青山县")
+    _report(year / "二月" / "二月.txt", "白水县")
+    _run(str(year / "一月"), "-o", str(year / "一月_台账简报"))  # a dropped folder: results beside it
+    _run(str(year / "二月"), "-o", str(year / "二月" / "台账简报"))  # results inside the input
+    summary = _run(str(year), "-o", str(tmp_path / "全年"))
+    assert sorted(Path(p).name for p in summary["processed"]) == ["一月.txt", "二月.txt"]
+    sheet = openpyxl.load_workbook(tmp_path / "全年" / "台账.xlsx").worksheets[0]
+    files = [c.value for c in next(sheet.iter_cols()) if c.value]
+    assert not any("简报" in str(v) for v in files)
+
+
+def test_a_users_own_file_named_like_an_output_is_still_read(tmp_path):
+    """Only folders holding the program's state folder are output folders: a user's 简报.docx elsewhere is a report."""
+    shutil.copy(SEEDS / "notice.docx", tmp_path / "简报.docx")
+    assert [p.name for p in iter_inputs([tmp_path]) if not isinstance(p, Failure)] == ["简报.docx"]
+
+
+def test_a_folder_without_reports_says_what_it_holds_exits_1_and_writes_nothing(tmp_path):
+    box = tmp_path / "材料"
+    box.mkdir()
+    openpyxl.Workbook().save(box / "统计表.xlsx")
+    openpyxl.Workbook().save(box / "汇总.xlsx")
+    with zipfile.ZipFile(box / "三月报告.zip", "w") as zf:
+        zf.writestr("a.txt", "x")
+    (box / "现场.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    out = tmp_path / "输出"
+    result = runner.invoke(app, ["run", str(box), "-o", str(out)], prog_name="reporter")
+    assert result.exit_code == 1
+    assert "没有找到可以处理的报告" in result.stderr
+    assert "Excel 表格 2 个" in result.stderr and "压缩包 1 个（请先解压）" in result.stderr
+    assert "图片 1 个" in result.stderr
+    assert not out.exists()
+
+
+def test_an_excel_file_or_archive_given_by_name_gets_the_right_words(tmp_path):
+    openpyxl.Workbook().save(tmp_path / "台账副本.xlsx")
+    with zipfile.ZipFile(tmp_path / "报告.zip", "w") as zf:
+        zf.writestr("一月.txt", "x")
+    result = runner.invoke(
+        app, ["extract", str(tmp_path / "台账副本.xlsx"), str(tmp_path / "报告.zip")], prog_name="reporter"
+    )
+    assert result.exit_code == 1
+    assert "这是Excel 表格，不是报告文档" in result.stderr
+    assert "请先解压" in result.stderr
+
+
+@pytest.mark.parametrize("failed", [3, 25])
+def test_summary_names_at_most_ten_failures(failed):
+    failures = [Failure(path=Path(f"坏{i}.docx"), reason="已损坏", message="") for i in range(failed)]
+    text = RunResult(failures=failures, log=Path("输出/reporter.log")).summary()
+    assert text.count(".docx") == min(failed, 10)
+    if failed > 10:
+        assert f"另有 {failed - 10} 份失败" in text and "处理异常" in text and "reporter.log" in text
