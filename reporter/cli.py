@@ -10,9 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -20,6 +19,7 @@ import typer
 
 from . import __version__
 from .cli_zh import ChineseTyper
+from .console import long_path, owns_console, safe_streams, wait_for_enter
 
 app = ChineseTyper(
     add_completion=False,
@@ -146,6 +146,25 @@ RefreshOpt = Annotated[
 ]
 
 
+OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".txt")
+
+
+def _check_outdir(outdir: Path) -> None:
+    """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
+    if outdir.suffix.lower() in OUTPUT_SUFFIXES and not outdir.is_dir():
+        raise typer.BadParameter(
+            f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（例如 -o 输出）",
+            param_hint="-o",
+        )
+    if outdir.exists() and not outdir.is_dir():
+        raise typer.BadParameter(f"“{outdir}”是一个文件，不是文件夹；请换一个文件夹名", param_hint="-o")
+
+
+def _output_file(out: Path, default_name: str) -> Path:
+    """`-o` of ledger/brief: a file path, or an existing folder to put the file into under its usual name."""
+    return out / default_name if out.is_dir() else out
+
+
 def _ledger_report(ledger, quiet: bool = False) -> None:
     """What writing the ledger did, on stderr: reports not added, and with --refresh every difference."""
     if ledger is None:
@@ -229,13 +248,19 @@ def run(
     from .pipeline import run as run_job
     from .progress import console_progress
 
+    _check_outdir(outdir)
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
+    if not quiet and not as_json:
+        err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
     try:
         result = run_job(
             paths, outdir, schema=schema, options=options, progress=console_progress(sys.stderr, quiet=quiet)
         )
+    except KeyboardInterrupt:
+        err("已中断：本次没有写入台账和简报，已有的台账和简报没有改动；下次运行会重新处理这些报告")
+        raise typer.Exit(130) from None
     except ReporterError as exc:
         if as_json:
             typer.echo(_summary_json(error=exc))
@@ -384,7 +409,7 @@ def watch(
 
 
 # --------------------------------------------------------------------------------------- extract
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -458,33 +483,59 @@ def extract(
 def ledger(
     paths: PathsArg,
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="台账文件（.xlsx）；已存在时把新报告追加进去。")
+        Path,
+        typer.Option("--out", "-o", help="台账文件（.xlsx），或放台账的文件夹；已存在时把新报告追加进去。"),
     ] = Path("台账.xlsx"),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     refresh: RefreshOpt = False,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """只生成 Excel 台账（已有的台账里追加新报告，人工修改保留）。
 
     Example: reporter ledger seeds -o 台账.xlsx
     """
-    _write_one("ledger", paths, out, templates, ref_date, refresh=refresh)
+    _write_one(
+        "ledger",
+        paths,
+        _output_file(out, "台账.xlsx"),
+        templates,
+        ref_date,
+        refresh=refresh,
+        as_json=as_json,
+        quiet=quiet,
+    )
 
 
 @app.command()
 def brief(
     paths: PathsArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="简报文件（.docx）。")] = Path("简报.docx"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="简报文件（.docx），或放简报的文件夹。")] = Path(
+        "简报.docx"
+    ),
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     issue_no: IssueNoOpt = None,
     evidence: EvidenceOpt = False,
+    as_json: JsonOpt = False,
+    quiet: QuietOpt = False,
 ) -> None:
     """只生成 Word 简报。
 
     Example: reporter brief seeds -o 简报.docx --issue-no 3
     """
-    _write_one("brief", paths, out, templates, ref_date, issue_no=issue_no, evidence=evidence)
+    _write_one(
+        "brief",
+        paths,
+        _output_file(out, "简报.docx"),
+        templates,
+        ref_date,
+        issue_no=issue_no,
+        evidence=evidence,
+        as_json=as_json,
+        quiet=quiet,
+    )
 
 
 def _write_one(
@@ -497,37 +548,54 @@ def _write_one(
     issue_no: int | None = None,
     evidence: bool = False,
     refresh: bool = False,
+    as_json: bool = False,
+    quiet: bool = False,
 ) -> None:
     from .errors import ReporterError
-    from .pipeline import extract_all
+    from .pipeline import RunResult, extract_all, require_reports
     from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = _load_schema(templates)
-    if kind == "brief":
-        try:
-            check_briefing_template(templates)  # before any report is read
-        except ReporterError as exc:
-            raise _fail(exc) from None
-    records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
-    for f in failures:
-        err(f"失败：{f.message}")
+    result = RunResult()
     try:
+        if kind == "brief":
+            check_briefing_template(templates)  # before any report is read
+        require_reports(paths)
+        if not quiet and not as_json:
+            err("读取中…")
+        records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
+        result.records, result.failures = records, failures
         if kind == "ledger":
-            _ledger_report(
-                write_ledger(records, schema, out, failures=failures, templates=templates, refresh=refresh)
+            written = write_ledger(
+                records, schema, out, failures=failures, templates=templates, refresh=refresh
             )
+            _ledger_report(written, quiet=quiet or as_json)
+            result.outputs.append(written.path)
+            label = str(written.path)
         else:
             brief = write_briefing(
                 records, schema, out, templates=templates, issue_no=issue_no, evidence=evidence
             )
+            if brief.written:
+                result.outputs.append(out)
+            label = f"{out}（{brief.issue.label}，存档：{brief.archive}）" if brief.written else ""
     except ReporterError as exc:
+        if as_json:
+            typer.echo(_summary_json(result, error=exc))
         raise _fail(exc) from None
-    if kind == "brief" and not brief.written:
-        err(f"已处理 0 份，失败 {len(failures)} 份；没有可写进简报的报告，未生成新的一期")
-        raise typer.Exit(1 if failures else 0)
-    written = f"{out}（{brief.issue.label}，存档：{brief.archive}）" if kind == "brief" else str(out)
-    err(f"已处理 {len(records)} 份，失败 {len(failures)} 份；已写入：{written}")
-    raise typer.Exit(1 if failures else 0)
+    except KeyboardInterrupt:
+        err(f"已中断：没有写入 {out}，原有文件没有改动")
+        raise typer.Exit(130) from None
+    for f in result.failures:
+        err(f"失败：{f.message}")
+    if as_json:
+        typer.echo(_summary_json(result))
+    elif not quiet:
+        if kind == "brief" and not result.outputs:
+            err(f"{result.summary()}；没有可写进简报的报告，未生成新的一期")
+        else:
+            err(f"{result.summary()}；已写入：{label}")
+    raise typer.Exit(1 if result.failures else 0)
 
 
 # ------------------------------------------------------------------------------ schema / templates
@@ -588,109 +656,12 @@ def _bare_paths(argv: list[str]) -> list[str]:
     return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
 
 
-def _long_path(arg: str, platform: str = sys.platform) -> str:
-    """On Windows, a path of 248+ characters gets the \\\\?\\ prefix so that it opens without the
-    LongPathsEnabled setting; anything else is returned as it is."""
-    import ntpath
-
-    if platform != "win32" or arg.startswith(("-", "\\\\?\\")):
-        return arg
-    full = ntpath.abspath(arg) if platform == sys.platform else ntpath.normpath(arg)
-    if len(full) < 248:
-        return arg
-    if full.startswith("\\\\"):  # \\server\share → \\?\UNC\server\share
-        return "\\\\?\\UNC\\" + full[2:]
-    return "\\\\?\\" + full
-
-
-SHELLS = frozenset(
-    {
-        "cmd.exe",
-        "powershell.exe",
-        "pwsh.exe",
-        "bash.exe",
-        "sh.exe",
-        "wsl.exe",
-        "zsh.exe",
-        "fish.exe",
-        "nu.exe",
-        "far.exe",
-        "tcc.exe",
-        "conemuc.exe",
-        "conemuc64.exe",
-        "windowsterminal.exe",
-        "openconsole.exe",
-    }
-)
-
-
-def _alone_in_console(pids: list[int], me: int, image_name) -> bool:
-    """True when no shell shares the console: the window was opened for this program (a drop on
-    reporter.exe, a double-click) and closes when it ends. Our launcher (reporter.exe from pip's Scripts
-    folder, a venv's python.exe) shares the console too, so only known shells count."""
-    others = [pid for pid in pids if pid != me]
-    return not any(image_name(pid) in SHELLS for pid in others)
-
-
-def _windows_image_name(pid: int) -> str:
-    """The executable name of a process, lower case; "cmd.exe" (a shell, so: no pause) when unknown."""
-    import ctypes
-    from ctypes import wintypes
-
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
-    kernel32.OpenProcess.restype = wintypes.HANDLE
-    kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return "cmd.exe"
-    try:
-        size = wintypes.DWORD(1024)
-        buf = ctypes.create_unicode_buffer(size.value)
-        if not kernel32.QueryFullProcessImageNameW(handle, 0, buf, ctypes.byref(size)):
-            return "cmd.exe"
-        return buf.value.rsplit("\\", 1)[-1].lower()
-    finally:
-        kernel32.CloseHandle(handle)
-
-
-def _owns_console() -> bool:
-    """Windows only: whether this program has a console window of its own that would close at once."""
-    if sys.platform != "win32" or os.environ.get("REPORTER_NO_PAUSE"):
-        return False
-    try:
-        if not sys.stdin or not sys.stdin.isatty():
-            return False
-        import ctypes
-
-        pids = (ctypes.c_uint32 * 64)()
-        count = ctypes.windll.kernel32.GetConsoleProcessList(pids, 64)  # type: ignore[attr-defined]
-    except (AttributeError, OSError, ValueError):
-        return False
-    if not 0 < count <= 64:
-        return False
-    return _alone_in_console(list(pids[:count]), os.getpid(), _windows_image_name)
-
-
-def _wait_for_enter() -> None:
-    with contextlib.suppress(EOFError, KeyboardInterrupt, OSError):
-        input("\n按回车键关闭窗口…")
-
-
-def _safe_streams() -> None:
-    """Never crash on a console that cannot show a character (GBK consoles on Windows)."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
-            pass
-
-
 def main(argv: list[str] | None = None) -> None:
-    _safe_streams()
-    args = [_long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
-    pause = argv is None and _owns_console()
+    safe_streams()
+    args = [long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    pause = argv is None and owns_console()
     try:
         app(args=_bare_paths(args), prog_name="reporter")
     finally:
         if pause:
-            _wait_for_enter()
+            wait_for_enter()

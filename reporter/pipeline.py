@@ -252,7 +252,11 @@ def run(
         todo, prints = _plan(paths, outdir, state, result)
         details: dict[Path, str] = {}
         done: list[Fingerprint] = []
-        batch = _extract(todo, schema, options, pool, progress, details)
+        try:
+            batch = _extract(todo, schema, options, pool, progress, details)
+        except KeyboardInterrupt:  # Ctrl+C while reading: nothing of this run was written
+            log.write(f"已中断：读取 {len(todo)} 份报告时按了 Ctrl+C；本次没有写入，下次运行会重新处理")
+            raise
         for i, path in enumerate(todo):
             failure = batch.failure(i)
             if failure is not None:

@@ -92,3 +92,52 @@ def test_summary_names_at_most_ten_failures(failed):
     assert text.count(".docx") == min(failed, 10)
     if failed > 10:
         assert f"另有 {failed - 10} 份失败" in text and "处理异常" in text and "reporter.log" in text
+
+
+def test_run_o_naming_a_file_is_refused_before_anything_is_written(tmp_path, seeds_dir):
+    result = runner.invoke(
+        app, ["run", str(seeds_dir), "-o", str(tmp_path / "台账.xlsx")], prog_name="reporter"
+    )
+    assert result.exit_code == 2
+    assert "像是一个文件名" in result.stderr and "-o 要给一个文件夹" in result.stderr
+    assert not (tmp_path / "台账.xlsx").exists()
+
+
+@pytest.mark.parametrize(("command", "name"), [("brief", "简报.docx"), ("ledger", "台账.xlsx")])
+def test_ledger_and_brief_o_an_existing_folder_write_inside_it_with_json(tmp_path, command, name):
+    _report(tmp_path / "in" / "a.txt", "青山县")
+    folder = tmp_path / "输出"
+    folder.mkdir()
+    result = runner.invoke(
+        app, [command, str(tmp_path / "in"), "-o", str(folder), "--json"], prog_name="reporter"
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["outputs"] == [str(folder / name)] and summary["exit_code"] == 0
+    assert (folder / name).is_file()
+    assert result.stderr == ""
+
+
+def test_ledger_quiet_prints_nothing_when_all_is_well(tmp_path):
+    _report(tmp_path / "in" / "a.txt", "青山县")
+    result = runner.invoke(
+        app, ["ledger", str(tmp_path / "in"), "-o", str(tmp_path / "t.xlsx"), "-q"], prog_name="reporter"
+    )
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_ctrl_c_says_what_was_kept_and_logs_it(tmp_path, monkeypatch):
+    import reporter.pipeline as pipeline
+
+    _report(tmp_path / "in" / "a.txt", "青山县")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "_extract", interrupted)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(tmp_path / "in"), "-o", str(out)], prog_name="reporter")
+    assert result.exit_code == 130
+    assert result.stderr.splitlines()[-1].startswith("已中断：本次没有写入台账和简报")
+    assert "已中断" in (out / "reporter.log").read_text(encoding="utf-8")
+    assert not (out / "台账.xlsx").exists()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import write
 
-from reporter import cli
+from reporter import cli, console
 from reporter.progress import BarProgress, LineProgress, NoProgress, console_progress
 
 
@@ -46,32 +46,32 @@ def test_a_long_path_works(tmp_path, seeds_dir):
 
 def test_windows_long_paths_get_the_extended_prefix():
     long = "C:\\Users\\张三\\桌面\\" + "很长的文件夹\\" * 40 + "报告.docx"
-    assert cli._long_path(long, platform="win32") == "\\\\?\\" + long
+    assert console.long_path(long, platform="win32") == "\\\\?\\" + long
     share = "\\\\server\\共享\\" + "文件夹\\" * 80 + "a.txt"
-    assert cli._long_path(share, platform="win32") == "\\\\?\\UNC\\" + share[2:]
-    assert cli._long_path("C:\\短\\a.txt", platform="win32") == "C:\\短\\a.txt"
-    assert cli._long_path("--json", platform="win32") == "--json"
-    assert cli._long_path(long, platform="linux") == long
+    assert console.long_path(share, platform="win32") == "\\\\?\\UNC\\" + share[2:]
+    assert console.long_path("C:\\短\\a.txt", platform="win32") == "C:\\短\\a.txt"
+    assert console.long_path("--json", platform="win32") == "--json"
+    assert console.long_path(long, platform="linux") == long
 
 
 def test_pause_only_when_no_shell_shares_the_console():
     names = {1: "reporter.exe", 2: "python.exe", 3: "cmd.exe", 4: "powershell.exe"}.get
-    assert cli._alone_in_console([1, 2], 2, names)  # dropped on reporter.exe: launcher + python
-    assert cli._alone_in_console([2], 2, names)  # python.exe started on its own
-    assert not cli._alone_in_console([3, 1, 2], 2, names)  # typed in cmd.exe
-    assert not cli._alone_in_console([4, 2], 2, names)  # typed in PowerShell
+    assert console.alone_in_console([1, 2], 2, names)  # dropped on reporter.exe: launcher + python
+    assert console.alone_in_console([2], 2, names)  # python.exe started on its own
+    assert not console.alone_in_console([3, 1, 2], 2, names)  # typed in cmd.exe
+    assert not console.alone_in_console([4, 2], 2, names)  # typed in PowerShell
 
 
 def test_no_pause_off_windows():
     if sys.platform != "win32":
-        assert cli._owns_console() is False
+        assert console.owns_console() is False
 
 
 def test_main_waits_for_enter_when_it_owns_the_console(tmp_path, seeds_dir, monkeypatch):
     folder = tmp_path / "拖放"
     write(folder / "一.txt", (seeds_dir / "seed.txt").read_bytes())
     asked = []
-    monkeypatch.setattr(cli, "_owns_console", lambda: True)
+    monkeypatch.setattr(cli, "owns_console", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": asked.append(prompt) or "")
     monkeypatch.setattr(sys, "argv", ["reporter", str(folder)])
     with pytest.raises(SystemExit) as exit_info:

@@ -61,7 +61,8 @@ def test_a_second_run_waits_then_exits_1_with_a_clear_message(holder, inbox, tmp
     result = runner.invoke(app, ["run", str(inbox), "-o", str(out), "--wait", "0.5"])
     assert result.exit_code == 1, result.stderr
     assert time.monotonic() - started >= 0.5
-    waiting, error = result.stderr.splitlines()
+    reading, waiting, error = result.stderr.splitlines()
+    assert reading == "读取中…"
     assert waiting.startswith("输出文件夹正被另一个 reporter 使用") and waiting.endswith("等待它结束…")
     assert error.startswith(f"错误：{out}：另一个 reporter 正在写入这个输出文件夹")
     assert f"进程 {holder.pid}" in result.stderr and "--wait" in result.stderr
