@@ -656,12 +656,31 @@ def _bare_paths(argv: list[str]) -> list[str]:
     return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
 
 
+def _internal_error(exc: BaseException) -> str:
+    """Log a bug's traceback to a file in the temporary folder; the line that tells the user where."""
+    import tempfile
+    import traceback
+
+    log = Path(tempfile.gettempdir()) / "reporter-内部错误.log"
+    try:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{dt.datetime.now():%Y-%m-%d %H:%M:%S} reporter {__version__} {sys.argv[1:]!r}\n")
+            fh.write("".join(traceback.format_exception(exc)) + "\n")
+        where = f"详细信息已写入 {log}"
+    except OSError:
+        where = "详细信息无法写入日志"
+    return f"错误：程序内部出错（{type(exc).__name__}）；已处理好的文件不受影响。{where}，请把它发给维护人员"
+
+
 def main(argv: list[str] | None = None) -> None:
     safe_streams()
     args = [long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
     pause = argv is None and owns_console()
     try:
         app(args=_bare_paths(args), prog_name="reporter")
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+        err(_internal_error(exc))
+        raise SystemExit(1) from None
     finally:
         if pause:
             wait_for_enter()

@@ -336,6 +336,7 @@ class ChineseTyper(typer.Typer):
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("cls", ChineseGroup)
+        kwargs.setdefault("pretty_exceptions_enable", False)  # main() turns bugs into one line and a log
         super().__init__(**kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Any:

@@ -19,6 +19,7 @@ ReporterError is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -78,3 +79,29 @@ def file_error(cls: type[ReporterError], path: Path | str, reason: str, hint: st
     if hint:
         message += f"；{hint}"
     return cls(message, path=path, reason=reason)
+
+
+# What an operating-system error means, in the words of an office PC user (never English strerror text).
+_OS_REASONS = {
+    errno.ENOENT: "不存在",
+    errno.ENOTDIR: "路径中间有一段不是文件夹",
+    errno.EISDIR: "这是文件夹，不是文件",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限（文件可能被设为只读或受保护）",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "所在的磁盘是只读的",
+    errno.EBUSY: "正被其他程序占用",
+    errno.ELOOP: "链接形成了循环",
+    errno.EIO: "读写磁盘出错（磁盘或网络盘可能有问题）",
+    errno.EINVAL: "文件名里有系统不允许的字符",
+    errno.EMFILE: "同时打开的文件太多",
+    errno.EDQUOT: "超出了磁盘配额",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The Chinese reason for an OSError (磁盘已满, 没有权限 …); Windows sharing violations count as 占用."""
+    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        return "正被其他程序占用"
+    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")

@@ -10,12 +10,14 @@ system gives them: Chinese, spaces, emoji, a leading dash, full-width brackets a
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import os_reason
 from .model import Failure
 
 # Files people never mean as reports: hidden files (.DS_Store, ._x AppleDouble files), system files,
@@ -99,6 +101,21 @@ def _resolve(path: Path) -> Path | None:
         return None
 
 
+def _missing(given: Path) -> Failure:
+    """Why a path given cannot be found: a broken link, a name too long, a file used as a folder, absent."""
+    try:
+        os.lstat(given)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return _failure(given, "文件名或路径太长", "请把文件挪到路径短一些的文件夹里，或把文件名改短")
+        if exc.errno == errno.ENOTDIR:
+            return _failure(given, "路径中间有一段不是文件夹", "请检查路径")
+        if exc.errno not in (errno.ENOENT, None):
+            return _failure(given, f"无法访问（{os_reason(exc)}）")
+        return _failure(given, "文件或文件夹不存在", "请检查路径是否写对、文件是否已被移走")
+    return _failure(given, "链接指向的文件不存在或链接形成了循环")
+
+
 def iter_inputs(
     paths: Iterable[Path], ignored: list[tuple[Path, str]] | None = None
 ) -> Iterator[Path | Failure]:
@@ -113,15 +130,12 @@ def iter_inputs(
         given = Path(given)
         real = _resolve(given)
         if real is None:
-            if given.is_symlink():
-                yield _failure(given, "链接指向的文件不存在或链接形成了循环")
-            else:
-                yield _failure(given, "文件或文件夹不存在", "请检查路径")
+            yield _missing(given)
             continue
         try:
             mode = os.stat(real).st_mode
         except OSError as exc:
-            yield _failure(given, f"无法访问（{exc.strerror or exc}）")
+            yield _failure(given, f"无法访问（{os_reason(exc)}）")
             continue
         if ignored is not None and is_own_output(given):
             ignored.append((given, OUTPUT_KIND))
@@ -166,7 +180,7 @@ def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) 
             yield _failure(folder, "没有权限打开这个文件夹", "请检查文件夹权限")
             continue
         except OSError as exc:
-            yield _failure(folder, f"无法打开这个文件夹（{exc.strerror or exc}）")
+            yield _failure(folder, f"无法打开这个文件夹（{os_reason(exc)}）")
             continue
         subdirs: list[Path] = []
         own = any(e.name == STATE_DIR for e in entries) and is_output_folder(folder)

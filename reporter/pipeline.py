@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import NoReportsError, ReporterError
+from .errors import NoReportsError, ReporterError, os_reason
 from .inputs import iter_inputs
 from .model import Failure, Record
 from .progress import NoProgress, Progress
@@ -199,9 +199,10 @@ def require_reports(paths: Sequence[Path]) -> None:
         if not isinstance(item, Failure):
             return
         failures.append(item)
-    where = "、".join(str(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
-    parts = [f"{where}：没有找到可以处理的报告（支持 .txt、.docx、.doc、.wps、.html、.pdf 等）"]
-    parts += [f.message for f in failures[:SUMMARY_FAILURES]]
+    parts = [f.message for f in failures[:SUMMARY_FAILURES]]
+    if ignored or not failures:
+        where = "、".join(str(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
+        parts.append(f"{where}：没有找到可以处理的报告（支持 .txt、.docx、.doc、.wps、.html、.pdf 等）")
     if ignored:
         parts.append(ignored_text(ignored))
     parts.append("没有写出台账和简报")
@@ -332,7 +333,7 @@ def _plan(
         try:
             fp = state.fingerprint(item)
         except OSError as exc:
-            reason = f"无法读取（{exc.strerror or exc}）"
+            reason = f"无法读取（{os_reason(exc)}）"
             result.failures.append(
                 Failure(
                     path=item,

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import LockedError, OutputError
+from .errors import LockedError, OutputError, os_reason
 from .writers.atomic import write_atomic
 
 STATE_DIR = ".reporter"
@@ -267,7 +267,7 @@ class OutputLock:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as exc:
             raise OutputError(
-                f"{self.outdir}：无法在输出文件夹中建立锁文件（{exc.strerror or exc}）；"
+                f"{self.outdir}：无法在输出文件夹中建立锁文件（{os_reason(exc)}）；"
                 "请检查文件夹是否存在、是否有写入权限",
                 path=self.outdir,
                 reason="无法写入输出文件夹",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -141,3 +142,37 @@ def test_ctrl_c_says_what_was_kept_and_logs_it(tmp_path, monkeypatch):
     assert result.stderr.splitlines()[-1].startswith("已中断：本次没有写入台账和简报")
     assert "已中断" in (out / "reporter.log").read_text(encoding="utf-8")
     assert not (out / "台账.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("长" * 300, "文件名或路径太长"),
+        ("a.txt/下一级", "路径中间有一段不是文件夹"),
+        ("没有.txt", "文件或文件夹不存在"),
+    ],
+)
+def test_os_errors_on_inputs_are_chinese(tmp_path, monkeypatch, name, reason):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["run", name, "-o", "out"], prog_name="reporter")
+    assert result.exit_code == 1
+    assert reason in result.stderr and "没有写出台账和简报" in result.stderr
+    assert not re.search(r"Errno|File name too long|Not a directory|Traceback", result.stderr)
+
+
+def test_a_bug_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch, capsys):
+    import reporter.cli as cli
+
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_load_schema", broken)
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["schema"])
+    assert stop.value.code == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：程序内部出错（RuntimeError）")
+    assert "boom" in (tmp_path / "reporter-内部错误.log").read_text(encoding="utf-8")

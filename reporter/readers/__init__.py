@@ -11,7 +11,14 @@ import re
 import stat
 from pathlib import Path
 
-from ..errors import EmptyDocumentError, EncryptedDocumentError, ReadError, UnsupportedFormatError, file_error
+from ..errors import (
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    ReadError,
+    UnsupportedFormatError,
+    file_error,
+    os_reason,
+)
 from ..model import SourceDoc
 from . import limits
 from .base import Reader, is_blank, sha256_of
@@ -232,7 +239,7 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise file_error(ReadError, path, "文件不存在") from None
     except OSError as exc:
-        raise file_error(ReadError, path, f"无法访问文件（{exc.strerror or exc}）") from None
+        raise file_error(ReadError, path, f"无法访问文件（{os_reason(exc)}）") from None
     if stat.S_ISDIR(st.st_mode):
         raise file_error(ReadError, path, "这是一个文件夹，不是文件")
     if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block or never end
@@ -252,7 +259,7 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise file_error(ReadError, path, "没有读取权限", "请检查文件权限，或复制一份再处理") from None
     except OSError as exc:
-        raise file_error(ReadError, path, f"无法读取（{exc.strerror or exc}）") from None
+        raise file_error(ReadError, path, f"无法读取（{os_reason(exc)}）") from None
     if len(data) > cap:  # it grew while we were reading
         raise file_error(ReadError, path, f"文件过大（上限 {limits.mib(cap)}）", "请确认这是一份报告")
     return data
