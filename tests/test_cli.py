@@ -45,7 +45,7 @@ def test_extract_jsonl_one_line_per_file(seeds_dir):
     result = invoke("extract", str(seeds_dir), "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == len([p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".docx")])
+    assert len(rows) == len([p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".docx", ".html")])
     assert all("file" in row for row in rows)
 
 
