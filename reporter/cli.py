@@ -13,13 +13,16 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__
 from .cli_zh import ChineseTyper
 from .console import long_path, owns_console, safe_streams, wait_for_enter
+
+if TYPE_CHECKING:
+    from .pipeline import RunResult
 
 app = ChineseTyper(
     add_completion=False,
@@ -191,35 +194,6 @@ def _run_options(
     )
 
 
-def record_paths(records) -> list[Path]:
-    """The input paths of a run's records; records kept on disk (reporter.spool) list them without reading."""
-    paths = getattr(records, "paths", None)
-    return list(paths) if paths is not None else [r.path for r in records]
-
-
-def _summary_json(result=None, error: Exception | None = None, processed: list[Path] | None = None) -> str:
-    """The machine-readable summary of `run` (and of `watch --once`)."""
-    data: dict = {"processed": [], "skipped": [], "failed": [], "outputs": [], "log": None}
-    if result is not None:
-        data.update(
-            {
-                "processed": [
-                    str(p) for p in (processed if processed is not None else record_paths(result.records))
-                ],
-                "skipped": [{"file": str(s.path), "reason": s.reason} for s in result.skipped],
-                "failed": [
-                    {"file": str(f.path), "reason": f.reason, "message": f.message} for f in result.failures
-                ],
-                "outputs": [str(p) for p in result.outputs],
-                "log": str(result.log) if result.log else None,
-            }
-        )
-    if error is not None:
-        data["error"] = str(error)
-    data["exit_code"] = 1 if error is not None or (result is not None and not result.ok) else 0
-    return json.dumps(data, ensure_ascii=False, indent=2)
-
-
 @app.command()
 def run(
     paths: PathsArg,
@@ -263,7 +237,10 @@ def run(
         raise typer.Exit(130) from None
     except ReporterError as exc:
         if as_json:
-            typer.echo(_summary_json(error=exc))
+            from .pipeline import RunResult
+
+            log = outdir / "reporter.log"
+            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
@@ -273,7 +250,7 @@ def run(
                 err(f"提示：{record.path}：{warning}")
     _ledger_report(result.ledger, quiet=quiet or as_json)
     if as_json:
-        typer.echo(_summary_json(result))
+        typer.echo(result.to_json())
     elif not quiet:
         err(result.summary())
         for out in result.outputs:
@@ -336,7 +313,7 @@ def watch(
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     settings = WatchSettings(settle=settle, poll=poll, keep=keep, once=once)
-    results = []  # kept for the --once summary only: each holds its records' temporary file
+    results: list[RunResult] = []  # kept for the --once summary only: each holds its records' temporary file
     failed_batches = 0
     errors: list[Exception] = []
 
@@ -352,6 +329,8 @@ def watch(
             return
         nonlocal failed_batches
         result = batch.result
+        if result is None:
+            return
         failed_batches += not result.ok
         if once:
             results.append(result)
@@ -389,20 +368,16 @@ def watch(
         raise typer.Exit(0) from None
     except ReporterError as exc:
         if as_json:
-            typer.echo(_summary_json(error=exc))
+            from .pipeline import RunResult
+
+            log = outdir / "reporter.log"
+            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
         raise _fail(exc) from None
     failed = bool(failed_batches) or bool(errors)
     if once and as_json:
         from .pipeline import RunResult
 
-        total, processed = RunResult(), []
-        for r in results:
-            processed += record_paths(r.records)
-            total.failures += r.failures
-            total.skipped += r.skipped
-            total.outputs += [p for p in r.outputs if p not in total.outputs]
-            total.log = r.log
-        typer.echo(_summary_json(total, processed=processed))
+        typer.echo(RunResult.merged(results).to_json())
     elif once and not quiet and not results:
         err(f"{inbox} 中没有需要处理的新文件")
     raise typer.Exit(1 if failed else 0)
@@ -578,10 +553,11 @@ def _write_one(
             )
             if brief.written:
                 result.outputs.append(out)
-            label = f"{out}（{brief.issue.label}，存档：{brief.archive}）" if brief.written else ""
+            issue = brief.issue.label if brief.issue else ""
+            label = f"{out}（{issue}，存档：{brief.archive}）" if brief.written else ""
     except ReporterError as exc:
         if as_json:
-            typer.echo(_summary_json(result, error=exc))
+            typer.echo(result.to_json(error=exc))
         raise _fail(exc) from None
     except KeyboardInterrupt:
         err(f"已中断：没有写入 {out}，原有文件没有改动")
@@ -589,7 +565,7 @@ def _write_one(
     for f in result.failures:
         err(f"失败：{f.message}")
     if as_json:
-        typer.echo(_summary_json(result))
+        typer.echo(result.to_json())
     elif not quiet:
         if kind == "brief" and not result.outputs:
             err(f"{result.summary()}；没有可写进简报的报告，未生成新的一期")

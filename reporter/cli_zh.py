@@ -251,8 +251,8 @@ def usage_message(exc: Exception) -> str:
     message = getattr(exc, "message", str(exc))
     match = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", message)
     if match:
-        near = re.findall(r"'([^']*)'", match.group(2) or "")
-        return _no_such_command(match.group(1), getattr(exc, "ctx", None), near)
+        suggested: list[str] = re.findall(r"'([^']*)'", match.group(2) or "")
+        return _no_such_command(match.group(1), getattr(exc, "ctx", None), suggested)
     match = re.match(r"Got unexpected extra arguments? \((.*)\)", message)
     if match:
         return f"多余的参数：{match.group(1)}（路径里有空格时请加引号）"
@@ -317,8 +317,21 @@ class ChineseCommand(TyperCommand):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_help_zh(self, ctx, formatter)
 
-    def main(self, args: Sequence[str] | None = None, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        return _main_zh(self, super().main, args, standalone_mode, kwargs)
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        kwargs = {
+            "prog_name": prog_name,
+            "complete_var": complete_var,
+            "windows_expand_args": windows_expand_args,
+        }
+        return _main_zh(self, super().main, args, standalone_mode, {**kwargs, **extra})
 
 
 class ChineseGroup(TyperGroup):
@@ -327,8 +340,21 @@ class ChineseGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_help_zh(self, ctx, formatter)
 
-    def main(self, args: Sequence[str] | None = None, standalone_mode: bool = True, **kwargs: Any) -> Any:
-        return _main_zh(self, super().main, args, standalone_mode, kwargs)
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        kwargs = {
+            "prog_name": prog_name,
+            "complete_var": complete_var,
+            "windows_expand_args": windows_expand_args,
+        }
+        return _main_zh(self, super().main, args, standalone_mode, {**kwargs, **extra})
 
 
 class ChineseTyper(typer.Typer):

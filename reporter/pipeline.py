@@ -13,6 +13,7 @@ reason, and the others go on.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -155,9 +156,49 @@ class RunResult:
     ledger: Any = None  # writers.ledger.LedgerResult of this run
     ignored: list[tuple[Path, str]] = field(default_factory=list)  # not reports: (path, kind)
 
+    processed: list[Path] | None = None  # set when results of several batches are merged (watch --once)
+
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    def processed_paths(self) -> list[Path]:
+        """The input paths of the reports processed; records kept on disk (reporter.spool) list them unread."""
+        if self.processed is not None:
+            return list(self.processed)
+        paths = getattr(self.records, "paths", None)
+        return list(paths) if paths is not None else [r.path for r in self.records]
+
+    def to_json(self, error: Exception | None = None) -> str:
+        """The machine-readable summary of `run`, `ledger`, `brief` and `watch --once` (the README lists its keys)."""
+        data: dict[str, Any] = {
+            "processed": [str(p) for p in self.processed_paths()],
+            "skipped": [{"file": str(s.path), "reason": s.reason} for s in self.skipped],
+            "failed": [
+                {"file": str(f.path), "reason": f.reason, "message": f.message} for f in self.failures
+            ],
+            "ignored": [{"file": str(p), "kind": kind} for p, kind in self.ignored],
+            "outputs": [str(p) for p in self.outputs],
+            "log": str(self.log) if self.log else None,
+        }
+        if error is not None:
+            data["error"] = str(error)
+        data["exit_code"] = 1 if error is not None or not self.ok else 0
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+    @classmethod
+    def merged(cls, results: Sequence[RunResult]) -> RunResult:
+        """One result for several batches (watch --once): everything processed, skipped, failed, written."""
+        total = cls(processed=[])
+        for r in results:
+            assert total.processed is not None
+            total.processed += r.processed_paths()
+            total.failures += r.failures
+            total.skipped += r.skipped
+            total.ignored += r.ignored
+            total.outputs += [p for p in r.outputs if p not in total.outputs]
+            total.log = r.log or total.log
+        return total
 
     def summary(self, most: int = SUMMARY_FAILURES) -> str:
         """已处理 12 份，跳过 3 份（以前处理过、没有改动），失败 1 份：三月通报.docx（文件已加密）
