@@ -36,3 +36,10 @@ def test_readme_starts_with_the_two_setup_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install -q -e ".[test]"' in ci and "pytest" in ci
+
+
+def test_command_reference_is_generated_from_the_help_pages():
+    from reporter.cli_reference import reference
+
+    committed = (ROOT / "docs" / "命令参考.md").read_text(encoding="utf-8")
+    assert committed == reference(), "run: python -m reporter.cli_reference > docs/命令参考.md"
