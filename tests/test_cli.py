@@ -150,7 +150,6 @@ HEAVY_MODULES = (
     "docxtpl",
     "lxml",
     "pypdf",
-    "charset_normalizer",
     "watchdog",
     "multiprocessing",
     "reporter.extractor",
