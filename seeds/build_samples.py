@@ -156,7 +156,10 @@ BULLETIN = [
     ("2", "8月9日，一辆货车在国道312线城关镇路段与一辆面包车相撞，造成2人死亡、3人受伤。"),
     ("2", "8月21日，一辆农用三轮车在河湾乡乡道侧翻，造成2人死亡、1人受伤。"),
     ("1", "事故暴露的问题"),
-    ("p", "一些乡镇对农村道路交通安全重视不够，隐患排查流于形式；部分运输企业主体责任落实不到位，驾驶人安全教育缺失。"),
+    (
+        "p",
+        "一些乡镇对农村道路交通安全重视不够，隐患排查流于形式；部分运输企业主体责任落实不到位，驾驶人安全教育缺失。",
+    ),
     ("1", "下步工作要求"),
     ("2", "立即开展道路交通安全隐患大排查，对临水临崖、急弯陡坡路段逐一登记、限期整治。"),
     ("2", "严厉打击超速超载、酒驾醉驾等违法行为，县公安局交警大队要加密重点路段巡逻管控。"),
@@ -253,7 +256,9 @@ def build_brief_docx(out: Path) -> None:
 
 
 def main() -> None:
-    build_seed_docx(HERE / "seed.docx")
+    build_seed_docx(
+        HERE.parent / "tests" / "data" / "seed.docx"
+    )  # a test fixture: the same report as seed.txt
     build_notice_docx(HERE / "notice.docx")
     build_bulletin_docx(HERE / "交通事故通报.docx")
     build_brief_docx(HERE / "工作简报-第5期.docx")

@@ -12,6 +12,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+DATA = (
+    Path(__file__).resolve().parent / "data"
+)  # fixtures written for the project (seed.txt as GBK and as Word)
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import DATA, write
 from typer.testing import CliRunner
 
 from reporter.cli import _bare_paths, app, main
@@ -50,13 +50,13 @@ def test_extract_jsonl_one_line_per_file(seeds_dir):
 
 
 def test_extract_several_files_as_json_list(seeds_dir):
-    result = invoke("extract", str(seeds_dir / "seed.txt"), str(seeds_dir / "seed-gbk.txt"))
+    result = invoke("extract", str(seeds_dir / "seed.txt"), str(DATA / "seed-gbk.txt"))
     records = json.loads(result.stdout)
     assert isinstance(records, list) and len(records) == 2
 
 
 def test_extract_text_and_table(seeds_dir):
-    text = invoke("extract", str(seeds_dir / "seed.docx"), "--format", "text")
+    text = invoke("extract", str(DATA / "seed.docx"), "--format", "text")
     assert text.exit_code == 0 and "一是要及时传达贯彻会议精神" in text.stdout
     table = invoke("extract", str(seeds_dir / "seed.txt"), "--format", "table")
     assert "标题" in table.stdout and "敖汉旗公安局" in table.stdout

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import write
+from conftest import DATA, write
 from docx_fixtures import build, lvl, numbering, p
 
 from reporter.extractor import extract
@@ -303,7 +303,7 @@ def test_seed_lists_and_series(seeds_dir, schema):
 
 def test_word_seed_gives_the_same_tasks_as_the_text_seed(seeds_dir, schema):
     _, from_text, _ = run_tasks(seeds_dir / "seed.txt", schema)
-    _, from_word, _ = run_tasks(seeds_dir / "seed.docx", schema)
+    _, from_word, _ = run_tasks(DATA / "seed.docx", schema)
     assert [f.value for f in from_word] == [f.value for f in from_text]
 
 

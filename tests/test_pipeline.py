@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import DATA, write
 from typer.testing import CliRunner
 
 from reporter import pipeline, state
@@ -29,7 +29,7 @@ def pool(schema):
 def inbox(tmp_path, seeds_dir) -> Path:
     folder = tmp_path / "报告 文件夹"
     write(folder / "一月.txt", (seeds_dir / "seed.txt").read_bytes())
-    write(folder / "二月" / "通报.docx", (seeds_dir / "seed.docx").read_bytes())
+    write(folder / "二月" / "通报.docx", (DATA / "seed.docx").read_bytes())
     return folder
 
 
@@ -48,7 +48,7 @@ def test_a_rerun_processes_only_new_and_changed_files(inbox, tmp_path, seeds_dir
     assert names(second.records) == ["三月.txt"]
     assert names(second.skipped) == ["一月.txt", "通报.docx"]
 
-    (inbox / "一月.txt").write_bytes((seeds_dir / "seed-gbk.txt").read_bytes())  # changed content
+    (inbox / "一月.txt").write_bytes((DATA / "seed-gbk.txt").read_bytes())  # changed content
     third = run([inbox], out, schema=schema, pool=pool)
     assert names(third.records) == ["一月.txt"] and len(third.skipped) == 2
 

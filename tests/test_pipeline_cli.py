@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import DATA, write
 
 from reporter import cli, console
 from reporter.progress import BarProgress, LineProgress, NoProgress, console_progress
@@ -27,7 +27,7 @@ def test_dropping_a_folder_with_chinese_name_and_spaces(tmp_path, seeds_dir, cap
 
 def test_dropping_files_puts_the_results_beside_the_first(tmp_path, seeds_dir):
     a = write(tmp_path / "甲" / "一.txt", (seeds_dir / "seed.txt").read_bytes())
-    b = write(tmp_path / "乙" / "二.docx", (seeds_dir / "seed.docx").read_bytes())
+    b = write(tmp_path / "乙" / "二.docx", (DATA / "seed.docx").read_bytes())
     args = cli._bare_paths([str(a), str(b)])
     assert args[:3] == ["run", str(a), str(b)] and Path(args[-1]) == a.parent.resolve() / "台账简报"
 

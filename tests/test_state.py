@@ -84,7 +84,7 @@ def test_a_lock_left_by_a_dead_run_is_taken_over(holder, inbox, tmp_path):
 
 
 def test_overlapping_runs_in_one_process_each_file_processed_once(inbox, tmp_path, seeds_dir, schema):
-    for name in ("work-update.txt", "seed-gbk.txt", "seed.docx"):
+    for name in ("work-update.txt", "notice.docx", "交通事故通报.docx"):
         write(inbox / name, (seeds_dir / name).read_bytes())
     out = tmp_path / "out"
     results, errors = [], []

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import DATA, write
 from typer.testing import CliRunner
 
 from reporter.cli import app
@@ -98,7 +98,7 @@ def test_files_arriving_later_update_the_outputs_batch_by_batch(tmp_path, seeds_
     with Running(inbox, out, schema, pool, settle=0.3) as running:
         running.wait_for(1)
         first = (out / LEDGER_NAME).stat().st_mtime_ns
-        write(inbox / "子文件夹" / "新来.docx", (seeds_dir / "seed.docx").read_bytes())
+        write(inbox / "子文件夹" / "新来.docx", (DATA / "seed.docx").read_bytes())
         running.wait_for(2)
     assert processed(running.batches) == ["已有.txt", "新来.docx"]
     assert (out / LEDGER_NAME).stat().st_mtime_ns != first
@@ -129,7 +129,7 @@ def test_lock_and_temporary_files_are_ignored(tmp_path, seeds_dir, schema, pool)
     inbox, out = tmp_path / "in", tmp_path / "out"
     for name in LOCK_AND_TEMP_FILES:
         write(inbox / name, b"\x00\x01 not a report")
-    write(inbox / "通报.docx", (seeds_dir / "seed.docx").read_bytes())
+    write(inbox / "通报.docx", (DATA / "seed.docx").read_bytes())
     watcher = Watcher(inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True))
     assert not any(watcher.wanted(inbox / name) for name in LOCK_AND_TEMP_FILES)
     batches = watcher.run()

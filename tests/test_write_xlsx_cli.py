@@ -36,13 +36,15 @@ def _pretend_old_tool_value_and_a_person_edit(path: Path) -> tuple[str, str]:
 
 def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
     out = tmp_path / "台账.xlsx"
+    reports = len([p for p in seeds_dir.iterdir() if p.suffix in (".txt", ".docx", ".html")])
     first = invoke("ledger", str(seeds_dir), "-o", str(out))
     assert first.exit_code == 0, first.stderr
-    assert "台账新增 3 行" in first.stderr and "疑似重复 2 份" in first.stderr
-    assert first.stderr.count("未加入台账：") == 2 and "标题、日期相同" in first.stderr
+    assert f"台账新增 {reports} 行" in first.stderr and "疑似重复" not in first.stderr  # each sample once
+    assert "未加入台账：" not in first.stderr
 
     again = invoke("ledger", str(seeds_dir), "-o", str(out))
-    assert again.exit_code == 0 and "台账新增 0 行" in again.stderr and "已在台账中 3 份" in again.stderr
+    assert again.exit_code == 0 and "台账新增 0 行" in again.stderr
+    assert f"已在台账中 {reports} 份" in again.stderr
 
     old_title, person = _pretend_old_tool_value_and_a_person_edit(out)
     refreshed = invoke("ledger", str(seeds_dir), "-o", str(out), "--refresh")
@@ -58,7 +60,7 @@ def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
     ws = load_workbook(out)["台账"]
     headers = {c.value: c.column for c in ws[3]}
     assert ws.cell(4, headers["标题"]).value != old_title and ws.cell(4, headers["来源"]).value == person
-    assert ws.max_row == 6
+    assert ws.max_row == 3 + reports
 
 
 def test_run_refresh_option_reaches_the_ledger(tmp_path, seeds_dir):
