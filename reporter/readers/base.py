@@ -64,15 +64,50 @@ def truncated_warning(limit: int | None = None) -> str:
     return f"文字过长，只读取了前 {limit} 个字符，后面的没有处理；请确认这是一份报告，必要时拆分后再处理"
 
 
+# Spaces some programs write instead of an ordinary one: no-break (&nbsp;), en/em/thin/figure spaces …
+_COMPAT_SPACES = re.compile("[\xa0\u2002-\u200a\u202f\u205f]")
+# an ideographic space between two words (张三　李四, 姓　　名); at a line's start it is indentation and stays
+_IDEO_GAP = re.compile("(?<=[^\\s\u3000])\u3000+(?=[^\\s\u3000])")
+# what surrounds a line's words without being part of them
+LINE_SPACE = " \t\u3000\xa0"
+
+
+def compat_spaces(text: str) -> str:
+    """Compatibility spaces as ordinary spaces, one character for one, so every offset stays put.
+
+    U+00A0, U+2002–U+200A, U+202F and U+205F anywhere; U+3000 between two words (an indent of
+    U+3000 at a line's start is left alone: rules read it as indentation).
+    """
+    text = _COMPAT_SPACES.sub(" ", text)
+    if "\u3000" in text:
+        text = _IDEO_GAP.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def line_span(line: str) -> tuple[int, int] | None:
+    """(start, end) of a line's words inside it, without the white space around them; None if blank."""
+    stripped = line.strip(LINE_SPACE)
+    if not stripped or is_blank(stripped):
+        return None
+    start = line.index(stripped)
+    return start, start + len(stripped)
+
+
 class TextBuilder:
     """Collects blocks into one text, with their spans; body blocks first, then furniture.
+
+    The body is laid out as a plain-text file of the same report would be: one line per paragraph,
+    kept as it is (indentation and all) while its block's span covers only its words, and an empty
+    paragraph as an empty line. So a .txt, a .docx and a web page of one report give the extractor
+    the same text and the same blocks. Headers, footers and notes are stripped and each said once.
 
     Stops taking blocks once the extracted-text limit is reached (`truncated` is then True), so a
     huge document never builds a huge text.
     """
 
     def __init__(self) -> None:
-        self._parts: dict[Part, list[tuple[str, BlockKind, int, str, str]]] = {
+        # (text, kind or None for an empty line, level, label, sep)
+        self._parts: dict[Part, list[tuple[str, BlockKind | None, int, str, str]]] = {
             "body": [],
             "header": [],
             "footer": [],
@@ -92,18 +127,30 @@ class TextBuilder:
         level: int = 0,
         label: str = "",
         sep: str = "\n",
+        blank: bool = False,
     ) -> None:
-        """Add one block; `sep` is what separates it from the block before (\t between table cells)."""
+        """Add one block; `sep` is what separates it from the block before (\t between table cells).
+
+        A body paragraph without words is an empty line when `blank` is set (an empty paragraph of a
+        Word file, an empty line of a page), and nothing otherwise.
+        """
         text, dropped = clean_text(text)
         self.dropped += dropped
-        text = text.strip(" \t\n\u3000\xa0")
-        if not text or self.truncated:
+        text = compat_spaces(text)
+        if self.truncated:
+            return
+        # a body paragraph keeps its indentation (outside its span); cells and furniture are stripped
+        text = text.strip("\n") if part == "body" and sep == "\n" else text.strip(LINE_SPACE + "\n")
+        if not text.strip(LINE_SPACE + "\n") or is_blank(text):
+            if blank and part == "body" and sep == "\n" and self._parts["body"]:
+                self._size += 1
+                self._parts["body"].append(("", None, 0, "", sep))
             return
         room = self._limit - self._size
         if len(text) + 1 > room:
             self.truncated = True
             text, _ = cap_text(text, max(room - 1, 0))
-            if not text:
+            if not text.strip(LINE_SPACE + "\n"):
                 return
         self._size += len(text) + 1
         if part in ("header", "footer"):
@@ -113,6 +160,12 @@ class TextBuilder:
         self._parts[part].append((text, kind, level, label, sep))
 
     def build(self) -> tuple[str, tuple[Block, ...]]:
+        body = self._parts["body"]
+        while body and body[-1][1] is None:  # empty paragraphs at the end are not part of the text
+            body.pop()
+        if body:
+            text, *rest = body[-1]
+            body[-1] = (text.rstrip(LINE_SPACE + "\n"), *rest)
         pieces: list[str] = []
         blocks: list[Block] = []
         pos = 0
@@ -122,8 +175,16 @@ class TextBuilder:
                     pieces.append(sep if i else "\n")
                     pos += 1
                 pieces.append(text)
-                blocks.append(
-                    Block(kind=kind, span=Span(pos, pos + len(text)), part=part, level=level, label=label)
-                )
+                span = line_span(text) if kind is not None else None
+                if span is not None and kind is not None:
+                    blocks.append(
+                        Block(
+                            kind=kind,
+                            span=Span(pos + span[0], pos + span[1]),
+                            part=part,
+                            level=level,
+                            label=label,
+                        )
+                    )
                 pos += len(text)
         return "".join(pieces), tuple(blocks)
