@@ -96,9 +96,9 @@ def line_span(line: str) -> tuple[int, int] | None:
 class TextBuilder:
     """Collects blocks into one text, with their spans; body blocks first, then furniture.
 
-    The body is laid out as a plain-text file of the same report would be: one line per paragraph,
-    kept as it is (indentation and all) while its block's span covers only its words, and an empty
-    paragraph as an empty line. So a .txt, a .docx and a web page of one report give the extractor
+    The body is laid out as a plain-text file of the same report would be: one line per paragraph
+    (and per line break in it, but in headings and cells), kept as it is (indentation and all) while
+    its block's span covers only its words, and an empty paragraph as an empty line. So a .txt, a .docx and a web page of one report give the extractor
     the same text and the same blocks. Headers, footers and notes are stripped and each said once.
 
     Stops taking blocks once the extracted-text limit is reached (`truncated` is then True), so a
@@ -153,6 +153,13 @@ class TextBuilder:
             if not text.strip(LINE_SPACE + "\n"):
                 return
         self._size += len(text) + 1
+        if part == "body" and sep == "\n" and kind in ("paragraph", "list_item") and "\n" in text:
+            # a line break inside a paragraph (Word's Shift+Enter, a page's <br>) starts a line as in a .txt
+            for i, line in enumerate(text.split("\n")):
+                self._parts[part].append(
+                    (line, kind if line_span(line) else None, level, label if not i else "", sep)
+                )
+            return
         if part in ("header", "footer"):
             kind = part  # type: ignore[assignment]
             if any(item[0] == text for item in self._parts[part]):

@@ -260,6 +260,20 @@ _FURNITURE_FIELDS = _PAGE_FIELDS | {"DATE", "TIME", "PRINTDATE", "SAVEDATE", "CR
 _PAGE_DRESSING = re.compile(r"^[\s\-—–－_~·•/／|｜,，.。:：()（）\[\]【】第页頁共总總计數数Pageof]*$", re.I)
 
 
+# where a left-out field stood, until the dressing around it is taken away with it
+_GONE = "\ufdd0"
+_DRESSED = re.compile(
+    rf"第\s*{_GONE}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_GONE}\s*[页頁])?|共\s*{_GONE}\s*[页頁]|"
+    rf"(?:Page\s*)?{_GONE}\s*(?:/|／|of)\s*{_GONE}|[-—–－]+\s*{_GONE}\s*[-—–－]+|{_GONE}",
+    re.I,
+)
+
+
+def _undress(text: str) -> str:
+    """The text without left-out page numbers and what dresses them: 第 5 页 共 9 页, — 3 —, 9 / 15."""
+    return _DRESSED.sub("", text) if _GONE in text else text
+
+
 def _field_name(instr: str) -> str:
     words = instr.split()
     return words[0].lstrip("\\").upper() if words else ""
@@ -294,7 +308,7 @@ class _Walker:
         name = _field_name(instr)
         return name in (_PAGE_FIELDS if self.part == "body" else _FURNITURE_FIELDS)
 
-    def _field_char(self, el: etree._Element) -> None:
+    def _field_char(self, el: etree._Element, text: list[str]) -> None:
         kind = el.get(W + "fldCharType")
         if kind == "begin":
             self.fields.append(_Field([]))
@@ -306,6 +320,7 @@ class _Walker:
             field = self.fields.pop()
             if field.drop:
                 self.dropped_field = True
+                text.append(_GONE)
 
     # ---- inline content of one paragraph -------------------------------------------------------
     def inline(self, el: etree._Element, text: list[str], boxes: list[etree._Element]) -> None:
@@ -314,7 +329,7 @@ class _Walker:
             if not isinstance(tag, str):
                 continue
             if tag == W + "fldChar":
-                self._field_char(child)
+                self._field_char(child, text)
                 continue
             if tag == W + "instrText":
                 if self.fields and not self.fields[-1].result:
@@ -344,6 +359,7 @@ class _Walker:
         elif tag == W + "fldSimple":
             if self._drops(child.get(W + "instr") or ""):
                 self.dropped_field = True
+                text.append(_GONE)
             else:
                 self.inline(child, text, boxes)
         elif tag == T_SDT:
@@ -415,7 +431,7 @@ class _Walker:
         boxes: list[etree._Element] = []
         self.dropped_field = False
         self.inline(p, text, boxes)
-        body = "".join(text)
+        body = _undress("".join(text))
         if not body.strip() and ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None:
             return  # a deleted paragraph: gone once the changes are accepted, with its number
         label, num_id, ilvl = self._label(ppr)
@@ -459,7 +475,7 @@ class _Walker:
                     t: list[str] = []
                     self.dropped_field = False
                     self.inline(item, t, boxes)
-                    body = "".join(t)
+                    body = _undress("".join(t))
                     label = self._label(item.find(W + "pPr"))[0]
                     texts.append(label + body if body.strip() else "")
                 first = self._cell(texts, part, depth, first)

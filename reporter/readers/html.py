@@ -106,10 +106,24 @@ _BLOCKS = {
     *_HEADINGS,
 }
 _PARSER_DEPTH = 255
+_BR_SPACE = re.compile(r" *\n *")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
-_CJK_GAP = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
-)
+_WIDE = "\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# a line break of the page's source between two Chinese characters is no space (CSS segment-break rule);
+# it is marked while reading and removed or made a space when the block is complete
+_SOURCE_BREAK = "\ufdd1"
+_SOURCE_SPACE = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+_CJK_BREAK = re.compile(f"(?<=[{_WIDE}]) ?{_SOURCE_BREAK}[ {_SOURCE_BREAK}]*(?=[{_WIDE}])")
+_BREAKS = re.compile(f" ?{_SOURCE_BREAK}[ {_SOURCE_BREAK}]*")
+
+
+def _collapse(text: str) -> str:
+    """White space of the page's source as a browser shows it: one space, source line breaks marked."""
+    return _SPACE.sub(" ", _SOURCE_SPACE.sub(_SOURCE_BREAK, text))
+
+
+def _unbreak(text: str) -> str:
+    return _BREAKS.sub(" ", _CJK_BREAK.sub("", text)) if _SOURCE_BREAK in text else text
 
 
 def page_charset(data: bytes) -> str | None:
@@ -191,10 +205,14 @@ def html_to_doc(
     buf: list[str] = []
     state: dict[str, object] = {"kind": "paragraph", "level": 0, "sep": "\n"}
 
-    def flush() -> None:
-        if buf:
-            chunk = _CJK_GAP.sub("", "".join(buf))
-            builder.add(chunk, state["kind"], level=state["level"], sep=state["sep"])  # type: ignore[arg-type]
+    def flush(blank: bool = False) -> None:
+        """Add what was read since the last block boundary; an empty <p> is an empty line."""
+        if buf or blank:
+            chunk = _unbreak("".join(buf))
+            if not pre_depth:  # the page source's own line breaks and indentation are not the report's
+                chunk = _BR_SPACE.sub("\n", chunk).strip(" ")
+            kind, level, sep = state["kind"], state["level"], state["sep"]
+            builder.add(chunk, kind, level=level, sep=sep, blank=blank)  # type: ignore[arg-type]
             buf.clear()
         state.update(kind="paragraph", level=0, sep="\n")
 
@@ -227,20 +245,20 @@ def html_to_doc(
             elif tag == "pre":
                 pre_depth += 1
             if el.text:
-                buf.append(el.text if pre_depth else _SPACE.sub(" ", el.text))
+                buf.append(el.text if pre_depth else _collapse(el.text))
         else:
             if skip_depth:
                 skip_depth -= 1
             else:
                 if tag in _BLOCKS:
-                    flush()
+                    flush(blank=tag == "p")
                 if tag == "tr" and len(row_cells) > 1:
                     row_cells.pop()
                 if tag == "pre":
                     pre_depth -= 1
             # the tail belongs to the parent, which is shown unless it is itself being skipped
             if el.tail and not skip_depth:
-                buf.append(el.tail if pre_depth else _SPACE.sub(" ", el.tail))
+                buf.append(el.tail if pre_depth else _collapse(el.tail))
     flush()
     body, blocks = builder.build()
     out_warnings = list(warnings)
