@@ -154,3 +154,18 @@ def test_ledger_lists_every_failure_in_its_exception_sheet(run_result):
     wb.close()
     for name in _bad(made):
         assert name in cells, f"{name} is not in the 处理异常 sheet"
+
+
+def test_no_placeholder_text_reaches_any_output(run_result):
+    """The corpus holds content controls showing their placeholder: none of it is in the ledger or briefing."""
+    import zipfile
+
+    from build_corpus import PLACEHOLDER
+
+    made, _corpus, out, result = run_result
+    assert "占位符控件.docx" in made
+    for name in ("台账.xlsx", "简报.docx"):
+        with zipfile.ZipFile(out / name) as zf:
+            for item in zf.namelist():
+                assert PLACEHOLDER not in zf.read(item).decode("utf-8", "replace"), (name, item)
+    assert PLACEHOLDER not in result["stdout"]

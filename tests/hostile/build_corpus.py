@@ -31,12 +31,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/ (docx_fixtures)
 
-from docx_fixtures import CT_MACRO, build, p  # noqa: E402
+from docx_fixtures import CT_MACRO, build, p, placeholder_controls  # noqa: E402
 
 SEED = (HERE.parent.parent / "seeds" / "seed.txt").read_text(encoding="utf-8")
 SHORT = "赤峰市公安局召开全市公安机关工作会议\n2019年1月4日，会议在敖汉旗召开。会议由副局长贾建忠主持。\n来源：敖汉旗公安局\n"
 # the same kind of report in traditional characters (Big5 can encode it)
 TRADITIONAL = "赤峰市公安局召開全市公安機關工作會議\n2019年1月4日，會議在敖漢旗召開。會議由副局長賈建忠主持。\n來源：敖漢旗公安局\n"
+
+
+PLACEHOLDER = "单击或点击此处输入文字。"  # what Word shows in an empty content control
 
 
 @dataclass(frozen=True)
@@ -450,6 +453,14 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
             ),
         ),
         (Case("外部链接.docx", "ok", ""), external_links),
+        # content controls showing their placeholder: Word prints nothing there, nor do we
+        (Case("占位符控件.docx", "ok", ""), placeholder_controls),
+        (
+            Case("只有占位符.docx", "EmptyDocumentError", "没有文字"),
+            lambda: build(
+                f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{p(PLACEHOLDER)}</w:sdtContent></w:sdt>"
+            ),
+        ),
         (Case("扫描件.pdf", "EmptyDocumentError", "没有文字层；不支持文字识别（OCR）"), pdf_scanned),
         # ---- more formats offices have
         (Case("网页.html", "ok", ""), lambda: PAGE.encode("gbk")),
