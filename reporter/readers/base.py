@@ -171,8 +171,8 @@ class TextBuilder:
         while body and body[-1][1] is None:  # empty paragraphs at the end are not part of the text
             body.pop()
         if body:
-            text, *rest = body[-1]
-            body[-1] = (text.rstrip(LINE_SPACE + "\n"), *rest)
+            last, kind, level, label, sep = body[-1]
+            body[-1] = (last.rstrip(LINE_SPACE + "\n"), kind, level, label, sep)
         pieces: list[str] = []
         blocks: list[Block] = []
         pos = 0

@@ -202,7 +202,7 @@ def _level(el: etree._Element) -> Level:
     return Level(
         start=_int(_val(el.find(W + "start")), 1),
         fmt=_val(el.find(W + "numFmt")) or "decimal",
-        text=_val(el.find(W + "lvlText")) if el.find(W + "lvlText") is not None else "",
+        text=_val(el.find(W + "lvlText")) or "",
         suffix=_val(el.find(W + "suff")) or "tab",
         restart=_int(restart, 0) if restart is not None else None,
         is_legal=is_legal is not None and _val(is_legal) not in ("0", "false", "off"),

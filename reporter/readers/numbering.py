@@ -13,6 +13,7 @@ with or without text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -112,7 +113,7 @@ _ENCLOSED = {
     "ideographEnclosedCircle": _IDEO_CIRCLED,
     "ideographParen": _IDEO_PAREN,
 }
-_SIMPLE = {
+_SIMPLE: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalHalfWidth": str,
     "ordinal": _ordinal,
