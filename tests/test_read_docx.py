@@ -41,7 +41,7 @@ def test_list_numbers_are_rendered_as_word_shows_them(docx_fixtures):
         "乙、天干乙",
         "①圈一",
         "②圈二",
-        "● 项目符号",
+        "项目符号",  # the bullet stands before the span (see test_read_numbering)
         "11. 从十一开始",
         "12. 接着十二",
         "1. 重新编号一",

@@ -95,11 +95,19 @@ def test_restart_rules_legal_numbers_bullets_and_style_links(docx_fixtures):
         "I. 罗马一",
         "1.1 法律式",  # w:isLgl: every level as a decimal number
         "II. 罗马二",
-        "• 圆点",
-        "◦ 空心圆",
-        "▪ 方块",
+        "圆点",
+        "空心圆",
+        "方块",
         "①圈码一",  # w:numStyleLink: the definition of the numbering style's list
         "②圈码二",
+    ]
+    # a bullet is shown in the text, before the item's words and outside its span; it is no number
+    assert "\n• 圆点\n◦ 空心圆\n▪ 方块\n" in doc.text
+    bullets = [b for b in doc.blocks if doc.text[b.span.start : b.span.end] in ("圆点", "空心圆", "方块")]
+    assert [(b.kind, b.label, b.level) for b in bullets] == [
+        ("list_item", "", 0),
+        ("list_item", "", 1),
+        ("list_item", "", 2),
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -106,13 +107,7 @@ class TextBuilder:
     """
 
     def __init__(self) -> None:
-        # (text, kind or None for an empty line, level, label, sep)
-        self._parts: dict[Part, list[tuple[str, BlockKind | None, int, str, str]]] = {
-            "body": [],
-            "header": [],
-            "footer": [],
-            "note": [],
-        }
+        self._parts: dict[Part, list[_Line]] = {"body": [], "header": [], "footer": [], "note": []}
         self.dropped = 0
         self.truncated = False
         self._size = 0
@@ -128,11 +123,13 @@ class TextBuilder:
         label: str = "",
         sep: str = "\n",
         blank: bool = False,
+        lead: str = "",
     ) -> None:
         """Add one block; `sep` is what separates it from the block before (\t between table cells).
 
         A body paragraph without words is an empty line when `blank` is set (an empty paragraph of a
-        Word file, an empty line of a page), and nothing otherwise.
+        Word file, an empty line of a page), and nothing otherwise. `lead` stands before the block's
+        words on its line but outside its span, as an indentation does (a bullet: • ◦ ▪).
         """
         text, dropped = clean_text(text)
         self.dropped += dropped
@@ -144,54 +141,71 @@ class TextBuilder:
         if not text.strip(LINE_SPACE + "\n") or is_blank(text):
             if blank and part == "body" and sep == "\n" and self._parts["body"]:
                 self._size += 1
-                self._parts["body"].append(("", None, 0, "", sep))
+                self._parts["body"].append(_Line("", None, sep=sep))
             return
+        lead = clean_text(lead)[0] if part == "body" and sep == "\n" else ""
+        text = lead + text
         room = self._limit - self._size
         if len(text) + 1 > room:
             self.truncated = True
             text, _ = cap_text(text, max(room - 1, 0))
-            if not text.strip(LINE_SPACE + "\n"):
+            if not text[len(lead) :].strip(LINE_SPACE + "\n"):
                 return
         self._size += len(text) + 1
         if part == "body" and sep == "\n" and kind in ("paragraph", "list_item") and "\n" in text:
             # a line break inside a paragraph (Word's Shift+Enter, a page's <br>) starts a line as in a .txt
             for i, line in enumerate(text.split("\n")):
+                skip = len(lead) if not i else 0
+                words = line_span(line[skip:])
                 self._parts[part].append(
-                    (line, kind if line_span(line) else None, level, label if not i else "", sep)
+                    _Line(line, kind if words else None, level, label if not i else "", sep, skip)
                 )
             return
         if part in ("header", "footer"):
             kind = part  # type: ignore[assignment]
-            if any(item[0] == text for item in self._parts[part]):
+            if any(item.text == text for item in self._parts[part]):
                 return  # first-page and default headers often repeat the same text
-        self._parts[part].append((text, kind, level, label, sep))
+        self._parts[part].append(_Line(text, kind, level, label, sep, len(lead)))
 
     def build(self) -> tuple[str, tuple[Block, ...]]:
         body = self._parts["body"]
-        while body and body[-1][1] is None:  # empty paragraphs at the end are not part of the text
+        while body and body[-1].kind is None:  # empty paragraphs at the end are not part of the text
             body.pop()
         if body:
-            last, kind, level, label, sep = body[-1]
-            body[-1] = (last.rstrip(LINE_SPACE + "\n"), kind, level, label, sep)
+            body[-1].text = body[-1].text.rstrip(LINE_SPACE + "\n")
         pieces: list[str] = []
         blocks: list[Block] = []
         pos = 0
         for part, items in self._parts.items():
-            for i, (text, kind, level, label, sep) in enumerate(items):
+            for i, line in enumerate(items):
                 if pieces:
-                    pieces.append(sep if i else "\n")
+                    pieces.append(line.sep if i else "\n")
                     pos += 1
-                pieces.append(text)
-                span = line_span(text) if kind is not None else None
-                if span is not None and kind is not None:
+                pieces.append(line.text)
+                span = line_span(line.text[line.lead :]) if line.kind is not None else None
+                if span is not None and line.kind is not None:
+                    start = pos + line.lead
                     blocks.append(
                         Block(
-                            kind=kind,
-                            span=Span(pos + span[0], pos + span[1]),
+                            kind=line.kind,
+                            span=Span(start + span[0], start + span[1]),
                             part=part,
-                            level=level,
-                            label=label,
+                            level=line.level,
+                            label=line.label,
                         )
                     )
-                pos += len(text)
+                pos += len(line.text)
         return "".join(pieces), tuple(blocks)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of the text being built: its block's kind (None: no block, an empty line) and where its
+    words begin (`lead` characters not part of the span)."""
+
+    text: str
+    kind: BlockKind | None
+    level: int = 0
+    label: str = ""
+    sep: str = "\n"
+    lead: int = 0

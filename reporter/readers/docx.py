@@ -439,6 +439,10 @@ class _Walker:
             body = ""  # 第 页 共 页 once the page numbers are left out
         if not body.strip():
             self.out.add("", part=part, blank=True)  # type: ignore[arg-type]
+        elif num_id is not None and self.numbering.is_bullet(num_id, ilvl):
+            # a bullet is shown, but it is no number: it stands before the item's words, outside its span
+            kind, level = self._kind(ppr, label, num_id, ilvl)
+            self.out.add(body, kind, part=part, level=level, lead=label)  # type: ignore[arg-type]
         else:
             kind, level = self._kind(ppr, label, num_id, ilvl)
             self.out.add(label + body, kind, part=part, level=level, label=label.strip())  # type: ignore[arg-type]

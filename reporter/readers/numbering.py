@@ -289,6 +289,10 @@ class Numbering:
                     return ilvl
         return None
 
+    def is_bullet(self, num_id: str, ilvl: int) -> bool:
+        lvl = self.level(num_id, ilvl)
+        return lvl is not None and lvl.fmt == "bullet"
+
     def label(self, num_id: str, ilvl: int) -> tuple[str, str]:
         """Advance the list and return (displayed number, suffix kind) for one paragraph."""
         lvl = self.level(num_id, ilvl)
