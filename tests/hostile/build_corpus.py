@@ -87,7 +87,7 @@ def cfb(streams: dict[str, bytes]) -> bytes:
         )
 
     entries = [entry("Root Entry", 5, 0xFFFFFFFE, 0, 0xFFFFFFFF, 1 if names else 0xFFFFFFFF)]
-    for i, (name, data, start) in enumerate(zip(names, datas, starts)):
+    for i, (name, data, start) in enumerate(zip(names, datas, starts, strict=False)):
         right = i + 2 if i + 1 < len(names) else 0xFFFFFFFF
         entries.append(entry(name, 2, start, len(data), right, 0xFFFFFFFF))
     directory = b"".join(entries).ljust(dir_sectors * sector, b"\x00")
@@ -402,19 +402,19 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         (Case("条目过多.docx", "UnsafeDocumentError", "过多"), many_entries),
         (
             Case("重复部件.docx", "UnsafeDocumentError", "重复"),
-            lambda: zip_of(docx_parts(word) + [("word/document.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("word/document.xml", b"<x/>")]),
         ),
         (
             Case("大小写重复.docx", "UnsafeDocumentError", "重复"),
-            lambda: zip_of(docx_parts(word) + [("WORD/Document.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("WORD/Document.xml", b"<x/>")]),
         ),
         (
             Case("路径穿越.docx", "UnsafeDocumentError", "不安全的路径"),
-            lambda: zip_of(docx_parts(word) + [("../../evil.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("../../evil.xml", b"<x/>")]),
         ),
         (
             Case("绝对路径.docx", "UnsafeDocumentError", "不安全的路径"),
-            lambda: zip_of(docx_parts(word) + [("/etc/evil.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("/etc/evil.xml", b"<x/>")]),
         ),
         (Case("实体炸弹.docx", "UnsafeDocumentError", "DTD"), billion_laughs),
         (Case("外部实体.docx", "UnsafeDocumentError", "DTD"), xxe),
