@@ -137,3 +137,26 @@ def test_a_table_nested_before_a_cells_text_comes_first(docx_fixtures):
     doc = read(docx_fixtures["cell-with-table-first.docx"])
     assert doc.text == "表格前\n外表一\n内表甲\t内表乙\n外表二的文字\n表格后"
     assert [b.level for b in doc.blocks if b.kind == "cell"] == [1, 2, 2, 1]
+
+
+def test_newer_formats_in_alternate_content_and_picture_bullets(tmp_path):
+    from conftest import write
+    from docx_fixtures import build, numbering, p
+
+    custom = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14">'
+        '<w:numFmt w:val="custom" w:format="001, 002, 003, ..."/></mc:Choice>'
+        '<mc:Fallback><w:numFmt w:val="decimalZero"/></mc:Fallback></mc:AlternateContent>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+    )
+    picture = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val=""/>'
+        '<w:lvlPicBulletId w:val="0"/></w:lvl>'
+    )
+    body = p("第一项", num=(1, 0)) + p("第二项", num=(1, 0)) + p("图片符号", num=(2, 0))
+    path = write(
+        tmp_path / "新格式.docx",
+        build(body, numbering_xml=numbering({1: [custom], 2: [picture]}, {1: 1, 2: 2})),
+    )
+    doc = read(path)
+    assert doc.text == "01. 第一项\n02. 第二项\n• 图片符号"

@@ -199,16 +199,36 @@ def _level(el: etree._Element) -> Level:
     if fonts is not None:
         font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "eastAsia") or ""
     is_legal = el.find(W + "isLgl")
+    fmt = _num_fmt(el)
+    text = _val(el.find(W + "lvlText")) or ""
+    if fmt == "bullet" and not text.strip() and el.find(W + "lvlPicBulletId") is not None:
+        text = "•"  # a picture bullet
     return Level(
         start=_int(_val(el.find(W + "start")), 1),
-        fmt=_val(el.find(W + "numFmt")) or "decimal",
-        text=_val(el.find(W + "lvlText")) or "",
+        fmt=fmt,
+        text=text,
         suffix=_val(el.find(W + "suff")) or "tab",
         restart=_int(restart, 0) if restart is not None else None,
         is_legal=is_legal is not None and _val(is_legal) not in ("0", "false", "off"),
         font=font,
         style=_val(el.find(W + "pStyle")),
     )
+
+
+def _num_fmt(el: etree._Element) -> str:
+    """A level's w:numFmt. Word 2010+ writes its newer formats inside mc:AlternateContent (a custom
+    format such as 001, 002, 003 in the Choice, the nearest classic one in the Fallback): the Fallback
+    is read, or the Choice when it names a known format."""
+    fmt = _val(el.find(W + "numFmt"))
+    if fmt:
+        return fmt
+    alt = el.find(MC + "AlternateContent")
+    if alt is not None:
+        for path in (f"{MC}Fallback/{W}numFmt", f"{MC}Choice/{W}numFmt"):
+            found = _val(alt.find(path))
+            if found and found != "custom":
+                return found
+    return "decimal"
 
 
 def load_numbering(root: etree._Element | None, styles: _Styles | None = None) -> Numbering:
