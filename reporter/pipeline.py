@@ -100,9 +100,18 @@ def _extract_inputs(
 ) -> tuple[list[Path | Failure], Batch]:
     """The inputs under `paths` (files, or failures such as a missing path) and the batch of the files'
     results, in the order of the files."""
+    paths = [Path(p) for p in paths]
     items = list(iter_inputs(paths))
     files = [item for item in items if not isinstance(item, Failure)]
-    return items, _extract(files, schema, options, pool, NoProgress(), {})
+    return items, _extract(files, schema, options, pool, NoProgress(), {}, few=_few(paths, files))
+
+
+def _few(inputs: list[Path], files: list[Path]) -> bool:
+    """A few files named one by one: extracted in this process (reporter.workers.in_process), since
+    starting the guarded pool would cost more than they do. Folders and many files go to the pool."""
+    from .workers import IN_PROCESS_MAX
+
+    return len(files) <= IN_PROCESS_MAX and not any(p.is_dir() for p in inputs)
 
 
 def _extract(
@@ -112,13 +121,21 @@ def _extract(
     pool: WorkerPool | None,
     progress: Progress,
     details: dict[Path, str],
+    *,
+    few: bool = False,
 ) -> Batch:
-    """Record or Failure per path, in order: in the given pool, or in one started for these files.
-    Tracebacks of unexpected errors (bugs) go to `details` for the log."""
+    """Record or Failure per path, in order: in the given pool, in this process for a `few` files, or in
+    a pool started for these files. Tracebacks of unexpected errors (bugs) go to `details` for the log."""
     if not paths:
         return Batch()
     progress.start(len(paths))
     try:
+        if pool is None and few:
+            from .workers import in_process
+
+            batch, found = in_process(paths, schema, options, lambda i: progress.advance(paths[i]))
+            details.update(found)
+            return batch
         if pool is not None:
             batch = pool.map(paths, lambda i, failure: progress.advance(paths[i]))
             details.update(pool.details)
@@ -295,7 +312,7 @@ def run(
         details: dict[Path, str] = {}
         done: list[Fingerprint] = []
         try:
-            batch = _extract(todo, schema, options, pool, progress, details)
+            batch = _extract(todo, schema, options, pool, progress, details, few=_few(paths, todo))
         except KeyboardInterrupt:  # Ctrl+C while reading: nothing of this run was written
             log.write(f"已中断：读取 {len(todo)} 份报告时按了 Ctrl+C；本次没有写入，下次运行会重新处理")
             raise

@@ -414,3 +414,72 @@ class WorkerPool:
                 raise ReporterError(
                     f"处理进程启动失败（退出码 {code}）；请检查内存是否足够，或用 --jobs 1 重试"
                 )
+
+
+# ------------------------------------------------------------------------------------ in process
+# A few files named one by one (reporter extract one.txt) are extracted in this process: starting the
+# pool costs more than the files. The time guard holds where a timer signal can interrupt the work (the
+# main thread on POSIX); the memory guard does not (it would cap this process), so folders and many
+# files always go to the pool.
+IN_PROCESS_MAX = 3
+
+
+class _TimeUp(Exception):
+    pass
+
+
+def in_process(
+    paths: Sequence[Path], schema: Any, options: Any, on_done: Callable[[int], None] | None = None
+) -> tuple[Batch, dict[Path, str]]:
+    """Record or Failure per path, in order, extracted here; tracebacks of unexpected errors for the log.
+    `on_done(index)` is called as each file is finished."""
+    import threading
+
+    from .pipeline import process
+
+    batch = Batch(paths)
+    details: dict[Path, str] = {}
+    timer = (
+        bool(options.timeout)
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    for index, path in enumerate(paths):
+        item: Record | Failure
+        previous = None
+        try:
+            if timer:
+
+                def time_up(signum: int, frame: Any) -> None:
+                    raise _TimeUp
+
+                previous = signal.signal(signal.SIGALRM, time_up)
+                signal.setitimer(signal.ITIMER_REAL, options.timeout)
+            item = process(path, schema, options)
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except _TimeUp:
+            reason = timeout_reason(options.timeout)
+            item = Failure(
+                path=path, reason=reason, message=f"{path}：{reason}；文件可能异常，可以用 --timeout 放宽限制"
+            )
+        except MemoryError:
+            reason = memory_reason(None)
+            item = Failure(path=path, reason=reason, message=f"{path}：{reason}；文件可能异常，请检查它")
+        except Exception as exc:
+            details[path] = traceback.format_exc()
+            item = Failure(
+                path=path,
+                reason=f"处理时出现程序错误（{type(exc).__name__}）",
+                message=f"{path}：处理时出现程序错误（{type(exc).__name__}: {exc}）；"
+                "请把这个文件和 reporter.log 发给维护人员",
+            )
+        finally:
+            if timer:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                if previous is not None:
+                    signal.signal(signal.SIGALRM, previous)
+        batch.put(index, item)
+        if on_done is not None:
+            on_done(index)
+    return batch, details

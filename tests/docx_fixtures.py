@@ -54,11 +54,15 @@ def table(rows: list[list[str]]) -> str:
     return f"<w:tbl><w:tblPr/><w:tblGrid/>{body}</w:tbl>"
 
 
-def lvl(ilvl: int, fmt: str, text: str, start: int = 1, suff: str | None = None) -> str:
+def lvl(
+    ilvl: int, fmt: str, text: str, start: int = 1, suff: str | None = None, extra: str = "", font: str = ""
+) -> str:
+    """One w:lvl; `extra` goes inside it (w:lvlRestart, w:isLgl, w:pStyle …), `font` is its symbol font."""
     s = f'<w:suff w:val="{suff}"/>' if suff else ""
+    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-        f'<w:lvlText w:val="{text}"/>{s}</w:lvl>'
+        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>{extra}'
+        f'<w:lvlText w:val="{text}"/>{s}{rpr}</w:lvl>'
     )
 
 
@@ -84,6 +88,11 @@ STYLES = (
     '<w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="1"/></w:pPr></w:style>'
     '<w:style w:type="paragraph" w:styleId="ListItem"><w:name w:val="List Item"/>'
     '<w:basedOn w:val="Normal"/><w:pPr><w:numPr><w:numId w:val="9"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="character" w:styleId="PlaceholderText"><w:name w:val="Placeholder Text"/></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Level2"><w:name w:val="Level 2"/><w:basedOn w:val="Normal"/>'
+    '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    '<w:style w:type="numbering" w:styleId="OfficeList"><w:name w:val="Office List"/>'
+    '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>'
     "</w:styles>"
 )
 
@@ -385,6 +394,153 @@ def legacy_doc() -> bytes:
     return head + "WordDocument".encode("utf-16-le") + b"\x00" * 128
 
 
+def placeholder_controls() -> bytes:
+    """Content controls showing their placeholder (block, inline, cell) and a placeholder-styled run."""
+    hint = "单击或点击此处输入文字。"
+    placeholder_run = f'<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>{hint}</w:t></w:r>'
+    shown = "<w:sdtPr><w:showingPlcHdr/></w:sdtPr>"
+    body = (
+        p("县应急管理局召开安全生产工作会议")
+        + f"<w:sdt>{shown}<w:sdtContent>{p(inner=placeholder_run)}</w:sdtContent></w:sdt>"
+        + p(
+            inner=r("会议由")
+            + f"<w:sdt>{shown}<w:sdtContent>{placeholder_run}</w:sdtContent></w:sdt>"
+            + r("主持。")
+        )
+        + p(inner=r("填报人：") + placeholder_run)
+        + table([[p("填报日期"), f"<w:sdt>{shown}<w:sdtContent>{p(hint)}</w:sdtContent></w:sdt>"]])
+        + p(inner=r("联系人：") + f"<w:sdt><w:sdtPr/><w:sdtContent>{r('张三')}</w:sdtContent></w:sdt>")
+    )
+    return build(body)
+
+
+def office_lists() -> bytes:
+    """Lists in the shapes LibreOffice, WPS and Word write them.
+
+    LibreOffice: taiwaneseCountingThousand with %1、 and （%2）, nothing after the number. WPS: a second
+    w:num on the same abstract list with w:startOverride restarts it (公文 sample), and the first w:num
+    after it continues the restarted count. Word: a numbered paragraph holding only a picture still
+    takes its number; %1.%2 multi-level numbers; a list restarted by a w:num with startOverride."""
+    absn = {
+        1: [
+            lvl(0, "taiwaneseCountingThousand", "%1、", suff="nothing"),
+            lvl(1, "taiwaneseCountingThousand", "（%2）", suff="nothing"),
+        ],
+        2: [lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2")],
+        3: [lvl(0, "chineseCounting", "第%1条", suff="space")],
+    }
+    nums = {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}
+    overrides = {
+        2: '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>',
+        5: '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>',
+    }
+    picture = "<w:r><w:drawing><wp:inline><a:graphic/></wp:inline></w:drawing></w:r>"
+    body = "".join(
+        [
+            p("总体要求", num=(1, 0)),
+            p("指导思想", num=(1, 1)),
+            p("工作目标", num=(1, 1)),
+            p("主要任务", num=(1, 0)),
+            p("另起一段", num=(2, 1)),  # WPS: restarts level 1 through the sibling w:num 2
+            p("接着编号", num=(1, 1)),  # …and w:num 1 continues the same count
+            p("保障措施", num=(1, 0)),
+            p("系统概述", num=(3, 0)),
+            p("功能说明", num=(3, 1)),
+            p(num=(3, 1), inner=picture),  # a picture only: numbered 1.2 though nothing is written
+            p("性能要求", num=(3, 1)),
+            p("本办法自印发之日起施行", num=(4, 0)),
+            p("本办法由县应急管理局负责解释", num=(4, 0)),
+            p("新的一章从头编号", num=(5, 0)),
+        ]
+    )
+    return build(body, numbering_xml=numbering(absn, nums, overrides))
+
+
+def list_rules() -> bytes:
+    """w:lvlRestart, w:isLgl, a bullet list (• ◦ ▪), w:numStyleLink, a style-linked level, counters
+    shared by two w:num of one abstract list, and w:numId 0 taking a style's numbering away."""
+    absn = {
+        1: [
+            lvl(0, "chineseCounting", "%1、", suff="nothing"),
+            lvl(1, "chineseCounting", "（%2）", suff="nothing", extra='<w:pStyle w:val="Level2"/>'),
+        ],
+        2: [
+            lvl(0, "decimal", "%1."),
+            lvl(1, "decimal", "%1.%2", extra='<w:lvlRestart w:val="0"/>'),
+        ],
+        3: [lvl(0, "upperRoman", "%1."), lvl(1, "lowerLetter", "%1.%2", extra="<w:isLgl/>")],
+        4: [
+            lvl(0, "bullet", "\uf0b7", font="Symbol"),
+            lvl(1, "bullet", "o", font="Courier New"),
+            lvl(2, "bullet", "\uf0a7", font="Wingdings"),
+        ],
+        5: [lvl(0, "decimalEnclosedCircleChinese", "%1", suff="nothing")],
+        6: ['<w:numStyleLink w:val="OfficeList"/>'],
+    }
+    nums = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 2}
+    body = "".join(
+        [
+            p("总体要求", num=(1, 0)),
+            p("样式决定层级", style="Level2"),
+            p("样式决定层级二", style="Level2"),
+            p("不编号的样式段落", style="Level2", num=(0, 0)),
+            p("第一部分", num=(2, 0)),
+            p("第一节", num=(2, 1)),
+            p("第二部分", num=(2, 0)),
+            p("不重新编号", num=(2, 1)),
+            p("另一个编号接着数", num=(7, 0)),
+            p("罗马一", num=(3, 0)),
+            p("法律式", num=(3, 1)),
+            p("罗马二", num=(3, 0)),
+            p("圆点", num=(4, 0)),
+            p("空心圆", num=(4, 1)),
+            p("方块", num=(4, 2)),
+            p("圈码一", num=(6, 0)),
+            p("圈码二", num=(6, 0)),
+        ]
+    )
+    return build(body, numbering_xml=numbering(absn, nums))
+
+
+def _field(instr: str, result: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        + r(result)
+        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def print_fields() -> bytes:
+    """Page numbers, page counts, dates and times in headers and footers: Word's print-time values."""
+    return build(
+        p("正文内容，落款日期见文末。")
+        + p(inner=r("印发日期：") + _field('DATE \\@ "yyyy年M月d日"', "2019年1月4日")),
+        headers=[
+            p(inner=r("县应急管理局 ") + _field('DATE \\@ "yyyy年M月d日 dddd"', "2017年1月26日 星期四")),
+            p(inner=_field("TIME", "10:25")),
+        ],
+        footers=[
+            p(inner=r("— ") + _field("PAGE", "3") + r(" —")),
+            p(inner=r("第 ") + _field("PAGE", "5") + r(" 页 共 ") + _field("NUMPAGES", "9") + r(" 页")),
+            p(
+                inner=_field("PAGE", "9")
+                + r(" / ")
+                + '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>15</w:t></w:r></w:fldSimple>'
+            ),
+            p(inner=r("地址：县府路1号  电话：1234567  第") + _field("PAGE", "2") + r("页")),
+        ],
+    )
+
+
+def cell_with_table_first() -> bytes:
+    """A table nested in a cell before the cell's own text: read where it stands."""
+    inner = table([[p("内表甲"), p("内表乙")]])
+    outer = table([[p("外表一"), inner + p("外表二的文字")]])
+    return build(p("表格前") + outer + p("表格后"))
+
+
 FIXTURES = {
     "numbered-lists.docx": numbered_lists,
     "content-controls.docx": content_controls,
@@ -393,6 +549,11 @@ FIXTURES = {
     "nested-tables.docx": nested_tables,
     "headers-footers.docx": headers_footers,
     "inline-kinds.docx": inline_kinds,
+    "placeholder-controls.docx": placeholder_controls,
+    "office-lists.docx": office_lists,
+    "list-rules.docx": list_rules,
+    "print-fields.docx": print_fields,
+    "cell-with-table-first.docx": cell_with_table_first,
     "headings.docx": headings,
     "macro-enabled.docx": macro_enabled,
     "strict-ooxml.docx": strict_ooxml,

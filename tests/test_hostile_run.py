@@ -105,14 +105,14 @@ def _bad(made):
 
 
 def test_exit_code_is_1_and_memory_stays_under_1_gb(run_result):
-    made, corpus, out, result = run_result
+    _made, _corpus, _out, result = run_result
     assert result["rc"] == 1, result["stderr"][-3000:]
     assert "Traceback" not in result["stderr"], result["stderr"][-3000:]  # exit 1 from a crash is not it
     assert 0 < result["peak_kb"] < ONE_GB_KB
 
 
 def test_each_bad_file_is_named_once_on_stderr_with_its_reason(run_result):
-    made, corpus, out, result = run_result
+    made, corpus, _out, result = run_result
     lines = result["stderr"].splitlines()
     for name, case in _bad(made).items():
         mine = [line for line in lines if f"{corpus / name}：" in line]
@@ -128,7 +128,7 @@ def test_each_bad_file_is_named_once_on_stderr_with_its_reason(run_result):
 
 
 def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_result):
-    made, corpus, out, result = run_result
+    made, corpus, _out, result = run_result
     summary = json.loads(result["stdout"])
     processed = {Path(p).relative_to(corpus).as_posix() for p in summary["processed"]}
     failed = {Path(f["file"]).relative_to(corpus).as_posix() for f in summary["failed"]}
@@ -143,7 +143,7 @@ def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_re
 def test_ledger_lists_every_failure_in_its_exception_sheet(run_result):
     from openpyxl import load_workbook
 
-    made, corpus, out, result = run_result
+    made, _corpus, out, result = run_result
     ledger = out / "台账.xlsx"
     assert ledger.is_file(), result["stderr"][-3000:]
     wb = load_workbook(ledger, read_only=True)
@@ -154,3 +154,18 @@ def test_ledger_lists_every_failure_in_its_exception_sheet(run_result):
     wb.close()
     for name in _bad(made):
         assert name in cells, f"{name} is not in the 处理异常 sheet"
+
+
+def test_no_placeholder_text_reaches_any_output(run_result):
+    """The corpus holds content controls showing their placeholder: none of it is in the ledger or briefing."""
+    import zipfile
+
+    from build_corpus import PLACEHOLDER
+
+    made, _corpus, out, result = run_result
+    assert "占位符控件.docx" in made
+    for name in ("台账.xlsx", "简报.docx"):
+        with zipfile.ZipFile(out / name) as zf:
+            for item in zf.namelist():
+                assert PLACEHOLDER not in zf.read(item).decode("utf-8", "replace"), (name, item)
+    assert PLACEHOLDER not in result["stdout"]

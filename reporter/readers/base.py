@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -64,20 +65,49 @@ def truncated_warning(limit: int | None = None) -> str:
     return f"文字过长，只读取了前 {limit} 个字符，后面的没有处理；请确认这是一份报告，必要时拆分后再处理"
 
 
+# Spaces some programs write instead of an ordinary one: no-break (&nbsp;), en/em/thin/figure spaces …
+_COMPAT_SPACES = re.compile("[\xa0\u2002-\u200a\u202f\u205f]")
+# an ideographic space between two words (张三　李四, 姓　　名); at a line's start it is indentation and stays
+_IDEO_GAP = re.compile("(?<=[^\\s\u3000])\u3000+(?=[^\\s\u3000])")
+# what surrounds a line's words without being part of them
+LINE_SPACE = " \t\u3000\xa0"
+
+
+def compat_spaces(text: str) -> str:
+    """Compatibility spaces as ordinary spaces, one character for one, so every offset stays put.
+
+    U+00A0, U+2002–U+200A, U+202F and U+205F anywhere; U+3000 between two words (an indent of
+    U+3000 at a line's start is left alone: rules read it as indentation).
+    """
+    text = _COMPAT_SPACES.sub(" ", text)
+    if "\u3000" in text:
+        text = _IDEO_GAP.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def line_span(line: str) -> tuple[int, int] | None:
+    """(start, end) of a line's words inside it, without the white space around them; None if blank."""
+    stripped = line.strip(LINE_SPACE)
+    if not stripped or is_blank(stripped):
+        return None
+    start = line.index(stripped)
+    return start, start + len(stripped)
+
+
 class TextBuilder:
     """Collects blocks into one text, with their spans; body blocks first, then furniture.
+
+    The body is laid out as a plain-text file of the same report would be: one line per paragraph
+    (and per line break in it, but in headings and cells), kept as it is (indentation and all) while
+    its block's span covers only its words, and an empty paragraph as an empty line. So a .txt, a .docx and a web page of one report give the extractor
+    the same text and the same blocks. Headers, footers and notes are stripped and each said once.
 
     Stops taking blocks once the extracted-text limit is reached (`truncated` is then True), so a
     huge document never builds a huge text.
     """
 
     def __init__(self) -> None:
-        self._parts: dict[Part, list[tuple[str, BlockKind, int, str, str]]] = {
-            "body": [],
-            "header": [],
-            "footer": [],
-            "note": [],
-        }
+        self._parts: dict[Part, list[_Line]] = {"body": [], "header": [], "footer": [], "note": []}
         self.dropped = 0
         self.truncated = False
         self._size = 0
@@ -92,38 +122,90 @@ class TextBuilder:
         level: int = 0,
         label: str = "",
         sep: str = "\n",
+        blank: bool = False,
+        lead: str = "",
     ) -> None:
-        """Add one block; `sep` is what separates it from the block before (\t between table cells)."""
+        """Add one block; `sep` is what separates it from the block before (\t between table cells).
+
+        A body paragraph without words is an empty line when `blank` is set (an empty paragraph of a
+        Word file, an empty line of a page), and nothing otherwise. `lead` stands before the block's
+        words on its line but outside its span, as an indentation does (a bullet: • ◦ ▪).
+        """
         text, dropped = clean_text(text)
         self.dropped += dropped
-        text = text.strip(" \t\n\u3000\xa0")
-        if not text or self.truncated:
+        text = compat_spaces(text)
+        if self.truncated:
             return
+        # a body paragraph keeps its indentation (outside its span); cells and furniture are stripped
+        text = text.strip("\n") if part == "body" and sep == "\n" else text.strip(LINE_SPACE + "\n")
+        if not text.strip(LINE_SPACE + "\n") or is_blank(text):
+            if blank and part == "body" and sep == "\n" and self._parts["body"]:
+                self._size += 1
+                self._parts["body"].append(_Line("", None, sep=sep))
+            return
+        lead = clean_text(lead)[0] if part == "body" and sep == "\n" else ""
+        text = lead + text
         room = self._limit - self._size
         if len(text) + 1 > room:
             self.truncated = True
             text, _ = cap_text(text, max(room - 1, 0))
-            if not text:
+            if not text[len(lead) :].strip(LINE_SPACE + "\n"):
                 return
         self._size += len(text) + 1
+        if part == "body" and sep == "\n" and kind in ("paragraph", "list_item") and "\n" in text:
+            # a line break inside a paragraph (Word's Shift+Enter, a page's <br>) starts a line as in a .txt
+            for i, line in enumerate(text.split("\n")):
+                skip = len(lead) if not i else 0
+                words = line_span(line[skip:])
+                self._parts[part].append(
+                    _Line(line, kind if words else None, level, label if not i else "", sep, skip)
+                )
+            return
         if part in ("header", "footer"):
             kind = part  # type: ignore[assignment]
-            if any(item[0] == text for item in self._parts[part]):
+            if any(item.text == text for item in self._parts[part]):
                 return  # first-page and default headers often repeat the same text
-        self._parts[part].append((text, kind, level, label, sep))
+        self._parts[part].append(_Line(text, kind, level, label, sep, len(lead)))
 
     def build(self) -> tuple[str, tuple[Block, ...]]:
+        body = self._parts["body"]
+        while body and body[-1].kind is None:  # empty paragraphs at the end are not part of the text
+            body.pop()
+        if body:
+            body[-1].text = body[-1].text.rstrip(LINE_SPACE + "\n")
         pieces: list[str] = []
         blocks: list[Block] = []
         pos = 0
         for part, items in self._parts.items():
-            for i, (text, kind, level, label, sep) in enumerate(items):
+            for i, line in enumerate(items):
                 if pieces:
-                    pieces.append(sep if i else "\n")
+                    pieces.append(line.sep if i else "\n")
                     pos += 1
-                pieces.append(text)
-                blocks.append(
-                    Block(kind=kind, span=Span(pos, pos + len(text)), part=part, level=level, label=label)
-                )
-                pos += len(text)
+                pieces.append(line.text)
+                span = line_span(line.text[line.lead :]) if line.kind is not None else None
+                if span is not None and line.kind is not None:
+                    start = pos + line.lead
+                    blocks.append(
+                        Block(
+                            kind=line.kind,
+                            span=Span(start + span[0], start + span[1]),
+                            part=part,
+                            level=line.level,
+                            label=line.label,
+                        )
+                    )
+                pos += len(line.text)
         return "".join(pieces), tuple(blocks)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of the text being built: its block's kind (None: no block, an empty line) and where its
+    words begin (`lead` characters not part of the span)."""
+
+    text: str
+    kind: BlockKind | None
+    level: int = 0
+    label: str = ""
+    sep: str = "\n"
+    lead: int = 0

@@ -12,6 +12,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -22,7 +23,7 @@ from ..errors import EmptyDocumentError, ReadError, file_error
 from ..model import SourceDoc
 from . import limits
 from .base import TextBuilder, sha256_of, truncated_warning
-from .numbering import AbstractNum, Level, Num, Numbering
+from .numbering import AbstractNum, Level, Num, Numbering, bullet_glyph
 from .ooxml import W_NS, Package
 
 W = f"{{{W_NS}}}"
@@ -41,7 +42,6 @@ _SKIP = {
         "rPr",
         "del",
         "moveFrom",
-        "instrText",
         "delText",
         "delInstrText",
         "tblPr",
@@ -65,6 +65,8 @@ _SKIP = {
     )
 } | {T_SDTPR, T_SDTENDPR}
 _SKIP_FOREIGN = {MC + "Fallback"}
+# the character style Word and WPS give the placeholder text of a content control
+_PLACEHOLDER_STYLES = frozenset(("placeholder text", "placeholdertext", "占位符文本", "占位符文字"))
 _HEADING_NAME = re.compile(r"^(heading|标题)\s*(\d)$|^(title|标题)$", re.I)
 
 
@@ -89,13 +91,26 @@ class _Styles:
     def __init__(self, root: etree._Element | None):
         self.styles: dict[str, _Style] = {}
         self.default_para: str | None = None
+        self.numbering_styles: dict[str, str] = {}  # numbering style id → the w:num its w:pPr names
+        self.placeholder_runs: set[str] = set()  # character styles of placeholder text
         if root is None:
             return
         for st in root.iter(W + "style"):
-            if st.get(W + "type") != "paragraph":
-                continue
             sid = st.get(W + "styleId") or ""
+            stype = st.get(W + "type")
             np = st.find(f"{W}pPr/{W}numPr")
+            if stype == "numbering":
+                num_id = _val(np.find(W + "numId")) if np is not None else None
+                if num_id:
+                    self.numbering_styles[sid] = num_id
+                continue
+            if stype == "character":
+                name = (_val(st.find(W + "name")) or "").strip().lower()
+                if name in _PLACEHOLDER_STYLES or sid.lower() in _PLACEHOLDER_STYLES:
+                    self.placeholder_runs.add(sid)
+                continue
+            if stype != "paragraph":
+                continue
             lv = _val(np.find(W + "ilvl")) if np is not None else None
             self.styles[sid] = _Style(
                 name=_val(st.find(W + "name")) or "",
@@ -115,6 +130,15 @@ class _Styles:
             st = self.styles[sid]
             yield st
             sid = st.based_on
+
+    def chain_ids(self, sid: str | None) -> list[str]:
+        """The style and those it is based on, nearest first."""
+        seen: list[str] = []
+        sid = sid or self.default_para
+        while sid and sid in self.styles and sid not in seen:
+            seen.append(sid)
+            sid = self.styles[sid].based_on
+        return seen
 
     def outline_level(self, sid: str | None) -> int | None:
         for st in self.chain(sid):
@@ -170,23 +194,51 @@ def _int(text: str | None, default: int) -> int:
 
 def _level(el: etree._Element) -> Level:
     restart = _val(el.find(W + "lvlRestart"))
+    fonts = el.find(f"{W}rPr/{W}rFonts")
+    font = ""
+    if fonts is not None:
+        font = fonts.get(W + "ascii") or fonts.get(W + "hAnsi") or fonts.get(W + "eastAsia") or ""
+    is_legal = el.find(W + "isLgl")
+    fmt = _num_fmt(el)
+    text = _val(el.find(W + "lvlText")) or ""
+    if fmt == "bullet" and not text.strip() and el.find(W + "lvlPicBulletId") is not None:
+        text = "•"  # a picture bullet
     return Level(
         start=_int(_val(el.find(W + "start")), 1),
-        fmt=_val(el.find(W + "numFmt")) or "decimal",
-        text=_val(el.find(W + "lvlText")) if el.find(W + "lvlText") is not None else "",
+        fmt=fmt,
+        text=text,
         suffix=_val(el.find(W + "suff")) or "tab",
         restart=_int(restart, 0) if restart is not None else None,
-        is_legal=el.find(W + "isLgl") is not None,
+        is_legal=is_legal is not None and _val(is_legal) not in ("0", "false", "off"),
+        font=font,
+        style=_val(el.find(W + "pStyle")),
     )
 
 
-def load_numbering(root: etree._Element | None) -> Numbering:
+def _num_fmt(el: etree._Element) -> str:
+    """A level's w:numFmt. Word 2010+ writes its newer formats inside mc:AlternateContent (a custom
+    format such as 001, 002, 003 in the Choice, the nearest classic one in the Fallback): the Fallback
+    is read, or the Choice when it names a known format."""
+    fmt = _val(el.find(W + "numFmt"))
+    if fmt:
+        return fmt
+    alt = el.find(MC + "AlternateContent")
+    if alt is not None:
+        for path in (f"{MC}Fallback/{W}numFmt", f"{MC}Choice/{W}numFmt"):
+            found = _val(alt.find(path))
+            if found and found != "custom":
+                return found
+    return "decimal"
+
+
+def load_numbering(root: etree._Element | None, styles: _Styles | None = None) -> Numbering:
     abstracts: dict[str, AbstractNum] = {}
     nums: dict[str, Num] = {}
     if root is not None:
         for an in root.iter(W + "abstractNum"):
             levels = {_int(lv.get(W + "ilvl"), 0): _level(lv) for lv in an.findall(W + "lvl")}
-            abstracts[an.get(W + "abstractNumId") or ""] = AbstractNum(levels)
+            link = _val(an.find(W + "numStyleLink"))
+            abstracts[an.get(W + "abstractNumId") or ""] = AbstractNum(levels, style_link=link)
         for num in root.iter(W + "num"):
             abs_id = _val(num.find(W + "abstractNumId")) or ""
             n = Num(abs_id)
@@ -199,8 +251,7 @@ def load_numbering(root: etree._Element | None) -> Numbering:
                 if lv is not None:
                     n.level_overrides[ilvl] = _level(lv)
             nums[num.get(W + "numId") or ""] = n
-        # numStyleLink: an abstract definition that points at a style's numbering
-    return Numbering(abstracts, nums)
+    return Numbering(abstracts, nums, styles.numbering_styles if styles is not None else None)
 
 
 def _sym(el: etree._Element) -> str:
@@ -209,9 +260,50 @@ def _sym(el: etree._Element) -> str:
         cp = int(code, 16)
     except ValueError:
         return ""
-    if 0xF000 <= cp <= 0xF0FF:  # symbol-font private code points (Wingdings bullets)
-        return ""
+    if 0xF000 <= cp <= 0xF0FF:  # symbol-font private code points (Wingdings ticks and bullets)
+        glyph = bullet_glyph(chr(cp))
+        return glyph if glyph != "•" or cp in (0xF0B7, 0xF09F) else ""
     return chr(cp)
+
+
+def _placeholder(sdt: etree._Element) -> bool:
+    """A content control showing its placeholder (单击或点击此处输入文字): Word prints nothing there."""
+    shown = sdt.find(f"{T_SDTPR}/{W}showingPlcHdr")
+    return shown is not None and _val(shown) not in ("0", "false", "off")
+
+
+# Field results that are Word's print-time values, not the report's text: page numbers everywhere,
+# dates and times in headers and footers (— 3 —, 第 5 页 共 9 页, 2017年1月26日 星期四).
+_PAGE_FIELDS = frozenset(("PAGE", "NUMPAGES", "SECTIONPAGES", "SECTION"))
+_FURNITURE_FIELDS = _PAGE_FIELDS | {"DATE", "TIME", "PRINTDATE", "SAVEDATE", "CREATEDATE", "EDITTIME"}
+# what is left of a header or footer line once its field results are gone: page-number dressing
+_PAGE_DRESSING = re.compile(r"^[\s\-—–－_~·•/／|｜,，.。:：()（）\[\]【】第页頁共总總计數数Pageof]*$", re.I)
+
+
+# where a left-out field stood, until the dressing around it is taken away with it
+_GONE = "\ufdd0"
+_DRESSED = re.compile(
+    rf"第\s*{_GONE}\s*[页頁](?:\s*[,，/／]?\s*共\s*{_GONE}\s*[页頁])?|共\s*{_GONE}\s*[页頁]|"
+    rf"(?:Page\s*)?{_GONE}\s*(?:/|／|of)\s*{_GONE}|[-—–－]+\s*{_GONE}\s*[-—–－]+|{_GONE}",
+    re.I,
+)
+
+
+def _undress(text: str) -> str:
+    """The text without left-out page numbers and what dresses them: 第 5 页 共 9 页, — 3 —, 9 / 15."""
+    return _DRESSED.sub("", text) if _GONE in text else text
+
+
+def _field_name(instr: str) -> str:
+    words = instr.split()
+    return words[0].lstrip("\\").upper() if words else ""
+
+
+@dataclass(slots=True)
+class _Field:
+    instr: list[str]
+    result: bool = False
+    drop: bool = False
 
 
 class _Walker:
@@ -219,35 +311,91 @@ class _Walker:
         self.styles = styles
         self.numbering = numbering
         self.out = builder
+        self.part = "body"
+        self.fields: list[_Field] = []  # complex fields open at this point (w:fldChar begin … end)
+        self.hidden = 0  # inside a content control showing its placeholder
+        self.dropped_field = False  # a field result was left out of the current paragraph
+
+    def start_part(self, part: str) -> None:
+        self.part = part
+        self.fields = []
+        self.hidden = 0
+
+    def _silent(self) -> bool:
+        return bool(self.hidden) or any(f.result and f.drop for f in self.fields)
+
+    def _drops(self, instr: str) -> bool:
+        name = _field_name(instr)
+        return name in (_PAGE_FIELDS if self.part == "body" else _FURNITURE_FIELDS)
+
+    def _field_char(self, el: etree._Element, text: list[str]) -> None:
+        kind = el.get(W + "fldCharType")
+        if kind == "begin":
+            self.fields.append(_Field([]))
+        elif kind == "separate" and self.fields:
+            field = self.fields[-1]
+            field.result = True
+            field.drop = self._drops("".join(field.instr))
+        elif kind == "end" and self.fields:
+            field = self.fields.pop()
+            if field.drop:
+                self.dropped_field = True
+                text.append(_GONE)
 
     # ---- inline content of one paragraph -------------------------------------------------------
     def inline(self, el: etree._Element, text: list[str], boxes: list[etree._Element]) -> None:
         for child in el:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP or tag in _SKIP_FOREIGN:
+            if not isinstance(tag, str):
+                continue
+            if tag == W + "fldChar":
+                self._field_char(child, text)
+                continue
+            if tag == W + "instrText":
+                if self.fields and not self.fields[-1].result:
+                    self.fields[-1].instr.append(child.text or "")
+                continue
+            if tag in _SKIP or tag in _SKIP_FOREIGN:
                 continue
             if tag == T_T:
-                text.append(child.text or "")
-            elif tag == W + "tab" or tag == W + "ptab":
-                text.append("\t")
-            elif tag == W + "br" or tag == W + "cr":
-                text.append("\n")
-            elif tag == W + "noBreakHyphen":
-                text.append("-")
-            elif tag == W + "softHyphen":
-                continue
+                if not self._silent():
+                    text.append(child.text or "")
+            elif tag in _INLINE_CHARS:
+                if not self._silent():
+                    text.append(_INLINE_CHARS[tag])
             elif tag == W + "sym":
-                text.append(_sym(child))
-            elif tag == T_TXBX:
-                boxes.append(child)
-            elif tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
-                self.inline(choice if choice is not None else child, text, boxes)
-            elif tag == T_P:  # a paragraph nested in inline content (rare: in some sdt forms)
+                if not self._silent():
+                    text.append(_sym(child))
+            else:
+                self._inline_container(child, text, boxes)
+
+    def _inline_container(self, child: etree._Element, text: list[str], boxes: list[etree._Element]) -> None:
+        """What inline content holds more content: runs, fields, controls, text boxes, alternates."""
+        tag = child.tag
+        if tag == T_R:
+            style = _val(child.find(f"{W}rPr/{W}rStyle"))
+            if style is None or style not in self.styles.placeholder_runs:
                 self.inline(child, text, boxes)
-                text.append("\n")
+        elif tag == W + "fldSimple":
+            if self._drops(child.get(W + "instr") or ""):
+                self.dropped_field = True
+                text.append(_GONE)
             else:
                 self.inline(child, text, boxes)
+        elif tag == T_SDT:
+            content = child.find(T_SDTCONTENT)
+            if content is not None and not _placeholder(child):
+                self.inline(content, text, boxes)
+        elif tag == T_TXBX:
+            boxes.append(child)
+        elif tag == MC + "AlternateContent":
+            choice = child.find(MC + "Choice")
+            self.inline(choice if choice is not None else child, text, boxes)
+        elif tag == T_P:  # a paragraph nested in inline content (rare: in some sdt forms)
+            self.inline(child, text, boxes)
+            text.append("\n")
+        else:
+            self.inline(child, text, boxes)
 
     # ---- block content ------------------------------------------------------------------------
     def blocks(self, container: etree._Element, part: str, depth: int = 0) -> None:
@@ -262,7 +410,10 @@ class _Walker:
             elif tag == T_SDT:
                 content = child.find(T_SDTCONTENT)
                 if content is not None:
+                    placeholder = _placeholder(child)
+                    self.hidden += placeholder
                     self.blocks(content, part, depth)
+                    self.hidden -= placeholder
             elif tag in (W + "customXml", W + "ins", W + "moveTo", W + "smartTag"):
                 self.blocks(child, part, depth)
             elif tag == MC + "AlternateContent":
@@ -270,95 +421,121 @@ class _Walker:
                 if choice is not None:
                     self.blocks(choice, part, depth)
 
-    def paragraph(
-        self, p: etree._Element, part: str, depth: int, kind: str | None = None, sep: str = "\n"
-    ) -> None:
-        ppr = p.find(W + "pPr")
+    def numbering_of(self, ppr: etree._Element | None) -> tuple[str | None, int]:
+        """The w:num and level of a paragraph: its own w:numPr over its style's (following basedOn)."""
         style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
         num_id, ilvl = self.styles.num_pr(style)
-        if ppr is not None:
-            np = ppr.find(W + "numPr")
-            if np is not None:
-                own_id = _val(np.find(W + "numId"))
-                own_lvl = _val(np.find(W + "ilvl"))
-                num_id = own_id if own_id is not None else num_id
-                ilvl = _int(own_lvl, ilvl or 0) if own_lvl is not None else ilvl
+        np = ppr.find(W + "numPr") if ppr is not None else None
+        if np is not None:
+            own_id = _val(np.find(W + "numId"))
+            own_lvl = _val(np.find(W + "ilvl"))
+            num_id = own_id if own_id is not None else num_id
+            ilvl = _int(own_lvl, 0) if own_lvl is not None else ilvl
+        if not num_id or num_id == "0":
+            return None, 0
+        if ilvl is None and style:
+            ilvl = self.numbering.level_of_style(num_id, self.styles.chain_ids(style))
+        return num_id, ilvl or 0
+
+    def _label(self, ppr: etree._Element | None) -> tuple[str, str | None, int]:
+        """(label with its suffix, w:num, level): every numbered paragraph advances its list."""
+        num_id, ilvl = self.numbering_of(ppr)
+        if num_id is None:
+            return "", None, 0
+        label, suffix = self.numbering.label(num_id, ilvl)
+        return _with_suffix(label, suffix), num_id, ilvl
+
+    def paragraph(self, p: etree._Element, part: str, depth: int) -> None:
+        ppr = p.find(W + "pPr")
         text: list[str] = []
         boxes: list[etree._Element] = []
+        self.dropped_field = False
         self.inline(p, text, boxes)
-        body = "".join(text)
-        label = ""
-        if num_id and num_id != "0" and body.strip():
-            label, suffix = self.numbering.label(num_id, ilvl or 0)
-            label = _with_suffix(label, suffix)
-        block_kind = kind
-        level = 0
-        if block_kind is None:
-            outline = None
-            if ppr is not None:
-                ol = _val(ppr.find(W + "outlineLvl"))
-                outline = int(ol) if ol and ol.isdigit() and int(ol) < 9 else None
-            if outline is None:
-                outline = self.styles.outline_level(style)
-            if outline is not None:
-                block_kind, level = "heading", outline
-            elif label or (num_id and num_id != "0"):
-                block_kind, level = "list_item", ilvl or 0
-            else:
-                block_kind = "paragraph"
-        self.out.add(
-            label + body,
-            block_kind,
-            part=part,
-            level=level if block_kind != "cell" else depth,
-            label=label.strip(),
-            sep=sep,
-        )
+        body = _undress("".join(text))
+        if not body.strip() and ppr is not None and ppr.find(f"{W}rPr/{W}del") is not None:
+            return  # a deleted paragraph: gone once the changes are accepted, with its number
+        label, num_id, ilvl = self._label(ppr)
+        if part != "body" and self.dropped_field and _PAGE_DRESSING.match(body):
+            body = ""  # 第 页 共 页 once the page numbers are left out
+        if not body.strip():
+            self.out.add("", part=part, blank=True)  # type: ignore[arg-type]
+        elif num_id is not None and self.numbering.is_bullet(num_id, ilvl):
+            # a bullet is shown, but it is no number: it stands before the item's words, outside its span
+            kind, level = self._kind(ppr, label, num_id, ilvl)
+            self.out.add(body, kind, part=part, level=level, lead=label)  # type: ignore[arg-type]
+        else:
+            kind, level = self._kind(ppr, label, num_id, ilvl)
+            self.out.add(label + body, kind, part=part, level=level, label=label.strip())  # type: ignore[arg-type]
         for box in boxes:
             self.blocks(box, part, depth)
 
+    def _kind(self, ppr: etree._Element | None, label: str, num_id: str | None, ilvl: int) -> tuple[str, int]:
+        style = _val(ppr.find(W + "pStyle")) if ppr is not None else None
+        outline = None
+        if ppr is not None:
+            ol = _val(ppr.find(W + "outlineLvl"))
+            outline = int(ol) if ol and ol.isdigit() and int(ol) < 9 else None
+        if outline is None:
+            outline = self.styles.outline_level(style)
+        if outline is not None:
+            return "heading", outline
+        if label or num_id:
+            return "list_item", ilvl
+        return "paragraph", 0
+
     def table(self, tbl: etree._Element, part: str, depth: int) -> None:
+        """Rows of cells, each cell one block; a table nested in a cell comes where it stands in it."""
         for tr in _children(tbl, T_TR):
-            first = True
+            first = True  # the next cell block starts a line (\t before it otherwise)
             for tc in _children(tr, T_TC):
                 texts: list[str] = []
-                nested: list[etree._Element] = []
                 boxes: list[etree._Element] = []
-                for item in _cell_items(tc):
+                for item in self._cell_items(tc):
                     if item.tag == T_TBL:
-                        nested.append(item)
-                    else:
-                        t: list[str] = []
-                        self.inline(item, t, boxes)
-                        label = self._cell_label(item)
-                        texts.append(label + "".join(t))
-                cell_text = "\n".join(x for x in texts if x.strip())
-                self.out.add(cell_text, "cell", part=part, level=depth, sep="\n" if first else "\t")
-                if cell_text.strip():
-                    first = False
+                        first = self._cell(texts, part, depth, first)
+                        self.table(item, part, depth + 1)
+                        first = True
+                        continue
+                    t: list[str] = []
+                    self.dropped_field = False
+                    self.inline(item, t, boxes)
+                    body = _undress("".join(t))
+                    label = self._label(item.find(W + "pPr"))[0]
+                    texts.append(label + body if body.strip() else "")
+                first = self._cell(texts, part, depth, first)
                 for box in boxes:
                     self.blocks(box, part, depth)
-                for inner in nested:
-                    self.table(inner, part, depth + 1)
-                    first = True
 
-    def _cell_label(self, p: etree._Element) -> str:
-        ppr = p.find(W + "pPr")
-        if ppr is None:
-            return ""
-        np = ppr.find(W + "numPr")
-        style = _val(ppr.find(W + "pStyle"))
-        num_id, ilvl = self.styles.num_pr(style)
-        if np is not None:
-            num_id = _val(np.find(W + "numId")) or num_id
-            ilvl = _int(_val(np.find(W + "ilvl")), ilvl or 0)
-        if not num_id or num_id == "0":
-            return ""
-        label, suffix = self.numbering.label(num_id, ilvl or 0)
-        return _with_suffix(label, suffix)
+    def _cell(self, texts: list[str], part: str, depth: int, first: bool) -> bool:
+        """Add the cell's paragraphs read so far as one block; whether the next block still starts a line."""
+        cell_text = "\n".join(x for x in texts if x.strip())
+        texts.clear()
+        if not cell_text.strip():
+            return first
+        self.out.add(cell_text, "cell", part=part, level=depth, sep="\n" if first else "\t")  # type: ignore[arg-type]
+        return False
+
+    def _cell_items(self, tc: etree._Element) -> Iterator[etree._Element]:
+        """The paragraphs and tables of a cell in order, looking through content controls."""
+        for child in tc:
+            if child.tag in (T_P, T_TBL):
+                yield child
+            elif child.tag in (T_SDT, W + "customXml"):
+                inner = child.find(T_SDTCONTENT) if child.tag == T_SDT else child
+                if inner is None:
+                    continue
+                placeholder = child.tag == T_SDT and _placeholder(child)
+                self.hidden += placeholder
+                try:
+                    yield from self._cell_items(inner)
+                finally:
+                    self.hidden -= placeholder
 
 
-def _children(el: etree._Element, tag: str):
+_INLINE_CHARS = {W + "tab": "\t", W + "ptab": "\t", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+
+
+def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
     """Direct children with this tag, looking through sdt/customXml wrappers."""
     for child in el:
         if child.tag == tag:
@@ -367,16 +544,6 @@ def _children(el: etree._Element, tag: str):
             inner = child.find(T_SDTCONTENT) if child.tag == T_SDT else child
             if inner is not None:
                 yield from _children(inner, tag)
-
-
-def _cell_items(tc: etree._Element):
-    for child in tc:
-        if child.tag in (T_P, T_TBL):
-            yield child
-        elif child.tag in (T_SDT, W + "customXml"):
-            inner = child.find(T_SDTCONTENT) if child.tag == T_SDT else child
-            if inner is not None:
-                yield from _cell_items(inner)
 
 
 def _with_suffix(label: str, suffix: str) -> str:
@@ -433,13 +600,14 @@ class DocxReader:
             if style_rel is not None and pkg.has(style_rel.target)
             else _Styles(None)
         )
-        numbering = load_numbering(part_xml("numbering"))
+        numbering = load_numbering(part_xml("numbering"), styles)
         builder = TextBuilder()
         walker = _Walker(styles, numbering, builder)
         root = pkg.xml(main)
         body = root.find(W + "body")
         if body is None:
             raise file_error(ReadError, path, "Word 正文部件里没有正文（w:body）", "文件可能已损坏")
+        walker.start_part("body")
         walker.blocks(body, "body")
 
         # headers and footers in the order the sections reference them; identical texts once
@@ -452,6 +620,7 @@ class DocxReader:
                 continue
             seen_parts.add(rel.target)
             part = "header" if ref.tag == W + "headerReference" else "footer"
+            walker.start_part(part)
             walker.blocks(pkg.xml(rel.target), part)
         for rtype in ("footnotes", "endnotes"):
             notes = part_xml(rtype)
@@ -464,6 +633,7 @@ class DocxReader:
                     "continuationNotice",
                 ):
                     continue
+                walker.start_part("note")
                 walker.blocks(note, "note")
         text, blocks = builder.build()
         if builder.dropped:

@@ -106,10 +106,24 @@ _BLOCKS = {
     *_HEADINGS,
 }
 _PARSER_DEPTH = 255
+_BR_SPACE = re.compile(r" *\n *")
 _SPACE = re.compile(r"[ \t\r\n\f]+")
-_CJK_GAP = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])"
-)
+_WIDE = "\u2e80-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+# a line break of the page's source between two Chinese characters is no space (CSS segment-break rule);
+# it is marked while reading and removed or made a space when the block is complete
+_SOURCE_BREAK = "\ufdd1"
+_SOURCE_SPACE = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+_CJK_BREAK = re.compile(f"(?<=[{_WIDE}]) ?{_SOURCE_BREAK}[ {_SOURCE_BREAK}]*(?=[{_WIDE}])")
+_BREAKS = re.compile(f" ?{_SOURCE_BREAK}[ {_SOURCE_BREAK}]*")
+
+
+def _collapse(text: str) -> str:
+    """White space of the page's source as a browser shows it: one space, source line breaks marked."""
+    return _SPACE.sub(" ", _SOURCE_SPACE.sub(_SOURCE_BREAK, text))
+
+
+def _unbreak(text: str) -> str:
+    return _BREAKS.sub(" ", _CJK_BREAK.sub("", text)) if _SOURCE_BREAK in text else text
 
 
 def page_charset(data: bytes) -> str | None:
@@ -187,61 +201,9 @@ def html_to_doc(
     if title and title.strip():
         meta["title"] = _SPACE.sub(" ", title).strip()[:500]
 
-    builder = TextBuilder()
-    buf: list[str] = []
-    state: dict[str, object] = {"kind": "paragraph", "level": 0, "sep": "\n"}
-
-    def flush() -> None:
-        if buf:
-            chunk = _CJK_GAP.sub("", "".join(buf))
-            builder.add(chunk, state["kind"], level=state["level"], sep=state["sep"])  # type: ignore[arg-type]
-            buf.clear()
-        state.update(kind="paragraph", level=0, sep="\n")
-
-    skip_depth = 0
-    pre_depth = 0
-    row_cells: list[int] = [0]
-    depth = max_depth = 0
-    for event, el in _events(root):
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        depth += 1 if event == "start" else -1
-        max_depth = max(max_depth, depth)
-        if event == "start":
-            if skip_depth or not tag or _dropped(el):
-                skip_depth += 1
-                continue
-            if tag in _BLOCKS or tag == "br":
-                if tag == "br":
-                    buf.append("\n")
-                else:
-                    flush()
-            if tag in _HEADINGS:
-                state.update(kind="heading", level=_HEADINGS[tag])
-            elif tag == "li":
-                state.update(kind="list_item")
-            elif tag == "tr":
-                row_cells.append(0)
-            elif tag in ("td", "th"):
-                state.update(kind="cell", sep="\t" if row_cells[-1] else "\n")
-                row_cells[-1] += 1
-            elif tag == "pre":
-                pre_depth += 1
-            if el.text:
-                buf.append(el.text if pre_depth else _SPACE.sub(" ", el.text))
-        else:
-            if skip_depth:
-                skip_depth -= 1
-            else:
-                if tag in _BLOCKS:
-                    flush()
-                if tag == "tr" and len(row_cells) > 1:
-                    row_cells.pop()
-                if tag == "pre":
-                    pre_depth -= 1
-            # the tail belongs to the parent, which is shown unless it is itself being skipped
-            if el.tail and not skip_depth:
-                buf.append(el.tail if pre_depth else _SPACE.sub(" ", el.tail))
-    flush()
+    walker = _PageWalker()
+    walker.walk(root)
+    builder, max_depth = walker.out, walker.max_depth
     body, blocks = builder.build()
     out_warnings = list(warnings)
     if builder.dropped:
@@ -276,6 +238,80 @@ def html_to_doc(
         warnings=tuple(out_warnings),
         meta=meta,
     )
+
+
+class _PageWalker:
+    """The blocks of a page: one per heading, paragraph, list item and table cell, furniture left out."""
+
+    def __init__(self) -> None:
+        self.out = TextBuilder()
+        self.buf: list[str] = []
+        self.kind, self.level, self.sep = "paragraph", 0, "\n"
+        self.skip_depth = 0  # inside an element dropped with its content
+        self.pre_depth = 0
+        self.row_cells: list[int] = [0]
+        self.max_depth = 0
+
+    def flush(self, blank: bool = False) -> None:
+        """Add what was read since the last block boundary; an empty <p> is an empty line."""
+        if self.buf or blank:
+            chunk = _unbreak("".join(self.buf))
+            if not self.pre_depth:  # the page source's own line breaks and indentation are not the report's
+                chunk = _BR_SPACE.sub("\n", chunk).strip(" ")
+            self.out.add(chunk, self.kind, level=self.level, sep=self.sep, blank=blank)  # type: ignore[arg-type]
+            self.buf.clear()
+        self.kind, self.level, self.sep = "paragraph", 0, "\n"
+
+    def text(self, value: str | None) -> None:
+        if value:
+            self.buf.append(value if self.pre_depth else _collapse(value))
+
+    def walk(self, root) -> None:  # type: ignore[no-untyped-def]
+        depth = 0
+        for event, el in _events(root):
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            depth += 1 if event == "start" else -1
+            self.max_depth = max(self.max_depth, depth)
+            if event == "start":
+                if self.skip_depth or not tag or _dropped(el):
+                    self.skip_depth += 1
+                    continue
+                self.start(tag)
+                self.text(el.text)
+            else:
+                if self.skip_depth:
+                    self.skip_depth -= 1
+                else:
+                    self.end(tag)
+                # the tail belongs to the parent, which is shown unless it is itself being skipped
+                if not self.skip_depth:
+                    self.text(el.tail)
+        self.flush()
+
+    def start(self, tag: str) -> None:
+        if tag == "br":
+            self.buf.append("\n")
+        elif tag in _BLOCKS:
+            self.flush()
+        if tag in _HEADINGS:
+            self.kind, self.level = "heading", _HEADINGS[tag]
+        elif tag == "li":
+            self.kind = "list_item"
+        elif tag == "tr":
+            self.row_cells.append(0)
+        elif tag in ("td", "th"):
+            self.kind, self.sep = "cell", "\t" if self.row_cells[-1] else "\n"
+            self.row_cells[-1] += 1
+        elif tag == "pre":
+            self.pre_depth += 1
+
+    def end(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.flush(blank=tag == "p")
+        if tag == "tr" and len(self.row_cells) > 1:
+            self.row_cells.pop()
+        if tag == "pre":
+            self.pre_depth -= 1
 
 
 def _events(root):

@@ -9,7 +9,7 @@ from typing import ClassVar
 from ..errors import EmptyDocumentError, ReadError, UnsafeDocumentError, file_error
 from ..model import Block, SourceDoc, Span
 from . import limits
-from .base import cap_text, clean_text, sha256_of, truncated_warning
+from .base import LINE_SPACE, cap_text, clean_text, compat_spaces, line_span, sha256_of, truncated_warning
 
 # The most frequent characters of Chinese prose and of official reports, simplified and traditional.
 # A correct decoding is full of them; a wrong one (GBK bytes read as Big5, or the other way) is not.
@@ -194,6 +194,7 @@ class TextReader:
                 "请确认文件类型，用原来的软件打开后另存为 .txt 或 .docx",
             )
         text, dropped = clean_text(raw)
+        text = lay_out(text)
         warnings = []
         if encoding == "mixed":
             warnings.append("文件混用了 UTF-8 和 GBK/GB18030 等编码，已逐行识别")
@@ -217,14 +218,23 @@ class TextReader:
         )
 
 
+_LEADING_BLANK_LINES = re.compile(f"^(?:[{LINE_SPACE}]*\n)+")
+
+
+def lay_out(text: str) -> str:
+    """The text as every reader lays out a report's body: compatibility spaces as ordinary ones, no
+    empty lines before the first line or after the last, the last line without trailing space."""
+    text = compat_spaces(text)
+    return _LEADING_BLANK_LINES.sub("", text, count=1).rstrip(LINE_SPACE + "\n")
+
+
 def line_blocks(text: str) -> tuple[Block, ...]:
     """One paragraph block per non-empty line, without its leading and trailing white space."""
     blocks = []
     pos = 0
     for line in text.split("\n"):
-        stripped = line.strip(" \t\u3000\xa0")
-        if stripped:
-            start = pos + line.index(stripped)
-            blocks.append(Block(kind="paragraph", span=Span(start, start + len(stripped))))
+        span = line_span(line)
+        if span is not None:
+            blocks.append(Block(kind="paragraph", span=Span(pos + span[0], pos + span[1])))
         pos += len(line) + 1
     return tuple(blocks)

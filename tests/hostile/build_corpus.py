@@ -31,12 +31,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/ (docx_fixtures)
 
-from docx_fixtures import CT_MACRO, build, p  # noqa: E402
+from docx_fixtures import CT_MACRO, build, p, placeholder_controls  # noqa: E402
 
 SEED = (HERE.parent.parent / "seeds" / "seed.txt").read_text(encoding="utf-8")
 SHORT = "赤峰市公安局召开全市公安机关工作会议\n2019年1月4日，会议在敖汉旗召开。会议由副局长贾建忠主持。\n来源：敖汉旗公安局\n"
 # the same kind of report in traditional characters (Big5 can encode it)
 TRADITIONAL = "赤峰市公安局召開全市公安機關工作會議\n2019年1月4日，會議在敖漢旗召開。會議由副局長賈建忠主持。\n來源：敖漢旗公安局\n"
+
+
+PLACEHOLDER = "单击或点击此处输入文字。"  # what Word shows in an empty content control
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ def cfb(streams: dict[str, bytes]) -> bytes:
         )
 
     entries = [entry("Root Entry", 5, 0xFFFFFFFE, 0, 0xFFFFFFFF, 1 if names else 0xFFFFFFFF)]
-    for i, (name, data, start) in enumerate(zip(names, datas, starts)):
+    for i, (name, data, start) in enumerate(zip(names, datas, starts, strict=False)):
         right = i + 2 if i + 1 < len(names) else 0xFFFFFFFF
         entries.append(entry(name, 2, start, len(data), right, 0xFFFFFFFF))
     directory = b"".join(entries).ljust(dir_sectors * sector, b"\x00")
@@ -399,19 +402,19 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
         (Case("条目过多.docx", "UnsafeDocumentError", "过多"), many_entries),
         (
             Case("重复部件.docx", "UnsafeDocumentError", "重复"),
-            lambda: zip_of(docx_parts(word) + [("word/document.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("word/document.xml", b"<x/>")]),
         ),
         (
             Case("大小写重复.docx", "UnsafeDocumentError", "重复"),
-            lambda: zip_of(docx_parts(word) + [("WORD/Document.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("WORD/Document.xml", b"<x/>")]),
         ),
         (
             Case("路径穿越.docx", "UnsafeDocumentError", "不安全的路径"),
-            lambda: zip_of(docx_parts(word) + [("../../evil.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("../../evil.xml", b"<x/>")]),
         ),
         (
             Case("绝对路径.docx", "UnsafeDocumentError", "不安全的路径"),
-            lambda: zip_of(docx_parts(word) + [("/etc/evil.xml", b"<x/>")]),
+            lambda: zip_of([*docx_parts(word), ("/etc/evil.xml", b"<x/>")]),
         ),
         (Case("实体炸弹.docx", "UnsafeDocumentError", "DTD"), billion_laughs),
         (Case("外部实体.docx", "UnsafeDocumentError", "DTD"), xxe),
@@ -450,6 +453,14 @@ def cases(soffice: bool) -> list[tuple[Case, Callable[[], bytes]]]:
             ),
         ),
         (Case("外部链接.docx", "ok", ""), external_links),
+        # content controls showing their placeholder: Word prints nothing there, nor do we
+        (Case("占位符控件.docx", "ok", ""), placeholder_controls),
+        (
+            Case("只有占位符.docx", "EmptyDocumentError", "没有文字"),
+            lambda: build(
+                f"<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{p(PLACEHOLDER)}</w:sdtContent></w:sdt>"
+            ),
+        ),
         (Case("扫描件.pdf", "EmptyDocumentError", "没有文字层；不支持文字识别（OCR）"), pdf_scanned),
         # ---- more formats offices have
         (Case("网页.html", "ok", ""), lambda: PAGE.encode("gbk")),
