@@ -118,7 +118,7 @@ def read_header_words(path: Path | None) -> HeaderWords:
     labels = _alt(words["pub_labels"])
     patterns = {
         "doc_kind_end": re.compile(rf"(?:{_alt(words['doc_kinds'])})$"),
-        "label_value": re.compile(rf"(?:{labels})\s*[：:|丨]\s*(?P<v>[^\s]*)"),
+        "label_value": re.compile(rf"(?:{labels})\s*[：:|丨]\s*(?!(?:{labels})\s*[：:|丨])(?P<v>[^\s]*)"),
         "byline": re.compile(rf"^(?:{_alt(words['byline_heads'])})(?:\s*[：:|丨]|\s+|$)"),
         "speech_end": re.compile(rf"(?:{_alt(words['speech_verbs'])})$"),
         "announce": re.compile(
@@ -225,7 +225,7 @@ _DATE_TOKEN = re.compile(
     r"(?:19|20)\d{2}\s*[-年./]\s*\d{1,2}\s*[-月./]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 )
 _DATE_PARTS = re.compile(
-    r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})(?!\d)(?:\s*日)?"
 )
 # a paper's issue line: 《人民日报》（2025年01月08日第 08 版）, after an optional byline
 _ISSUE = re.compile(
@@ -247,7 +247,7 @@ _MIXED_SOURCE = re.compile(r"^综合\s*(?P<v>[^，。；：\s]{2,40})$")  # 综�
 _MARKUP = re.compile(r"^(?:[#>*=_\-—·•]+\s*)+$")
 _CAPTION = re.compile(r"^[^。，；]{0,30}(?:\s|^)\S{0,12}(?:供图|摄|摄影|绘|制图|图片来源\S*)$")
 _MASTHEAD = re.compile(
-    r"^(?:[^\s]{0,14}(?:简报|动态|专报|快报|要情|通讯)$|第\s*[\d一二三四五六七八九十百]+\s*期$|[（(]?总第\s*\d+\s*期[）)]?$|"
+    r"^(?:[^\s_|]{0,14}(?:简报|动态|专报|快报|要情|通讯)$|第\s*[\d一二三四五六七八九十百]+\s*期$|[（(]?总第\s*\d+\s*期[）)]?$|"
     r"内部资料|内部刊物|注意保存|[^\s]{2,20}编\s+(?:\d{4}年\d{1,2}月\d{1,2}日|\d{4}[-.]\d{1,2}[-.]\d{1,2})$)"
 )
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -270,7 +270,7 @@ _ADDRESSEE_HEAD = re.compile(r"^(?:各|有关|敬爱的|尊敬的|亲爱的)")
 _PERIOD = re.compile(r"^[（(]\s*[\d.年月日\-—~至\s]{6,}[）)]$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ENUMERATED = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．\s]|第[一二三四五六七八九十]+[部章节条]|[①-⑳])"
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、．\s]|\.(?!\d))|第[一二三四五六七八九十]+[部章节条]|[①-⑳])"
 )
 _SENTENCE_END = re.compile(r"[。！？；：]$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")

@@ -38,22 +38,27 @@ _DAY_ONLY = re.compile(
 _THIS_YEAR_MONTH = re.compile(r"今年\s*(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\s*日)(?:份|初|中旬|底)?")
 # what happened on the day: the verbs of a reported event
 _EVENT_VERB = re.compile(
-    r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|检查|会议|"
-    r"成立|揭牌|挂牌|开通|启用|推出|签署|签订|出台|宣布|公布|开始|上线|授牌|拉开|出发|抵达|落幕|颁发|表彰"
+    r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|考察|检查|会议|"
+    r"成立|揭牌|挂牌|开通|启用|推出|签署|签订|出台|宣布|公布|开始|上线|授牌|拉开|出发|抵达|落幕|颁发|表彰|"
+    r"邀请|宣讲|讲座|作了?[^，。]{0,30}报告"
 )
 # a reported thing that started on a day: used when the lead only says 近日/日前
 _START_VERB = re.compile(r"开始|启用|推出|建立|成立|启动|上线|开通|挂牌|揭牌|实施|施行|组建|设立|推行|改革")
-_FUTURE_BEFORE = re.compile(r"(?:将|将于|拟|拟于|计划|计划于|预计|预计于|定于|自|从)\s*$")
+_FUTURE_BEFORE = re.compile(r"(?:将|将于|拟|拟于|计划|计划于|预计|预计于|定于)\s*$")
+_TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚上?|夜间?|深夜|傍晚|清晨)")
+# a date that opens a period (2017年10月至案发, 3月1日起至…)
+_PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
 _VAGUE = re.compile(r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将)")
 _RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
 # a date that is a cut-off, a deadline or the start of a long period, not an event's day
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
-_NOT_EVENT_AFTER = re.compile(r"^\s*(?:以来|至今|前后|之前|以前|前|止|截止|期间|起)")
+_NOT_EVENT_AFTER = re.compile(r"^\s*(?:以来|至今|前后|之前|以前|前|止|截止|期间)")
 # a year mentioned as a finished period of statistics: 2018年共有…, 2019年全年…, 降到2019年的…
 _PAST_YEAR = re.compile(r"(?:19|20)\d{2}年?(?:全年|度|共|累计|的|底|末|以来)")
 # years that are not the report's present: targets, plan periods, ranges, versions
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|预计|计划|目标|—|-|~|从|自)\s*$")
 _TARGET_AFTER = re.compile(r"^\s*(?:年?前|年底前|年末前|以前|版|—|-|~|至|到)")
+_LAW_OR_PLAN = re.compile(r"^[^》]*?(?:法|条例|规定|办法|纲要|规划|计划|标准)[^》]{0,12}》")
 # a cited document's number: 某党发[2019]15号, 某办发〔2011〕152号
 _DOC_NO_YEAR = re.compile(r"[〔\[［【]\s*(?P<y>(?:19|20)\d{2})\s*[〕\]］】]\s*\d{1,5}\s*号")
 
@@ -138,8 +143,9 @@ def year_evidence(ctx: Context, dates: list[DateMatch]) -> list[DateMatch]:
         after = text[d.end : d.end + 3]
         if _TARGET_BEFORE.search(before) or (d.kind == "year" and _TARGET_AFTER.match(after)):
             continue
-        if text.rfind("《", 0, d.start) > text.rfind("》", 0, d.start):
-            continue  # inside a book title
+        opened = text.rfind("《", 0, d.start)
+        if opened > text.rfind("》", 0, d.start) and _LAW_OR_PLAN.search(text, d.end, d.end + 40):
+            continue  # the year of a law or a plan named in a book title (《…条例（2019年修订）》)
         out.append(d)
     return out
 
@@ -258,12 +264,28 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
             continue
         before = ctx.norm[max(sent.start, d.start - 4) : d.start]
         after = ctx.norm[d.end : d.end + 4]
-        if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after):
+        if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or _FUTURE_BEFORE.search(before):
             continue
         if _EVENT_VERB.search(ctx.norm, d.end, min(sent.end, d.end + 80)) or _EVENT_VERB.search(
             ctx.norm[sent.start : d.start]
         ):
             return d
+    return None
+
+
+def lead_opening(ctx: Context, scene: Scene) -> Found | None:
+    """A news lead that opens on its day (6月29日24时左右，随着…): the day is the event's, whatever the verb."""
+    if scene.vague or not scene.lead:
+        return None
+    first = scene.lead[0]
+    text = scene.region[first.start : first.end]
+    offset = len(text) - len(text.lstrip())
+    for d in scene.candidates:
+        if d.start == first.start + offset and d.kind in ("full", "iso", "md") and d.start not in scene.skip:
+            after = scene.region[d.end : d.end + 6]
+            if not _TIME_OF_DAY.match(after):
+                return None
+            return resolve(ctx, scene, d, "date.lead_opening")
     return None
 
 
@@ -275,12 +297,27 @@ def relative_to_publication(ctx: Context, scene: Scene) -> Found | None:
     if relative is None:
         return None
     pub = scene.publication
+    line = scene.dateline
+    if line is not None and line.day and line.month:
+        # 今日/昨日 in a dated dispatch count from the dispatch's day (its year resolved as any other)
+        day = shift(_dt.date(2000 if line.month <= 2 else 2001, line.month, line.day), relative.group())
+        if day is None:
+            return None
+        d = DateMatch(relative.start(), relative.end(), None, day.month, day.day, "md")
+        if line.year:
+            d = DateMatch(
+                d.start,
+                d.end,
+                line.year + (day.year - (2000 if line.month <= 2 else 2001)),
+                day.month,
+                day.day,
+                "md",
+            )
+        return resolve(ctx, scene, d, "date.relative_to_publication")
     base = None
-    if scene.dateline is not None and scene.dateline.year and scene.dateline.day:
-        base = _dt.date(scene.dateline.year, scene.dateline.month or 1, scene.dateline.day)
-    elif pub is not None and pub.year and pub.day:
+    if pub is not None and pub.year and pub.day:
         base = _dt.date(pub.year, pub.month or 1, pub.day)
-    elif ctx.ref_date is not None and scene.dateline is None:
+    elif ctx.ref_date is not None:
         base = ctx.ref_date
     if base is None:
         return None
@@ -305,6 +342,8 @@ def started_on(ctx: Context, scene: Scene) -> Found | None:
         if d.year and pub is not None and pub.year and d.year < pub.year:
             continue  # a past year's date (于2009年7月成立) is background
         if _FUTURE_BEFORE.search(scene.region[max(0, d.start - 3) : d.start]):
+            continue
+        if _PERIOD_AFTER.match(scene.region[d.end : d.end + 4]):
             continue
         sent = ctx.sentence_at(d.start)
         if _START_VERB.search(scene.region, d.end, min(sent.end, d.end + 60)):
@@ -351,6 +390,7 @@ STRATEGIES: tuple[Callable[[Context, Scene], Found | None], ...] = (
     form_field,
     document_date,
     lead_sentence,
+    lead_opening,
     relative_to_publication,
     started_on,
     dateline,

@@ -41,8 +41,10 @@ _NOT_SOURCE = re.compile(
 )
 
 
-def real_source(ctx: Context, value: str) -> str | None:
-    """The value as a source when it names organisations or outlets (several joined by 、), else None."""
+def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
+    """The value as a source when it names organisations or outlets (several joined by 、), else None.
+
+    A value on a 来源： line of its own (labelled) may also be an office's section (安保科): a short name."""
     from ..places import is_unit_name
 
     value = value.strip().strip("“”\"'《》").strip()
@@ -54,6 +56,8 @@ def real_source(ctx: Context, value: str) -> str | None:
     media = header_words(ctx).patterns["media_end"]
     parts = [p.strip("《》") for p in re.split(r"[、，,和及]", value) if p]
     if parts and all(len(p) >= 2 and (is_unit_name(p) or media.search(p)) for p in parts):
+        return value
+    if labelled and re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)", value):
         return value
     return None
 
@@ -69,7 +73,7 @@ def label_line(ctx: Context) -> Found | None:
         if not m:
             continue
         group = "src" if m.group("src") is not None else "mix"
-        value = real_source(ctx, m.group(group))
+        value = real_source(ctx, m.group(group), labelled=True)
         if value:
             return _hit(ctx, value, ln.start + ln.text.index(value, m.start(group)), "source.label_line")
     return None
@@ -84,7 +88,7 @@ def publication_line(ctx: Context) -> Found | None:
 
         pub = publication_of(ln, header_words(ctx))
         if pub is not None and pub.source is not None:
-            value = real_source(ctx, pub.source[0])
+            value = real_source(ctx, pub.source[0], labelled=True)
             if value:
                 return _hit(ctx, value, pub.source[1], "source.publication_line")
     return None
