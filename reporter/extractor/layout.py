@@ -334,7 +334,9 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "source"
     if _MASTHEAD.match(t):
         return "masthead"
-    if len(t) <= 60 and publication_of(line, words) is not None:
+    if _PERIOD.match(t):
+        return "period"
+    if len(t) <= 60 and not line.cell and publication_of(line, words) is not None:
         return "publication"
     if _TOC_HEAD.match(t) or _TOC_ENTRY.search(t):
         return "toc"
@@ -575,8 +577,10 @@ def _mark_end_matter(layout: Layout) -> None:
     from .places import is_unit_name
 
     lines, kinds = layout.lines, layout.kinds
-    texts = [i for i in range(len(lines)) if kinds[i] in ("text", "sign_date")]
+    texts = [i for i in range(len(lines)) if kinds[i] in ("text", "publication") and not lines[i].cell]
     for i in texts[-6:]:
+        if i < 2 or i < len(lines) // 2:
+            continue
         t = re.sub(r"\s+", "", lines[i].text)
         dates = find_dates(t)
         full = [d for d in dates if d.kind in ("full", "iso")]
