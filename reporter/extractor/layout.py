@@ -477,8 +477,8 @@ def read_layout(ctx: Context) -> Layout:
     _mark_formal(ctx, layout, words)
     _mark_attachments(layout)
     _mark_form_fields(layout, words)
-    _mark_end_matter(layout)
     _read_head(layout, words)
+    _mark_end_matter(layout)
     _read_publication(layout, words)
     return layout
 
@@ -579,7 +579,7 @@ def _mark_end_matter(layout: Layout) -> None:
     lines, kinds = layout.lines, layout.kinds
     texts = [i for i in range(len(lines)) if kinds[i] in ("text", "publication") and not lines[i].cell]
     for i in texts[-6:]:
-        if i < 2 or i < len(lines) // 2:
+        if lines[i].start < layout.body_start or i < len(lines) // 2:
             continue
         t = re.sub(r"\s+", "", lines[i].text)
         dates = find_dates(t)
