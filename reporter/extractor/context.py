@@ -118,9 +118,8 @@ class Context:
     def sentence_at(self, pos: int) -> Span:
         """The sentence holding offset pos (the line, outside the body's sentences)."""
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
-        if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, pos + 1):
-            if pos < self.sentences[i].end:
-                return self.sentences[i]
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         for block in self.doc.blocks:
             if block.span.start <= pos < block.span.end:
                 return block.span
