@@ -214,7 +214,7 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
         ctx.flag("date", "日期没有年份，待核")
     if rule_name == "date.started_on":
         ctx.flag("date", "日期取自正文中事项开始的日子")
-    return ctx.hit(d.with_year(year).iso(), d.start, d.end, rule_name)
+    return ctx.hit(d.with_year(year).iso() or str(year), d.start, d.end, rule_name)
 
 
 # -------------------------------------------------------------------------------------- strategies

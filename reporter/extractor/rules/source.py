@@ -67,16 +67,34 @@ def _hit(ctx: Context, value: str, start: int, rule: str) -> Found:
 
 
 def label_line(ctx: Context) -> Found | None:
-    """来源：X / 数据来源：X / 来源丨X on a line of its own, or 综合X、Y closing a page."""
-    for ln in ctx.layout.lines_of("source"):
-        m = _LABEL.match(ln.text)
+    """来源：X / 数据来源：X / 来源丨X on a line of its own (in the body, or in a page header or footer),
+    or 综合X、Y closing a page."""
+    lines = [(ln.start, ln.text) for ln in ctx.layout.lines_of("source")]
+    for block in ctx.doc.blocks:
+        if block.part != "body":
+            for offset, text in _split(ctx.norm, block.span.start, block.span.end):
+                lines.append((offset, text))
+    for start, text in lines:
+        m = _LABEL.match(text)
         if not m:
             continue
         group = "src" if m.group("src") is not None else "mix"
         value = real_source(ctx, m.group(group), labelled=True)
         if value:
-            return _hit(ctx, value, ln.start + ln.text.index(value, m.start(group)), "source.label_line")
+            return _hit(ctx, value, start + text.index(value, m.start(group)), "source.label_line")
     return None
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The stripped lines of text[start:end] with their offsets."""
+    out = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            out.append((pos + raw.index(stripped), stripped))
+        pos += len(raw) + 1
+    return out
 
 
 def publication_line(ctx: Context) -> Found | None:

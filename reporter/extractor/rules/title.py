@@ -16,7 +16,6 @@ from ...model import Found
 from ..context import Context
 from ..layout import FURNITURE_KINDS, title_like
 
-Strategy = "callable[[Context], Found | None]"
 
 
 def heading_style(ctx: Context) -> Found | None:
