@@ -277,7 +277,7 @@ _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _FIGURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两][十百千万亿]+)\s*(?:%|[万亿]?[\u4e00-\u9fff])"
 )
-_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s|\|)\s*(?P<site>[^_|，。\s]{2,20})$")
+_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s)\s*(?P<site>[^_|，。\s]{2,20})$")
 _PLACE_HEAD = re.compile(
     r"^(?:[县市区旗州乡镇省]|[\u4e00-\u9fff]{1,7}?(?:省|市|县|区|旗|州|盟)(?!长|委|政府|场))"
 )
@@ -654,11 +654,18 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
     if len(groups[pick]) > 1:
         rule = "title.joined_lines"
     site = _SITE_SUFFIX.match(text)
-    if site and not _COLUMN_TAG.search(text):
+    if site and not _COLUMN_TAG.search(text) and _site_like(site.group("site"), words):
         pos = lines[groups[pick][-1]].start + lines[groups[pick][-1]].text.rfind(site.group("site"))
         layout.site_name = (site.group("site"), pos, pos + len(site.group("site")))
         text, rule = site.group("t").strip(), "title.site_name_stripped"
     layout.title = (s, e, text, rule)
+
+
+def _site_like(name: str, words: HeaderWords) -> bool:
+    """A web site's name after a page title: an outlet (都市快报, 某某发布), a body (某市人民政府), a portal."""
+    from .places import is_unit_name
+
+    return bool(words.patterns["media_end"].search(name) or is_unit_name(name) or re.search(r"网|门户", name))
 
 
 def _pick(

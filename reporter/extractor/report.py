@@ -144,19 +144,24 @@ def _load_labels(folder: Path) -> dict[str, dict]:
 
 
 def run(docs: list[Path], labels: dict[str, dict], field_prefix: str | None = None) -> dict[str, Tally]:
-    from ..errors import ReporterError
-    from ..readers import read
+    # reading goes through the pipeline (the extractor stage does not import the readers)
+    from ..model import Failure
+    from ..pipeline import process
     from ..schema import load_schema
-    from . import extract
 
     schema = load_schema()
 
     def records() -> Iterable[tuple[str, Record]]:
         for path in docs:
             try:
-                yield path.stem, extract(read(path), schema)
-            except (ReporterError, OSError) as exc:
+                result = process(path, schema)
+            except OSError as exc:
                 print(f"跳过 {path}：{exc}", file=sys.stderr)
+                continue
+            if isinstance(result, Failure):
+                print(f"跳过 {path}：{result.reason}", file=sys.stderr)
+                continue
+            yield path.stem, result
 
     table = tally(records(), labels)
     if field_prefix:

@@ -17,7 +17,6 @@ from ..context import Context
 from ..layout import FURNITURE_KINDS, title_like
 
 
-
 def heading_style(ctx: Context) -> Found | None:
     """A Word file's title paragraph (heading level 0) among its first blocks, when it reads as a title."""
     if ctx.layout.title is not None and ctx.layout.title[3] == "title.document_title":
