@@ -446,6 +446,22 @@ HEADER_VECTORS = [
         "全省工程建设信息公开取得成效\n2011年09月30 来源：2011年\n全省围绕突出问题开展专项治理。\n",
         None,
     ),
+    HeaderVector(
+        "title-markdown-markers",
+        "title",
+        "# 河口县召开防汛工作会议\n\n> 河口县召开全县防汛工作会议，部署汛期工作。\n\n6月3日，河口县召开全县防汛工作会议。\n\n---\n",
+        "河口县召开防汛工作会议",
+        "title.head_line",
+    ),
+    HeaderVector(
+        "date-police-result-in-lead",
+        "date",
+        "原创 青山公安 青山公安 2024-08-12 18:30 发表于江南\n青山公安破获一起电信诈骗案\n"
+        "8月10日，青山县公安局成功破获一起电信网络诈骗案，抓获犯罪嫌疑人3名。\n来源丨青山县公安局\n编辑丨李娜\n",
+        "2024-08-10",
+        "date.lead_sentence",
+        never=("2024-08-12",),
+    ),
     # ---------------------------------------------------------------- organizer from the layout
     HeaderVector(
         "organizer-issuer-mark", "organizer", FORMAL, "青山县应急管理局", "organizer.document_issuer_mark"

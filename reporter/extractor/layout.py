@@ -274,6 +274,8 @@ _ENUMERATED = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？；：]$")
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
+# markdown markers a copied post keeps around its headline (# 标题, **标题**)
+_MARKDOWN = re.compile(r"^(?:#{1,6}|>)\s*|\*\*|__")
 _FIGURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两][十百千万亿]+)\s*(?:%|[万亿]?[\u4e00-\u9fff])"
 )
@@ -650,7 +652,7 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
     for gi, g in enumerate(groups):
         for j in g:
             kinds[j] = "title" if gi == pick else ("kicker" if gi < pick else "subtitle")
-    text = _strip_note(text).rstrip("—").strip()
+    text = _MARKDOWN.sub("", _strip_note(text)).rstrip("—").strip()
     if len(groups[pick]) > 1:
         rule = "title.joined_lines"
     site = _SITE_SUFFIX.match(text)

@@ -47,7 +47,8 @@ def organizer_from_document_layout(ctx: Context) -> Found | None:
     """The issuing organ of a formal document, read from its layout (GB/T 9704).
 
     In order: the 红头 (发文机关标志: 某某县人民政府文件 → 某某县人民政府); the organ written before 关于 in
-    the title (某某局关于…的通知); the 署名 above the 成文日期; a form's 发布单位/发文单位 field.
+    the title (某某局关于…的通知); the 署名 above the 成文日期 of any signed document (a 公文, a 工作总结,
+    a 情况通报); a form's 发布单位/发文单位 field.
     News pages have none of these: the function returns None and the other organizer rules decide.
     """
     from ..places import is_unit_name
@@ -63,7 +64,8 @@ def organizer_from_document_layout(ctx: Context) -> Found | None:
         i = text.find("关于")
         if i >= 2 and is_unit_name(text[:i]) and ctx.norm[s : s + i] == text[:i]:
             return ctx.hit(ctx.text[s : s + i], s, s + i, "organizer.document_title_issuer")
-    if layout.formal:
+    # a signed document (公文, 工作总结, 情况通报): the organ above the 成文日期
+    if layout.lines_of("sign_date"):
         for ln in layout.lines_of("signature"):
             name = ln.text.split()[-1]
             start = ln.start + ln.text.rindex(name)
