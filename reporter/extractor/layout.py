@@ -235,6 +235,7 @@ _PAGE_NOISE = re.compile(
     r"发表于\S{0,10}|【[^】]{0,16}】|\[[^\]]{0,16}\]|[|丨/]|打印|关闭|分享(?:到|至)?|收藏|字号\s*[：:]?\s*[大中小\s]*|"
     r"[大中小](?=\s|$)"
 )
+_LONG_FURNITURE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送|(?:信息|数据|稿件|文章|新闻|图片)?来源|上一|下一)")
 _NAV = re.compile(
     r"^(?:上一条|下一条|上一篇|下一篇|返回(?:顶部|首页|列表)?$|打印本页|关闭窗口|【打印】|【关闭】|当前位置|您现在的位置|"
     r"首页\s*[>＞»]|【字体|字号\s*[：:])"
@@ -326,6 +327,8 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
 def line_kind(line: Line, words: HeaderWords) -> str:
     """The kind of furniture a line is by itself (its position is looked at later), or "text"."""
     t = line.text
+    if len(t) > 60 and not _LONG_FURNITURE.match(t):
+        return "text"  # a paragraph: furniture lines are short, but for a source or distribution list
     if _NAV.match(t):
         return "nav"
     if _COUNTER.match(t) or re.fullmatch(r"字号\s*[：:]?\s*[大中小\s]+", t):
@@ -584,6 +587,8 @@ def _mark_end_matter(layout: Layout) -> None:
         if lines[i].start < layout.body_start or i < len(lines) // 2:
             continue
         t = re.sub(r"\s+", "", lines[i].text)
+        if len(t) > 30:
+            continue
         dates = find_dates(t)
         full = [d for d in dates if d.kind in ("full", "iso")]
         if (full and len(t) <= full[0].end - full[0].start + 2) or _PLACEHOLDER_DATE.match(lines[i].text):
