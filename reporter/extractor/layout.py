@@ -118,7 +118,9 @@ def read_header_words(path: Path | None) -> HeaderWords:
     labels = _alt(words["pub_labels"])
     patterns = {
         "doc_kind_end": re.compile(rf"(?:{_alt(words['doc_kinds'])})$"),
-        "label_value": re.compile(rf"(?:{labels})\s*[：:|丨]\s*(?!(?:{labels})\s*[：:|丨])(?P<v>[^\s]*)"),
+        "label_value": re.compile(
+            rf"(?:{labels})\s*[：:|丨]\s*(?!(?:{labels})\s*[：:|丨])(?P<v>[^\s【】\[\]]*)"
+        ),
         "byline": re.compile(rf"^(?:{_alt(words['byline_heads'])})(?:\s*[：:|丨]|\s+|$)"),
         "speech_end": re.compile(rf"(?:{_alt(words['speech_verbs'])})$"),
         "announce": re.compile(
@@ -324,6 +326,15 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
     return Publication(index, _date_in(line, m.start()), source)
 
 
+def _only_labels(text: str, words: HeaderWords) -> bool:
+    """A line made only of label：value fields of a page (no sentence in it)."""
+    label_value = words.patterns["label_value"]
+    if not label_value.match(text):
+        return False
+    left = _PAGE_NOISE.sub(" ", label_value.sub(" ", text))
+    return not re.sub(r"\s+", "", left)
+
+
 def line_kind(line: Line, words: HeaderWords) -> str:
     """The kind of furniture a line is by itself (its position is looked at later), or "text"."""
     t = line.text
@@ -343,6 +354,8 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "period"
     if len(t) <= 60 and not line.cell and publication_of(line, words) is not None:
         return "publication"
+    if len(t) <= 60 and _only_labels(t, words):
+        return "page_meta"  # 发布机构：某局  主题分类：安全生产 (an information-disclosure page's fields)
     if _TOC_HEAD.match(t) or _TOC_ENTRY.search(t):
         return "toc"
     if _SIGNER.search(t) or (_DOC_NO.search(t) and len(t) <= 40 and not _SENTENCE_END.search(t)):
@@ -565,7 +578,7 @@ def _mark_form_fields(layout: Layout, words: HeaderWords) -> None:
                 s = ln.start + v.start(1)
                 layout.form_fields.setdefault(m.group("label"), (v.group(1), s, ln.end))
         m2 = issuer_field.match(t)
-        if m2 and kinds[i] == "text":
+        if m2 and kinds[i] in ("text", "page_meta", "byline"):
             kinds[i] = "form_label"
             s = ln.start + m2.start("v")
             layout.form_fields.setdefault(m2.group("label"), (m2.group("v").strip(), s, ln.end))
@@ -689,10 +702,11 @@ def _pick(
 
 
 def _read_publication(layout: Layout, words: HeaderWords) -> None:
-    """The page's publication line: the first one near the top (before or just after the body starts)."""
-    for i, ln in enumerate(layout.lines[:12]):
+    """The page's publication line: the first one near the top, else one under the report."""
+    order = list(range(min(12, len(layout.lines)))) + list(range(12, len(layout.lines)))
+    for i in order:  # near the top first; some pages put the line under the report
         if layout.kinds[i] in ("publication", "masthead"):
-            pub = publication_of(ln, words, i)
+            pub = publication_of(layout.lines[i], words, i)
             if pub is not None and pub.date is not None:
                 layout.publication = pub
                 return
