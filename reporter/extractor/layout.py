@@ -354,8 +354,6 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "period"
     if len(t) <= 60 and not line.cell and publication_of(line, words) is not None:
         return "publication"
-    if len(t) <= 60 and _only_labels(t, words):
-        return "page_meta"  # 发布机构：某局  主题分类：安全生产 (an information-disclosure page's fields)
     if _TOC_HEAD.match(t) or _TOC_ENTRY.search(t):
         return "toc"
     if _SIGNER.search(t) or (_DOC_NO.search(t) and len(t) <= 40 and not _SENTENCE_END.search(t)):
@@ -377,6 +375,8 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "byline"
     if len(t) <= 40 and "。" not in t and _CAPTION.match(t) and " " in t:
         return "caption"
+    if len(t) <= 60 and _only_labels(t, words):
+        return "page_meta"  # 发布机构：某局  主题分类：安全生产 (an information-disclosure page's fields)
     return "text"
 
 
