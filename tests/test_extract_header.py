@@ -462,6 +462,23 @@ HEADER_VECTORS = [
         "date.lead_sentence",
         never=("2024-08-12",),
     ),
+    HeaderVector(
+        "date-publication-line-under-the-report",
+        "date",
+        "县应急管理局开展安全生产月活动\n近日，县应急管理局在城区广场开展安全生产月宣传咨询活动。\n"
+        "发布时间：2024-06-14  来源：县应急管理局\n",
+        "2024-06-14",
+        "date.publication_line",
+    ),
+    HeaderVector(
+        "title-skips-information-disclosure-fields",
+        "title",
+        "索引号：11330100/2024-00123\n发布机构：青山县应急管理局\n生成日期：2024-06-14\n"
+        "青山县应急管理局关于做好高温天气安全防范工作的通知\n各乡镇人民政府：\n近期我县持续高温，请做好安全防范工作。\n",
+        "青山县应急管理局关于做好高温天气安全防范工作的通知",
+        "title.document_title",
+        never=("发布机构：青山县应急管理局",),
+    ),
     # ---------------------------------------------------------------- organizer from the layout
     HeaderVector(
         "organizer-issuer-mark", "organizer", FORMAL, "青山县应急管理局", "organizer.document_issuer_mark"

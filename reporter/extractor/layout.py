@@ -703,7 +703,8 @@ def _pick(
 
 def _read_publication(layout: Layout, words: HeaderWords) -> None:
     """The page's publication line: the first one near the top, else one under the report."""
-    order = list(range(min(12, len(layout.lines)))) + list(range(12, len(layout.lines)))
+    n = len(layout.lines)
+    order = list(range(min(12, n))) + list(range(max(12, n - 6), n))
     for i in order:  # near the top first; some pages put the line under the report
         if layout.kinds[i] in ("publication", "masthead"):
             pub = publication_of(layout.lines[i], words, i)
