@@ -31,6 +31,7 @@ TEMPLATE_FILES: dict[str, str] = {
     "briefing.toml": "简报设置：刊头、编发单位、标题、抄送、印发单位",
     "task_words.txt": "工作要求词表：列表导语、提纲式小标题",
     "metric_words.txt": "工作数据词表：量词、结果动词、统计名词、不算工作数据的写法",
+    "header_words.txt": "版面词表：文种、发布行与署名行的标签、引题与副题的写法、媒体名称后缀",
     "ledger.toml": "台账设置：标题、填报单位、字体、颜色、页宽、是否附原文批注",
 }
 

@@ -7,11 +7,15 @@ import datetime as dt
 import re
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Evidence, Found, Review, SourceDoc, Span, Value
 from ..schema import Schema
 from .normalize import normalize
 from .segment import cut, split_sentences
+
+if TYPE_CHECKING:
+    from .layout import Layout
 
 # Lines where a web page's furniture begins: everything from the first of them on is not the report.
 _FOOTER_LINE = re.compile(
@@ -20,7 +24,7 @@ _FOOTER_LINE = re.compile(
     r"(?:报|送|发|抄送|抄报|印发|分送)[：:]|"
     r"扫码关注|长按(?:识别)?二维码|长按关注|关注我们|点击(?:上方|下方|蓝字)|分享到|分享至|"
     r"原标题[：:]|声明[：:]|版权声明|免责声明|\(?（?完）?\)?$|【纠错】|\[责任编辑|打印本页|关闭窗口|"
-    r"上一篇|下一篇|返回顶部|相关新闻|相关链接)"
+    r"上一篇|下一篇|上一条|下一条|返回顶部|相关新闻|相关链接)"
 )
 
 
@@ -71,6 +75,34 @@ class Context:
     def line_text(self, span: Span) -> str:
         return self.norm[span.start : span.end]
 
+    # ---- layout: the headline group and the page furniture (see layout.py) ----------------------
+    @cached_property
+    def layout(self) -> Layout:
+        """Every line of the body classified: headline, kicker, subtitle, publication line, byline …"""
+        from .layout import read_layout
+
+        return read_layout(self)
+
+    @cached_property
+    def body_start(self) -> int:
+        """Offset of the report's first body line (after the headline group and the page furniture)."""
+        return self.layout.body_start
+
+    @cached_property
+    def furniture(self) -> list[Span]:
+        """The furniture lines (publication and byline lines, kicker, subtitle, 发文字号, 主送机关 …):
+        rules looking for organisations, people or sources skip them."""
+        return [Span(s, e) for s, e in self.layout.furniture_spans()]
+
+    @cached_property
+    def _furniture_starts(self) -> list[int]:
+        return [f.start for f in self.furniture]
+
+    def is_furniture(self, pos: int) -> bool:
+        """Whether offset pos lies on a furniture line."""
+        i = bisect.bisect_right(self._furniture_starts, pos) - 1
+        return i >= 0 and pos < self.furniture[i].end
+
     # ---- sentences and words -----------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Span]:
@@ -86,9 +118,8 @@ class Context:
     def sentence_at(self, pos: int) -> Span:
         """The sentence holding offset pos (the line, outside the body's sentences)."""
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
-        if i >= 0 and self.sentences[i].start <= pos < max(self.sentences[i].end, pos + 1):
-            if pos < self.sentences[i].end:
-                return self.sentences[i]
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return self.sentences[i]
         for block in self.doc.blocks:
             if block.span.start <= pos < block.span.end:
                 return block.span

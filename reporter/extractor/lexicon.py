@@ -28,6 +28,7 @@ class Lexicon:
     domain_words: Path | None
     task_words: Path | None = None  # tasks: list lead-ins and outline headings
     metric_words: Path | None = None  # metrics: 量词, result verbs, non-metric contexts
+    header_words: Path | None = None  # title/date/source: 文种, page-furniture labels, kicker cues
 
     @property
     def userdicts(self) -> tuple[Path, ...]:
@@ -43,4 +44,5 @@ def load_lexicon(templates: str | None = None) -> Lexicon:
         domain_words=optional_template("domain_words.txt", templates),
         task_words=optional_template("task_words.txt", templates),
         metric_words=optional_template("metric_words.txt", templates),
+        header_words=optional_template("header_words.txt", templates),
     )

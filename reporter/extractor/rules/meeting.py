@@ -442,6 +442,13 @@ def _chair_unit(ctx: Context):
 @rule("organizer")
 def organizer(ctx: Context) -> list[Found]:
     """The unit that held the event or whose work the report is about."""
+    # ---- h12a: a formal document's issuing organ, read from its layout, comes first ----
+    from .header import organizer_from_document_layout
+
+    issued = organizer_from_document_layout(ctx)
+    if issued is not None:
+        return [issued]
+    # ---- end h12a ----
     return _from_frame(ctx, "organizer")
 
 

@@ -1,0 +1,176 @@
+"""source: the attribution of the report — a real organisation or outlet, never page garbage.
+
+Strategies, in order:
+
+- source.label_line        — a line of its own: 来源：X, 数据来源：X, 来源丨X, 综合X、Y (at the end of a page);
+- source.publication_line  — the 来源： half of a web page's publication line (2011年09月27 来源：X);
+- source.inline_label      — （来源：X） inside a line;
+- source.agency_dateline   — an agency's dateline: 新华社北京1月20日电 → 新华社; 天山网讯 → 天山网;
+- source.paper_message     — a paper quoted at the start of the body: 《X日报》消息：…;
+- source.site_name         — the 网站名 of a 标题_网站名 page title.
+
+Every value is checked: an organisation's name (…局, …委员会), an outlet's (…日报, …网, …发布,
+…融媒体中心) or a web address, cut at the first space; never a year, a sentence or 本报/本网.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ...model import Found
+from ..context import Context
+from ..layout import header_words
+
+_LABEL = re.compile(
+    r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$|^综合\s*(?P<mix>.+)$"
+)
+_INLINE = re.compile(
+    r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:|丨]\s*(?P<src>[^\s，。；;,|）)】\]]{2,30})"
+)
+_AGENCY_DATELINE = re.compile(
+    r"\s*(?P<src>(?!本报|本台|本网)[\u4e00-\u9fff]{1,8}?(?:通讯社|社|网|报|台|电视台))"
+    r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电|讯)"
+)
+_PAPER_MESSAGE = re.compile(r"^(?:据)?《(?P<src>[^》]{2,12})》(?:消息|报道|讯)")
+_WEB_ADDRESS = re.compile(
+    r"^(?:https?://)?[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov|edu)(?:\.cn)?/?$", re.I
+)
+_NOT_SOURCE = re.compile(
+    r"^(?:本报|本网|本站|本台|本刊|原创|网络|互联网|转载|整理|综合|未知|不详)|[，。；！？]|\d{4}年"
+)
+
+
+def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
+    """The value as a source when it names organisations or outlets (several joined by 、), else None.
+
+    A value on a 来源： line of its own (labelled) may also be an office's section (安保科): a short name."""
+    from ..places import is_unit_name
+
+    value = value.strip().strip("“”\"'《》").strip()
+    value = re.split(r"\s", value, maxsplit=1)[0] if value else ""
+    if not value or len(value) > 40 or _NOT_SOURCE.search(value):
+        return None
+    if _WEB_ADDRESS.match(value):
+        return value
+    media = header_words(ctx).patterns["media_end"]
+    parts = [p.strip("《》") for p in re.split(r"[、，,和及]", value) if p]
+    if parts and all(len(p) >= 2 and (is_unit_name(p) or media.search(p)) for p in parts):
+        return value
+    if labelled and re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)", value):
+        return value
+    return None
+
+
+def _hit(ctx: Context, value: str, start: int, rule: str) -> Found:
+    return ctx.hit(ctx.text[start : start + len(value)], start, start + len(value), rule)
+
+
+def label_line(ctx: Context) -> Found | None:
+    """来源：X / 数据来源：X / 来源丨X on a line of its own (in the body, or in a page header or footer),
+    or 综合X、Y closing a page."""
+    lines = [(ln.start, ln.text) for ln in ctx.layout.lines_of("source")]
+    for block in ctx.doc.blocks:
+        if block.part != "body":
+            for offset, text in _split(ctx.norm, block.span.start, block.span.end):
+                lines.append((offset, text))
+    for start, text in lines:
+        m = _LABEL.match(text)
+        if not m:
+            continue
+        group = "src" if m.group("src") is not None else "mix"
+        value = real_source(ctx, m.group(group), labelled=True)
+        if value:
+            return _hit(ctx, value, start + text.index(value, m.start(group)), "source.label_line")
+    return None
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """The stripped lines of text[start:end] with their offsets."""
+    out = []
+    pos = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            out.append((pos + raw.index(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def publication_line(ctx: Context) -> Found | None:
+    """The 来源： half of the publication line (2011年09月27 来源：www.example.com)."""
+    for ln, kind in zip(ctx.layout.lines, ctx.layout.kinds, strict=True):
+        if kind != "publication":
+            continue
+        from ..layout import publication_of
+
+        pub = publication_of(ln, header_words(ctx))
+        if pub is not None and pub.source is not None:
+            value = real_source(ctx, pub.source[0], labelled=True)
+            if value:
+                return _hit(ctx, value, pub.source[1], "source.publication_line")
+    return None
+
+
+def inline_label(ctx: Context) -> Found | None:
+    """（来源：X） inside a line of the report."""
+    for ln in ctx.layout.lines:
+        for m in _INLINE.finditer(ln.text):
+            value = real_source(ctx, m.group("src"))
+            if value:
+                return _hit(ctx, value, ln.start + m.start("src"), "source.inline_label")
+    return None
+
+
+def agency_dateline(ctx: Context) -> Found | None:
+    """新华社北京1月20日电 → 新华社; 天山网讯 → 天山网 (本报…电 is the paper itself: no source)."""
+    for ln in ctx.layout.lines[:8]:
+        if ln.start < ctx.body_start:
+            continue
+        m = _AGENCY_DATELINE.match(ctx.norm, ln.start, ln.end)
+        if m:
+            return ctx.hit(
+                ctx.text[m.start("src") : m.end("src")],
+                m.start("src"),
+                m.end("src"),
+                "source.agency_dateline",
+            )
+    return None
+
+
+def paper_message(ctx: Context) -> Found | None:
+    """《X日报》消息：… at the start of the body → X日报."""
+    for ln in ctx.layout.lines[:8]:
+        if ln.start < ctx.body_start:
+            continue
+        m = _PAPER_MESSAGE.match(ln.text)
+        if m and real_source(ctx, m.group("src")):
+            return _hit(ctx, m.group("src"), ln.start + m.start("src"), "source.paper_message")
+        break
+    return None
+
+
+def site_name(ctx: Context) -> Found | None:
+    """The 网站名 a page title carries after its headline (标题_都市快报 → 都市快报)."""
+    site = ctx.layout.site_name
+    if site is None or real_source(ctx, site[0]) is None:
+        return None
+    return _hit(ctx, site[0], site[1], "source.site_name")
+
+
+STRATEGIES: tuple[Callable[[Context], Found | None], ...] = (
+    label_line,
+    publication_line,
+    inline_label,
+    agency_dateline,
+    paper_message,
+    site_name,
+)
+
+
+def find_source(ctx: Context) -> list[Found]:
+    for strategy in STRATEGIES:
+        found = strategy(ctx)
+        if found is not None:
+            return [found]
+    return []
