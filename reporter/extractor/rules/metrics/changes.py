@@ -74,7 +74,7 @@ def _resolve_changes(
             bases = last_bases[-1:] * len(ch.values)
         else:
             bases = _change_bases(ctx, words, toks, clauses, ch.start, len(ch.values), s)
-        for base, (start, end, value, unit) in zip(bases, ch.values):
+        for base, (start, end, value, unit) in zip(bases, ch.values, strict=False):
             if not base:
                 continue
             signed = _tidy_sign(value, ch.sign)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ...context import Context
 from .grammar import (
@@ -30,155 +32,269 @@ from .tokens import Clause, Token
 from .words import MetricWords
 
 
-def _name_token(
+@dataclass
+class Slot:
+    """A token in its clause: what stands left and right of it, read once for all the strategies."""
+
+    ctx: Context
+    words: MetricWords
+    toks: list[Token]
+    i: int
+    clause: Clause
+    clauses: list[Clause]
+    tok: Token
+    prev: Token | None  # the token before, in the same clause
+    prev_cand: Token | None  # the metric candidate before, anywhere in the sentence
+    nxt_cand: Token | None  # the candidate or change after, in the same clause
+    left_raw: str  # the text between the token before (or the clause start) and the number
+    right: str  # the text between the number and the next candidate (or the clause end)
+    lclean: str = ""  # left_raw without time words, markers and approximation words
+    had_marker: bool = False  # 累计/其中/共 stood before the name
+    enum_item: bool = False  # 、/和 after the token before: one item of a list
+    copula: re.Match | None = None  # 达/为/是 before the number
+    exist: re.Match | None = None  # 有/共有 before the number
+    end_verb: str = ""  # a result verb right before the number (培训了200多名)
+    prep: re.Match | None = None  # 对/将/把/为 before the number
+    with_deng: bool = False  # …等 before the number
+    attributive: bool = False  # …的 before the number
+
+    @property
+    def norm(self) -> str:
+        return self.ctx.norm
+
+    def reject(self, reason: str) -> bool:
+        self.tok.reject = reason
+        return True
+
+    def accept(self, name: str, rule: str, verb: str = "", subject: str = "") -> bool:
+        t = self.tok
+        t.name, t.verb, t.subject, t.accepted, t.rule = name, verb, subject, True, rule
+        return True
+
+
+def _slot(
     ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
-) -> None:
-    """Find the name of toks[i] and decide whether it is a metric (sets name/accepted/reject)."""
+) -> Slot:
     norm = ctx.norm
     tok = toks[i]
     prev = next((t for t in reversed(toks[:i]) if t.clause == tok.clause), None)
     prev_cand = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
-    nxt_cand = next(
-        (t for t in toks[i + 1 :] if t.clause == tok.clause and t.kind in ("cand", "change")), None
-    )
-    left_start = clause.start
-    if prev is not None:
-        left_start = max(prev.end, prev.used_to)
+    nxt = next((t for t in toks[i + 1 :] if t.clause == tok.clause and t.kind in ("cand", "change")), None)
+    left_start = clause.start if prev is None else max(prev.end, prev.used_to)
     left_raw = norm[left_start : tok.start]
     if prev is None and not left_raw.strip() and clause.start > 0 and norm[clause.start - 1] in "：:":
         # 刑事立案：320起 — the label before the colon names the figure
         before = next((c for c in reversed(clauses) if c.end <= clause.start - 1), None)
         if before is not None and before.end == clause.start - 1:
             left_raw = _LIST_MARK.sub("", norm[before.start : before.end])
-    left = left_raw if left_raw.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left_raw)
-
-    right = norm[tok.end : nxt_cand.start if nxt_cand is not None else clause.end]
+    right = norm[tok.end : nxt.start if nxt is not None else clause.end]
     right = re.sub(r"^(?:以上|左右|许)", "", right).strip()
     right = re.sub(r"^[（(][^）)]*[）)]", "", right).strip()  # 2.5亿元（权威发布）
-    clause_text = norm[clause.start : clause.end]
-    if any(w in clause_text for w in words.agenda):
-        tok.reject = "议程"
-        return
-    if any(w in clause_text for w in words.plans):
-        tok.reject = "计划或目标"
-        return
+    slot = Slot(ctx, words, toks, i, clause, clauses, tok, prev, prev_cand, nxt, left_raw, right)
+    _read_left(slot)
+    return slot
 
-    # 从2016年的73.7万起降到2019年的48.7万起: one thing, two values
-    if _from_to(ctx, words, toks, i, clause, clauses):
-        return
 
-    # a second unit of the same thing: 受理审查起诉3555件4012人, 盗印书籍20种8.2万册
-    if prev is not None and prev.kind == "cand" and not norm[prev.end : tok.start].strip() and prev.name:
-        tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
-        tok.rule = "metrics.second_unit"
-        return
-
-    enum_item = prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", left_raw) is not None
-    lclean = _cut_markers(words, _strip_time(words, left.strip()))
-    had_marker = lclean != _strip_time(words, left.strip())
-    lclean = _strip_time(words, lclean)
-    copula, exist = _copula(lclean), _EXIST.search(lclean)
-    leading_exist = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", lclean)
-
-    # ---- the number first, the thing after it ------------------------------------------------
-    end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
-    prep = _PREP.search(lclean)
-    if prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
-        prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
-    with_deng = lclean.endswith("等")
-    number_first = bool(
-        not lclean
-        or end_verb
-        or prep
-        or with_deng
-        or (exist and right)
-        or (copula and right and copula.group() not in ("为", "是", "达", "达到"))
+def _read_left(slot: Slot) -> None:
+    """What the words left of the number say: markers, copula, existential, preposition, verb."""
+    words = slot.words
+    left = slot.left_raw
+    left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
+    prev = slot.prev
+    slot.enum_item = (
+        prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", slot.left_raw) is not None
     )
-    attributive = lclean.endswith("的")
-    listed = enum_item and prev is not None and prev.accepted  # 调派消防车8辆、指战员40余名赶赴现场
-    if lclean and not number_first and right and not _closes_number(right) and not listed:
-        shared = ""
-        if nxt_cand is not None and nxt_cand.kind == "cand" and re.search(r"[、和及与]$", right):
-            shared = norm[nxt_cand.end : clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
-        if words.first_verb(right) is None and words.first_verb(shared) is None and not attributive:
-            tok.reject = "同位语或背景数"
-            return
-        number_first = True
-    if number_first and right:
-        _number_first(
-            ctx, words, tok, lclean, right, end_verb, prep, exist, with_deng, attributive, nxt_cand, clause
-        )
-        return
-    if number_first and not lclean:
-        tok.reject = "没有名称"
-        return
+    lclean = _cut_markers(words, _strip_time(words, left.strip()))
+    slot.had_marker = lclean != _strip_time(words, left.strip())
+    lclean = _strip_time(words, lclean)
+    slot.lclean = lclean
+    slot.copula, slot.exist = _copula(lclean), _EXIST.search(lclean)
+    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
+    slot.prep = _PREP.search(lclean)
+    if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
+        slot.prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
+    slot.with_deng = lclean.endswith("等")
+    slot.attributive = lclean.endswith("的")
 
-    # ---- the thing first: 共破获案件820起 -----------------------------------------------------------
-    existential = bool(exist or leading_exist)
-    if leading_exist:
-        lclean = lclean[leading_exist.end() :]  # 我县共有人口48万人: what there is, not work done
-    elif exist:
-        lclean = lclean[: exist.start()]
-    elif copula:
-        lclean = lclean[: copula.start()]
-    lclean = _clean_name(words, lclean)
-    if not lclean and (exist or copula) and tok.sentence > 0:
-        # 进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted
-        lclean = _previous_trend_subject(ctx, words, tok.sentence)
-        if lclean:
-            tok.name, tok.accepted, tok.rule = lclean, True, "metrics.previous_sentence"
-            return
-    if not lclean:
-        tok.reject = "没有名称"
-        return
+
+# ------------------------------------------------------------------------------------------ strategies
+
+
+def agenda_or_plan(slot: Slot) -> bool:
+    """三点要求 / 四个旗县区做了交流发言 (agenda), 力争达到5家 (a target): not results."""
+    text = slot.norm[slot.clause.start : slot.clause.end]
+    if any(w in text for w in slot.words.agenda):
+        return slot.reject("议程")
+    if any(w in text for w in slot.words.plans):
+        return slot.reject("计划或目标")
+    return False
+
+
+def from_to(slot: Slot) -> bool:
+    """从2016年的73.7万起降到2019年的48.7万起: one thing, two values."""
+    return _from_to(slot.ctx, slot.words, slot.toks, slot.i, slot.clause, slot.clauses)
+
+
+def second_unit(slot: Slot) -> bool:
+    """A second unit of the same thing: 受理审查起诉3555件4012人, 盗印书籍20种8.2万册."""
+    prev, tok = slot.prev, slot.tok
+    if prev is None or prev.kind != "cand" or slot.norm[prev.end : tok.start].strip() or not prev.name:
+        return False
+    tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
+    tok.rule = "metrics.second_unit"
+    return True
+
+
+def _reads_number_first(slot: Slot) -> bool | None:
+    """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
+    lclean, copula, right = slot.lclean, slot.copula, slot.right
+    if (
+        not lclean
+        or slot.end_verb
+        or slot.prep
+        or slot.with_deng
+        or (slot.exist and right)
+        or (copula and right and copula.group() not in ("为", "是", "达", "达到"))
+    ):
+        return True
+    listed = slot.enum_item and slot.prev is not None and slot.prev.accepted  # 调派消防车8辆、指战员40余名
+    if not right or _closes_number(right) or listed:
+        return False
+    nxt = slot.nxt_cand
+    shared = ""
+    if nxt is not None and nxt.kind == "cand" and re.search(r"[、和及与]$", right):
+        shared = slot.norm[nxt.end : slot.clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
+    words = slot.words
+    if words.first_verb(right) is None and words.first_verb(shared) is None and not slot.attributive:
+        return None
+    return True
+
+
+def number_first(slot: Slot) -> bool:
+    """对17人采取刑事强制措施 / 培训了200多名安保人员 / 5人已被批捕 / 将2名被困人员救出."""
+    first = _reads_number_first(slot)
+    if first is None:
+        return slot.reject("同位语或背景数")
+    if not first:
+        return False
+    if not slot.right:
+        return not slot.lclean and slot.reject("没有名称")  # 破获案件820起: the thing is before it
+    _number_first(slot)
+    return True
+
+
+def previous_sentence(slot: Slot) -> bool:
+    """进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted."""
+    if _name_left(slot) or not (slot.exist or slot.copula) or slot.tok.sentence <= 0:
+        return False
+    name = _previous_trend_subject(slot.ctx, slot.words, slot.tok.sentence)
+    return bool(name) and slot.accept(name, "metrics.previous_sentence")
+
+
+def _name_left(slot: Slot) -> str:
+    """The thing written before the number, without 有/达/为 (我县共有人口48万人 → 人口)."""
+    lclean = slot.lclean
+    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", lclean)
+    if leading:
+        lclean = lclean[leading.end() :]
+    elif slot.exist:
+        lclean = lclean[: slot.exist.start()]
+    elif slot.copula:
+        lclean = lclean[: slot.copula.start()]
+    lclean = _clean_name(slot.words, lclean)
     lclean = re.sub(r"(?<=.{2})(?:完成|实现|累计|共计)$", "", lclean)  # 地区生产总值完成186.5亿元
-    if tok.unit == "%":
+    if slot.tok.unit == "%" and lclean.endswith("的"):
         share = re.match(r"(.{2,}?)(?:已|均)?(?:达到|达|占|为)(.*)的?$", lclean)
-        if share and lclean.endswith("的"):
+        if share:
             lclean = share.group(1)  # 纠纷类警情已达到总警情的50%
-    name, subject, verb = _anchor(words, lclean)
-    if enum_item and not verb and prev is not None and prev.verb:
-        name, verb = prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
+    return lclean
+
+
+def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
+    """A name that takes a part from the figure before it; None when it has no name at all."""
+    prev, pc, tok = slot.prev, slot.prev_cand, slot.tok
+    if slot.enum_item and not verb and prev is not None and prev.verb:
+        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
     if (
         name == verb
-        and prev_cand is not None
-        and prev_cand.accepted
-        and prev_cand.verb
-        and prev_cand.sentence == tok.sentence
-        and prev_cand.name.startswith(prev_cand.verb)
-        and len(prev_cand.name) > len(prev_cand.verb)
-        and prev_cand.verb != verb
-        and _unit_class(prev_cand.unit) == _unit_class(tok.unit)
+        and pc is not None
+        and pc.accepted
+        and pc.verb
+        and pc.sentence == tok.sentence
+        and pc.name.startswith(pc.verb)
+        and len(pc.name) > len(pc.verb)
+        and pc.verb != verb
+        and _unit_class(pc.unit) == _unit_class(tok.unit)
     ):
-        name = verb + prev_cand.name[len(prev_cand.verb) :]  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
+        return verb + pc.name[len(pc.verb) :], verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
     if name == "价值":
-        if prev_cand is None or not prev_cand.name:
-            tok.reject = "没有名称"
-            return
-        name = prev_cand.name + "价值"  # 光盘生产线11条（价值1亿余元）
-    tok.name, tok.subject, tok.verb = name, subject, verb
-    tok.rule = "metrics.name_first"
+        if pc is None or not pc.name:
+            return None
+        return pc.name + "价值", verb  # 光盘生产线11条（价值1亿余元）
+    return name, verb
+
+
+def name_first(slot: Slot) -> bool:
+    """共破获案件820起 / 就业率达97.24% / 其中犯罪集团31个: the thing written before the number."""
+    words, tok = slot.words, slot.tok
+    lclean = _name_left(slot)
+    if not lclean:
+        return slot.reject("没有名称")
+    name, subject, verb = _anchor(words, lclean)
+    carried = _carried_name(slot, name, verb)
+    if carried is None:
+        return slot.reject("没有名称")
+    name, verb = carried
+    tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
+    existential = bool(slot.exist or re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean))
     if existential:
         tok.accepted = bool(verb) or _is_stat(words, name)  # 现有疑似病例2824例 is a statistic
         tok.reject = "" if tok.accepted else "背景数"
-        return
+        return True
     if (
         verb
         or _is_stat(words, name)
         or words.verbs_in(name, compounds=True)
         or tok.unit in _SHARE
-        or (copula and copula.group() in ("达", "达到"))
+        or (slot.copula and slot.copula.group() in ("达", "达到"))
     ):
         tok.accepted = True
-        return
-    # 其中犯罪集团31个 / 打掉涉黑组织1292个，恶势力犯罪集团5593个: parts and continuations of a result
-    earlier = any(t.accepted for t in toks[:i] if t.kind == "cand")
-    pure_clause = _clean_name(words, _strip_time(words, norm[clause.start : tok.start])) == lclean
-    if earlier and (had_marker or enum_item or pure_clause):
-        tok.accepted = True
-        tok.rule = "metrics.continuation"
-    else:
-        tok.reject = "没有结果动词"
+        return True
+    return False
+
+
+def continuation(slot: Slot) -> bool:
+    """其中犯罪集团31个 / 打掉涉黑组织1292个，恶势力犯罪集团5593个: parts and continuations of a result."""
+    tok, words = slot.tok, slot.words
+    earlier = any(t.accepted for t in slot.toks[: slot.i] if t.kind == "cand")
+    pure_clause = _clean_name(words, _strip_time(words, slot.norm[slot.clause.start : tok.start]))
+    if earlier and (slot.had_marker or slot.enum_item or pure_clause == _name_left(slot)):
+        tok.accepted, tok.rule = True, "metrics.continuation"
+        return True
+    return slot.reject("没有结果动词")
+
+
+Strategy = Callable[[Slot], bool]
+# in order; the first that decides (accepts or rejects) the token ends the naming
+STRATEGIES: tuple[Strategy, ...] = (
+    agenda_or_plan,
+    from_to,
+    second_unit,
+    number_first,
+    previous_sentence,
+    name_first,
+    continuation,
+)
+
+
+def _name_token(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> None:
+    """Find the name of toks[i] and decide whether it is a metric (sets name/accepted/reject)."""
+    slot = _slot(ctx, words, toks, i, clause, clauses)
+    for strategy in STRATEGIES:
+        if strategy(slot):
+            return
 
 
 def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
@@ -194,73 +310,87 @@ def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
     return name if _is_stat(words, name) else ""
 
 
-def _number_first(
-    ctx: Context,
-    words: MetricWords,
-    tok: Token,
-    lclean: str,
-    right: str,
-    end_verb: str,
-    prep: re.Match | None,
-    exist: re.Match | None,
-    with_deng: bool,
-    attributive: bool,
-    nxt: Token | None,
-    clause: Clause,
-) -> None:
-    """对17人采取刑事强制措施 / 培训了200多名安保人员 / 5人已被批捕 / 将2名被困人员救出."""
-    norm = ctx.norm
-    thing = _clean_name(words, right)
+def _thing_after(slot: Slot) -> str:
+    """The thing written after the number, with the predicate after the next number when they share it
+    (117名党员到81个居住地社区报到 / 16个镇、288个村全部落实…)."""
+    words, nxt = slot.words, slot.nxt_cand
+    thing = _clean_name(words, slot.right)
     if words.first_verb(thing) is None and nxt is not None and nxt.kind == "cand":
-        # 117名党员到81个居住地社区报到 / 16个镇、288个村全部落实…: the predicate comes after the next number
-        rest = norm[nxt.end : clause.end]
+        rest = slot.norm[nxt.end : slot.clause.end]
         v = words.first_verb(rest)
         if v is not None:
-            thing = _clean_name(
-                words, thing + rest[v.start() :] if re.search(r"[、和及与]$", right) else thing + rest
-            )
-    if exist is not None or re.search(
-        r"(?:现有|尚有|共有)", thing[: max(0, (words.first_verb(thing) or re.match("", "")).start())]
-    ):
-        if exist is not None and words.first_verb(thing) is None:
-            tok.reject = "背景数"
-            return
-        if re.search(r"(?:现有|共有)", thing):
-            tok.reject = "主语中的数"  # 31个省区市现有确诊病例…: the number counts the places
-            return
-    pre, verb = "", ""
-    if with_deng:
-        found = words.verbs_in(lclean)
-        pre = found[-1].group() if found else ""
-    elif end_verb:
-        pre = end_verb
-    elif attributive:
-        head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
-        head = _strip_adverb_tail(head) or head
-        v = words.first_verb(thing)
-        thing_name = lclean.rstrip("的")
-        if v is not None and v.start() <= 3 and not head.strip():
-            thing = v.group() + thing_name  # 非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽
-        else:
-            thing = re.sub(r"^对", "", lclean) + head  # 对排查出的86处隐患 → 排查出的隐患
-    elif prep is not None:
-        p = prep.group()
-        v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
-        if p in ("将", "把") and v is not None and v.start() > 0:
-            vp = re.split(r"[并和及后]", thing[v.start() :])[0]
-            thing = vp + _strip_adverb_tail(thing[: v.start()])  # 将2名被困人员救出 → 救出被困人员
-        elif p == "对":
-            if "进行" in thing:
-                x, _, vp = thing.partition("进行")
-                thing = _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
-            elif v is not None and 0 < v.start() <= 10 and "、" not in thing[: v.start()]:
-                x = thing[: v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
-                thing = _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
-            elif v is not None and v.start() > 0:
-                pre = "对"  # 对788名高风险企业负责人、高管提前采取有效措施: kept as written
-        elif p in ("为", "向", "给", "与"):
-            pre = p
-    if pre and pre == end_verb:
+            joined = thing + rest[v.start() :] if re.search(r"[、和及与]$", slot.right) else thing + rest
+            thing = _clean_name(words, joined)
+    return thing
+
+
+def _background(slot: Slot, thing: str) -> str:
+    """Why a number-first figure is background (共有7乡1镇 / 31个省区市现有确诊病例…), or ''."""
+    words = slot.words
+    v = words.first_verb(thing)
+    if slot.exist is None and not re.search(r"(?:现有|尚有|共有)", thing[: v.start() if v else 0]):
+        return ""
+    if slot.exist is not None and v is None:
+        return "背景数"
+    if re.search(r"(?:现有|共有)", thing):
+        return "主语中的数"  # the number counts the places
+    return ""
+
+
+def _attributive_thing(words: MetricWords, lclean: str, thing: str) -> str:
+    """非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽 / 对排查出的86处隐患 → 排查出的隐患."""
+    head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
+    head = _strip_adverb_tail(head) or head
+    v = words.first_verb(thing)
+    if v is not None and v.start() <= 3 and not head.strip():
+        return v.group() + lclean.rstrip("的")
+    return re.sub(r"^对", "", lclean) + head
+
+
+def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
+    """(pre, thing) after 将/把/对/为/向 before the number."""
+    v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
+    if p in ("将", "把") and v is not None:
+        vp = re.split(r"[并和及后]", thing[v.start() :])[0]
+        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将2名被困人员救出 → 救出被困人员
+    if p == "对":
+        if "进行" in thing:
+            x, _, vp = thing.partition("进行")
+            return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
+        if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
+            x = thing[: v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
+            return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
+        if v is not None:
+            return "对", thing  # 对788名高风险企业负责人、高管提前采取有效措施: kept as written
+    if p in ("为", "向", "给", "与"):
+        return p, thing
+    return "", thing
+
+
+def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
+    """The verb or preposition written before the number and the thing after it, in name order."""
+    words = slot.words
+    if slot.with_deng:
+        found = words.verbs_in(slot.lclean)
+        return (found[-1].group() if found else ""), thing
+    if slot.end_verb:
+        return slot.end_verb, thing
+    if slot.attributive:
+        return "", _attributive_thing(words, slot.lclean, thing)
+    if slot.prep is not None:
+        return _prep_thing(words, slot.prep.group(), thing)
+    return "", thing
+
+
+def _number_first(slot: Slot) -> None:
+    words, tok = slot.words, slot.tok
+    thing = _thing_after(slot)
+    why = _background(slot, thing)
+    if why:
+        tok.reject = why
+        return
+    pre, thing = _pre_and_thing(slot, thing)
+    if pre and pre == slot.end_verb:
         thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织6个工作组对重点地区… → 组织工作组
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
@@ -274,9 +404,10 @@ def _number_first(
     if quoted and quoted.group(1).endswith(words.not_after):
         tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
         return
-    tok.name, tok.verb, tok.accepted, tok.rule = name, verb, True, "metrics.number_first"
-    if words.verb_at_end(right):
-        tok.used_to = nxt.start if nxt is not None else clause.end  # 三人死亡三人重伤: 死亡 is used up
+    slot.accept(name, "metrics.number_first", verb)
+    if words.verb_at_end(slot.right):
+        nxt = slot.nxt_cand
+        tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 三人死亡三人重伤: 死亡 is used up
 
 
 def _from_to(
