@@ -247,12 +247,15 @@ VECTORS = [
     Vector("ranges-and-norms", "每个检察室有3至6名检察官，每季度巡查不少于2次，2—3个镇街一组。", empty=True),
     Vector("indefinite-yi", "国道发生一起交通事故，一名民警第一时间赶到现场。", empty=True),
     Vector(
-        "background-counts", "全县共有12个乡镇、186个行政村，总人口35.6万人，现有干部职工126名。", empty=True
+        "background-counts",
+        "全县共有12个乡镇、186个行政村，总人口35.6万人，现有干部职工126名。",
+        (("总人口", 356000, "人"),),  # a statistic of the place, stated as a fact
+        (12, 186, 126),  # what the place has (共有, 现有) is background
     ),
     Vector("plans-and-targets", "该项目预计年产值5亿元，力争年内破案率提升5个百分点。", empty=True),
     Vector("participants", "县直12个部门负责同志出席会议，深入3个乡镇开展调研。", empty=True),
     Vector("several-hundred", "涉案微信号达数百万个。", empty=True),
-    Vector("money-without-a-result", "该公司注册资本500万元，员工月工资3000元。", empty=True),
+    Vector("money-as-a-statistic", "该公司员工月工资3000元。", (("员工月工资", 3000, "元"),)),
     Vector("time-of-day-colon", "会议于9:30开始，10:45结束。", empty=True),
     Vector(
         "mixed", "会议强调，要坚决做到“两个维护”，全年共破获案件820起。", (("破获案件", 820, "起"),), (2,)

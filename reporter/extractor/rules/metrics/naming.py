@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import Context
+from ...entities import tag
 from .grammar import (
     _APPROX_BEFORE,
     _EXIST,
@@ -109,7 +111,9 @@ def _read_left(slot: Slot) -> None:
     lclean = _strip_time(words, lclean)
     slot.lclean = lclean
     slot.copula, slot.exist = _copula(lclean), _EXIST.search(lclean)
-    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
+    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean)) or _verb_before(
+        slot.ctx, words, slot.tok.start, lclean
+    )
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         slot.prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
@@ -246,11 +250,13 @@ def name_first(slot: Slot) -> bool:
         return slot.reject("没有名称")
     name, verb = carried
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
-    existential = bool(slot.exist or re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean))
-    if existential:
-        tok.accepted = bool(verb) or _is_stat(words, name)  # 现有疑似病例2824例 is a statistic
-        tok.reject = "" if tok.accepted else "背景数"
-        return True
+    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean)
+    if leading or slot.exist:
+        # 现有疑似病例2824例 is a statistic; 现有干部职工126名 is background; 经营主体就有52家 is counted
+        tok.accepted = bool(verb) or _is_stat(words, name)
+        if not tok.accepted and leading:
+            return slot.reject("背景数")
+        return tok.accepted
     if (
         verb
         or _is_stat(words, name)
@@ -271,7 +277,18 @@ def continuation(slot: Slot) -> bool:
     if earlier and (slot.had_marker or slot.enum_item or pure_clause == _name_left(slot)):
         tok.accepted, tok.rule = True, "metrics.continuation"
         return True
-    return slot.reject("没有结果动词")
+    return False
+
+
+def counted_noun(slot: Slot) -> bool:
+    """网约房经营主体1600余家 / 建有各类种苗基地99处: a noun phrase and its count, stated as a fact."""
+    tok = slot.tok
+    if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
+        return slot.reject("没有结果动词")
+    if "被" in tok.name[1:-1]:
+        tok.name = tok.name[tok.name.index("被") + 1 :]  # 考核结果被列为…机构: what was done to the thing
+    tok.accepted, tok.rule, tok.reject = True, "metrics.counted_noun", ""
+    return True
 
 
 Strategy = Callable[[Slot], bool]
@@ -284,6 +301,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     previous_sentence,
     name_first,
     continuation,
+    counted_noun,
 )
 
 
@@ -446,3 +464,45 @@ def _from_to(
 
 
 # ------------------------------------------------------------------------------------------ 同比/环比
+
+
+def _noun_phrase(name: str) -> bool:
+    """A name that can head a count: 2–24 characters of Chinese text, no punctuation, spaces or digits."""
+    return 2 <= len(name) <= 24 and not re.search(r"[\s\d，。；：！？,.;:!?《》]", name)
+
+
+# the parts of speech that cannot end the name of a count (jieba's tags): locatives (以下), prepositions,
+# conjunctions, particles, pronouns, modal particles (以下729个, 其中3个, 它们2个)
+_NOT_NAME_TAGS = ("f", "p", "c", "u", "r", "y", "e", "o")
+
+
+def _noun_before(ctx: Context, words: MetricWords, pos: int) -> bool:
+    """Can the word ending right before the number end a name (资源库12处, 查阅85件次), unlike a
+    locative or a pronoun (以下729个)? Words outside the dictionary can."""
+    i = bisect.bisect_right(ctx.word_ends, pos) - 1
+    if i < 0 or ctx.words[i][2] != pos:
+        return True  # the number starts inside a word: no word ends there
+    while i > 0 and ctx.words[i][0] in words.gap_words:
+        i -= 1
+    t = tag(ctx.words[i][0]) or ""
+    return not t.startswith(_NOT_NAME_TAGS)
+
+
+def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str:
+    """A verb written right before the number (印制400余份公示表, 梳理338项项目), by its part of speech:
+    the set of result verbs is open, the word list only adds the ones jieba does not tag."""
+    i = bisect.bisect_right(ctx.word_ends, pos) - 1
+    if i < 0 or ctx.words[i][2] != pos:
+        return ""
+    while i > 0 and ctx.words[i][0] in words.gap_words:
+        i -= 1
+    word = ctx.words[i][0]
+    t = tag(word) or ""
+    if (
+        word in words.not_action
+        or not t.startswith("v")
+        or len(word) < 2
+        or not lclean.rstrip("了到出过").endswith(word)
+    ):
+        return ""
+    return word

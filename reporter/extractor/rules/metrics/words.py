@@ -24,6 +24,8 @@ _SECTIONS = {
     "议程词": "agenda",
     "不是动词的词": "not_verbs",
     "计划词": "plans",
+    "数字前的虚词": "gap_words",
+    "不是成果的动词": "not_action",
 }
 
 
@@ -42,6 +44,8 @@ class MetricWords:
     agenda: tuple[str, ...]
     not_verbs: tuple[str, ...]
     plans: tuple[str, ...]
+    gap_words: frozenset[str]
+    not_action: frozenset[str]
     token_re: re.Pattern = field(repr=False, compare=False)
     verb_re: re.Pattern = field(repr=False, compare=False)
     not_verb_re: re.Pattern = field(repr=False, compare=False)
@@ -109,6 +113,8 @@ def read_metric_words(path: Path | None) -> MetricWords:
         agenda=words("agenda"),
         not_verbs=words("not_verbs"),
         plans=words("plans"),
+        gap_words=frozenset(words("gap_words")),
+        not_action=frozenset(words("not_action")),
         token_re=token_re,
         verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"),
         not_verb_re=re.compile("|".join(re.escape(v) for v in words("not_verbs")) or "(?!)"),
