@@ -255,7 +255,7 @@ VECTORS = [
     Vector("plans-and-targets", "该项目预计年产值5亿元，力争年内破案率提升5个百分点。", empty=True),
     Vector("participants", "县直12个部门负责同志出席会议，深入3个乡镇开展调研。", empty=True),
     Vector("several-hundred", "涉案微信号达数百万个。", empty=True),
-    Vector("money-as-a-statistic", "该公司员工月工资3000元。", (("员工月工资", 3000, "元"),)),
+    Vector("money-as-a-statistic", "公司员工月工资3000元。", (("公司员工月工资", 3000, "元"),)),
     Vector("time-of-day-colon", "会议于9:30开始，10:45结束。", empty=True),
     Vector(
         "mixed", "会议强调，要坚决做到“两个维护”，全年共破获案件820起。", (("破获案件", 820, "起"),), (2,)
