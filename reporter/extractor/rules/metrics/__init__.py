@@ -22,6 +22,7 @@ from ....model import Found, Metric, Span
 from ...context import Context
 from .. import rule
 from .changes import _find_changes, _resolve_changes
+from .distribution import distribute
 from .grammar import _shorten
 from .naming import _name_token
 from .tidy import _dedupe, _disambiguate_places, _special, _topic
@@ -80,6 +81,7 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         t.clause = next((ci for ci, c in enumerate(clauses) if c.start <= t.start < c.end), -1)
     changes = _find_changes(norm, toks, s, e)
     results: list[tuple[Token, Metric]] = list(_special(ctx, s, e, heading, si))
+    distribute(ctx, words, toks, clauses, [])
     for i, tok in enumerate(toks):
         if tok.kind != "cand" or tok.reject:
             continue
@@ -87,7 +89,8 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
             tok.reject = "标题中的约数"  # headlines round the body's figures
             continue
         clause = clauses[tok.clause] if tok.clause >= 0 else Clause(s, e)
-        _name_token(ctx, words, toks, i, clause, clauses)
+        if not tok.accepted:
+            _name_token(ctx, words, toks, i, clause, clauses)
         if tok.accepted and tok.name:
             tok.name = _shorten(words, tok.name)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
