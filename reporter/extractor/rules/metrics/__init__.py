@@ -79,9 +79,9 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
     for t in toks:
         t.heading, t.sentence = heading, si
         t.clause = next((ci for ci, c in enumerate(clauses) if c.start <= t.start < c.end), -1)
+    distribute(ctx, words, toks, clauses, [])
     changes = _find_changes(norm, toks, s, e)
     results: list[tuple[Token, Metric]] = list(_special(ctx, s, e, heading, si))
-    distribute(ctx, words, toks, clauses, [])
     for i, tok in enumerate(toks):
         if tok.kind != "cand" or tok.reject:
             continue
@@ -92,7 +92,7 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         if not tok.accepted:
             _name_token(ctx, words, toks, i, clause, clauses)
         if tok.accepted and tok.name:
-            tok.name = _shorten(words, tok.name)
+            tok.name = _shorten(words, tok.name, tok.verb)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
     results.extend(_resolve_changes(ctx, words, toks, clauses, changes, s))
     results.sort(key=lambda r: r[0].start)

@@ -44,13 +44,20 @@ def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
                 continue
             break
         tok = by_start.get(m.end())
-        if not values and m["base"] and tok is not None and tok.kind == "cand" and not tok.reject:
+        if (
+            not values
+            and m["base"]
+            and tok is not None
+            and tok.kind == "cand"
+            and not tok.reject
+            and not tok.accepted
+        ):
             values.append((tok.start, tok.end, tok.value, tok.unit))  # 较去年同期减少213起
         if not values:
             continue
         rate = bool(m["rate"])
-        sign = -1 if (m["dir"] or m["rate"] or "") in _NEGATIVE else 1
-        out.append(Change(m.start(), m["base"] or "", sign, values, rate))
+        sign = -1 if (m["dir"] or m["dir2"] or m["rate"] or "") in _NEGATIVE else 1
+        out.append(Change(m.start(), m["base"] or ("同比" if m["base2"] else ""), sign, values, rate))
         for start, *_ in values:
             if start in by_start:
                 by_start[start].kind = "change"

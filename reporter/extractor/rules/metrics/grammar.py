@@ -7,7 +7,7 @@ import re
 from .words import MetricWords
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_APPROX_BEFORE = re.compile(r"(?:将近|接近|大约|约有|多达|高达|超过|不足|不到|近|约|逾|超|上)$")
+_APPROX_BEFORE = re.compile(r"(?:将近|接近|大约|约有|多达|高达|超过|突破|不足|不到|近|约|逾|超|上)$")
 _NOT_COPULA_DA = "下到送传抵通表发直"  # 下达, 到达, 送达 … end with 达 but are verbs
 _COPULA = re.compile(r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计)$")
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
@@ -49,13 +49,15 @@ _ADVERBS = (
 )
 _CHANGE_RE = re.compile(
     r"(?:(?P<base>同比|环比|较上年同期|比上年同期|较上年|比上年|较去年同期|比去年同期|较去年|比去年|与上年同期相比|"
-    r"与去年同期相比|较上月|比上月|较上周|比上周)?(?:上周|上月|上年)?(?:，)?(?:分别)?"
+    r"与去年同期相比|较上月|比上月|较上周|比上周|[较比]\d{4}年(?:同期)?|与\d{4}年(?:同期)?相比)?"
+    r"(?:上周|上月|上年)?(?:，)?(?:分别)?"
     r"(?P<dir>上升|增长|增加|提高|上涨|提升|攀升|下降|减少|降低|回落|下滑|下跌)了?(?:分别)?"
+    r"|(?P<base2>同比|比)(?P<dir2>增|降|减)(?:长|加|少|低)?"
     r"|(?P<rate>降幅|增幅|涨幅|增速|增长率|下降率)(?:分别)?(?:为|达到|达|是)?)"
     r"(?=\d)"
 )
 _CHANGE_VALUE = re.compile(r"(?P<num>\d+(?:\.\d+)?)(?P<unit>%|个百分点)(?:以上|左右)?")
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "下降率")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降幅", "下降率", "降", "减")
 _CLAUSE_DELIMS = "，,；;：:。！？!?\n"
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:省|自治区|市|州|盟|县|区|旗|乡|镇|村|街道|社区)")
 _DEATH_INJURY = re.compile(r"(?<![\d.])(?P<d>\d+)死(?:(?P<i>\d+)伤)?(?![亡刑])")
@@ -134,7 +136,9 @@ def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = text.strip(" ，、和及与的")
     text = _strip_adverbs(text)
-    text = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经)$", "", text)  # 资金就超1633万元
+    text = re.sub(
+        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共)$", "", text
+    )  # 资金就超1633万元
     if text.count("“") > text.count("”"):
         text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it
     if text.count("”") > text.count("“") and text.endswith("”"):
@@ -153,7 +157,7 @@ def _drop_examples(words: MetricWords, name: str) -> str:
     return name
 
 
-def _shorten(words: MetricWords, name: str) -> str:
+def _shorten(words: MetricWords, name: str, verb: str = "") -> str:
     """办理符合刑事司法救助政策条件的救助案件 → 办理救助案件: a long attribute between verb and thing goes.
 
     A list inside the attribute (受过刑事处罚、存在涉黑涉恶问题的村干部) says what is counted and stays,
@@ -161,12 +165,13 @@ def _shorten(words: MetricWords, name: str) -> str:
     """
     name = _drop_examples(words, name)
     v = words.first_verb(name)
-    if v is None:
+    end = v.end() if v is not None else len(verb) if verb and name.startswith(verb) else -1
+    if end < 0:
         return name
-    rest = name[v.end() :]
+    rest = name[end:]
     i = rest.rfind("的")
     if len(rest) - i - 1 >= 2 and (i >= 20 or (i >= 8 and "、" not in rest[:i])):
-        return name[: v.end()] + rest[i + 1 :]
+        return name[:end] + rest[i + 1 :]
     return name
 
 

@@ -111,9 +111,9 @@ def _read_left(slot: Slot) -> None:
     lclean = _strip_time(words, lclean)
     slot.lclean = lclean
     slot.copula, slot.exist = _copula(lclean), _EXIST.search(lclean)
-    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean)) or _verb_before(
-        slot.ctx, words, slot.tok.start, lclean
-    )
+    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
+    if not slot.end_verb and slot.right and not _closes_number(slot.right):
+        slot.end_verb = _verb_before(slot.ctx, words, slot.tok.start, lclean)  # 打造5个乡镇党校
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         slot.prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
@@ -137,6 +137,24 @@ def agenda_or_plan(slot: Slot) -> bool:
 def from_to(slot: Slot) -> bool:
     """从2016年的73.7万起降到2019年的48.7万起: one thing, two values."""
     return _from_to(slot.ctx, slot.words, slot.toks, slot.i, slot.clause, slot.clauses)
+
+
+_TIMES = re.compile(
+    r"(?P<name>[^，。；]{2,40}?)(?:已|均)?(?:是|为|达到|达|相当于|增长到|增至|提升至|提高到)(?P<base>[^，。；]{0,16}?)的?$"
+)
+
+
+def times_of(slot: Slot) -> bool:
+    """裁判文书数量是上年同期的5.6倍: a multiple names what is compared, not what it is compared with."""
+    tok = slot.tok
+    if tok.unit != "倍":
+        return False
+    before = _strip_time(slot.words, slot.norm[slot.clause.start : tok.start])
+    m = _TIMES.search(before)
+    name = _clean_name(slot.words, _cut_markers(slot.words, m.group("name"))) if m else ""
+    if not name:
+        return slot.reject("没有名称")
+    return slot.accept(name, "metrics.times_of")
 
 
 def second_unit(slot: Slot) -> bool:
@@ -285,8 +303,14 @@ def counted_noun(slot: Slot) -> bool:
     tok = slot.tok
     if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
         return slot.reject("没有结果动词")
+    tok.name = re.sub(
+        r"^[\u4e00-\u9fff]{1,2}着(?=[\u4e00-\u9fff]{2})", "", tok.name
+    )  # 分布着…: a state, not the thing
     if "被" in tok.name[1:-1]:
         tok.name = tok.name[tok.name.index("被") + 1 :]  # 考核结果被列为…机构: what was done to the thing
+    shared = re.search(r"(?<!公)共(?![享同建治商识性])", tok.name)
+    if shared and len(tok.name) - shared.end() >= 2:
+        tok.name = tok.name[shared.end() :]  # 某公司共调集抢修人员: the subject before 共 goes
     tok.accepted, tok.rule, tok.reject = True, "metrics.counted_noun", ""
     return True
 
@@ -296,6 +320,7 @@ Strategy = Callable[[Slot], bool]
 STRATEGIES: tuple[Strategy, ...] = (
     agenda_or_plan,
     from_to,
+    times_of,
     second_unit,
     number_first,
     previous_sentence,
@@ -415,6 +440,8 @@ def _number_first(slot: Slot) -> None:
     if not pre:
         real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
     verb = real[0].group() if real else ""  # 被困人员已无生命迹象: 被困 describes the people
+    if not verb and pre and pre == slot.end_verb:
+        verb = pre  # 打造5个乡镇党校: a verb by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
         return
