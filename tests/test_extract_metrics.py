@@ -43,6 +43,21 @@ def triples(record: Record) -> list[M]:
 
 
 VECTORS = [
+    Vector(
+        "bare-verb-keeps-its-subject-and-jishi-stays",
+        "市级成员单位共受理2510件次，及时办结率99.9%。",
+        (("市级成员单位受理", 2510, "件次"), ("及时办结率", 99.9, "%")),
+    ),
+    Vector(
+        "level-reached-after-zengzhi",
+        "机场改扩建后，通航城市增至24个。",
+        (("通航城市", 24, "个"),),
+    ),
+    Vector(
+        "verb-after-the-number-by-part-of-speech",
+        "新建的1748个停车位全部投用，带动4500人次就业。",
+        (("带动就业", 4500, "人次"),),
+    ),
     # ---- second design: strategies from the grammar of the clause ----
     Vector(
         "counted-noun",

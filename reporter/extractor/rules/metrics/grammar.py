@@ -9,7 +9,10 @@ from .words import MetricWords
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _APPROX_BEFORE = re.compile(r"(?:将近|接近|大约|约有|多达|高达|超过|突破|不足|不到|近|约|逾|超|上)$")
 _NOT_COPULA_DA = "下到送传抵通表发直"  # 下达, 到达, 送达 … end with 达 but are verbs
-_COPULA = re.compile(r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计)$")
+_COPULA = re.compile(
+    r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计|"
+    r"增至|增加到|增长到|提高到|提升到|提升至|降至|降到|下降到|减少到|稳定在|保持在)$"
+)
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
 _PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助)$")
 _ADVERBS = (
@@ -82,7 +85,7 @@ def _strip_time(words: MetricWords, text: str) -> str:
     changed = True
     while changed and text:
         changed = False
-        text = text.lstrip("，、和及与 ")
+        text = _JOIN_LEFT.sub("", text)
         for w in words.time_words:
             if text.startswith(w) and len(text) > len(w):
                 text = text[len(w) :]
@@ -109,16 +112,20 @@ def _cut_markers(words: MetricWords, text: str) -> str:
     for m in re.finditer(r"共(?=" + words.verb_re.pattern + r"|向|对|为|有)", text):
         last = m
     if last is not None and last.end() < len(text):
-        text = text[last.end() :]
+        rest = text[last.end() :]
+        # 成员单位共受理: a bare verb keeps its subject (who did it is the only name there is)
+        text = text[: last.start()] + rest if words.verb_re.fullmatch(rest) else rest
     return text
 
 
 def _strip_adverbs(text: str) -> str:
+    if text.endswith("率"):
+        return text  # 及时办结率, 依法处置率: the manner is part of what the rate measures
     changed = True
     while changed and text:
         changed = False
         for a in _ADVERBS:
-            if text.startswith(a) and len(text) > len(a):
+            if text.startswith(a) and len(text) - len(a) >= 2:  # 就业 is no 就 + 业
                 text = text[len(a) :]
                 changed = True
     return text
@@ -134,7 +141,7 @@ def _adverb_at_end(text: str) -> str:
 def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"为期[^，]*?的", "", text)
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
-    text = text.strip(" ，、和及与的")
+    text = _strip_joiners(text)
     text = _strip_adverbs(text)
     text = re.sub(
         r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共)$", "", text
@@ -143,7 +150,16 @@ def _clean_name(words: MetricWords, text: str) -> str:
         text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it
     if text.count("”") > text.count("“") and text.endswith("”"):
         text = text[:-1]
-    return text.strip(" ，、和及与的")
+    return _strip_joiners(text)
+
+
+# conjunctions and particles at the edges of a name, but not the words they start (及时, 和谐, 与会)
+_JOIN_LEFT = re.compile(r"^(?:[ ，、的]|和(?!谐)|及(?![时早])|与(?!会))+")
+_JOIN_RIGHT = re.compile(r"(?:[ ，、的和及与])+$")
+
+
+def _strip_joiners(text: str) -> str:
+    return _JOIN_RIGHT.sub("", _JOIN_LEFT.sub("", text))
 
 
 def _drop_examples(words: MetricWords, name: str) -> str:

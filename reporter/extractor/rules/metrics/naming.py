@@ -442,6 +442,8 @@ def _number_first(slot: Slot) -> None:
     verb = real[0].group() if real else ""  # 被困人员已无生命迹象: 被困 describes the people
     if not verb and pre and pre == slot.end_verb:
         verb = pre  # 打造5个乡镇党校: a verb by its part of speech
+    if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
+        verb = _verb_after(slot)  # 4.5万人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
         return
@@ -533,3 +535,18 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
     ):
         return ""
     return word
+
+
+def _verb_after(slot: Slot) -> str:
+    """The first verb (by jieba's part of speech) between the number and the end of its clause, when the
+    thing counted comes first (1748个停车位投用, 3323人再就业); '' when there is none."""
+    ctx, words = slot.ctx, slot.words
+    end = slot.nxt_cand.start if slot.nxt_cand is not None else slot.clause.end
+    i = bisect.bisect_left(ctx.word_starts, slot.tok.end)
+    while i < len(ctx.words) and ctx.words[i][1] < end:
+        word = ctx.words[i][0]
+        t = tag(word) or ""
+        if t.startswith("v") and t != "vn" and len(word) >= 2:
+            return "" if word in words.not_action or word in _WEAK_VERBS else word
+        i += 1
+    return ""
