@@ -44,6 +44,11 @@ def triples(record: Record) -> list[M]:
 
 VECTORS = [
     Vector(
+        "event-clause-before-the-name-dropped",
+        "机场改扩建后通航城市达到24个，针对群众反映的突出问题立案110件。",
+        (("通航城市", 24, "个"), ("立案", 110, "件")),
+    ),
+    Vector(
         "bare-verb-keeps-its-subject-and-jishi-stays",
         "市级成员单位共受理2510件次，及时办结率99.9%。",
         (("市级成员单位受理", 2510, "件次"), ("及时办结率", 99.9, "%")),

@@ -92,7 +92,7 @@ def _strip_time(words: MetricWords, text: str) -> str:
                 changed = True
                 break
         m = re.match(
-            r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉))",
+            r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉)|[^，、]{2,12}?(?:后|之后|以后|期间|过程中)(?=[^，、]{2}))",
             text,
         )
         if m and m.end() < len(text):
@@ -197,7 +197,11 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
     if m is None:
         return text, "", ""
     name, subject = text[m.start() :], text[: m.start()]
-    if name == m.group() and subject and not re.match(r"(?:通过|经|在|依托|利用|借助|运用|依靠)", subject):
+    if (
+        name == m.group()
+        and subject
+        and not re.match(r"(?:通过|经|在|依托|利用|借助|运用|依靠|针对|围绕|按照|根据)", subject)
+    ):
         return text, "", m.group()  # 中央财政下达: a verb alone is not a name
     return name, subject, m.group()
 
