@@ -80,21 +80,23 @@ _SHARE = ("%", "个百分点")
 # ------------------------------------------------------------------------------------------ names
 
 
+_TIME_PHRASE = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉)|"
+    r"[^，、]{2,12}?(?:后|之后|以后|期间|过程中)(?=[^，、]{2}))"
+)
+
+
 def _strip_time(words: MetricWords, text: str) -> str:
-    """Drop leading time words and phrases (全年, 今年以来, 2019年, 截至9月底, 据统计)."""
+    """Drop leading time words and phrases (全年, 今年以来, 2019年, 截至9月底, 据统计, 改扩建后)."""
     changed = True
     while changed and text:
         changed = False
         text = _JOIN_LEFT.sub("", text)
-        for w in words.time_words:
-            if text.startswith(w) and len(text) > len(w):
-                text = text[len(w) :]
-                changed = True
-                break
-        m = re.match(
-            r"(?:\d{4}年(?:\d{1,2}月份?)?|\d{1,2}月份?|截至[^，]*?(?:底|末|日|时)|据(?:统计|了解|介绍|悉)|[^，、]{2,12}?(?:后|之后|以后|期间|过程中)(?=[^，、]{2}))",
-            text,
-        )
+        m = words.time_re.match(text)
+        if m is not None and m.end() < len(text):
+            text = text[m.end() :]
+            changed = True
+        m = _TIME_PHRASE.match(text)
         if m and m.end() < len(text):
             text = text[m.end() :]
             changed = True

@@ -47,6 +47,7 @@ class MetricWords:
     gap_words: frozenset[str]
     not_action: frozenset[str]
     token_re: re.Pattern = field(repr=False, compare=False)
+    time_re: re.Pattern = field(repr=False, compare=False)  # the time words, longest first
     verb_re: re.Pattern = field(repr=False, compare=False)
     not_verb_re: re.Pattern = field(repr=False, compare=False)
 
@@ -116,6 +117,7 @@ def read_metric_words(path: Path | None) -> MetricWords:
         gap_words=frozenset(words("gap_words")),
         not_action=frozenset(words("not_action")),
         token_re=token_re,
+        time_re=re.compile("|".join(re.escape(t) for t in words("time_words")) or "(?!)"),
         verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"),
         not_verb_re=re.compile("|".join(re.escape(v) for v in words("not_verbs")) or "(?!)"),
     )
