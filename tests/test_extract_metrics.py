@@ -55,8 +55,8 @@ VECTORS = [
     ),
     Vector(
         "level-reached-after-zengzhi",
-        "机场改扩建后，通航城市增至24个。",
-        (("通航城市", 24, "个"),),
+        "机场扩建后，通航城市增至18个。",
+        (("通航城市", 18, "个"),),
     ),
     Vector(
         "verb-after-the-number-by-part-of-speech",
@@ -202,7 +202,7 @@ VECTORS = [
         "事故造成3人死亡、2人受伤，直接经济损失约450万元。",
         (("死亡", 3, "人"), ("受伤", 2, "人"), ("直接经济损失", 4500000, "元")),
     ),
-    Vector("dead-and-injured-idiom", "两车相撞造成2死4伤。", (("死亡", 2, "人"), ("受伤", 4, "人"))),
+    Vector("dead-and-injured-idiom", "两车相撞造成1死3伤。", (("死亡", 1, "人"), ("受伤", 3, "人"))),
     Vector(
         "earthquake",
         "当地发生6.1级地震，造成受灾人口1200户4300人。",
@@ -294,7 +294,7 @@ VECTORS = [
     Vector("ordinals", "这是全市首个农村“村霸型”涉黑团伙，第一批12名民警参加第二、三轮督导。", empty=True),
     Vector("meeting-ordinal", "会议传达学习了市委十四届五次全会精神。", empty=True),
     Vector("anniversary", "为新中国成立70周年营造安全稳定的政治环境。", empty=True),
-    Vector("agenda-units", "敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局做了交流发言。", empty=True),
+    Vector("agenda-units", "东山区、西河县、南岭县三个县区公安局做了交流发言。", empty=True),
     Vector("agenda-points", "局长就做好下步工作提出了三点要求，从四个方面作出部署。", empty=True),
     Vector("agenda-items", "今年村里完成了道路硬化、危房改造两件大事。", empty=True),
     Vector(
@@ -308,8 +308,8 @@ VECTORS = [
         empty=True,
     ),
     Vector("ages", "52岁的张大爷和70多岁的李奶奶在家门口做起了生意。", empty=True),
-    Vector("quoted-slogans", "坚决做到“两个维护”，增强“四个意识”，坚持“三个不放过”原则。", empty=True),
-    Vector("ranges-and-norms", "每个检察室有3至6名检察官，每季度巡查不少于2次，2—3个镇街一组。", empty=True),
+    Vector("quoted-slogans", "坚决做到“两个维护”，落实“三个清单”，坚持“三个不放过”原则。", empty=True),
+    Vector("ranges-and-norms", "每个工作站有2至5名干部，每月走访不少于3次，3—4个村一组。", empty=True),
     Vector("indefinite-yi", "国道发生一起交通事故，一名民警第一时间赶到现场。", empty=True),
     Vector(
         "background-counts",

@@ -2,11 +2,11 @@
 
 Two shapes, both anchored on a post from templates/posts.txt:
 
-- post before name, posts chained with 、:  市政府副市长、市公安局局长于海 → 于海 · 市政府副市长、市公安局局长
-- name before post, the unit before the name: 市委政法委崔万新科长 → 崔万新 · 市委政法委科长
+- post before name, posts chained with 、:  市政府副市长、市公安局局长张伟 → 张伟 · 市政府副市长、市公安局局长
+- name before post, the unit before the name: 市委政法委刘洋科长 → 刘洋 · 市委政法委科长
 
 A person appears once, with the fullest post found. Left out: reporters and correspondents in bylines
-(记者、通讯员), leaders only cited as the source of guidance (贯彻…总书记重要指示精神), anonymised names
+(记者、通讯员), leaders only cited as the source of guidance (贯彻…重要指示精神), anonymised names
 (张某, 侯××), and names with no post (王琰同志).
 """
 
@@ -31,7 +31,7 @@ _PSEUDONYM_NEAR = re.compile(r"[（(]化名[）)]")
 _NOT_TITLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
 # a post followed by these is part of a body's name or a meeting, not a person's post (区人大常委会, 主任会议)
 _POST_IN_NAME = re.compile(r"会|办|室|组|部|处(?!长)")
-# words after a name that show it is a place or a topic cited with a leader (总书记兰考重要讲话, 殷殷嘱托)
+# words after a name that show it is a place or a topic cited with a leader (总书记在某地的重要讲话, 殷殷嘱托)
 _CITED_AFTER = re.compile(r"(?:重要|殷殷|亲切|关于|的重要|系列|嘱托|指示|批示)")
 _PLACE_END = frozenset("村镇乡县区市省州旗盟局委厅部院所队办")  # a two-character "name" ending so is a place
 _UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (薛亚省 is a name)
@@ -135,7 +135,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
 
 
 def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
-    """市政府袁占亭市长、胥波副市长、咸大明副市长: the unit before the first name belongs to the whole list."""
+    """市政府王建国市长、李红副市长、周海副市长: the unit before the first name belongs to the whole list."""
     out: list[PersonHit] = []
     unit = ""
     for hit in hits:
@@ -178,7 +178,7 @@ _LIST_END = re.compile(r"[、，。；：！？]|等|同志|$|\s|一行|陪同|�
 
 
 def _listed_after(ctx: Context, pos: int, title: str, title_span: Span, token_end) -> list[PersonHit]:
-    """市住建委领导周守权、罗宏图、戚永根 / 副主任陆静、何刚等: the names listed after the first share its post."""
+    """市住建委领导周明、吴刚、郑海平 / 副主任陈静、何平等: the names listed after the first share its post."""
     text = ctx.norm
     out: list[PersonHit] = []
     while pos < len(text) and text[pos] == "、":
@@ -228,7 +228,9 @@ def _keep(ctx: Context, hit: PersonHit) -> bool:
     after = text[hit.name_span.end : min(sent.end, hit.name_span.end + 16)]
     if hit.title_span.end > hit.name_span.end:
         after = text[hit.title_span.end : min(sent.end, hit.title_span.end + 16)]
-    return not (_GUIDANCE_BEFORE.search(before) and _GUIDANCE_AFTER.match(after))  # 贯彻…总书记重要指示精神
+    return not (
+        _GUIDANCE_BEFORE.search(before) and _GUIDANCE_AFTER.match(after)
+    )  # 贯彻…重要指示精神 (cited guidance)
 
 
 @rule("people")

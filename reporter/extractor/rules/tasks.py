@@ -19,7 +19,7 @@ What keeps a list out:
   half of their sections (要, 必须, 确保 …): a list of names or cases, not of requirements.
 Nesting: when a list is taken, the lists inside its items are its details and are not repeated.
 
-When the text announces how many items follow (提出三点要求, 从四个方面, 把握“四个注重”) and the list found
+When the text announces how many items follow (提出三点要求, 从五个方面, 做到“三个注重”) and the list found
 has another number, the field goes on the review list: 宣布 3 项，找到 2 项.
 """
 
@@ -58,7 +58,7 @@ _YAO_SENTENCE = re.compile(
 _DIRECTIVE = re.compile(
     r"(?<![重主需只想纪摘提简概首必次扼紧险])" + _YAO_MODAL + r"|必须|务必|须|应当|确保|严禁|不得|切实"
 )
-# an announced number of items: 三点要求, 五项措施, 从四个方面, 把握“四个注重”, 做到“五个坚持”
+# an announced number of items: 三点要求, 五项措施, 从五个方面, 做到“三个注重”, 坚持“五个到位”
 _COUNT_NUM = r"(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})"
 _COUNT = re.compile(
     _COUNT_NUM

@@ -3,16 +3,16 @@
 A metric is a number with its 量词 (820起, 16.3万人, 56.1亿元, 7.6%) and the counted thing with its
 result verb as written beside it (破获案件, 抓获犯罪嫌疑人). Reports put the thing on either side:
 
-    名称在前  共破获案件820起 / 扣押铲车6台、运输车8台 / 受理审查起诉3555件4012人 / 就业率达97.24%
-    数字在前  对17人采取刑事强制措施 / 培训了200多名安保人员 / 5人已被批捕 / 将2名被困人员救出
-    从…到…    报警总量从2016年的73.7万起降到2019年的48.7万起
+    名称在前  共破获案件315起 / 扣押挖掘机3台、货车5台 / 受理审查起诉210件296人 / 就业率达95.1%
+    数字在前  对23人采取刑事强制措施 / 培训了150多名网格员 / 4人已被批捕 / 将3名被困群众救出
+    从…到…    警情总量从2021年的5.2万起降到2024年的3.9万起
 
-Rises and falls are their own entries, signed: 刑事发案8657起同比下降7.6% → 刑事发案同比 -7.6 %;
-同比分别上升52.7%、123.3% goes to the metrics before it, in order. 万/亿 are resolved on the number
+Rises and falls are their own entries, signed: 刑事发案4120起同比下降5.3% → 刑事发案同比 -5.3 %;
+同比分别上升12.5%、40.2% goes to the metrics before it, in order. 万/亿 are resolved on the number
 span only; approximation words (余, 多, 近, 约, 超过) are dropped. Not metrics: dates, durations
 (为期三年), ordinals (第一批), anniversaries (70周年), ages, numbers inside names (“8·20”, 6号行动),
 ranges and norms (3至6名, 不少于2次, 每百户), the indefinite 一 (一起事故, 一名民警), counts of
-agenda items (三点要求, 四个旗县区公安局做了交流发言) and background counts without a result verb
+agenda items (三点要求, 三个乡镇做了交流发言) and background counts without a result verb
 (298栋楼宇, 共有7乡1镇). The word lists live in templates/metric_words.txt, so users can extend them.
 """
 

@@ -15,7 +15,7 @@ from .words import MetricWords
 
 @dataclass
 class Change:
-    """同比下降7.6% / 同比分别上升52.7%、123.3% / 较去年同期减少213起 / 降幅为11.2%."""
+    """同比下降5.3% / 同比分别上升12.5%、40.2% / 较去年同期减少96起 / 降幅为8.4%."""
 
     start: int
     comparison: str  # 同比, 较上年 …; '' when the text gives none

@@ -147,7 +147,7 @@ def _clean_name(words: MetricWords, text: str) -> str:
     text = _strip_adverbs(text)
     text = re.sub(
         r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共)$", "", text
-    )  # 资金就超1633万元
+    )  # 资金就超800万元
     if text.count("“") > text.count("”"):
         text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it
     if text.count("”") > text.count("“") and text.endswith("”"):
@@ -165,7 +165,7 @@ def _strip_joiners(text: str) -> str:
 
 
 def _drop_examples(words: MetricWords, name: str) -> str:
-    """抓获网站实际经营者、网站管理员等犯罪嫌疑人 → 抓获犯罪嫌疑人: the examples before 等 are not the name."""
+    """抓获团伙头目、骨干成员等犯罪嫌疑人 → 抓获犯罪嫌疑人: the examples before 等 are not the name."""
     v = words.first_verb(name)
     if v is None or v.start() != 0:
         return name
@@ -176,9 +176,9 @@ def _drop_examples(words: MetricWords, name: str) -> str:
 
 
 def _shorten(words: MetricWords, name: str, verb: str = "") -> str:
-    """办理符合刑事司法救助政策条件的救助案件 → 办理救助案件: a long attribute between verb and thing goes.
+    """办理符合法律援助申请条件的援助案件 → 办理援助案件: a long attribute between verb and thing goes.
 
-    A list inside the attribute (受过刑事处罚、存在涉黑涉恶问题的村干部) says what is counted and stays,
+    A list inside the attribute (受过处分、存在违规经商问题的村干部) says what is counted and stays,
     unless the attribute is very long.
     """
     name = _drop_examples(words, name)
@@ -194,7 +194,7 @@ def _shorten(words: MetricWords, name: str, verb: str = "") -> str:
 
 
 def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
-    """(name, subject, verb): the name starts at the first result verb (全国公安机关共打掉… → 打掉…)."""
+    """(name, subject, verb): the name starts at the first result verb (全市公安机关共打掉… → 打掉…)."""
     m = words.first_verb(text)
     if m is None:
         return text, "", ""
@@ -209,7 +209,7 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
 
 
 def _closes_number(text: str) -> bool:
-    """Text after a number that ends the noun phrase before it (其中犯罪集团31个列全区第一)."""
+    """Text after a number that ends the noun phrase before it (其中涉恶团伙12个居全市首位)."""
     return bool(
         re.match(
             r"(?:(?:列|居|位列|位居|排名|排在)(?:全|第|前|首|榜)|占|同比|环比|较|比上|比去|是|为|达|以上|"
@@ -224,7 +224,7 @@ def _is_stat(words: MetricWords, name: str) -> bool:
 
 
 def _copula(text: str) -> re.Match | None:
-    """达/达到/为/是 before a number; 为 and 是 only after a statistic (溢价率为64.3%, not 违法行为8900起)."""
+    """达/达到/为/是 before a number; 为 and 是 only after a statistic (合格率为98.2%, not 违法行为300起)."""
     m = _COPULA.search(text)
     if (
         m is not None

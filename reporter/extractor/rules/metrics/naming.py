@@ -55,7 +55,7 @@ class Slot:
     enum_item: bool = False  # 、/和 after the token before: one item of a list
     copula: re.Match | None = None  # 达/为/是 before the number
     exist: re.Match | None = None  # 有/共有 before the number
-    end_verb: str = ""  # a result verb right before the number (培训了200多名)
+    end_verb: str = ""  # a result verb right before the number (培训了150多名)
     prep: re.Match | None = None  # 对/将/把/为 before the number
     with_deng: bool = False  # …等 before the number
     attributive: bool = False  # …的 before the number
@@ -116,7 +116,7 @@ def _read_left(slot: Slot) -> None:
         slot.end_verb = _verb_before(slot.ctx, words, slot.tok.start, lclean)  # 打造5个乡镇党校
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
-        slot.prep = re.search(r"对", lclean)  # 对侵犯罪犯合法权益、违禁品防控等方面200多个问题进行监督纠正
+        slot.prep = re.search(r"对", lclean)  # 对安全生产、消防设施等方面80多个问题进行整改
     slot.with_deng = lclean.endswith("等")
     slot.attributive = lclean.endswith("的")
 
@@ -135,7 +135,7 @@ def agenda_or_plan(slot: Slot) -> bool:
 
 
 def from_to(slot: Slot) -> bool:
-    """从2016年的73.7万起降到2019年的48.7万起: one thing, two values."""
+    """警情总量从2021年的5.2万起降到2024年的3.9万起: one thing, two values."""
     return _from_to(slot.ctx, slot.words, slot.toks, slot.i, slot.clause, slot.clauses)
 
 
@@ -158,7 +158,7 @@ def times_of(slot: Slot) -> bool:
 
 
 def second_unit(slot: Slot) -> bool:
-    """A second unit of the same thing: 受理审查起诉3555件4012人, 盗印书籍20种8.2万册."""
+    """A second unit of the same thing: 受理审查起诉210件296人, 查扣图书15种3.1万册."""
     prev, tok = slot.prev, slot.tok
     if prev is None or prev.kind != "cand" or slot.norm[prev.end : tok.start].strip() or not prev.name:
         return False
@@ -193,20 +193,20 @@ def _reads_number_first(slot: Slot) -> bool | None:
 
 
 def number_first(slot: Slot) -> bool:
-    """对17人采取刑事强制措施 / 培训了200多名安保人员 / 5人已被批捕 / 将2名被困人员救出."""
+    """对23人采取刑事强制措施 / 培训了150多名网格员 / 4人已被批捕 / 将3名被困群众救出."""
     first = _reads_number_first(slot)
     if first is None:
         return slot.reject("同位语或背景数")
     if not first:
         return False
     if not slot.right:
-        return not slot.lclean and slot.reject("没有名称")  # 破获案件820起: the thing is before it
+        return not slot.lclean and slot.reject("没有名称")  # 破获案件315起: the thing is before it
     _number_first(slot)
     return True
 
 
 def previous_sentence(slot: Slot) -> bool:
-    """进入诉讼的行政案件逐年递增。2018年共有1060件: the thing is the one the sentence before counted."""
+    """受理的复议案件逐年增加。2023年共有640件: the thing is the one the sentence before counted."""
     if _name_left(slot) or not (slot.exist or slot.copula) or slot.tok.sentence <= 0:
         return False
     name = _previous_trend_subject(slot.ctx, slot.words, slot.tok.sentence)
@@ -228,7 +228,7 @@ def _name_left(slot: Slot) -> str:
     if slot.tok.unit == "%" and lclean.endswith("的"):
         share = re.match(r"(.{2,}?)(?:已|均)?(?:达到|达|占|为)(.*)的?$", lclean)
         if share:
-            lclean = share.group(1)  # 纠纷类警情已达到总警情的50%
+            lclean = share.group(1)  # 求助类警情已达到总警情的40%
     return lclean
 
 
@@ -252,12 +252,12 @@ def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
     if name == "价值":
         if pc is None or not pc.name:
             return None
-        return pc.name + "价值", verb  # 光盘生产线11条（价值1亿余元）
+        return pc.name + "价值", verb  # 查扣生产设备5台（价值300余万元）
     return name, verb
 
 
 def name_first(slot: Slot) -> bool:
-    """共破获案件820起 / 就业率达97.24% / 其中犯罪集团31个: the thing written before the number."""
+    """共破获案件315起 / 就业率达95.1% / 其中涉恶团伙12个: the thing written before the number."""
     words, tok = slot.words, slot.tok
     lclean = _name_left(slot)
     if not lclean:
@@ -270,7 +270,7 @@ def name_first(slot: Slot) -> bool:
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean)
     if leading or slot.exist:
-        # 现有疑似病例2824例 is a statistic; 现有干部职工126名 is background; 经营主体就有52家 is counted
+        # 现有确诊病例35例 is a statistic; 现有干部职工90名 is background; 经营户就有40家 is counted
         tok.accepted = bool(verb) or _is_stat(words, name)
         if not tok.accepted and leading:
             return slot.reject("背景数")
@@ -288,7 +288,7 @@ def name_first(slot: Slot) -> bool:
 
 
 def continuation(slot: Slot) -> bool:
-    """其中犯罪集团31个 / 打掉涉黑组织1292个，恶势力犯罪集团5593个: parts and continuations of a result."""
+    """其中涉恶团伙12个 / 打掉涉黑组织6个，恶势力集团21个: parts and continuations of a result."""
     tok, words = slot.tok, slot.words
     earlier = any(t.accepted for t in slot.toks[: slot.i] if t.kind == "cand")
     pure_clause = _clean_name(words, _strip_time(words, slot.norm[slot.clause.start : tok.start]))
@@ -299,7 +299,7 @@ def continuation(slot: Slot) -> bool:
 
 
 def counted_noun(slot: Slot) -> bool:
-    """网约房经营主体1600余家 / 建有各类种苗基地99处: a noun phrase and its count, stated as a fact."""
+    """农家乐经营主体120余家 / 建有各类育苗基地30处: a noun phrase and its count, stated as a fact."""
     tok = slot.tok
     if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
         return slot.reject("没有结果动词")
@@ -341,7 +341,7 @@ def _name_token(
 
 
 def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
-    """The statistic a sentence ending in a trend names (…，进入诉讼的行政案件逐年递增。), or ''."""
+    """The statistic a sentence ending in a trend names (…，受理的复议案件逐年增加。), or ''."""
     sent = ctx.sentences[si - 1]
     m = re.search(
         r"([^，。；：]+?)(?:逐年|不断|持续|连年|大幅|明显|逐步|快速)(?:递增|增加|上升|增长|攀升|下降|减少|回落|递减)[。！]?$",
@@ -355,7 +355,7 @@ def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
 
 def _thing_after(slot: Slot) -> str:
     """The thing written after the number, with the predicate after the next number when they share it
-    (117名党员到81个居住地社区报到 / 16个镇、288个村全部落实…)."""
+    (60名党员到25个社区报到 / 9个镇、120个村全部落实…)."""
     words, nxt = slot.words, slot.nxt_cand
     thing = _clean_name(words, slot.right)
     if words.first_verb(thing) is None and nxt is not None and nxt.kind == "cand":
@@ -395,16 +395,16 @@ def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
     v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
     if p in ("将", "把") and v is not None:
         vp = re.split(r"[并和及后]", thing[v.start() :])[0]
-        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将2名被困人员救出 → 救出被困人员
+        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
     if p == "对":
         if "进行" in thing:
             x, _, vp = thing.partition("进行")
             return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
         if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
-            x = thing[: v.start()]  # 对40余起重大涉黑案件联合挂牌督办 → 联合挂牌督办重大涉黑案件
+            x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
             return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
         if v is not None:
-            return "对", thing  # 对788名高风险企业负责人、高管提前采取有效措施: kept as written
+            return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
     if p in ("为", "向", "给", "与"):
         return p, thing
     return "", thing
@@ -434,16 +434,16 @@ def _number_first(slot: Slot) -> None:
         return
     pre, thing = _pre_and_thing(slot, thing)
     if pre and pre == slot.end_verb:
-        thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织6个工作组对重点地区… → 组织工作组
+        thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织4个督导组对重点乡镇… → 组织督导组
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
     if not pre:
         real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
-    verb = real[0].group() if real else ""  # 被困人员已无生命迹象: 被困 describes the people
+    verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
     if not verb and pre and pre == slot.end_verb:
         verb = pre  # 打造5个乡镇党校: a verb by its part of speech
     if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
-        verb = _verb_after(slot)  # 4.5万人次就业: a verb after the number, by its part of speech
+        verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
         return
@@ -454,13 +454,13 @@ def _number_first(slot: Slot) -> None:
     slot.accept(name, "metrics.number_first", verb)
     if words.verb_at_end(slot.right):
         nxt = slot.nxt_cand
-        tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 三人死亡三人重伤: 死亡 is used up
+        tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
 
 
 def _from_to(
     ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
 ) -> bool:
-    """报警总量从2016年的73.7万起降到2019年的48.7万起 / 履行率逐年提高，从…的44.76%提高到…的56.97%."""
+    """警情总量从2021年的5.2万起降到2024年的3.9万起 / 结案率逐年提高，从…的81.2%提高到…的90.5%."""
     norm = ctx.norm
     tok = toks[i]
     before = norm[clause.start : tok.start]
@@ -481,7 +481,7 @@ def _from_to(
         return True
     prev = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
     if prev is not None and prev.rule == "metrics.from_to":
-        # …降到了23起，到2018年，更是降到了只有4起: the same thing, further on
+        # …降到了15起，到2024年，更是降到了只有3起: the same thing, further on
         for between in (norm[prev.end : tok.start], before):
             between = re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?", "", between)
             between = re.sub(r"^(?:更是|又|再|进一步|则)", "", between)
@@ -518,7 +518,7 @@ def _noun_before(ctx: Context, words: MetricWords, pos: int) -> bool:
 
 
 def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str:
-    """A verb written right before the number (印制400余份公示表, 梳理338项项目), by its part of speech:
+    """A verb written right before the number (编写3000余份宣传册, 梳理120项项目), by its part of speech:
     the set of result verbs is open, the word list only adds the ones jieba does not tag."""
     i = bisect.bisect_right(ctx.word_ends, pos) - 1
     if i < 0 or ctx.words[i][2] != pos:
@@ -539,7 +539,7 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
 
 def _verb_after(slot: Slot) -> str:
     """The first verb (by jieba's part of speech) between the number and the end of its clause, when the
-    thing counted comes first (1748个停车位投用, 3323人再就业); '' when there is none."""
+    thing counted comes first (800个车位投用, 1200人再就业); '' when there is none."""
     ctx, words = slot.ctx, slot.words
     end = slot.nxt_cand.start if slot.nxt_cand is not None else slot.clause.end
     i = bisect.bisect_left(ctx.word_starts, slot.tok.end)

@@ -66,7 +66,7 @@ def _dedupe(picked: list[tuple[Token, Metric]]) -> list[tuple[Token, Metric]]:
 def _topic(
     ctx: Context, words: MetricWords, results: list[tuple[Token, Metric]], clauses: list[Clause]
 ) -> str:
-    """The place a sentence of figures is about: 策勒县 in 策勒县山区四乡受灾19976户…，倒塌房屋30户…"""
+    """The place a sentence of figures is about: 青山县 in 青山县山区三乡受灾1200户…，倒塌房屋18户…"""
     if not results:
         return ""
     first = results[0][0]
