@@ -38,6 +38,21 @@ def run_tasks(path, schema, templates=None):
 
 
 VECTORS = [
+    TaskVector(
+        name="paragraphs that say the list goes on (还要求, 在…方面)",
+        text="县应急局发布通知\n通知强调，各乡镇要压实防火责任，落实网格巡查。林场要加强火源管控，严禁野外用火。\n"
+        "在宣传引导方面，通知要求，各部门要创新宣传方式，营造群防群治氛围。\n"
+        "通知还要求，公安、林业等部门要加强协作会商，及时处置火情。\n",
+        must_include=["压实防火责任", "加强火源管控", "创新宣传方式", "加强协作会商"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="two 要-sentences announced by the sentence before them",
+        text="县长指出，做好春耕备耕是当前农业工作的头等大事。要抓紧调运化肥种子，保障农资供应。"
+        "要组织农技人员下沉一线，开展技术指导。\n",
+        must_include=["抓紧调运化肥种子", "组织农技人员下沉一线"],
+        exactly=True,
+    ),
     # ---- second design ----
     TaskVector(
         name="一是要 after the ones addressed (学员们一是要…)",

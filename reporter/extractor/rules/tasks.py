@@ -50,10 +50,16 @@ _LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出|明确)[，：]?$")
 _YAO_MODAL = "要(?![求点素案害闻件务员职地塞是不么])"
 # a sentence opening a 要-series: 要… or a short speech lead-in and then 要 (郭声琨强调，要…)
 _YAO_SENTENCE = re.compile(
+    r"(?:在[^，。；：！？\n]{2,20}?方面，)?"  # the topic of the item (在推行绿色祭扫方面，…)
     r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望|明确|号召)[，：])?"
     # the ones who must act may stand before 要 (各级各部门要…, 民政部门要…), never a word ending in 要 (需要, 主要)
-    r"(?:[^，。；：！？\n“”要]{1,12}?(?<![重主需只想纪摘提简概首必次扼紧险不就也还是]))?" + _YAO_MODAL
+    r"(?:[^，。；：！？\n“”要]{1,16}?(?<![重主需只想纪摘提简概首必次扼紧险不就也还是]))?" + _YAO_MODAL
 )
+# a speech verb that announces what follows as requirements (会议强调，… / 通知要求，…)
+_SPEECH = re.compile(r"(?:强调|指出|要求|提出|表示|明确|号召)[，：]")
+# …and the words that say a new paragraph goes on with the same list (通知还要求，… / 在…方面，…要)
+_GOES_ON = re.compile(r"(?:还|同时|此外，?|另外，?)(?:强调|指出|要求|提出|明确)[，：]")
+_TOPIC = re.compile(r"在[^，。；：！？\n]{2,20}?方面，")
 # directive words in a section's text: the section lays down what must be done
 _DIRECTIVE = re.compile(
     r"(?<![重主需只想纪摘提简概首必次扼紧险])" + _YAO_MODAL + r"|必须|务必|须|应当|确保|严禁|不得|切实"
@@ -303,69 +309,75 @@ def bullet_runs(ctx: Context) -> list[Run]:
 
 # ---------------------------------------------------------------------------------------- 要-series
 def yao_series(ctx: Context) -> list[Run]:
-    """Runs of ≥ 3 consecutive sentences opening with 要 (要…。要…；要…).
+    """Runs of ≥ 3 consecutive sentences opening with 要 (要…。要…；要…), or 2 announced by a speech verb.
 
-    A run may go on into the next paragraph when that paragraph opens with 要 and holds at least two
-    such sentences itself (a paragraph that continues a parallel series is parallel too); a single
-    要-sentence closing a speech in a paragraph of its own is not part of the series.
+    A run may go on into the next paragraph when that paragraph holds at least two such sentences or
+    says it goes on (通知还要求，各部门要… / 在…方面，…要…): a paragraph that continues a parallel series is
+    parallel too; a single 要-sentence closing a speech in a paragraph of its own is not part of it.
+    One sentence of detail between two 要-sentences of a paragraph does not end the series.
     """
-    norm = ctx.norm
-    line_starts = [ln.start for ln in ctx.lines]
-
-    def line_of(pos: int) -> int:
-        return bisect.bisect_right(line_starts, pos) - 1
-
     runs: list[Run] = []
-    flags: list[tuple[Span, int | None, int]] = []
-    for sent in ctx.sentences:
-        clauses = _yao_clauses(norm, sent)
-        if clauses:
-            runs.append(clauses)  # 要…，要…，要… inside one sentence
-            flags.append((sent, None, line_of(sent.start)))
-            continue
-        m = _YAO_SENTENCE.match(norm, sent.start, sent.end)
-        yao = m.end() - 1 if m else None
-        if _INLINE_MARK.search(norm, sent.start, sent.end):
-            yao = None  # 要做到“三个坚持”：一是…；二是…: the numbered list is the list
-        elif yao is None and _continues_after_semicolon(norm, flags, sent, line_of(sent.start)):
-            yao = sent.start  # 要A；B；C: the items after the semicolons share the one 要
-        flags.append((sent, yao, line_of(sent.start)))
+    flags = _yao_flags(ctx, runs)
     per_line: dict[int, int] = {}
-    for _, yao, line in flags:
+    for _, yao, line, _ in flags:
         if yao is not None:
             per_line[line] = per_line.get(line, 0) + 1
-
     current: list[tuple[Span, int]] = []
     prev_line = None
-    gap = False  # one sentence of detail between two 要-sentences of a paragraph does not end the series
-    for sent, yao, line in flags:
+    gap = False
+    for sent, yao, line, lead in flags:
         if yao is None:
             if current and line == prev_line and not gap:
                 gap = True
                 continue
             _close_series(ctx, runs, current)
             current, gap = [], False
-        else:
-            if current and line != prev_line and (gap or per_line.get(line, 0) < 2):
-                _close_series(ctx, runs, current)
-                current = []
-            current.append((sent, yao))
-            gap = False
+            prev_line = line
+            continue
+        if current and line != prev_line and (gap or (per_line.get(line, 0) < 2 and not lead)):
+            _close_series(ctx, runs, current)
+            current = []
+        current.append((sent, yao))
+        gap = False
         prev_line = line
     _close_series(ctx, runs, current)
     return runs
 
 
+def _yao_flags(ctx: Context, runs: list[Run]) -> list[tuple[Span, int | None, int, bool]]:
+    """(sentence, where its 要 is or None, its paragraph, announced by a speech verb) for every sentence;
+    the 要…，要…，要… series inside one sentence go to runs directly."""
+    norm = ctx.norm
+    line_starts = [ln.start for ln in ctx.lines]
+    flags: list[tuple[Span, int | None, int, bool]] = []
+    for sent in ctx.sentences:
+        line = bisect.bisect_right(line_starts, sent.start) - 1
+        clauses = _yao_clauses(norm, sent)
+        if clauses:
+            runs.append(clauses)
+            flags.append((sent, None, line, False))
+            continue
+        m = _YAO_SENTENCE.match(norm, sent.start, sent.end)
+        yao = m.end() - 1 if m else None
+        if _INLINE_MARK.search(norm, sent.start, sent.end):
+            yao = None  # 要做到“三个坚持”：一是…；二是…: the numbered list is the list
+        elif yao is None and _continues_after_semicolon(norm, flags, line):
+            yao = sent.start  # 要A；B；C: the items after the semicolons share the one 要
+        lead = yao is not None and bool(
+            _TOPIC.match(norm, sent.start) or _GOES_ON.search(norm, sent.start, yao)
+        )
+        flags.append((sent, yao, line, lead))
+    return flags
+
+
 _INLINE_MARK = re.compile(rf"{_CN}[是要](?![求点素案害闻件务员职地塞不么])|第{_CN}[，、：]|首先[，、：]")
 
 
-def _continues_after_semicolon(
-    norm: str, flags: list[tuple[Span, int | None, int]], sent: Span, line: int
-) -> bool:
+def _continues_after_semicolon(norm: str, flags: list[tuple[Span, int | None, int, bool]], line: int) -> bool:
     """A sentence after a ； that ends a 要-sentence (or its continuation) of the same paragraph."""
     if not flags:
         return False
-    prev, yao, prev_line = flags[-1]
+    prev, yao, prev_line, _ = flags[-1]
     return yao is not None and prev_line == line and norm[prev.end - 1] in "；;"
 
 
@@ -394,11 +406,16 @@ def _yao_clauses(norm: str, sent: Span) -> Run | None:
     return run
 
 
+def _announced(norm: str, start: int, yao: int) -> bool:
+    """A speech verb before the first 要 of a series, in its sentence or in the sentence before it in the
+    same paragraph (某某强调，学习好…是重大任务。要…。要…。)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    return _SPEECH.search(norm, max(line_start, start - LEAD_CHARS), yao) is not None
+
+
 def _close_series(ctx: Context, runs: list[Run], sentences: list[tuple[Span, int]]) -> None:
     # three 要-sentences make a series; two when a speech verb announces them (他强调，要…。要…。)
-    announced = (
-        bool(sentences) and _LEAD_VERB.search(ctx.norm, sentences[0][0].start, sentences[0][1]) is not None
-    )
+    announced = bool(sentences) and _announced(ctx.norm, sentences[0][0].start, sentences[0][1])
     if len(sentences) < (2 if announced else 3):
         return
     run = Run("series", "要")
