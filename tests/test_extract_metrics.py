@@ -44,6 +44,12 @@ def triples(record: Record) -> list[M]:
 
 VECTORS = [
     Vector(
+        "target-year-is-not-a-result",
+        "今年以来检查企业120家。到2030年，全市燃气报警器安装率达到100%。",
+        (("检查企业", 120, "家"),),
+        (100,),
+    ),
+    Vector(
         "event-clause-before-the-name-dropped",
         "机场改扩建后通航城市达到24个，针对群众反映的突出问题立案110件。",
         (("通航城市", 24, "个"), ("立案", 110, "件")),

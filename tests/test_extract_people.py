@@ -37,7 +37,7 @@ VECTORS = [
     FieldVector(
         "group-word-before-a-noun-is-no-post",
         "people",
-        "全市防控工作推进\n实行市级领导包片督导，将材料存入干部廉政档案。\n",
+        "全市防控工作推进\n实行市级领导包片督导，县级领导包乡、乡镇干部包村，将材料存入干部廉政档案。\n",
         empty=True,
     ),
     FieldVector(

@@ -39,6 +39,12 @@ def run_tasks(path, schema, templates=None):
 
 VECTORS = [
     TaskVector(
+        name="下一步 announces deployments",
+        text="县公安局局长介绍，接下来，一是保持高压严打态势；二是深化重点领域整治；三是加强队伍教育管理。\n",
+        must_include=["保持高压严打态势", "深化重点领域整治", "加强队伍教育管理"],
+        exactly=True,
+    ),
+    TaskVector(
         name="paragraphs that say the list goes on (还要求, 在…方面)",
         text="县应急局发布通知\n通知强调，各乡镇要压实防火责任，落实网格巡查。林场要加强火源管控，严禁野外用火。\n"
         "在宣传引导方面，通知要求，各部门要创新宣传方式，营造群防群治氛围。\n"

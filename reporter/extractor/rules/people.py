@@ -92,6 +92,8 @@ def find_people(ctx: Context) -> list[PersonHit]:
             )
             continue
         after = name_after(text, m.end(), token_end)
+        if after is not None and after[1] - after[0] == 2 and text[after[1] - 1] in _PLACE_END:
+            after = None  # 领导包村, 干部包乡: a two-character "name" ending in 村/乡 is a place or a duty
         if (
             after is not None
             and m.group() in _GROUP_POSTS

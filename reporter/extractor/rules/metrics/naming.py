@@ -129,9 +129,30 @@ def agenda_or_plan(slot: Slot) -> bool:
     text = slot.norm[slot.clause.start : slot.clause.end]
     if any(w in text for w in slot.words.agenda):
         return slot.reject("议程")
-    if any(w in text for w in slot.words.plans):
+    before = slot.norm[slot.clauses[0].start if slot.clauses else slot.clause.start : slot.tok.start]
+    if any(w in text for w in slot.words.plans) or _target_year(slot, before):
         return slot.reject("计划或目标")
     return False
+
+
+_TARGET_YEAR = re.compile(r"(?:到|至|力争到|争取到)(?P<year>\d{4})年(?:底|末)?")
+_REACH = re.compile(r"达到|实现|建成|突破|提升至|提高到|不低于|不少于")
+
+
+def _target_year(slot: Slot, text: str) -> bool:
+    """到2030年达到…: a value set for a year after the report's own year (or, when the report's year is
+    unknown, a value to be reached by a year) is a target, not a result."""
+    found = list(_TARGET_YEAR.finditer(text))  # the last 到…年 before the number, in its sentence
+    if not found:
+        return False
+    m = found[-1]
+    date = slot.ctx.value("date") or ""
+    year = int(date[:4]) if date[:4].isdigit() else 0
+    target = int(m.group("year"))
+    if year and target != year:
+        return target > year
+    # the report's own year (or none known): 到…年达到 is a target, 到…年底已建成 a result
+    return bool(_REACH.search(text, m.end())) and not re.search(r"已|累计|共", text[m.end() :])
 
 
 def from_to(slot: Slot) -> bool:
