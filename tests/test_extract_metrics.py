@@ -43,6 +43,77 @@ def triples(record: Record) -> list[M]:
 
 
 VECTORS = [
+    Vector(
+        "target-year-is-not-a-result",
+        "今年以来检查企业120家。到2030年，全市燃气报警器安装率达到100%。",
+        (("检查企业", 120, "家"),),
+        (100,),
+    ),
+    Vector(
+        "event-clause-before-the-name-dropped",
+        "机场改扩建后通航城市达到24个，针对群众反映的突出问题立案110件。",
+        (("通航城市", 24, "个"), ("立案", 110, "件")),
+    ),
+    Vector(
+        "bare-verb-keeps-its-subject-and-jishi-stays",
+        "市级成员单位共受理2510件次，及时办结率99.9%。",
+        (("市级成员单位受理", 2510, "件次"), ("及时办结率", 99.9, "%")),
+    ),
+    Vector(
+        "level-reached-after-zengzhi",
+        "机场扩建后，通航城市增至18个。",
+        (("通航城市", 18, "个"),),
+    ),
+    Vector(
+        "verb-after-the-number-by-part-of-speech",
+        "新建的1748个停车位全部投用，带动4500人次就业。",
+        (("带动就业", 4500, "人次"),),
+    ),
+    # ---- second design: strategies from the grammar of the clause ----
+    Vector(
+        "counted-noun",
+        "目前，全镇分布着农家乐经营主体120余家、从业人员800余人，民宿床位达到1500张。",
+        (("农家乐经营主体", 120, "家"), ("从业人员", 800, "人"), ("民宿床位", 1500, "张")),
+    ),
+    Vector(
+        "counted-noun-not-a-locative-or-pronoun",
+        "收入在5万元以下的村，其中12个已经整改。",
+        (),
+        (50000,),
+    ),
+    Vector(
+        "open-verb-by-part-of-speech",
+        "该县今年打造12个示范食堂，编写了3000余份宣传册。",
+        (("打造示范食堂", 12, "个"), ("编写宣传册", 3000, "份")),
+    ),
+    Vector(
+        "fenbie-distribution",
+        "全县治安案件、刑事案件分别为320起和56起，城镇、农村居民人均收入分别达4.2万元和2.1万元，"
+        "较上年分别增加3100元、2600元。",
+        (
+            ("治安案件", 320, "起"),
+            ("刑事案件", 56, "起"),
+            ("城镇居民人均收入", 42000, "元"),
+            ("农村居民人均收入", 21000, "元"),
+            ("城镇居民人均收入增加", 3100, "元"),
+            ("农村居民人均收入增加", 2600, "元"),
+        ),
+    ),
+    Vector(
+        "times-of",
+        "今年受理的调解案件数量是上年同期的2.5倍。",
+        (("受理的调解案件数量", 2.5, "倍"),),
+    ),
+    Vector(
+        "short-change-bizeng",
+        "全市渔业产值48亿元，比增6.5%；外贸出口额12亿元，比降3.2%。",
+        (("渔业产值", 4800000000, "元"), ("渔业产值同比", 6.5, "%"), ("外贸出口额同比", -3.2, "%")),
+    ),
+    Vector(
+        "change-against-a-year",
+        "全年接报各类警情2.4万起，比2024年增长3.6%。",
+        (("接报各类警情", 24000, "起"), ("接报各类警情同比", 3.6, "%")),
+    ),
     # ---- the thing first, with its result verb; time words, 共/累计 and subjects dropped ----
     Vector(
         "name-first",
@@ -137,7 +208,7 @@ VECTORS = [
         "事故造成3人死亡、2人受伤，直接经济损失约450万元。",
         (("死亡", 3, "人"), ("受伤", 2, "人"), ("直接经济损失", 4500000, "元")),
     ),
-    Vector("dead-and-injured-idiom", "两车相撞造成2死4伤。", (("死亡", 2, "人"), ("受伤", 4, "人"))),
+    Vector("dead-and-injured-idiom", "两车相撞造成1死3伤。", (("死亡", 1, "人"), ("受伤", 3, "人"))),
     Vector(
         "earthquake",
         "当地发生6.1级地震，造成受灾人口1200户4300人。",
@@ -229,7 +300,7 @@ VECTORS = [
     Vector("ordinals", "这是全市首个农村“村霸型”涉黑团伙，第一批12名民警参加第二、三轮督导。", empty=True),
     Vector("meeting-ordinal", "会议传达学习了市委十四届五次全会精神。", empty=True),
     Vector("anniversary", "为新中国成立70周年营造安全稳定的政治环境。", empty=True),
-    Vector("agenda-units", "敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局做了交流发言。", empty=True),
+    Vector("agenda-units", "东山区、西河县、南岭县三个县区公安局做了交流发言。", empty=True),
     Vector("agenda-points", "局长就做好下步工作提出了三点要求，从四个方面作出部署。", empty=True),
     Vector("agenda-items", "今年村里完成了道路硬化、危房改造两件大事。", empty=True),
     Vector(
@@ -243,16 +314,19 @@ VECTORS = [
         empty=True,
     ),
     Vector("ages", "52岁的张大爷和70多岁的李奶奶在家门口做起了生意。", empty=True),
-    Vector("quoted-slogans", "坚决做到“两个维护”，增强“四个意识”，坚持“三个不放过”原则。", empty=True),
-    Vector("ranges-and-norms", "每个检察室有3至6名检察官，每季度巡查不少于2次，2—3个镇街一组。", empty=True),
+    Vector("quoted-slogans", "坚决做到“两个维护”，落实“三个清单”，坚持“三个不放过”原则。", empty=True),
+    Vector("ranges-and-norms", "每个工作站有2至5名干部，每月走访不少于3次，3—4个村一组。", empty=True),
     Vector("indefinite-yi", "国道发生一起交通事故，一名民警第一时间赶到现场。", empty=True),
     Vector(
-        "background-counts", "全县共有12个乡镇、186个行政村，总人口35.6万人，现有干部职工126名。", empty=True
+        "background-counts",
+        "全县共有12个乡镇、186个行政村，总人口35.6万人，现有干部职工126名。",
+        (("总人口", 356000, "人"),),  # a statistic of the place, stated as a fact
+        (12, 186, 126),  # what the place has (共有, 现有) is background
     ),
     Vector("plans-and-targets", "该项目预计年产值5亿元，力争年内破案率提升5个百分点。", empty=True),
     Vector("participants", "县直12个部门负责同志出席会议，深入3个乡镇开展调研。", empty=True),
     Vector("several-hundred", "涉案微信号达数百万个。", empty=True),
-    Vector("money-without-a-result", "该公司注册资本500万元，员工月工资3000元。", empty=True),
+    Vector("money-as-a-statistic", "公司员工月工资3000元。", (("公司员工月工资", 3000, "元"),)),
     Vector("time-of-day-colon", "会议于9:30开始，10:45结束。", empty=True),
     Vector(
         "mixed", "会议强调，要坚决做到“两个维护”，全年共破获案件820起。", (("破获案件", 820, "起"),), (2,)

@@ -39,6 +39,74 @@ def run_tasks(path, schema, templates=None):
 
 VECTORS = [
     TaskVector(
+        name="下一步 announces deployments",
+        text="县公安局局长介绍，接下来，一是保持高压严打态势；二是深化重点领域整治；三是加强队伍教育管理。\n",
+        must_include=["保持高压严打态势", "深化重点领域整治", "加强队伍教育管理"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="paragraphs that say the list goes on (还要求, 在…方面)",
+        text="县应急局发布通知\n通知强调，各乡镇要压实防火责任，落实网格巡查。林场要加强火源管控，严禁野外用火。\n"
+        "在宣传引导方面，通知要求，各部门要创新宣传方式，营造群防群治氛围。\n"
+        "通知还要求，公安、林业等部门要加强协作会商，及时处置火情。\n",
+        must_include=["压实防火责任", "加强火源管控", "创新宣传方式", "加强协作会商"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="two 要-sentences announced by the sentence before them",
+        text="县长指出，做好春耕备耕是当前农业工作的头等大事。要抓紧调运化肥种子，保障农资供应。"
+        "要组织农技人员下沉一线，开展技术指导。\n",
+        must_include=["抓紧调运化肥种子", "组织农技人员下沉一线"],
+        exactly=True,
+    ),
+    # ---- second design ----
+    TaskVector(
+        name="一是要 after the ones addressed (学员们一是要…)",
+        text="培训班结业式上，县长要求学员们一是要坚定信心，迎难而上；二是要突出重点，狠抓落实；三是要勤政为民。\n",
+        must_include=["坚定信心", "突出重点", "勤政为民"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="semicolon series under one 要",
+        text="县检察院负责人表示，要抓住办案质效这个关键，精准办理公益诉讼案件；注重发挥一体化办案优势，"
+        "加强部门协同；打造专业化办案团队，推动构建长效机制。\n",
+        must_include=["抓住办案质效这个关键", "注重发挥一体化办案优势", "打造专业化办案团队"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="two announced 要-sentences with a sentence of detail between",
+        text="他强调，要把学习贯彻会议精神作为当前首要政治任务，同推动本地工作结合起来。这是全县上下的共同责任。"
+        "要组织党员干部迅速掀起学习热潮，推动精神入脑入心。\n",
+        must_include=["把学习贯彻会议精神作为当前首要政治任务", "组织党员干部迅速掀起学习热潮"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="paragraphs opening with a short measure sentence",
+        text="县财政局强化政府采购监管\n今年以来，县财政局多措并举规范政府采购。\n"
+        "严把预算编制关。凡是纳入集中采购目录的项目，必须编制采购预算。\n"
+        "严把项目公开关。坚持阳光操作，采购公告一律在网上发布。\n"
+        "协同推进制度建设\n"
+        "严把履约验收关。对采购项目实行全程跟踪，验收不合格的一律不得付款。\n",
+        must_include=["严把预算编制关", "严把项目公开关", "严把履约验收关"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="short lead sentences under 取得成效 are not tasks",
+        text="全县扶贫工作取得明显成效。\n产业稳步发展。全县新建特色产业基地十余个，带动群众增收。\n"
+        "住房全面保障。危房改造任务全部完成，群众住上了安全房。\n"
+        "收入持续增长。农民人均收入连续三年保持两位数增长。\n",
+        must_include=[],
+        exactly=True,
+    ),
+    TaskVector(
+        name="long numbered headings ending in 措施 name measures, not an outline",
+        text="清明期间交通管理公告\n为保障群众祭扫出行安全，决定采取以下临时交通管理措施：\n"
+        "一、城东公墓周边道路临时交通管理措施\n东环路实行单向通行。\n"
+        "二、城西陵园周边道路临时交通管理措施\n西山路禁止货车通行。\n",
+        must_include=["城东公墓周边道路临时交通管理措施", "城西陵园周边道路临时交通管理措施"],
+        must_not_include=["东环路实行单向通行"],
+    ),
+    TaskVector(
         name="一是二是 in one paragraph, separated by ；",
         text="县政府召开安全生产工作会议\n会议要求，一是压实企业主体责任，严格落实安全生产责任制；二是深入开展隐患排查，"
         "对重点行业领域进行全覆盖检查；三是要强化应急值守，确保信息畅通。\n",
@@ -185,10 +253,10 @@ VECTORS = [
         exactly=True,
     ),
     TaskVector(
-        name="two 要-sentences, 要是 and 要说 are not a series",
+        name="要-sentences with the ones who act before 要; 要是 and 要说 are not a series",
         text="会议强调，要坚持人民至上。各地要加强隐患排查。要严格责任追究。\n“要是早点发现就好了。”村民说。"
         "要说变化，最大的是路通了。要知道，这里过去是贫困村。\n",
-        must_include=[],
+        must_include=["坚持人民至上", "加强隐患排查", "严格责任追究"],
         exactly=True,
     ),
     TaskVector(
@@ -384,7 +452,7 @@ def test_cn_number():
 
 def test_announced_count():
     assert announced_count("提出了三点要求，")[0] == 3
-    assert announced_count("湖北从四个方面全力以赴：")[0] == 4
+    assert announced_count("全省从四个方面全力推进：")[0] == 4
     assert announced_count("要做到“五个坚持”：")[0] == 5
     assert announced_count("敖汉旗、松山区四个旗县区公安局做了交流发言") is None
     assert announced_count("会议听取了三项汇报") is None

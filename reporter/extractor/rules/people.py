@@ -2,11 +2,11 @@
 
 Two shapes, both anchored on a post from templates/posts.txt:
 
-- post before name, posts chained with 、:  市政府副市长、市公安局局长于海 → 于海 · 市政府副市长、市公安局局长
-- name before post, the unit before the name: 市委政法委崔万新科长 → 崔万新 · 市委政法委科长
+- post before name, posts chained with 、:  市政府副市长、市公安局局长张伟 → 张伟 · 市政府副市长、市公安局局长
+- name before post, the unit before the name: 市委政法委刘洋科长 → 刘洋 · 市委政法委科长
 
 A person appears once, with the fullest post found. Left out: reporters and correspondents in bylines
-(记者、通讯员), leaders only cited as the source of guidance (贯彻…总书记重要指示精神), anonymised names
+(记者、通讯员), leaders only cited as the source of guidance (贯彻…重要指示精神), anonymised names
 (张某, 侯××), and names with no post (王琰同志).
 """
 
@@ -16,7 +16,7 @@ import re
 
 from ...model import Found, Person, Span
 from ..context import Context
-from ..entities import PersonHit, name_after, name_before, post_regex, unit_start
+from ..entities import _AFTER_NAME, PersonHit, name_after, name_before, post_regex, tag, unit_start
 from . import rule
 
 _BYLINE = re.compile(
@@ -29,6 +29,23 @@ _GUIDANCE_AFTER = re.compile(
 _GENERIC_AFTER_POST = re.compile(r"们|共|有|等|队伍|制度|工作|岗位|身份|职务|职责|人员|群体")
 _PSEUDONYM_NEAR = re.compile(r"[（(]化名[）)]")
 _NOT_TITLE = ("记者", "通讯员", "实习生", "编辑", "摄影")
+# a post followed by these is part of a body's name or a meeting, not a person's post (区人大常委会, 主任会议)
+_POST_IN_NAME = re.compile(r"会|办|室|组|部|处(?!长)")
+# words after a name that show it is a place or a topic cited with a leader (总书记在某地的重要讲话, 殷殷嘱托)
+_CITED_AFTER = re.compile(r"(?:重要|殷殷|亲切|关于|的重要|系列|嘱托|指示|批示)")
+_PLACE_END = frozenset("村镇乡县区市省州旗盟局委厅部院所队办")  # a two-character "name" ending so is a place
+_UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (薛亚省 is a name)
+# page furniture lines (上一条/下一条 footers, bylines, editors): never people. A simple check until the
+# shared furniture classifier of the Context takes over.
+_FURNITURE_LINE = re.compile(
+    r"\s*(?:上一[条篇]|下一[条篇]|上一页|下一页|相关(?:新闻|阅读|链接)|推荐阅读|"
+    r"(?:责任)?编辑|作者|来源|发布者|审核|校对|供稿|撰稿|摄影|记者|通讯员)"
+)
+# posts that also name a group (县领导, 党员干部): a name after them must be closed by punctuation or 等
+_GROUP_POSTS = frozenset(("领导", "干部", "党员", "村干部", "代表", "专家"))
+_NAME_CLOSED = re.compile(r"[，。、；：！？,;:!?\s（(]|等|同志|$")
+# a name's third character that starts the next word instead (冯岭做了调研, 戚斌以…为题)
+_NAME_TAIL_WORD = frozenset("做以犯把被将从向在于为")
 
 
 def _post_ending_at(text: str, end: int, posts: frozenset[str], longest: int) -> int | None:
@@ -58,9 +75,32 @@ def find_people(ctx: Context) -> list[PersonHit]:
         return pos in ends
 
     for m in post_regex(ctx.lexicon.posts).finditer(text, 0, end_limit):
-        if any(a <= m.start() < b for a, b in bylines):
+        if any(a <= m.start() < b for a, b in bylines) or _POST_IN_NAME.match(text, m.end()):
+            continue
+        minority = _minority_before(text, m.start())
+        if minority is not None:
+            org_start = unit_start(ctx, minority[0])
+            title = (ctx.text[org_start : minority[0]] + ctx.text[m.start() : m.end()]).strip()
+            hits.append(
+                PersonHit(
+                    text[minority[0] : minority[1]],
+                    title,
+                    Span(*minority),
+                    Span(org_start, m.end()),
+                    "people.minority_name",
+                )
+            )
             continue
         after = name_after(text, m.end(), token_end)
+        if after is not None and after[1] - after[0] == 2 and text[after[1] - 1] in _PLACE_END:
+            after = None  # 领导包村, 干部包乡: a two-character "name" ending in 村/乡 is a place or a duty
+        if (
+            after is not None
+            and m.group() in _GROUP_POSTS
+            and not _NAME_CLOSED.match(text, after[1])
+            and not (after[1] - after[0] == 3 and _AFTER_NAME.match(text, after[1]))
+        ):
+            after = None  # 领导包片督导, 干部廉政档案: a group word before a noun, not a post before a name
         if after is not None:
             start = unit_start(ctx, m.start())
             while start > 0 and text[start - 1] == "、":
@@ -70,23 +110,34 @@ def find_people(ctx: Context) -> list[PersonHit]:
                 start = unit_start(ctx, prev)
             title = ctx.text[start : m.end()].strip()
             hits.append(PersonHit(ctx.text[after[0] : after[1]], title, Span(*after), Span(start, m.end())))
+            hits.extend(_listed_after(ctx, after[1], title, Span(start, m.end()), token_end))
             continue
         if _GENERIC_AFTER_POST.match(text, m.end()):
             continue  # the post as a common noun: 监督员共有…, 民警们
         before = name_before(text, m.start(), max(0, m.start() - 4))
+        if before is not None and text[before[1] - 1] in (
+            _PLACE_END if before[1] - before[0] == 2 else _UNIT_END
+        ):
+            before = None  # 吕庄村村干部: a village before the post, not a name
         if before is not None and before[0] in starts and not _PSEUDONYM_NEAR.match(text, m.end()):
             org_start = unit_start(ctx, before[0])
             title = (ctx.text[org_start : before[0]] + ctx.text[m.start() : m.end()]).strip()
             hits.append(
-                PersonHit(ctx.text[before[0] : before[1]], title, Span(*before), Span(org_start, m.end()))
+                PersonHit(
+                    ctx.text[before[0] : before[1]],
+                    title,
+                    Span(*before),
+                    Span(org_start, m.end()),
+                    "people.name_before_post",
+                )
             )
-    hits = _share_unit(ctx, [h for h in hits if _keep(ctx, h)])
+    hits = _share_unit(ctx, [_trim(ctx, h) for h in hits if _keep(ctx, h)])
     ctx.__dict__["_people_hits"] = hits
     return hits
 
 
 def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
-    """市政府袁占亭市长、胥波副市长、咸大明副市长: the unit before the first name belongs to the whole list."""
+    """市政府王建国市长、李红副市长、周海副市长: the unit before the first name belongs to the whole list."""
     out: list[PersonHit] = []
     unit = ""
     for hit in hits:
@@ -101,25 +152,87 @@ def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
             if prev.title_span.start < prev.name_span.start:
                 unit = ctx.text[prev.title_span.start : prev.name_span.start]
             if unit:
-                hit = PersonHit(hit.name, unit + hit.title, hit.name_span, hit.title_span)
+                hit = PersonHit(
+                    hit.name, unit + hit.title, hit.name_span, hit.title_span, "people.shared_unit"
+                )
         else:
             unit = ""
         out.append(hit)
     return out
 
 
+def _minority_before(text: str, end: int) -> tuple[int, int] | None:
+    """A name written with a middle dot right before a post (祖龙·克里木局长)."""
+    m = _MINORITY_END.search(text, max(0, end - 14), end)
+    if m is None:
+        return None
+    dot = m.start() + re.search("[·・•‧]", m.group()).start()
+    for start in range(dot - 1, max(m.start(), dot - 5) - 1, -1):  # the shortest first part after a boundary
+        if start == 0 or text[start - 1] in _NAME_LEFT:
+            return start, m.end()
+    return None
+
+
+_MINORITY_END = re.compile(r"[\u4e00-\u9fff]{1,5}[·・•‧][\u4e00-\u9fff]{1,6}$")
+_NAME_LEFT = frozenset('，。、；：！？,.;:!?\n “”"（）()和与及')
+_LIST_GAP = re.compile(r"、")
+_LIST_END = re.compile(r"[、，。；：！？]|等|同志|$|\s|一行|陪同|参加|出席")
+
+
+def _listed_after(ctx: Context, pos: int, title: str, title_span: Span, token_end) -> list[PersonHit]:
+    """市住建委领导周明、吴刚、郑海平 / 副主任陈静、何平等: the names listed after the first share its post."""
+    text = ctx.norm
+    out: list[PersonHit] = []
+    while pos < len(text) and text[pos] == "、":
+        nxt = name_after(text, pos + 1, token_end)
+        if nxt is None or not _LIST_END.match(text, nxt[1]) or _word_like(text[nxt[0] : nxt[1]]):
+            break
+        out.append(PersonHit(ctx.text[nxt[0] : nxt[1]], title, Span(*nxt), title_span, "people.name_list"))
+        pos = nxt[1]
+    return out
+
+
+def _word_like(name: str) -> bool:
+    """管理关, 来村里, 殷殷: a surname character that starts an ordinary word, not a name."""
+    if len(name) == 2 and name[0] == name[1]:
+        return True  # a reduplicated word (殷殷嘱托)
+    if any(c in "我你他她它咱" for c in name[1:]):
+        return True  # 来我局: a pronoun is never part of a name
+    if len(name) != 3 or "·" in name:
+        return False
+    t = tag(name[:2])
+    return t is not None and not t.startswith(("nr", "ns"))
+
+
+def _trim(ctx: Context, hit: PersonHit) -> PersonHit:
+    """冯岭做了调研 → 冯岭: a third character that starts the next word is not part of the name."""
+    name, span = hit.name, hit.name_span
+    if len(name) == 3 and name[2] in _NAME_TAIL_WORD and "·" not in name:
+        return PersonHit(name[:2], hit.title, Span(span.start, span.end - 1), hit.title_span, hit.rule)
+    return hit
+
+
+def _on_furniture_line(ctx: Context, pos: int) -> bool:
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    return bool(_FURNITURE_LINE.match(ctx.norm, line_start, pos + 1))
+
+
 def _keep(ctx: Context, hit: PersonHit) -> bool:
     text = ctx.norm
     if any(word in hit.title for word in _NOT_TITLE):
+        return False
+    if _word_like(hit.name) or _CITED_AFTER.match(text, hit.name_span.end):
+        return False
+    if _on_furniture_line(ctx, hit.name_span.start):
         return False
     sent = ctx.sentence_at(hit.name_span.start)
     before = text[sent.start : min(hit.title_span.start, hit.name_span.start)]
     after = text[hit.name_span.end : min(sent.end, hit.name_span.end + 16)]
     if hit.title_span.end > hit.name_span.end:
         after = text[hit.title_span.end : min(sent.end, hit.title_span.end + 16)]
-    if _GUIDANCE_BEFORE.search(before) and _GUIDANCE_AFTER.match(after):
-        return False
-    return True
+    return not (
+        _GUIDANCE_BEFORE.search(before) and _GUIDANCE_AFTER.match(after)
+    )  # 贯彻…重要指示精神 (cited guidance)
 
 
 @rule("people")
@@ -139,5 +252,5 @@ def people(ctx: Context) -> list[Found]:
         hit = best[name]
         start = min(hit.name_span.start, hit.title_span.start)
         end = max(hit.name_span.end, hit.title_span.end)
-        out.append(ctx.hit(Person(hit.name, hit.title), start, end, "people.post_and_name"))
+        out.append(ctx.hit(Person(hit.name, hit.title), start, end, hit.rule))
     return out

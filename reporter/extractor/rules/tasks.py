@@ -19,7 +19,7 @@ What keeps a list out:
   half of their sections (要, 必须, 确保 …): a list of names or cases, not of requirements.
 Nesting: when a list is taken, the lists inside its items are its details and are not repeated.
 
-When the text announces how many items follow (提出三点要求, 从四个方面, 把握“四个注重”) and the list found
+When the text announces how many items follow (提出三点要求, 从五个方面, 做到“三个注重”) and the list found
 has another number, the field goes on the review list: 宣布 3 项，找到 2 项.
 """
 
@@ -45,18 +45,26 @@ _CLAUSE_END = re.compile(r"[，。；：！？\n…]|——")
 _PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("‘", "’"))
 # what may stand right before an inline marker (一是, 一要, 第一，)
 _INLINE_BEFORE = "。；：，！？、\n “”‘’（）"
-_LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出)$")
+_LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出|明确)[，：]?$")
 # 要 as a modal verb (not 要求, 要点, 要素, 要案, 要闻, 要是 …)
 _YAO_MODAL = "要(?![求点素案害闻件务员职地塞是不么])"
 # a sentence opening a 要-series: 要… or a short speech lead-in and then 要 (郭声琨强调，要…)
 _YAO_SENTENCE = re.compile(
-    r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望)[，：])?" + _YAO_MODAL
+    r"(?:在[^，。；：！？\n]{2,20}?方面，)?"  # the topic of the item (在推行绿色祭扫方面，…)
+    r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望|明确|号召)[，：])?"
+    # the ones who must act may stand before 要 (各级各部门要…, 民政部门要…), never a word ending in 要 (需要, 主要)
+    r"(?:[^，。；：！？\n“”要]{1,16}?(?<![重主需只想纪摘提简概首必次扼紧险不就也还是]))?" + _YAO_MODAL
 )
+# a speech verb that announces what follows as requirements (会议强调，… / 通知要求，…)
+_SPEECH = re.compile(r"(?:强调|指出|要求|提出|表示|明确|号召)[，：]")
+# …and the words that say a new paragraph goes on with the same list (通知还要求，… / 在…方面，…要)
+_GOES_ON = re.compile(r"(?:还|同时|此外，?|另外，?)(?:强调|指出|要求|提出|明确)[，：]")
+_TOPIC = re.compile(r"在[^，。；：！？\n]{2,20}?方面，")
 # directive words in a section's text: the section lays down what must be done
 _DIRECTIVE = re.compile(
     r"(?<![重主需只想纪摘提简概首必次扼紧险])" + _YAO_MODAL + r"|必须|务必|须|应当|确保|严禁|不得|切实"
 )
-# an announced number of items: 三点要求, 五项措施, 从四个方面, 把握“四个注重”, 做到“五个坚持”
+# an announced number of items: 三点要求, 五项措施, 从五个方面, 做到“三个注重”, 坚持“五个到位”
 _COUNT_NUM = r"(?P<n>[一二两三四五六七八九十]{1,3}|\d{1,2})"
 _COUNT = re.compile(
     _COUNT_NUM
@@ -71,6 +79,7 @@ MAX_GAP_INLINE = 1500  # characters between two items of an inline list
 MAX_GAP_HEADING = 6000  # …of a list of numbered headings (a section can be long)
 LEAD_CHARS = 120  # how far back a lead-in is read
 SECTION_CHARS = 600  # how much of a numbered section is read for directive words
+OUTLINE_CHARS = 12  # the longest outline heading (一、指导思想, 二、存在的主要问题)
 
 
 def cn_number(text: str) -> int | None:
@@ -150,7 +159,11 @@ def find_markers(norm: str, end: int) -> list[Marker]:
                 number = cn_number(groups.get("num") or groups.get("num2") or "")
             if number is None:
                 continue
-            ok = _inline_boundary(norm, m.start()) if inline else _heading_boundary(norm, m.start())
+            if inline:
+                # 学员们一是要…: 一是要 opens an item wherever it stands
+                ok = _inline_boundary(norm, m.start()) or (family == "是" and norm.startswith("要", m.end()))
+            else:
+                ok = _heading_boundary(norm, m.start())
             if not ok:
                 continue
             out.append(Marker(family, number, m.start(), m.end()))
@@ -273,7 +286,7 @@ def bullet_runs(ctx: Context) -> list[Run]:
     """Word bulleted lists: consecutive list items without a number label, at one level."""
     runs: list[Run] = []
     group: list = []
-    for block in list(ctx.body_blocks) + [None]:
+    for block in [*ctx.body_blocks, None]:
         if (
             block is not None
             and block.kind == "list_item"
@@ -296,47 +309,76 @@ def bullet_runs(ctx: Context) -> list[Run]:
 
 # ---------------------------------------------------------------------------------------- 要-series
 def yao_series(ctx: Context) -> list[Run]:
-    """Runs of ≥ 3 consecutive sentences opening with 要 (要…。要…；要…).
+    """Runs of ≥ 3 consecutive sentences opening with 要 (要…。要…；要…), or 2 announced by a speech verb.
 
-    A run may go on into the next paragraph when that paragraph opens with 要 and holds at least two
-    such sentences itself (a paragraph that continues a parallel series is parallel too); a single
-    要-sentence closing a speech in a paragraph of its own is not part of the series.
+    A run may go on into the next paragraph when that paragraph holds at least two such sentences or
+    says it goes on (通知还要求，各部门要… / 在…方面，…要…): a paragraph that continues a parallel series is
+    parallel too; a single 要-sentence closing a speech in a paragraph of its own is not part of it.
+    One sentence of detail between two 要-sentences of a paragraph does not end the series.
     """
-    norm = ctx.norm
-    line_starts = [ln.start for ln in ctx.lines]
-
-    def line_of(pos: int) -> int:
-        return bisect.bisect_right(line_starts, pos) - 1
-
     runs: list[Run] = []
-    flags = []
-    for sent in ctx.sentences:
-        clauses = _yao_clauses(norm, sent)
-        if clauses:
-            runs.append(clauses)  # 要…，要…，要… inside one sentence
-            flags.append((sent, None, line_of(sent.start)))
-            continue
-        m = _YAO_SENTENCE.match(norm, sent.start, sent.end)
-        flags.append((sent, m.end() - 1 if m else None, line_of(sent.start)))
+    flags = _yao_flags(ctx, runs)
     per_line: dict[int, int] = {}
-    for _, yao, line in flags:
+    for _, yao, line, _ in flags:
         if yao is not None:
             per_line[line] = per_line.get(line, 0) + 1
-
     current: list[tuple[Span, int]] = []
     prev_line = None
-    for sent, yao, line in flags:
+    gap = False
+    for sent, yao, line, lead in flags:
         if yao is None:
+            if current and line == prev_line and not gap:
+                gap = True
+                continue
+            _close_series(ctx, runs, current)
+            current, gap = [], False
+            prev_line = line
+            continue
+        if current and line != prev_line and (gap or (per_line.get(line, 0) < 2 and not lead)):
             _close_series(ctx, runs, current)
             current = []
-        else:
-            if current and line != prev_line and per_line.get(line, 0) < 2:
-                _close_series(ctx, runs, current)
-                current = []
-            current.append((sent, yao))
+        current.append((sent, yao))
+        gap = False
         prev_line = line
     _close_series(ctx, runs, current)
     return runs
+
+
+def _yao_flags(ctx: Context, runs: list[Run]) -> list[tuple[Span, int | None, int, bool]]:
+    """(sentence, where its 要 is or None, its paragraph, announced by a speech verb) for every sentence;
+    the 要…，要…，要… series inside one sentence go to runs directly."""
+    norm = ctx.norm
+    line_starts = [ln.start for ln in ctx.lines]
+    flags: list[tuple[Span, int | None, int, bool]] = []
+    for sent in ctx.sentences:
+        line = bisect.bisect_right(line_starts, sent.start) - 1
+        clauses = _yao_clauses(norm, sent)
+        if clauses:
+            runs.append(clauses)
+            flags.append((sent, None, line, False))
+            continue
+        m = _YAO_SENTENCE.match(norm, sent.start, sent.end)
+        yao = m.end() - 1 if m else None
+        if _INLINE_MARK.search(norm, sent.start, sent.end):
+            yao = None  # 要做到“三个坚持”：一是…；二是…: the numbered list is the list
+        elif yao is None and _continues_after_semicolon(norm, flags, line):
+            yao = sent.start  # 要A；B；C: the items after the semicolons share the one 要
+        lead = yao is not None and bool(
+            _TOPIC.match(norm, sent.start) or _GOES_ON.search(norm, sent.start, yao)
+        )
+        flags.append((sent, yao, line, lead))
+    return flags
+
+
+_INLINE_MARK = re.compile(rf"{_CN}[是要](?![求点素案害闻件务员职地塞不么])|第{_CN}[，、：]|首先[，、：]")
+
+
+def _continues_after_semicolon(norm: str, flags: list[tuple[Span, int | None, int, bool]], line: int) -> bool:
+    """A sentence after a ； that ends a 要-sentence (or its continuation) of the same paragraph."""
+    if not flags:
+        return False
+    prev, yao, prev_line, _ = flags[-1]
+    return yao is not None and prev_line == line and norm[prev.end - 1] in "；;"
 
 
 _CLAUSE = re.compile(r"[^，]+")
@@ -364,14 +406,64 @@ def _yao_clauses(norm: str, sent: Span) -> Run | None:
     return run
 
 
+def _announced(norm: str, start: int, yao: int) -> bool:
+    """A speech verb before the first 要 of a series, in its sentence or in the sentence before it in the
+    same paragraph (某某强调，学习好…是重大任务。要…。要…。)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    return _SPEECH.search(norm, max(line_start, start - LEAD_CHARS), yao) is not None
+
+
 def _close_series(ctx: Context, runs: list[Run], sentences: list[tuple[Span, int]]) -> None:
-    if len(sentences) < 3:
+    # three 要-sentences make a series; two when a speech verb announces them (他强调，要…。要…。)
+    announced = bool(sentences) and _announced(ctx.norm, sentences[0][0].start, sentences[0][1])
+    if len(sentences) < (2 if announced else 3):
         return
     run = Run("series", "要")
     for sent, yao in sentences:
         s, e = leading_clause(ctx.norm, yao, sent.end)
         run.items.append(Item(s, e, sent.start))
     run.region_end = sentences[-1][0].end
+    runs.append(run)
+
+
+# ---------------------------------------------------------------------------------------- lead sentences
+_LEAD_SENTENCE = re.compile(r"[^，。；：！？,;:!?\n\d“”]{4,16}[。！]")
+MIN_LEAD_SENTENCES = 3
+
+
+def lead_sentence_series(ctx: Context) -> list[Run]:
+    """Paragraphs that each open with a short sentence of their own, a measure stated as a heading
+    (严把预算编制关。凡是…… / 深化规划对接。在……): three or more in a row make a series.
+
+    A heading line of its own (a short line without a full stop) between them does not end the series.
+    """
+    norm = ctx.norm
+    runs: list[Run] = []
+    current: list[tuple[int, int]] = []
+    for line in ctx.lines:
+        start = line.start
+        while start < line.end and norm[start] in " \t\u3000":
+            start += 1
+        text = norm[start : line.end].rstrip()
+        m = _LEAD_SENTENCE.match(norm, start, line.end)
+        if m is not None and len(text) > (m.end() - start) + 10:
+            current.append((start, m.end() - 1))
+            continue
+        if text and len(text) <= 30 and not re.search(r"[。！？；]", text) and current:
+            continue  # a heading above the next group
+        _close_leads(ctx, runs, current)
+        current = []
+    _close_leads(ctx, runs, current)
+    return runs
+
+
+def _close_leads(ctx: Context, runs: list[Run], leads: list[tuple[int, int]]) -> None:
+    if len(leads) < MIN_LEAD_SENTENCES:
+        return
+    run = Run("series", "lead")
+    for s, e in leads:
+        run.items.append(Item(s, e, s))
+    run.region_end = leads[-1][1]
     runs.append(run)
 
 
@@ -427,7 +519,12 @@ def _is_outline(ctx: Context, run: Run, words: dict[str, tuple[str, ...]]) -> bo
     endings = words.get("提纲", ())
     heads = [ctx.norm[it.start : it.end] for it in run.items]
     # a heading naming a category (一、总体情况) or a topic (一、关于防汛工作) is not a requirement
-    outline = sum(1 for h in heads if (endings and h.endswith(endings)) or h.startswith("关于"))
+    # an outline heading is short (二、主要措施); a long one names a measure (一、南山片区临时交通管理措施)
+    outline = sum(
+        1
+        for h in heads
+        if (endings and h.endswith(endings) and len(h) <= OUTLINE_CHARS) or h.startswith("关于")
+    )
     return outline * 2 > len(heads)
 
 
@@ -445,7 +542,9 @@ def judge(ctx: Context, run: Run, words: dict[str, tuple[str, ...]]) -> bool:
     if any(it.end - it.start < 2 for it in run.items):
         return False
     if run.kind == "series":
-        return True
+        # a run of lead sentences under 取得成效/存在问题 describes, it does not require
+        a, b = lead_in(ctx.norm, run.start)
+        return run.family != "lead" or lead_kind(ctx.norm[a:b], words) != "非要求"
     a, b = lead_in(ctx.norm, run.start)
     kind = lead_kind(ctx.norm[a:b], words)
     if kind == "非要求":
@@ -521,6 +620,7 @@ def tasks(ctx: Context) -> list[Found]:
     _close_heading_regions(runs)
     runs.extend(bullet_runs(ctx))
     runs.extend(yao_series(ctx))
+    runs.extend(lead_sentence_series(ctx))
     # outer lists first; a numbered list before a 要-series starting at the same place
     runs.sort(key=lambda r: (r.start, r.kind == "series", -r.region_end))
     taken: list[Run] = []
@@ -534,7 +634,10 @@ def tasks(ctx: Context) -> list[Found]:
     _check_counts(ctx, taken, judged)
     out = []
     for run in taken:
-        name = "tasks.yao_series" if run.kind == "series" else _RULE_NAMES.get(run.family, "tasks.bullets")
+        if run.kind == "series":
+            name = "tasks.lead_sentences" if run.family == "lead" else "tasks.yao_series"
+        else:
+            name = _RULE_NAMES.get(run.family, "tasks.bullets")
         for it in run.items:
             value = ctx.text[it.start : it.end].strip()
             out.append(ctx.hit(value, it.start, it.end, name))

@@ -1,0 +1,573 @@
+"""Naming a token: what a number counts, and whether it is a metric (strategies in order)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ...context import Context
+from ...entities import tag
+from .grammar import (
+    _APPROX_BEFORE,
+    _EXIST,
+    _FROM,
+    _LIST_MARK,
+    _PREP,
+    _SHARE,
+    _TO,
+    _TREND,
+    _WEAK_VERBS,
+    _adverb_at_end,
+    _anchor,
+    _clean_name,
+    _closes_number,
+    _copula,
+    _cut_markers,
+    _is_stat,
+    _strip_adverb_tail,
+    _strip_time,
+    _unit_class,
+)
+from .tokens import Clause, Token
+from .words import MetricWords
+
+
+@dataclass
+class Slot:
+    """A token in its clause: what stands left and right of it, read once for all the strategies."""
+
+    ctx: Context
+    words: MetricWords
+    toks: list[Token]
+    i: int
+    clause: Clause
+    clauses: list[Clause]
+    tok: Token
+    prev: Token | None  # the token before, in the same clause
+    prev_cand: Token | None  # the metric candidate before, anywhere in the sentence
+    nxt_cand: Token | None  # the candidate or change after, in the same clause
+    left_raw: str  # the text between the token before (or the clause start) and the number
+    right: str  # the text between the number and the next candidate (or the clause end)
+    lclean: str = ""  # left_raw without time words, markers and approximation words
+    had_marker: bool = False  # 累计/其中/共 stood before the name
+    enum_item: bool = False  # 、/和 after the token before: one item of a list
+    copula: re.Match | None = None  # 达/为/是 before the number
+    exist: re.Match | None = None  # 有/共有 before the number
+    end_verb: str = ""  # a result verb right before the number (培训了150多名)
+    prep: re.Match | None = None  # 对/将/把/为 before the number
+    with_deng: bool = False  # …等 before the number
+    attributive: bool = False  # …的 before the number
+
+    @property
+    def norm(self) -> str:
+        return self.ctx.norm
+
+    def reject(self, reason: str) -> bool:
+        self.tok.reject = reason
+        return True
+
+    def accept(self, name: str, rule: str, verb: str = "", subject: str = "") -> bool:
+        t = self.tok
+        t.name, t.verb, t.subject, t.accepted, t.rule = name, verb, subject, True, rule
+        return True
+
+
+def _slot(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> Slot:
+    norm = ctx.norm
+    tok = toks[i]
+    prev = next((t for t in reversed(toks[:i]) if t.clause == tok.clause), None)
+    prev_cand = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
+    nxt = next((t for t in toks[i + 1 :] if t.clause == tok.clause and t.kind in ("cand", "change")), None)
+    left_start = clause.start if prev is None else max(prev.end, prev.used_to)
+    left_raw = norm[left_start : tok.start]
+    if prev is None and not left_raw.strip() and clause.start > 0 and norm[clause.start - 1] in "：:":
+        # 刑事立案：320起 — the label before the colon names the figure
+        before = next((c for c in reversed(clauses) if c.end <= clause.start - 1), None)
+        if before is not None and before.end == clause.start - 1:
+            left_raw = _LIST_MARK.sub("", norm[before.start : before.end])
+    right = norm[tok.end : nxt.start if nxt is not None else clause.end]
+    right = re.sub(r"^(?:以上|左右|许)", "", right).strip()
+    right = re.sub(r"^[（(][^）)]*[）)]", "", right).strip()  # 2.5亿元（权威发布）
+    slot = Slot(ctx, words, toks, i, clause, clauses, tok, prev, prev_cand, nxt, left_raw, right)
+    _read_left(slot)
+    return slot
+
+
+def _read_left(slot: Slot) -> None:
+    """What the words left of the number say: markers, copula, existential, preposition, verb."""
+    words = slot.words
+    left = slot.left_raw
+    left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
+    prev = slot.prev
+    slot.enum_item = (
+        prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", slot.left_raw) is not None
+    )
+    lclean = _cut_markers(words, _strip_time(words, left.strip()))
+    slot.had_marker = lclean != _strip_time(words, left.strip())
+    lclean = _strip_time(words, lclean)
+    slot.lclean = lclean
+    slot.copula, slot.exist = _copula(lclean), _EXIST.search(lclean)
+    slot.end_verb = words.verb_at_end(_strip_adverb_tail(lclean))
+    if not slot.end_verb and slot.right and not _closes_number(slot.right):
+        slot.end_verb = _verb_before(slot.ctx, words, slot.tok.start, lclean)  # 打造5个乡镇党校
+    slot.prep = _PREP.search(lclean)
+    if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
+        slot.prep = re.search(r"对", lclean)  # 对安全生产、消防设施等方面80多个问题进行整改
+    slot.with_deng = lclean.endswith("等")
+    slot.attributive = lclean.endswith("的")
+
+
+# ------------------------------------------------------------------------------------------ strategies
+
+
+def agenda_or_plan(slot: Slot) -> bool:
+    """三点要求 / 四个旗县区做了交流发言 (agenda), 力争达到5家 (a target): not results."""
+    text = slot.norm[slot.clause.start : slot.clause.end]
+    if any(w in text for w in slot.words.agenda):
+        return slot.reject("议程")
+    before = slot.norm[slot.clauses[0].start if slot.clauses else slot.clause.start : slot.tok.start]
+    if any(w in text for w in slot.words.plans) or _target_year(slot, before):
+        return slot.reject("计划或目标")
+    return False
+
+
+_TARGET_YEAR = re.compile(r"(?:到|至|力争到|争取到)(?P<year>\d{4})年(?:底|末)?")
+_REACH = re.compile(r"达到|实现|建成|突破|提升至|提高到|不低于|不少于")
+
+
+def _target_year(slot: Slot, text: str) -> bool:
+    """到2030年达到…: a value set for a year after the report's own year (or, when the report's year is
+    unknown, a value to be reached by a year) is a target, not a result."""
+    found = list(_TARGET_YEAR.finditer(text))  # the last 到…年 before the number, in its sentence
+    if not found:
+        return False
+    m = found[-1]
+    date = slot.ctx.value("date") or ""
+    year = int(date[:4]) if date[:4].isdigit() else 0
+    target = int(m.group("year"))
+    if year and target != year:
+        return target > year
+    # the report's own year (or none known): 到…年达到 is a target, 到…年底已建成 a result
+    return bool(_REACH.search(text, m.end())) and not re.search(r"已|累计|共", text[m.end() :])
+
+
+def from_to(slot: Slot) -> bool:
+    """警情总量从2021年的5.2万起降到2024年的3.9万起: one thing, two values."""
+    return _from_to(slot.ctx, slot.words, slot.toks, slot.i, slot.clause, slot.clauses)
+
+
+_TIMES = re.compile(
+    r"(?P<name>[^，。；]{2,40}?)(?:已|均)?(?:是|为|达到|达|相当于|增长到|增至|提升至|提高到)(?P<base>[^，。；]{0,16}?)的?$"
+)
+
+
+def times_of(slot: Slot) -> bool:
+    """裁判文书数量是上年同期的5.6倍: a multiple names what is compared, not what it is compared with."""
+    tok = slot.tok
+    if tok.unit != "倍":
+        return False
+    before = _strip_time(slot.words, slot.norm[slot.clause.start : tok.start])
+    m = _TIMES.search(before)
+    name = _clean_name(slot.words, _cut_markers(slot.words, m.group("name"))) if m else ""
+    if not name:
+        return slot.reject("没有名称")
+    return slot.accept(name, "metrics.times_of")
+
+
+def second_unit(slot: Slot) -> bool:
+    """A second unit of the same thing: 受理审查起诉210件296人, 查扣图书15种3.1万册."""
+    prev, tok = slot.prev, slot.tok
+    if prev is None or prev.kind != "cand" or slot.norm[prev.end : tok.start].strip() or not prev.name:
+        return False
+    tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
+    tok.rule = "metrics.second_unit"
+    return True
+
+
+def _reads_number_first(slot: Slot) -> bool | None:
+    """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
+    lclean, copula, right = slot.lclean, slot.copula, slot.right
+    if (
+        not lclean
+        or slot.end_verb
+        or slot.prep
+        or slot.with_deng
+        or (slot.exist and right)
+        or (copula and right and copula.group() not in ("为", "是", "达", "达到"))
+    ):
+        return True
+    listed = slot.enum_item and slot.prev is not None and slot.prev.accepted  # 调派消防车8辆、指战员40余名
+    if not right or _closes_number(right) or listed:
+        return False
+    nxt = slot.nxt_cand
+    shared = ""
+    if nxt is not None and nxt.kind == "cand" and re.search(r"[、和及与]$", right):
+        shared = slot.norm[nxt.end : slot.clause.end]  # 16个镇、288个村全部落实…: the predicate is shared
+    words = slot.words
+    if words.first_verb(right) is None and words.first_verb(shared) is None and not slot.attributive:
+        return None
+    return True
+
+
+def number_first(slot: Slot) -> bool:
+    """对23人采取刑事强制措施 / 培训了150多名网格员 / 4人已被批捕 / 将3名被困群众救出."""
+    first = _reads_number_first(slot)
+    if first is None:
+        return slot.reject("同位语或背景数")
+    if not first:
+        return False
+    if not slot.right:
+        return not slot.lclean and slot.reject("没有名称")  # 破获案件315起: the thing is before it
+    _number_first(slot)
+    return True
+
+
+def previous_sentence(slot: Slot) -> bool:
+    """受理的复议案件逐年增加。2023年共有640件: the thing is the one the sentence before counted."""
+    if _name_left(slot) or not (slot.exist or slot.copula) or slot.tok.sentence <= 0:
+        return False
+    name = _previous_trend_subject(slot.ctx, slot.words, slot.tok.sentence)
+    return bool(name) and slot.accept(name, "metrics.previous_sentence")
+
+
+def _name_left(slot: Slot) -> str:
+    """The thing written before the number, without 有/达/为 (我县共有人口48万人 → 人口)."""
+    lclean = slot.lclean
+    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", lclean)
+    if leading:
+        lclean = lclean[leading.end() :]
+    elif slot.exist:
+        lclean = lclean[: slot.exist.start()]
+    elif slot.copula:
+        lclean = lclean[: slot.copula.start()]
+    lclean = _clean_name(slot.words, lclean)
+    lclean = re.sub(r"(?<=.{2})(?:完成|实现|累计|共计)$", "", lclean)  # 地区生产总值完成186.5亿元
+    if slot.tok.unit == "%" and lclean.endswith("的"):
+        share = re.match(r"(.{2,}?)(?:已|均)?(?:达到|达|占|为)(.*)的?$", lclean)
+        if share:
+            lclean = share.group(1)  # 求助类警情已达到总警情的40%
+    return lclean
+
+
+def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
+    """A name that takes a part from the figure before it; None when it has no name at all."""
+    prev, pc, tok = slot.prev, slot.prev_cand, slot.tok
+    if slot.enum_item and not verb and prev is not None and prev.verb:
+        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
+    if (
+        name == verb
+        and pc is not None
+        and pc.accepted
+        and pc.verb
+        and pc.sentence == tok.sentence
+        and pc.name.startswith(pc.verb)
+        and len(pc.name) > len(pc.verb)
+        and pc.verb != verb
+        and _unit_class(pc.unit) == _unit_class(tok.unit)
+    ):
+        return verb + pc.name[len(pc.verb) :], verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
+    if name == "价值":
+        if pc is None or not pc.name:
+            return None
+        return pc.name + "价值", verb  # 查扣生产设备5台（价值300余万元）
+    return name, verb
+
+
+def name_first(slot: Slot) -> bool:
+    """共破获案件315起 / 就业率达95.1% / 其中涉恶团伙12个: the thing written before the number."""
+    words, tok = slot.words, slot.tok
+    lclean = _name_left(slot)
+    if not lclean:
+        return slot.reject("没有名称")
+    name, subject, verb = _anchor(words, lclean)
+    carried = _carried_name(slot, name, verb)
+    if carried is None:
+        return slot.reject("没有名称")
+    name, verb = carried
+    tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
+    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean)
+    if leading or slot.exist:
+        # 现有确诊病例35例 is a statistic; 现有干部职工90名 is background; 经营户就有40家 is counted
+        tok.accepted = bool(verb) or _is_stat(words, name)
+        if not tok.accepted and leading:
+            return slot.reject("背景数")
+        return tok.accepted
+    if (
+        verb
+        or _is_stat(words, name)
+        or words.verbs_in(name, compounds=True)
+        or tok.unit in _SHARE
+        or (slot.copula and slot.copula.group() in ("达", "达到"))
+    ):
+        tok.accepted = True
+        return True
+    return False
+
+
+def continuation(slot: Slot) -> bool:
+    """其中涉恶团伙12个 / 打掉涉黑组织6个，恶势力集团21个: parts and continuations of a result."""
+    tok, words = slot.tok, slot.words
+    earlier = any(t.accepted for t in slot.toks[: slot.i] if t.kind == "cand")
+    pure_clause = _clean_name(words, _strip_time(words, slot.norm[slot.clause.start : tok.start]))
+    if earlier and (slot.had_marker or slot.enum_item or pure_clause == _name_left(slot)):
+        tok.accepted, tok.rule = True, "metrics.continuation"
+        return True
+    return False
+
+
+def counted_noun(slot: Slot) -> bool:
+    """农家乐经营主体120余家 / 建有各类育苗基地30处: a noun phrase and its count, stated as a fact."""
+    tok = slot.tok
+    if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
+        return slot.reject("没有结果动词")
+    tok.name = re.sub(
+        r"^[\u4e00-\u9fff]{1,2}着(?=[\u4e00-\u9fff]{2})", "", tok.name
+    )  # 分布着…: a state, not the thing
+    if "被" in tok.name[1:-1]:
+        tok.name = tok.name[tok.name.index("被") + 1 :]  # 考核结果被列为…机构: what was done to the thing
+    shared = re.search(r"(?<!公)共(?![享同建治商识性])", tok.name)
+    if shared and len(tok.name) - shared.end() >= 2:
+        tok.name = tok.name[shared.end() :]  # 某公司共调集抢修人员: the subject before 共 goes
+    tok.accepted, tok.rule, tok.reject = True, "metrics.counted_noun", ""
+    return True
+
+
+Strategy = Callable[[Slot], bool]
+# in order; the first that decides (accepts or rejects) the token ends the naming
+STRATEGIES: tuple[Strategy, ...] = (
+    agenda_or_plan,
+    from_to,
+    times_of,
+    second_unit,
+    number_first,
+    previous_sentence,
+    name_first,
+    continuation,
+    counted_noun,
+)
+
+
+def _name_token(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> None:
+    """Find the name of toks[i] and decide whether it is a metric (sets name/accepted/reject)."""
+    slot = _slot(ctx, words, toks, i, clause, clauses)
+    for strategy in STRATEGIES:
+        if strategy(slot):
+            return
+
+
+def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
+    """The statistic a sentence ending in a trend names (…，受理的复议案件逐年增加。), or ''."""
+    sent = ctx.sentences[si - 1]
+    m = re.search(
+        r"([^，。；：]+?)(?:逐年|不断|持续|连年|大幅|明显|逐步|快速)(?:递增|增加|上升|增长|攀升|下降|减少|回落|递减)[。！]?$",
+        ctx.norm[sent.start : sent.end],
+    )
+    if m is None:
+        return ""
+    name = _clean_name(words, _strip_time(words, m.group(1)))
+    return name if _is_stat(words, name) else ""
+
+
+def _thing_after(slot: Slot) -> str:
+    """The thing written after the number, with the predicate after the next number when they share it
+    (60名党员到25个社区报到 / 9个镇、120个村全部落实…)."""
+    words, nxt = slot.words, slot.nxt_cand
+    thing = _clean_name(words, slot.right)
+    if words.first_verb(thing) is None and nxt is not None and nxt.kind == "cand":
+        rest = slot.norm[nxt.end : slot.clause.end]
+        v = words.first_verb(rest)
+        if v is not None:
+            joined = thing + rest[v.start() :] if re.search(r"[、和及与]$", slot.right) else thing + rest
+            thing = _clean_name(words, joined)
+    return thing
+
+
+def _background(slot: Slot, thing: str) -> str:
+    """Why a number-first figure is background (共有7乡1镇 / 31个省区市现有确诊病例…), or ''."""
+    words = slot.words
+    v = words.first_verb(thing)
+    if slot.exist is None and not re.search(r"(?:现有|尚有|共有)", thing[: v.start() if v else 0]):
+        return ""
+    if slot.exist is not None and v is None:
+        return "背景数"
+    if re.search(r"(?:现有|共有)", thing):
+        return "主语中的数"  # the number counts the places
+    return ""
+
+
+def _attributive_thing(words: MetricWords, lclean: str, thing: str) -> str:
+    """非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽 / 对排查出的86处隐患 → 排查出的隐患."""
+    head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
+    head = _strip_adverb_tail(head) or head
+    v = words.first_verb(thing)
+    if v is not None and v.start() <= 3 and not head.strip():
+        return v.group() + lclean.rstrip("的")
+    return re.sub(r"^对", "", lclean) + head
+
+
+def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
+    """(pre, thing) after 将/把/对/为/向 before the number."""
+    v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
+    if p in ("将", "把") and v is not None:
+        vp = re.split(r"[并和及后]", thing[v.start() :])[0]
+        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
+    if p == "对":
+        if "进行" in thing:
+            x, _, vp = thing.partition("进行")
+            return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
+        if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
+            x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
+            return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
+        if v is not None:
+            return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
+    if p in ("为", "向", "给", "与"):
+        return p, thing
+    return "", thing
+
+
+def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
+    """The verb or preposition written before the number and the thing after it, in name order."""
+    words = slot.words
+    if slot.with_deng:
+        found = words.verbs_in(slot.lclean)
+        return (found[-1].group() if found else ""), thing
+    if slot.end_verb:
+        return slot.end_verb, thing
+    if slot.attributive:
+        return "", _attributive_thing(words, slot.lclean, thing)
+    if slot.prep is not None:
+        return _prep_thing(words, slot.prep.group(), thing)
+    return "", thing
+
+
+def _number_first(slot: Slot) -> None:
+    words, tok = slot.words, slot.tok
+    thing = _thing_after(slot)
+    why = _background(slot, thing)
+    if why:
+        tok.reject = why
+        return
+    pre, thing = _pre_and_thing(slot, thing)
+    if pre and pre == slot.end_verb:
+        thing = re.split(r"(?<=.)(?:对|向|赴|从|在|于)", thing)[0]  # 组织4个督导组对重点乡镇… → 组织督导组
+    name = _clean_name(words, pre + thing)
+    real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
+    if not pre:
+        real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
+    verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
+    if not verb and pre and pre == slot.end_verb:
+        verb = pre  # 打造5个乡镇党校: a verb by its part of speech
+    if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
+        verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
+    if not name or not verb:
+        tok.reject = "没有结果动词"
+        return
+    quoted = re.match(r"“([^”]*)”", thing)
+    if quoted and quoted.group(1).endswith(words.not_after):
+        tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
+        return
+    slot.accept(name, "metrics.number_first", verb)
+    if words.verb_at_end(slot.right):
+        nxt = slot.nxt_cand
+        tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
+
+
+def _from_to(
+    ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
+) -> bool:
+    """警情总量从2021年的5.2万起降到2024年的3.9万起 / 结案率逐年提高，从…的81.2%提高到…的90.5%."""
+    norm = ctx.norm
+    tok = toks[i]
+    before = norm[clause.start : tok.start]
+    # drop the time tokens (2015年的) between 从 and the number
+    plain = _APPROX_BEFORE.sub("", re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?|前一年|上年|去年", "", before))
+    m = _FROM.search(plain)
+    if m is not None:
+        subject = plain[: m.start()]
+        if not subject.strip():
+            ci = clauses.index(clause) if clause in clauses else -1
+            if ci > 0:
+                subject = _TREND.sub("", norm[clauses[ci - 1].start : clauses[ci - 1].end])
+        subject = _strip_adverb_tail(_clean_name(words, _strip_time(words, _cut_markers(words, subject))))
+        subject = _strip_adverb_tail(subject)
+        if not subject:
+            return False
+        tok.name, tok.accepted, tok.rule = subject, True, "metrics.from_to"
+        return True
+    prev = next((t for t in reversed(toks[:i]) if t.kind == "cand"), None)
+    if prev is not None and prev.rule == "metrics.from_to":
+        # …降到了15起，到2024年，更是降到了只有3起: the same thing, further on
+        for between in (norm[prev.end : tok.start], before):
+            between = re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?", "", between)
+            between = re.sub(r"^(?:更是|又|再|进一步|则)", "", between)
+            between = re.sub(r"(?:只有|仅有|仅|只)$", "", between)
+            if _TO.match(between):
+                tok.name, tok.accepted, tok.rule = prev.name, True, "metrics.from_to"
+                return True
+    return False
+
+
+# ------------------------------------------------------------------------------------------ 同比/环比
+
+
+def _noun_phrase(name: str) -> bool:
+    """A name that can head a count: 2–24 characters of Chinese text, no punctuation, spaces or digits."""
+    return 2 <= len(name) <= 24 and not re.search(r"[\s\d，。；：！？,.;:!?《》]", name)
+
+
+# the parts of speech that cannot end the name of a count (jieba's tags): locatives (以下), prepositions,
+# conjunctions, particles, pronouns, modal particles (以下729个, 其中3个, 它们2个)
+_NOT_NAME_TAGS = ("f", "p", "c", "u", "r", "y", "e", "o")
+
+
+def _noun_before(ctx: Context, words: MetricWords, pos: int) -> bool:
+    """Can the word ending right before the number end a name (资源库12处, 查阅85件次), unlike a
+    locative or a pronoun (以下729个)? Words outside the dictionary can."""
+    i = bisect.bisect_right(ctx.word_ends, pos) - 1
+    if i < 0 or ctx.words[i][2] != pos:
+        return True  # the number starts inside a word: no word ends there
+    while i > 0 and ctx.words[i][0] in words.gap_words:
+        i -= 1
+    t = tag(ctx.words[i][0]) or ""
+    return not t.startswith(_NOT_NAME_TAGS)
+
+
+def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str:
+    """A verb written right before the number (编写3000余份宣传册, 梳理120项项目), by its part of speech:
+    the set of result verbs is open, the word list only adds the ones jieba does not tag."""
+    i = bisect.bisect_right(ctx.word_ends, pos) - 1
+    if i < 0 or ctx.words[i][2] != pos:
+        return ""
+    while i > 0 and ctx.words[i][0] in words.gap_words:
+        i -= 1
+    word = ctx.words[i][0]
+    t = tag(word) or ""
+    if (
+        word in words.not_action
+        or not t.startswith("v")
+        or len(word) < 2
+        or not lclean.rstrip("了到出过").endswith(word)
+    ):
+        return ""
+    return word
+
+
+def _verb_after(slot: Slot) -> str:
+    """The first verb (by jieba's part of speech) between the number and the end of its clause, when the
+    thing counted comes first (800个车位投用, 1200人再就业); '' when there is none."""
+    ctx, words = slot.ctx, slot.words
+    end = slot.nxt_cand.start if slot.nxt_cand is not None else slot.clause.end
+    i = bisect.bisect_left(ctx.word_starts, slot.tok.end)
+    while i < len(ctx.words) and ctx.words[i][1] < end:
+        word = ctx.words[i][0]
+        t = tag(word) or ""
+        if t.startswith("v") and t != "vn" and len(word) >= 2:
+            return "" if word in words.not_action or word in _WEAK_VERBS else word
+        i += 1
+    return ""

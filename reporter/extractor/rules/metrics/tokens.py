@@ -1,0 +1,163 @@
+"""Numbers with their 量词 in a sentence (tokens), the clauses of the sentence, and what is no metric."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...context import Context
+from ...numbers import parse_number
+from .grammar import _APPROX_BEFORE, _CLAUSE_DELIMS, _CN_DIGITS
+from .words import MetricWords
+
+# ------------------------------------------------------------------------------------------ tokens
+
+
+@dataclass
+class Token:
+    """A number as written (1.2万余元), where it is, and what the naming found for it."""
+
+    start: int  # number start, document offset
+    end: int  # end of the unit (or of the number when it has none)
+    value: int | float
+    unit: str  # '' when none; a 非指标 word for durations, ages …
+    chinese: bool
+    approx: bool
+    kind: str  # "cand" (has a 量词) | "time" (年, 个月, 岁 …) | "bare" | "change"
+    reject: str = ""  # why it is not a metric
+    name: str = ""
+    subject: str = ""  # what stood before the result verb (普鲁村 in 普鲁村受灾人口)
+    verb: str = ""
+    accepted: bool = False
+    rule: str = ""
+    clause: int = -1
+    heading: bool = False
+    used_to: int = -1  # number first: how far its name reached to the right
+    sentence: int = -1
+    topic: str = ""  # the place the sentence is about (策勒县), when it names one
+
+
+def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
+    norm = ctx.norm
+    out: list[Token] = []
+    for m in words.token_re.finditer(norm, s, e):
+        num, unit, big = m.group("num"), m.group("unit") or "", m.group("big") or ""
+        chinese = not num[0].isdigit()
+        a, b = m.start(), m.end()
+        prev = norm[a - 1] if a > s else ""
+        if not chinese and prev and (prev.isdigit() or prev in ".．" or (prev.isascii() and prev.isalpha())):
+            continue
+        if unit in words.unit_stops and b < e and norm[b] in words.unit_stops[unit]:
+            unit = ""
+            b = m.start("unit")
+        if chinese and not unit:
+            continue
+        if not unit and b < e and norm[b].isascii() and norm[b].isalpha():
+            continue  # 5G, 4A, 110kV: part of a name
+        if chinese and re.search(r"[一二两三四五六七八九十]$", norm[max(s, a - 1) : a]):
+            continue
+        value = parse_number(num.replace(",", "") + big if not chinese else num + big)
+        if value is None:
+            continue
+        if unit and unit in words.not_units and unit not in words.units:
+            kind = "time"
+        else:
+            kind = "cand" if unit else "bare"
+        tok = Token(a, b, value, unit, chinese, bool(m.group("a1") or m.group("a2")), kind)
+        if kind == "cand":
+            tok.reject = _non_metric(ctx, words, tok, s, e)
+        out.append(tok)
+    return out
+
+
+def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) -> str:
+    """Why a number with a 量词 is not a metric, or ''."""
+    norm = ctx.norm
+    before = norm[max(s, tok.start - 8) : tok.start]
+    after = norm[tok.end : min(e, tok.end + 8)]
+    prev = before[-1:]
+    if (
+        (prev and prev in "×x*·•.-/～~#№")
+        or (after[:1] in "·•" and not tok.chinese)
+        or (prev in (":", "：") and before[-2:-1].isdigit())
+    ):  # 7×24小时, “8·20”, 9:30
+        return "名称或编号中的数字"
+    stripped = _APPROX_BEFORE.sub("", before)
+    for w in words.not_before:
+        if stripped.endswith(w) or before.endswith(w):
+            return f"前有“{w}”"
+    if re.search(
+        r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before
+    ):
+        return "范围"
+    if re.search(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$", before):
+        return "序数"  # 第二、三轮
+    if tok.chinese and re.search(r"(?:数|几|若干)$", before):
+        return "约数"
+    if tok.chinese and tok.value == 1:
+        return "一（不定量）"
+    if tok.value == 1 and re.search(r"发生了?$", before):
+        return "一起（不定量）"
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的)", after):
+        return "门槛或修饰语"
+    thing = after.lstrip('“"')
+    for w in words.not_after:
+        if thing.startswith(w):
+            return f"数的是“{w}”"
+    if _inside_short_quote(norm, s, tok.start):
+        return "引号内的名称"
+    if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
+        return "书名号内"
+    return ""
+
+
+def _inside_short_quote(norm: str, s: int, pos: int) -> bool:
+    """A number inside a short quoted phrase (“两个维护”, “8·20”) belongs to a name or a slogan."""
+    seg = norm[s:pos]
+    i = max(seg.rfind("“"), seg.rfind('"'))
+    if i < 0 or "”" in seg[i + 1 :]:
+        return False
+    ends = [x for x in (norm.find("”", pos, pos + 16), norm.find("“", pos, pos + 16)) if x >= 0]
+    return bool(ends) and min(ends) - (s + i) <= 14
+
+
+# ------------------------------------------------------------------------------------------ clauses
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+
+
+def _clauses(norm: str, s: int, e: int) -> list[Clause]:
+    """Clause spans of a sentence; a parenthesis with a number in it is a clause of its own."""
+    cuts = []
+    i = s
+    while i < e:
+        ch = norm[i]
+        if ch in _CLAUSE_DELIMS:
+            cuts.append(i)
+        elif ch in "（(":
+            close = next((j for j in range(i + 1, min(e, i + 40)) if norm[j] in "）)"), -1)
+            if close > 0 and re.search(r"\d", norm[i:close]):
+                cuts.extend((i, close))
+                i = close
+        i += 1
+    out, pos = [], s
+    for c in cuts:
+        if c > pos:
+            out.append(Clause(pos, c))
+        pos = max(pos, c + 1)
+    if pos < e:
+        out.append(Clause(pos, e))
+    return out
+
+
+def _heading_line(ctx: Context, pos: int) -> bool:
+    """A title or heading line: short and without a sentence end."""
+    for line in ctx.lines:
+        if line.start <= pos < line.end:
+            text = ctx.norm[line.start : line.end].strip()
+            return len(text) <= 60 and not re.search(r"[。！？；]$", text)
+    return False
