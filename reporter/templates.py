@@ -31,6 +31,8 @@ TEMPLATE_FILES: dict[str, str] = {
     "briefing.toml": "简报设置：刊头、编发单位、标题、抄送、印发单位",
     "task_words.txt": "工作要求词表：列表导语、提纲式小标题",
     "metric_words.txt": "工作数据词表：量词、结果动词、统计名词、不算工作数据的写法",
+    "org_words.txt": "机关名称词表：机关后缀、下属机构、媒体、泛指和引用的写法",
+    "meeting_words.txt": "会议活动词表：会议词、行动词、召开类动词、主办单位的动作",
     "ledger.toml": "台账设置：标题、填报单位、字体、颜色、页宽、是否附原文批注",
 }
 

@@ -357,9 +357,27 @@ def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tup
     end = ctx.content_end if end is None else end
     cached = ctx.__dict__.get("_all_units")
     if cached is None:
-        cached = _find_units(ctx)
+        cached = _with_grammar(ctx, _find_units(ctx))
         ctx.__dict__["_all_units"] = cached
     return [(s, e) for s, e in cached if s >= start and e <= end]
+
+
+def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names the organ grammar reads (orgs.py), and the word-built names that do not overlap them.
+
+    Where both read a name, the grammar's span wins: it does not depend on where jieba cut the words.
+    A word-built name followed by a media word (江苏政府 + 采购网) is a website, and is dropped.
+    """
+    from .orgs import find_orgs, org_grammar
+
+    grammar = find_orgs(ctx)
+    media = org_grammar(ctx).media
+    out = list(grammar)
+    for s, e in by_words:
+        if any(s < ge and gs < e for gs, ge in grammar) or media.match(ctx.norm, e, ctx.content_end):
+            continue
+        out.append((s, e))
+    return sorted(out)
 
 
 def _find_units(ctx: Context) -> list[tuple[int, int]]:

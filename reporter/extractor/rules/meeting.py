@@ -22,6 +22,7 @@ from ..context import Context
 from ..entities import tag, unit_start
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
+from .acting import fullest_place, lead_actor, place_name
 from .people import find_people
 
 _MEETING_WORD = (
@@ -203,7 +204,7 @@ def _frame(ctx: Context):
                 )
                 break
     # weaker sources of the organizer, tried in order until one gives a unit
-    for source in (_issuer, _acting_unit, _most_named_unit, _chair_unit):
+    for source in (_issuer, _lead_subject, _acting_unit, _most_named_unit, _chair_unit):
         if "organizer" in frame:
             break
         found = source(ctx)
@@ -211,6 +212,21 @@ def _frame(ctx: Context):
             frame["organizer"] = found
     ctx.__dict__["_meeting_frame"] = frame
     return frame
+
+
+def _lead_subject(ctx: Context):
+    """The unit or place that acts in the headline or the lead (acting.py): 市效能办开展…, 房县召开…,
+    近年来，某省某市某县积极探索… → the unit, or the place's own name (某县)."""
+    from .header import _body_start
+
+    actor = lead_actor(ctx, _body_start(ctx))
+    if actor is None:
+        return None
+    if actor.kind == "unit":
+        s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
+        return (ctx.text[s:e], s, e, "organizer.lead_unit")
+    s, e, name = place_name(ctx, actor)
+    return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
 
 # what a unit does in a report's lead or headline
@@ -483,7 +499,22 @@ def location(ctx: Context) -> list[Found]:
     happened = _happened(ctx)
     if happened:
         return [happened]
+    acting = _acting_place(ctx)
+    if acting:
+        return [acting]
     return _title_place(ctx)
+
+
+def _acting_place(ctx: Context) -> Found | None:
+    """A place that acts in the lead (近年来，某省某市某县积极探索…): where its work took place, written
+    out as fully as the report writes it."""
+    from .header import _body_start
+
+    actor = lead_actor(ctx, _body_start(ctx))
+    if actor is None or actor.kind != "place":
+        return None
+    s, e = fullest_place(ctx, actor)
+    return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
 
 
 # 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
