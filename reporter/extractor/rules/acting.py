@@ -27,12 +27,12 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?电\s*)?"
     r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
     r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
-    r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近)?[，, ]?"
+    r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日)?[，, ]?"
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
     r"(?:近日|日前|近期|近年来|今年以来|今年|去年|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
-    r"积极|主动|持续|全面|深入|进一步|已|正|又|还|也|均|在全[省市县区旗]|联合[^，。]{2,12}?)*"
+    r"积极|主动|持续|全面|深入|进一步|已|正|将|又|还|也|均|在全[省市县区旗]|联合[^，。]{2,12}?)*"
 )
 
 
@@ -48,24 +48,44 @@ class Actor:
 
 
 @lru_cache(maxsize=8)
-def _verbs(path: str | None) -> re.Pattern[str]:
-    words = read_word_table(path).get("主办", ()) or ("召开", "举行", "开展", "部署", "印发", "调研", "组织")
-    return re.compile("|".join(map(re.escape, words)))
+def _verbs(path: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = read_word_table(path)
+    words = table.get("主办", ()) or ("召开", "举行", "开展", "部署", "印发", "调研", "组织")
+    not_acting = table.get("非主办", ()) or ("发生", "是", "有")
+    return re.compile("|".join(map(re.escape, words))), re.compile("|".join(map(re.escape, not_acting)))
 
 
-def lead_verbs(ctx: Context) -> re.Pattern[str]:
+def lead_verbs(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str]]:
     lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
     path = getattr(lexicon, "meeting_words", None)
     return _verbs(str(path) if path else None)
 
 
 def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
-    """The words after a subject make it an actor: a lead verb, or a headline's kicker colon."""
+    """The words after a subject make it an actor: a lead verb (from the list, or any verb jieba knows,
+    after adverbs and set phrases: 严把, 因地制宜推进), or a headline's kicker colon; not a verb of
+    something that befell it (发生, 遭受) or of being (是, 位于)."""
+    import bisect
+
+    from ..entities import tag
+
     m = _BETWEEN.match(ctx.norm, end, limit)
     pos = m.end() if m else end
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
         return True
-    return bool(lead_verbs(ctx).match(ctx.norm, pos, limit))
+    acting, not_acting = lead_verbs(ctx)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    for word, ws, _ in ctx.words[i : i + 3]:
+        if ws >= limit or not_acting.match(ctx.norm, ws, limit):
+            return False
+        if acting.match(ctx.norm, ws, limit):
+            return True
+        t = tag(word) or ""
+        if t.startswith("v"):
+            return True
+        if t[:1] not in "dil" and t not in ("ad", "b"):
+            return False
+    return False
 
 
 def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None:
