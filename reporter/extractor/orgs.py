@@ -115,11 +115,28 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
     return t[:1] in "nj"
 
 
+def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
+    """A verb jieba knows stands in text[start:end] (县法院 | 增设 | 某某法庭: a clause, not a sub-unit)."""
+    if ctx is None:
+        return False
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, start)
+    for word, ws, we in ctx.words[i:]:
+        if we > end:
+            break
+        if (tag(word) or "").startswith("v") and tag(word) != "vn":
+            return True
+    return False
+
+
 def _extend(g: OrgGrammar, text: str, end: int, limit: int, ctx: Context | None = None) -> int:
     """Sub-units written after a unit: 市公安局 + 交通管理支队 + 某某大队."""
     while True:
         m = g.sub.match(text, end, limit)
-        if not m or m.end() == end or not _ends_a_word(ctx, m):
+        if not m or m.end() == end or not _ends_a_word(ctx, m) or _has_verb(ctx, end, m.start("suffix")):
             return end
         end = m.end()
 

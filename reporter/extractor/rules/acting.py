@@ -69,6 +69,7 @@ def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
 
     from ..entities import tag
 
+    end = _joint_units(ctx, end, limit)
     m = _BETWEEN.match(ctx.norm, end, limit)
     pos = m.end() if m else end
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
@@ -86,6 +87,20 @@ def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
         if t[:1] not in "dil" and t not in ("ad", "b"):
             return False
     return False
+
+
+def _joint_units(ctx: Context, end: int, limit: int) -> int:
+    """Past units written after the subject as joint actors (某省文物局、某省文物局在…签署): the first
+    one named is the organizer."""
+    orgs = find_orgs(ctx)
+    moved = True
+    while moved:
+        moved = False
+        if ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
+            nxt = next((e for s, e in orgs if s == end + 1), None)
+            if nxt:
+                end, moved = nxt, True
+    return end
 
 
 def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None:
@@ -116,7 +131,7 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
-        for clause in _clauses(ctx, span.start, span.end):
+        for clause in _clauses(ctx, span.start, span.end, spaces=title):
             m = _CLAUSE_LEAD.match(ctx.norm, clause[0], clause[1])
             pos = m.end() if m else clause[0]
             actor = _subject_at(ctx, pos, span.end, title)
@@ -130,10 +145,11 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     return actor
 
 
-def _clauses(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+def _clauses(ctx: Context, start: int, end: int, spaces: bool = False) -> list[tuple[int, int]]:
+    """The clauses of a sentence; in a headline, parts set apart by spaces too (引题 主题)."""
     out = []
     pos = start
-    for m in re.finditer(r"[，,；;]", ctx.norm[start:end]):
+    for m in re.finditer(r"[，,；;]|\s+" if spaces else r"[，,；;]", ctx.norm[start:end]):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -156,10 +172,14 @@ def place_name(ctx: Context, actor: Actor) -> tuple[int, int, str]:
     township = ctx.norm[actor.chain.end : actor.end]
     if not last.short:
         return last.start, actor.end, ctx.norm[last.start : actor.end]
-    full = last.division.name
-    at = ctx.norm.find(full + township, 0, ctx.content_end)
-    if at >= 0:
-        return at, at + len(full + township), full + township
+    from ..gazetteer import gazetteer
+
+    # 库车 is 库车县 in older reports and 库车市 in newer ones: the one the report writes
+    for division in [last.division, *gazetteer().short.get(ctx.norm[last.start : last.end], ())]:
+        full = division.name
+        at = ctx.norm.find(full + township, 0, ctx.content_end)
+        if at >= 0:
+            return at, at + len(full + township), full + township
     return last.start, actor.end, ctx.norm[last.start : actor.end]
 
 

@@ -53,9 +53,6 @@ _GENERIC_EVENT = re.compile(
     rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$"
 )
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
-_FROM_ORG = re.compile(
-    r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(?:获悉|了解到|通报|介绍|消息|统计|发布)"
-)
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
@@ -190,19 +187,9 @@ def _frame(ctx: Context):
         if m and is_unit_name(m["org"]):
             frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
     if "organizer" not in frame:
-        for m in _first(ctx, _FROM_ORG, lines=8):
-            org = m["org"]
-            if is_unit_name(org) or place_run(ctx, m.start("org"), m.end("org")) == (
-                m.start("org"),
-                m.end("org"),
-            ):
-                frame["organizer"] = (
-                    ctx.text[m.start("org") : m.end("org")],
-                    m.start("org"),
-                    m.end("org"),
-                    "organizer.informant",
-                )
-                break
+        informant = _informant(ctx)
+        if informant:
+            frame["organizer"] = informant
     # weaker sources of the organizer, tried in order until one gives a unit
     for source in (_issuer, _lead_subject, _acting_unit, _most_named_unit, _chair_unit):
         if "organizer" in frame:
@@ -227,6 +214,34 @@ def _lead_subject(ctx: Context):
         return (ctx.text[s:e], s, e, "organizer.lead_unit")
     s, e, name = place_name(ctx, actor)
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
+
+
+_INFORMED = re.compile(r"(?:获悉|了解到|通报|介绍|消息|统计|发布|召开的[^，。]{0,40}?上获悉)")
+
+
+def _informant(ctx: Context):
+    """记者从 ORG 获悉, 据 ORG 通报: the unit that gave the news is whose work it reports."""
+    for m in _first(ctx, re.compile(r"(?:从|据|经)"), lines=8):
+        org = next(((s, e) for s, e in find_units(ctx) if s == m.end()), None)
+        if org is None:
+            continue
+        s, e = org
+        e = _joint_end(ctx, e)
+        clause_end = min((ctx.norm.find(c, e) % (len(ctx.norm) + 1) for c in "，。；\n"), default=e)
+        if _INFORMED.search(ctx.norm, e, min(clause_end + 1, e + 60)):
+            return (ctx.text[s : org[1]], s, org[1], "organizer.informant")
+    return None
+
+
+def _joint_end(ctx: Context, end: int) -> int:
+    """Past units named jointly after the first (江西省政府新闻办、省生态环境厅联合召开)."""
+    units = find_units(ctx)
+    while ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
+        nxt = next((e for s, e in units if s == end + 1), None)
+        if nxt is None:
+            break
+        end = nxt
+    return end
 
 
 # what a unit does in a report's lead or headline
