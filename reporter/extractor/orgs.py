@@ -29,7 +29,7 @@ _CLAUSE_WORDS = (
     "的|了|在|是|对|把|被|将|向|从|为|与|及|并|等|由|到|于|以|和|或|又|也|都|就|还|其|该|此|这|那|"
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
-    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|一批|首家|某"
+    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
 )
 _LEVEL = "省市县区旗州盟镇乡"
 _LEFT_OK = frozenset("、，。；：！？,.;:!?\n （(“”\"和与及由从向对在据经赴到同跟会")
@@ -56,7 +56,7 @@ def grammar(path: str | None) -> OrgGrammar:
     subs = table.get("下属", ()) or ("支队", "大队")
     desc = rf"(?:(?!{_CLAUSE_WORDS})[\u4e00-\u9fff])"
     return OrgGrammar(
-        organ=re.compile(rf"{desc}{{0,10}}?(?P<suffix>{_alt(organs)})"),
+        organ=re.compile(rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,10}}?(?P<suffix>{_alt(organs)})"),
         sub=re.compile(
             rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,8}}?(?P<suffix>{_alt(subs)})"
             rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|员|主任|书记))"
@@ -181,6 +181,8 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
             continue  # 江苏政府采购网: a website
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
+        if text[s : s + 1] == "全" and (text[e - 2 : e] in ("机关", "系统", "部门") or head_end - s == 2 and e - s <= 5):
+            continue  # 全国公安机关, 全国法院: every unit of a kind
         found.append((s, e))
     merged: list[tuple[int, int]] = []
     for s, e in sorted(found, key=lambda x: (x[0], -x[1])):

@@ -191,7 +191,7 @@ def _frame(ctx: Context):
         if informant:
             frame["organizer"] = informant
     # weaker sources of the organizer, tried in order until one gives a unit
-    for source in (_issuer, _lead_subject, _acting_unit, _most_named_unit, _chair_unit):
+    for source in (_issuer, _lead_subject, _most_named_unit, _chair_unit):
         if "organizer" in frame:
             break
         found = source(ctx)
