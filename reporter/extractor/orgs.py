@@ -161,10 +161,10 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         heads.append((chain.start, chain.end))
         if chain.township_end:
             heads.append((chain.start, chain.township_end))
-    for m in re.finditer(rf"[{_LEVEL}]", text[:limit]):
+    for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
         s = m.start()
         if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in ("中共", "根据", "按照")):
-            heads.append((s, s + 1))
+            heads.append((s, m.end()))
     national = "|".join(map(re.escape, g.national))
     if national:
         for m in re.finditer(national, text[:limit]):

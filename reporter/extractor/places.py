@@ -376,8 +376,29 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
     for s, e in by_words:
         if any(s < ge and gs < e for gs, ge in grammar) or media.match(ctx.norm, e, ctx.content_end):
             continue
+        if not _known_name(ctx.norm[s:e]):
+            continue
         out.append((s, e))
     return sorted(out)
+
+
+# a word-built name without a place before it is kept only when it is a known unit: a name jieba knows
+# as an organisation (nt), a short form (公安部), or a national body (中国…, 国家…); common nouns ending like
+# a unit (区域中心, 协作机制, 相关部门, 村干部) are not
+_NATIONAL_NAME = re.compile(r"^(?:中国|中华|国家|中央|中共|最高|国务院)")
+
+
+_WEAK_SUFFIX = re.compile(r"(?:中心|部门|机制|布局|格局|干部|[局部委办院厅署司处所站社])$")
+_LEVEL_GOVERNMENT = re.compile(r"[省市县区旗州盟](?:人民)?政府$")
+
+
+def _known_name(name: str) -> bool:
+    if name in _SHORT_UNITS or tag(name) == "nt" or _NATIONAL_NAME.match(name):
+        return True
+    if name.endswith("政府"):
+        return bool(_LEVEL_GOVERNMENT.search(name)) and not name.startswith(("党和", "中华人民共和国"))
+    # a name closed by a specific organ word (人民检察院, 派出所, 专案组, 服务队, 法学院) is a unit's name
+    return unit_suffix_len(name) >= 2 and not _WEAK_SUFFIX.search(name)
 
 
 def _find_units(ctx: Context) -> list[tuple[int, int]]:
