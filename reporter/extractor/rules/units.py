@@ -13,6 +13,7 @@ import re
 
 from ...model import Found
 from ..context import Context
+from ..lexicon import load_lexicon, read_word_table
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -89,6 +90,8 @@ def units(ctx: Context) -> list[Found]:
             continue
         if any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
+        if _attribution_line(ctx, s) or _only_cited(ctx, s, e):
+            continue
         name = ctx.text[s:e]
         if _BARE.match(text[s:e]):
             # 卫生局 after 杭州市公安局、: the list's place applies
@@ -139,6 +142,34 @@ def units(ctx: Context) -> list[Found]:
             j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
         )
     ]
+
+
+# a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
+_ATTRIBUTION = re.compile(r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]")
+# what a cited body gave: 根据省委部署, 按照市委要求
+_CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|安排|决定|意见|通知|指示|文件|统一)")
+
+
+def _attribution_line(ctx: Context, pos: int) -> bool:
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    return bool(_ATTRIBUTION.match(ctx.norm, line_start, pos + 1))
+
+
+def _only_cited(ctx: Context, s: int, e: int) -> bool:
+    """A body only cited as the source of an instruction: 根据上级部署, 按照省委要求 (templates 引用)."""
+    from ..orgs import org_grammar
+
+    cited = read_word_table(_org_words(ctx)).get("引用", ()) or ("根据", "按照", "依据")
+    before = ctx.norm[max(0, s - 6) : s]
+    return any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1) and bool(
+        _CITED_AFTER.match(ctx.norm, e)
+    ) and org_grammar(ctx) is not None
+
+
+def _org_words(ctx: Context) -> str | None:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "org_words", None)
+    return str(path) if path else None
 
 
 def _county_department(name: str) -> bool:
