@@ -81,7 +81,8 @@ def main(wheels: list[str]) -> None:
             if name and not _SKIP.match(name):
                 seen.setdefault((adcode, name), None)
     lines = [
-        f"{adcode}\t{name}\t{short_forms(name)}\t{level(adcode)}" for adcode, name in sorted(seen, key=lambda r: r)
+        f"{adcode}\t{name}\t{short_forms(name)}\t{level(adcode)}"
+        for adcode, name in sorted(seen, key=lambda r: r)
     ]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")

@@ -60,7 +60,9 @@ class Chain:
 
 
 # what a township or street written after a county ends with
-_TOWNSHIP = re.compile(r"(?:(?![的了在是和与及等对向从为把将积探推聚围结全各])[\u4e00-\u9fff]){1,4}?(?:镇|乡|街道|苏木)")
+_TOWNSHIP = re.compile(
+    r"(?:(?![的了在是和与及等对向从为把将积探推聚围结全各])[\u4e00-\u9fff]){1,4}?(?:镇|乡|街道|苏木)"
+)
 
 
 class Gazetteer:
@@ -105,7 +107,11 @@ class Gazetteer:
         links = [first]
         while True:
             nxt = next(
-                (m for m in self.names_at(text, links[-1].end, end) if links[-1].division.contains(m.division)),
+                (
+                    m
+                    for m in self.names_at(text, links[-1].end, end)
+                    if links[-1].division.contains(m.division)
+                ),
                 None,
             )
             if nxt is None:
@@ -124,7 +130,9 @@ class Gazetteer:
         out: list[Chain] = []
         pos = start
         while pos < end:
-            chain = self.chain_at(text, pos, end, trusted=trusted) if "\u4e00" <= text[pos] <= "\u9fff" else None
+            chain = (
+                self.chain_at(text, pos, end, trusted=trusted) if "\u4e00" <= text[pos] <= "\u9fff" else None
+            )
             if chain:
                 out.append(chain)
                 pos = chain.end

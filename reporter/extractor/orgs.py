@@ -26,13 +26,13 @@ from .lexicon import load_lexicon, read_word_table
 
 # words that end a description: a clause goes on here, not a unit's name
 _CLAUSE_WORDS = (
-    "的|了|在|是|对|把|被|将|向|从|为|与|及|并|等|由|到|于|以|和|或|又|也|都|就|还|其|该|此|这|那|"
+    "的|了|在|是|对|把|被|将|向|从|为|及|并|等|由|到|于|以|或|又|也|都|就|还|其|该|此|这|那|"
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
     "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
 )
 _LEVEL = "省市县区旗州盟镇乡"
-_LEFT_OK = frozenset("、，。；：！？,.;:!?\n （(“”\"和与及由从向对在据经赴到同跟会")
+_LEFT_OK = frozenset('、，。；：！？,.;:!?\n （(“”"和与及由从向对在据经赴到同跟会')
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,13 @@ class OrgGrammar:
     sub: re.Pattern[str]  # description + sub-unit suffix right after a unit
     national: tuple[str, ...]
     media: re.Pattern[str]
+    media_words: tuple[str, ...]
     generic: tuple[str, ...]
     not_units: frozenset[str]
+
+
+def _long(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) >= 3)  # 融媒体中心, 电视台: a name ending so is a medium
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -62,7 +67,10 @@ def grammar(path: str | None) -> OrgGrammar:
             rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|员|主任|书记))"
         ),
         national=table.get("国家级", ()),
-        media=re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alt(table.get('媒体', ('网', '报')))})(?![格络点民])"),
+        media=re.compile(
+            rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alt(table.get('媒体', ('网', '报')))})(?![格络点民])"
+        ),
+        media_words=table.get("媒体", ("网", "报")),
         generic=table.get("泛指", ()),
         not_units=frozenset(table.get("不是", ())),
     )
@@ -113,6 +121,24 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
         return True
     t = tag(ctx.words[i][0]) or "n"
     return t[:1] in "nj"
+
+
+def media_after(ctx: Context, pos: int) -> bool:
+    """A media word follows pos as a word of its own (江苏政府 + 采购 + 网, 县 + 融媒体中心), not as the end
+    of another word (通报, 汇报)."""
+    import bisect
+
+    from .entities import tag
+
+    g = org_grammar(ctx)
+    m = g.media.match(ctx.norm, pos, ctx.content_end)
+    if not m:
+        return False
+    i = bisect.bisect_left(ctx.word_ends, m.end())
+    if i >= len(ctx.words) or ctx.word_ends[i] != m.end():
+        return False
+    word = ctx.words[i][0]
+    return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
 
 
 def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
@@ -177,11 +203,13 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
-        if g.media.match(text, e, limit) or text[s:e] in g.not_units:
+        if media_after(ctx, e) or text[s:e] in g.not_units or text[s:e].endswith(_long(g.media_words)):
             continue  # 江苏政府采购网: a website
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
-        if text[s : s + 1] == "全" and (text[e - 2 : e] in ("机关", "系统", "部门") or head_end - s == 2 and e - s <= 5):
+        if text[s : s + 1] == "全" and (
+            text[e - 2 : e] in ("机关", "系统", "部门") or (head_end - s == 2 and e - s <= 5)
+        ):
             continue  # 全国公安机关, 全国法院: every unit of a kind
         found.append((s, e))
     merged: list[tuple[int, int]] = []

@@ -368,17 +368,18 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
     Where both read a name, the grammar's span wins: it does not depend on where jieba cut the words.
     A word-built name followed by a media word (江苏政府 + 采购网) is a website, and is dropped.
     """
-    from .orgs import find_orgs, org_grammar
+    from .orgs import find_orgs, media_after
 
     grammar = find_orgs(ctx)
-    media = org_grammar(ctx).media
-    out = list(grammar)
+    out = set(grammar)
     for s, e in by_words:
-        if any(s < ge and gs < e for gs, ge in grammar) or media.match(ctx.norm, e, ctx.content_end):
+        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]):
             continue
-        if not _known_name(ctx.norm[s:e]):
+        overlapping = [(gs, ge) for gs, ge in grammar if s < ge and gs < e]
+        if overlapping and not all(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in overlapping):
             continue
-        out.append((s, e))
+        out.difference_update(overlapping)  # a longer known name holds them (中央纪委 + 国家监委)
+        out.add((s, e))
     return sorted(out)
 
 
@@ -388,8 +389,10 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
 _NATIONAL_NAME = re.compile(r"^(?:中国|中华|国家|中央|中共|最高|国务院)")
 
 
-_WEAK_SUFFIX = re.compile(r"(?:中心|部门|机制|布局|格局|干部|[局部委办院厅署司处所站社])$")
+_WEAK_SUFFIXES = frozenset(["中心", "部门", "机制", "机关"])
 _LEVEL_GOVERNMENT = re.compile(r"[省市县区旗州盟](?:人民)?政府$")
+# a place written with its level word, not in the division table (an old or a small place: 富阳市)
+_WRITTEN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
 
 
 def _known_name(name: str) -> bool:
@@ -397,8 +400,12 @@ def _known_name(name: str) -> bool:
         return True
     if name.endswith("政府"):
         return bool(_LEVEL_GOVERNMENT.search(name)) and not name.startswith(("党和", "中华人民共和国"))
-    # a name closed by a specific organ word (人民检察院, 派出所, 专案组, 服务队, 法学院) is a unit's name
-    return unit_suffix_len(name) >= 2 and not _WEAK_SUFFIX.search(name)
+    suffix = name[len(name) - unit_suffix_len(name) :]
+    if suffix in _WEAK_SUFFIXES or suffix in _NOT_UNIT_WORDS or name.endswith(("布局", "格局", "干部")):
+        return False
+    # a name closed by a specific organ word (人民检察院, 派出所, 专案组, 服务队, 法学院), or led by a place
+    # written with its level word (江南市 + 教育局)
+    return len(suffix) >= 2 or bool(_WRITTEN_PLACE.match(name) and len(name) > 4)
 
 
 def _find_units(ctx: Context) -> list[tuple[int, int]]:

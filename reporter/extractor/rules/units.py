@@ -14,6 +14,7 @@ import re
 from ...model import Found
 from ..context import Context
 from ..lexicon import load_lexicon, read_word_table
+from ..orgs import shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -92,6 +93,9 @@ def units(ctx: Context) -> list[Found]:
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
         if _attribution_line(ctx, s) or _only_cited(ctx, s, e):
             continue
+        for a, b, full in shared_head_list(ctx, s, e):
+            add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
+            taken.append((a, b))
         name = ctx.text[s:e]
         if _BARE.match(text[s:e]):
             # 卫生局 after 杭州市公安局、: the list's place applies
@@ -145,7 +149,9 @@ def units(ctx: Context) -> list[Found]:
 
 
 # a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
-_ATTRIBUTION = re.compile(r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]")
+_ATTRIBUTION = re.compile(
+    r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]"
+)
 # what a cited body gave: 根据省委部署, 按照市委要求
 _CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|安排|决定|意见|通知|指示|文件|统一)")
 
@@ -161,9 +167,11 @@ def _only_cited(ctx: Context, s: int, e: int) -> bool:
 
     cited = read_word_table(_org_words(ctx)).get("引用", ()) or ("根据", "按照", "依据")
     before = ctx.norm[max(0, s - 6) : s]
-    return any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1) and bool(
-        _CITED_AFTER.match(ctx.norm, e)
-    ) and org_grammar(ctx) is not None
+    return (
+        any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1)
+        and bool(_CITED_AFTER.match(ctx.norm, e))
+        and org_grammar(ctx) is not None
+    )
 
 
 def _org_words(ctx: Context) -> str | None:
