@@ -150,7 +150,7 @@ def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
     from .entities import tag
 
     i = bisect.bisect_left(ctx.word_starts, start)
-    for word, ws, we in ctx.words[i:]:
+    for word, _ws, we in ctx.words[i:]:
         if we > end:
             break
         if (tag(word) or "").startswith("v") and tag(word) != "vn":
