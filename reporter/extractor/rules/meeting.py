@@ -16,41 +16,66 @@ Sentence patterns of reports, tried in order:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Found
 from ..context import Context
 from ..entities import tag, unit_start
+from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
 from .acting import fullest_place, lead_actor, place_name
 from .people import find_people
 
-_MEETING_WORD = (
-    r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
-    r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
-    r"学习会|报告会|述职会|分析会|讲评会|通报会|启动会|对接会|推介会|恳谈会|见面会|说明会|誓师会|培训会|"
-    r"宣讲会|会商会|碰头会|"
-    r"仪式|活动)"
-)
-_HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集)"
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
-# EVENT right after a holding verb
-_HELD = re.compile(
-    rf"(?P<verb>{_HOLD})(?:了)?(?P<event>{_NP}{{2,60}}?{_MEETING_WORD})(?=[，。；、\s（(]|$|上|期间|并)"
-)
-# EVENT 在 LOC 举行
-_HELD_AT = re.compile(
-    rf"(?P<event>{_NP}{{2,40}}?{_MEETING_WORD})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
-)
-_AT_MEETING = re.compile(rf"在(?P<event>{_NP}{{2,50}}?{_MEETING_WORD})上(?:强调|讲话|表示|指出|发表|作)")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The meeting frame's sentence patterns, built from templates/meeting_words.txt (会议, 行动, 召开)."""
+
+    held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
+    held_at: re.Pattern[str]  # EVENT 在 LOC 举行
+    speech_at: re.Pattern[str]  # 在 EVENT 上强调
+    campaign: re.Pattern[str]  # … 专项行动
+    generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+@lru_cache(maxsize=8)
+def _build(path: str | None) -> _Patterns:
+    table = read_word_table(path)
+    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), "活动"))
+    hold = _alt(table.get("召开", ("召开", "举行", "举办")))
+    campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
+    return _Patterns(
+        held=re.compile(
+            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(]|$|上|期间|并)"
+        ),
+        held_at=re.compile(
+            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+        ),
+        speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
+        campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
+        generic=re.compile(
+            rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
+        ),
+    )
+
+
+def _patterns(ctx: Context) -> _Patterns:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "meeting_words", None)
+    return _build(str(path) if path else None)
+
+
 _AT_PLACE = re.compile(
     r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)"
-)
-_CAMPAIGN_WORD = r"(?:专项行动|专项斗争|专项整治|集中行动|攻坚行动|百日行动|攻坚战|专项治理)"
-_CAMPAIGN = re.compile(rf"(?P<event>{_NP}{{2,30}}?{_CAMPAIGN_WORD})")
-_GENERIC_EVENT = re.compile(
-    rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$"
 )
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
 _HAPPENED = re.compile(
@@ -74,11 +99,11 @@ def _clean_event(text: str) -> str:
     return text
 
 
-def _named(event: str) -> bool:
+def _named(ctx: Context, event: str) -> bool:
     """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会, 丰富多彩的文化活动)."""
     if event.endswith("活动") and "“" not in event:
         return False
-    return not _GENERIC_EVENT.match(event) and (len(event) >= 7 or "“" in event)
+    return not _patterns(ctx).generic.match(event) and (len(event) >= 7 or "“" in event)
 
 
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
@@ -98,18 +123,34 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _frame(ctx: Context):
+Frame = dict[str, tuple[str, int, int, str]]  # field → (value, start, end, rule name)
+
+
+def _frame(ctx: Context) -> Frame:
+    """The meeting frame: each step fills the fields it reads that earlier steps left empty."""
     cached = ctx.__dict__.get("_meeting_frame")
     if cached is not None:
         return cached
-    frame: dict[str, tuple[str, int, int, str]] = {}
+    frame: Frame = {}
+    for step in _FRAME_STEPS:
+        step(ctx, frame)
+    ctx.__dict__["_meeting_frame"] = frame
+    return frame
+
+
+def _hit(ctx: Context, m: re.Match[str], group: str, rule_name: str) -> tuple[str, int, int, str]:
+    return (ctx.text[m.start(group) : m.end(group)], m.start(group), m.end(group), rule_name)
+
+
+def _step_held(ctx: Context, frame: Frame) -> None:
+    """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
     text = ctx.norm
-    for m in _first(ctx, _HELD, lines=8):
+    for m in _first(ctx, _patterns(ctx).held, lines=8):
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
-        if _named(event):
+        if _named(ctx, event):
             current = frame.get("event")
-            # the same meeting written out more fully later (湖北召开疫情防控工作新闻发布会 → 新型冠状病毒…新闻发布会)
+            # the same meeting written out more fully later (…工作新闻发布会 → 某某疫情防控工作新闻发布会)
             if current is None or (
                 len(event) > len(current[0]) and event.endswith(current[0][-4:]) and current[0][-6:] in event
             ):
@@ -121,84 +162,86 @@ def _frame(ctx: Context):
         subject_end = vstart
         if at:
             lstart = vstart - len(before) + at.start("loc")
-            if "location" not in frame:
-                frame["location"] = (ctx.text[lstart:vstart], lstart, vstart, "location.held_at")
+            frame.setdefault("location", (ctx.text[lstart:vstart], lstart, vstart, "location.held_at"))
             subject_end = lstart - 1
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
             # 县公安局 in the body is the 青山县公安局 of the title
             org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+def _step_at_place(ctx: Context, frame: Frame) -> None:
+    """ "在LOC召开/举行/成立" → location.at_place."""
     if "location" not in frame:
         for m in _first(ctx, _AT_PLACE, lines=8):
-            frame["location"] = (
-                ctx.text[m.start("loc") : m.end("loc")],
-                m.start("loc"),
-                m.end("loc"),
-                "location.at_place",
-            )
+            frame["location"] = _hit(ctx, m, "loc", "location.at_place")
             break
-    if "event" not in frame:
-        for m in _first(ctx, _HELD_AT, lines=8):
-            event = _clean_event(m["event"])
-            estart = m.end("event") - len(event)
-            if _named(event):
-                frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
-                loc = m["loc"]
-                frame.setdefault(
-                    "location",
-                    (
-                        ctx.text[m.start("loc") : m.end("loc")],
-                        m.start("loc"),
-                        m.end("loc"),
-                        "location.held_at",
-                    ),
-                )
-                if is_unit_name(loc):
-                    frame.setdefault(
-                        "organizer",
-                        (
-                            ctx.text[m.start("loc") : m.end("loc")],
-                            m.start("loc"),
-                            m.end("loc"),
-                            "organizer.venue",
-                        ),
-                    )
-                break
-    if "event" not in frame:
-        for m in _first(ctx, _AT_MEETING, lines=8):
-            event = _clean_event(m["event"])
-            estart = m.end("event") - len(event)
-            if _named(event):
-                frame["event"] = (
-                    ctx.text[estart : m.end("event")],
-                    estart,
-                    m.end("event"),
-                    "event.speech_at",
-                )
-                break
+
+
+def _step_held_at(ctx: Context, frame: Frame) -> None:
+    """ "EVENT 在 LOC 举行" → event.held_at, location.held_at; a unit as venue is the organizer."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _patterns(ctx).held_at, lines=8):
+        event = _clean_event(m["event"])
+        estart = m.end("event") - len(event)
+        if _named(ctx, event):
+            frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
+            frame.setdefault("location", _hit(ctx, m, "loc", "location.held_at"))
+            if is_unit_name(m["loc"]):
+                frame.setdefault("organizer", _hit(ctx, m, "loc", "organizer.venue"))
+            break
+
+
+def _step_speech_at(ctx: Context, frame: Frame) -> None:
+    """ "在 EVENT 上强调/讲话" → event.speech_at."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _patterns(ctx).speech_at, lines=8):
+        event = _clean_event(m["event"])
+        estart = m.end("event") - len(event)
+        if _named(ctx, event):
+            frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.speech_at")
+            break
+
+
+def _step_campaign(ctx: Context, frame: Frame) -> None:
     if "event" not in frame:
         campaign = _campaign(ctx)
         if campaign:
             frame["event"] = campaign
-    if "organizer" not in frame and "event" in frame:
-        name, s, e, _ = frame["event"]
-        m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
-        if m and is_unit_name(m["org"]):
-            frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
-    if "organizer" not in frame:
-        informant = _informant(ctx)
-        if informant:
-            frame["organizer"] = informant
-    # weaker sources of the organizer, tried in order until one gives a unit
-    for source in (_issuer, _lead_subject, _most_named_unit, _chair_unit):
+
+
+def _step_named_in_event(ctx: Context, frame: Frame) -> None:
+    """A meeting named after its body (国务院常务会议) → organizer.named_in_event."""
+    if "organizer" in frame or "event" not in frame:
+        return
+    name, s, _e, _ = frame["event"]
+    m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
+    if m and is_unit_name(m["org"]):
+        frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
+
+
+def _step_organizer(ctx: Context, frame: Frame) -> None:
+    """Weaker sources of the organizer, tried in order until one gives a unit."""
+    for source in (_informant, _issuer, _lead_subject, _most_named_unit, _chair_unit):
         if "organizer" in frame:
-            break
+            return
         found = source(ctx)
         if found:
             frame["organizer"] = found
-    ctx.__dict__["_meeting_frame"] = frame
-    return frame
+
+
+_FRAME_STEPS = (
+    _step_held,
+    _step_at_place,
+    _step_held_at,
+    _step_speech_at,
+    _step_campaign,
+    _step_named_in_event,
+    _step_organizer,
+)
 
 
 def _lead_subject(ctx: Context):
@@ -269,7 +312,7 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
     counts: dict[str, list[tuple[int, int]]] = {}
-    for m in _CAMPAIGN.finditer(ctx.norm, 0, ctx.content_end):
+    for m in _patterns(ctx).campaign.finditer(ctx.norm, 0, ctx.content_end):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
         start = max(start, m.start("event"))
@@ -343,7 +386,7 @@ def _most_named_unit(ctx: Context):
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-    name, spans = ranked[0]
+    _name, spans = ranked[0]
     if len(spans) < 3 or (len(ranked) > 1 and len(ranked[1][1]) == len(spans)):
         return None
     s, e = spans[0]
@@ -494,10 +537,7 @@ def _title_place(ctx: Context) -> list[Found]:
         ):
             continue  # 武汉蔡甸区检察院…: a unit, not a place
         short = ctx.norm[s:e]
-        if short in PROVINCES:
-            full = _province_and_next(ctx, s, e, line.end)
-        else:
-            full = _fuller_place(ctx, short, e)
+        full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
         if full:
             return [ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")]
