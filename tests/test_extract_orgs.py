@@ -132,7 +132,25 @@ ACCIDENT = (
     "青山县一民房发生火灾\n5月3日凌晨，青山县石桥镇一民房发生火灾，消防救援人员及时赶到扑灭，无人员伤亡。\n"
 )
 
+LAUNCH = (
+    "江南市开展“清风护航”专项行动\n"
+    "5月6日，江南市纪委监委启动“清风护航”专项行动，督查组赴东城区、青山县开展明察暗访。\n"
+)
+DRILL = (
+    "“江淮应急·2024”演习举行\n"
+    "本报合肥6月4日电 6月4日上午，“江淮应急·2024”洪涝灾害救援演习在江南市东城区、青山县举行。\n"
+)
+CAMPAIGN_AS_MEANS = (
+    "青山县以“网格一线”专项行动为抓手提升基层治理\n"
+    "今年以来，青山县以“网格一线”专项行动为抓手，推动干部下沉一线，累计解决问题300件。\n"
+)
+
 VECTORS = [
+    FieldVector("event-launched-quoted-campaign", "event", LAUNCH, exact="“清风护航”专项行动"),
+    FieldVector("event-campaign-as-means", "event", CAMPAIGN_AS_MEANS, exact="“网格一线”专项行动"),
+    FieldVector("event-held-at-places-list", "event", DRILL, exact="“江淮应急·2024”洪涝灾害救援演习"),
+    FieldVector("location-held-at-places-list", "location", DRILL, exact="江南市东城区、青山县"),
+    FieldVector("event-generic-launch-is-not-named", "event", BUREAU_NEWS, must_not_include=("窗口作风",)),
     FieldVector("organizer-lead-place-acts", "organizer", WORK_UPDATE, exact="房县"),
     FieldVector("organizer-lead-place-full-chain", "organizer", PEOPLES_DAILY_LOCAL, exact="青冈县"),
     FieldVector("organizer-lead-unit", "organizer", BUREAU_NEWS, exact="市效能办"),

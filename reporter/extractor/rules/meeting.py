@@ -58,7 +58,7 @@ def _build(path: str | None) -> _Patterns:
             rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(]|$|上|期间|并)"
         ),
         held_at=re.compile(
-            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
@@ -206,6 +206,25 @@ def _step_speech_at(ctx: Context, frame: Frame) -> None:
             break
 
 
+# a named activity launched: 开展“某某”活动, 开办“某某讲堂”, 推行某某“零跑腿”改革 — a quoted name, with the
+# words that qualify it and the activity word after it
+_LAUNCHED = re.compile(
+    r"(?:开展|举办|开办|启动|推行|组织开展|部署开展|实施|推出|以)(?:了)?"
+    r"(?P<event>[^，。；：！？\n“”、]{0,10}?“[^”\n]{2,30}”(?:[\u4e00-\u9fff]{0,6}?"
+    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$)))"
+    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为)"
+)
+
+
+def _step_launched(ctx: Context, frame: Frame) -> None:
+    """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _LAUNCHED, lines=6):
+        frame["event"] = _hit(ctx, m, "event", "event.launched")
+        return
+
+
 def _step_campaign(ctx: Context, frame: Frame) -> None:
     if "event" not in frame:
         campaign = _campaign(ctx)
@@ -238,6 +257,7 @@ _FRAME_STEPS = (
     _step_at_place,
     _step_held_at,
     _step_speech_at,
+    _step_launched,
     _step_campaign,
     _step_named_in_event,
     _step_organizer,
