@@ -145,7 +145,21 @@ CAMPAIGN_AS_MEANS = (
     "今年以来，青山县以“网格一线”专项行动为抓手，推动干部下沉一线，累计解决问题300件。\n"
 )
 
+VISIT = (
+    "王明调研安全生产工作时强调\n"
+    "本报南京3月2日电 国务院副秘书长王明近日在江苏省苏州市调研安全生产工作。他强调，要压实责任。\n"
+)
+COURT = (
+    "赛罕区法院多元解纷推动诉源治理\n"
+    "本报呼和浩特6月17日电 记者从内蒙古自治区呼和浩特市赛罕区人民法院获悉：该院积极探索诉源治理新模式。\n"
+)
+
 VECTORS = [
+    FieldVector("location-at-named-place", "location", VISIT, exact="江苏省苏州市"),
+    FieldVector(
+        "organizer-informant-by-grammar", "organizer", COURT, exact="内蒙古自治区呼和浩特市赛罕区人民法院"
+    ),
+    FieldVector("location-organizer-place", "location", COURT, exact="内蒙古自治区呼和浩特市赛罕区"),
     FieldVector("event-launched-quoted-campaign", "event", LAUNCH, exact="“清风护航”专项行动"),
     FieldVector("event-campaign-as-means", "event", CAMPAIGN_AS_MEANS, exact="“网格一线”专项行动"),
     FieldVector("event-held-at-places-list", "event", DRILL, exact="“江淮应急·2024”洪涝灾害救援演习"),

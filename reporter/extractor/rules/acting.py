@@ -186,11 +186,16 @@ def place_name(ctx: Context, actor: Actor) -> tuple[int, int, str]:
 def fullest_place(ctx: Context, actor: Actor) -> tuple[int, int]:
     """The place written out most fully in the report for the actor's division (河北馆陶 → 河北省馆陶县)."""
     assert actor.chain is not None
-    target = actor.chain.last.division
-    best = (actor.chain.start, actor.end)
-    for chain in place_chains(ctx):
-        if chain.last.division == target or (chain.last.division.name == target.name):
-            end = chain.township_end or chain.end
-            if len(chain.links) > 1 and end - chain.start > best[1] - best[0]:
-                best = (chain.start, chain.end)
+    s, e = fullest_chain(ctx, actor.chain)
+    return (s, e) if e - s > actor.end - actor.start else (actor.chain.start, actor.end)
+
+
+def fullest_chain(ctx: Context, chain: Chain) -> tuple[int, int]:
+    """The longest writing in the report of a chain's smallest division (柯桥区 → 浙江省绍兴市柯桥区)."""
+    target = chain.last.division
+    best = (chain.start, chain.end)
+    for other in place_chains(ctx):
+        if other.last.division.name == target.name and len(other.links) > 1:
+            if other.end - other.start > best[1] - best[0]:
+                best = (other.start, other.end)
     return best

@@ -25,7 +25,7 @@ from ..entities import tag, unit_start
 from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
-from .acting import fullest_place, lead_actor, place_name
+from .acting import fullest_chain, fullest_place, lead_actor, place_name
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -459,6 +459,7 @@ _UNCERTAIN = {
     "organizer.chair_unit": "主办单位取自主持人的职务",
     "event.campaign": "活动名称取自文中反复提到的专项行动",
     "location.title_place": "地点取自标题中的地名",
+    "location.organizer_place": "地点按主办单位所在地推断",
     "location.title_place_full": "地点取自标题中的地名",
 }
 
@@ -475,13 +476,53 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held:
         return held
-    happened = _happened(ctx)
-    if happened:
-        return [happened]
-    acting = _acting_place(ctx)
-    if acting:
-        return [acting]
-    return _title_place(ctx)
+    for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
+        found = strategy(ctx)
+        if found:
+            return [found]
+    return []
+
+
+# what is done at a place: 在某省某市调研, 在某市某区签署, 在某县某镇召开
+_DONE_AT = re.compile(
+    r"[^，。；：！？\n在]{0,12}?(?:召开|举行|举办|调研|考察|视察|检查|督导|走访|慰问|签署|签约|开幕|启动|成立|揭牌)"
+)
+
+
+def _at_named_place(ctx: Context) -> Found | None:
+    """"在 + a place of the division table (+ a township or venue) + 调研/签署/召开…" in the headline or lead
+    → location.at_named_place, the place as written (with the township or venue when one is named)."""
+    from ..orgs import place_chains
+
+    end = ctx.lines[min(len(ctx.lines), 8) - 1].end if ctx.lines else 0
+    for chain in place_chains(ctx):
+        if chain.start >= min(end, HEAD_CHARS):
+            break
+        if ctx.norm[chain.start - 1 : chain.start] != "在":
+            continue
+        stop = chain.township_end or chain.end
+        m = _DONE_AT.match(ctx.norm, stop)
+        if m:
+            return ctx.hit(ctx.text[chain.start : stop], chain.start, stop, "location.at_named_place")
+    return None
+
+
+def _organizer_place(ctx: Context) -> Found | None:
+    """No place is said for the event: the place the organizer's name begins with (某省某市某区人民法院 →
+    某省某市某区), under review (location.organizer_place)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    found = ctx.found.get("organizer") or []
+    if not found:
+        return None
+    span = found[0].evidence.span
+    chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
+    if chain is None:
+        return None
+    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    s, e = fullest_chain(ctx, chain)
+    return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
 
 
 def _acting_place(ctx: Context) -> Found | None:
@@ -544,7 +585,7 @@ def _happened(ctx: Context) -> Found | None:
     )
 
 
-def _title_place(ctx: Context) -> list[Found]:
+def _title_place(ctx: Context) -> Found | None:
     """A title or kicker that begins with a place: that place, as fully as the text writes it."""
     for line in ctx.lines[:2]:
         run = place_run(ctx, line.start, line.end)
@@ -560,9 +601,9 @@ def _title_place(ctx: Context) -> list[Found]:
         full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
         if full:
-            return [ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")]
-        return [ctx.hit(ctx.text[s:e], s, e, "location.title_place")]
-    return []
+            return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")
+        return ctx.hit(ctx.text[s:e], s, e, "location.title_place")
+    return None
 
 
 _ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")
