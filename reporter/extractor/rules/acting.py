@@ -195,7 +195,7 @@ def fullest_chain(ctx: Context, chain: Chain) -> tuple[int, int]:
     target = chain.last.division
     best = (chain.start, chain.end)
     for other in place_chains(ctx):
-        if other.last.division.name == target.name and len(other.links) > 1:
-            if other.end - other.start > best[1] - best[0]:
-                best = (other.start, other.end)
+        longer = other.end - other.start > best[1] - best[0]
+        if other.last.division.name == target.name and len(other.links) > 1 and longer:
+            best = (other.start, other.end)
     return best
