@@ -242,7 +242,7 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         item = text[pos + 1 : item_end]
         if (
             item[:1] in _LEVEL
-            or gazetteer().names_at(text, pos + 1, item_end)
+            or gazetteer().chain_at(text, pos + 1, item_end) is not None
             or any(item.startswith(n) for n in g.national)
         ):
             break  # the item names its own place: it is a unit of its own

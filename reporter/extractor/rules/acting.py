@@ -20,7 +20,8 @@ from functools import lru_cache
 from ..context import Context
 from ..gazetteer import Chain
 from ..lexicon import load_lexicon, read_word_table
-from ..orgs import find_orgs, place_chains
+from ..orgs import find_orgs, place_chains, shared_head_list
+from ..places import find_units
 
 # what may stand before the subject in a clause: datelines, dates, time words, a leading 在/据
 _CLAUSE_LEAD = re.compile(
@@ -32,11 +33,14 @@ _CLAUSE_LEAD = re.compile(
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
     r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
-    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|联合[^，。]{2,12}?)*"
+    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗])*"
+    # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,20}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
+    r"(?:将|共同|联合)?(?:专项|集中|全面)?"
 )
 
 
-_PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦)")
+_PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究))")
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def lead_verbs(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _verbs(str(path) if path else None)
 
 
-def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
+def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     """The words after a subject make it an actor: a lead verb (from the list, or any verb jieba knows,
     after adverbs and set phrases: 严把, 因地制宜推进), or a headline's kicker colon; not a verb of
     something that befell it (发生, 遭受) or of being (是, 位于)."""
@@ -69,7 +73,7 @@ def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
 
     from ..entities import tag
 
-    end = _joint_units(ctx, end, limit)
+    end = _joint_units(ctx, start, end)
     m = _BETWEEN.match(ctx.norm, end, limit)
     pos = m.end() if m else end
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
@@ -89,32 +93,38 @@ def _acts(ctx: Context, end: int, limit: int, title: bool) -> bool:
     return False
 
 
-def _joint_units(ctx: Context, end: int, limit: int) -> int:
-    """Past units written after the subject as joint actors (某省文物局、某省文物局在…签署): the first
-    one named is the organizer."""
+def _joint_units(ctx: Context, start: int, end: int) -> int:
+    """Past units written after the subject as joint actors (某省文物局、某省文物局在…签署; 省教育厅、公安厅等
+    部门联合制定): the first one named is the organizer."""
+    from ..places import GROUP_WORD
+
     orgs = find_orgs(ctx)
+    shared = {s: e for s, e, _ in shared_head_list(ctx, start, end)}
     moved = True
     while moved:
         moved = False
         if ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
-            nxt = next((e for s, e in orgs if s == end + 1), None)
+            nxt = shared.get(end + 1) or next((e for s, e in orgs if s == end + 1), None)
             if nxt:
                 end, moved = nxt, True
-    return end
+    group = GROUP_WORD.match(ctx.norm, end)
+    return group.end() if group else end
 
 
 def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None:
     """The unit or place written at pos, when it acts."""
-    for s, e in find_orgs(ctx):
+    for s, e in find_units(ctx):
         if s == pos:
-            return Actor(s, e, "unit") if _acts(ctx, e, limit, title) else None
+            return Actor(s, e, "unit") if _acts(ctx, s, e, limit, title) else None
         if s > pos:
             break
     for chain in place_chains(ctx):
         if chain.start == pos:
             end = chain.township_end or chain.end
-            if _acts(ctx, end, limit, title) or (end != chain.end and _acts(ctx, chain.end, limit, title)):
-                return Actor(chain.start, end if _acts(ctx, end, limit, title) else chain.end, "place", chain)
+            if _acts(ctx, pos, end, limit, title):
+                return Actor(chain.start, end, "place", chain)
+            if end != chain.end and _acts(ctx, pos, chain.end, limit, title):
+                return Actor(chain.start, chain.end, "place", chain)
             return None
         if chain.start > pos:
             break
@@ -137,7 +147,7 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             actor = _subject_at(ctx, pos, span.end, title)
             if actor:
                 break
-            if not title and not _PURPOSE.match(ctx.norm, clause[0]):
+            if not title and not _PURPOSE.match(ctx.norm, pos):
                 break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
         if actor:
             break

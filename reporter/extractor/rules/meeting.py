@@ -490,7 +490,7 @@ _DONE_AT = re.compile(
 
 
 def _at_named_place(ctx: Context) -> Found | None:
-    """"在 + a place of the division table (+ a township or venue) + 调研/签署/召开…" in the headline or lead
+    """ "在 + a place of the division table (+ a township or venue) + 调研/签署/召开…" in the headline or lead
     → location.at_named_place, the place as written (with the township or venue when one is named)."""
     from ..orgs import place_chains
 
