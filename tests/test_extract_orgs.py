@@ -154,7 +154,30 @@ COURT = (
     "本报呼和浩特6月17日电 记者从内蒙古自治区呼和浩特市赛罕区人民法院获悉：该院积极探索诉源治理新模式。\n"
 )
 
+MINISTRIES = (
+    "多部门联合印发生态警务意见\n"
+    "本报北京3月1日电 公安部会同司法部、水利部、国家林草局、中国海警局印发《关于加强生态警务的意见》。\n"
+)
+SHARED_KIND = (
+    "青山县推行救助“一件事”改革\n"
+    "今年以来，青山县建立县民政、人社、医保等部门联动机制，市场监管、公安等部门配合。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "units-national-bodies-in-a-list",
+        "units",
+        MINISTRIES,
+        must_include=("司法部", "水利部", "国家林草局", "中国海警局"),
+        must_not_include=("公安部",),
+    ),
+    FieldVector(
+        "units-shared-kind",
+        "units",
+        SHARED_KIND,
+        must_include=("县民政部门", "县人社部门", "县医保部门"),
+        must_not_include=("市场监管部门", "市公安部门"),
+    ),
     FieldVector("location-at-named-place", "location", VISIT, exact="江苏省苏州市"),
     FieldVector(
         "organizer-informant-by-grammar", "organizer", COURT, exact="内蒙古自治区呼和浩特市赛罕区人民法院"

@@ -78,6 +78,7 @@ def units(ctx: Context) -> list[Found]:
     """Units that took part, spoke or reported (see the module docstring)."""
     found = _Units(ctx)
     _distributive(ctx, found)
+    _shared_kind(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -111,6 +112,28 @@ def _distributive(ctx: Context, found: _Units) -> None:
         found.taken.append((list_start, m.end()))
 
 
+# departments listed under one head and one kind word: 县民政、人社、公安等部门 → 县民政部门, 县人社部门 …
+_SHARED_KIND = re.compile(
+    r"(?P<head>[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
+    r"等(?P<kind>部门|单位)"
+)
+
+
+def _shared_kind(ctx: Context, found: _Units) -> None:
+    """县民政、人社、公安等部门 → 县民政部门, 县人社部门, 县公安部门 (units.shared_kind)."""
+    import bisect
+
+    for m in _SHARED_KIND.finditer(ctx.norm, 0, ctx.content_end):
+        i = bisect.bisect_left(ctx.word_starts, m.start())
+        if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
+            continue  # 市场监管: the level word must be a word of its own
+        pos = m.start("items")
+        for item in m["items"].split("、"):
+            found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
+            pos += len(item) + 1
+        found.taken.append((m.start(), m.end()))
+
+
 def _named(ctx: Context, found: _Units) -> None:
     """Every unit named in the body (units.named), a shared head's list (units.shared_head) and a bare
     organ after a placed one (units.shared_place); not units in posts, attribution lines or citations."""
@@ -128,7 +151,7 @@ def _named(ctx: Context, found: _Units) -> None:
             found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
             found.taken.append((a, b))
         name = ctx.text[s:e]
-        if _BARE.match(text[s:e]):
+        if _BARE.match(text[s:e]) and not _has_head(ctx, s, e):
             # 卫生局 after 杭州市公安局、: the list's place applies
             prev = spans[i - 1] if i else None
             if (
@@ -204,6 +227,20 @@ def _org_words(ctx: Context) -> str | None:
     lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
     path = getattr(lexicon, "org_words", None)
     return str(path) if path else None
+
+
+_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院)")
+
+
+def _has_head(ctx: Context, s: int, e: int) -> bool:
+    """A name that says whose it is: a national head (国家林草局) or a place (营口市公安局)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    if _NATIONAL.match(ctx.norm, s):
+        return True
+    chain = gazetteer().chain_at(ctx.norm, s, e, trusted=trusted_short(ctx))
+    return chain is not None and chain.end < e
 
 
 def _county_department(name: str) -> bool:
