@@ -75,7 +75,11 @@ class Gazetteer:
             for short in filter(None, shorts.split("/")):
                 self.short.setdefault(short, []).append(division)
         self.max_len = max(map(len, [*self.full, *self.short]), default=0)
-        self._heads = frozenset(n[:2] for n in [*self.full, *self.short])  # a quick test before the lookups
+        lengths: dict[str, set[int]] = {}
+        for n in [*self.full, *self.short]:
+            lengths.setdefault(n[:2], set()).add(len(n))
+        # the lengths of the names each two-character head starts (a quick test before the lookups)
+        self._heads = {h: tuple(sorted(ls, reverse=True)) for h, ls in lengths.items()}
         self.provinces = frozenset(
             n for n, ds in {**self.short, **self.full}.items() if any(d.level == "province" for d in ds)
         )
@@ -84,9 +88,9 @@ class Gazetteer:
         """Every division whose full or short name starts at pos, longest first."""
         end = len(text) if end is None else end
         out: list[PlaceMatch] = []
-        if text[pos : pos + 2] not in self._heads:
-            return out
-        for length in range(min(self.max_len, end - pos), 1, -1):
+        for length in self._heads.get(text[pos : pos + 2], ()):
+            if pos + length > end:
+                continue
             piece = text[pos : pos + length]
             for d in self.full.get(piece, ()):
                 out.append(PlaceMatch(pos, pos + length, d, False))
@@ -124,20 +128,23 @@ class Gazetteer:
                 township = m.end()
         return Chain(pos, links[-1].end, tuple(links), township)
 
-    def find(self, text: str, start: int = 0, end: int | None = None, *, trusted=None) -> list[Chain]:
-        """Every chain of divisions in text[start:end], left to right, not overlapping."""
+    def find(
+        self, text: str, start: int = 0, end: int | None = None, *, trusted=None, starts=None
+    ) -> list[Chain]:
+        """Every chain of divisions in text[start:end], left to right, not overlapping. `starts`, when
+        given, are the only offsets a chain may start at (the starts of jieba's words)."""
         end = len(text) if end is None else end
         out: list[Chain] = []
-        pos = start
-        while pos < end:
-            chain = (
-                self.chain_at(text, pos, end, trusted=trusted) if "\u4e00" <= text[pos] <= "\u9fff" else None
-            )
-            if chain:
-                out.append(chain)
-                pos = chain.end
-            else:
-                pos += 1
+        heads = self._heads
+        last = start
+        for pos in range(start, end - 1) if starts is None else starts:
+            if pos < last or pos >= end - 1:
+                continue
+            if text[pos : pos + 2] in heads:  # most positions start no name: one dict lookup
+                chain = self.chain_at(text, pos, end, trusted=trusted)
+                if chain:
+                    out.append(chain)
+                    last = chain.end
         return out
 
 

@@ -97,7 +97,9 @@ def place_chains(ctx: Context):
     """Every chain of administrative divisions in the report (cached per document)."""
     cached = ctx.__dict__.get("_place_chains")
     if cached is None:
-        cached = gazetteer().find(ctx.norm, 0, ctx.content_end, trusted=trusted_short(ctx))
+        cached = gazetteer().find(
+            ctx.norm, 0, ctx.content_end, trusted=trusted_short(ctx), starts=ctx.word_starts
+        )
         ctx.__dict__["_place_chains"] = cached
     return cached
 
