@@ -627,7 +627,7 @@ def _province_and_next(
         if m.start() < line_end:
             continue
         j = bisect.bisect_left(starts, m.start())
-        run = []
+        run: list[tuple[str, int, int]] = []
         while j < len(ctx.words) and len(run) < 6:
             word, ws, we = ctx.words[j]
             if not all("\u4e00" <= c <= "\u9fff" for c in word):
