@@ -21,6 +21,18 @@ def read_word_list(path: Path | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
+@lru_cache(maxsize=16)
+def read_word_table(path: str | None) -> dict[str, tuple[str, ...]]:
+    """A "词 类别" list → {类别: words, longest first}; '#' starts a comment. Read once per file."""
+    table: dict[str, list[str]] = {}
+    if path is not None:
+        for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
+            parts = line.split("#", 1)[0].split()
+            if len(parts) >= 2:
+                table.setdefault(parts[1], []).append(parts[0])
+    return {k: tuple(sorted(dict.fromkeys(v), key=len, reverse=True)) for k, v in table.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     posts: tuple[str, ...]
@@ -29,6 +41,8 @@ class Lexicon:
     task_words: Path | None = None  # tasks: list lead-ins and outline headings
     metric_words: Path | None = None  # metrics: 量词, result verbs, non-metric contexts
     header_words: Path | None = None  # title/date/source: 文种, page-furniture labels, kicker cues
+    org_words: Path | None = None  # organisations: organ suffixes, sub-units, media, generic and citing words
+    meeting_words: Path | None = None  # meeting frame: meeting and campaign words, holding and lead verbs
 
     @property
     def userdicts(self) -> tuple[Path, ...]:
@@ -45,4 +59,6 @@ def load_lexicon(templates: str | None = None) -> Lexicon:
         task_words=optional_template("task_words.txt", templates),
         metric_words=optional_template("metric_words.txt", templates),
         header_words=optional_template("header_words.txt", templates),
+        org_words=optional_template("org_words.txt", templates),
+        meeting_words=optional_template("meeting_words.txt", templates),
     )

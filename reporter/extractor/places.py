@@ -357,9 +357,55 @@ def find_units(ctx: Context, start: int = 0, end: int | None = None) -> list[tup
     end = ctx.content_end if end is None else end
     cached = ctx.__dict__.get("_all_units")
     if cached is None:
-        cached = _find_units(ctx)
+        cached = _with_grammar(ctx, _find_units(ctx))
         ctx.__dict__["_all_units"] = cached
     return [(s, e) for s, e in cached if s >= start and e <= end]
+
+
+def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names the organ grammar reads (orgs.py), and the word-built names that do not overlap them.
+
+    Where both read a name, the grammar's span wins: it does not depend on where jieba cut the words.
+    A word-built name followed by a media word (江苏政府 + 采购网) is a website, and is dropped.
+    """
+    from .orgs import find_orgs, media_after
+
+    grammar = find_orgs(ctx)
+    out = set(grammar)
+    for s, e in by_words:
+        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]):
+            continue
+        overlapping = [(gs, ge) for gs, ge in grammar if s < ge and gs < e]
+        if overlapping and not all(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in overlapping):
+            continue
+        out.difference_update(overlapping)  # a longer known name holds them (中央纪委 + 国家监委)
+        out.add((s, e))
+    return sorted(out)
+
+
+# a word-built name without a place before it is kept only when it is a known unit: a name jieba knows
+# as an organisation (nt), a short form (公安部), or a national body (中国…, 国家…); common nouns ending like
+# a unit (区域中心, 协作机制, 相关部门, 村干部) are not
+_NATIONAL_NAME = re.compile(r"^(?:中国|中华|国家|中央|中共|最高|国务院)")
+
+
+_WEAK_SUFFIXES = frozenset(["中心", "部门", "机制", "机关"])
+_LEVEL_GOVERNMENT = re.compile(r"[省市县区旗州盟](?:人民)?政府$")
+# a place written with its level word, not in the division table (an old or a small place: 富阳市)
+_WRITTEN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
+
+
+def _known_name(name: str) -> bool:
+    if name in _SHORT_UNITS or tag(name) == "nt" or _NATIONAL_NAME.match(name):
+        return True
+    if name.endswith("政府"):
+        return bool(_LEVEL_GOVERNMENT.search(name)) and not name.startswith(("党和", "中华人民共和国"))
+    suffix = name[len(name) - unit_suffix_len(name) :]
+    if suffix in _WEAK_SUFFIXES or suffix in _NOT_UNIT_WORDS or name.endswith(("布局", "格局", "干部")):
+        return False
+    # a name closed by a specific organ word (人民检察院, 派出所, 专案组, 服务队, 法学院), or led by a place
+    # written with its level word (江南市 + 教育局)
+    return len(suffix) >= 2 or bool(_WRITTEN_PLACE.match(name) and len(name) > 4)
 
 
 def _find_units(ctx: Context) -> list[tuple[int, int]]:

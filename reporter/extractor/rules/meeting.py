@@ -16,45 +16,68 @@ Sentence patterns of reports, tried in order:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from ...model import Found
 from ..context import Context
 from ..entities import tag, unit_start
+from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
+from .acting import fullest_chain, fullest_place, lead_actor, place_name
 from .people import find_people
 
-_MEETING_WORD = (
-    r"(?:全体会议|常务会议|联席会议|工作会议|专题会议|会议|座谈会|推进会|部署会|调度会|现场会|发布会|"
-    r"培训班|研讨会|论坛|大会|评议会|表彰会|动员会|总结会|汇报会|观摩会|交流会|听证会|协调会|例会|"
-    r"学习会|报告会|述职会|分析会|讲评会|通报会|启动会|对接会|推介会|恳谈会|见面会|说明会|誓师会|培训会|"
-    r"宣讲会|会商会|碰头会|"
-    r"仪式|活动)"
-)
-_HOLD = r"(?:主持召开|组织召开|召集召开|召开|举行|举办|召集)"
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
-# EVENT right after a holding verb
-_HELD = re.compile(
-    rf"(?P<verb>{_HOLD})(?:了)?(?P<event>{_NP}{{2,60}}?{_MEETING_WORD})(?=[，。；、\s（(]|$|上|期间|并)"
-)
-# EVENT 在 LOC 举行
-_HELD_AT = re.compile(
-    rf"(?P<event>{_NP}{{2,40}}?{_MEETING_WORD})(?:于\S{{1,12}}?)?在(?P<loc>{_NP}{{2,30}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
-)
-_AT_MEETING = re.compile(rf"在(?P<event>{_NP}{{2,50}}?{_MEETING_WORD})上(?:强调|讲话|表示|指出|发表|作)")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The meeting frame's sentence patterns, built from templates/meeting_words.txt (会议, 行动, 召开)."""
+
+    held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
+    held_at: re.Pattern[str]  # EVENT 在 LOC 举行
+    speech_at: re.Pattern[str]  # 在 EVENT 上强调
+    campaign: re.Pattern[str]  # … 专项行动
+    generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
+
+
+@lru_cache(maxsize=8)
+def _build(path: str | None) -> _Patterns:
+    table = read_word_table(path)
+    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), "活动"))
+    hold = _alt(table.get("召开", ("召开", "举行", "举办")))
+    campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
+    return _Patterns(
+        held=re.compile(
+            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(]|$|上|期间|并)"
+        ),
+        held_at=re.compile(
+            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+        ),
+        speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
+        campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
+        generic=re.compile(
+            rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
+        ),
+    )
+
+
+def _patterns(ctx: Context) -> _Patterns:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "meeting_words", None)
+    return _build(str(path) if path else None)
+
+
 _AT_PLACE = re.compile(
     r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)"
 )
-_CAMPAIGN_WORD = r"(?:专项行动|专项斗争|专项整治|集中行动|攻坚行动|百日行动|攻坚战|专项治理)"
-_CAMPAIGN = re.compile(rf"(?P<event>{_NP}{{2,30}}?{_CAMPAIGN_WORD})")
-_GENERIC_EVENT = re.compile(
-    rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{_MEETING_WORD}$"
-)
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
-_FROM_ORG = re.compile(
-    r"(?:从|据|经)(?P<org>[^，。；：！？\n]{2,30}?)(?:获悉|了解到|通报|介绍|消息|统计|发布)"
-)
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
@@ -76,11 +99,11 @@ def _clean_event(text: str) -> str:
     return text
 
 
-def _named(event: str) -> bool:
+def _named(ctx: Context, event: str) -> bool:
     """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会, 丰富多彩的文化活动)."""
     if event.endswith("活动") and "“" not in event:
         return False
-    return not _GENERIC_EVENT.match(event) and (len(event) >= 7 or "“" in event)
+    return not _patterns(ctx).generic.match(event) and (len(event) >= 7 or "“" in event)
 
 
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
@@ -100,18 +123,34 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def _frame(ctx: Context):
+Frame = dict[str, tuple[str, int, int, str]]  # field → (value, start, end, rule name)
+
+
+def _frame(ctx: Context) -> Frame:
+    """The meeting frame: each step fills the fields it reads that earlier steps left empty."""
     cached = ctx.__dict__.get("_meeting_frame")
     if cached is not None:
         return cached
-    frame: dict[str, tuple[str, int, int, str]] = {}
+    frame: Frame = {}
+    for step in _FRAME_STEPS:
+        step(ctx, frame)
+    ctx.__dict__["_meeting_frame"] = frame
+    return frame
+
+
+def _hit(ctx: Context, m: re.Match[str], group: str, rule_name: str) -> tuple[str, int, int, str]:
+    return (ctx.text[m.start(group) : m.end(group)], m.start(group), m.end(group), rule_name)
+
+
+def _step_held(ctx: Context, frame: Frame) -> None:
+    """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
     text = ctx.norm
-    for m in _first(ctx, _HELD, lines=8):
+    for m in _first(ctx, _patterns(ctx).held, lines=8):
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
-        if _named(event):
+        if _named(ctx, event):
             current = frame.get("event")
-            # the same meeting written out more fully later (湖北召开疫情防控工作新闻发布会 → 新型冠状病毒…新闻发布会)
+            # the same meeting written out more fully later (…工作新闻发布会 → 某某疫情防控工作新闻发布会)
             if current is None or (
                 len(event) > len(current[0]) and event.endswith(current[0][-4:]) and current[0][-6:] in event
             ):
@@ -123,193 +162,149 @@ def _frame(ctx: Context):
         subject_end = vstart
         if at:
             lstart = vstart - len(before) + at.start("loc")
-            if "location" not in frame:
-                frame["location"] = (ctx.text[lstart:vstart], lstart, vstart, "location.held_at")
+            frame.setdefault("location", (ctx.text[lstart:vstart], lstart, vstart, "location.held_at"))
             subject_end = lstart - 1
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
             # 县公安局 in the body is the 青山县公安局 of the title
             org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+def _step_at_place(ctx: Context, frame: Frame) -> None:
+    """ "在LOC召开/举行/成立" → location.at_place."""
     if "location" not in frame:
         for m in _first(ctx, _AT_PLACE, lines=8):
-            frame["location"] = (
-                ctx.text[m.start("loc") : m.end("loc")],
-                m.start("loc"),
-                m.end("loc"),
-                "location.at_place",
-            )
+            frame["location"] = _hit(ctx, m, "loc", "location.at_place")
             break
-    if "event" not in frame:
-        for m in _first(ctx, _HELD_AT, lines=8):
-            event = _clean_event(m["event"])
-            estart = m.end("event") - len(event)
-            if _named(event):
-                frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
-                loc = m["loc"]
-                frame.setdefault(
-                    "location",
-                    (
-                        ctx.text[m.start("loc") : m.end("loc")],
-                        m.start("loc"),
-                        m.end("loc"),
-                        "location.held_at",
-                    ),
-                )
-                if is_unit_name(loc):
-                    frame.setdefault(
-                        "organizer",
-                        (
-                            ctx.text[m.start("loc") : m.end("loc")],
-                            m.start("loc"),
-                            m.end("loc"),
-                            "organizer.venue",
-                        ),
-                    )
-                break
-    if "event" not in frame:
-        for m in _first(ctx, _AT_MEETING, lines=8):
-            event = _clean_event(m["event"])
-            estart = m.end("event") - len(event)
-            if _named(event):
-                frame["event"] = (
-                    ctx.text[estart : m.end("event")],
-                    estart,
-                    m.end("event"),
-                    "event.speech_at",
-                )
-                break
+
+
+def _step_held_at(ctx: Context, frame: Frame) -> None:
+    """ "EVENT 在 LOC 举行" → event.held_at, location.held_at; a unit as venue is the organizer."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _patterns(ctx).held_at, lines=8):
+        event = _clean_event(m["event"])
+        estart = m.end("event") - len(event)
+        if _named(ctx, event):
+            frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
+            frame.setdefault("location", _hit(ctx, m, "loc", "location.held_at"))
+            if is_unit_name(m["loc"]):
+                frame.setdefault("organizer", _hit(ctx, m, "loc", "organizer.venue"))
+            break
+
+
+def _step_speech_at(ctx: Context, frame: Frame) -> None:
+    """ "在 EVENT 上强调/讲话" → event.speech_at."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _patterns(ctx).speech_at, lines=8):
+        event = _clean_event(m["event"])
+        estart = m.end("event") - len(event)
+        if _named(ctx, event):
+            frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.speech_at")
+            break
+
+
+# a named activity launched: 开展“某某”活动, 开办“某某讲堂”, 推行某某“零跑腿”改革 — a quoted name, with the
+# words that qualify it and the activity word after it
+_LAUNCHED = re.compile(
+    r"(?:开展|举办|开办|启动|推行|组织开展|部署开展|实施|推出|以)(?:了)?"
+    r"(?P<event>[^，。；：！？\n“”、]{0,10}?“[^”\n]{2,30}”(?:[\u4e00-\u9fff]{0,6}?"
+    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$)))"
+    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为)"
+)
+
+
+def _step_launched(ctx: Context, frame: Frame) -> None:
+    """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
+    if "event" in frame:
+        return
+    for m in _first(ctx, _LAUNCHED, lines=6):
+        frame["event"] = _hit(ctx, m, "event", "event.launched")
+        return
+
+
+def _step_campaign(ctx: Context, frame: Frame) -> None:
     if "event" not in frame:
         campaign = _campaign(ctx)
         if campaign:
             frame["event"] = campaign
-    if "organizer" not in frame and "event" in frame:
-        name, s, e, _ = frame["event"]
-        m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
-        if m and is_unit_name(m["org"]):
-            frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
-    if "organizer" not in frame:
-        for m in _first(ctx, _FROM_ORG, lines=8):
-            org = m["org"]
-            if is_unit_name(org) or place_run(ctx, m.start("org"), m.end("org")) == (
-                m.start("org"),
-                m.end("org"),
-            ):
-                frame["organizer"] = (
-                    ctx.text[m.start("org") : m.end("org")],
-                    m.start("org"),
-                    m.end("org"),
-                    "organizer.informant",
-                )
-                break
-    # weaker sources of the organizer, tried in order until one gives a unit
-    for source in (_issuer, _acting_unit, _most_named_unit, _chair_unit):
+
+
+def _step_named_in_event(ctx: Context, frame: Frame) -> None:
+    """A meeting named after its body (国务院常务会议) → organizer.named_in_event."""
+    if "organizer" in frame or "event" not in frame:
+        return
+    name, s, _e, _ = frame["event"]
+    m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
+    if m and is_unit_name(m["org"]):
+        frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
+
+
+def _step_organizer(ctx: Context, frame: Frame) -> None:
+    """Weaker sources of the organizer, tried in order until one gives a unit."""
+    for source in (_informant, _issuer, _lead_subject, _most_named_unit, _chair_unit):
         if "organizer" in frame:
-            break
+            return
         found = source(ctx)
         if found:
             frame["organizer"] = found
-    ctx.__dict__["_meeting_frame"] = frame
-    return frame
 
 
-# what a unit does in a report's lead or headline
-_ACT = re.compile(
-    r"(?:\d{1,2}日|今日|近日|日前)?(?:自\S{1,10}?起，?)?(?:通过[^，。]{0,20}，)?"
-    r"(?:公布|发布|通报|印发|部署|推出|开展|启动|建立|建成|成立|组建|设立|出台|探索|创新|创建|"
-    r"坚持|持续|深入|全面|多措并举|多举措|积极|大力|着力|聚焦|夯实|推进|推动|实行|实施|启用|开通|"
-    r"联合|会同|牵头|破获|侦破|查处|打掉|抓获|办理|受理|审结|执结|专门|率先|首次|依法)"
+_FRAME_STEPS = (
+    _step_held,
+    _step_at_place,
+    _step_held_at,
+    _step_speech_at,
+    _step_launched,
+    _step_campaign,
+    _step_named_in_event,
+    _step_organizer,
 )
 
 
-def _acting_unit(ctx: Context):
-    """The unit whose work the report is about: the subject of the headline or of the lead's first clause.
-
-    A unit named there (武汉蔡甸区检察院探索…, 全国“扫黄打非”办公室今日公布…) is written out as fully as
-    the text writes it elsewhere; a place acting there (河北沧州成立…) gives that place's administrative
-    name as the body writes it (沧州市).
-    """
+def _lead_subject(ctx: Context):
+    """The unit or place that acts in the headline or the lead (acting.py): 市效能办开展…, 房县召开…,
+    近年来，某省某市某县积极探索… → the unit, or the place's own name (某县)."""
     from .header import _body_start
 
-    body = _body_start(ctx)
-    candidates = []
-    title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body]
-    body_lead = [s for s in ctx.sentences if s.start >= body][:3]
-    for span in [*title_lines, *body_lead]:
-        start = span.start
-        # skip a dateline and byline, a leading date or time
-        m = _LEAD_SKIP.match(ctx.norm, start, span.end)
-        pos = m.end() if m else start
-        for s, e in find_units(ctx, pos, span.end):
-            if s != pos and ctx.norm[pos:s].strip("，、 "):
-                break
-            if _ACT.match(ctx.norm, e):
-                candidates.append((s, e, "organizer.acting_unit"))
-            break
-        else:
-            run = place_run(ctx, pos, span.end)
-            if run and ctx.norm[run[0] : run[1]] in PROVINCES:
-                run = _province_and_next(ctx, run[0], run[1], span.end, short=True) or run
-            if run and _ACT.match(ctx.norm, run[1]) and span in title_lines:
-                name = ctx.norm[run[0] : run[1]]
-                last = _last_place_name(ctx, run)
-                admin = (
-                    re.search(
-                        re.escape(last) + r"(?:市|县|区|旗|省|自治区)", ctx.norm[run[1] : ctx.content_end]
-                    )
-                    if last
-                    else None
-                )
-                unit = _unit_of_place(ctx, admin.group() if admin else last) if last else None
-                if unit:
-                    candidates.append((unit[0], unit[1], "organizer.acting_place_unit"))
-                elif admin:
-                    a = run[1] + admin.start()
-                    candidates.append((a, a + len(admin.group()), "organizer.acting_place"))
-                elif name in PROVINCES:
-                    candidates.append((run[0], run[1], "organizer.acting_place"))
-        if candidates:
-            break
-    if not candidates:
+    actor = lead_actor(ctx, _body_start(ctx))
+    if actor is None:
         return None
-    s, e, rule_name = candidates[0]
-    fuller = _fuller_unit(ctx, ctx.norm[s:e], e) if rule_name == "organizer.acting_unit" else None
-    if fuller:
-        s, e = fuller
-    return (ctx.text[s:e], s, e, rule_name)
+    if actor.kind == "unit":
+        s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
+        return (ctx.text[s:e], s, e, "organizer.lead_unit")
+    s, e, name = place_name(ctx, actor)
+    return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
 
-_LEAD_SKIP = re.compile(
-    r"(?:(?:本报|本台|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))[\u4e00-\u9fff]{0,8}?(?:\d{1,2}月\d{1,2}日)?电\s*)?"
-    r"(?:[（(][^）)]{0,30}[）)]\s*)?"
-    r"(?:[^，。“”]{0,12}?(?:\d{1,2}月\d{1,2}日|\d{1,2}日)[上下]?午?晚?，?)?"
-)
+_INFORMED = re.compile(r"(?:获悉|了解到|通报|介绍|消息|统计|发布|召开的[^，。]{0,40}?上获悉)")
 
 
-def _unit_of_place(ctx: Context, place: str) -> tuple[int, int] | None:
-    """The first unit named after a place that acts in the body (柯桥区纪委监委统筹…), not one only in a post."""
-    from .people import find_people
-
-    titles = [h.title_span for h in find_people(ctx)]
-    for s, e in find_units(ctx):
-        name = ctx.norm[s:e]
-        if not name.startswith(place) or name == place or any(t.start <= s < t.end for t in titles):
+def _informant(ctx: Context):
+    """记者从 ORG 获悉, 据 ORG 通报: the unit that gave the news is whose work it reports."""
+    for m in _first(ctx, re.compile(r"(?:从|据|经)"), lines=8):
+        org = next(((s, e) for s, e in find_units(ctx) if s == m.end()), None)
+        if org is None:
             continue
-        if ctx.norm[max(0, s - 1) : s] in ("在", "于", "到", "赴", "从", "向", "对"):
-            continue  # 在沧州市中级人民法院成立: the place of the event, not who acted
-        if _ACT.match(ctx.norm, e) or re.match(
-            r"[^，。]{0,12}(?:统筹|建立|推出|开展|设立|组建|成立)", ctx.norm[e : e + 14]
-        ):
-            return s, e
+        s, e = org
+        e = _joint_end(ctx, e)
+        clause_end = min((ctx.norm.find(c, e) % (len(ctx.norm) + 1) for c in "，。；\n"), default=e)
+        if _INFORMED.search(ctx.norm, e, min(clause_end + 1, e + 60)):
+            return (ctx.text[s : org[1]], s, org[1], "organizer.informant")
     return None
 
 
-def _last_place_name(ctx: Context, run: tuple[int, int]) -> str:
-    words = [w for w, ws, we in ctx.words if run[0] <= ws and we <= run[1]]
-    if not words:
-        return ""
-    last = re.sub(r"(?:省|市|县|区|旗|自治区)$", "", words[-1])
-    return last if len(last) >= 2 else ""
+def _joint_end(ctx: Context, end: int) -> int:
+    """Past units named jointly after the first (江西省政府新闻办、省生态环境厅联合召开)."""
+    units = find_units(ctx)
+    while ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
+        nxt = next((e for s, e in units if s == end + 1), None)
+        if nxt is None:
+            break
+        end = nxt
+    return end
 
 
 def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
@@ -337,7 +332,7 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
     counts: dict[str, list[tuple[int, int]]] = {}
-    for m in _CAMPAIGN.finditer(ctx.norm, 0, ctx.content_end):
+    for m in _patterns(ctx).campaign.finditer(ctx.norm, 0, ctx.content_end):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
         start = max(start, m.start("event"))
@@ -411,7 +406,7 @@ def _most_named_unit(ctx: Context):
     if not counts:
         return None
     ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-    name, spans = ranked[0]
+    _name, spans = ranked[0]
     if len(spans) < 3 or (len(ranked) > 1 and len(ranked[1][1]) == len(spans)):
         return None
     s, e = spans[0]
@@ -471,6 +466,7 @@ _UNCERTAIN = {
     "organizer.chair_unit": "主办单位取自主持人的职务",
     "event.campaign": "活动名称取自文中反复提到的专项行动",
     "location.title_place": "地点取自标题中的地名",
+    "location.organizer_place": "地点按主办单位所在地推断",
     "location.title_place_full": "地点取自标题中的地名",
 }
 
@@ -487,10 +483,65 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held:
         return held
-    happened = _happened(ctx)
-    if happened:
-        return [happened]
-    return _title_place(ctx)
+    for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
+        found = strategy(ctx)
+        if found:
+            return [found]
+    return []
+
+
+# what is done at a place: 在某省某市调研, 在某市某区签署, 在某县某镇召开
+_DONE_AT = re.compile(
+    r"[^，。；：！？\n在]{0,12}?(?:召开|举行|举办|调研|考察|视察|检查|督导|走访|慰问|签署|签约|开幕|启动|成立|揭牌)"
+)
+
+
+def _at_named_place(ctx: Context) -> Found | None:
+    """ "在 + a place of the division table (+ a township or venue) + 调研/签署/召开…" in the headline or lead
+    → location.at_named_place, the place as written (with the township or venue when one is named)."""
+    from ..orgs import place_chains
+
+    end = ctx.lines[min(len(ctx.lines), 8) - 1].end if ctx.lines else 0
+    for chain in place_chains(ctx):
+        if chain.start >= min(end, HEAD_CHARS):
+            break
+        if ctx.norm[chain.start - 1 : chain.start] != "在":
+            continue
+        stop = chain.township_end or chain.end
+        m = _DONE_AT.match(ctx.norm, stop)
+        if m:
+            return ctx.hit(ctx.text[chain.start : stop], chain.start, stop, "location.at_named_place")
+    return None
+
+
+def _organizer_place(ctx: Context) -> Found | None:
+    """No place is said for the event: the place the organizer's name begins with (某省某市某区人民法院 →
+    某省某市某区), under review (location.organizer_place)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    found = ctx.found.get("organizer") or []
+    if not found:
+        return None
+    span = found[0].evidence.span
+    chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
+    if chain is None:
+        return None
+    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    s, e = fullest_chain(ctx, chain)
+    return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
+
+
+def _acting_place(ctx: Context) -> Found | None:
+    """A place that acts in the lead (近年来，某省某市某县积极探索…): where its work took place, written
+    out as fully as the report writes it."""
+    from .header import _body_start
+
+    actor = lead_actor(ctx, _body_start(ctx))
+    if actor is None or actor.kind != "place":
+        return None
+    s, e = fullest_place(ctx, actor)
+    return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
 
 
 # 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
@@ -541,7 +592,7 @@ def _happened(ctx: Context) -> Found | None:
     )
 
 
-def _title_place(ctx: Context) -> list[Found]:
+def _title_place(ctx: Context) -> Found | None:
     """A title or kicker that begins with a place: that place, as fully as the text writes it."""
     for line in ctx.lines[:2]:
         run = place_run(ctx, line.start, line.end)
@@ -554,15 +605,12 @@ def _title_place(ctx: Context) -> list[Found]:
         ):
             continue  # 武汉蔡甸区检察院…: a unit, not a place
         short = ctx.norm[s:e]
-        if short in PROVINCES:
-            full = _province_and_next(ctx, s, e, line.end)
-        else:
-            full = _fuller_place(ctx, short, e)
+        full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
         if full:
-            return [ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")]
-        return [ctx.hit(ctx.text[s:e], s, e, "location.title_place")]
-    return []
+            return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")
+        return ctx.hit(ctx.text[s:e], s, e, "location.title_place")
+    return None
 
 
 _ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")
@@ -586,7 +634,7 @@ def _province_and_next(
         if m.start() < line_end:
             continue
         j = bisect.bisect_left(starts, m.start())
-        run = []
+        run: list[tuple[str, int, int]] = []
         while j < len(ctx.words) and len(run) < 6:
             word, ws, we = ctx.words[j]
             if not all("\u4e00" <= c <= "\u9fff" for c in word):

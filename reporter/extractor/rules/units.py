@@ -13,6 +13,8 @@ import re
 
 from ...model import Found
 from ..context import Context
+from ..lexicon import load_lexicon, read_word_table
+from ..orgs import shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -46,25 +48,53 @@ def _similar(a: str, b: str) -> bool:
     return a == b or (a in b and len(a) >= 0.8 * len(b)) or (b in a and len(b) >= 0.8 * len(a))
 
 
+class _Units:
+    """The units found so far, each once, never the organizer or a part of it."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.organizer = ctx.value("organizer") or ""
+        self.out: list[Found] = []
+        self.seen: set[str] = set()
+        self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
+
+    def add(self, value: str, s: int, e: int, rule_name: str) -> None:
+        if (
+            value in self.seen
+            or _similar(value, self.organizer)
+            or _NOT_UNIT.search(value)
+            or _part_of(value, self.organizer)
+        ):
+            return
+        self.seen.add(value)
+        self.out.append(self.ctx.hit(value, s, e, rule_name))
+
+    def is_taken(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.taken)
+
+
 @rule("units")
 def units(ctx: Context) -> list[Found]:
     """Units that took part, spoke or reported (see the module docstring)."""
-    text = ctx.norm
-    end = ctx.content_end
-    organizer = ctx.value("organizer") or ""
-    titles = [h.title_span for h in find_people(ctx)]
-    out: list[Found] = []
-    seen: set[str] = set()
-    taken: list[tuple[int, int]] = []
+    found = _Units(ctx)
+    _distributive(ctx, found)
+    _shared_kind(ctx, found)
+    _named(ctx, found)
+    _list_siblings(ctx, found)
+    # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
+    values = [str(f.value) for f in found.out]
+    return [
+        f
+        for i, f in enumerate(found.out)
+        if not any(
+            j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
+        )
+    ]
 
-    def add(value: str, s: int, e: int, rule_name: str) -> None:
-        key = value
-        if key in seen or _similar(value, organizer) or _NOT_UNIT.search(value) or _part_of(value, organizer):
-            return
-        seen.add(key)
-        out.append(ctx.hit(value, s, e, rule_name))
 
-    for m in _DISTRIBUTIVE.finditer(text, 0, end):
+def _distributive(ctx: Context, found: _Units) -> None:
+    """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
+    for m in _DISTRIBUTIVE.finditer(ctx.norm, 0, ctx.content_end):
         items = m["items"].split("、")
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
@@ -77,20 +107,51 @@ def units(ctx: Context) -> list[Found]:
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
-            add(ctx.text[pos : pos + len(item)] + kind, pos, m.end(), "units.distributive")
+            found.add(ctx.text[pos : pos + len(item)] + kind, pos, m.end(), "units.distributive")
             pos += len(item) + 1
-        taken.append((list_start, m.end()))
+        found.taken.append((list_start, m.end()))
 
+
+# departments listed under one head and one kind word: 县民政、人社、公安等部门 → 县民政部门, 县人社部门 …
+_SHARED_KIND = re.compile(
+    r"(?P<head>[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
+    r"等(?P<kind>部门|单位)"
+)
+
+
+def _shared_kind(ctx: Context, found: _Units) -> None:
+    """县民政、人社、公安等部门 → 县民政部门, 县人社部门, 县公安部门 (units.shared_kind)."""
+    import bisect
+
+    for m in _SHARED_KIND.finditer(ctx.norm, 0, ctx.content_end):
+        i = bisect.bisect_left(ctx.word_starts, m.start())
+        if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
+            continue  # 市场监管: the level word must be a word of its own
+        pos = m.start("items")
+        for item in m["items"].split("、"):
+            found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
+            pos += len(item) + 1
+        found.taken.append((m.start(), m.end()))
+
+
+def _named(ctx: Context, found: _Units) -> None:
+    """Every unit named in the body (units.named), a shared head's list (units.shared_head) and a bare
+    organ after a placed one (units.shared_place); not units in posts, attribution lines or citations."""
+    text = ctx.norm
+    titles = [h.title_span for h in find_people(ctx)]
     title = ctx.found.get("title") or []
     body_from = title[0].evidence.span.start if title else 0
     spans = find_units(ctx, body_from)  # a briefing's masthead (县委办公室编) is not a participant
     for i, (s, e) in enumerate(spans):
-        if any(a <= s < b for a, b in taken):
-            continue
-        if any(t.start <= s < t.end for t in titles):
+        if found.is_taken(s) or any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
+        if _attribution_line(ctx, s) or _only_cited(ctx, s, e):
+            continue
+        for a, b, full in shared_head_list(ctx, s, e):
+            found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
+            found.taken.append((a, b))
         name = ctx.text[s:e]
-        if _BARE.match(text[s:e]):
+        if _BARE.match(text[s:e]) and not _has_head(ctx, s, e):
             # 卫生局 after 杭州市公安局、: the list's place applies
             prev = spans[i - 1] if i else None
             if (
@@ -101,21 +162,25 @@ def units(ctx: Context) -> list[Found]:
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
                     suffix = suffix[1:]
-                add(place + suffix, prev[0], e, "units.shared_place")
+                found.add(place + suffix, prev[0], e, "units.shared_place")
                 continue
             if not _county_department(name):
                 continue  # 卫生局 alone; 县政府, 市委: the report's own leadership, not a participant
-        add(name, s, e, "units.named")
-    # a list of parallel units (城南派出所、城北派出所、交警大队、刑侦大队四个单位): when one item is a unit,
-    # the others ending in a unit word are too
-    for m in _UNIT_LIST.finditer(text, 0, end):
+        found.add(name, s, e, "units.named")
+
+
+def _list_siblings(ctx: Context, found: _Units) -> None:
+    """A list of parallel units (城南派出所、城北派出所、交警大队四个单位): when one item is a unit, the
+    others ending in a unit word are too (units.list_sibling)."""
+    text = ctx.norm
+    for m in _UNIT_LIST.finditer(text, 0, ctx.content_end):
         spans = []
         pos = m.start()
         for piece in re.split(r"(、|会同|联合|和|及|与)", m.group()):
             if piece and not re.fullmatch(r"、|会同|联合|和|及|与", piece):
                 spans.append((pos, pos + len(piece)))
             pos += len(piece)
-        if not any(str(f.value) == ctx.text[a:b] for f in out for a, b in spans):
+        if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
         for a, b in spans:
             item = text[a:b]
@@ -129,16 +194,53 @@ def units(ctx: Context) -> list[Found]:
                 and not _GENERIC.search(item[:cut])
                 and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
             ):
-                add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
-    # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
-    values = [str(f.value) for f in out]
-    return [
-        f
-        for i, f in enumerate(out)
-        if not any(
-            j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
-        )
-    ]
+                found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
+
+
+# a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
+_ATTRIBUTION = re.compile(
+    r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]"
+)
+# what a cited body gave: 根据省委部署, 按照市委要求
+_CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|安排|决定|意见|通知|指示|文件|统一)")
+
+
+def _attribution_line(ctx: Context, pos: int) -> bool:
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    return bool(_ATTRIBUTION.match(ctx.norm, line_start, pos + 1))
+
+
+def _only_cited(ctx: Context, s: int, e: int) -> bool:
+    """A body only cited as the source of an instruction: 根据上级部署, 按照省委要求 (templates 引用)."""
+    from ..orgs import org_grammar
+
+    cited = read_word_table(_org_words(ctx)).get("引用", ()) or ("根据", "按照", "依据")
+    before = ctx.norm[max(0, s - 6) : s]
+    return (
+        any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1)
+        and bool(_CITED_AFTER.match(ctx.norm, e))
+        and org_grammar(ctx) is not None
+    )
+
+
+def _org_words(ctx: Context) -> str | None:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "org_words", None)
+    return str(path) if path else None
+
+
+_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院)")
+
+
+def _has_head(ctx: Context, s: int, e: int) -> bool:
+    """A name that says whose it is: a national head (国家林草局) or a place (营口市公安局)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    if _NATIONAL.match(ctx.norm, s):
+        return True
+    chain = gazetteer().chain_at(ctx.norm, s, e, trusted=trusted_short(ctx))
+    return chain is not None and chain.end < e
 
 
 def _county_department(name: str) -> bool:

@@ -1,0 +1,261 @@
+"""Organisation names by their grammar: a head (a place, a level word, a national head) + an organ suffix.
+
+How reports write a unit's name (the word lists are templates/org_words.txt):
+
+- place chain + description + organ suffix: 赤峰市公安局, 黑龙江省绥化市青冈县委组织部, 营口法院,
+  鸡西市某某新能源科技有限公司 — the place from the division table (gazetteer.py);
+- a level word for "our own" place + organ: 县水利局, 市效能办, 省财政厅, 镇纪委 (at a clause's start or after
+  、/和/与/及/由/从/向/对/在);
+- a national head + organ: 国家林草局, 中国海警局, 中央纪委国家监委, 最高人民检察院;
+- then any number of sub-units: 市公安局 + 交通管理支队, 县人民法院 + 某某人民法庭, 省财政厅 + 某某科.
+
+A name followed by a media word (江苏政府采购网, 县融媒体中心) is a newspaper or website, not a unit. The
+description between head and suffix is at most a few characters and holds no clause words (的, 在, 召开,
+联合 …), so 鸡西市聚焦产业升级…局 is not read as one name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .context import Context
+from .gazetteer import PlaceMatch, gazetteer
+from .lexicon import load_lexicon, read_word_table
+
+# words that end a description: a clause goes on here, not a unit's name
+_CLAUSE_WORDS = (
+    "的|了|在|是|对|把|被|将|向|从|为|及|并|等|由|到|于|以|或|又|也|都|就|还|其|该|此|这|那|"
+    "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
+    "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
+    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
+)
+_LEVEL = "省市县区旗州盟镇乡"
+_LEFT_OK = frozenset('、，。；：！？,.;:!?\n （(“”"和与及由从向对在据经赴到同跟会')
+
+
+@dataclass(frozen=True)
+class OrgGrammar:
+    organ: re.Pattern[str]  # description + organ suffix right after a head
+    sub: re.Pattern[str]  # description + sub-unit suffix right after a unit
+    national: tuple[str, ...]
+    media: re.Pattern[str]
+    media_words: tuple[str, ...]
+    generic: tuple[str, ...]
+    not_units: frozenset[str]
+
+
+def _long(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) >= 3)  # 融媒体中心, 电视台: a name ending so is a medium
+
+
+def _alt(words: tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def grammar(path: str | None) -> OrgGrammar:
+    table = read_word_table(path)
+    organs = table.get("机关", ()) or ("局", "委", "办", "院", "厅")
+    subs = table.get("下属", ()) or ("支队", "大队")
+    desc = rf"(?:(?!{_CLAUSE_WORDS})[\u4e00-\u9fff])"
+    return OrgGrammar(
+        organ=re.compile(rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,10}}?(?P<suffix>{_alt(organs)})"),
+        sub=re.compile(
+            rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,8}}?(?P<suffix>{_alt(subs)})"
+            rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|员|主任|书记))"
+        ),
+        national=table.get("国家级", ()),
+        media=re.compile(
+            rf"[\u4e00-\u9fff]{{0,4}}?(?:{_alt(table.get('媒体', ('网', '报')))})(?![格络点民])"
+        ),
+        media_words=table.get("媒体", ("网", "报")),
+        generic=table.get("泛指", ()),
+        not_units=frozenset(table.get("不是", ())),
+    )
+
+
+def org_grammar(ctx: Context) -> OrgGrammar:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "org_words", None)
+    return grammar(str(path) if path else None)
+
+
+def trusted_short(ctx: Context):
+    """Whether a city's short form read alone is a place here (鸡西 yes; 保定 as the verb, no)."""
+    from .entities import tag
+
+    def ok(m: PlaceMatch) -> bool:
+        t = tag(ctx.norm[m.start : m.end])
+        return t is None or t.startswith("n")
+
+    return ok
+
+
+def place_chains(ctx: Context):
+    """Every chain of administrative divisions in the report (cached per document)."""
+    cached = ctx.__dict__.get("_place_chains")
+    if cached is None:
+        cached = gazetteer().find(
+            ctx.norm, 0, ctx.content_end, trusted=trusted_short(ctx), starts=ctx.word_starts
+        )
+        ctx.__dict__["_place_chains"] = cached
+    return cached
+
+
+def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
+    """The suffix closes a word where jieba cuts (部 of 部署, 处 of 设身处地, 署 of 签署 do not), and is not
+    the end of a verb or a direction word (南部)."""
+    if ctx is None:
+        return True
+    import bisect
+
+    from .entities import tag
+
+    end, start = m.end(), m.start("suffix")
+    ends, starts = ctx.word_ends, ctx.word_starts
+    i = bisect.bisect_left(ends, end)
+    if i >= len(ends) or ends[i] != end:
+        return False
+    word_start = starts[i]
+    if word_start >= start:
+        return True
+    t = tag(ctx.words[i][0]) or "n"
+    return t[:1] in "nj"
+
+
+def media_after(ctx: Context, pos: int) -> bool:
+    """A media word follows pos as a word of its own (江苏政府 + 采购 + 网, 县 + 融媒体中心), not as the end
+    of another word (通报, 汇报)."""
+    import bisect
+
+    from .entities import tag
+
+    g = org_grammar(ctx)
+    m = g.media.match(ctx.norm, pos, ctx.content_end)
+    if not m:
+        return False
+    i = bisect.bisect_left(ctx.word_ends, m.end())
+    if i >= len(ctx.words) or ctx.word_ends[i] != m.end():
+        return False
+    word = ctx.words[i][0]
+    return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
+
+
+def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
+    """A verb jieba knows stands in text[start:end] (县法院 | 增设 | 某某法庭: a clause, not a sub-unit)."""
+    if ctx is None:
+        return False
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, start)
+    for word, _ws, we in ctx.words[i:]:
+        if we > end:
+            break
+        if (tag(word) or "").startswith("v") and tag(word) != "vn":
+            return True
+    return False
+
+
+def _extend(g: OrgGrammar, text: str, end: int, limit: int, ctx: Context | None = None) -> int:
+    """Sub-units written after a unit: 市公安局 + 交通管理支队 + 某某大队."""
+    while True:
+        m = g.sub.match(text, end, limit)
+        if not m or m.end() == end or not _ends_a_word(ctx, m) or _has_verb(ctx, end, m.start("suffix")):
+            return end
+        end = m.end()
+
+
+def _organ_after(g: OrgGrammar, ctx: Context, head_end: int, limit: int) -> int | None:
+    m = g.organ.match(ctx.norm, head_end, limit)
+    if not m or not _ends_a_word(ctx, m):
+        return None
+    return _extend(g, ctx.norm, m.end(), limit, ctx)
+
+
+def find_orgs(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of organisation names the grammar reads in the report (cached per document)."""
+    cached = ctx.__dict__.get("_orgs")
+    if cached is not None:
+        return cached
+    g = org_grammar(ctx)
+    text, limit = ctx.norm, ctx.content_end
+    found: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []
+    for chain in place_chains(ctx):
+        heads.append((chain.start, chain.end))
+        if chain.township_end:
+            heads.append((chain.start, chain.township_end))
+    for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
+        s = m.start()
+        if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in ("中共", "根据", "按照")):
+            heads.append((s, m.end()))
+    national = "|".join(map(re.escape, g.national))
+    if national:
+        for m in re.finditer(national, text[:limit]):
+            heads.append((m.start(), m.end()))
+    for s, head_end in sorted(heads):
+        if s >= 2 and text[s - 2 : s] == "中共":
+            s -= 2
+        if head_end - s == 1 and text[head_end : head_end + 1] in f"{_LEVEL}直级属":
+            continue  # 市县两级, 县直部门, 市级: a level of government, not one unit
+        e = _organ_after(g, ctx, head_end, limit)
+        if e is None or e - s < 3:
+            continue
+        if media_after(ctx, e) or text[s:e] in g.not_units or text[s:e].endswith(_long(g.media_words)):
+            continue  # 江苏政府采购网: a website
+        if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
+            continue  # 各县区公安局: a group
+        if text[s : s + 1] == "全" and (
+            text[e - 2 : e] in ("机关", "系统", "部门") or (head_end - s == 2 and e - s <= 5)
+        ):
+            continue  # 全国公安机关, 全国法院: every unit of a kind
+        found.append((s, e))
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(found, key=lambda x: (x[0], -x[1])):
+        if merged and s < merged[-1][1]:
+            continue  # inside the name found before (黑龙江省 | 绥化市公安局)
+        merged.append((s, e))
+    ctx.__dict__["_orgs"] = merged
+    return merged
+
+
+def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]:
+    """A list after a unit that shares its head: 省监察厅、审计厅、教育厅 → 省审计厅, 省教育厅.
+
+    Returns (start, end, full name) for each later item that is a bare organ (description + suffix).
+    """
+    g = org_grammar(ctx)
+    text, limit = ctx.norm, ctx.content_end
+    name = text[s:e]
+    head = _head_of(name)
+    if not head:
+        return []
+    out = []
+    pos = e
+    while pos < limit and text[pos] == "、":
+        m = g.organ.match(text, pos + 1, limit)
+        if not m or m.end() - pos - 1 > 8:
+            break
+        item_end = _extend(g, text, m.end(), limit, ctx)
+        item = text[pos + 1 : item_end]
+        if (
+            item[:1] in _LEVEL
+            or gazetteer().chain_at(text, pos + 1, item_end) is not None
+            or any(item.startswith(n) for n in g.national)
+        ):
+            break  # the item names its own place: it is a unit of its own
+        out.append((pos + 1, item_end, head + item))
+        pos = item_end
+    return out
+
+
+def _head_of(name: str) -> str:
+    """The place part of a unit's name: 省监察厅 → 省; 江南市公安局 → 江南市."""
+    chain = gazetteer().chain_at(name, 0)
+    if chain:
+        return name[: chain.end]
+    return name[0] if name[:1] in _LEVEL else ""

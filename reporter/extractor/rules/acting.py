@@ -1,0 +1,211 @@
+"""Who acts in a report's lead: the unit or the place whose work the report is about.
+
+Reports open with their actor as the subject of the first clause, after a dateline and time words:
+
+- a unit: "市效能办近日开展…", "江南市公安局日前破获…", "县水利局召开…";
+- a place acting as a whole: "房县召开…", "近年来，黑龙江省某市某县积极探索…", a headline "河北某县推行…";
+- a headline in kicker form "福建某县：推进…" names the place whose work the page reports.
+
+The verbs that make the subject an actor are the 主办 words of templates/meeting_words.txt (召开, 开展,
+部署, 印发, 调研, 组织, 聚焦, 推行 …), a few words of time or manner (近日, 日前, 今年以来, 积极) may stand
+between. A newspaper's dateline (本报某地1月2日电) and a byline are skipped, never taken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..context import Context
+from ..gazetteer import Chain
+from ..lexicon import load_lexicon, read_word_table
+from ..orgs import find_orgs, place_chains, shared_head_list
+from ..places import find_units
+
+# what may stand before the subject in a clause: datelines, dates, time words, a leading 在/据
+_CLAUSE_LEAD = re.compile(
+    r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?电\s*)?"
+    r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
+    r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日)?[，, ]?"
+)
+# what may stand between the subject and its verb
+_BETWEEN = re.compile(
+    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
+    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗])*"
+    # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,20}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
+    r"(?:将|共同|联合)?(?:专项|集中|全面)?"
+)
+
+
+_PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究))")
+
+
+@dataclass(frozen=True)
+class Actor:
+    start: int
+    end: int
+    kind: str  # "unit" or "place"
+    chain: Chain | None = None
+
+
+@lru_cache(maxsize=8)
+def _verbs(path: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = read_word_table(path)
+    words = table.get("主办", ()) or ("召开", "举行", "开展", "部署", "印发", "调研", "组织")
+    not_acting = table.get("非主办", ()) or ("发生", "是", "有")
+    return re.compile("|".join(map(re.escape, words))), re.compile("|".join(map(re.escape, not_acting)))
+
+
+def lead_verbs(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "meeting_words", None)
+    return _verbs(str(path) if path else None)
+
+
+def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
+    """The words after a subject make it an actor: a lead verb (from the list, or any verb jieba knows,
+    after adverbs and set phrases: 严把, 因地制宜推进), or a headline's kicker colon; not a verb of
+    something that befell it (发生, 遭受) or of being (是, 位于)."""
+    import bisect
+
+    from ..entities import tag
+
+    end = _joint_units(ctx, start, end)
+    m = _BETWEEN.match(ctx.norm, end, limit)
+    pos = m.end() if m else end
+    if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
+        return True
+    acting, not_acting = lead_verbs(ctx)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    for word, ws, _ in ctx.words[i : i + 3]:
+        if ws >= limit or not_acting.match(ctx.norm, ws, limit):
+            return False
+        if acting.match(ctx.norm, ws, limit):
+            return True
+        t = tag(word) or ""
+        if t.startswith("v"):
+            return True
+        if t[:1] not in "dil" and t not in ("ad", "b"):
+            return False
+    return False
+
+
+def _joint_units(ctx: Context, start: int, end: int) -> int:
+    """Past units written after the subject as joint actors (某省文物局、某省文物局在…签署; 省教育厅、公安厅等
+    部门联合制定): the first one named is the organizer."""
+    from ..places import GROUP_WORD
+
+    orgs = find_orgs(ctx)
+    shared = {s: e for s, e, _ in shared_head_list(ctx, start, end)}
+    moved = True
+    while moved:
+        moved = False
+        if ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
+            nxt = shared.get(end + 1) or next((e for s, e in orgs if s == end + 1), None)
+            if nxt:
+                end, moved = nxt, True
+    group = GROUP_WORD.match(ctx.norm, end)
+    return group.end() if group else end
+
+
+def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None:
+    """The unit or place written at pos, when it acts."""
+    for s, e in find_units(ctx):
+        if s == pos:
+            return Actor(s, e, "unit") if _acts(ctx, s, e, limit, title) else None
+        if s > pos:
+            break
+    for chain in place_chains(ctx):
+        if chain.start == pos:
+            end = chain.township_end or chain.end
+            if _acts(ctx, pos, end, limit, title):
+                return Actor(chain.start, end, "place", chain)
+            if end != chain.end and _acts(ctx, pos, chain.end, limit, title):
+                return Actor(chain.start, chain.end, "place", chain)
+            return None
+        if chain.start > pos:
+            break
+    return None
+
+
+def lead_actor(ctx: Context, body_start: int) -> Actor | None:
+    """The first actor of the headline lines or of the lead's first sentences (cached per document)."""
+    if "_lead_actor" in ctx.__dict__:
+        return ctx.__dict__["_lead_actor"]
+    actor = None
+    title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body_start]
+    lead = [s for s in ctx.sentences if s.start >= body_start][:3]
+    spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
+    # the lead's sentences first: they write the actor out in full (the headline often shortens it)
+    for span, title in sorted(spans, key=lambda x: x[1]):
+        for clause in _clauses(ctx, span.start, span.end, spaces=title):
+            m = _CLAUSE_LEAD.match(ctx.norm, clause[0], clause[1])
+            pos = m.end() if m else clause[0]
+            actor = _subject_at(ctx, pos, span.end, title)
+            if actor:
+                break
+            if not title and not _PURPOSE.match(ctx.norm, pos):
+                break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
+        if actor:
+            break
+    ctx.__dict__["_lead_actor"] = actor
+    return actor
+
+
+def _clauses(ctx: Context, start: int, end: int, spaces: bool = False) -> list[tuple[int, int]]:
+    """The clauses of a sentence; in a headline, parts set apart by spaces too (引题 主题)."""
+    out = []
+    pos = start
+    for m in re.finditer(r"[，,；;]|\s+" if spaces else r"[，,；;]", ctx.norm[start:end]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    # a clause of time words alone (近年来，) belongs to the next one
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and _CLAUSE_LEAD.fullmatch(ctx.norm, merged[-1][0], merged[-1][1]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def place_name(ctx: Context, actor: Actor) -> tuple[int, int, str]:
+    """The acting place's own name: its smallest division, as the report writes it in full
+    (黑龙江省绥化市青冈县 → 青冈县; a headline's 福建闽清 → 闽清县 when the body writes it so), with a
+    township written after it (中山市三角镇)."""
+    assert actor.chain is not None
+    last = actor.chain.last
+    township = ctx.norm[actor.chain.end : actor.end]
+    if not last.short:
+        return last.start, actor.end, ctx.norm[last.start : actor.end]
+    from ..gazetteer import gazetteer
+
+    # 库车 is 库车县 in older reports and 库车市 in newer ones: the one the report writes
+    for division in [last.division, *gazetteer().short.get(ctx.norm[last.start : last.end], ())]:
+        full = division.name
+        at = ctx.norm.find(full + township, 0, ctx.content_end)
+        if at >= 0:
+            return at, at + len(full + township), full + township
+    return last.start, actor.end, ctx.norm[last.start : actor.end]
+
+
+def fullest_place(ctx: Context, actor: Actor) -> tuple[int, int]:
+    """The place written out most fully in the report for the actor's division (河北馆陶 → 河北省馆陶县)."""
+    assert actor.chain is not None
+    s, e = fullest_chain(ctx, actor.chain)
+    return (s, e) if e - s > actor.end - actor.start else (actor.chain.start, actor.end)
+
+
+def fullest_chain(ctx: Context, chain: Chain) -> tuple[int, int]:
+    """The longest writing in the report of a chain's smallest division (柯桥区 → 浙江省绍兴市柯桥区)."""
+    target = chain.last.division
+    best = (chain.start, chain.end)
+    for other in place_chains(ctx):
+        longer = other.end - other.start > best[1] - best[0]
+        if other.last.division.name == target.name and len(other.links) > 1 and longer:
+            best = (other.start, other.end)
+    return best

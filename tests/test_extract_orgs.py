@@ -1,0 +1,231 @@
+"""Organisations and the meeting frame: the gazetteer, the organ grammar, and the organizer / location /
+units strategies built on them. Texts are written for the project in the genres the tool reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from vectors import FieldVector, check_vector, extract_text
+
+from reporter.extractor.context import Context
+from reporter.extractor.gazetteer import DATA, gazetteer
+from reporter.extractor.lexicon import load_lexicon
+from reporter.extractor.orgs import find_orgs, shared_head_list
+from reporter.readers import read
+from reporter.schema import load_schema
+
+
+def _ctx(text: str, tmp_path: Path) -> Context:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lexicon = load_lexicon(None)
+    return Context(read(path), load_schema(), userdicts=lexicon.userdicts, lexicon=lexicon)
+
+
+def _orgs(text: str, tmp_path: Path) -> list[str]:
+    ctx = _ctx(text, tmp_path)
+    return [ctx.norm[s:e] for s, e in find_orgs(ctx)]
+
+
+# ---------------------------------------------------------------------------------------- gazetteer
+def test_division_table_names_its_source_and_licence():
+    head = "".join(DATA.read_text(encoding="utf-8").splitlines()[:5])
+    assert "cpca" in head and "MIT" in head
+
+
+def test_gazetteer_reads_a_full_chain():
+    chain = gazetteer().chain_at("黑龙江省绥化市青冈县积极探索", 0)
+    assert chain is not None
+    assert [m.division.name for m in chain.links] == ["黑龙江省", "绥化市", "青冈县"]
+    assert chain.end == len("黑龙江省绥化市青冈县")
+
+
+def test_gazetteer_reads_short_forms_in_a_chain():
+    chain = gazetteer().chain_at("河北馆陶推行新政", 0)
+    assert chain is not None and [m.division.name for m in chain.links] == ["河北省", "馆陶县"]
+    assert gazetteer().chain_at("宁夏回族自治区", 0).links[0].division.name == "宁夏回族自治区"
+    assert gazetteer().chain_at("宁夏出台办法", 0).links[0].short
+
+
+def test_gazetteer_autonomous_areas_have_short_forms():
+    assert "广西" in gazetteer().short
+    assert "阿坝州" in gazetteer().short  # 阿坝藏族羌族自治州 is written 阿坝州
+
+
+def test_county_short_form_alone_is_not_a_place():
+    assert gazetteer().chain_at("和平发展", 0) is None  # 和平区 written short only after its city
+    assert gazetteer().chain_at("房县召开会议", 0) is not None  # a full name stands alone
+
+
+def test_two_character_name_starting_with_a_function_word_needs_a_chain():
+    assert gazetteer().chain_at("和县政府", 0) is None  # 县委和县政府: 和 is the conjunction
+
+
+def test_chain_takes_a_township_after_a_county():
+    text = "湖北省十堰市房县城关镇召开会议"
+    chain = gazetteer().chain_at(text, 0)
+    assert chain is not None and text[: chain.township_end] == "湖北省十堰市房县城关镇"
+
+
+# ---------------------------------------------------------------------------------------- organ grammar
+def test_place_and_organ_suffix_make_a_unit(tmp_path):
+    orgs = _orgs(
+        "近日，黑龙江省绥化市青冈县委组织部、营口市公安局交通管理支队和县水利局开展检查。\n", tmp_path
+    )
+    assert "黑龙江省绥化市青冈县委组织部" in orgs
+    assert "营口市公安局交通管理支队" in orgs
+    assert "县水利局" in orgs
+
+
+def test_a_website_is_not_a_unit(tmp_path):
+    orgs = _orgs("江苏政府采购网讯：省财政厅召开会议。\n", tmp_path)
+    assert "省财政厅" in orgs
+    assert not any(o.startswith("江苏政府") for o in orgs)
+
+
+def test_generic_groups_are_not_units(tmp_path):
+    orgs = _orgs("会议要求，各县区公安局、全国公安机关、全国法院要抓好落实。\n", tmp_path)
+    assert orgs == []
+
+
+def test_a_clause_does_not_become_a_name(tmp_path):
+    orgs = _orgs("近年来，河北省承德市滦平县聚焦产业升级主线，打造示范中心。\n", tmp_path)
+    assert orgs == []
+
+
+def test_a_verb_ends_a_sub_unit(tmp_path):
+    orgs = _orgs("吉林省白山市抚松县人民法院增设人参产业法庭。\n", tmp_path)
+    assert orgs == ["吉林省白山市抚松县人民法院"]
+
+
+def test_shared_head_list(tmp_path):
+    ctx = _ctx("省财政厅会同省监察厅、审计厅、教育厅召开会议。\n", tmp_path)
+    first = next((s, e) for s, e in find_orgs(ctx) if ctx.norm[s:e] == "省监察厅")
+    assert [full for _, _, full in shared_head_list(ctx, *first)] == ["省审计厅", "省教育厅"]
+
+
+# ---------------------------------------------------------------------------------------- field vectors
+WORK_UPDATE = (
+    "湖北房县严把七关打造阳光采购\n"
+    "2023年06月12日 来源：房县人民政府网\n"
+    "为有效防治政府采购领域商业贿赂行为，房县严把七关打造阳光采购，今年上半年，该县完成政府采购220批次。\n"
+    "县财政局、县监察局联合开展督查，县审计局参与抽查。\n"
+)
+PEOPLES_DAILY_LOCAL = (
+    "黑龙江青冈：创新党员教育培训机制\n"
+    "\n"
+    "《人民日报》（2025年12月03日第 10 版）\n"
+    "\n"
+    "近年来，黑龙江省绥化市青冈县积极探索乡村党组织兜底培训新路径，以县委党校为主阵地，构建三级培训体系。\n"
+    "为让培训贴合需求，青冈县聚焦6个重点群体，县委组织部每月征集学习需求。\n"
+    "\n"
+    "数据来源：中共青冈县委宣传部\n"
+)
+BUREAU_NEWS = (
+    "市效能办开展窗口作风专项督查\n"
+    "发布日期：2024-03-05  阅读次数：312\n"
+    "3月4日，市效能办开展窗口作风专项督查，市行政服务中心、市公积金中心配合检查。"
+    "根据省委部署，督查组对12个窗口逐一检查。\n"
+)
+ACCIDENT = (
+    "青山县一民房发生火灾\n5月3日凌晨，青山县石桥镇一民房发生火灾，消防救援人员及时赶到扑灭，无人员伤亡。\n"
+)
+
+LAUNCH = (
+    "江南市开展“清风护航”专项行动\n"
+    "5月6日，江南市纪委监委启动“清风护航”专项行动，督查组赴东城区、青山县开展明察暗访。\n"
+)
+DRILL = (
+    "“江淮应急·2024”演习举行\n"
+    "本报合肥6月4日电 6月4日上午，“江淮应急·2024”洪涝灾害救援演习在江南市东城区、青山县举行。\n"
+)
+CAMPAIGN_AS_MEANS = (
+    "青山县以“网格一线”专项行动为抓手提升基层治理\n"
+    "今年以来，青山县以“网格一线”专项行动为抓手，推动干部下沉一线，累计解决问题300件。\n"
+)
+
+VISIT = (
+    "王明调研安全生产工作时强调\n"
+    "本报南京3月2日电 国务院副秘书长王明近日在江苏省苏州市调研安全生产工作。他强调，要压实责任。\n"
+)
+COURT = (
+    "赛罕区法院多元解纷推动诉源治理\n"
+    "本报呼和浩特6月17日电 记者从内蒙古自治区呼和浩特市赛罕区人民法院获悉：该院积极探索诉源治理新模式。\n"
+)
+
+MINISTRIES = (
+    "多部门联合印发生态警务意见\n"
+    "本报北京3月1日电 公安部会同司法部、水利部、国家林草局、中国海警局印发《关于加强生态警务的意见》。\n"
+)
+SHARED_KIND = (
+    "青山县推行救助“一件事”改革\n"
+    "今年以来，青山县建立县民政、人社、医保等部门联动机制，市场监管、公安等部门配合。\n"
+)
+
+VECTORS = [
+    FieldVector(
+        "units-national-bodies-in-a-list",
+        "units",
+        MINISTRIES,
+        must_include=("司法部", "水利部", "国家林草局", "中国海警局"),
+        must_not_include=("公安部",),
+    ),
+    FieldVector(
+        "units-shared-kind",
+        "units",
+        SHARED_KIND,
+        must_include=("县民政部门", "县人社部门", "县医保部门"),
+        must_not_include=("市场监管部门", "市公安部门"),
+    ),
+    FieldVector("location-at-named-place", "location", VISIT, exact="江苏省苏州市"),
+    FieldVector(
+        "organizer-informant-by-grammar", "organizer", COURT, exact="内蒙古自治区呼和浩特市赛罕区人民法院"
+    ),
+    FieldVector("location-organizer-place", "location", COURT, exact="内蒙古自治区呼和浩特市赛罕区"),
+    FieldVector("event-launched-quoted-campaign", "event", LAUNCH, exact="“清风护航”专项行动"),
+    FieldVector("event-campaign-as-means", "event", CAMPAIGN_AS_MEANS, exact="“网格一线”专项行动"),
+    FieldVector("event-held-at-places-list", "event", DRILL, exact="“江淮应急·2024”洪涝灾害救援演习"),
+    FieldVector("location-held-at-places-list", "location", DRILL, exact="江南市东城区、青山县"),
+    FieldVector("event-generic-launch-is-not-named", "event", BUREAU_NEWS, must_not_include=("窗口作风",)),
+    FieldVector("organizer-lead-place-acts", "organizer", WORK_UPDATE, exact="房县"),
+    FieldVector("organizer-lead-place-full-chain", "organizer", PEOPLES_DAILY_LOCAL, exact="青冈县"),
+    FieldVector("organizer-lead-unit", "organizer", BUREAU_NEWS, exact="市效能办"),
+    FieldVector("organizer-not-a-website", "organizer", WORK_UPDATE, must_not_include=("房县人民政府网",)),
+    FieldVector("organizer-accident-has-no-acting-unit", "organizer", ACCIDENT, empty=True),
+    FieldVector(
+        "location-acting-place-written-in-full", "location", PEOPLES_DAILY_LOCAL, exact="黑龙江省绥化市青冈县"
+    ),
+    FieldVector(
+        "units-attribution-line-is-not-a-participant",
+        "units",
+        PEOPLES_DAILY_LOCAL,
+        must_include=("县委组织部",),
+        must_not_include=("中共青冈县委宣传部",),
+    ),
+    FieldVector(
+        "units-joint-action-by-level-word",
+        "units",
+        WORK_UPDATE,
+        must_include=("县财政局", "县监察局", "县审计局"),
+    ),
+    FieldVector(
+        "units-cited-body-left-out",
+        "units",
+        BUREAU_NEWS,
+        must_include=("市行政服务中心",),
+        must_not_include=("省委", "市效能办"),
+    ),
+    FieldVector(
+        "units-shared-head",
+        "units",
+        "全省政府采购工作会议召开\n5月8日，省财政厅召开全省政府采购工作会议，省监察厅、审计厅、教育厅有关负责同志参加会议。\n",
+        must_include=("省监察厅", "省审计厅", "省教育厅"),
+        must_not_include=("审计厅", "省财政厅"),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_field_vector(vector, tmp_path):
+    check_vector(vector, extract_text(vector.text, tmp_path))
