@@ -150,6 +150,7 @@ class RunResult:
     outputs: list[Path] = field(default_factory=list)  # files written this run
     log: Path | None = None
     ledger: Any = None  # writers.ledger.LedgerResult of this run
+    review: Path | None = None  # the 核对页 (OUTDIR/核对.html), rewritten after the ledger (issue 17)
 
     @property
     def ok(self) -> bool:
@@ -254,6 +255,13 @@ def run(
             state.save()
         except (OSError, ReporterError) as exc:
             log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
+        # -- 核对页 (issue 17): keep the records the ledger holds, rewrite the page; never fails the run
+        from .writers.review import update_review
+
+        result.review = update_review(
+            outdir, result.records, result.ledger, schema, templates=options.templates, log=log.write
+        )
+        # --
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
 
@@ -266,7 +274,9 @@ def is_output(path: Path, outdir: Path) -> bool:
 
     path, out = Path(os.path.abspath(path)), Path(os.path.abspath(outdir))
     if path.parent == out:
-        return path.name in (LEDGER_NAME, BRIEFING_NAME)
+        from .writers.review import is_review_page  # the 核对页, whatever templates/review.toml names it
+
+        return path.name in (LEDGER_NAME, BRIEFING_NAME) or is_review_page(path)
     return path.is_relative_to(out / ARCHIVE_DIR) or path.is_relative_to(out / STATE_DIR)
 
 

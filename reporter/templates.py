@@ -32,6 +32,8 @@ TEMPLATE_FILES: dict[str, str] = {
     "task_words.txt": "工作要求词表：列表导语、提纲式小标题",
     "metric_words.txt": "工作数据词表：量词、结果动词、统计名词、不算工作数据的写法",
     "ledger.toml": "台账设置：标题、填报单位、字体、颜色、页宽、是否附原文批注",
+    "review.toml": "核对页设置：文件名（核对.html）、标题、每份报告带多少原文",
+    "review.html": "核对页网页模板（样式和脚本都在文件里，不联网）",
 }
 
 
