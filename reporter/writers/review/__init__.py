@@ -23,7 +23,7 @@ from ..atomic import write_atomic
 from .page import GENERATOR, load_page_config, load_template, page_data, render_page
 from .store import Store, ledger_seqs, records_dir
 
-__all__ = ["is_review_page", "page_name", "update_review", "write_review"]
+__all__ = ["has_review_data", "is_review_page", "page_name", "update_review", "write_review"]
 
 LEDGER_NAME = "台账.xlsx"
 
@@ -34,6 +34,12 @@ def page_name(templates: Path | str | None = None) -> str:
         return load_page_config(templates).file
     except ReporterError:
         return "核对.html"
+
+
+def has_review_data(outdir: Path) -> bool:
+    """Whether an output folder has a ledger or kept records to build the page from."""
+    outdir = Path(outdir)
+    return (outdir / LEDGER_NAME).is_file() or (records_dir(outdir) / "index.json").is_file()
 
 
 def is_review_page(path: Path) -> bool:
