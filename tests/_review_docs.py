@@ -22,6 +22,16 @@ HOSTILE = (
 )
 HOSTILE_NAME = "<img src=x onerror=alert(1)>.txt"
 
+# longer than review.toml's max_chars (30,000): the page carries its beginning and the text around each value
+_FILLER = "全县持续开展安全生产大检查，压实各方责任，确保各项措施落到实处。\n"
+LONG = (
+    "青山县召开安全生产工作会议\n2024年6月8日，青山县在县政府会议室召开安全生产工作会议。\n"
+    + _FILLER * 1200
+    + "会议由县委副书记张三主持。全县共检查企业327家。\n"
+    + _FILLER * 20
+)
+LONG_NAME = "长报告.txt"
+
 
 def write_inbox(folder: Path, seeds: Path) -> Path:
     """A folder of reports: the seeds, the astral report, the hostile one (under a hostile file name)."""
@@ -30,6 +40,7 @@ def write_inbox(folder: Path, seeds: Path) -> Path:
         (folder / name).write_bytes((seeds / name).read_bytes())
     (folder / "生僻字与表情.txt").write_text(ASTRAL, encoding="utf-8")
     (folder / HOSTILE_NAME).write_text(HOSTILE, encoding="utf-8")
+    (folder / LONG_NAME).write_text(LONG, encoding="utf-8")
     return folder
 
 
@@ -46,6 +57,14 @@ def page_json(page: Path) -> dict[str, Any]:
 def utf16_slice(text: str, start: int, end: int) -> str:
     """text[start:end] counting UTF-16 units, as JavaScript's String.slice does."""
     return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+def carried(report: dict[str, Any], start: int, end: int) -> str | None:
+    """The text between UTF-16 offsets start and end as the page carries it; None when it left it out."""
+    for offset, text in report["t"]:
+        if offset <= start and end <= offset + len(text.encode("utf-16-le")) // 2:
+            return utf16_slice(text, start - offset, end - offset)
+    return None
 
 
 def shown_text(report: dict[str, Any]) -> str:

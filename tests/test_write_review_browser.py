@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from _browser import chromium, find_chromium
-from _review_docs import HOSTILE_NAME, page_json, write_inbox
+from _review_docs import HOSTILE_NAME, LONG_NAME, carried, page_json, write_inbox
 
 from reporter.pipeline import Options, run
 from reporter.workers import WorkerPool
@@ -74,10 +74,9 @@ def select_report(driver, data: dict, name: str) -> dict:
     return data["reports"][index]
 
 
-def source_text(report: dict, s: int, e: int) -> str:
+def source_text(report: dict, s: int, e: int) -> str | None:
     """What the page should mark: the report's text between UTF-16 offsets s and e."""
-    (offset, text) = report["t"][0]
-    return text.encode("utf-16-le")[2 * (s - offset) : 2 * (e - offset)].decode("utf-16-le")
+    return carried(report, s, e)
 
 
 def click_value(driver, key: str, j: int = 0):
@@ -142,6 +141,19 @@ def test_characters_beyond_the_bmp_do_not_shift_the_marks(page, data):
             assert mark == source_text(report, s, e)
     click_value(page, "location")
     assert page.find_element("css selector", "#text mark").text == "县政府三楼会议室"
+
+
+def test_a_long_report_shows_the_text_around_its_values(page, data):
+    report = select_report(page, data, LONG_NAME)
+    assert report["cut"]
+    gaps = page.find_elements("css selector", "#text .gap")
+    assert gaps and "省略" in gaps[0].text
+    click_value(page, "host")
+    assert page.find_element("css selector", "#text mark").text == "张三"
+    shaded = "".join(
+        x.get_attribute("textContent") for x in page.find_elements("css selector", "#text .sent, #text mark")
+    )
+    assert "会议由县委副书记张三主持" in shaded
 
 
 def test_review_values_come_first_with_their_reason(page, data):
