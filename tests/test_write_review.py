@@ -262,6 +262,32 @@ def test_the_page_name_and_title_come_from_the_templates(tmp_path, seeds_dir, sc
     assert "<title>&lt;b&gt;办公室&lt;/b&gt;核对</title>" in page and "<b>办公室" not in page
 
 
+def test_a_big_ledger_lists_the_newest_reports_up_to_max_reports(ran, tmp_path, schema):
+    _, out, _ = ran
+    write(tmp_path / "review.toml", "[page]\nmax_reports = 2\n")
+    page = write_review(out, schema, templates=tmp_path)
+    data = page_json(page)
+    everything = Store.load(out).newest_first()
+    assert data["total"] == len(everything) > 2
+    assert [r["n"] for r in data["reports"]] == [e.seq for e in everything[:2]]
+    write_review(out, schema)  # as it was, for the other tests
+
+
+def test_watch_writes_the_page_for_each_batch(tmp_path, seeds_dir, schema, pool):
+    from reporter.watch import Watcher, WatchSettings
+
+    inbox, out = tmp_path / "收件箱", tmp_path / "收件箱" / "输出"  # the outputs inside the inbox
+    write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+    Watcher(inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.1, once=True)).run()
+    assert [r["file"] for r in page_json(out / PAGE)["reports"]] == ["一.txt"]
+    write(inbox / "二.txt", (seeds_dir / "work-update.txt").read_bytes())
+    batches = Watcher(
+        inbox, out, schema=schema, pool=pool, settings=WatchSettings(settle=0.1, once=True)
+    ).run()
+    assert [r.path.name for b in batches if b.result for r in b.result.records] == ["二.txt"]
+    assert [r["file"] for r in page_json(out / PAGE)["reports"]] == ["二.txt", "一.txt"]
+
+
 @pytest.mark.parametrize(
     "text",
     ['[page]\nfile = "../x.html"\n', '[page]\nfile = "核对.exe"\n', "[page]\nmax_chars = 5\n", "[page\n"],

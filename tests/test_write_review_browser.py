@@ -95,6 +95,21 @@ def test_the_page_lists_every_report_of_the_ledger_newest_first(page, data):
     assert "共 " in page.find_element("id", "stats").text
 
 
+def test_a_ledger_number_in_the_address_selects_that_report(browser, out, data):
+    target = data["reports"][-1]
+    browser.get("about:blank")
+    browser.get((out / PAGE).as_uri() + f"#{target['n']}")
+    wait_for(browser, "return document.documentElement.getAttribute('data-ready') === '1'")
+    assert (
+        browser.find_element("css selector", "#list li.sel").get_attribute("id")
+        == f"r{len(data['reports']) - 1}"
+    )
+    assert browser.find_element("css selector", "#head .meta b").text == str(target["n"])
+    second = data["reports"][1]
+    browser.execute_script(f"location.hash = '#序号{second['n']}'")
+    wait_for(browser, "return document.querySelector('#list li.sel').id === 'r1'")
+
+
 def test_clicking_a_value_marks_it_in_the_reports_text(page, data):
     report = select_report(page, data, "work-update.txt")
     (value, s, e, s0, s1, rule) = report["f"]["host"][0]

@@ -74,6 +74,7 @@ def write_review(
         config,
         ledger_name=ledger_name,
         ledger_exists=(outdir / ledger_name).exists(),
+        total=len(store.entries),
         now=now,
     )
     page = render_page(template, data)

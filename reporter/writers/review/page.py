@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 import hashlib
 import html
+import itertools
 import json
 import re
 import tomllib
@@ -45,6 +46,7 @@ class PageConfig:
     file: str = "核对.html"
     title: str = "台账核对"
     max_chars: int = 30000
+    max_reports: int = 2000
     path: Path | None = None
 
 
@@ -78,7 +80,18 @@ def load_page_config(templates: Path | str | None = None) -> PageConfig:
             path=path,
             reason="核对页设置不对",
         )
-    return PageConfig(file=file.strip(), title=title.strip() or d.title, max_chars=max_chars, path=path)
+    max_reports = page.get("max_reports", d.max_reports)
+    if not isinstance(max_reports, int) or isinstance(max_reports, bool) or max_reports < 1:
+        raise TemplateError(
+            f"{path}：max_reports 应是正整数，现在是“{max_reports}”", path=path, reason="核对页设置不对"
+        )
+    return PageConfig(
+        file=file.strip(),
+        title=title.strip() or d.title,
+        max_chars=max_chars,
+        max_reports=max_reports,
+        path=path,
+    )
 
 
 # ------------------------------------------------------------------------------------ offsets
@@ -192,17 +205,21 @@ def page_data(
     *,
     ledger_name: str,
     ledger_exists: bool,
+    total: int | None = None,
     now: dt.datetime | None = None,
 ) -> dict[str, Any]:
+    """What the page's script reads: the newest config.max_reports of the reports (of `total` in all)."""
     fields = [[spec.key, spec.header] for spec in schema.fields if spec.ledger]
+    items = list(itertools.islice(reports, config.max_reports))
     return {
+        "total": total if total is not None else len(items),
         "title": config.title,
         "generated": (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
         "ledger": ledger_name if ledger_exists else "",
         "ledgerUrl": urllib.parse.quote(ledger_name) if ledger_exists else "",
         "fields": fields,
         "headers": {spec.key: spec.header for spec in schema.fields},
-        "reports": [report_payload(e, d, config.max_chars) for e, d in reports],
+        "reports": [report_payload(e, d, config.max_chars) for e, d in items],
     }
 
 

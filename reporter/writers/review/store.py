@@ -162,6 +162,7 @@ class Store:
         return data
 
     def reports(self) -> Iterator[tuple[Entry, dict[str, Any] | None]]:
+        """Newest first, each read when it is asked for."""
         for entry in self.newest_first():
             yield entry, self.read(entry.sha256)
 
