@@ -79,7 +79,11 @@ def write_review(
     )
     page = render_page(template, data)
     target = outdir / config.file
-    return write_atomic(target, lambda tmp: tmp.write_text(page, encoding="utf-8", newline="\n"))
+
+    def put_page(tmp: Path) -> None:
+        tmp.write_text(page, encoding="utf-8", newline="\n")
+
+    return write_atomic(target, put_page)
 
 
 def update_review(

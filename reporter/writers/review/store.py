@@ -128,7 +128,11 @@ class Store:
         path = self.record_path(record.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         blob = gzip.compress(data.encode("utf-8"), compresslevel=6, mtime=0)
-        write_atomic(path, lambda tmp: tmp.write_bytes(blob))
+
+        def put_blob(tmp: Path) -> None:
+            tmp.write_bytes(blob)
+
+        write_atomic(path, put_blob)
         self.entries[record.sha256] = Entry(
             record.sha256, seq, str(Path(os.path.abspath(record.path))), when or now_text()
         )
@@ -142,7 +146,11 @@ class Store:
         }
         text = json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True)
         self.dir.mkdir(parents=True, exist_ok=True)
-        return write_atomic(self.index_path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+        def put_text(tmp: Path) -> None:
+            tmp.write_text(text, encoding="utf-8")
+
+        return write_atomic(self.index_path, put_text)
 
     def newest_first(self) -> list[Entry]:
         return sorted(self.entries.values(), key=lambda e: (-e.seq, e.time, e.sha256))
