@@ -397,3 +397,11 @@ def test_run_names_the_page(tmp_path, seeds_dir):
     res = runner.invoke(app, ["run", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1"])
     assert res.exit_code == 0, res.output
     assert f"核对页：{tmp_path / 'out' / PAGE}" in res.stderr
+
+
+def test_review_command_names_a_broken_template(ran, tmp_path):
+    _, out, _ = ran
+    write(tmp_path / "review.html", "<html>{{ data }}</html>")
+    res = runner.invoke(app, ["review", str(out), "--no-open", "--templates", str(tmp_path)])
+    assert res.exit_code == 1 and "review.html" in res.stderr and "{{ csp }}" in res.stderr
+    assert (out / PAGE).is_file()  # the page written before is left as it was
