@@ -4,8 +4,8 @@
     python bench/review_bench.py --n 1000 --chars 8000
 
 The reports are the seeds, extracted once, then copied N times as distinct reports (their own SHA-256,
-file name, 序号, date and unit; the text lengthened to --chars with the report's own paragraphs, so every
-value still points at its own text). They go into a record store as a run keeps them, then the page is
+file name, 序号 and time; the text lengthened to --chars with the report's own paragraphs, so every value
+still points at its own text). They go into a record store as a run keeps them, then the page is
 written from the store (what `reporter review` does) and opened from file:// in chromium at 1366×768.
 
 Printed: the time to build the page, its size (total and per report), and in the browser: opening (from
