@@ -405,3 +405,13 @@ def test_review_command_names_a_broken_template(ran, tmp_path):
     res = runner.invoke(app, ["review", str(out), "--no-open", "--templates", str(tmp_path)])
     assert res.exit_code == 1 and "review.html" in res.stderr and "{{ csp }}" in res.stderr
     assert (out / PAGE).is_file()  # the page written before is left as it was
+
+
+def test_a_duplicate_under_another_name_keeps_the_rows_own_file(tmp_path, seeds_dir, schema, pool):
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+    run([inbox], out, schema=schema, pool=pool)
+    write(inbox / "副本" / "一（转发）.txt", (seeds_dir / "seed.txt").read_bytes())
+    second = run([inbox], out, schema=schema, pool=pool, options=Options(refresh=True))
+    assert {s.kind for s in second.ledger.skipped} >= {"duplicate"}
+    assert [(r["file"], r["n"]) for r in page_json(out / PAGE)["reports"]] == [("一.txt", 1)]

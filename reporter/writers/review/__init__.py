@@ -113,9 +113,9 @@ def update_review(
         if seqs:
             when = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
             for record in records:
-                seq = seqs.get(record.path)
-                if seq is not None:
-                    store.put(record, seq, when)
+                seq, own = seqs.get(record.path, (None, False))
+                if seq is not None and (own or record.sha256 not in store.entries):
+                    store.put(record, seq, when)  # (a duplicate does not replace the row's own file)
         store.save()
         return write_review(outdir, schema, templates=templates, store=store)
     except (ReporterError, OSError) as exc:

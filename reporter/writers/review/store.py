@@ -182,10 +182,11 @@ class Store:
             yield entry, self.read(entry.sha256)
 
 
-def ledger_seqs(ledger: Any) -> dict[Path, int]:
-    """Path → 序号 of the run's reports that the ledger holds: added now, or already there (same content)."""
-    by_path: dict[Path, int] = {a.path: a.seq for a in getattr(ledger, "added", ())}
+def ledger_seqs(ledger: Any) -> dict[Path, tuple[int, bool]]:
+    """Path → (序号, whether it is that row's own file) for the run's reports the ledger holds: added now,
+    already there (same file, same content), or a duplicate (another file with the content of a row)."""
+    by_path: dict[Path, tuple[int, bool]] = {a.path: (a.seq, True) for a in getattr(ledger, "added", ())}
     for s in getattr(ledger, "skipped", ()):
         if s.kind in ("already", "duplicate") and s.seq is not None:
-            by_path.setdefault(s.path, s.seq)
+            by_path.setdefault(s.path, (s.seq, s.kind == "already"))
     return by_path
