@@ -37,7 +37,7 @@ templates_app = ChineseTyper(
 )
 app.add_typer(templates_app, name="templates")
 
-COMMANDS = ("run", "extract", "ledger", "brief", "schema", "templates", "watch")
+COMMANDS = ("run", "extract", "ledger", "brief", "schema", "templates", "watch", "review")
 
 
 def _version(value: bool) -> None:
@@ -255,6 +255,8 @@ def run(
         err(result.summary())
         for out in result.outputs:
             err(f"已写入：{out}")
+        if result.review is not None and result.outputs:  # 核对页 (issue 17)
+            err(f"核对页：{result.review}（用 reporter review {outdir} 在浏览器中打开）")
         if not result.outputs and not result.failures:
             err(f"没有新增或改动过的报告，{outdir} 中的台账和简报保持不变")
     raise typer.Exit(0 if result.ok else 1)
@@ -572,6 +574,52 @@ def _write_one(
         else:
             err(f"{result.summary()}；已写入：{label}")
     raise typer.Exit(1 if result.failures else 0)
+
+
+# ---------------------------------------------------------------------------------- review (issue 17)
+@app.command()
+def review(
+    outdir: Annotated[
+        Path,
+        typer.Argument(help="输出文件夹（reporter run -o 给的那个，里面有 台账.xlsx）。", show_default=False),
+    ],
+    no_open: Annotated[
+        bool, typer.Option("--no-open", help="只重新生成核对页并打印它的路径，不打开浏览器。")
+    ] = False,
+    templates: TemplatesOpt = None,
+    wait: WaitOpt = 60.0,
+) -> None:
+    """重新生成核对页（台账旁边的 核对.html）并在默认浏览器中打开：逐份报告、逐个值对照原文核对。
+
+    Example: reporter review output
+    """
+    from .errors import ReporterError
+    from .state import OutputLock
+    from .writers.review import has_review_data, write_review
+
+    if not outdir.is_dir():
+        err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
+        raise typer.Exit(1)
+    if not has_review_data(outdir):
+        err(f"错误：{outdir}：这里还没有台账和核对资料；请先运行 reporter run 报告文件夹 -o {outdir}")
+        raise typer.Exit(1)
+    schema = _load_schema(templates)
+    try:
+        with OutputLock(outdir, wait=wait):
+            page = write_review(outdir, schema, templates=templates)
+    except ReporterError as exc:
+        raise _fail(exc) from None
+    typer.echo(str(page))
+    if no_open:
+        return
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(page.resolve().as_uri())
+    except (webbrowser.Error, OSError):
+        opened = False
+    if not opened:
+        err(f"无法自动打开浏览器；请在浏览器中打开 {page}")
 
 
 # ------------------------------------------------------------------------------ schema / templates

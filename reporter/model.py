@@ -153,6 +153,7 @@ class Record:
     fingerprint: bytes | tuple[int, ...] = (
         b""  # reporter.fingerprint (packed) of the body: spots republished copies
     )
+    text: str = ""  # the document's text, which every span points into (kept for the 核对页, issue 17)
 
     def value(self, key: str) -> Any:
         """The first value of a field, or None."""
@@ -178,6 +179,7 @@ class Record:
                 self.encoding,
                 self.warnings,
                 self.fingerprint,
+                self.text,
             ),
         )
 
@@ -209,6 +211,7 @@ def _record(
     encoding: str | None,
     warnings: tuple[str, ...],
     fingerprint: bytes | tuple[int, ...],
+    text: str = "",
 ) -> Record:
     return Record(
         path=path,
@@ -220,4 +223,5 @@ def _record(
         encoding=encoding,
         warnings=warnings,
         fingerprint=fingerprint,
+        text=text,
     )

