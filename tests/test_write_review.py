@@ -107,7 +107,8 @@ def test_every_value_points_at_its_own_text_in_utf16_units(ran):
 def test_a_long_report_is_carried_in_parts_around_its_values(ran):
     _, out, _ = ran
     report = by_file(page_json(out / PAGE), LONG_NAME)
-    assert report["cut"] and len(report["t"]) >= 2 and report["len"] == len(LONG)
+    assert report["cut"] and len(report["t"]) >= 2
+    assert report["len"] == len(LONG.rstrip("\n"))  # the reader does not keep the final line break
     (host, s, e, *_rest) = report["f"]["host"][0]
     assert host == "张三" and carried(report, s, e) == "张三" and s > 30_000
     size = len(json.dumps(report, ensure_ascii=False).encode("utf-8"))
