@@ -8,6 +8,7 @@ the user is told to install it or to save the file as .docx.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import shutil
@@ -156,7 +157,5 @@ def _kill(proc: subprocess.Popen) -> None:
             proc.kill()
     except (ProcessLookupError, PermissionError, OSError):
         pass
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired, OSError, ValueError):
         proc.communicate(timeout=10)
-    except (subprocess.TimeoutExpired, OSError, ValueError):
-        pass

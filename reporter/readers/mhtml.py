@@ -32,7 +32,7 @@ def _parts(msg: email.message.Message, cap: int):
             raise OverflowError
         payload = part.get_payload()
         if part.is_multipart() and isinstance(payload, list):
-            stack.extend(reversed(payload))
+            stack.extend(reversed([p for p in payload if isinstance(p, email.message.Message)]))
         else:
             yield part
 
@@ -51,7 +51,8 @@ class MhtmlReader:
         lim = limits.current()
         try:
             msg = email.message_from_bytes(data, policy=policy.compat32)
-            start = _cid(msg.get_param("start")) if msg.is_multipart() else ""
+            param = msg.get_param("start") if msg.is_multipart() else None
+            start = _cid(param if isinstance(param, str) else None)
             parts = list(_parts(msg, lim.max_mime_parts))
         except OverflowError:
             raise file_error(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from io import BytesIO
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..errors import EmptyDocumentError, EncryptedDocumentError, ReadError, UnsafeDocumentError, file_error
 from ..model import SourceDoc
@@ -78,6 +78,7 @@ class PdfReader:
                 ReadError, path, "PDF 文件已损坏，无法读取", "请用 PDF 阅读器打开后另存一份，或另存为 .docx"
             ) from None
         if encrypted:
+            opened: Any
             try:
                 opened = reader.decrypt("")  # only an owner password: the text is readable
             except Exception:
@@ -145,13 +146,6 @@ class PdfReader:
             raise file_error(
                 EmptyDocumentError, path, what + _SCANNED, "请先用文字识别软件转成文字（.docx 或 .txt）再处理"
             )
-        meta = {}
-        try:
-            title = (reader.metadata or {}).get("/Title")
-            if isinstance(title, str) and title.strip():
-                meta["title"] = title.strip()[:500]
-        except Exception:
-            pass
         return SourceDoc(
             path=path,
             sha256=sha256_of(data),
@@ -159,5 +153,14 @@ class PdfReader:
             blocks=blocks,
             reader=self.name,
             warnings=tuple(warnings),
-            meta=meta,
+            meta=_meta(reader),
         )
+
+
+def _meta(reader: Any) -> dict[str, str]:
+    """The PDF's own title, when it has a usable one (damaged metadata is ignored)."""
+    try:
+        title = reader.metadata.get("/Title") if reader.metadata else None
+    except Exception:
+        return {}
+    return {"title": title.strip()[:500]} if isinstance(title, str) and title.strip() else {}
