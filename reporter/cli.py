@@ -66,7 +66,9 @@ RefDateOpt = Annotated[
 
 
 def err(message: str) -> None:
-    typer.echo(message, err=True)
+    from .inputs import readable
+
+    typer.echo(readable(message), err=True)  # a file name that is not UTF-8 shown readably (issue 19)
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -194,8 +196,35 @@ def _summary_json(result=None, error: Exception | None = None, processed: list[P
         )
     if error is not None:
         data["error"] = str(error)
+        if data["log"] is None and getattr(error, "log", None) is not None:
+            data["log"] = str(error.log)  # type: ignore[attr-defined]
     data["exit_code"] = 1 if error is not None or (result is not None and not result.ok) else 0
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(_readable_json(data), ensure_ascii=False, indent=2)
+
+
+def _readable_json(data: dict) -> dict:
+    """Issue 19: file names that are not UTF-8 cannot go into JSON as they are; they are given readably
+    (reporter.inputs.readable) and, under "raw_names", with the bytes the system gave."""
+    from .inputs import has_odd_bytes, raw_bytes, readable
+
+    raw: dict[str, str] = {}
+
+    def fix(value):
+        if isinstance(value, str):
+            if not has_odd_bytes(value):
+                return value
+            raw[readable(value)] = raw_bytes(value)
+            return readable(value)
+        if isinstance(value, list):
+            return [fix(v) for v in value]
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        return value
+
+    fixed = fix(data)
+    if raw:
+        fixed["raw_names"] = raw
+    return fixed
 
 
 @app.command()

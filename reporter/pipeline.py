@@ -12,6 +12,8 @@ reason, and the others go on.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -193,49 +195,57 @@ def run(
     progress = progress or NoProgress()
     result = RunResult()
     paths = [Path(p) for p in paths]
-    with OutputLock(outdir, wait=options.wait, on_wait=progress.waiting):
+    with _output_lock(outdir, options, progress):
         log = RunLog(outdir)
         result.log = log.path
         log.write("开始：" + "、".join(str(p) for p in paths))
-        from .writers.atomic import remove_stale_temporaries
-
-        for tmp in remove_stale_temporaries(outdir, [LEDGER_NAME, BRIEFING_NAME]):
-            log.write(f"删除了上次中断留下的临时文件 {tmp.name}")
-        state = (
-            State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
-        )
-        if state.note:
-            log.write(state.note)
-        todo, prints = _plan(paths, outdir, state, result)
-        details: dict[Path, str] = {}
-        done: list[Fingerprint] = []
-        batch = _extract(todo, schema, options, pool, progress, details)
-        for i, path in enumerate(todo):
-            failure = batch.failure(i)
-            if failure is not None:
-                result.failures.append(failure)
-            else:
-                done.append(prints[path])
-        result.records = batch.records()
-        for failure in result.failures:
-            log.write(f"失败：{failure.message}")
-            if failure.path in details:
-                log.write(details[failure.path].rstrip())
-        try:
+        stage = _Stage(outdir)
+        with _output_errors(stage, log, result):
+            _remove_leftovers(outdir, log)
+            state = (
+                State(outdir)
+                if options.refresh or not (outdir / LEDGER_NAME).exists()
+                else State.load(outdir)
+            )
+            if state.note:
+                log.write(state.note)
+            todo, prints = _plan(paths, outdir, state, result)
+            if todo:  # before reading anything: a ledger open elsewhere stops the run
+                _check_outputs(outdir, log)
+            _log_odd_names(todo, log)
+            details: dict[Path, str] = {}
+            done: list[Fingerprint] = []
+            batch = _extract(todo, schema, options, pool, progress, details)
+            for i, path in enumerate(todo):
+                failure = batch.failure(i)
+                if failure is not None:
+                    result.failures.append(failure)
+                else:
+                    done.append(prints[path])
+            result.records = batch.records()
+            for failure in result.failures:
+                log.write(f"失败：{failure.message}")
+                if failure.path in details:
+                    log.write(details[failure.path].rstrip())
+            records, failures = _shown_records(result.records), _shown_failures(result.failures)
+            stage.enter(outdir, "建立输出文件夹")
             outdir.mkdir(parents=True, exist_ok=True)
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
+                _check_outputs(outdir, log)  # again: it may have been opened while the reports were read
+                stage.enter(outdir / LEDGER_NAME, "写入台账")
                 result.ledger = write_ledger(
-                    result.records,
+                    records,
                     schema,
                     outdir / LEDGER_NAME,
-                    failures=result.failures,
+                    failures=failures,
                     templates=options.templates,
                     refresh=options.refresh,
                 )
                 result.outputs.append(result.ledger.path)
             if result.records:  # one issue per run with new reports (writers/briefing)
+                stage.enter(outdir / BRIEFING_NAME, "写入简报")
                 brief = write_briefing(
-                    result.records,
+                    records,
                     schema,
                     outdir / BRIEFING_NAME,
                     templates=options.templates,
@@ -244,9 +254,7 @@ def run(
                 )
                 if brief.path is not None:  # (its copy in 简报存档/ is not listed: see README)
                     result.outputs.append(brief.path)
-        except ReporterError as exc:
-            log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
-            raise
+            stage.enter(None, "")
         when = now_text()
         for fp in done:
             state.mark_done(fp, when)
@@ -256,6 +264,128 @@ def run(
             log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
+
+
+# ------------------------------------------------ issue 19: outputs open elsewhere, odd names, OS errors
+@contextlib.contextmanager
+def _output_lock(outdir: Path, options: Options, progress: Progress) -> Iterator[None]:
+    """The output folder's lock; when it cannot be had, the log says so (error and end lines)."""
+    lock = OutputLock(outdir, wait=options.wait, on_wait=progress.waiting)
+    try:
+        lock.acquire()
+    except ReporterError as exc:
+        log = RunLog(outdir)
+        log.write(f"错误：{exc}", "结束：没有处理任何报告")
+        exc.log = log.path  # type: ignore[attr-defined]
+        raise
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class _Stage:
+    """What a run is writing now, so that an OSError can name the file and the step."""
+
+    def __init__(self, outdir: Path):
+        self.path: Path | None = outdir
+        self.what = ""
+
+    def enter(self, path: Path | None, what: str) -> None:
+        self.path, self.what = path, what
+
+
+@contextlib.contextmanager
+def _output_errors(stage: _Stage, log: RunLog, result: RunResult) -> Iterator[None]:
+    """Any ReporterError or OSError of a run: the log gets the error (with its detail) and an end line;
+    an OSError becomes an OutputError in Chinese (disk full, no permission, path too long…); the error
+    carries the log's path (`exc.log`) for the --json summary."""
+    from .errors import output_error
+
+    try:
+        yield
+    except (ReporterError, OSError) as exc:
+        error = exc if isinstance(exc, ReporterError) else output_error(exc, stage.path, stage.what)
+        detail = getattr(error, "detail", "")
+        log.write(f"错误：{error}", *([f"详细：{detail}"] if detail else []))
+        read = len(result.records)
+        log.write(
+            f"结束：未完成（读取了 {read} 份报告，没有记为已处理，下次运行时会重新处理）"
+            if read
+            else "结束：未完成"
+        )
+        error.log = log.path  # type: ignore[attr-defined]
+        if error is exc:
+            raise
+        raise error from None
+
+
+def _remove_leftovers(outdir: Path, log: RunLog) -> None:
+    """Temporary files a killed run left (under the output folder's lock, so no run is writing them)."""
+    from .state import remove_leftovers
+
+    for tmp in remove_leftovers(outdir):
+        log.write(f"删除了上次中断留下的临时文件 {tmp}")
+
+
+def _log_odd_names(paths: list[Path], log: RunLog) -> None:
+    """Each input whose name is not UTF-8: its readable name and its bytes (RunLog.write adds them)."""
+    from .inputs import has_odd_bytes
+
+    for path in paths:
+        if has_odd_bytes(str(path)):
+            log.write(f"读取：{path}")
+
+
+def _check_outputs(outdir: Path, log: RunLog) -> None:
+    """FileInUseError when the ledger or briefing is open in Excel, WPS or LibreOffice; OutputError when
+    one is read-only. Nothing has been written then, and no report is marked done."""
+    from .locks import check_free
+
+    check_free([outdir / LEDGER_NAME, outdir / BRIEFING_NAME], note=log.write)
+
+
+def _shown_records(records: Sequence[Record]) -> Sequence[Record]:
+    """The records as the writers get them: a path whose name is not UTF-8 (GBK from a Windows zip) is
+    given in its readable form (reporter.inputs.readable), since no output can hold its raw bytes."""
+    from .inputs import has_odd_bytes
+
+    paths = getattr(records, "paths", None)
+    listed = list(paths) if paths is not None else [r.path for r in records]
+    if not any(has_odd_bytes(str(p)) for p in listed):
+        return records
+    return _ShownRecords(records)
+
+
+class _ShownRecords(Sequence[Record]):
+    def __init__(self, records: Sequence[Record]):
+        from .inputs import readable
+
+        self._records = records
+        paths = getattr(records, "paths", None)
+        listed = list(paths) if paths is not None else [r.path for r in records]
+        self.paths = [Path(readable(str(p))) for p in listed]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        record = self._records[index]
+        shown = self.paths[index]
+        return record if shown == record.path else dataclasses.replace(record, path=shown)
+
+
+def _shown_failures(failures: list[Failure]) -> list[Failure]:
+    from .inputs import has_odd_bytes, readable
+
+    return [
+        Failure(path=Path(readable(str(f.path))), reason=readable(f.reason), message=readable(f.message))
+        if has_odd_bytes(f"{f.path}{f.reason}{f.message}")
+        else f
+        for f in failures
+    ]
 
 
 def is_output(path: Path, outdir: Path) -> bool:
