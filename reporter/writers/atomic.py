@@ -33,9 +33,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
         try:
             os.replace(tmp, target)
         except PermissionError as exc:
-            if (
-                sys.platform != "win32"
-            ):  # no Excel lock here: a read-only folder, an immutable file (issue 19)
+            # no Excel lock outside Windows: a read-only folder, an immutable file (issue 19)
+            if not WINDOWS:
                 raise output_error(exc, target, "更新") from None
             raise OutputError(
                 f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
