@@ -392,7 +392,8 @@ def watch(
         if as_json:
             typer.echo(_summary_json(error=exc))
         raise _fail(exc) from None
-    failed = bool(failed_batches) or bool(errors)
+    # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
+    failed = once and (bool(failed_batches) or bool(errors))
     if once and as_json:
         from .pipeline import RunResult
 

@@ -105,12 +105,13 @@ def libreoffice_running() -> bool | None:
     """Whether a LibreOffice process runs on this computer; None when that cannot be told."""
     try:
         if sys.platform.startswith("linux") and os.path.isdir("/proc"):
-            for entry in os.scandir("/proc"):
-                if entry.name.isdigit():
-                    with contextlib.suppress(OSError):
-                        comm = Path(entry.path, "comm").read_text(encoding="utf-8", errors="replace")
-                        if comm.strip().lower() in LIBREOFFICE_PROCESSES:
-                            return True
+            with os.scandir("/proc") as it:
+                pids = [entry.path for entry in it if entry.name.isdigit()]
+            for pid in pids:
+                with contextlib.suppress(OSError):
+                    comm = Path(pid, "comm").read_text(encoding="utf-8", errors="replace")
+                    if comm.strip().lower() in LIBREOFFICE_PROCESSES:
+                        return True
             return False
         if sys.platform == "win32":
             out = subprocess.run(
@@ -191,10 +192,12 @@ def find_holder(
     path: Path,
     *,
     note: Callable[[str], None] | None = None,
-    running: Callable[[], bool | None] = libreoffice_running,
+    running: Callable[[], bool | None] | None = None,
 ) -> Holder | None:
-    """Who has `path` open, or None. `note` is told about leftover lock files that do not block."""
+    """Who has `path` open, or None. `note` is told about leftover lock files that do not block.
+    `running` tells whether LibreOffice runs on this computer (default: libreoffice_running)."""
     path = Path(path)
+    running = running or libreoffice_running
     lo = libreoffice_lock(path)
     data = _read(lo)
     if data is not None:
@@ -234,7 +237,7 @@ def read_only(path: Path) -> bool:
 
 def in_use_error(path: Path, holder: Holder) -> FileInUseError:
     where = f"（锁文件 {holder.lock.name}）" if holder.lock is not None else ""
-    message = f"{path} 正在被 {holder.describe()} 打开{where}，本次没有写入任何文件；请保存并关闭它后重新运行，新的报告会在下次运行时加入"
+    message = f"{path} 正在被 {holder.describe()}打开{where}，本次没有写入任何文件；请保存并关闭它后重新运行，新的报告会在下次运行时加入"
     if holder.lock is not None and holder.program == "LibreOffice" and holder.host:
         message += f"（如果 {holder.host} 上的 LibreOffice 已经关闭，可以删除锁文件 {holder.lock.name}）"
     elif holder.lock is not None and holder.program != "LibreOffice":
@@ -246,7 +249,7 @@ def check_free(
     paths: Iterable[Path],
     *,
     note: Callable[[str], None] | None = None,
-    running: Callable[[], bool | None] = libreoffice_running,
+    running: Callable[[], bool | None] | None = None,
 ) -> None:
     """Raise FileInUseError when an output is open in another program, OutputError when one is
     read-only; tell `note` about leftover lock files that were ignored."""
