@@ -213,6 +213,7 @@ def run(
             if todo:  # before reading anything: a ledger open elsewhere stops the run
                 _check_outputs(outdir, log)
             _log_odd_names(todo, log)
+            replaces = _replacements(todo, prints, state)
             details: dict[Path, str] = {}
             done: list[Fingerprint] = []
             batch = _extract(todo, schema, options, pool, progress, details)
@@ -240,9 +241,11 @@ def run(
                     failures=failures,
                     templates=options.templates,
                     refresh=options.refresh,
+                    replaces={new: old for new, old in replaces.items() if not options.refresh},
                 )
                 result.outputs.append(result.ledger.path)
-            if result.records:  # one issue per run with new reports (writers/briefing)
+                records = _after_replacing(records, replaces, result.ledger, state, log)
+            if records:  # one issue per run with new reports (writers/briefing)
                 stage.enter(outdir / BRIEFING_NAME, "写入简报")
                 brief = write_briefing(
                     records,
@@ -326,6 +329,65 @@ def _remove_leftovers(outdir: Path, log: RunLog) -> None:
 
     for tmp in remove_leftovers(outdir):
         log.write(f"删除了上次中断留下的临时文件 {tmp}")
+
+
+def _replacements(
+    todo: list[Path], prints: dict[Path, Fingerprint], state: State
+) -> dict[str, tuple[str, bool]]:
+    """Files done before whose content changed in place (issue 19): new SHA-256 → (old SHA-256, grown)."""
+    found = {}
+    for path in todo:
+        previous = state.previous(prints[path])
+        if previous is not None:
+            found[prints[path].sha256] = previous
+    return found
+
+
+def _after_replacing(
+    records: Sequence[Record],
+    replaces: dict[str, tuple[str, bool]],
+    ledger: Any,
+    state: State,
+    log: RunLog,
+) -> Sequence[Record]:
+    """The records for the briefing: those that only refreshed the row of their own earlier version are
+    left out (that report was published already). The log says which rows were refreshed; their old
+    versions leave the state."""
+    if not replaces:
+        return records
+    listed = {a.path for a in ledger.added} | {s.path for s in ledger.skipped}
+    keep: list[int] = []
+    for i, record in enumerate(records):
+        wanted = replaces.get(record.sha256)
+        if wanted is None or record.path in listed:
+            keep.append(i)
+            continue
+        old_sha, grown = wanted
+        why = "处理后文件又变大了（当时复制或写入还没有完成）" if grown else "处理后在原处被修改了"
+        log.write(
+            f"重新读取 {record.path}：{why}；台账中它原来的那一行已按新内容更新"
+            "（只更新程序填写的值，人工修改的保留），简报不再重复刊登"
+        )
+        state.forget(old_sha)
+    if len(keep) == len(records):
+        return records
+    return _Subset(records, keep)
+
+
+class _Subset(Sequence[Record]):
+    def __init__(self, records: Sequence[Record], indexes: list[int]):
+        self._records, self._indexes = records, indexes
+        paths = getattr(records, "paths", None)
+        if paths is not None:
+            self.paths = [paths[i] for i in indexes]
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._records[self._indexes[index]]
 
 
 def _log_odd_names(paths: list[Path], log: RunLog) -> None:

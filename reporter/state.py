@@ -66,6 +66,23 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _prefix_sha256(path: Path, size: int) -> str | None:
+    """SHA-256 of the first `size` bytes of the file (None when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            left = size
+            while left > 0:
+                chunk = fh.read(min(left, 1 << 20))
+                if not chunk:
+                    return None
+                digest.update(chunk)
+                left -= len(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
 class State:
     """The reports already done in an output folder, keyed by SHA-256 (so a renamed or moved file is
     still known), with the path, size and times it was last seen at (so an unchanged file is not hashed
@@ -142,6 +159,24 @@ class State:
             "last_seen": when or now_text(),
         }
         self._by_path[str(fp.path)] = fp.sha256
+
+    def previous(self, fp: Fingerprint) -> tuple[str, bool] | None:
+        """Issue 19: the file at fp.path was done before with other content (it grew after it was
+        processed, or was changed in place): (the old SHA-256, whether the new content merely continues
+        the old one), or None."""
+        old = self._by_path.get(str(fp.path))
+        entry = self.files.get(old or "")
+        if not old or old == fp.sha256 or not entry or entry.get("path") != str(fp.path):
+            return None
+        size = entry.get("size")
+        grown = isinstance(size, int) and 0 < size < fp.size and _prefix_sha256(fp.path, size) == old
+        return old, grown
+
+    def forget(self, sha256: str) -> None:
+        """Drop a report's entry (its row now holds a newer version of the file)."""
+        entry = self.files.pop(sha256, None)
+        if entry and self._by_path.get(entry.get("path", "")) == sha256:
+            del self._by_path[entry["path"]]
 
     def seen_at(self, fp: Fingerprint) -> None:
         """A done report found at a new path (moved or renamed): remember the new place when the old one
