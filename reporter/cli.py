@@ -535,9 +535,11 @@ def _write_one(
             check_briefing_template(templates)  # before any report is read
         except ReporterError as exc:
             raise _fail(exc) from None
+    _check_not_open(out)
     records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
     for f in failures:
         err(f"失败：{f.message}")
+    _check_not_open(out)  # again: it may have been opened while the reports were read
     try:
         if kind == "ledger":
             _ledger_report(
@@ -549,12 +551,27 @@ def _write_one(
             )
     except ReporterError as exc:
         raise _fail(exc) from None
+    except OSError as exc:  # disk full, no permission… (issue 19)
+        from .errors import output_error
+
+        raise _fail(output_error(exc, out, "写入")) from None
     if kind == "brief" and not brief.written:
         err(f"已处理 0 份，失败 {len(failures)} 份；没有可写进简报的报告，未生成新的一期")
         raise typer.Exit(1 if failures else 0)
     written = f"{out}（{brief.issue.label}，存档：{brief.archive}）" if kind == "brief" else str(out)
     err(f"已处理 {len(records)} 份，失败 {len(failures)} 份；已写入：{written}")
     raise typer.Exit(1 if failures else 0)
+
+
+def _check_not_open(out: Path) -> None:
+    """Issue 19: an output open in Excel, WPS or LibreOffice, or read-only, is not written over."""
+    from .errors import ReporterError
+    from .locks import check_free
+
+    try:
+        check_free([out], note=lambda text: err(f"注意：{text}"))
+    except ReporterError as exc:
+        raise _fail(exc) from None
 
 
 # ------------------------------------------------------------------------------ schema / templates

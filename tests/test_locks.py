@@ -265,3 +265,39 @@ def test_check_free_names_a_read_only_briefing(tmp_path):
             check_free([tmp_path / "台账.xlsx", briefing])
     finally:
         briefing.chmod(0o644)
+
+
+def test_the_ledger_command_does_not_write_over_an_open_ledger(tmp_path):
+    inbox = make_inbox(tmp_path / "in", [1])
+    ledger = tmp_path / "台账.xlsx"
+    assert runner.invoke(app, ["ledger", str(inbox), "-o", str(ledger)]).exit_code == 0
+    before = ledger.read_bytes()
+    write(tmp_path / ".~lock.台账.xlsx#", lo_lock_line("张三", "PC-02", "07.12.2026 10:20"))
+    make_inbox(inbox, [2])
+    result = runner.invoke(app, ["ledger", str(inbox), "-o", str(ledger)])
+    assert result.exit_code == 1 and "正在被 LibreOffice（张三" in result.stderr
+    assert ledger.read_bytes() == before
+
+
+def test_a_sharing_violation_on_windows(tmp_path, monkeypatch):
+    """Excel and WPS keep an open file locked against writing on Windows: that alone tells it is open; and
+    a leftover ~$ owner file of a crashed Excel does not block when the file is not locked."""
+    ledger = write(tmp_path / "台账.xlsx", b"PK")
+    monkeypatch.setattr(locks.sys, "platform", "win32")
+    real_open = open
+
+    def shared(path, mode="r", *args, **kwargs):
+        if Path(path) == ledger and "+" in mode:
+            exc = PermissionError(13, "The process cannot access the file")
+            exc.winerror = 32  # type: ignore[attr-defined]
+            raise exc
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(locks, "open", shared, raising=False)
+    holder = find_holder(ledger)
+    assert holder is not None and holder.program == "Excel/WPS 或其他程序" and holder.lock is None
+    monkeypatch.setattr(locks, "open", real_open, raising=False)
+    owner = write(tmp_path / "~$台账.xlsx", bytes([4]) + "王五".encode("gbk"))
+    notes: list[str] = []
+    assert find_holder(ledger, note=notes.append) is None  # not locked: the ~$ file is a leftover
+    assert notes and str(owner) in notes[0]
