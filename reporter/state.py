@@ -203,8 +203,8 @@ def json_text(data: Any) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Temporary files a run writes beside its outputs and renames into place (writers/atomic.py names them
-# .~<name>-<8 random characters><suffix>); a kill before the rename leaves them behind.
-_LEFTOVER = re.compile(r"^\.~.+-[a-z0-9_]{8}(?:\.[A-Za-z0-9]+)?$")
+# .~<name>-<random characters><suffix>); a kill before the rename leaves them behind.
+_LEFTOVER = re.compile(r"^\.~.+-[A-Za-z0-9_]+(?:\.[A-Za-z0-9]+)?$")
 _LEFTOVER_FOLDERS = (".", STATE_DIR, ARCHIVE_DIR)
 
 

@@ -27,7 +27,7 @@ from test_locks import ledger_shas, make_inbox
 from reporter.state import sha256_file
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMP = re.compile(r"^\.~.+-[a-z0-9_]{8}(\.\w+)?$")
+TEMP = re.compile(r"^\.~.+-[A-Za-z0-9_]+(\.\w+)?$")
 KILLS = 5
 
 
