@@ -8,6 +8,13 @@ skip those already done (reporter.state.State) → extract the rest in worker pr
 a time and memory guard (reporter.workers) → write the ledger, then the briefing → mark the new reports
 done → append to OUTDIR/reporter.log. One bad file never stops the run: it becomes a Failure with its
 reason, and the others go on.
+
+Issue 19 (nothing lost): temporary files a killed run left are deleted first (state.remove_leftovers);
+nothing is written while the ledger or briefing is open in Excel/WPS/LibreOffice or read-only
+(reporter.locks: FileInUseError, exit 1, the reports stay pending); an OSError while writing becomes a
+one-line OutputError in Chinese, logged with its detail and an end line (errors.output_error); file
+names that are not UTF-8 reach the writers readable (inputs.readable); a file that changed in place
+since it was done refreshes its old ledger row (_replacements) instead of being added again.
 """
 
 from __future__ import annotations
@@ -264,7 +271,10 @@ def run(
         try:
             state.save()
         except (OSError, ReporterError) as exc:
-            log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
+            from .errors import describe_os_error
+
+            why = describe_os_error(exc)[0] if isinstance(exc, OSError) else str(exc)
+            log.write(f"状态文件无法保存（{why}；{exc}）；下次运行会重新处理这些报告（台账不会重复添加）")
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
 
