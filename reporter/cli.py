@@ -209,16 +209,17 @@ def _readable_json(data: dict) -> dict:
 
     raw: dict[str, str] = {}
 
-    def fix(value):
+    def fix(value, path: bool = False):
         if isinstance(value, str):
             if not has_odd_bytes(value):
                 return value
-            raw[readable(value)] = raw_bytes(value)
+            if path:
+                raw[readable(value)] = raw_bytes(value)
             return readable(value)
         if isinstance(value, list):
-            return [fix(v) for v in value]
+            return [fix(v, path) for v in value]
         if isinstance(value, dict):
-            return {k: fix(v) for k, v in value.items()}
+            return {k: fix(v, k in ("file", "processed", "outputs")) for k, v in value.items()}
         return value
 
     fixed = fix(data)
