@@ -144,7 +144,9 @@ def test_a_run_with_gbk_names_finishes_everywhere(odd_inbox, tmp_path):
     from reporter.cli import app
 
     out = tmp_path / "out"
-    result = CliRunner().invoke(app, ["run", str(odd_inbox), "-o", str(out), "--jobs", "1", "--json"])
+    result = CliRunner().invoke(
+        app, ["run", str(odd_inbox), "-o", str(out), "--jobs", "1", "--json", "--evidence"]
+    )
     assert result.exit_code == 1, result.stderr  # the broken file fails; the others are done
     assert not isinstance(result.exception, UnicodeError)
     summary = json.loads(result.stdout)
@@ -167,7 +169,11 @@ def test_a_run_with_gbk_names_finishes_everywhere(odd_inbox, tmp_path):
     cells = {str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value}
     assert {"三月报告.txt", "（二）关于安全生产.txt", "正常.txt"} <= cells
     assert any("坏文件.docx" in c for c in cells)  # 处理异常
-    assert (out / "简报.docx").is_file()
+    import zipfile
+
+    with zipfile.ZipFile(out / "简报.docx") as docx:  # the evidence comments name the files
+        comments = docx.read("word/comments.xml").decode("utf-8")
+    assert "三月报告.txt" in comments
     # the next run finds them done: the names in state.json still match the files on disk
     again = CliRunner().invoke(app, ["run", str(odd_inbox), "-o", str(out), "--jobs", "1", "--json"])
     assert sorted(Path(s["file"]).name for s in json.loads(again.stdout)["skipped"]) == processed
