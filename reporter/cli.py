@@ -269,6 +269,9 @@ def run(
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
+    if not quiet:  # issue 19: changed in place since they were done
+        for path in result.replaced:
+            err(f"重新读取：{path}（处理后又有变化），已更新台账中它原来的那一行")
     if not quiet:  # what a reader noticed: a macro-enabled file renamed .docx, cut text, mixed encodings…
         for record in result.records:
             for warning in record.warnings:
@@ -361,6 +364,8 @@ def watch(
         for failure in result.failures:
             where = f"，已移到 {moved[failure.path]}" if failure.path in moved else ""
             err(f"[{stamp}] 失败：{failure.message}{where}")
+        for path in result.replaced:  # issue 19
+            err(f"[{stamp}] 重新读取：{path}（处理后又有变化），已更新台账中它原来的那一行")
         if not quiet and not as_json:
             err(f"[{stamp}] {result.summary()}" + ("；已更新台账和简报" if result.outputs else ""))
 

@@ -159,6 +159,7 @@ class RunResult:
     outputs: list[Path] = field(default_factory=list)  # files written this run
     log: Path | None = None
     ledger: Any = None  # writers.ledger.LedgerResult of this run
+    replaced: list[Path] = field(default_factory=list)  # changed in place since done: their rows refreshed
 
     @property
     def ok(self) -> bool:
@@ -251,7 +252,7 @@ def run(
                     replaces={new: old for new, old in replaces.items() if not options.refresh},
                 )
                 result.outputs.append(result.ledger.path)
-                records = _after_replacing(records, replaces, result.ledger, state, log)
+                records = _after_replacing(records, replaces, result, state, log)
             if records:  # one issue per run with new reports (writers/briefing)
                 stage.enter(outdir / BRIEFING_NAME, "写入简报")
                 brief = write_briefing(
@@ -356,7 +357,7 @@ def _replacements(
 def _after_replacing(
     records: Sequence[Record],
     replaces: dict[str, tuple[str, bool]],
-    ledger: Any,
+    result: RunResult,
     state: State,
     log: RunLog,
 ) -> Sequence[Record]:
@@ -365,6 +366,7 @@ def _after_replacing(
     versions leave the state."""
     if not replaces:
         return records
+    ledger = result.ledger
     listed = {a.path for a in ledger.added} | {s.path for s in ledger.skipped}
     keep: list[int] = []
     for i, record in enumerate(records):
@@ -379,6 +381,7 @@ def _after_replacing(
             "（只更新程序填写的值，人工修改的保留），简报不再重复刊登"
         )
         state.forget(old_sha)
+        result.replaced.append(record.path)
     if len(keep) == len(records):
         return records
     return _Subset(records, keep)

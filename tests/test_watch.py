@@ -316,7 +316,7 @@ def test_a_copy_that_pauses_longer_than_settle_replaces_its_row(tmp_path, schema
     log = (out / "reporter.log").read_text(encoding="utf-8")
     assert "处理后文件又变大了" in log
     assert len(list((out / "简报存档").iterdir())) == 1  # published once
-    assert not running.batches[1].result.failures
+    assert not running.batches[1].result.failures and running.batches[1].result.replaced == [target]
 
 
 def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tmp_path):
@@ -343,6 +343,7 @@ def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tm
     assert "116" in str(mine["工作数据"]) and mine["主办单位"] == "人工填写的单位"
     assert "处理后在原处被修改了" in (out / "reporter.log").read_text(encoding="utf-8")
     assert result.outputs == [out / LEDGER_NAME]  # no new briefing issue for it
+    assert result.replaced == [report]
 
     # another week's report copied over the same file is a new report: a row of its own
     report.write_text(long_report(13), encoding="utf-8")
