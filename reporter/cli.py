@@ -194,6 +194,8 @@ def _summary_json(result=None, error: Exception | None = None, processed: list[P
                 "log": str(result.log) if result.log else None,
             }
         )
+    if result is not None and getattr(result, "replaced", None):  # issue 19: rows refreshed in place
+        data["replaced"] = [str(p) for p in result.replaced]
     if error is not None:
         data["error"] = str(error)
         if data["log"] is None and getattr(error, "log", None) is not None:
@@ -408,6 +410,7 @@ def watch(
             processed += record_paths(r.records)
             total.failures += r.failures
             total.skipped += r.skipped
+            total.replaced += r.replaced
             total.outputs += [p for p in r.outputs if p not in total.outputs]
             total.log = r.log
         typer.echo(_summary_json(total, processed=processed))

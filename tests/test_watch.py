@@ -345,6 +345,12 @@ def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tm
     assert result.outputs == [out / LEDGER_NAME]  # no new briefing issue for it
     assert result.replaced == [report]
 
+    from typer.testing import CliRunner
+
+    report.write_text(long_report(6).replace("整改96处", "整改99处"), encoding="utf-8")
+    again = CliRunner().invoke(app, ["run", str(inbox), "-o", str(out), "--jobs", "1", "--json"])
+    assert json.loads(again.stdout)["replaced"] == [str(report)] and len(ledger_rows(out / LEDGER_NAME)) == 2
+
     # another week's report copied over the same file is a new report: a row of its own
     report.write_text(long_report(13), encoding="utf-8")
     run([inbox], out, options=Options(jobs=1))
