@@ -72,7 +72,9 @@ RefDateOpt = Annotated[
 
 
 def err(message: str) -> None:
-    typer.echo(message, err=True)
+    from .inputs import readable
+
+    typer.echo(readable(message), err=True)  # a file name that is not UTF-8 shown readably (issue 19)
 
 
 def _fail(exc: Exception) -> typer.Exit:
@@ -244,6 +246,9 @@ def run(
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
+    if not quiet:  # issue 19: changed in place since they were done
+        for path in result.replaced:
+            err(f"重新读取：{path}（处理后又有变化），已更新台账中它原来的那一行")
     if not quiet:  # what a reader noticed: a macro-enabled file renamed .docx, cut text, mixed encodings…
         for record in result.records:
             for warning in record.warnings:
@@ -340,6 +345,8 @@ def watch(
         for failure in result.failures:
             where = f"，已移到 {moved[failure.path]}" if failure.path in moved else ""
             err(f"[{stamp}] 失败：{failure.message}{where}")
+        for path in result.replaced:  # issue 19
+            err(f"[{stamp}] 重新读取：{path}（处理后又有变化），已更新台账中它原来的那一行")
         if not quiet and not as_json:
             err(f"[{stamp}] {result.summary()}" + ("；已更新台账和简报" if result.outputs else ""))
 
@@ -375,7 +382,8 @@ def watch(
             log = outdir / "reporter.log"
             typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
         raise _fail(exc) from None
-    failed = bool(failed_batches) or bool(errors)
+    # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
+    failed = once and (bool(failed_batches) or bool(errors))
     if once and as_json:
         from .pipeline import RunResult
 
@@ -528,7 +536,8 @@ def _write_one(
     as_json: bool = False,
     quiet: bool = False,
 ) -> None:
-    from .errors import ReporterError
+    from .errors import ReporterError, output_error
+    from .locks import check_free
     from .pipeline import RunResult, extract_all, require_reports
     from .writers import check_briefing_template, write_briefing, write_ledger
 
@@ -538,10 +547,12 @@ def _write_one(
         if kind == "brief":
             check_briefing_template(templates)  # before any report is read
         require_reports(paths)
+        check_free([out], note=lambda text: err(f"注意：{text}"))  # open in Excel/WPS/LibreOffice, read-only
         if not quiet and not as_json:
             err("读取中…")
         records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
         result.records, result.failures = records, failures
+        check_free([out], note=lambda text: err(f"注意：{text}"))  # it may have been opened meanwhile
         if kind == "ledger":
             written = write_ledger(
                 records, schema, out, failures=failures, templates=templates, refresh=refresh
@@ -557,6 +568,11 @@ def _write_one(
                 result.outputs.append(out)
             issue = brief.issue.label if brief.issue else ""
             label = f"{out}（{issue}，存档：{brief.archive}）" if brief.written else ""
+    except OSError as exc:  # disk full, no permission… while writing
+        error = output_error(exc, out, "写入")
+        if as_json:
+            typer.echo(result.to_json(error=error))
+        raise _fail(error) from None
     except ReporterError as exc:
         if as_json:
             typer.echo(result.to_json(error=exc))

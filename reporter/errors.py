@@ -12,7 +12,8 @@ ReporterError is a bug and keeps its traceback.
     │   └── UnsafeDocumentError      the file breaks a safety limit (zip bomb, DTD, size)
     ├── SchemaError                  templates/schema.toml is invalid
     ├── TemplateError                an Excel/Word template lacks what the writer needs
-    ├── OutputError                  an output cannot be written (file open in Excel/WPS, no permission)
+    ├── OutputError                  an output cannot be written (no permission, disk full: output_error())
+    │   └── FileInUseError           an output is open in Excel/WPS/LibreOffice (reporter.locks)
     ├── LockedError                  another run holds the output folder
     └── NoReportsError               the paths given hold no report (only Excel files, archives, pictures…)
 """
@@ -105,3 +106,84 @@ def os_reason(exc: OSError) -> str:
     if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
         return "正被其他程序占用"
     return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
+
+
+# ------------------------------------------------------------------------------- output errors
+class FileInUseError(OutputError):
+    """An output is open in another program (Excel, WPS, LibreOffice): nothing was written over it."""
+
+
+# errno → (what went wrong, what to do), for an OSError met while writing an output
+_OS_ERRORS: dict[int, tuple[str, str]] = {}
+
+
+def _os_errors() -> dict[int, tuple[str, str]]:
+    import errno
+
+    if not _OS_ERRORS:
+        space = ("磁盘空间不足", "请清理磁盘（或换一个输出文件夹）后重新运行")
+        perm = ("没有写入权限", "请检查文件和文件夹的权限（或换一个输出文件夹）后重新运行")
+        table = {
+            errno.ENOSPC: space,
+            errno.EACCES: perm,
+            errno.EPERM: (
+                "不允许修改（文件被设为只读、不可更改，或没有权限）",
+                "请检查文件属性和权限（或换一个输出文件夹）后重新运行",
+            ),
+            errno.ENAMETOOLONG: ("路径太长", "请换一个路径较短的输出文件夹"),
+            errno.EROFS: ("所在的磁盘是只读的", "请换一个可以写入的输出文件夹"),
+            errno.ENOENT: ("文件夹不存在或已被移走", "请检查输出文件夹"),
+            errno.ENOTDIR: ("路径中有一部分不是文件夹", "请检查输出文件夹"),
+            errno.EISDIR: ("这是一个文件夹，不是文件", "请换一个输出文件名"),
+            errno.EIO: ("磁盘读写出错", "请检查磁盘或网络连接后重新运行"),
+            errno.EMFILE: ("同时打开的文件太多", "请关闭一些程序后重新运行"),
+        }
+        for name, entry in (("EDQUOT", space), ("EFBIG", ("文件太大，超出了磁盘或系统的限制", ""))):
+            code = getattr(errno, name, None)
+            if code is not None:
+                table[code] = entry
+        _OS_ERRORS.update(table)
+    return _OS_ERRORS
+
+
+def describe_os_error(exc: OSError) -> tuple[str, str]:
+    """(what went wrong, what to do) in Chinese for an OSError met while writing."""
+    found = _os_errors().get(exc.errno or 0)
+    if found is not None:
+        return found
+    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+        return ("文件正被其他程序打开", "请关闭它后重新运行")
+    if getattr(exc, "winerror", None) in (112, 39):  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
+        return _os_errors()[__import__("errno").ENOSPC]
+    return (f"无法写入（{exc.strerror or exc.__class__.__name__}）", "请检查磁盘和文件夹后重新运行")
+
+
+def _temp_folder() -> str:
+    import tempfile
+
+    try:
+        return tempfile.gettempdir()
+    except OSError:
+        return "TMP/TEMP"
+
+
+def output_error(exc: OSError, path: Path | str | None = None, what: str = "") -> OutputError:
+    """An OutputError for an OSError met while writing `path` (or the file the error names):
+    '<file>：<what>时<reason>；<what to do>'. The OSError's own text stays in `detail` for the log."""
+    import errno
+
+    reason, hint = describe_os_error(exc)
+    where = path if path is not None else (exc.filename or "")
+    if isinstance(where, bytes):
+        where = where.decode("utf-8", "surrogateescape")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        hint = (
+            f"请清理磁盘（输出文件夹和临时文件夹 {_temp_folder()} 所在的磁盘），或换一个输出文件夹后重新运行"
+        )
+    doing = f"{what}时" if what else ""
+    message = f"{where}：{doing}{reason}" if where else f"{doing}{reason}"
+    if hint:
+        message += f"；{hint}"
+    error = OutputError(message, path=where or None, reason=reason)
+    error.detail = f"{exc.__class__.__name__}: {exc}"  # type: ignore[attr-defined]
+    return error

@@ -10,6 +10,7 @@ system gives them: Chinese, spaces, emoji, a leading dash, full-width brackets a
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -167,7 +168,9 @@ def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) 
         folder = stack.pop()
         try:
             st = os.stat(folder)
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                yield from _too_long(folder)
             continue
         ident = (st.st_dev, st.st_ino)
         if ident in visited and ident != (0, 0):
@@ -190,27 +193,102 @@ def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) 
                     ignored.append((Path(entry.path), OUTPUT_KIND))
                 continue
             try:
-                if entry.is_symlink() or _is_junction(entry):
-                    if entry.is_dir():
-                        continue  # links to folders are never followed
-                    target = _resolve(Path(entry.path))
-                    if target is None or not target.is_relative_to(root) or not target.is_file():
-                        continue  # broken, looping, or leading out of the folder
-                    if not skip_name(entry.name) and supported(Path(entry.path)):
-                        yield Path(entry.path)
-                elif entry.is_dir(follow_symlinks=False):
-                    if not skip_dir(entry.name):
-                        subdirs.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    if skip_name(entry.name):
-                        continue
-                    if supported(Path(entry.path)):
-                        yield Path(entry.path)
-                    elif ignored is not None:
-                        ignored.append((Path(entry.path), kind_of_file(Path(entry.path))))
+                yield from _entry(entry, root, subdirs, ignored)
             except OSError:
                 continue
         stack.extend(reversed(subdirs))
+
+
+def _entry(
+    entry: os.DirEntry, root: Path, subdirs: list[Path], ignored: list[tuple[Path, str]] | None
+) -> Iterator[Path | Failure]:
+    """One entry of a folder: a report to read, a sub-folder to walk later, or something passed over."""
+    path = Path(entry.path)
+    if entry.is_symlink() or _is_junction(entry):
+        if entry.is_dir():
+            return  # links to folders are never followed
+        target = _resolve(path)
+        if target is None or not target.is_relative_to(root) or not target.is_file():
+            return  # broken, looping, or leading out of the folder
+        if not skip_name(entry.name) and supported(path):
+            yield path
+    elif entry.is_dir(follow_symlinks=False):
+        if not skip_dir(entry.name):
+            subdirs.append(path)
+    elif entry.is_file(follow_symlinks=False) and not skip_name(entry.name):
+        if not supported(path):
+            if ignored is not None:
+                ignored.append((path, kind_of_file(path)))
+        elif len(os.fsencode(entry.path)) >= PATH_MAX:
+            yield _long_failure(path)
+        else:
+            yield path
+
+
+PATH_MAX = 4096  # bytes: longer paths cannot be opened by name on Linux (Windows: the \\?\ prefix, cli.py)
+
+
+def _long_failure(path: Path) -> Failure:
+    return _failure(
+        path,
+        "路径太长",
+        f"它的完整路径超过了系统允许的 {PATH_MAX} 字节，无法打开；请把它移到路径较短的文件夹后重新运行",
+    )
+
+
+def _open_long(folder: Path) -> int:
+    """A descriptor of a folder whose path is too long to open by name, opened one part at a time."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    parts = folder.parts
+    fd = os.open(parts[0] if folder.is_absolute() else ".", flags)
+    try:
+        for part in parts[1:] if folder.is_absolute() else parts:
+            nxt = os.open(part, flags, dir_fd=fd)
+            os.close(fd)
+            fd = nxt
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _too_long(folder: Path) -> Iterator[Failure]:
+    """Reports under a folder whose path is too long to open: each becomes a Failure (路径太长), so that
+    none is skipped without a word."""
+    if os.scandir not in os.supports_fd or os.open not in os.supports_dir_fd:
+        yield _long_failure(folder)
+        return
+    try:
+        stack = [(_open_long(folder), folder)]
+    except OSError:
+        yield _long_failure(folder)
+        return
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        while stack:
+            fd, path = stack.pop()
+            try:
+                with os.scandir(fd) as it:
+                    entries = sorted(it, key=lambda e: e.name)
+                subdirs = []
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False) and not skip_dir(entry.name):
+                        with contextlib.suppress(OSError):
+                            subdirs.append((os.open(entry.name, flags, dir_fd=fd), path / entry.name))
+                    elif (
+                        entry.is_file(follow_symlinks=False)
+                        and not skip_name(entry.name)
+                        and supported(path / entry.name)
+                    ):
+                        yield _long_failure(path / entry.name)
+                stack.extend(reversed(subdirs))
+            except OSError:
+                yield _long_failure(path)
+            finally:
+                os.close(fd)
+    finally:
+        for fd, _ in stack:
+            os.close(fd)
 
 
 def _is_junction(entry: os.DirEntry) -> bool:
@@ -220,3 +298,62 @@ def _is_junction(entry: os.DirEntry) -> bool:
         return bool(check()) if check else False
     except OSError:
         return False
+
+
+# -------------------------------------------------------------------------------- odd file names
+# On Linux a file name is bytes; a name that is not UTF-8 (GBK names from a Windows zip) reaches Python
+# as a str holding "surrogate escapes" (U+DC80–U+DCFF, one per byte that did not decode). Such a path
+# opens and reads fine, but cannot be written as UTF-8 anywhere (log, JSON, ledger, briefing). The
+# program keeps the path as it is for reading and shows it with readable() everywhere else.
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_ANY_SURROGATE = re.compile("[\ud800-\udfff]")
+# what may stand between the parts of a message that came from a file name
+_SPLIT = re.compile(r"([/\\\s：；，、（）()【】“”\"'<>|])")
+
+
+def has_odd_bytes(text: str) -> bool:
+    """Whether `text` holds bytes of a file name that are not UTF-8 (or any lone surrogate)."""
+    return bool(_ANY_SURROGATE.search(text))
+
+
+def _readable_part(part: str) -> str:
+    if not _ESCAPED.search(part):
+        return _ANY_SURROGATE.sub("?", part)
+    try:
+        data = part.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+        return _ANY_SURROGATE.sub("?", part)
+    for codec in ("gb18030", "big5"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text.isprintable():
+            return text
+    return _ANY_SURROGATE.sub("?", part)
+
+
+def readable(text: str) -> str:
+    """`text` with the bytes of a non-UTF-8 file name decoded for display: as GBK/GB18030 (the common
+    case: names from a Chinese Windows), else Big5, else each such byte shown as '?'. Text without
+    such bytes is returned as it is."""
+    if not _ANY_SURROGATE.search(text):
+        return text
+    return "".join(_readable_part(part) for part in _SPLIT.split(text))
+
+
+def raw_bytes(text: str) -> str:
+    r"""The bytes of a name as the system gave them, for the log: b'\xc8\xfd\xd4\xc2.txt'."""
+    try:
+        return repr(text.encode("utf-8", "surrogateescape"))
+    except UnicodeEncodeError:
+        return repr(text.encode("utf-8", "backslashreplace"))
+
+
+def describe_name(text: str) -> str:
+    """readable(text), plus its bytes when they are not UTF-8: for the log."""
+    if not has_odd_bytes(text):
+        return text
+    odd = dict.fromkeys(part for part in _SPLIT.split(text) if has_odd_bytes(part))
+    shown = "、".join(raw_bytes(part) for part in odd)
+    return f"{readable(text)}（文件名不是 UTF-8 编码，原始字节：{shown}）"

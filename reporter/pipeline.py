@@ -8,10 +8,19 @@ skip those already done (reporter.state.State) → extract the rest in worker pr
 a time and memory guard (reporter.workers) → write the ledger, then the briefing → mark the new reports
 done → append to OUTDIR/reporter.log. One bad file never stops the run: it becomes a Failure with its
 reason, and the others go on.
+
+Issue 19 (nothing lost): temporary files a killed run left are deleted first (state.remove_leftovers);
+nothing is written while the ledger or briefing is open in Excel/WPS/LibreOffice or read-only
+(reporter.locks: FileInUseError, exit 1, the reports stay pending); an OSError while writing becomes a
+one-line OutputError in Chinese, logged with its detail and an end line (errors.output_error); file
+names that are not UTF-8 reach the writers readable (inputs.readable); a file that changed in place
+since it was done refreshes its old ledger row (_replacements) instead of being added again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -175,6 +184,7 @@ class RunResult:
 
     processed: list[Path] | None = None  # set when results of several batches are merged (watch --once)
     review: Path | None = None  # the 核对页 (OUTDIR/核对.html), rewritten after the ledger (issue 17)
+    replaced: list[Path] = field(default_factory=list)  # changed in place since done: their rows refreshed
 
     @property
     def ok(self) -> bool:
@@ -200,10 +210,14 @@ class RunResult:
             "review": str(self.review) if self.review else None,
             "log": str(self.log) if self.log else None,
         }
+        if self.replaced:  # reports changed in place: their old rows were refreshed
+            data["replaced"] = [str(p) for p in self.replaced]
         if error is not None:
             data["error"] = str(error)
+            if data["log"] is None and getattr(error, "log", None) is not None:
+                data["log"] = str(error.log)  # type: ignore[attr-defined]
         data["exit_code"] = 1 if error is not None or not self.ok else 0
-        return json.dumps(data, ensure_ascii=False, indent=2)
+        return json.dumps(_readable_json(data), ensure_ascii=False, indent=2)
 
     @classmethod
     def merged(cls, results: Sequence[RunResult]) -> RunResult:
@@ -215,6 +229,7 @@ class RunResult:
             total.failures += r.failures
             total.skipped += r.skipped
             total.ignored += r.ignored
+            total.replaced += r.replaced
             total.outputs += [p for p in r.outputs if p not in total.outputs]
             total.log = r.log or total.log
             total.review = r.review or total.review
@@ -236,6 +251,32 @@ class RunResult:
         if self.ignored:
             text += f"；{ignored_text(self.ignored)}"
         return text
+
+
+def _readable_json(data: dict) -> dict:
+    """Issue 19: file names that are not UTF-8 cannot go into JSON as they are; they are given readably
+    (reporter.inputs.readable) and, under "raw_names", with the bytes the system gave."""
+    from .inputs import has_odd_bytes, raw_bytes, readable
+
+    raw: dict[str, str] = {}
+
+    def fix(value, path: bool = False):
+        if isinstance(value, str):
+            if not has_odd_bytes(value):
+                return value
+            if path:
+                raw[readable(value)] = raw_bytes(value)
+            return readable(value)
+        if isinstance(value, list):
+            return [fix(v, path) for v in value]
+        if isinstance(value, dict):
+            return {k: fix(v, k in ("file", "processed", "outputs", "replaced")) for k, v in value.items()}
+        return value
+
+    fixed = fix(data)
+    if raw:
+        fixed["raw_names"] = raw
+    return fixed
 
 
 def ignored_text(ignored: Sequence[tuple[Path, str]]) -> str:
@@ -298,53 +339,64 @@ def run(
     outdir = Path(outdir)
     progress = progress or NoProgress()
     result = RunResult()
-    with OutputLock(outdir, wait=options.wait, on_wait=progress.waiting):
+    with _output_lock(outdir, options, progress):
         log = RunLog(outdir)
         result.log = log.path
         log.write("开始：" + "、".join(str(p) for p in paths))
-        from .writers.atomic import remove_stale_temporaries
-
-        for tmp in remove_stale_temporaries(outdir, [LEDGER_NAME, BRIEFING_NAME]):
-            log.write(f"删除了上次中断留下的临时文件 {tmp.name}")
-        state = (
-            State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
-        )
-        if state.note:
-            log.write(state.note)
-        todo, prints = _plan(paths, outdir, state, result)
-        details: dict[Path, str] = {}
-        done: list[Fingerprint] = []
-        try:
-            batch = _extract(todo, schema, options, pool, progress, details, few=_few(paths, todo))
-        except KeyboardInterrupt:  # Ctrl+C while reading: nothing of this run was written
-            log.write(f"已中断：读取 {len(todo)} 份报告时按了 Ctrl+C；本次没有写入，下次运行会重新处理")
-            raise
-        for i, path in enumerate(todo):
-            failure = batch.failure(i)
-            if failure is not None:
-                result.failures.append(failure)
-            else:
-                done.append(prints[path])
-        result.records = batch.records()
-        for failure in result.failures:
-            log.write(f"失败：{failure.message}")
-            if failure.path in details:
-                log.write(details[failure.path].rstrip())
-        try:
+        stage = _Stage(outdir)
+        with _output_errors(stage, log, result):
+            _remove_leftovers(outdir, log)
+            state = (
+                State(outdir)
+                if options.refresh or not (outdir / LEDGER_NAME).exists()
+                else State.load(outdir)
+            )
+            if state.note:
+                log.write(state.note)
+            todo, prints = _plan(paths, outdir, state, result)
+            if todo:  # before reading anything: a ledger open elsewhere stops the run
+                _check_outputs(outdir, log)
+            _log_odd_names(todo, log)
+            replaces = _replacements(todo, prints, state)
+            details: dict[Path, str] = {}
+            done: list[Fingerprint] = []
+            try:
+                batch = _extract(todo, schema, options, pool, progress, details, few=_few(paths, todo))
+            except KeyboardInterrupt:  # Ctrl+C while reading: nothing of this run was written
+                log.write(f"已中断：读取 {len(todo)} 份报告时按了 Ctrl+C；本次没有写入，下次运行会重新处理")
+                raise
+            for i, path in enumerate(todo):
+                failure = batch.failure(i)
+                if failure is not None:
+                    result.failures.append(failure)
+                else:
+                    done.append(prints[path])
+            result.records = batch.records()
+            for failure in result.failures:
+                log.write(f"失败：{failure.message}")
+                if failure.path in details:
+                    log.write(details[failure.path].rstrip())
+            records, failures = _shown_records(result.records), _shown_failures(result.failures)
+            stage.enter(outdir, "建立输出文件夹")
             outdir.mkdir(parents=True, exist_ok=True)
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
+                _check_outputs(outdir, log)  # again: it may have been opened while the reports were read
+                stage.enter(outdir / LEDGER_NAME, "写入台账")
                 result.ledger = write_ledger(
-                    result.records,
+                    records,
                     schema,
                     outdir / LEDGER_NAME,
-                    failures=result.failures,
+                    failures=failures,
                     templates=options.templates,
                     refresh=options.refresh,
+                    replaces={new: old for new, old in replaces.items() if not options.refresh},
                 )
                 result.outputs.append(result.ledger.path)
-            if result.records:  # one issue per run with new reports (writers/briefing)
+                records = _after_replacing(records, replaces, result, state, log)
+            if records:  # one issue per run with new reports (writers/briefing)
+                stage.enter(outdir / BRIEFING_NAME, "写入简报")
                 brief = write_briefing(
-                    result.records,
+                    records,
                     schema,
                     outdir / BRIEFING_NAME,
                     templates=options.templates,
@@ -353,16 +405,17 @@ def run(
                 )
                 if brief.path is not None:  # (its copy in 简报存档/ is not listed: see README)
                     result.outputs.append(brief.path)
-        except ReporterError as exc:
-            log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
-            raise
+            stage.enter(None, "")
         when = now_text()
         for fp in done:
             state.mark_done(fp, when)
         try:
             state.save()
         except (OSError, ReporterError) as exc:
-            log.write(f"状态文件无法保存（{exc}）；下次运行会重新处理这些报告")
+            from .errors import describe_os_error
+
+            why = describe_os_error(exc)[0] if isinstance(exc, OSError) else str(exc)
+            log.write(f"状态文件无法保存（{why}；{exc}）；下次运行会重新处理这些报告（台账不会重复添加）")
         # -- 核对页 (issue 17): keep the records the ledger holds, rewrite the page; never fails the run
         from .writers.review import update_review
 
@@ -372,6 +425,189 @@ def run(
         # --
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
+
+
+# ------------------------------------------------ issue 19: outputs open elsewhere, odd names, OS errors
+@contextlib.contextmanager
+def _output_lock(outdir: Path, options: Options, progress: Progress) -> Iterator[None]:
+    """The output folder's lock; when it cannot be had, the log says so (error and end lines)."""
+    lock = OutputLock(outdir, wait=options.wait, on_wait=progress.waiting)
+    try:
+        lock.acquire()
+    except ReporterError as exc:
+        log = RunLog(outdir)
+        log.write(f"错误：{exc}", "结束：没有处理任何报告")
+        exc.log = log.path  # type: ignore[attr-defined]
+        raise
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+class _Stage:
+    """What a run is writing now, so that an OSError can name the file and the step."""
+
+    def __init__(self, outdir: Path):
+        self.path: Path | None = outdir
+        self.what = ""
+
+    def enter(self, path: Path | None, what: str) -> None:
+        self.path, self.what = path, what
+
+
+@contextlib.contextmanager
+def _output_errors(stage: _Stage, log: RunLog, result: RunResult) -> Iterator[None]:
+    """Any ReporterError or OSError of a run: the log gets the error (with its detail) and an end line;
+    an OSError becomes an OutputError in Chinese (disk full, no permission, path too long…); the error
+    carries the log's path (`exc.log`) for the --json summary."""
+    from .errors import output_error
+
+    try:
+        yield
+    except (ReporterError, OSError) as exc:
+        error = exc if isinstance(exc, ReporterError) else output_error(exc, stage.path, stage.what)
+        detail = getattr(error, "detail", "")
+        log.write(f"错误：{error}", *([f"详细：{detail}"] if detail else []))
+        read = len(result.records)
+        log.write(
+            f"结束：未完成（读取了 {read} 份报告，没有记为已处理，下次运行时会重新处理）"
+            if read
+            else "结束：未完成"
+        )
+        error.log = log.path  # type: ignore[attr-defined]
+        if error is exc:
+            raise
+        raise error from None
+
+
+def _remove_leftovers(outdir: Path, log: RunLog) -> None:
+    """Temporary files a killed run left (under the output folder's lock, so no run is writing them)."""
+    from .state import remove_leftovers
+
+    for tmp in remove_leftovers(outdir):
+        log.write(f"删除了上次中断留下的临时文件 {tmp}")
+
+
+def _replacements(
+    todo: list[Path], prints: dict[Path, Fingerprint], state: State
+) -> dict[str, tuple[str, bool]]:
+    """Files done before whose content changed in place (issue 19): new SHA-256 → (old SHA-256, grown)."""
+    found = {}
+    for path in todo:
+        previous = state.previous(prints[path])
+        if previous is not None:
+            found[prints[path].sha256] = previous
+    return found
+
+
+def _after_replacing(
+    records: Sequence[Record],
+    replaces: dict[str, tuple[str, bool]],
+    result: RunResult,
+    state: State,
+    log: RunLog,
+) -> Sequence[Record]:
+    """The records for the briefing: those that only refreshed the row of their own earlier version are
+    left out (that report was published already). The log says which rows were refreshed; their old
+    versions leave the state."""
+    if not replaces:
+        return records
+    ledger = result.ledger
+    listed = {a.path for a in ledger.added} | {s.path for s in ledger.skipped}
+    keep: list[int] = []
+    for i, record in enumerate(records):
+        wanted = replaces.get(record.sha256)
+        if wanted is None or record.path in listed:
+            keep.append(i)
+            continue
+        old_sha, grown = wanted
+        why = "处理后文件又变大了（当时复制或写入还没有完成）" if grown else "处理后在原处被修改了"
+        log.write(
+            f"重新读取 {record.path}：{why}；台账中它原来的那一行已按新内容更新"
+            "（只更新程序填写的值，人工修改的保留），简报不再重复刊登"
+        )
+        state.forget(old_sha)
+        result.replaced.append(record.path)
+    if len(keep) == len(records):
+        return records
+    return _Subset(records, keep)
+
+
+class _Subset(Sequence[Record]):
+    def __init__(self, records: Sequence[Record], indexes: list[int]):
+        self._records, self._indexes = records, indexes
+        paths = getattr(records, "paths", None)
+        if paths is not None:
+            self.paths = [paths[i] for i in indexes]
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._records[self._indexes[index]]
+
+
+def _log_odd_names(paths: list[Path], log: RunLog) -> None:
+    """Each input whose name is not UTF-8: its readable name and its bytes (RunLog.write adds them)."""
+    from .inputs import has_odd_bytes
+
+    for path in paths:
+        if has_odd_bytes(str(path)):
+            log.write(f"读取：{path}")
+
+
+def _check_outputs(outdir: Path, log: RunLog) -> None:
+    """FileInUseError when the ledger or briefing is open in Excel, WPS or LibreOffice; OutputError when
+    one is read-only. Nothing has been written then, and no report is marked done."""
+    from .locks import check_free
+
+    check_free([outdir / LEDGER_NAME, outdir / BRIEFING_NAME], note=log.write)
+
+
+def _shown_records(records: Sequence[Record]) -> Sequence[Record]:
+    """The records as the writers get them: a path whose name is not UTF-8 (GBK from a Windows zip) is
+    given in its readable form (reporter.inputs.readable), since no output can hold its raw bytes."""
+    from .inputs import has_odd_bytes
+
+    paths = getattr(records, "paths", None)
+    listed = list(paths) if paths is not None else [r.path for r in records]
+    if not any(has_odd_bytes(str(p)) for p in listed):
+        return records
+    return _ShownRecords(records)
+
+
+class _ShownRecords(Sequence[Record]):
+    def __init__(self, records: Sequence[Record]):
+        from .inputs import readable
+
+        self._records = records
+        paths = getattr(records, "paths", None)
+        listed = list(paths) if paths is not None else [r.path for r in records]
+        self.paths = [Path(readable(str(p))) for p in listed]
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        record = self._records[index]
+        shown = self.paths[index]
+        return record if shown == record.path else dataclasses.replace(record, path=shown)
+
+
+def _shown_failures(failures: list[Failure]) -> list[Failure]:
+    from .inputs import has_odd_bytes, readable
+
+    return [
+        Failure(path=Path(readable(str(f.path))), reason=readable(f.reason), message=readable(f.message))
+        if has_odd_bytes(f"{f.path}{f.reason}{f.message}")
+        else f
+        for f in failures
+    ]
 
 
 def is_output(path: Path, outdir: Path) -> bool:

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, overload
 
-from .errors import OutputError, os_reason
+from .errors import OutputError, describe_os_error
 from .model import Failure, Record
 
 _Slot = tuple[int, int] | Failure | None  # (offset, length) of a pickled record, a Failure, or nothing yet
@@ -61,7 +61,7 @@ class Batch(Sequence[Record | Failure]):
         except OSError as exc:
             folder = tempfile.gettempdir()
             raise OutputError(
-                f"无法写入临时文件夹 {folder}（{os_reason(exc)}）；请清理磁盘空间后重试",
+                f"无法写入临时文件夹 {folder}（{describe_os_error(exc)[0]}）；请清理磁盘空间后重试",
                 path=None,
                 reason="临时文件夹无法写入",
             ) from exc
@@ -78,7 +78,7 @@ class Batch(Sequence[Record | Failure]):
             except OSError as exc:
                 folder = tempfile.gettempdir()
                 raise OutputError(
-                    f"无法在临时文件夹 {folder} 里建立文件（{os_reason(exc)}）；"
+                    f"无法在临时文件夹 {folder} 里建立文件（{describe_os_error(exc)[0]}）；"
                     "请检查它是否存在、是否可写，或设置 TMP/TEMP 环境变量指向另一个文件夹",
                     path=None,
                     reason="临时文件夹无法写入",

@@ -19,6 +19,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import socket
 import sys
 import time
@@ -27,8 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import LockedError, OutputError, os_reason
+from .errors import LockedError, output_error
+from .inputs import describe_name
 from .writers.atomic import write_atomic
+from .writers.briefing.issues import ARCHIVE_DIR
 
 STATE_DIR = ".reporter"
 STATE_FILE = "state.json"
@@ -60,6 +63,23 @@ def sha256_file(path: Path) -> str:
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _prefix_sha256(path: Path, size: int) -> str | None:
+    """SHA-256 of the first `size` bytes of the file (None when it cannot be read)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            left = size
+            while left > 0:
+                chunk = fh.read(min(left, 1 << 20))
+                if not chunk:
+                    return None
+                digest.update(chunk)
+                left -= len(chunk)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
@@ -140,6 +160,24 @@ class State:
         }
         self._by_path[str(fp.path)] = fp.sha256
 
+    def previous(self, fp: Fingerprint) -> tuple[str, bool] | None:
+        """Issue 19: the file at fp.path was done before with other content (it grew after it was
+        processed, or was changed in place): (the old SHA-256, whether the new content merely continues
+        the old one), or None."""
+        old = self._by_path.get(str(fp.path))
+        entry = self.files.get(old or "")
+        if not old or old == fp.sha256 or not entry or entry.get("path") != str(fp.path):
+            return None
+        size = entry.get("size")
+        grown = isinstance(size, int) and 0 < size < fp.size and _prefix_sha256(fp.path, size) == old
+        return old, grown
+
+    def forget(self, sha256: str) -> None:
+        """Drop a report's entry (its row now holds a newer version of the file)."""
+        entry = self.files.pop(sha256, None)
+        if entry and self._by_path.get(entry.get("path", "")) == sha256:
+            del self._by_path[entry["path"]]
+
     def seen_at(self, fp: Fingerprint) -> None:
         """A done report found at a new path (moved or renamed): remember the new place when the old one
         is gone, so the next run need not hash it."""
@@ -149,9 +187,43 @@ class State:
 
     def save(self) -> Path:
         data = {"version": STATE_VERSION, "files": self.files}
-        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+        text = json_text(data)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return write_atomic(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def json_text(data: Any) -> str:
+    """JSON (readable UTF-8) that also holds paths whose names are not UTF-8: their escaped bytes
+    (lone surrogates, which UTF-8 cannot encode) are written as \\udcXX escapes, which json.loads turns
+    back into the same str, so the path still opens."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Temporary files a run writes beside its outputs and renames into place (writers/atomic.py names them
+# .~<name>-<random characters><suffix>); a kill before the rename leaves them behind.
+_LEFTOVER = re.compile(r"^\.~.+-[A-Za-z0-9_]+(?:\.[A-Za-z0-9]+)?$")
+_LEFTOVER_FOLDERS = (".", STATE_DIR, ARCHIVE_DIR)
+
+
+def remove_leftovers(outdir: Path) -> list[Path]:
+    """Delete the temporary files a killed run left in OUTDIR, OUTDIR/.reporter and OUTDIR/简报存档
+    (.~台账-x1y2z3w4.xlsx, .reporter/.~state-….json, .reporter/.~briefing-….json, 简报存档/.~…docx).
+    Call only while holding the output folder's lock: then no other run is writing them."""
+    removed = []
+    for sub in _LEFTOVER_FOLDERS:
+        try:
+            entries = list(os.scandir(Path(outdir) / sub))
+        except OSError:
+            continue
+        for entry in entries:
+            if _LEFTOVER.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 # ------------------------------------------------------------------------------------------- lock
@@ -266,12 +338,7 @@ class OutputLock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o666)
         except OSError as exc:
-            raise OutputError(
-                f"{self.outdir}：无法在输出文件夹中建立锁文件（{os_reason(exc)}）；"
-                "请检查文件夹是否存在、是否有写入权限",
-                path=self.outdir,
-                reason="无法写入输出文件夹",
-            ) from None
+            raise output_error(exc, self.outdir, "在输出文件夹中建立锁文件") from None
         deadline = time.monotonic() + self.wait
         told = False
         try:
@@ -344,7 +411,8 @@ class RunLog:
 
     def write(self, *lines: str) -> None:
         stamp = now_text()
-        text = "".join(f"{stamp} {line}\n" for line in lines)
+        # a file name that is not UTF-8 is shown readably, with its bytes (reporter.inputs)
+        text = "".join(f"{stamp} {describe_name(line)}\n" for line in lines)
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(OSError):

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ReporterError
-from .inputs import iter_inputs, skip_name, supported
+from .inputs import has_odd_bytes, iter_inputs, raw_bytes, readable, skip_name, supported
 from .model import Failure
 from .pipeline import LEDGER_NAME, Options, RunResult, is_output, run
 from .progress import NoProgress, Progress
@@ -40,6 +40,7 @@ from .schema import Schema
 from .state import RunLog, State, now_text
 
 FAILED_DIR = "失败"
+DEFAULT_OPTIONS = Options()
 NOTE_SUFFIX = ".失败原因.txt"
 
 
@@ -97,7 +98,7 @@ class Watcher:
         outdir: Path,
         *,
         schema: Schema,
-        options: Options = Options(),
+        options: Options = DEFAULT_OPTIONS,
         settings: WatchSettings = WatchSettings(),
         on_batch: Callable[[Batch], None] | None = None,
         progress: Progress | None = None,
@@ -277,6 +278,9 @@ class Watcher:
                 self._retry_at[path] = again
             self._report(Batch(None, error=exc))
             return
+        except Exception as exc:  # a bug met on some file: it must not stop the watch (issue 19)
+            self._unexpected(paths, pool, exc)
+            return
         for path in paths:
             self._pending.pop(path, None)
             self._retry_at.pop(path, None)
@@ -289,6 +293,39 @@ class Watcher:
                 if moved is not None:
                     batch.moved.append((failure.path, moved))
                     self._handled.pop(Path(os.path.abspath(failure.path)), None)
+        self._report(batch)
+
+    def _unexpected(self, paths: list[Path], pool: Any, exc: Exception) -> None:
+        """An error that is no ReporterError (a bug) in a batch: the log gets its traceback; the files are
+        tried again one at a time, and a file that fails alone is handled as a failed file."""
+        import traceback
+
+        log = RunLog(self.outdir)
+        log.write(
+            f"程序内部错误（{exc.__class__.__name__}：{exc}），处理这批 {len(paths)} 个文件时中断",
+            traceback.format_exc().rstrip(),
+        )
+        if len(paths) > 1:
+            for path in paths:
+                self._batch([path], pool)
+            return
+        path = paths[0]
+        reason = "程序内部错误"
+        failure = Failure(
+            path=path,
+            reason=reason,
+            message=f"{path}：{reason}（{exc.__class__.__name__}）；详情见 {log.path}，请把这个文件和日志发给维护人员",
+        )
+        self._pending.pop(path, None)
+        stat = _stat(path)
+        if stat is not None:
+            self._handled[path] = stat
+        batch = Batch(RunResult(failures=[failure], log=log.path))
+        if not self.settings.keep:
+            moved = self._move_failed(failure)
+            if moved is not None:
+                batch.moved.append((path, moved))
+                self._handled.pop(path, None)
         self._report(batch)
 
     def _report(self, batch: Batch) -> None:
@@ -308,7 +345,7 @@ class Watcher:
         folder = self.failed_dir / rel.parent
         target = _free_name(folder / rel.name)
         note = target.with_name(target.name + NOTE_SUFFIX)
-        text = (
+        text = readable(  # a name that is not UTF-8 cannot be written as it is (issue 19)
             f"文件：{rel.name}\n"
             f"原来的位置：{source}\n"
             f"处理时间：{now_text()}\n"
@@ -316,6 +353,7 @@ class Watcher:
             f"说明：{failure.message}\n\n"
             f"怎么办：按上面的原因修改文件（例如去掉密码、用 Word 或 WPS 另存为 .docx），"
             f"再把它放回 {self.inbox} 文件夹，就会重新处理。\n"
+            + (f"原始文件名（字节）：{raw_bytes(rel.name)}\n" if has_odd_bytes(rel.name) else "")
         )
         try:
             folder.mkdir(parents=True, exist_ok=True)

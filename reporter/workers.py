@@ -169,6 +169,13 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
             setup()
         limit_memory(options.memory_mb)
     except BaseException as exc:
+        if isinstance(exc, OSError):  # a full or unwritable temporary folder (issue 19): said in Chinese
+            from .errors import OutputError, describe_os_error
+
+            exc = OutputError(
+                f"处理进程无法使用临时文件夹（{describe_os_error(exc)[0]}）；请检查 TMP/TEMP（或 TMPDIR）"
+                "指向的文件夹是否存在、可以写入、还有空间"
+            )
         conn.send(("init-error", isinstance(exc, ReporterError), str(exc), traceback.format_exc()))
         return
     conn.send(("ready", os.getpid()))

@@ -133,10 +133,10 @@ def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_re
     processed = {Path(p).relative_to(corpus).as_posix() for p in summary["processed"]}
     failed = {Path(f["file"]).relative_to(corpus).as_posix() for f in summary["failed"]}
     good = {n for n, c in made.items() if c.expect == "ok"}
-    # a name that is not valid UTF-8 comes back through a replacing decoder: compare the readable part
-    assert {n.encode("utf-8", "replace").decode() for n in good} == {
-        n.encode("utf-8", "replace").decode() for n in processed
-    }
+    # a name that is not valid UTF-8 comes back readable (GBK decoded, issue 19: reporter.inputs.readable)
+    from reporter.inputs import readable
+
+    assert {readable(n) for n in good} == processed
     assert failed == set(_bad(made))
 
 

@@ -154,3 +154,41 @@ def test_state_round_trip(tmp_path):
     assert again.done(again.fingerprint(report)) is not None and again.unchanged(report)
     report.write_text("改过的报告", encoding="utf-8")
     assert again.done(again.fingerprint(report)) is None and not again.unchanged(report)
+
+
+def test_temporary_files_a_kill_left_are_removed_by_the_next_run(inbox, tmp_path):
+    """Issue 19: every temporary file a killed run can leave (ledger, briefing, its archive copy, state and
+    briefing state) is deleted by the next run, under its lock; other files and other programs' locks stay."""
+    out = tmp_path / "out"
+    leftovers = [
+        write(out / ".~台账-abcd1234.xlsx", b"PK"),
+        write(out / ".~简报-x_y1z2w3.docx", b"PK"),
+        write(out / ".reporter" / ".~state-abcdefgh.json", "{"),
+        write(out / ".reporter" / ".~briefing-a1b2c3d4.json", "{"),
+        write(out / "简报存档" / ".~2026年第1期-zzzz9999.docx", b"PK"),
+    ]
+    others = [
+        write(out / "简报存档" / "2026年第1期.docx", b"PK"),
+        write(out / "笔记.~tmp-notes.txt", "人的文件"),
+        write(out / ".~lock.别的表格.xlsx#", ",张三,PC-02,07.12.2026 10:20,x;"),
+    ]
+    result = runner.invoke(app, ["run", str(inbox), "-o", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    assert not any(p.exists() for p in leftovers)
+    assert all(p.exists() for p in others)
+    log = (out / "reporter.log").read_text(encoding="utf-8")
+    assert log.count("删除了上次中断留下的临时文件") == len(leftovers)
+
+
+def test_state_keeps_names_that_are_not_utf8(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/" + "三月报告.txt".encode("gbk")
+    with open(raw, "wb") as fh:
+        fh.write("报告".encode())
+    report = Path(os.fsdecode(raw))
+    st = State.load(tmp_path / "out")
+    st.mark_done(st.fingerprint(report))
+    st.save()
+    st.path.read_bytes().decode("utf-8")  # valid UTF-8
+    assert State.load(tmp_path / "out").unchanged(report)

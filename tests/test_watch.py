@@ -268,3 +268,151 @@ def test_outputs_written_into_the_inbox_itself_are_not_taken_as_reports(tmp_path
         inbox, inbox, schema=schema, pool=pool, settings=WatchSettings(settle=0.2, once=True)
     ).run()
     assert again == []
+
+
+# ------------------------------------------------------------------------------------------ issue 19
+def long_report(i: int) -> str:
+    return (
+        f"县第{i}次安全生产工作推进会召开\n"
+        f"2026年3月{i}日，县应急管理局召开第{i}次安全生产工作推进会。"
+        f"会议通报，今年以来全县排查隐患{100 + i}处，整改{90 + i}处。\n"
+        f"会议要求，各单位要加强值班值守，确保全年新增就业岗位{1500 + i}个，完成投资3.{i}亿元。\n"
+    )
+
+
+def ledger_rows(path: Path) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    from reporter.writers.ledger.config import SHA_HEADER
+
+    ws = load_workbook(path)["台账"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = next(i for i, row in enumerate(rows) if SHA_HEADER in row)
+    names = list(rows[header])
+    return [dict(zip(names, row, strict=False)) for row in rows[header + 1 :] if row[names.index(SHA_HEADER)]]
+
+
+def test_a_copy_that_pauses_longer_than_settle_replaces_its_row(tmp_path, schema, pool):
+    """The copy stops longer than --settle: the first half is filed, then the whole file replaces that
+    row (not a second row, not a 疑似重复), the log says so and the briefing does not repeat it."""
+    from reporter.state import sha256_file
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    inbox.mkdir()
+    data = long_report(5).encode("utf-8")
+    cut = data.index("会议要求".encode())
+    with Running(inbox, out, schema, pool, settle=0.3) as running:
+        target = inbox / "慢拷贝.txt"
+        with open(target, "wb") as fh:
+            fh.write(data[:cut])
+            fh.flush()
+            running.wait_for(1)  # the pause was longer than settle: the first part was processed
+            fh.write(data[cut:])
+        running.wait_for(2)
+    assert processed(running.batches) == ["慢拷贝.txt", "慢拷贝.txt"]
+    rows = ledger_rows(out / LEDGER_NAME)
+    assert len(rows) == 1 and rows[0]["SHA-256（程序用）"] == sha256_file(target)
+    assert "完成投资" in str(rows[0]["工作数据"])  # the values of the whole file
+    log = (out / "reporter.log").read_text(encoding="utf-8")
+    assert "处理后文件又变大了" in log
+    assert len(list((out / "简报存档").iterdir())) == 1  # published once
+    assert not running.batches[1].result.failures and running.batches[1].result.replaced == [target]
+
+
+def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tmp_path):
+    from openpyxl import load_workbook
+
+    from reporter.pipeline import run
+
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    report = write(inbox / "周报.txt", long_report(6))
+    write(inbox / "其他.txt", long_report(9))
+    run([inbox], out, options=Options(jobs=1))
+    wb = load_workbook(out / LEDGER_NAME)
+    ws = wb["台账"]
+    headers = {c.value: c.column for c in ws[3]}
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, headers["文件"]).value == "周报.txt")
+    ws.cell(row, headers["主办单位"]).value = "人工填写的单位"
+    wb.save(out / LEDGER_NAME)
+
+    report.write_text(long_report(6).replace("排查隐患106处", "排查隐患116处"), encoding="utf-8")
+    result = run([inbox], out, options=Options(jobs=1))
+    rows = ledger_rows(out / LEDGER_NAME)
+    assert len(rows) == 2  # replaced, not added
+    mine = next(r for r in rows if r["文件"] == "周报.txt")
+    assert "116" in str(mine["工作数据"]) and mine["主办单位"] == "人工填写的单位"
+    assert "处理后在原处被修改了" in (out / "reporter.log").read_text(encoding="utf-8")
+    assert result.outputs == [out / LEDGER_NAME]  # no new briefing issue for it
+    assert result.replaced == [report]
+
+    from typer.testing import CliRunner
+
+    report.write_text(long_report(6).replace("整改96处", "整改99处"), encoding="utf-8")
+    again = CliRunner().invoke(app, ["run", str(inbox), "-o", str(out), "--jobs", "1", "--json"])
+    assert json.loads(again.stdout)["replaced"] == [str(report)] and len(ledger_rows(out / LEDGER_NAME)) == 2
+
+    # another week's report copied over the same file is a new report: a row of its own
+    report.write_text(long_report(13), encoding="utf-8")
+    run([inbox], out, options=Options(jobs=1))
+    assert len(ledger_rows(out / LEDGER_NAME)) == 3
+
+
+def test_a_bug_on_one_file_does_not_stop_the_watch(tmp_path, schema, pool, monkeypatch):
+    import reporter.watch as watch_module
+
+    real = watch_module.run
+
+    def buggy(paths, *args, **kwargs):
+        if any("坏" in p.name for p in paths):
+            raise RuntimeError("a bug")
+        return real(paths, *args, **kwargs)
+
+    monkeypatch.setattr(watch_module, "run", buggy)
+    inbox, out = tmp_path / "in", tmp_path / "out"
+    write(inbox / "坏.txt", long_report(1))
+    write(inbox / "好.txt", long_report(2))
+    with Running(inbox, out, schema, pool, settle=0.2) as running:
+        running.wait_for(2)
+    names = processed(running.batches)
+    failures = [f for b in running.batches if b.result for f in b.result.failures]
+    assert names == ["好.txt"] and [f.path.name for f in failures] == ["坏.txt"]
+    assert failures[0].reason == "程序内部错误" and (inbox / FAILED_DIR / "坏.txt").is_file()
+    log = (out / "reporter.log").read_text(encoding="utf-8")
+    assert "程序内部错误" in log and "RuntimeError: a bug" in log
+
+
+def test_sigterm_exits_0_even_after_a_failed_batch(tmp_path):
+    inbox = tmp_path / "in"
+    write(inbox / "坏.docx", b"no docx at all")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reporter",
+            "watch",
+            str(inbox),
+            "-o",
+            str(tmp_path / "out"),
+            "--settle",
+            "0.2",
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        env=env,
+    )
+    try:
+        lines = []
+        for line in proc.stderr:  # wait until the failing batch is reported
+            lines.append(line)
+            if "失败 1 份" in line:
+                break
+        proc.send_signal(signal.SIGTERM)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert any("失败：" in line for line in lines), "".join(lines)
+    assert proc.returncode == 0, "".join(lines) + rest

@@ -130,7 +130,9 @@ def name_before(text: str, end: int, lo: int) -> tuple[int, int] | None:
 
 
 _NAME_LEFT_BOUNDARY = frozenset('，。、；：！？,.;:!?\n “”"（）()')
-_UNIT_END = frozenset("局委院府部厅所队办会司处站室组署团社庭科股馆校县区市省旗州盟镇乡村心学行")  # 中心, 大学, 银行 too
+_UNIT_END = frozenset(
+    "局委院府部厅所队办会司处站室组署团社庭科股馆校县区市省旗州盟镇乡村心学行"
+)  # 中心, 大学, 银行 too
 
 
 # tokens that end the stretch of unit/place words written before a post or a name

@@ -45,13 +45,24 @@ def write_ledger(
     templates: Path | str | None = None,
     refresh: bool = False,
     now: dt.datetime | None = None,
+    replaces: dict[str, tuple[str, bool]] | None = None,
 ) -> LedgerResult:
     """Write the Excel ledger at `out`, or add the new reports to it (see reporter/writers/ledger/).
 
-    `now` is the 处理时间 written (default: the current time)."""
+    `now` is the 处理时间 written (default: the current time). `replaces` (new SHA-256 → (old SHA-256,
+    grown)): reports whose file changed in place, which refresh the row of their old version (issue 19)."""
     from .ledger import write_ledger as impl
 
-    return impl(records, schema, out, failures=failures, templates=templates, refresh=refresh, now=now)
+    return impl(
+        records,
+        schema,
+        out,
+        failures=failures,
+        templates=templates,
+        refresh=refresh,
+        now=now,
+        replaces=replaces,
+    )
 
 
 def write_briefing(

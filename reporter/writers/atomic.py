@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..errors import OutputError
+from ..errors import OutputError, output_error
+
+WINDOWS = sys.platform == "win32"  # where a replace refused means: open in Excel/WPS
 
 
 @contextlib.contextmanager
@@ -29,7 +32,10 @@ def atomic_path(target: Path) -> Iterator[Path]:
         _copy_mode(target, tmp)
         try:
             os.replace(tmp, target)
-        except PermissionError:
+        except PermissionError as exc:
+            # no Excel lock outside Windows: a read-only folder, an immutable file (issue 19)
+            if not WINDOWS:
+                raise output_error(exc, target, "更新") from None
             raise OutputError(
                 f"{target}：文件正被其他程序（Excel/WPS）打开，无法更新；请关闭后重新运行",
                 path=target,

@@ -33,6 +33,7 @@ def write_ledger(
     templates: Path | str | None = None,
     refresh: bool = False,
     now: dt.datetime | None = None,
+    replaces: dict[str, tuple[str, bool]] | None = None,
 ) -> LedgerResult:
     """Write the ledger at `out`, or add to it if it exists.
 
@@ -68,6 +69,7 @@ def write_ledger(
             styles={},
             lcols=ledger_columns(schema, config),
             mcols=metric_columns(schema, config),
+            replaces=dict(replaces or {}),
         )
         update = LedgerUpdate(base, ctx, records, failures)
         update.read()

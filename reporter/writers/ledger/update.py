@@ -224,6 +224,8 @@ class Context:
     styles: dict[str, int]
     lcols: list[Column]
     mcols: list[Column]
+    # issue 19 (watch): new SHA-256 → (old SHA-256, grown): a file that changed in place replaces its old row
+    replaces: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 def _col_map(cols: list[Column], scan: SheetScan, fresh: bool) -> tuple[dict[str, int], list[str]]:
@@ -408,6 +410,7 @@ class LedgerUpdate:
         self.metric_patches: dict[int, dict[int, str]] = {}
         self.metric_refresh_new: list[dict[str, Cell]] = []
         self.ledger_patches: dict[int, dict[int, str]] = {}
+        self.replaced_rows: dict[str, int] = {}  # issue 19: new SHA-256 → the row it refreshed
 
     # ---------------------------------------------------------------------------------- reading
     def read(self) -> None:
@@ -458,6 +461,7 @@ class LedgerUpdate:
             )
         titles = {item.title for item in self.incoming} - {""}
         shas = {item.sha256 for item in self.incoming}
+        shas |= {old for old, _ in self.ctx.replaces.values()}  # issue 19: rows that may be refreshed
         found = shared.find(headers | titles | shas)
         self.sha_by_index = {i: t for t, i in found.items() if t in shas}
         self.title_by_index = {i: norm_title(t) for t, i in found.items() if t in titles}
@@ -572,7 +576,7 @@ class LedgerUpdate:
                 ]
                 entry[0] += raw_number(cells.get("value")) or 0.0
                 entry[1] += 1
-            if self.ctx.refresh:
+            if self.ctx.refresh or self.ctx.replaces:
                 sha = row_values(raw, sha_col, r).get("sha256")
                 if isinstance(sha, SharedRef):
                     sha = self.sha_by_index.get(int(sha))
@@ -681,6 +685,8 @@ class LedgerUpdate:
                     s0,
                     f"与台账第 {r0} 行（序号 {s0}，{p0.name}）内容完全相同",
                 )
+                continue
+            if self._replace(record, existing):  # issue 19: changed in place, its old row refreshed
                 continue
             if record.sha256 in existing:
                 rv = existing[record.sha256]
@@ -843,7 +849,30 @@ class LedgerUpdate:
                     self._refresh_comments[ref] = "（重新抽取后此项为空，原来的出处已不适用）"
         return changes, digests, final
 
-    def _refresh(self, record: Record, rv, seq: int | None) -> None:
+    def _replace(self, record: Incoming, existing: dict[str, object]) -> bool:
+        """Issue 19: a report whose file grew after it was processed (a copy that paused), or was corrected
+        in place and is still the same report (title and date), refreshes the row of its old version (the
+        program's values only; a person's edits kept) instead of becoming a repeat of it."""
+        wanted = self.ctx.replaces.get(record.sha256)
+        if wanted is None or record.sha256 in existing:
+            return False
+        old_sha, grown = wanted
+        rv = existing.get(old_sha)
+        if rv is None:
+            return False
+        v = rv.values  # type: ignore[attr-defined]
+        if not grown:
+            shared = self.shared
+            title = norm_title(shared.text(v["title"])) if v.get("title") is not None else ""
+            date = cell_date_text(canonical(shared, v.get("date")) if v.get("date") is not None else None)
+            if not title or title_key(title, date) != title_key(record.title, record.date):
+                return False
+        seq = seq_number(v.get("seq"))
+        self._refresh(self.records[record.index], rv, int(seq) if seq is not None else None, old_sha=old_sha)
+        self.replaced_rows[record.sha256] = rv.row  # type: ignore[attr-defined]
+        return True
+
+    def _refresh(self, record: Record, rv, seq: int | None, old_sha: str | None = None) -> None:
         ctx, shared = self.ctx, self.shared
         x = CellXML(self.lscan.prefix)
         new = ledger_cells(
@@ -881,14 +910,18 @@ class LedgerUpdate:
             changes[fp_col] = _cell_xml(
                 x, f"{col_letter(fp_col)}{rv.row}", new["fingerprint"], ctx.styles[st.TEXT]
             )
+        sha_col = self.lcol.get("sha256")
+        if old_sha and sha_col:  # issue 19: the row now holds the new version
+            changes[sha_col] = _cell_xml(
+                x, f"{col_letter(sha_col)}{rv.row}", new["sha256"], ctx.styles[st.TEXT]
+            )
         if changes:
             self.ledger_patches[rv.row] = changes
 
         # 工作数据: pair the report's existing rows with the re-extracted metrics in order
         mx = CellXML(self.mscan.prefix)
-        old_rows = sorted(
-            (r for r in self.mscan.rows if r.values.get("sha256") == record.sha256), key=lambda r: r.row
-        )
+        sha = old_sha or record.sha256
+        old_rows = sorted((r for r in self.mscan.rows if r.values.get("sha256") == sha), key=lambda r: r.row)
         new_rows = metric_rows(record, ctx.mcols, ctx.schema, seq=seq or 0, ledger_cells_=new)
         for i in range(max(len(old_rows), len(new_rows))):
             if i >= len(old_rows):
@@ -911,6 +944,9 @@ class LedgerUpdate:
                 x=mx,
                 clear=i >= len(new_rows),
             )
+            msha = self.mcol.get("sha256")
+            if old_sha and msha and i < len(new_rows):
+                changes[msha] = mx.text(f"{col_letter(msha)}{old.row}", ctx.styles[st.TEXT], record.sha256)
             if not changes:
                 continue
             if "tool" in self.mcol:
