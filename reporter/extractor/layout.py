@@ -622,8 +622,10 @@ def _mark_end_matter(layout: Layout) -> None:
                     kinds[j] = "signature"
 
 
-def _read_head(layout: Layout, words: HeaderWords) -> None:
-    """The headline group at the top, the chosen headline, and where the report's body starts."""
+def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
+    """The headline lines at the top (furniture skipped); sets where the report's body starts.
+
+    A table's cell counts only as a form's heading (项目开发总结报告), and closes the headline group."""
     lines, kinds = layout.lines, layout.kinds
     head: list[int] = []
     closed = False
@@ -654,6 +656,13 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
             break
         head.append(i)
     layout.body_start = body if body is not None else (lines[head[-1]].end if head else 0)
+    return head
+
+
+def _read_head(layout: Layout, words: HeaderWords) -> None:
+    """The headline group at the top, the chosen headline, and where the report's body starts."""
+    lines, kinds = layout.lines, layout.kinds
+    head = _head_lines(layout, words)
     if not head:
         return
     groups: list[list[int]] = [[head[0]]]
