@@ -479,6 +479,21 @@ HEADER_VECTORS = [
         "title.document_title",
         never=("发布机构：青山县应急管理局",),
     ),
+    HeaderVector(
+        "title-site-banner-is-not-a-kicker",
+        "title",
+        "青山县人民政府\n青山县召开安全生产工作会议\n发布时间：2024-05-06\n5月6日，青山县召开安全生产工作会议。\n",
+        "青山县召开安全生产工作会议",
+        "title.head_line",
+        never=("青山县人民政府", "青山县人民政府青山县召开安全生产工作会议"),
+    ),
+    HeaderVector(
+        "title-column-label-line",
+        "title",
+        "【工作动态】\n青山县召开安全生产工作会议\n5月6日，青山县召开安全生产工作会议。\n",
+        "青山县召开安全生产工作会议",
+        "title.head_line",
+    ),
     # ---------------------------------------------------------------- organizer from the layout
     HeaderVector(
         "organizer-issuer-mark", "organizer", FORMAL, "青山县应急管理局", "organizer.document_issuer_mark"

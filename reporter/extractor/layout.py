@@ -455,8 +455,9 @@ def _starts_with_province(text: str) -> bool:
     return text.startswith(tuple(PROVINCES))
 
 
-def _joins(a: str, b: str, words: HeaderWords) -> bool:
-    """Whether head line b continues head line a (one title broken over lines)."""
+def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bool:
+    """Whether head line b continues head line a (one title broken over lines); rest: the head lines
+    after b."""
     from .places import is_unit_name
 
     kind_end = words.patterns["doc_kind_end"]
@@ -469,7 +470,9 @@ def _joins(a: str, b: str, words: HeaderWords) -> bool:
     if re.search(r"(?:的|和|与|及|、|暨|关于|对|在)$", a):
         return True
     if len(a) <= 25 and is_unit_name(a) and not b.startswith("关于") and not is_couplet(b):
-        return True  # an organ's name on its own line, then the rest of the title
+        # an organ's name on its own line, then the rest of a cover page's title, which ends with the
+        # kind of document (某医院 / 某项目 / 询价文件); a site's name above a headline does not join
+        return any(kind_end.search(t) or t.startswith(("（", "(")) for t in (b, *rest[:2]))
     site = _SITE_SUFFIX.match(b)
     return bool(site and len(a) <= 15 and not re.search(r"[，。；：！？\s]", a))
 
@@ -619,8 +622,10 @@ def _mark_end_matter(layout: Layout) -> None:
                     kinds[j] = "signature"
 
 
-def _read_head(layout: Layout, words: HeaderWords) -> None:
-    """The headline group at the top, the chosen headline, and where the report's body starts."""
+def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
+    """The headline lines at the top (furniture skipped); sets where the report's body starts.
+
+    A table's cell counts only as a form's heading (项目开发总结报告), and closes the headline group."""
     lines, kinds = layout.lines, layout.kinds
     head: list[int] = []
     closed = False
@@ -651,15 +656,25 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
             break
         head.append(i)
     layout.body_start = body if body is not None else (lines[head[-1]].end if head else 0)
+    return head
+
+
+def _read_head(layout: Layout, words: HeaderWords) -> None:
+    """The headline group at the top, the chosen headline, and where the report's body starts."""
+    lines, kinds = layout.lines, layout.kinds
+    head = _head_lines(layout, words)
     if not head:
         return
     groups: list[list[int]] = [[head[0]]]
-    for i in head[1:]:
+    for n, i in enumerate(head[1:], 1):
         a = " ".join(lines[j].text for j in groups[-1])
-        if _joins(a, lines[i].text, words):
+        if _joins(a, lines[i].text, words, tuple(lines[j].text for j in head[n + 1 :])):
             groups[-1].append(i)
         else:
             groups.append([i])
+    if len(groups) >= 2 and len(groups[0]) == 1 and _banner(lines[groups[0][0]].text, words):
+        kinds[groups[0][0]] = "masthead"  # a site's or unit's name over the page: not a kicker
+        groups = groups[1:]
     items: list[tuple[int, int, str]] = []
     for g in groups:
         text = "".join(lines[j].text for j in g) if len(g) > 1 else lines[g[0]].text
@@ -679,6 +694,19 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
         layout.site_name = (site.group("site"), pos, pos + len(site.group("site")))
         text, rule = site.group("t").strip(), "title.site_name_stripped"
     layout.title = (s, e, text, rule)
+
+
+def _banner(text: str, words: HeaderWords) -> bool:
+    """A line holding only a unit's or a site's name (青山县人民政府, 青山县人民政府网, 【工作动态】)."""
+    if re.search(r"[，。；：！？\s]", text) or len(text) > 20:
+        return False
+    from .places import is_unit_name
+
+    return (
+        is_unit_name(text)
+        or text.endswith(("网", "门户网站", "政务网"))
+        or bool(re.fullmatch(r"【[^】]+】", text))
+    )
 
 
 def _site_like(name: str, words: HeaderWords) -> bool:
