@@ -47,6 +47,9 @@ class Options:
     refresh: bool = False  # re-extract reports already in the ledger (issue 4)
     issue_no: int | None = None  # the briefing's 期号; None = continue from the last run (issue 5)
     evidence: bool = False  # attach each value's source sentence to the briefing as a comment
+    # --- 简报 publication (reporter/publication.py)
+    reissue: bool = False  # publish reports already in an issue again (with --refresh)
+    default_period: str = "每次运行"  # 期号周期 when briefing.toml leaves it empty (watch: 每天)
 
 
 def process(path: Path, schema: Schema, options: Options = Options()) -> Record | Failure:
@@ -150,6 +153,9 @@ class RunResult:
     outputs: list[Path] = field(default_factory=list)  # files written this run
     log: Path | None = None
     ledger: Any = None  # writers.ledger.LedgerResult of this run
+    # --- 简报 publication (reporter/publication.py)
+    briefing: Any = None  # writers.briefing.BriefingResult of the issue written, or None
+    refused: list[Any] = field(default_factory=list)  # publication.RefusedCopy: copies in no issue
 
     @property
     def ok(self) -> bool:
@@ -163,6 +169,17 @@ class RunResult:
         if self.failures:
             items = "；".join(f"{f.path.name}（{f.reason}）" for f in self.failures)
             text += f"，失败 {len(self.failures)} 份：{items}"
+        return text + self.briefing_summary()
+
+    def briefing_summary(self) -> str:
+        """；简报 2024年第3期（新增 5 份，共 12 份）；2 份转发件未收入简报（与已有报告相同）"""
+        text = ""
+        brief = self.briefing
+        if brief is not None and brief.issue is not None:
+            total = f"，共 {brief.reports} 份" if brief.rewritten else ""
+            text += f"；简报 {brief.issue.label}（新增 {brief.added} 份{total}）"
+        if self.refused:
+            text += f"；{len(self.refused)} 份转发件或重复件未收入简报"
         return text
 
 
@@ -183,7 +200,7 @@ def run(
     for the first, then raises LockedError. Each run appends a few lines to OUTDIR/reporter.log.
     `pool` lets a caller (watch mode) keep its worker processes across runs.
     """
-    from .writers import check_briefing_template, write_briefing, write_ledger
+    from .writers import check_briefing_template, write_ledger
 
     schema = schema or load_schema(templates=options.templates)
     check_briefing_template(
@@ -201,6 +218,11 @@ def run(
 
         for tmp in remove_stale_temporaries(outdir, [LEDGER_NAME, BRIEFING_NAME]):
             log.write(f"删除了上次中断留下的临时文件 {tmp.name}")
+        from .publication import Publication
+
+        publication = Publication.start(outdir, schema, options, BRIEFING_NAME)
+        for note in publication.notes:
+            log.write(note)
         state = (
             State(outdir) if options.refresh or not (outdir / LEDGER_NAME).exists() else State.load(outdir)
         )
@@ -223,6 +245,7 @@ def run(
                 log.write(details[failure.path].rstrip())
         try:
             outdir.mkdir(parents=True, exist_ok=True)
+            publication.before_ledger(result.records)
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
                 result.ledger = write_ledger(
                     result.records,
@@ -233,17 +256,13 @@ def run(
                     refresh=options.refresh,
                 )
                 result.outputs.append(result.ledger.path)
-            if result.records:  # one issue per run with new reports (writers/briefing)
-                brief = write_briefing(
-                    result.records,
-                    schema,
-                    outdir / BRIEFING_NAME,
-                    templates=options.templates,
-                    issue_no=options.issue_no,
-                    evidence=options.evidence,
-                )
-                if brief.path is not None:  # (its copy in 简报存档/ is not listed: see README)
-                    result.outputs.append(brief.path)
+            publication.after_ledger(result.ledger)
+            result.refused = publication.refused
+            for copy in publication.refused:
+                log.write(f"未收入简报：{copy.path}（{copy.reason}）")
+            result.briefing = publication.publish(outdir / BRIEFING_NAME)
+            if result.briefing is not None:  # (its copy in 简报存档/ is not listed: see docs/简报.md)
+                result.outputs.append(result.briefing.path)
         except ReporterError as exc:
             log.write(f"错误：{exc}", f"结束：{result.summary()}；本次的报告下次运行时会重新处理")
             raise
