@@ -141,6 +141,14 @@ RefreshOpt = Annotated[
         help="重新抽取台账里已有的报告：程序原来填的值换成新值，人工改过的单元格保持不动；每处不同都列出来。",
     ),
 ]
+# --- 简报 publication (reporter/publication.py)
+ReissueOpt = Annotated[
+    bool,
+    typer.Option(
+        "--reissue",
+        help="已经编入过简报的报告也重新编入本期简报（与 --refresh 一起用）；默认每份报告只编入一期。",
+    ),
+]
 
 
 def _ledger_report(ledger, quiet: bool = False) -> None:
@@ -192,6 +200,22 @@ def _summary_json(result=None, error: Exception | None = None, processed: list[P
                 "log": str(result.log) if result.log else None,
             }
         )
+        # --- 简报 publication (reporter/publication.py)
+        brief = getattr(result, "briefing", None)
+        data["briefing"] = (
+            {
+                "issue": brief.issue.label,
+                "issue_no": brief.issue.no,
+                "file": str(brief.path),
+                "archive": str(brief.archive),
+                "added": brief.added,
+                "reports": brief.reports,
+                "rewritten": brief.rewritten,
+            }
+            if brief is not None and brief.issue is not None
+            else None
+        )
+        data["refused_copies"] = [c.as_dict() for c in getattr(result, "refused", ())]
     if error is not None:
         data["error"] = str(error)
     data["exit_code"] = 1 if error is not None or (result is not None and not result.ok) else 0
@@ -215,6 +239,7 @@ def run(
     issue_no: IssueNoOpt = None,
     evidence: EvidenceOpt = False,
     refresh: RefreshOpt = False,
+    reissue: ReissueOpt = False,
 ) -> None:
     """主任务：读取报告，生成台账和简报。再次运行到同一输出文件夹时只处理新增或改动过的文件。
 
@@ -228,7 +253,9 @@ def run(
 
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
-    options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
+    options = dataclasses.replace(
+        options, issue_no=issue_no, evidence=evidence, refresh=refresh, reissue=reissue
+    )
     try:
         result = run_job(
             paths, outdir, schema=schema, options=options, progress=console_progress(sys.stderr, quiet=quiet)
@@ -519,6 +546,11 @@ def _write_one(
             )
     except ReporterError as exc:
         raise _fail(exc) from None
+    if kind == "brief" and not brief.written and len(records):  # one report, one issue (publication.py)
+        err(
+            f"已处理 {len(records)} 份：这些报告都已编入以前各期简报（见 {out.parent / '简报存档'}），未生成新的一期"
+        )
+        raise typer.Exit(1 if failures else 0)
     if kind == "brief" and not brief.written:
         err(f"已处理 0 份，失败 {len(failures)} 份；没有可写进简报的报告，未生成新的一期")
         raise typer.Exit(1 if failures else 0)

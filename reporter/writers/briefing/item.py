@@ -221,9 +221,14 @@ def _usable(metric: Metric) -> bool:
     return 2 <= len(name) <= FIGURE_NAME_MAX and not re.search(r"[，。；、“”：:（(]", name)
 
 
-def pick_figures(
-    metrics: Sequence[Found], lead_span: tuple[int, int] | None, limit: int = FIGURES_MAX
-) -> list[Found]:
+def _raw(found: Found) -> str:
+    """The words a value was read from (摸排线索1142条), as the report writes them."""
+    ev = found.evidence
+    a, b = ev.span.start - ev.sentence_start, ev.span.end - ev.sentence_start
+    return ev.sentence[a:b] if ev.sentence_start >= 0 and 0 <= a < b <= len(ev.sentence) else ""
+
+
+def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_MAX) -> list[Found]:
     """The main figures: not already in the lead, names a clerk would quote, one per name, the ones with a
     standard indicator first, in the report's order; at most `limit`."""
     seen: set[str] = set()
@@ -232,9 +237,9 @@ def pick_figures(
         metric = found.value
         if not isinstance(metric, Metric) or not _usable(metric):
             continue
-        span = found.evidence.span
-        if lead_span and lead_span[0] <= span.start and span.end <= lead_span[1]:
-            continue
+        raw = _raw(found)
+        if lead and ((raw and raw in lead) or figure_text(metric) in lead):
+            continue  # the lead says it already
         key = metric.key
         if key in seen:
             continue
@@ -243,11 +248,17 @@ def pick_figures(
     good.sort(key=lambda t: (t[0], t[1]))
     chosen = good[:limit]
     names = {_SPACES.sub("", f.value.name) for _, _, f in chosen}  # type: ignore[union-attr]
-    # a change of a figure already chosen goes with it when there is room (…3555件，同比增长10.9%)
+    # a change of a figure chosen goes with it, in place of the last figure chosen (…3555件，同比增长10.9%)
     for rank, i, found in good[limit:]:
         m = _CHANGE.match(_SPACES.sub("", found.value.name))  # type: ignore[union-attr]
-        if m and m["name"] in names and len(chosen) < limit + 1:
-            chosen.append((rank, i, found))
+        if m and m["name"] in names and limit > 1:
+            bases = {t for t in chosen if _SPACES.sub("", t[2].value.name) == m["name"]}  # type: ignore[union-attr]
+            spare = [t for t in chosen if t not in bases]
+            if len(chosen) >= limit and spare:
+                chosen.remove(spare[-1])
+            if len(chosen) < limit:
+                chosen.append((rank, i, found))
+            break
     chosen.sort(key=lambda t: t[1])
     # each change right after its own figure
     base_of = {id(f): _CHANGE.match(_SPACES.sub("", f.value.name)) for _, _, f in chosen}  # type: ignore[union-attr]
@@ -266,7 +277,7 @@ def pick_figures(
 
 # ------------------------------------------------------------------------------- requirements
 _TASK_MARK = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+(?:是|要|、)|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、])\s*"
+    r"^\s*(?:[一二三四五六七八九十]+(?:是要|是|要|、)|（[一二三四五六七八九十\d]+）|\(\d+\)|\d+[.．、])\s*"
 )
 
 
@@ -438,7 +449,7 @@ def _who(record: Record, title: str, unit: str) -> str:
     event = _text(_first(record, "event"))
     if "通知" in title:
         return "通知"
-    if "会" in event or "会议" in title:
+    if "会" in event or re.search(r"会议|会上|[^机社协学]会$", title):
         return "会议"
     return unit if unit != OTHER_UNIT else ""
 
@@ -471,18 +482,16 @@ def build_item(
         if task_found
         else ""
     )
-    lead_span = None
     lead = ""
     picked: list[Found] = []
     if summary_found is not None:
         ev = summary_found.evidence
         source = ev.sentence if ev.sentence and ev.sentence_start >= 0 else _text(summary_found)
-        lead_span = (ev.sentence_start, ev.sentence_start + len(source)) if ev.sentence_start >= 0 else None
-        picked = pick_figures(metric_found, lead_span)
+        picked = pick_figures(metric_found, lead_text(source, LEAD_MAX))
         room = limit - len(requirement) - sum(len(t) + 1 for t in figure_texts([f.value for f in picked]))  # type: ignore[misc]
         lead = lead_text(source, max(min(LEAD_MAX if picked or requirement else limit, room), 40))
     else:
-        picked = pick_figures(metric_found, None)
+        picked = pick_figures(metric_found)
     shown = figure_texts([f.value for f in picked])  # type: ignore[misc]
     while shown and len(lead) + len("，".join(shown)) + 1 + len(requirement) > limit:
         shown.pop()
