@@ -110,7 +110,9 @@ def dump_docx(path: Path) -> dict:
         for p in box.iter(f"{W}p"):
             style = p.find(f"{W}pPr/{W}pStyle")
             sid = style.get(f"{W}val") if style is not None else ""
-            text = "".join("\t" if el.tag == f"{W}tab" else el.text or "" for el in p.iter(f"{W}t", f"{W}tab"))
+            text = "".join(
+                "\t" if el.tag == f"{W}tab" else el.text or "" for el in p.iter(f"{W}t", f"{W}tab")
+            )
             colophon.append([names.get(sid, sid), text])
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     anchored: dict[str, str] = {}

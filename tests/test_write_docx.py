@@ -145,11 +145,14 @@ def _body(dump) -> list[list[str]]:
 
 def test_each_report_is_one_edited_item(dump):
     body = _body(dump)
-    assert body[0] == ["简报正文", "本期收录报告4份，涉及3个单位，时间为2019年1月4日至2024年6月3日。另有1份与上述报告内容相同，未重复收录。"]
+    assert body[0] == [
+        "简报正文",
+        "本期收录报告4份，涉及3个单位，时间为2019年1月4日至2024年6月3日。另有1份与上述报告内容相同，未重复收录。",
+    ]
     texts = [t for s, t in body if s == "简报正文"][1:]
     assert len(texts) == 4  # the .docx twin of seed.txt counted once
     assert all(len(t) <= 200 for t in texts)
-    assert not any("工作数据：" in t or "工作要求：" in t for t, in ((t,) for t in texts))
+    assert not any("工作数据：" in t or "工作要求：" in t for (t,) in ((t,) for t in texts))
     seed = next(t for t in texts if "敖汉旗" in t)
     assert seed.startswith("2019年1月4日，赤峰市公安局在敖汉旗组织召开")
     assert "摸排线索1142条，打掉涉恶团伙88个，抓获犯罪嫌疑人619人。" in seed
@@ -262,7 +265,9 @@ def test_colophon_lines_from_the_settings(tmp_path, schema):
         '"刊头" = "工作简报"\n"编发单位" = "县公安局办公室"\n"报" = "县委、县政府"\n"发" = "各派出所"\n'
         '"印发单位" = "县公安局办公室"\n"共印份数" = 30\n',
     )
-    result = write_briefing(seed_like_records(), schema, tmp_path / "o" / "简报.docx", templates=tpl, today=DAY)
+    result = write_briefing(
+        seed_like_records(), schema, tmp_path / "o" / "简报.docx", templates=tpl, today=DAY
+    )
     colophon = dump_docx(result.path)["colophon"]
     assert colophon == [
         ["版记线", ""],
