@@ -117,7 +117,9 @@ def test_a_daily_issue_gathers_the_day_and_the_next_day_starts_the_next(tmp_path
     assert set(headings(out).values()) == {1}
 
 
-@pytest.mark.parametrize("period,days,same", [("每周", 3, True), ("每周", 7, False), ("每月", 3, True), ("每月", 7, False)])
+@pytest.mark.parametrize(
+    "period,days,same", [("每周", 3, True), ("每周", 7, False), ("每月", 3, True), ("每月", 7, False)]
+)
 def test_weekly_and_monthly_periods(tmp_path, today, period, days, same):
     inbox, out = tmp_path / "in", tmp_path / "out"
     tpl = templates_with(tmp_path, 期号周期=period)
@@ -281,7 +283,8 @@ KILL_LOOP = """
 import sys
 from pathlib import Path
 from reporter.pipeline import Options, run
-run([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]), options=Options(jobs=1))
+if __name__ == "__main__":
+    run([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]), options=Options(jobs=1, wait=60))
 """
 
 
@@ -301,10 +304,11 @@ def test_kill_loop_every_report_in_the_archive_exactly_once(tmp_path):
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         time.sleep(rng.uniform(0.5, 3.0))
         if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
+            os.killpg(proc.pid, signal.SIGKILL)  # the run and its worker processes
             kills += 1
         proc.wait()
     final = subprocess.run(
@@ -314,4 +318,5 @@ def test_kill_loop_every_report_in_the_archive_exactly_once(tmp_path):
         timeout=300,
     )
     assert final.returncode == 0, final.stderr.decode("utf-8", "replace")[-2000:]
+    assert kills >= 1
     _check_exactly_once(out, 18)
