@@ -83,8 +83,12 @@ class Publication:
         if last is None or file_digest(out) == last.digest:
             return
         archived = self.outdir / ARCHIVE_DIR / last.file
+
+        def copy(tmp: Path) -> None:
+            shutil.copyfile(archived, tmp)
+
         with contextlib.suppress(OSError):
-            write_atomic(out, lambda tmp: shutil.copyfile(archived, tmp))
+            write_atomic(out, copy)
             self.notes.append(f"{out.name} 已按存档恢复为 {last.label}")
 
     # --------------------------------------------------------------------------- around the ledger

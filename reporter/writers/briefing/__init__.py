@@ -196,7 +196,11 @@ def publish(
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    write_atomic(Path(out), lambda path: path.write_bytes(data))
+
+    def write_latest(path: Path) -> None:
+        path.write_bytes(data)
+
+    write_atomic(Path(out), write_latest)
     with contextlib.suppress(OSError, OutputError):  # a cache: the journal is what counts
         save_state(folder, issue, reports=len(members), file=archive)
     return BriefingResult(

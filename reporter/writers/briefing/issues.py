@@ -136,7 +136,11 @@ def save_state(folder: Path, issue: Issue, *, reports: int, file: Path) -> Path:
     history.append({"期号": issue.label, "日期": issue.date.isoformat(), "报告数": reports, "文件": shown})
     data = {"version": 1, "year": issue.year, "last": issue.no, "issues": history}
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    return write_atomic(state_path(folder), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    return write_atomic(state_path(folder), write)
 
 
 def digest(data: bytes) -> str:

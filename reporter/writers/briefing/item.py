@@ -112,16 +112,18 @@ def lead_text(source: str, limit: int = LEAD_MAX) -> str:
     lines = [remove_furniture(line) for line in raw]
     body = [line for line in lines if line and not _is_headline(line)]
     if not body:  # no full stop anywhere: the lines that had a dateline, else all
-        body = [ln for ln, r in zip(lines, raw, strict=True) if ln and len(ln) < len(_SPACES.sub(" ", r))] or [
-            ln for ln in lines if ln
-        ]
+        body = [
+            ln for ln, r in zip(lines, raw, strict=True) if ln and len(ln) < len(_SPACES.sub(" ", r))
+        ] or [ln for ln in lines if ln]
     text = "".join(body)
     text = _OPENING_QUOTE.sub("", text, count=1) if len(text) > 40 else text
     out = ""
     parts = [_sentence_clean(s) for s in sentences(text)]
     quoted = [s.startswith("“") and (s.endswith("”") or s.rstrip(_ENDS).endswith("”")) for s in parts]
     if not all(quoted):
-        parts = [s for s, q in zip(parts, quoted, strict=True) if not q and not _ATTRIBUTION.match(s)] or parts
+        parts = [
+            s for s, q in zip(parts, quoted, strict=True) if not q and not _ATTRIBUTION.match(s)
+        ] or parts
     for sentence in parts:
         if sentence[-1] not in _ENDS + _CLOSERS:
             if out and sentence[-1] in "；;":
@@ -228,9 +230,21 @@ def _raw(found: Found) -> str:
     return ev.sentence[a:b] if ev.sentence_start >= 0 and 0 <= a < b <= len(ev.sentence) else ""
 
 
+def _name(found: Found) -> str:
+    value = found.value
+    return _SPACES.sub("", value.name) if isinstance(value, Metric) else ""
+
+
+def _base(found: Found) -> str:
+    """The figure a change is of: 刑事发案 for 刑事发案同比; '' for a figure that is not a change."""
+    m = _CHANGE.match(_name(found))
+    return m["name"] if m else ""
+
+
 def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_MAX) -> list[Found]:
     """The main figures: not already in the lead, names a clerk would quote, one per name, the ones with a
-    standard indicator first, in the report's order; at most `limit`."""
+    standard indicator first, in the report's order, each change right after its own figure; at most
+    `limit`."""
     seen: set[str] = set()
     good: list[tuple[int, int, Found]] = []
     for i, found in enumerate(metrics):
@@ -240,38 +254,31 @@ def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_
         raw = _raw(found)
         if lead and ((raw and raw in lead) or figure_text(metric) in lead):
             continue  # the lead says it already
-        key = metric.key
-        if key in seen:
+        if metric.key in seen:
             continue
-        seen.add(key)
+        seen.add(metric.key)
         good.append((0 if metric.indicator else 1, i, found))
     good.sort(key=lambda t: (t[0], t[1]))
     chosen = good[:limit]
-    names = {_SPACES.sub("", f.value.name) for _, _, f in chosen}  # type: ignore[union-attr]
-    # a change of a figure chosen goes with it, in place of the last figure chosen (…3555件，同比增长10.9%)
+    names = {_name(f) for _, _, f in chosen}
+    # a change of a figure chosen goes with it, in place of the last other figure (…3555件，同比增长10.9%)
     for rank, i, found in good[limit:]:
-        m = _CHANGE.match(_SPACES.sub("", found.value.name))  # type: ignore[union-attr]
-        if m and m["name"] in names and limit > 1:
-            bases = {t for t in chosen if _SPACES.sub("", t[2].value.name) == m["name"]}  # type: ignore[union-attr]
-            spare = [t for t in chosen if t not in bases]
+        base = _base(found)
+        if base and base in names and limit > 1:
+            spare = [t for t in chosen if _name(t[2]) != base]
             if len(chosen) >= limit and spare:
                 chosen.remove(spare[-1])
-            if len(chosen) < limit:
-                chosen.append((rank, i, found))
+            chosen.append((rank, i, found))
             break
     chosen.sort(key=lambda t: t[1])
-    # each change right after its own figure
-    base_of = {id(f): _CHANGE.match(_SPACES.sub("", f.value.name)) for _, _, f in chosen}  # type: ignore[union-attr]
+    picked = [f for _, _, f in chosen]
+    shown = {_name(f) for f in picked}
     out: list[Found] = []
-    for _, _, found in chosen:
-        if base_of[id(found)] and any(
-            _SPACES.sub("", g.value.name) == base_of[id(found)]["name"]
-            for _, _, g in chosen  # type: ignore[index,union-attr]
-        ):
-            continue
+    for found in picked:
+        if _base(found) in shown:
+            continue  # placed after its figure below
         out.append(found)
-        name = _SPACES.sub("", found.value.name)  # type: ignore[union-attr]
-        out.extend(g for _, _, g in chosen if (m := base_of[id(g)]) and m["name"] == name)
+        out.extend(g for g in picked if _base(g) and _base(g) == _name(found))
     return out
 
 
