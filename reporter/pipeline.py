@@ -179,7 +179,9 @@ class RunResult:
             total = f"，共 {brief.reports} 份" if brief.rewritten else ""
             text += f"；简报 {brief.issue.label}（新增 {brief.added} 份{total}）"
         if self.refused:
-            text += f"；{len(self.refused)} 份转发件或重复件未收入简报"
+            shown = "；".join(f"{c.name}（{c.as_dict()['reason']}）" for c in self.refused[:3])
+            more = " 等" if len(self.refused) > 3 else ""
+            text += f"；{len(self.refused)} 份转发件或重复件未收入简报：{shown}{more}"
         return text
 
 
@@ -228,6 +230,8 @@ def run(
         )
         if state.note:
             log.write(state.note)
+        if not options.refresh and (outdir / LEDGER_NAME).exists() and publication.seed_state(state):
+            log.write(f"状态文件已按简报发布记录重建（{len(state.files)} 份报告）")
         todo, prints = _plan(paths, outdir, state, result)
         details: dict[Path, str] = {}
         done: list[Fingerprint] = []
@@ -259,7 +263,7 @@ def run(
             publication.after_ledger(result.ledger)
             result.refused = publication.refused
             for copy in publication.refused:
-                log.write(f"未收入简报：{copy.path}（{copy.reason}）")
+                log.write("未收入简报：{file}（{reason}）".format(**copy.as_dict()))
             result.briefing = publication.publish(outdir / BRIEFING_NAME)
             if result.briefing is not None:  # (its copy in 简报存档/ is not listed: see docs/简报.md)
                 result.outputs.append(result.briefing.path)

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 REFUSED_KINDS = ("duplicate", "repeat")
 
 
+def readable(text: str) -> str:
+    """A file name that may hold undecodable bytes (surrogate escapes), printable: those become �."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 @dataclass(frozen=True, slots=True)
 class RefusedCopy:
     """A copy the ledger refused, so it is in no 简报 issue."""
@@ -39,8 +44,12 @@ class RefusedCopy:
     path: Path
     reason: str  # in Chinese: 与台账第 5 行（序号 3，a.txt）内容完全相同
 
+    @property
+    def name(self) -> str:
+        return readable(self.path.name)
+
     def as_dict(self) -> dict[str, str]:
-        return {"file": str(self.path), "reason": self.reason}
+        return {"file": readable(str(self.path)), "reason": readable(self.reason)}
 
 
 @dataclass(slots=True)
@@ -90,6 +99,19 @@ class Publication:
         with contextlib.suppress(OSError):
             write_atomic(out, copy)
             self.notes.append(f"{out.name} 已按存档恢复为 {last.label}")
+
+    def seed_state(self, state: Any) -> int:
+        """A lost or unreadable state file is rebuilt from the journal, not from nothing: reports published
+        in an issue (their rows are in the ledger) count as done, so they are hashed, not extracted again.
+        Returns how many were added."""
+        if state.files:
+            return 0
+        from .state import now_text
+
+        when = now_text()
+        for sha in self.journal.published:
+            state.files[sha] = {"first_done": when, "last_seen": when, "from": "简报发布记录"}
+        return len(state.files)
 
     # --------------------------------------------------------------------------- around the ledger
     def before_ledger(self, records: Sequence[Record]) -> None:

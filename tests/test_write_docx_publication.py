@@ -210,6 +210,7 @@ def test_a_lost_state_file_publishes_nothing_again(tmp_path, today):
     (out / ".reporter" / "state.json").unlink()
     (out / ".reporter" / "briefing.json").unlink()
     again = run([*paths, *make_reports(inbox, [3])], out, options=opts())
+    assert len(again.records) == 1 and len(again.skipped) == 2  # rebuilt from the journal: not re-read
     assert again.briefing.issue.label == "2024年第2期" and again.briefing.added == 1
     assert set(headings(out).values()) == {1}
 

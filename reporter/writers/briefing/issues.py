@@ -258,7 +258,8 @@ class Journal:
     def _append(self, *records: dict[str, Any]) -> None:
         """Append lines and flush them to disk before anything that depends on them happens."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        # ASCII escapes: a file name with undecodable bytes (surrogates) is kept, and read back the same
+        text = "".join(json.dumps(r) + "\n" for r in records)
         with open(self.path, "a", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()
