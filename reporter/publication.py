@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import OutputError
 from .model import Record
 from .schema import Schema
 
@@ -80,6 +81,11 @@ class Publication:
         for tmp in remove_stale(outdir):
             pub.notes.append(f"删除了上次中断留下的临时文件 {tmp.name}")
         pub._restore_latest(Path(outdir) / briefing_name)
+        try:
+            if journal.compact():
+                pub.notes.append("简报发布记录已精简（只留下以后还用得到的条目）")
+        except (OSError, OutputError):
+            pass  # a bigger journal costs only time
         return pub
 
     def _restore_latest(self, out: Path) -> None:

@@ -321,3 +321,44 @@ def test_kill_loop_every_report_in_the_archive_exactly_once(tmp_path):
     assert final.returncode == 0, final.stderr.decode("utf-8", "replace")[-2000:]
     assert kills >= 1
     _check_exactly_once(out, 18)
+
+
+def test_the_journal_is_compacted_to_what_later_runs_need(tmp_path):
+    from reporter.writers.briefing.issues import ARCHIVE_DIR, IssueEntry, Journal, digest
+    from reporter.writers.briefing.item import Item
+
+    def item(n: int) -> Item:
+        return Item(sha256=f"{n:064x}", file=f"r{n}.txt", heading=f"报告{n}", lead=f"第{n}份报告。")
+
+    journal = Journal.read(tmp_path)
+    (tmp_path / ARCHIVE_DIR).mkdir()
+    for k in range(3):  # three issues of four reports
+        items = [item(4 * k + i) for i in range(4)]
+        journal.add_items(f"run{k}", items)
+        journal.verdict(f"run{k}", [i.sha256 for i in items])
+        data = f"issue {k}".encode()
+        (tmp_path / ARCHIVE_DIR / f"2024年第{k + 1}期.docx").write_bytes(data)
+        journal.commit(
+            IssueEntry(
+                label=f"2024年第{k + 1}期",
+                year=2024,
+                no=k + 1,
+                date="2024-06-30",
+                period=f"run:run{k}",
+                reports=[i.sha256 for i in items],
+                file=f"2024年第{k + 1}期.docx",
+                digest=digest(data),
+            )
+        )
+    journal.add_items("run3", [item(20)])
+    journal.verdict("run3", [item(20).sha256])  # owed: accepted, in no issue
+    journal.add_items("run4", [item(30)])  # uncertain: the run stopped before the ledger's word
+    before = Journal.read(tmp_path)
+    assert before.compact(minimum=1)
+    after = Journal.read(tmp_path)
+    assert after.published == before.published and len(after.published) == 12
+    assert [i.sha256 for i in after.owed()] == [item(20).sha256]
+    assert after.uncertain == {item(30).sha256}
+    assert set(after.items) == {item(n).sha256 for n in (8, 9, 10, 11, 20, 30)}  # the last issue's too
+    assert after.last.label == "2024年第3期" and after.last_no(2024) == 3
+    assert not Journal.read(tmp_path).compact(minimum=1)  # nothing more to drop

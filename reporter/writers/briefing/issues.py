@@ -46,6 +46,7 @@ ARCHIVE_DIR = "简报存档"
 JOURNAL_NAME = ".发布记录.jsonl"
 HISTORY = 200
 RUN_PERIOD = "每次运行"
+COMPACT_MIN = 2000  # items held before the journal is compacted
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,7 @@ class Journal:
     accepted: set[str] = field(default_factory=set)  # reports the ledger took
     uncertain: set[str] = field(default_factory=set)  # items of a run that stopped before its verdict
     notes: list[str] = field(default_factory=list)  # what reading it repaired, for the log
+    runs: dict[str, str] = field(default_factory=dict)  # sha → the run that journaled its item
 
     @property
     def path(self) -> Path:
@@ -252,7 +254,37 @@ class Journal:
             latest[entry.label] = entry
         journal.issues = list(latest.values())
         journal.uncertain = {sha for sha, run in item_runs.items() if run not in verdicts}
+        journal.runs = item_runs
         return journal
+
+    def compact(self, minimum: int = COMPACT_MIN) -> bool:
+        """Rewrite the journal (atomically) with only what later runs need: every issue line, the items of
+        the last issue and of reports owed or uncertain, and the ledger's word on the owed ones. Only when
+        the items kept would be under half of those held, and at least `minimum` are held. Call under the
+        output folder's lock."""
+        last = self.last
+        published = self.published
+        keep = set(last.reports if last else ()) | (self.uncertain - published)
+        keep |= self.accepted - published
+        keep &= set(self.items)
+        if len(self.items) < minimum or len(keep) * 2 > len(self.items):
+            return False
+        lines: list[dict[str, Any]] = [_issue_line(entry) for entry in self.issues]
+        owed = sorted(sha for sha in self.accepted if sha not in published)
+        if owed:
+            lines.append({"kind": "verdict", "run": "compacted", "accepted": owed, "refused": []})
+        for sha in sorted(keep):
+            run = self.runs.get(sha, "compacted") if sha in self.uncertain else "compacted"
+            lines.append({"kind": "item", "run": run, "item": self.items[sha].to_json()})
+        text = "".join(json.dumps(line) + "\n" for line in lines)
+
+        def write(tmp: Path) -> None:
+            tmp.write_text(text, encoding="utf-8")
+
+        write_atomic(self.path, write)
+        self.items = {sha: self.items[sha] for sha in keep}
+        self.accepted = set(owed) | (self.accepted & published & keep)
+        return True
 
     # ----------------------------------------------------------------------------- appending
     def _append(self, *records: dict[str, Any]) -> None:
@@ -292,21 +324,23 @@ class Journal:
         self.uncertain.difference_update(accepted)
 
     def commit(self, entry: IssueEntry) -> None:
-        self._append(
-            {
-                "kind": "issue",
-                "label": entry.label,
-                "year": entry.year,
-                "no": entry.no,
-                "date": entry.date,
-                "period": entry.period,
-                "reports": entry.reports,
-                "file": entry.file,
-                "digest": entry.digest,
-                "time": dt.datetime.now().isoformat(timespec="seconds"),
-            }
-        )
+        self._append(_issue_line(entry))
         self.issues = [e for e in self.issues if e.label != entry.label] + [entry]
+
+
+def _issue_line(entry: IssueEntry) -> dict[str, Any]:
+    return {
+        "kind": "issue",
+        "label": entry.label,
+        "year": entry.year,
+        "no": entry.no,
+        "date": entry.date,
+        "period": entry.period,
+        "reports": entry.reports,
+        "file": entry.file,
+        "digest": entry.digest,
+        "time": dt.datetime.now().isoformat(timespec="seconds"),
+    }
 
 
 def _entry(data: dict[str, Any]) -> IssueEntry:
