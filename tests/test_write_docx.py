@@ -333,6 +333,7 @@ def test_issue_no_sets_the_number_and_the_next_goes_on(tmp_path, schema):
     _issue(tmp_path, schema, DAY, 3, issue_no=7)
     names = {p.name for p in (tmp_path / "简报存档").iterdir()}
     assert {"2024年第7期.docx", "2024年第7期（旧1）.docx", "2024年第8期.docx"} <= names
+    assert not _issue(tmp_path, schema, DAY, 1).written  # still published, in the earlier 第7期
 
 
 def test_lost_state_file_continues_from_the_journal(tmp_path, schema):

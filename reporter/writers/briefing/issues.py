@@ -191,6 +191,7 @@ class Journal:
     uncertain: set[str] = field(default_factory=set)  # items of a run that stopped before its verdict
     notes: list[str] = field(default_factory=list)  # what reading it repaired, for the log
     runs: dict[str, str] = field(default_factory=dict)  # sha → the run that journaled its item
+    earlier_published: set[str] = field(default_factory=set)  # of issue lines a later one replaced
 
     @property
     def path(self) -> Path:
@@ -198,7 +199,8 @@ class Journal:
 
     @property
     def published(self) -> set[str]:
-        return {sha for entry in self.issues for sha in entry.reports}
+        """Reports in any committed issue (also one whose number was re-issued with --issue-no)."""
+        return self.earlier_published | {sha for entry in self.issues for sha in entry.reports}
 
     @property
     def last(self) -> IssueEntry | None:
@@ -238,6 +240,8 @@ class Journal:
                     issues.append(_entry(data))
             elif kind == "void":
                 void.add((str(data.get("label")), str(data.get("digest"))))
+            elif kind == "published":
+                journal.earlier_published.update(str(x) for x in data.get("reports", ()))
         issues = [e for e in issues if (e.label, e.digest) not in void]
         if issues:
             last = issues[-1]
@@ -253,6 +257,8 @@ class Journal:
             latest.pop(entry.label, None)
             latest[entry.label] = entry
         journal.issues = list(latest.values())
+        kept = {id(e) for e in journal.issues}
+        journal.earlier_published.update(s for e in issues if id(e) not in kept for s in e.reports)
         journal.uncertain = {sha for sha, run in item_runs.items() if run not in verdicts}
         journal.runs = item_runs
         return journal
@@ -270,6 +276,9 @@ class Journal:
         if len(self.items) < minimum or len(keep) * 2 > len(self.items):
             return False
         lines: list[dict[str, Any]] = [_issue_line(entry) for entry in self.issues]
+        shown = {sha for entry in self.issues for sha in entry.reports}
+        if self.earlier_published - shown:
+            lines.append({"kind": "published", "reports": sorted(self.earlier_published - shown)})
         owed = sorted(sha for sha in self.accepted if sha not in published)
         if owed:
             lines.append({"kind": "verdict", "run": "compacted", "accepted": owed, "refused": []})
@@ -325,6 +334,9 @@ class Journal:
 
     def commit(self, entry: IssueEntry) -> None:
         self._append(_issue_line(entry))
+        for old in self.issues:
+            if old.label == entry.label:
+                self.earlier_published.update(old.reports)
         self.issues = [e for e in self.issues if e.label != entry.label] + [entry]
 
 
