@@ -362,3 +362,36 @@ def test_the_journal_is_compacted_to_what_later_runs_need(tmp_path):
     assert set(after.items) == {item(n).sha256 for n in (8, 9, 10, 11, 20, 30)}  # the last issue's too
     assert after.last.label == "2024年第3期" and after.last_no(2024) == 3
     assert not Journal.read(tmp_path).compact(minimum=1)  # nothing more to drop
+
+
+def test_a_journal_line_cut_short_is_skipped_and_the_next_is_kept(tmp_path):
+    from reporter.writers.briefing.issues import Journal, journal_path
+    from reporter.writers.briefing.item import Item
+
+    journal = Journal.read(tmp_path)
+    journal.add_items("r1", [Item(sha256="a" * 64, file="a.txt", heading="甲", lead="甲。")])
+    with open(journal_path(tmp_path), "ab") as fh:
+        fh.write(b'{"kind": "item", "run": "r2", "item": {"sha2')  # a kill in the middle of a line
+    journal.add_items("r3", [Item(sha256="c" * 64, file="c.txt", heading="丙", lead="丙。")])
+    assert set(Journal.read(tmp_path).items) == {"a" * 64, "c" * 64}
+
+
+def test_a_full_disk_while_journaling_is_a_chinese_error(tmp_path, monkeypatch):
+    import builtins
+
+    from reporter.errors import OutputError
+    from reporter.writers.briefing.issues import Journal
+    from reporter.writers.briefing.item import Item
+
+    real_open = builtins.open
+
+    def full(path, mode="r", *args, **kwargs):
+        if ".发布记录" in str(path) and "a" in mode:
+            raise OSError(28, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", full)
+    with pytest.raises(OutputError, match="无法写入简报发布记录"):
+        Journal.read(tmp_path).add_items(
+            "r", [Item(sha256="a" * 64, file="a.txt", heading="甲", lead="甲。")]
+        )

@@ -192,7 +192,14 @@ def publish(
                 digest=digest(data),
             )
         )
-        os.replace(tmp, archive)
+        try:
+            os.replace(tmp, archive)
+        except OSError as exc:
+            raise OutputError(
+                f"{archive}：无法放入简报存档（{exc.strerror or exc}）；请关闭打开它的程序后重新运行",
+                path=archive,
+                reason="无法写入简报存档",
+            ) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -249,7 +249,7 @@ class Journal:
             if on_disk != last.digest:
                 issues.pop()
                 journal.notes.append(f"{last.label} 上次没有写完，其中的报告本次重新发布")
-                with contextlib.suppress(OSError):
+                with contextlib.suppress(OutputError):
                     journal._append({"kind": "void", "label": last.label, "digest": last.digest})
         # each label's last committed line holds all its reports (a rewrite adds to it)
         latest: dict[str, IssueEntry] = {}
@@ -298,13 +298,24 @@ class Journal:
     # ----------------------------------------------------------------------------- appending
     def _append(self, *records: dict[str, Any]) -> None:
         """Append lines and flush them to disk before anything that depends on them happens."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # ASCII escapes: a file name with undecodable bytes (surrogates) is kept, and read back the same
         text = "".join(json.dumps(r) + "\n" for r in records)
-        with open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.path, "a+b") as fh:
+                if fh.tell() > 0:  # a line cut short by a kill: start on a line of our own
+                    fh.seek(-1, os.SEEK_END)
+                    if fh.read(1) != b"\n":
+                        text = "\n" + text
+                fh.write(text.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            raise OutputError(
+                f"{self.path}：无法写入简报发布记录（{exc.strerror or exc}）；请检查磁盘空间和写入权限",
+                path=self.path,
+                reason="无法写入简报发布记录",
+            ) from None
 
     def add_items(self, run: str, items: Sequence[Item]) -> None:
         """Record the items a run is about to give the ledger (before the ledger is written)."""
