@@ -179,6 +179,8 @@ def test_pick_figures_main_ones_not_in_the_lead():
         Metric(name="对高风险企业负责人提前采取有效措施", value=788, unit="名"), sentence, "摸排线索"
     )
     assert pick_figures([long_name]) == []  # a piece of a sentence, not a figure
+    piece = _found(Metric(name="点位一个点位设置", value=6, unit="名"), sentence, "摸排线索")
+    assert pick_figures([piece]) == []
 
 
 # -------------------------------------------------------------------------------- requirements

@@ -220,6 +220,8 @@ def _usable(metric: Metric) -> bool:
     name = _SPACES.sub("", metric.name)
     if metric.unit in ("%", "‰") and not (_CHANGE.match(name) or name.endswith(("率", "比例", "比重"))):
         return False  # 西安市最近测评 99.8%: a share of what, the sentence alone says
+    if re.search(r"一个|^(?:该|其中|占|共|达)", name):
+        return False  # 社区民警点位一个点位设置 6 名: a piece of a sentence
     return 2 <= len(name) <= FIGURE_NAME_MAX and not re.search(r"[，。；、“”：:（(]", name)
 
 
