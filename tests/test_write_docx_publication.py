@@ -20,10 +20,27 @@ import pytest
 from _dump_docx import dump_docx
 from conftest import ROOT, write
 
-from reporter.pipeline import Options, run
+from reporter.pipeline import Options
+from reporter.pipeline import run as pipeline_run
 from reporter.writers.briefing import issues as issues_mod
 
 DAY = dt.date(2024, 6, 30)
+POOL = None  # worker processes shared by the runs of this module
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pool(schema):
+    global POOL
+    from reporter.workers import WorkerPool
+
+    with WorkerPool(schema, Options(jobs=1)) as shared:
+        POOL = shared
+        yield
+    POOL = None
+
+
+def run(paths, out, *, options):
+    return pipeline_run(paths, out, options=options, pool=POOL)
 
 
 def report_text(i: int) -> str:
@@ -135,9 +152,10 @@ def test_watch_makes_one_issue_a_day(tmp_path, today, schema):
 
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     make_reports(inbox, [1])
-    Watcher(inbox, out, schema=schema, options=opts(), settings=WatchSettings(settle=0, once=True)).run()
+    once = WatchSettings(settle=0, once=True)
+    Watcher(inbox, out, schema=schema, options=opts(), settings=once, pool=POOL).run()
     make_reports(inbox, [2])
-    watcher = Watcher(inbox, out, schema=schema, options=opts(), settings=WatchSettings(settle=0, once=True))
+    watcher = Watcher(inbox, out, schema=schema, options=opts(), settings=once, pool=POOL)
     watcher.run()
     (batch,) = [b for b in watcher.batches if b.result is not None]
     assert batch.result.briefing.issue.label == "2024年第1期" and batch.result.briefing.reports == 2
