@@ -3,9 +3,11 @@
     python bench/briefing_bench.py            # 1,000 and 4,000 reports
     python bench/briefing_bench.py 200 1000   # other sizes
 
-For each size it prints the time of write_briefing (template check, content, XML body, docxtpl fill, save to
-the output and the archive), the same with --evidence (a Word comment per value), and, for comparison, the
-time python-docx's add_paragraph/add_run take for the same report sections alone. Figures go in README.
+For each size it prints the time of write_briefing (items, template check, XML body, docxtpl fill, save to
+the archive and the output, the journal line), the same with --evidence (a Word comment per part), the time
+to add 10 reports to the day's issue of that size (期号周期 = 每天: the issue is written again from the
+journal's items), the journal's size, and, for comparison, the time python-docx's add_paragraph/add_run take
+for the same items alone. Figures go in README.
 """
 
 from __future__ import annotations
@@ -53,20 +55,17 @@ def python_docx_sections(records: list[Record], schema) -> float:
     doc = Document(str(ROOT / "templates" / "briefing.docx"))
     content = build_content(records, schema)
     start = time.perf_counter()
-    for unit, reports in content.units:
-        doc.add_paragraph(f"（一）{unit}", style="二级标题")
-        for n, report in enumerate(reports, 1):
-            p = doc.add_paragraph(style="三级标题")
-            p.add_run(f"{n}. ")
-            p.add_run(report.title)
-            p.add_run(f"（{report.date}）")
-            if report.summary is not None:
-                doc.add_paragraph(value_text(report.summary.value), style="简报正文")
-            if report.metrics:
-                p = doc.add_paragraph(style="简报正文")
-                p.add_run("工作数据：")
-                for found in report.metrics:
-                    p.add_run(value_text(found.value) + "；")
+    for unit, items in content.groups:
+        doc.add_paragraph(f"一、{unit}", style="一级标题")
+        for n, item in enumerate(items, 1):
+            p = doc.add_paragraph(style="二级标题")
+            p.add_run(f"（{n}）")
+            p.add_run(item.heading)
+            p = doc.add_paragraph(style="简报正文")
+            p.add_run(item.lead)
+            for figure in item.figures:
+                p.add_run(figure + "，")
+            p.add_run(item.requirement)
     return time.perf_counter() - start
 
 
@@ -79,20 +78,38 @@ def timed(records: list[Record], schema, evidence: bool) -> float:
         return time.perf_counter() - start
 
 
+def add_ten(records: list[Record], schema) -> tuple[float, int]:
+    """Seconds to add 10 reports to the day's issue already holding `records`, and the journal's bytes."""
+    from reporter.writers.briefing import write_briefing as publish
+
+    more = many_records(len(records) + 10)[len(records) :]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "简报.docx"
+        day = dt.date(2024, 6, 30)
+        publish(records, schema, out, today=day, period="每天")
+        start = time.perf_counter()
+        result = publish(more, schema, out, today=day, period="每天")
+        took = time.perf_counter() - start
+        assert result.rewritten and result.reports == len(records) + 10
+        return took, (Path(tmp) / "简报存档" / ".发布记录.jsonl").stat().st_size
+
+
 def main(sizes: list[int]) -> None:
     schema = load_schema()
     timed(many_records(10), schema, False)  # warm up imports
     print(
-        f"{'reports':>8} {'briefing':>10} {'per report':>11} {'--evidence':>11} {'python-docx sections':>21}"
+        f"{'reports':>8} {'briefing':>10} {'per report':>11} {'--evidence':>11} {'add 10 (每天)':>13}"
+        f" {'journal':>9} {'python-docx items':>18}"
     )
     for n in sizes:
         records = many_records(n)
         plain = timed(records, schema, False)
         with_evidence = timed(records, schema, True)
+        rewrite, journal = add_ten(records, schema)
         high_level = python_docx_sections(records, schema)
         print(
-            f"{n:>8} {plain:>9.2f}s {plain / n * 1000:>8.2f} ms {with_evidence:>10.2f}s "
-            f"{high_level:>9.2f}s ({high_level / n * 1000:.2f} ms/report)"
+            f"{n:>8} {plain:>9.2f}s {plain / n * 1000:>8.2f} ms {with_evidence:>10.2f}s {rewrite:>12.2f}s"
+            f" {journal / 1024:>7.0f}KB {high_level:>9.2f}s ({high_level / n * 1000:.2f} ms/report)"
         )
 
 

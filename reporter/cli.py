@@ -149,6 +149,14 @@ RefreshOpt = Annotated[
         help="重新抽取台账里已有的报告：程序原来填的值换成新值，人工改过的单元格保持不动；每处不同都列出来。",
     ),
 ]
+# --- 简报 publication (reporter/publication.py)
+ReissueOpt = Annotated[
+    bool,
+    typer.Option(
+        "--reissue",
+        help="已经编入过简报的报告也重新编入本期简报（与 --refresh 一起用）；默认每份报告只编入一期。",
+    ),
+]
 
 
 OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".txt")
@@ -213,6 +221,7 @@ def run(
     issue_no: IssueNoOpt = None,
     evidence: EvidenceOpt = False,
     refresh: RefreshOpt = False,
+    reissue: ReissueOpt = False,
 ) -> None:
     """主任务：读取报告，生成台账和简报。再次运行到同一输出文件夹时只处理新增或改动过的文件。
 
@@ -227,7 +236,9 @@ def run(
     _check_outdir(outdir)
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
-    options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
+    options = dataclasses.replace(
+        options, issue_no=issue_no, evidence=evidence, refresh=refresh, reissue=reissue
+    )
     if not quiet and not as_json:
         err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
     try:
@@ -585,7 +596,10 @@ def _write_one(
     if as_json:
         typer.echo(result.to_json())
     elif not quiet:
-        if kind == "brief" and not result.outputs:
+        if kind == "brief" and not result.outputs and len(result.records):  # one report, one issue
+            archive = out.parent / "简报存档"
+            err(f"{result.summary()}；这些报告都已编入以前各期简报（见 {archive}），未生成新的一期")
+        elif kind == "brief" and not result.outputs:
             err(f"{result.summary()}；没有可写进简报的报告，未生成新的一期")
         else:
             err(f"{result.summary()}；已写入：{label}")

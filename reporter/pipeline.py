@@ -57,6 +57,9 @@ class Options:
     refresh: bool = False  # re-extract reports already in the ledger (issue 4)
     issue_no: int | None = None  # the briefing's 期号; None = continue from the last run (issue 5)
     evidence: bool = False  # attach each value's source sentence to the briefing as a comment
+    # --- 简报 publication (reporter/publication.py)
+    reissue: bool = False  # publish reports already in an issue again (with --refresh)
+    default_period: str = "每次运行"  # 期号周期 when briefing.toml leaves it empty (watch: 每天)
 
 
 def process(path: Path, schema: Schema, options: Options = Options()) -> Record | Failure:
@@ -185,6 +188,9 @@ class RunResult:
     processed: list[Path] | None = None  # set when results of several batches are merged (watch --once)
     review: Path | None = None  # the 核对页 (OUTDIR/核对.html), rewritten after the ledger (issue 17)
     replaced: list[Path] = field(default_factory=list)  # changed in place since done: their rows refreshed
+    # --- 简报 publication (reporter/publication.py)
+    briefing: Any = None  # writers.briefing.BriefingResult of the issue written, or None
+    refused: list[Any] = field(default_factory=list)  # publication.RefusedCopy: copies in no issue
 
     @property
     def ok(self) -> bool:
@@ -210,6 +216,21 @@ class RunResult:
             "review": str(self.review) if self.review else None,
             "log": str(self.log) if self.log else None,
         }
+        brief = self.briefing  # 简报 publication (reporter/publication.py)
+        data["briefing"] = (
+            {
+                "issue": brief.issue.label,
+                "issue_no": brief.issue.no,
+                "file": str(brief.path),
+                "archive": str(brief.archive),
+                "added": brief.added,
+                "reports": brief.reports,
+                "rewritten": brief.rewritten,
+            }
+            if brief is not None and brief.issue is not None
+            else None
+        )
+        data["refused_copies"] = [c.as_dict() for c in self.refused]
         if self.replaced:  # reports changed in place: their old rows were refreshed
             data["replaced"] = [str(p) for p in self.replaced]
         if error is not None:
@@ -230,6 +251,8 @@ class RunResult:
             total.skipped += r.skipped
             total.ignored += r.ignored
             total.replaced += r.replaced
+            total.refused += r.refused
+            total.briefing = r.briefing or total.briefing
             total.outputs += [p for p in r.outputs if p not in total.outputs]
             total.log = r.log or total.log
             total.review = r.review or total.review
@@ -250,6 +273,19 @@ class RunResult:
                 text += f"；另有 {len(self.failures) - most} 份失败{where}"
         if self.ignored:
             text += f"；{ignored_text(self.ignored)}"
+        return text + self.briefing_summary()
+
+    def briefing_summary(self) -> str:
+        """；简报 2024年第3期（新增 5 份，共 12 份）；2 份转发件未收入简报（与已有报告相同）"""
+        text = ""
+        brief = self.briefing
+        if brief is not None and brief.issue is not None:
+            total = f"，共 {brief.reports} 份" if brief.rewritten else ""
+            text += f"；简报 {brief.issue.label}（新增 {brief.added} 份{total}）"
+        if self.refused:
+            shown = "；".join(f"{c.name}（{c.as_dict()['reason']}）" for c in self.refused[:3])
+            more = " 等" if len(self.refused) > 3 else ""
+            text += f"；{len(self.refused)} 份转发件或重复件未收入简报：{shown}{more}"
         return text
 
 
@@ -328,7 +364,7 @@ def run(
     for the first, then raises LockedError. Each run appends a few lines to OUTDIR/reporter.log.
     `pool` lets a caller (watch mode) keep its worker processes across runs.
     """
-    from .writers import check_briefing_template, write_briefing, write_ledger
+    from .writers import check_briefing_template, write_ledger
 
     schema = schema or load_schema(templates=options.templates)
     check_briefing_template(
@@ -346,6 +382,11 @@ def run(
         stage = _Stage(outdir)
         with _output_errors(stage, log, result):
             _remove_leftovers(outdir, log)
+            from .publication import Publication
+
+            publication = Publication.start(outdir, schema, options, BRIEFING_NAME)
+            for note in publication.notes:
+                log.write(note)
             state = (
                 State(outdir)
                 if options.refresh or not (outdir / LEDGER_NAME).exists()
@@ -353,6 +394,8 @@ def run(
             )
             if state.note:
                 log.write(state.note)
+            if not options.refresh and (outdir / LEDGER_NAME).exists() and publication.seed_state(state):
+                log.write(f"状态文件已按简报发布记录重建（{len(state.files)} 份报告）")
             todo, prints = _plan(paths, outdir, state, result)
             if todo:  # before reading anything: a ledger open elsewhere stops the run
                 _check_outputs(outdir, log)
@@ -379,6 +422,10 @@ def run(
             records, failures = _shown_records(result.records), _shown_failures(result.failures)
             stage.enter(outdir, "建立输出文件夹")
             outdir.mkdir(parents=True, exist_ok=True)
+            # reports that only refresh the row of their earlier version are not published again
+            publication.before_ledger(
+                [r for r in records if r.sha256 not in replaces] if replaces else records
+            )
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
                 _check_outputs(outdir, log)  # again: it may have been opened while the reports were read
                 stage.enter(outdir / LEDGER_NAME, "写入台账")
@@ -392,19 +439,15 @@ def run(
                     replaces={new: old for new, old in replaces.items() if not options.refresh},
                 )
                 result.outputs.append(result.ledger.path)
-                records = _after_replacing(records, replaces, result, state, log)
-            if records:  # one issue per run with new reports (writers/briefing)
-                stage.enter(outdir / BRIEFING_NAME, "写入简报")
-                brief = write_briefing(
-                    records,
-                    schema,
-                    outdir / BRIEFING_NAME,
-                    templates=options.templates,
-                    issue_no=options.issue_no,
-                    evidence=options.evidence,
-                )
-                if brief.path is not None:  # (its copy in 简报存档/ is not listed: see README)
-                    result.outputs.append(brief.path)
+                _after_replacing(records, replaces, result, state, log)  # logs the rows refreshed in place
+            publication.after_ledger(result.ledger)  # one report, one issue (reporter/publication.py)
+            result.refused = publication.refused
+            for copy in publication.refused:
+                log.write("未收入简报：{file}（{reason}）".format(**copy.as_dict()))
+            stage.enter(outdir / BRIEFING_NAME, "写入简报")
+            result.briefing = publication.publish(outdir / BRIEFING_NAME)
+            if result.briefing is not None:  # (its copy in 简报存档/ is not listed: see docs/简报.md)
+                result.outputs.append(result.briefing.path)
             stage.enter(None, "")
         when = now_text()
         for fp in done:

@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import queue
 import threading
@@ -109,7 +110,12 @@ class Watcher:
         self.outdir = Path(os.path.abspath(outdir))
         self.failed_dir = self.inbox / FAILED_DIR
         self.schema = schema
-        self.options = options
+        # 简报: one issue a day unless briefing.toml sets 期号周期 (reporter/publication.py)
+        self.options = (
+            dataclasses.replace(options, default_period="每天")
+            if options.default_period == "每次运行"
+            else options
+        )
         self.settings = settings
         self.on_batch = on_batch or (lambda batch: None)
         self.progress = progress or NoProgress()

@@ -179,7 +179,16 @@ INDENT2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
 NO_INDENT = '<w:ind w:firstLine="0"/>'
 KEEP = "<w:keepNext/>"
 NO_GRID = '<w:snapToGrid w:val="0"/>'
-COLOPHON_INDENT = '<w:ind w:left="280" w:right="280"/>'
+# 版记 (GB/T 9704 7.3): 四号 text one character in from both sides, rules the full text width (first and
+# last 0.35 mm, the ones between 0.25 mm); it sits in a frame at the foot of the last page
+COLOPHON_INDENT = '<w:ind w:left="0" w:right="0" w:firstLine="280"/>'
+COLOPHON_LINE = 560  # twips per 版记 line (28 pt)
+THICK, THIN = 8, 6  # eighths of a point: 1 pt ≈ 0.35 mm, 0.75 pt ≈ 0.26 mm
+EMU = 635  # EMU per twip
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+COLOPHON_HEIGHT = (
+    COLOPHON_LINE * 5 + 40
+)  # twips: room for 报, 送, 发, the last line and 共印; it grows to fit
 
 STYLES = [
     para_style(
@@ -230,35 +239,37 @@ STYLES = [
         "BriefTableHead", "表头", ppr(KEEP, jc("center"), spacing(line=360), NO_INDENT), rpr(HEITI, SIHAO)
     ),
     para_style(
-        "ColophonRule",
-        "版记线",
-        ppr(KEEP, f"<w:pBdr>{border('bottom', 8, space=0)}</w:pBdr>", spacing(LINE_PITCH * 2, 0, 20)),
-        rpr(FANGSONG, 2),
-        next_id="Colophon",
-    ),
-    para_style(
         "Colophon",
         "版记",
         ppr(
             KEEP,
-            f"<w:pBdr>{border('bottom', 6, space=4)}</w:pBdr>",
-            right_tab(TEXT_W - 280),
-            spacing(60, 0, 440),
+            f"<w:pBdr>{border('bottom', THIN, space=1)}</w:pBdr>",
+            right_tab(TEXT_W - SIHAO * 10),
+            spacing(0, 0, COLOPHON_LINE),
             COLOPHON_INDENT,
         ),
         rpr(FANGSONG, SIHAO, latin=LATIN),
     ),
     para_style(
+        "ColophonRule",
+        "版记线",
+        ppr(KEEP, f"<w:pBdr>{border('top', THICK, space=0)}</w:pBdr>", spacing(0, 0, 20)),
+        rpr(FANGSONG, 2),
+        next_id="Colophon",
+    ),
+    para_style(
         "ColophonLast",
         "版记末行",
-        ppr(
-            f"<w:pBdr>{border('bottom', 8, space=4)}</w:pBdr>",
-            right_tab(TEXT_W - 280),
-            spacing(60, 0, 440),
-            COLOPHON_INDENT,
-        ),
-        rpr(FANGSONG, SIHAO, latin=LATIN),
+        ppr(f"<w:pBdr>{border('bottom', THICK, space=1)}</w:pBdr>"),
+        "",
         based_on="Colophon",
+    ),
+    para_style("ColophonAnchor", "版记位置", ppr(spacing(0, 0, 20), NO_INDENT), rpr(FANGSONG, 2)),
+    para_style(
+        "ColophonCopies",
+        "共印份数",
+        ppr(jc("right"), spacing(0, 0, COLOPHON_LINE), '<w:ind w:right="280"/>'),
+        rpr(FANGSONG, SIHAO, latin=LATIN),
     ),
     para_style("PageNumber", "页码", ppr(spacing(0, 0, 240, "auto")), rpr(SONGTI, SIHAO)),
     (
@@ -396,12 +407,57 @@ def _page_number_footer(footer, side: str) -> None:
         p.append(parse_xml(run.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
 
 
-def _p(style: str, *runs: str) -> str:
+def _p(style: str, *runs: str, ns: bool = True) -> str:
     body = "".join(
         f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>' if text != "\t" else "<w:r><w:tab/></w:r>"
         for text in runs
     )
-    return f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
+    return f'<w:p{" " + nsdecls("w") if ns else ""}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
+
+
+COLOPHON = [
+    _p("ColophonRule", ns=False),
+    _p("Colophon", "{%p if 报 %}", ns=False),
+    _p("Colophon", "报：{{ 报 }}", ns=False),
+    _p("Colophon", "{%p endif %}", ns=False),
+    _p("Colophon", "{%p if 送 %}", ns=False),
+    _p("Colophon", "送：{{ 送 }}", ns=False),
+    _p("Colophon", "{%p endif %}", ns=False),
+    _p("Colophon", "{%p if 发 %}", ns=False),
+    _p("Colophon", "发：{{ 发 }}", ns=False),
+    _p("Colophon", "{%p endif %}", ns=False),
+    _p("ColophonLast", "{{ 印发单位 }}", "\t", "{{ 日期 }}印发", ns=False),
+    _p("ColophonCopies", "{%p if 共印份数 %}", ns=False),
+    _p("ColophonCopies", "（共印{{ 共印份数 }}份）", ns=False),
+    _p("ColophonCopies", "{%p endif %}", ns=False),
+]
+
+
+def _colophon() -> str:
+    """The 版记 in a text box anchored to the foot of the text area (it follows the body, so it lands at the
+    foot of the last page; the body's text keeps clear of it). Word, WPS and LibreOffice all place such a
+    box; paragraph frames (w:framePr) at the end of a document LibreOffice sets inline."""
+    cx, cy = TEXT_W * EMU, COLOPHON_HEIGHT * EMU
+    a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    box = (
+        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" '
+        f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="0"><wp:simplePos x="0" y="0"/>'
+        f'<wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>'
+        f'<wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV>'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="1001" name="版记"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic xmlns:a="{a}"><a:graphicData '
+        f'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        f"<wps:txbx><w:txbxContent>{''.join(COLOPHON)}</w:txbxContent></wps:txbx>"
+        f'<wps:bodyPr rot="0" vert="horz" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" '
+        f'anchorCtr="0"><a:spAutoFit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+    )
+    return (
+        f'<w:p {nsdecls("w", "wp")} xmlns:wps="{WPS}"><w:pPr><w:pStyle w:val="ColophonAnchor"/></w:pPr>'
+        f"<w:r><w:drawing>{box}</w:drawing></w:r></w:p>"
+    )
 
 
 BODY = [
@@ -410,11 +466,7 @@ BODY = [
     _p("IssueLine", "　{{ 编发单位 }}编", "\t", "{{ 日期 }}"),
     _p("BriefTitle", "{{ 标题 }}"),
     _p("BriefBody", "{{p 正文 }}"),
-    _p("ColophonRule"),
-    _p("Colophon", "{%p if 抄送 %}"),
-    _p("Colophon", "抄送：{{ 抄送 }}"),
-    _p("Colophon", "{%p endif %}"),
-    _p("ColophonLast", "{{ 印发单位 }}", "\t", "{{ 日期 }}印发"),
+    _colophon(),
 ]
 
 
@@ -443,7 +495,7 @@ def build(out: Path = OUT) -> Path:
     props.title = "{{ 刊头 }}第{{ 期号 }}期"
     props.author = "reporter"
     props.last_modified_by = "reporter"
-    props.comments = "reporter 简报模板：双花括号里是占位符，见 README“简报”一节"
+    props.comments = "reporter 简报模板：双花括号里是占位符，见 docs/简报.md（印发的简报不带这段说明）"
     props.created = props.modified = dt.datetime(2024, 1, 1)
     props.revision = 1
     props.language = "zh-CN"

@@ -6,7 +6,9 @@
      "comments": [[anchored text, comment text], …],
      "sections": [{"page_mm": [w, h], "margins_mm": {…}, "grid": {…}, "footers": {"default": …, "even": …}}],
      "even_and_odd": bool,
-     "fonts": {style name: {"eastAsia", "ascii", "pt", "bold", "color"}} for the styles the body uses}
+     "fonts": {style name: {"eastAsia", "ascii", "pt", "bold", "color"}} for the styles the body uses,
+     "colophon": [[style name, text], …] of the text boxes (the 版记),
+     "properties": {"comments", "subject", "keywords"} of the file}
 
 Structure only: no zip times, no rsids, no comment dates, so two writes of the same briefing dump equal.
 """
@@ -98,6 +100,20 @@ def dump_docx(path: Path) -> dict:
 
     doc = Document(str(path))
     paragraphs = [[p.style.name, p.text] for p in doc.paragraphs]
+    names = {
+        s.get(f"{W}styleId"): s.find(f"{W}name").get(f"{W}val")
+        for s in doc.styles.element.iterchildren(f"{W}style")
+        if s.find(f"{W}name") is not None
+    }
+    colophon = []
+    for box in doc.element.body.iter(f"{W}txbxContent"):
+        for p in box.iter(f"{W}p"):
+            style = p.find(f"{W}pPr/{W}pStyle")
+            sid = style.get(f"{W}val") if style is not None else ""
+            text = "".join(
+                "\t" if el.tag == f"{W}tab" else el.text or "" for el in p.iter(f"{W}t", f"{W}tab")
+            )
+            colophon.append([names.get(sid, sid), text])
     tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
     anchored: dict[str, str] = {}
     body = doc.element.body
@@ -135,4 +151,10 @@ def dump_docx(path: Path) -> dict:
         "sections": sections,
         "even_and_odd": doc.settings.odd_and_even_pages_header_footer,
         "fonts": {name: style_font(doc, name) for name in used},
+        "colophon": colophon,
+        "properties": {
+            "comments": doc.core_properties.comments,
+            "subject": doc.core_properties.subject,
+            "keywords": doc.core_properties.keywords,
+        },
     }

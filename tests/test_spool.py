@@ -100,9 +100,9 @@ def test_briefing_content_reads_each_record_when_it_needs_it():
 
     schema = load_schema()
     on_disk, in_memory = build_content(batch.records(), schema), build_content(records, schema)
-    assert [r.title for r in on_disk.reports] == [r.title for r in in_memory.reports]
+    assert [i.heading for i in on_disk.items] == [i.heading for i in in_memory.items]
     assert on_disk.indicators == in_memory.indicators and on_disk.overview == in_memory.overview
-    assert [r.detail() for r in on_disk.reports] == [r.detail() for r in in_memory.reports]
+    assert on_disk.items == in_memory.items
 
 
 def test_a_run_keeps_its_records_on_disk(tmp_path, seeds_dir, schema):

@@ -24,8 +24,9 @@ from ...errors import TemplateError
 from ...model import Evidence, Found, Metric, Record, Span
 from ...templates import find_template
 from .body import BodyBuilder
-from .content import Content, IndicatorRow, Report, build_content, task_text
+from .content import Content, IndicatorRow, build_content, task_text
 from .issues import Issue
+from .item import Item, figure_text
 from .ooxml import PARAGRAPH_STYLES, W_NS, Comments, style_ids
 from .settings import BriefingSettings, load_settings
 
@@ -41,17 +42,22 @@ PLACEHOLDERS: dict[str, str] = {
     "编发单位": "编发单位（briefing.toml）",
     "日期": "印发日期，如 2024年6月30日",
     "标题": "简报标题（briefing.toml，空着时自动生成）",
-    "抄送": "抄送（briefing.toml）",
+    "报": "版记的“报：”行（briefing.toml）",
+    "送": "版记的“送：”行（briefing.toml）",
+    "发": "版记的“发：”行（briefing.toml）",
+    "抄送": "旧写法，同“送”",
+    "共印份数": "共印份数（briefing.toml，0 表示不印）",
     "印发单位": "印发单位（briefing.toml，空着时同编发单位）",
     "报告数": "本期报告份数",
     "单位数": "涉及的单位个数",
     "起止日期": "报告的起止日期，如 2024年6月1日至6月3日",
-    "总体情况": "“总体情况”一段的文字",
-    "正文": "整段替换：默认的全部正文（四个部分），写作 {{p 正文 }}",
+    "总体情况": "正文开头一句：本期收录报告几份、涉及几个单位、起止日期",
+    "正文": "整段替换：默认的全部正文（开头一句和按单位或主题分组的条目），写作 {{p 正文 }}",
     "数据表": "整段替换：主要数据表，写作 {{p 数据表 }}",
-    "报告列表": "每份报告：序号 标题 日期 单位 摘要 数据 数据列表 要求列表 来源 关键词 文件",
+    "报告列表": "每份报告：序号 标题 日期 单位 条目 摘要 数据 数据列表 要求 要求列表 来源 关键词 文件",
     "指标列表": "每个指标：序号 指标 计量单位 合计 分单位 明细（单位 数值）",
     "单位列表": "每个单位：序号 单位 报告列表",
+    "分组列表": "每个分组（按 briefing.toml 的“分组”，单位或主题）：序号 名称 报告列表",
 }
 BLOCKS = ("正文", "数据表")
 REPORT_KEYS = (
@@ -59,9 +65,11 @@ REPORT_KEYS = (
     "标题",
     "日期",
     "单位",
+    "条目",
     "摘要",
     "数据",
     "数据列表",
+    "要求",
     "要求列表",
     "来源",
     "关键词",
@@ -73,6 +81,7 @@ ITEM_KEYS = {
     "指标列表": ("序号", "指标", "计量单位", "合计", "分单位", "明细"),
     "明细": ("单位", "数值"),
     "单位列表": ("序号", "单位", "报告列表"),
+    "分组列表": ("序号", "名称", "报告列表"),
 }
 
 _TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
@@ -141,6 +150,8 @@ def _paragraph_texts(tpl) -> Iterator[str]:
     """The text of every paragraph of the body, headers and footers (runs joined: Word splits tags into runs)."""
     for root in _part_roots(tpl):
         for p in root.iter(f"{{{W_NS}}}p"):
+            if next(p.iter(f"{{{W_NS}}}txbxContent"), None) is not None:
+                continue  # a paragraph anchoring a text box (the 版记): its paragraphs come on their own
             yield "".join(t.text or "" for t in p.iter(f"{{{W_NS}}}t"))
 
 
@@ -281,7 +292,7 @@ def check_template(templates: Path | str | None = None) -> Template:
     try:
         render(
             template,
-            build_content(sample_records(), sample_schema()),
+            build_content(sample_records(), sample_schema(), settings),
             Issue(2024, 1, dt.date(2024, 6, 30)),
             tpl=trial,
         )
@@ -312,39 +323,40 @@ def _clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def _report_dict(report: Report, content: Content) -> dict[str, Any]:
-    from ..render import value_text
+def _report_dict(n: int, item: Item) -> dict[str, Any]:
+    from ...model import Metric
 
-    record = report.record  # read again for its source and keywords (records may be on disk)
     metrics = []
-    for m in report.metrics:
-        if isinstance(m, Metric):
-            metrics.append(
-                {
-                    "名称": _clean(m.name),
-                    "指标": _clean(m.indicator or m.name),
-                    "数值": m.value,
-                    "计量单位": _clean(m.unit),
-                    "文字": _clean(value_text(m)),
-                }
-            )
+    for name, indicator, value, measure in item.metrics:
+        metric = Metric(name=name, value=value, unit=measure, indicator=indicator)
+        metrics.append(
+            {
+                "名称": _clean(name),
+                "指标": _clean(indicator or name),
+                "数值": value,
+                "计量单位": _clean(measure),
+                "文字": _clean(figure_text(metric)),
+            }
+        )
     return {
-        "序号": report.no,
-        "标题": _clean(report.title),
-        "日期": report.date,
-        "单位": _clean(report.unit),
-        "摘要": _clean(report.summary) if report.summary is not None else "",
-        "数据": _clean(report.figures_text),
+        "序号": n,
+        "标题": _clean(item.heading),
+        "日期": item.date,
+        "单位": _clean(item.unit),
+        "条目": _clean(item.text),
+        "摘要": _clean(item.lead),
+        "数据": _clean("，".join(item.figures)),
         "数据列表": metrics,
-        "要求列表": [_clean(task_text(text, n)) for n, text in enumerate(report.tasks, 1)],
-        "来源": _clean(value_text(record.value("source") or "")),
-        "关键词": _clean("、".join(value_text(v) for v in record.values("keywords"))),
-        "文件": _clean(record.path.name),
+        "要求": _clean(item.requirement),
+        "要求列表": [_clean(task_text(text, k)) for k, text in enumerate(item.tasks, 1)],
+        "来源": _clean(item.source),
+        "关键词": _clean(item.keywords),
+        "文件": _clean(item.file),
     }
 
 
 def _indicator_dict(n: int, row: IndicatorRow) -> dict[str, Any]:
-    from ..render import quantity_text
+    from .item import number_text
 
     return {
         "序号": n,
@@ -352,14 +364,14 @@ def _indicator_dict(n: int, row: IndicatorRow) -> dict[str, Any]:
         "计量单位": _clean(row.measure),
         "合计": row.total_text,
         "分单位": _clean(row.by_unit_text),
-        "明细": [{"单位": _clean(u), "数值": quantity_text(v, row.measure)} for u, v in row.by_unit],
+        "明细": [{"单位": _clean(u), "数值": number_text(v, row.measure)} for u, v in row.by_unit],
     }
 
 
 def auto_title(content: Content) -> str:
     """2024年6月工作动态 when every dated report is of one month, else 工作动态汇编."""
     months = {
-        r.date_iso[:7] for r in content.reports if len(r.date_iso) >= 7 and not r.date_iso.startswith("--")
+        r.date_iso[:7] for r in content.items if len(r.date_iso) >= 7 and not r.date_iso.startswith("--")
     }
     if len(months) == 1:
         year, month = next(iter(months)).split("-")
@@ -371,9 +383,10 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
     from markupsafe import Markup
 
     s = template.settings
-    # each report's own placeholders read its record again (records may be on disk): only when used
-    listed = template.names is None or bool({"报告列表", "单位列表"} & template.names)
-    reports = {id(r): _report_dict(r, content) for r in content.reports} if listed else {}
+    reports = {id(r): _report_dict(n, r) for n, r in enumerate(content.items, 1)}
+    by_unit: dict[str, list[Item]] = {}
+    for item in content.items:
+        by_unit.setdefault(item.unit, []).append(item)
     return {
         "刊头": s.masthead,
         "期号": issue.no,
@@ -382,9 +395,13 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
         "编发单位": s.editor,
         "日期": issue.date_text,
         "标题": s.title or auto_title(content),
-        "抄送": s.cc,
+        "报": s.report_to,
+        "送": s.send_to,
+        "发": s.issue_to,
+        "抄送": s.send_to,
+        "共印份数": s.copies,
         "印发单位": s.printed_by,
-        "报告数": len(content.reports),
+        "报告数": len(content.items),
         "单位数": len(content.units),
         "起止日期": content.span,
         "总体情况": content.overview,
@@ -393,8 +410,12 @@ def context(template: Template, content: Content, issue: Issue, blocks: dict[str
         "报告列表": list(reports.values()),
         "指标列表": [_indicator_dict(n, row) for n, row in enumerate(content.indicators, 1)],
         "单位列表": [
-            {"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs] if listed else []}
-            for n, (unit, rs) in enumerate(content.units, 1)
+            {"序号": n, "单位": _clean(unit), "报告列表": [reports[id(r)] for r in rs]}
+            for n, (unit, rs) in enumerate(by_unit.items(), 1)
+        ],
+        "分组列表": [
+            {"序号": n, "名称": _clean(name), "报告列表": [reports[id(r)] for r in rs]}
+            for n, (name, rs) in enumerate(content.groups, 1)
         ],
     }
 
@@ -436,11 +457,27 @@ def render(template: Template, content: Content, issue: Issue, *, evidence: bool
     markers = {name: f"reporter-{token}-{name}" for name in blocks}
     marked = {name: f"<w:p><w:r><w:t>{mark}</w:t></w:r></w:p>" for name, mark in markers.items()}
     tpl.render(context(template, content, issue, marked), jinja_env=jinja_env())
+    _issue_properties(tpl.docx, template.settings, issue)
     buf = io.BytesIO()
     tpl.save(buf)
     # the blocks go into word/document.xml as text: parsing a 10,000-report body into an lxml tree
     # only to serialise it again cost hundreds of MB
     return _splice_bytes(buf.getvalue(), markers, blocks)
+
+
+def _issue_properties(docx, settings: BriefingSettings, issue: Issue) -> None:
+    """The issued file's own properties: its title and date, none of the template's notes."""
+    props = docx.core_properties
+    props.title = f"{settings.masthead}{issue.label}"
+    props.subject = ""
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.author = settings.editor or "reporter"
+    props.last_modified_by = settings.editor or "reporter"
+    now = dt.datetime.now().replace(microsecond=0)
+    props.created = props.modified = now
+    props.revision = 1
 
 
 def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str]) -> bytes:
