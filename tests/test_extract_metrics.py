@@ -44,6 +44,12 @@ def triples(record: Record) -> list[M]:
 
 VECTORS = [
     Vector(
+        "agenda-topics-and-plain-growth",
+        "会议研究了3个议题。全县地区生产总值完成186.5亿元，增长6.2%。",
+        (("地区生产总值", 18650000000, "元"), ("地区生产总值同比", 6.2, "%")),
+        (3,),
+    ),
+    Vector(
         "target-year-is-not-a-result",
         "今年以来检查企业120家。到2030年，全市燃气报警器安装率达到100%。",
         (("检查企业", 120, "家"),),
