@@ -44,6 +44,12 @@ def triples(record: Record) -> list[M]:
 
 VECTORS = [
     Vector(
+        "what-a-place-has-is-background",
+        "该乡有4个村共5200人，东山村有800人。景区内经营户就有40家。",
+        (("景区内经营户", 40, "家"),),
+        (5200, 800),
+    ),
+    Vector(
         "agenda-topics-and-plain-growth",
         "会议研究了3个议题。全县地区生产总值完成186.5亿元，增长6.2%。",
         (("地区生产总值", 18650000000, "元"), ("地区生产总值同比", 6.2, "%")),

@@ -324,6 +324,8 @@ def counted_noun(slot: Slot) -> bool:
     tok = slot.tok
     if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
         return slot.reject("没有结果动词")
+    if _place_has(slot.norm, slot.clause.start, tok.start):
+        return slot.reject("背景数")  # 该县有12个乡镇、186个村共35万人: what a place has
     tok.name = re.sub(
         r"^[\u4e00-\u9fff]{1,2}着(?=[\u4e00-\u9fff]{2})", "", tok.name
     )  # 分布着…: a state, not the thing
@@ -514,6 +516,15 @@ def _from_to(
 
 
 # ------------------------------------------------------------------------------------------ 同比/环比
+
+
+# what a place has: 某乡有6000人 / 有4个乡56个村共4万人 (a place's size, not work done; 经营户就有40家 is counted)
+_PLACE_HAS = re.compile(r"[乡镇村县市区省州旗]有|有(?=[\d一二两三四五六七八九十])")
+
+
+def _place_has(norm: str, start: int, end: int) -> bool:
+    # a place with 有, or 有 before another count than this one
+    return any(m.group()[0] != "有" or m.end() < end for m in _PLACE_HAS.finditer(norm, start, end))
 
 
 def _noun_phrase(name: str) -> bool:
