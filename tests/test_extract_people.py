@@ -43,9 +43,9 @@ VECTORS = [
     FieldVector(
         "cited-leader-and-reduplicated-words-left-out",
         "people",
-        "县委召开会议\n会议要求牢记习近平总书记殷殷嘱托，贯彻总书记兰考重要讲话精神。县委书记陈刚主持会议。\n",
+        "县委召开会议\n会议要求牢记习近平总书记殷殷嘱托，贯彻总书记在青山重要讲话精神。县委书记陈刚主持会议。\n",
         must_include=("陈刚",),
-        must_not_include=("殷殷", "兰考"),
+        must_not_include=("殷殷", "青山"),
     ),
     FieldVector(
         "village-before-a-post-is-no-name",

@@ -48,7 +48,7 @@ _INLINE_BEFORE = "。；：，！？、\n “”‘’（）"
 _LEAD_VERB = re.compile(r"(?:要求|强调|指出|提出|明确)[，：]?$")
 # 要 as a modal verb (not 要求, 要点, 要素, 要案, 要闻, 要是 …)
 _YAO_MODAL = "要(?![求点素案害闻件务员职地塞是不么])"
-# a sentence opening a 要-series: 要… or a short speech lead-in and then 要 (郭声琨强调，要…)
+# a sentence opening a 要-series: 要… or a short speech lead-in and then 要 (县长强调，要…)
 _YAO_SENTENCE = re.compile(
     r"(?:在[^，。；：！？\n]{2,20}?方面，)?"  # the topic of the item (在推行绿色祭扫方面，…)
     r"(?:[^，。；：！？\n]{1,24}?(?:强调|指出|要求|提出|表示|认为|希望|明确|号召)[，：])?"

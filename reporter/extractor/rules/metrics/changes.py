@@ -68,7 +68,8 @@ def _resolve_changes(
     ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], changes: list[Change], s: int
 ) -> list[tuple[Token, Metric]]:
     out: list[tuple[Token, Metric]] = []
-    comparison, last_bases, last_at = "", [], -1
+    comparison, last_at = "", -1
+    last_bases: list[str] = []
     for ch in changes:
         clause = next((c for c in clauses if c.start <= ch.start < c.end), None)
         if clause is not None and any(w in ctx.norm[clause.start : clause.end] for w in words.plans):
