@@ -44,6 +44,11 @@ def triples(record: Record) -> list[M]:
 
 VECTORS = [
     Vector(
+        "previous-sentence-names-the-count",
+        "近年来，全县受理的行政复议案件逐年增加。2024年共有640件。",
+        (("受理的行政复议案件", 640, "件"),),
+    ),
+    Vector(
         "what-a-place-has-is-background",
         "该乡有4个村共5200人，东山村有800人。景区内经营户就有40家。",
         (("景区内经营户", 40, "家"),),

@@ -10,6 +10,12 @@ from vectors import FieldVector, check_vector, extract_text
 
 VECTORS = [
     FieldVector(
+        "shared-unit-before-a-list-of-names-with-posts",
+        "people",
+        "市政府召开常务会议\n市政府王建国市长、李红副市长出席会议。\n",
+        must_include=("王建国|市政府市长", "李红|市政府副市长"),
+    ),
+    FieldVector(
         "post-before-name",
         "people",
         "县里召开会议\n县委常委、政法委书记王志强出席会议并讲话。\n",
@@ -85,7 +91,8 @@ def test_people_vector(vector, tmp_path):
 
 
 def test_each_person_says_which_strategy_found_it(tmp_path):
-    record = extract_text(VECTORS[2].text, tmp_path)
+    vector = next(v for v in VECTORS if v.id == "name-list-shares-the-post")
+    record = extract_text(vector.text, tmp_path)
     rules = {f.value.name: f.rule for f in record.fields["people"]}
     assert rules["周明"] == "people.post_before_name"
     assert rules["吴刚"] == "people.name_list"
