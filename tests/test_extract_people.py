@@ -10,6 +10,12 @@ from vectors import FieldVector, check_vector, extract_text
 
 VECTORS = [
     FieldVector(
+        "a-body-name-with-he-or-yu-is-one-title",
+        "people",
+        "座谈会召开\n市城市运行和治理中心主任陈斌、省工信厅政策与法规处处长吴敏参加座谈。\n",
+        must_include=("陈斌|市城市运行和治理中心主任", "吴敏|省工信厅政策与法规处处长"),
+    ),
+    FieldVector(
         "shared-unit-before-a-list-of-names-with-posts",
         "people",
         "市政府召开常务会议\n市政府王建国市长、李红副市长出席会议。\n",

@@ -102,7 +102,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
         ):
             after = None  # 领导包片督导, 干部廉政档案 (generic phrases): a group word before a noun, not a post before a name
         if after is not None:
-            start = unit_start(ctx, m.start())
+            start = _across_conjunction(ctx, unit_start(ctx, m.start()), posts, longest)
             while start > 0 and text[start - 1] == "、":
                 prev = _post_ending_at(text, start - 1, posts, longest)
                 if prev is None:
@@ -134,6 +134,22 @@ def find_people(ctx: Context) -> list[PersonHit]:
     hits = _share_unit(ctx, [_trim(ctx, h) for h in hits if _keep(ctx, h)])
     ctx.__dict__["_people_hits"] = hits
     return hits
+
+
+def _across_conjunction(ctx: Context, start: int, posts: frozenset[str], longest: int) -> int:
+    """产业政策与法规司二级巡视员 / 城市运行和治理中心主任: a body whose name holds 和/与 is one title,
+    unless a post ends before the conjunction (局长与处长 are two people's posts)."""
+    text = ctx.norm
+    if (
+        start < 3
+        or text[start - 1] not in "和与及"
+        or _post_ending_at(text, start - 1, posts, longest) is not None
+    ):
+        return start
+    left = unit_start(ctx, start - 1, limit=16)
+    return (
+        left if left < start - 2 and not re.search(r"[，。、；：！？\s]", text[left : start - 1]) else start
+    )
 
 
 def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
