@@ -39,6 +39,12 @@ def run_tasks(path, schema, templates=None):
 
 VECTORS = [
     TaskVector(
+        name="其一，其二， as markers",
+        text="县委书记强调，其一，要把牢政治方向，确保工作不偏；其二，要压实主体责任，层层抓好落实。\n",
+        must_include=["把牢政治方向", "压实主体责任"],
+        exactly=True,
+    ),
+    TaskVector(
         name="下一步 announces deployments",
         text="县公安局局长介绍，接下来，一是保持高压严打态势；二是深化重点领域整治；三是加强队伍教育管理。\n",
         must_include=["保持高压严打态势", "深化重点领域整治", "加强队伍教育管理"],

@@ -34,7 +34,7 @@ _POST_IN_NAME = re.compile(r"会|办|室|组|部|处(?!长)")
 # words after a name that show it is a place or a topic cited with a leader (总书记在某地的重要讲话, 殷殷嘱托)
 _CITED_AFTER = re.compile(r"(?:重要|殷殷|亲切|关于|的重要|系列|嘱托|指示|批示)")
 _PLACE_END = frozenset("村镇乡县区市省州旗盟局委厅部院所队办")  # a two-character "name" ending so is a place
-_UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (薛亚省 is a name)
+_UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (王建省 is a name)
 # page furniture lines (上一条/下一条 footers, bylines, editors): never people. A simple check until the
 # shared furniture classifier of the Context takes over.
 _FURNITURE_LINE = re.compile(
@@ -44,7 +44,7 @@ _FURNITURE_LINE = re.compile(
 # posts that also name a group (县领导, 党员干部): a name after them must be closed by punctuation or 等
 _GROUP_POSTS = frozenset(("领导", "干部", "党员", "村干部", "代表", "专家"))
 _NAME_CLOSED = re.compile(r"[，。、；：！？,;:!?\s（(]|等|同志|$")
-# a name's third character that starts the next word instead (冯岭做了调研, 戚斌以…为题)
+# a name's third character that starts the next word instead (唐宁做了调研, 陈涛以…为题)
 _NAME_TAIL_WORD = frozenset("做以犯把被将从向在于为")
 
 
@@ -100,9 +100,9 @@ def find_people(ctx: Context) -> list[PersonHit]:
             and not _NAME_CLOSED.match(text, after[1])
             and not (after[1] - after[0] == 3 and _AFTER_NAME.match(text, after[1]))
         ):
-            after = None  # 领导包片督导, 干部廉政档案: a group word before a noun, not a post before a name
+            after = None  # 领导包片督导, 干部廉政档案 (generic phrases): a group word before a noun, not a post before a name
         if after is not None:
-            start = unit_start(ctx, m.start())
+            start = _across_conjunction(ctx, unit_start(ctx, m.start()), posts, longest)
             while start > 0 and text[start - 1] == "、":
                 prev = _post_ending_at(text, start - 1, posts, longest)
                 if prev is None:
@@ -118,7 +118,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
         if before is not None and text[before[1] - 1] in (
             _PLACE_END if before[1] - before[0] == 2 else _UNIT_END
         ):
-            before = None  # 吕庄村村干部: a village before the post, not a name
+            before = None  # 石桥村村干部: a village before the post, not a name
         if before is not None and before[0] in starts and not _PSEUDONYM_NEAR.match(text, m.end()):
             org_start = unit_start(ctx, before[0])
             title = (ctx.text[org_start : before[0]] + ctx.text[m.start() : m.end()]).strip()
@@ -134,6 +134,22 @@ def find_people(ctx: Context) -> list[PersonHit]:
     hits = _share_unit(ctx, [_trim(ctx, h) for h in hits if _keep(ctx, h)])
     ctx.__dict__["_people_hits"] = hits
     return hits
+
+
+def _across_conjunction(ctx: Context, start: int, posts: frozenset[str], longest: int) -> int:
+    """产业政策与法规司二级巡视员 / 城市运行和治理中心主任: a body whose name holds 和/与 is one title,
+    unless a post ends before the conjunction (局长与处长 are two people's posts)."""
+    text = ctx.norm
+    if (
+        start < 3
+        or text[start - 1] not in "和与及"
+        or _post_ending_at(text, start - 1, posts, longest) is not None
+    ):
+        return start
+    left = unit_start(ctx, start - 1, limit=16)
+    return (
+        left if left < start - 2 and not re.search(r"[，。、；：！？\s]", text[left : start - 1]) else start
+    )
 
 
 def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
@@ -162,11 +178,11 @@ def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
 
 
 def _minority_before(text: str, end: int) -> tuple[int, int] | None:
-    """A name written with a middle dot right before a post (祖龙·克里木局长)."""
+    """A name written with a middle dot right before a post (阿不都·热合曼局长)."""
     m = _MINORITY_END.search(text, max(0, end - 14), end)
     if m is None:
         return None
-    dot = m.start() + re.search("[·・•‧]", m.group()).start()
+    dot = m.start() + next(i for i, c in enumerate(m.group()) if c in "·・•‧")
     for start in range(dot - 1, max(m.start(), dot - 5) - 1, -1):  # the shortest first part after a boundary
         if start == 0 or text[start - 1] in _NAME_LEFT:
             return start, m.end()
@@ -193,11 +209,11 @@ def _listed_after(ctx: Context, pos: int, title: str, title_span: Span, token_en
 
 
 def _word_like(name: str) -> bool:
-    """管理关, 来村里, 殷殷: a surname character that starts an ordinary word, not a name."""
+    """严把管理关 → 管理关, 来村里, 殷殷: a surname character that starts an ordinary word, not a name."""
     if len(name) == 2 and name[0] == name[1]:
         return True  # a reduplicated word (殷殷嘱托)
     if any(c in "我你他她它咱" for c in name[1:]):
-        return True  # 来我局: a pronoun is never part of a name
+        return True  # 领导来我局调研 → 来我局: a pronoun is never part of a name
     if len(name) != 3 or "·" in name:
         return False
     t = tag(name[:2])
@@ -205,7 +221,7 @@ def _word_like(name: str) -> bool:
 
 
 def _trim(ctx: Context, hit: PersonHit) -> PersonHit:
-    """冯岭做了调研 → 冯岭: a third character that starts the next word is not part of the name."""
+    """唐宁做了调研 → 唐宁: a third character that starts the next word is not part of the name."""
     name, span = hit.name, hit.name_span
     if len(name) == 3 and name[2] in _NAME_TAIL_WORD and "·" not in name:
         return PersonHit(name[:2], hit.title, Span(span.start, span.end - 1), hit.title_span, hit.rule)

@@ -68,7 +68,8 @@ def _resolve_changes(
     ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], changes: list[Change], s: int
 ) -> list[tuple[Token, Metric]]:
     out: list[tuple[Token, Metric]] = []
-    comparison, last_bases, last_at = "", [], -1
+    comparison, last_at = "", -1
+    last_bases: list[str] = []
     for ch in changes:
         clause = next((c for c in clauses if c.start <= ch.start < c.end), None)
         if clause is not None and any(w in ctx.norm[clause.start : clause.end] for w in words.plans):
@@ -76,7 +77,9 @@ def _resolve_changes(
         # 信访总量同比下降15.3%，越级访下降22.1%: the comparison carries on through the sentence
         comparison = ch.comparison or comparison
         c = comparison
-        suffix = "环比" if c.startswith("环比") or "上月" in c or "上周" in c else "同比" if c else "增幅"
+        suffix = (
+            "环比" if c.startswith("环比") or "上月" in c or "上周" in c else "同比"
+        )  # the spec names every rise or fall so
         if ch.rate and last_bases and not _named_between(toks, last_at, ch.start):
             bases = last_bases[-1:] * len(ch.values)
         else:

@@ -188,6 +188,21 @@ def second_unit(slot: Slot) -> bool:
     return True
 
 
+def shared_verb(slot: Slot) -> bool:
+    """建成30处示范基地和80家加工企业: the verb before the first number of a list serves every item."""
+    prev = slot.prev
+    if prev is None or not prev.accepted or prev.rule != "metrics.number_first" or not prev.verb:
+        return False
+    if not prev.name.startswith(prev.verb) or not re.fullmatch(
+        r"[^，。；、和及与]{1,20}[、和及与]", slot.left_raw
+    ):
+        return False
+    thing = _clean_name(slot.words, slot.right)
+    if not _noun_phrase(thing) or slot.words.first_verb(thing) is not None:
+        return False
+    return slot.accept(prev.verb + thing, "metrics.shared_verb", prev.verb)
+
+
 def _reads_number_first(slot: Slot) -> bool | None:
     """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
     lclean, copula, right = slot.lclean, slot.copula, slot.right
@@ -234,12 +249,19 @@ def previous_sentence(slot: Slot) -> bool:
     return bool(name) and slot.accept(name, "metrics.previous_sentence")
 
 
+# 有 at the start of the words before a number: what there is (共有人口…), not 有机, 有效, 有关 …
+_LEADING_HAS = re.compile(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的|机|色|线|限|害|偿|益|声|利|名)")
+
+
 def _name_left(slot: Slot) -> str:
     """The thing written before the number, without 有/达/为 (我县共有人口48万人 → 人口)."""
     lclean = slot.lclean
-    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", lclean)
+    leading = _LEADING_HAS.match(lclean)
     if leading:
         lclean = lclean[leading.end() :]
+        copula = _copula(lclean)
+        if copula is not None:
+            lclean = lclean[: copula.start()]  # 共有人口达48万人
     elif slot.exist:
         lclean = lclean[: slot.exist.start()]
     elif slot.copula:
@@ -289,7 +311,7 @@ def name_first(slot: Slot) -> bool:
         return slot.reject("没有名称")
     name, verb = carried
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
-    leading = re.match(r"(?:共有|现有|拥有|有)(?!效|关|力|序|所|的)", slot.lclean)
+    leading = _LEADING_HAS.match(slot.lclean)
     if leading or slot.exist:
         # 现有确诊病例35例 is a statistic; 现有干部职工90名 is background; 经营户就有40家 is counted
         tok.accepted = bool(verb) or _is_stat(words, name)
@@ -324,6 +346,8 @@ def counted_noun(slot: Slot) -> bool:
     tok = slot.tok
     if not _noun_phrase(tok.name) or not _noun_before(slot.ctx, slot.words, tok.start):
         return slot.reject("没有结果动词")
+    if _place_has(slot.norm, slot.clause.start, tok.start):
+        return slot.reject("背景数")  # 该县有12个乡镇、186个村共35万人: what a place has
     tok.name = re.sub(
         r"^[\u4e00-\u9fff]{1,2}着(?=[\u4e00-\u9fff]{2})", "", tok.name
     )  # 分布着…: a state, not the thing
@@ -343,6 +367,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     from_to,
     times_of,
     second_unit,
+    shared_verb,
     number_first,
     previous_sentence,
     name_first,
@@ -514,6 +539,15 @@ def _from_to(
 
 
 # ------------------------------------------------------------------------------------------ 同比/环比
+
+
+# what a place has: 某乡有6000人 / 有4个乡56个村共4万人 (a place's size, not work done; 经营户就有40家 is counted)
+_PLACE_HAS = re.compile(r"[乡镇村县市区省州旗]有|有(?=[\d一二两三四五六七八九十])")
+
+
+def _place_has(norm: str, start: int, end: int) -> bool:
+    # a place with 有, or 有 before another count than this one
+    return any(m.group()[0] != "有" or m.end() < end for m in _PLACE_HAS.finditer(norm, start, end))
 
 
 def _noun_phrase(name: str) -> bool:
