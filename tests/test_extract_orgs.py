@@ -163,7 +163,21 @@ SHARED_KIND = (
     "今年以来，青山县建立县民政、人社、医保等部门联动机制，市场监管、公安等部门配合。\n"
 )
 
+JOINT = (
+    "青山县公安局开展夏季治安整治\n"
+    "今年以来，青山县公安局深入开展夏季治安整治。县公安局会同县市场监管局、县交通运输局开展联合整治，"
+    "根据省公安厅统一部署，县检察院提前介入。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "units-joined-by-会同",
+        "units",
+        JOINT,
+        must_include=("县市场监管局", "县交通运输局", "县检察院"),
+        must_not_include=("会同县市场监管局", "省公安厅", "青山县公安局"),
+    ),
+    FieldVector("organizer-lead-unit-in-body", "organizer", JOINT, exact="青山县公安局"),
     FieldVector(
         "units-national-bodies-in-a-list",
         "units",

@@ -32,6 +32,10 @@ _CLAUSE_WORDS = (
     "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
 )
 _LEVEL = "省市县区旗州盟镇乡"
+# two-character words after which a unit's name begins: 中共, 根据, 会同 (县公安局会同县市场监管局)
+_LEFT_WORDS = frozenset(
+    ["中共", "根据", "按照", "会同", "联合", "协同", "配合", "督促", "指导", "邀请", "组织"]
+)
 _LEFT_OK = frozenset('、，。；：！？,.;:!?\n （(“”"和与及由从向对在据经赴到同跟会')
 
 
@@ -191,17 +195,20 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
             heads.append((chain.start, chain.township_end))
     for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
         s = m.start()
-        if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in ("中共", "根据", "按照")):
+        if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in _LEFT_WORDS):
             heads.append((s, m.end()))
     national = "|".join(map(re.escape, g.national))
     if national:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
+    word_end = {ws: we for _, ws, we in ctx.words}
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
-        if head_end - s == 1 and text[head_end : head_end + 1] in f"{_LEVEL}直级属":
-            continue  # 市县两级, 县直部门, 市级: a level of government, not one unit
+        if head_end - s == 1 and (
+            text[head_end : head_end + 1] in "直级属" or _levels_only(ctx, head_end, word_end)
+        ):
+            continue  # 市县两级, 县直部门, 市级: a level of government, not one unit (县市场监管局 is one)
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
@@ -221,6 +228,15 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _levels_only(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
+    """The word at pos is made of level words only (县 | 市区, 市 | 县): levels of government."""
+    text = ctx.norm
+    if text[pos : pos + 1] not in _LEVEL:
+        return False
+    end = word_end.get(pos, pos + 1)
+    return all(c in _LEVEL for c in text[pos:end])
 
 
 def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]:

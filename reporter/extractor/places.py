@@ -392,10 +392,14 @@ _NATIONAL_NAME = re.compile(r"^(?:中国|中华|国家|中央|中共|最高|国�
 _WEAK_SUFFIXES = frozenset(["中心", "部门", "机制", "机关"])
 _LEVEL_GOVERNMENT = re.compile(r"[省市县区旗州盟](?:人民)?政府$")
 # a place written with its level word, not in the division table (an old or a small place: 富阳市)
-_WRITTEN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
+_WRITTEN_PLACE = re.compile(r"[^局委院办厅部所队会同和与及、]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
+# words that join two units into one clause (县公安局 会同 县市场监管局), never one name
+_JOINING = re.compile(r"会同|联合|协同|配合|、")
 
 
 def _known_name(name: str) -> bool:
+    if _JOINING.search(name):
+        return False
     if name in _SHORT_UNITS or tag(name) == "nt" or _NATIONAL_NAME.match(name):
         return True
     if name.endswith("政府"):

@@ -158,6 +158,7 @@ def _named(ctx: Context, found: _Units) -> None:
                 prev
                 and text[prev[1] : s] in ("、", "和", "及", "与")
                 and (place := _place_of(text[prev[0] : prev[1]]))
+                and (text[s] not in "省市县区旗州盟" or text[s] == place[-1])  # 县某局 has a head of its own
             ):
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
