@@ -169,7 +169,17 @@ JOINT = (
     "根据省公安厅统一部署，县检察院提前介入。\n"
 )
 
+PLACE_UNIT = (
+    "河南巩义建立村级廉情监督员队伍\n"
+    "本报郑州3月5日电 近日，巩义市一村廉情监督员走访贫困户。\n"
+    "为解决基层监督力量不足问题，巩义市纪委监委统筹全市力量，建立村级廉情监督员队伍。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "organizer-headline-place-acts-through-its-unit", "organizer", PLACE_UNIT, exact="巩义市纪委监委"
+    ),
+    FieldVector("location-headline-place-of-its-unit", "location", PLACE_UNIT, exact="河南巩义"),
     FieldVector(
         "units-joined-by-会同",
         "units",

@@ -164,7 +164,7 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
     last = None
     j = i
     while j < len(words):
-        word, ws, we = words[j]
+        word, _ws, we = words[j]
         if end is not None and we > end:
             break
         if is_place_word(word):
@@ -489,7 +489,7 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
                     elif j and _NATIONAL_HEAD.match(w) and s < a3:
                         s = a3  # (not right after the unit: 中央纪委国家监委 is one name)
         if s > left or not own_part:
-            for w2, a2, b2 in words[max(0, i - 10) : i + 1]:
+            for w2, a2, _b2 in words[max(0, i - 10) : i + 1]:
                 if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
                     s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
             name = ctx.norm[s:we]

@@ -131,6 +131,12 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
     return None
 
 
+def lead_place(ctx: Context, body_start: int) -> Actor | None:
+    """The place that acts in the lead, also when the organizer is one of its units."""
+    actor = lead_actor(ctx, body_start)
+    return ctx.__dict__.get("_lead_place") or (actor if actor and actor.kind == "place" else None)
+
+
 def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     """The first actor of the headline lines or of the lead's first sentences (cached per document)."""
     if "_lead_actor" in ctx.__dict__:
@@ -150,9 +156,29 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             if not title and not _PURPOSE.match(ctx.norm, pos):
                 break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
         if actor:
+            if title and actor.kind == "place":
+                ctx.__dict__["_lead_place"] = actor  # where the work is, even when one of its units did it
+                actor = _unit_of_place(ctx, actor, body_start) or actor
             break
     ctx.__dict__["_lead_actor"] = actor
     return actor
+
+
+def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
+    """A headline's acting place (某市建立…) stands for one of its units that acts in the body (某市纪委监委
+    统筹…): the first unit named after that place that is the subject of a verb there."""
+    assert actor.chain is not None
+    last = actor.chain.last.division
+    for s, e in find_units(ctx, body_start):
+        chain = next((c for c in place_chains(ctx) if c.start == s), None)
+        if chain is None or chain.start != s or chain.last.division.name != last.name:
+            continue  # the place's own unit (某市纪委监委), not one of a place inside it (某省某市公安局)
+        if ctx.norm[s - 1 : s] in ("在", "于", "到", "赴", "从", "向", "对", "的"):
+            continue  # 在某市中级人民法院成立: where it happened, not who acted
+        sentence = ctx.sentence_at(s)
+        if _acts(ctx, s, e, sentence.end, False):
+            return Actor(s, e, "unit")
+    return None
 
 
 def _clauses(ctx: Context, start: int, end: int, spaces: bool = False) -> list[tuple[int, int]]:

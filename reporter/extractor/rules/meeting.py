@@ -25,7 +25,7 @@ from ..entities import tag, unit_start
 from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
-from .acting import fullest_chain, fullest_place, lead_actor, place_name
+from .acting import fullest_chain, fullest_place, lead_actor, lead_place, place_name
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -530,8 +530,8 @@ def _acting_place(ctx: Context) -> Found | None:
     out as fully as the report writes it."""
     from .header import _body_start
 
-    actor = lead_actor(ctx, _body_start(ctx))
-    if actor is None or actor.kind != "place":
+    actor = lead_place(ctx, _body_start(ctx))
+    if actor is None:
         return None
     s, e = fullest_place(ctx, actor)
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
