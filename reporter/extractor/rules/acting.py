@@ -47,7 +47,7 @@ _PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经
 class Actor:
     start: int
     end: int
-    kind: str  # "unit" or "place"
+    kind: str  # "unit", "place", or "place_unit" (a headline's place acting through its own unit)
     chain: Chain | None = None
 
 
@@ -177,7 +177,7 @@ def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
             continue  # 在某市中级人民法院成立: where it happened, not who acted
         sentence = ctx.sentence_at(s)
         if _acts(ctx, s, e, sentence.end, False):
-            return Actor(s, e, "unit")
+            return Actor(s, e, "place_unit")
     return None
 
 

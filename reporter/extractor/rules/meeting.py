@@ -272,9 +272,9 @@ def _lead_subject(ctx: Context):
     actor = lead_actor(ctx, _body_start(ctx))
     if actor is None:
         return None
-    if actor.kind == "unit":
+    if actor.kind in ("unit", "place_unit"):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
-        return (ctx.text[s:e], s, e, "organizer.lead_unit")
+        return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
     s, e, name = place_name(ctx, actor)
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
