@@ -175,7 +175,31 @@ PLACE_UNIT = (
     "为解决基层监督力量不足问题，巩义市纪委监委统筹全市力量，建立村级廉情监督员队伍。\n"
 )
 
+# one text per older strategy of the frame (each names the strategy it exercises)
+NAMED_IN_EVENT = "国务院常务会议部署稳就业工作\n新华社北京5月6日电 国务院总理王强5日主持召开国务院常务会议，部署稳就业工作。\n"
+VENUE = "全市消防工作现场会在青山县消防救援大队举行\n5月6日，全市消防工作现场会在青山县消防救援大队举行。\n"
+SPEECH = "县长在全县安全生产工作会议上强调\n5月6日，县长李明在全县安全生产工作会议上强调，要压实责任。\n"
+CAMPAIGN = "全县扫黑除恶专项斗争取得新成效\n今年以来，全县扫黑除恶专项斗争深入推进。\n全县扫黑除恶专项斗争共打掉涉恶团伙3个。\n"
+AT_PLACE = "调解中心揭牌\n5月6日，青山县矛盾纠纷调解中心在石桥镇揭牌成立。\n"
+CHAIR = "县公安局党委会召开\n5月6日，县委常委、县公安局局长李建国主持召开党委会议，研究部署近期工作。\n"
+MOST_NAMED = (
+    "全县信访形势总体平稳\n2023年，全县信访形势总体平稳。群众来信有所减少。各乡镇积极化解矛盾。\n"
+    "据统计，青山县信访局受理来信200件。青山县信访局办结率98%。青山县信访局获评先进。\n"
+)
+TITLE_PLACE = "宜昌一窗通办惠民生\n湖北宜昌一窗通办惠民生\n一窗通办让群众少跑腿。\n"
+SHARED_PLACE = "会议召开\n5月6日，江南市公安局和卫生局联合召开会议。\n"
+
 VECTORS = [
+    FieldVector("organizer-named-in-event", "organizer", NAMED_IN_EVENT, exact="国务院"),
+    FieldVector("organizer-venue", "organizer", VENUE, exact="青山县消防救援大队"),
+    FieldVector("event-speech-at", "event", SPEECH, exact="全县安全生产工作会议"),
+    FieldVector("event-campaign-repeated", "event", CAMPAIGN, exact="扫黑除恶专项斗争"),
+    FieldVector("location-at-place", "location", AT_PLACE, exact="石桥镇"),
+    FieldVector("organizer-chair-unit", "organizer", CHAIR, exact="县公安局"),
+    FieldVector("organizer-most-named-unit", "organizer", MOST_NAMED, exact="青山县信访局"),
+    FieldVector("location-title-place", "location", TITLE_PLACE, exact="湖北宜昌"),
+    FieldVector("units-not-a-slogan-ending-in-办", "units", TITLE_PLACE, empty=True),
+    FieldVector("units-shared-place", "units", SHARED_PLACE, must_include=("江南市公安局", "江南市卫生局")),
     FieldVector(
         "organizer-headline-place-acts-through-its-unit", "organizer", PLACE_UNIT, exact="巩义市纪委监委"
     ),

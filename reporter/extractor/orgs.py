@@ -32,6 +32,7 @@ _CLAUSE_WORDS = (
     "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
 )
 _LEVEL = "省市县区旗州盟镇乡"
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万\d]")
 # two-character words after which a unit's name begins: 中共, 根据, 会同 (县公安局会同县市场监管局)
 _LEFT_WORDS = frozenset(
     ["中共", "根据", "按照", "会同", "联合", "协同", "配合", "督促", "指导", "邀请", "组织"]
@@ -177,6 +178,9 @@ def _organ_after(g: OrgGrammar, ctx: Context, head_end: int, limit: int) -> int 
     m = g.organ.match(ctx.norm, head_end, limit)
     if not m or not _ends_a_word(ctx, m):
         return None
+    desc = ctx.norm[head_end : m.start("suffix")]
+    if m.end() - m.start("suffix") == 1 and _NUMERAL.search(desc):
+        return None  # a one-character organ word closes a department name (县住建局), not a slogan (一窗通办)
     return _extend(g, ctx.norm, m.end(), limit, ctx)
 
 
