@@ -107,19 +107,16 @@ def _named(ctx: Context, event: str) -> bool:
 
 
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
-    """The unit or place written just before pos (the subject of the verb at pos)."""
-    start = unit_start(ctx, pos)
-    if start >= pos:
-        return None
-    text = ctx.norm[start:pos].strip()
-    if (
-        not text
-        or len(text) < 2
-        or re.fullmatch(r"(?:全国|全省|全市|全县|全区|全旗|全镇|全乡|本市|本县|我市|我县|我区)", text)
-    ):
-        return None
-    if is_unit_name(text) or place_run(ctx, start, pos) == (start, pos):
-        return start, pos
+    """The unit or place written just before pos (the subject of the verb at pos): a unit's name read by
+    the organ grammar, or a chain of places of the division table (房县召开…), ending right there."""
+    from ..orgs import place_chains
+
+    unit = next(((s, e) for s, e in find_units(ctx) if e == pos), None)
+    if unit:
+        return unit
+    chain = next((c for c in place_chains(ctx) if (c.township_end or c.end) == pos), None)
+    if chain:
+        return chain.start, pos
     return None
 
 
@@ -166,8 +163,9 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             subject_end = lstart - 1
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
-            # 县公安局 in the body is the 青山县公安局 of the title
-            org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
+            # 县公安局 in the body is the 青山县公安局 of the title (a place is not widened)
+            if is_unit_name(ctx.norm[org[0] : org[1]]):
+                org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
 
 
@@ -308,20 +306,12 @@ def _joint_end(ctx: Context, end: int) -> int:
 
 
 def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
-    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院;
-    协会 → 奈曼为民拥警协会, written in full before a post)."""
+    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院): a
+    unit name of the report that ends like it and holds its characters in order."""
     best = None
-    spans = list(find_units(ctx))
-    if len(short) <= 3:
-        for m in re.finditer(re.escape(short), ctx.norm[: ctx.content_end]):
-            s = unit_start(ctx, m.start())
-            if s < m.start():
-                spans.append((s, m.end()))
-    for s, e in spans:
-        if (s, e) == (None, None):
-            continue
+    for s, e in find_units(ctx):
         text = ctx.norm[s:e]
-        if len(text) <= len(short) or text[-1] != short[-1]:
+        if len(text) <= len(short) or text[-2:] != short[-2:]:
             continue
         it = iter(text)
         if all(ch in it for ch in short) and (best is None or e - s > best[1] - best[0]):
