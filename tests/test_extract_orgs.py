@@ -189,7 +189,20 @@ MOST_NAMED = (
 TITLE_PLACE = "宜昌一窗通办惠民生\n湖北宜昌一窗通办惠民生\n一窗通办让群众少跑腿。\n"
 SHARED_PLACE = "会议召开\n5月6日，江南市公安局和卫生局联合召开会议。\n"
 
+BOOK_TITLE = (
+    "青山县推进阳光采购\n"
+    "今年以来，青山县严格按照《中华人民共和国政府采购法》和《江南市政府采购管理办法》推进阳光采购，"
+    "在党和政府的关心下，县财政局会同县审计局开展检查，市场功能布局不断优化。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "units-not-in-a-book-title-nor-a-common-noun",
+        "units",
+        BOOK_TITLE,
+        must_include=("县财政局", "县审计局"),
+        must_not_include=("中华人民共和国政府", "江南市政府", "党和政府", "市场功能布局"),
+    ),
     FieldVector("organizer-named-in-event", "organizer", NAMED_IN_EVENT, exact="国务院"),
     FieldVector("organizer-venue", "organizer", VENUE, exact="青山县消防救援大队"),
     FieldVector("event-speech-at", "event", SPEECH, exact="全县安全生产工作会议"),

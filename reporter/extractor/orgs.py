@@ -216,7 +216,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
-        if media_after(ctx, e) or text[s:e] in g.not_units or text[s:e].endswith(_long(g.media_words)):
+        if media_after(ctx, e) or text[s:e].endswith((*g.not_units, *_long(g.media_words))):
             continue  # 江苏政府采购网: a website
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group

@@ -368,19 +368,29 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
     Where both read a name, the grammar's span wins: it does not depend on where jieba cut the words.
     A word-built name followed by a media word (江苏政府 + 采购网) is a website, and is dropped.
     """
-    from .orgs import find_orgs, media_after
+    from .orgs import find_orgs, media_after, org_grammar
 
-    grammar = find_orgs(ctx)
+    grammar = [span for span in find_orgs(ctx) if not _in_book_title(ctx, span[0])]
+    not_units = tuple(org_grammar(ctx).not_units)
     out = set(grammar)
     for s, e in by_words:
-        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]):
+        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]) or _in_book_title(ctx, s):
             continue
+        if ctx.norm[s:e].endswith(not_units):
+            continue  # 党和政府, 市场布局: words of templates/org_words.txt (不是)
         overlapping = [(gs, ge) for gs, ge in grammar if s < ge and gs < e]
         if overlapping and not all(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in overlapping):
             continue
         out.difference_update(overlapping)  # a longer known name holds them (中央纪委 + 国家监委)
         out.add((s, e))
     return sorted(out)
+
+
+def _in_book_title(ctx: Context, pos: int) -> bool:
+    """Inside 《…》: the title of a law or a document (《中华人民共和国政府采购法》), not a unit."""
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    before = ctx.norm[line_start:pos]
+    return before.rfind("《") > before.rfind("》")
 
 
 # a word-built name without a place before it is kept only when it is a known unit: a name jieba knows
