@@ -195,7 +195,23 @@ BOOK_TITLE = (
     "在党和政府的关心下，县财政局会同县审计局开展检查，市场功能布局不断优化。\n"
 )
 
+THREE_LEVELS = (
+    "赛罕区法院推动诉源治理\n"
+    "今年以来，赛罕区人民法院依托内蒙古自治区、呼和浩特市和赛罕区三级首席法律咨询专家工作站化解纠纷。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "units-distributive-levels-with-和",
+        "units",
+        THREE_LEVELS,
+        must_include=(
+            "内蒙古自治区首席法律咨询专家工作站",
+            "呼和浩特市首席法律咨询专家工作站",
+            "赛罕区首席法律咨询专家工作站",
+        ),
+        must_not_include=("浩特市首席法律咨询专家工作站",),
+    ),
     FieldVector(
         "units-not-in-a-book-title-nor-a-common-noun",
         "units",
