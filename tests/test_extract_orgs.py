@@ -200,7 +200,12 @@ THREE_LEVELS = (
     "今年以来，赛罕区人民法院依托内蒙古自治区、呼和浩特市和赛罕区三级首席法律咨询专家工作站化解纠纷。\n"
 )
 
+CIRCUMSTANCE = (
+    "河道清理见成效\n为保护水源，在加大巡查力度的同时，湖北省十堰市房县开展河道清理，清理垃圾120吨。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-after-purpose-and-circumstance", "organizer", CIRCUMSTANCE, exact="房县"),
     FieldVector(
         "units-distributive-levels-with-和",
         "units",

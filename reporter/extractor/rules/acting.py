@@ -42,7 +42,11 @@ _BETWEEN = re.compile(
 )
 
 
-_PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究))")
+# clauses before the subject: a purpose, a basis, an approval, a circumstance (在…的同时/中/下)
+_PURPOSE = re.compile(
+    r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究)|"
+    r"在[^，,。]{2,30}?(?:的同时|同时|过程中|中|下|之际|期间)(?=[，,]))"
+)
 
 
 @dataclass(frozen=True)
