@@ -204,7 +204,21 @@ CIRCUMSTANCE = (
     "河道清理见成效\n为保护水源，在加大巡查力度的同时，湖北省十堰市房县开展河道清理，清理垃圾120吨。\n"
 )
 
+WEB_PAGE = (
+    "青山部分道路将临时交通管制_江南晚报\n"
+    "2026-03-29\n"
+    "清明期间\n"
+    "记者 王明 通讯员 李华\n"
+    "3月27日，江南市公安局交通管理支队发布清明期间对部分道路采取临时交通管理措施的通告。\n"
+)
+PEOPLES_BODY = (
+    "残疾人就业帮扶行动启动\n"
+    "本报北京4月2日电 经国务院同意，中国残联对全国残疾人就业帮扶重点地区的一批企业进行了专项督导。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-lead-after-page-lines", "organizer", WEB_PAGE, exact="江南市公安局交通管理支队"),
+    FieldVector("organizer-national-body-acting-on-an-object", "organizer", PEOPLES_BODY, exact="中国残联"),
     FieldVector("organizer-after-purpose-and-circumstance", "organizer", CIRCUMSTANCE, exact="房县"),
     FieldVector(
         "units-distributive-levels-with-和",

@@ -37,7 +37,7 @@ _BETWEEN = re.compile(
     r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
-    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,20}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,30}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
     r"(?:将|共同|联合)?(?:专项|集中|全面)?"
 )
 
@@ -149,7 +149,8 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
         return ctx.__dict__["_lead_actor"]
     actor = None
     title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body_start]
-    lead = [s for s in ctx.sentences if s.start >= body_start][:3]
+    # the lead's first three sentences of prose (a page's date, byline or kicker lines do not count)
+    lead = [s for s in ctx.sentences if s.start >= body_start and _prose(ctx, s)][:3]
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
@@ -185,6 +186,11 @@ def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
         if _acts(ctx, s, e, sentence.end, False):
             return Actor(s, e, "place_unit")
     return None
+
+
+def _prose(ctx: Context, span) -> bool:
+    text = ctx.norm[span.start : span.end]
+    return len(text) >= 15 or any(c in text for c in "，,。")
 
 
 def _clauses(ctx: Context, start: int, end: int, spaces: bool = False) -> list[tuple[int, int]]:
