@@ -216,7 +216,20 @@ PEOPLES_BODY = (
     "本报北京4月2日电 经国务院同意，中国残联对全国残疾人就业帮扶重点地区的一批企业进行了专项督导。\n"
 )
 
+CLAUSES = (
+    "青山县法院增设人参产业法庭\n"
+    "今年以来，青山县人民法院依托人民法庭化解纠纷，市场监管、公安等部门配合，区里相关部门参与，"
+    "辽宁省公安厅江河保卫总队到场指导。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "units-clauses-are-not-names",
+        "units",
+        CLAUSES,
+        must_include=("辽宁省公安厅江河保卫总队",),
+        must_not_include=("市场监管部门", "区里相关部门", "人民法庭依托人民法院"),
+    ),
     FieldVector("organizer-lead-after-page-lines", "organizer", WEB_PAGE, exact="江南市公安局交通管理支队"),
     FieldVector("organizer-national-body-acting-on-an-object", "organizer", PEOPLES_BODY, exact="中国残联"),
     FieldVector("organizer-after-purpose-and-circumstance", "organizer", CIRCUMSTANCE, exact="房县"),

@@ -29,8 +29,11 @@ _CLAUSE_WORDS = (
     "的|了|在|是|对|把|被|将|向|从|为|及|并|等|由|到|于|以|或|又|也|都|就|还|其|该|此|这|那|"
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
-    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
+    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全省|全市|全县|全区|全国|全旗|首个|一个|多个|多家|几家|一批|首家|某|多部门|时期|"
+    "增设|设立|新设|依托|依靠|设置"
 )
+# the clause words of two or more characters (a word-built name holding one is a clause)
+CLAUSE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if len(w) >= 2))
 _LEVEL = "省市县区旗州盟镇乡"
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万\d]")
 # two-character words after which a unit's name begins: 中共, 根据, 会同 (县公安局会同县市场监管局)
@@ -148,28 +151,11 @@ def media_after(ctx: Context, pos: int) -> bool:
     return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
 
 
-def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
-    """A verb jieba knows stands in text[start:end] (县法院 | 增设 | 某某法庭: a clause, not a sub-unit)."""
-    if ctx is None:
-        return False
-    import bisect
-
-    from .entities import tag
-
-    i = bisect.bisect_left(ctx.word_starts, start)
-    for word, _ws, we in ctx.words[i:]:
-        if we > end:
-            break
-        if (tag(word) or "").startswith("v") and tag(word) != "vn":
-            return True
-    return False
-
-
 def _extend(g: OrgGrammar, text: str, end: int, limit: int, ctx: Context | None = None) -> int:
     """Sub-units written after a unit: 市公安局 + 交通管理支队 + 某某大队."""
     while True:
         m = g.sub.match(text, end, limit)
-        if not m or m.end() == end or not _ends_a_word(ctx, m) or _has_verb(ctx, end, m.start("suffix")):
+        if not m or m.end() == end or not _ends_a_word(ctx, m):
             return end
         end = m.end()
 
@@ -210,7 +196,9 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
         if head_end - s == 1 and (
-            text[head_end : head_end + 1] in "直级属" or _levels_only(ctx, head_end, word_end)
+            text[head_end : head_end + 1] in "直级属"
+            or _levels_only(ctx, head_end, word_end)
+            or _level_starts_a_word(ctx, s, word_end)
         ):
             continue  # 市县两级, 县直部门, 市级: a level of government, not one unit (县市场监管局 is one)
         e = _organ_after(g, ctx, head_end, limit)
@@ -232,6 +220,24 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
+    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府)."""
+    end = word_end.get(pos, pos + 1)
+    word = ctx.norm[pos:end]
+    if len(word) == 1 or unit_suffix(word):
+        return False
+    from .entities import tag
+
+    t = tag(word)
+    return t is not None and t != "ns"  # 市场 (a dictionary word), not 市住 + 建委 (jieba's odd cut)
+
+
+def unit_suffix(word: str) -> bool:
+    from .places import unit_suffix_len
+
+    return unit_suffix_len(word) > 0
 
 
 def _levels_only(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:

@@ -376,14 +376,21 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
     for s, e in by_words:
         if media_after(ctx, e) or not _known_name(ctx.norm[s:e]) or _in_book_title(ctx, s):
             continue
-        if ctx.norm[s:e].endswith(not_units):
-            continue  # 党和政府, 市场布局: words of templates/org_words.txt (不是)
+        if ctx.norm[s:e].endswith(not_units) or _verb_inside(ctx, s, e) or "时期" in ctx.norm[s:e]:
+            continue  # 党和政府, 市场布局 (templates/org_words.txt 不是); 某法庭依托人民法院: a clause
         overlapping = [(gs, ge) for gs, ge in grammar if s < ge and gs < e]
         if overlapping and not all(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in overlapping):
             continue
         out.difference_update(overlapping)  # a longer known name holds them (中央纪委 + 国家监委)
         out.add((s, e))
     return sorted(out)
+
+
+def _verb_inside(ctx: Context, s: int, e: int) -> bool:
+    """A word of a clause (依托, 召开, 的 … as orgs.py lists them) inside a word-built name: not one name."""
+    from .orgs import CLAUSE
+
+    return CLAUSE.search(ctx.norm, s + 2, e) is not None
 
 
 def _in_book_title(ctx: Context, pos: int) -> bool:
