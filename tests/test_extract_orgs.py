@@ -222,7 +222,10 @@ CLAUSES = (
     "辽宁省公安厅江河保卫总队到场指导。\n"
 )
 
+OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
+
 VECTORS = [
+    FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
     FieldVector(
         "units-clauses-are-not-names",
         "units",

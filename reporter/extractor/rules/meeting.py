@@ -464,13 +464,17 @@ def event(ctx: Context) -> list[Found]:
 def location(ctx: Context) -> list[Found]:
     """Where it took place: 在LOC召开, LOC发生, or the place a title or kicker begins with."""
     held = _from_frame(ctx, "location")
-    if held:
+    if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
     for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
         found = strategy(ctx)
-        if found:
+        if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
     return []
+
+
+# 在我市召开: "our city" names no place; the next strategy (the organizer's place) may
+_PRONOUN_PLACE = re.compile(r"(?:我|本|该|全|当地)(?:省|市|县|区|旗|州|盟|镇|乡|村)?")
 
 
 # what is done at a place: 在某省某市调研, 在某市某区签署, 在某县某镇召开
