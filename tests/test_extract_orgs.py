@@ -227,6 +227,12 @@ OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市
 VECTORS = [
     FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
     FieldVector(
+        "organizer-joint-holders",
+        "organizer",
+        "会议召开\n5月6日，江南市公安局和江南市教育局在江南市第一中学召开校园安全工作会议。\n",
+        exact="江南市公安局和江南市教育局",
+    ),
+    FieldVector(
         "units-clauses-are-not-names",
         "units",
         CLAUSES,

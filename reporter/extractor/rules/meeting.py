@@ -111,8 +111,13 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     the organ grammar, or a chain of places of the division table (房县召开…), ending right there."""
     from ..orgs import place_chains
 
-    unit = next(((s, e) for s, e in find_units(ctx) if e == pos), None)
+    units = find_units(ctx)
+    unit = next(((s, e) for s, e in units if e == pos), None)
     if unit:
+        # joint holders: 某部和某总局召开 → both, as written
+        before = next(((s, e) for s, e in units if e == unit[0] - 1), None)
+        if before and ctx.norm[unit[0] - 1] in "和与":
+            return before[0], unit[1]
         return unit
     chain = next((c for c in place_chains(ctx) if (c.township_end or c.end) == pos), None)
     if chain:
