@@ -163,7 +163,125 @@ SHARED_KIND = (
     "今年以来，青山县建立县民政、人社、医保等部门联动机制，市场监管、公安等部门配合。\n"
 )
 
+JOINT = (
+    "青山县公安局开展夏季治安整治\n"
+    "今年以来，青山县公安局深入开展夏季治安整治。县公安局会同县市场监管局、县交通运输局开展联合整治，"
+    "根据省公安厅统一部署，县检察院提前介入。\n"
+)
+
+PLACE_UNIT = (
+    "河南巩义建立村级廉情监督员队伍\n"
+    "本报郑州3月5日电 近日，巩义市一村廉情监督员走访贫困户。\n"
+    "为解决基层监督力量不足问题，巩义市纪委监委统筹全市力量，建立村级廉情监督员队伍。\n"
+)
+
+# one text per older strategy of the frame (each names the strategy it exercises)
+NAMED_IN_EVENT = "国务院常务会议部署稳就业工作\n新华社北京5月6日电 国务院总理王强5日主持召开国务院常务会议，部署稳就业工作。\n"
+VENUE = "全市消防工作现场会在青山县消防救援大队举行\n5月6日，全市消防工作现场会在青山县消防救援大队举行。\n"
+SPEECH = "县长在全县安全生产工作会议上强调\n5月6日，县长李明在全县安全生产工作会议上强调，要压实责任。\n"
+CAMPAIGN = "全县扫黑除恶专项斗争取得新成效\n今年以来，全县扫黑除恶专项斗争深入推进。\n全县扫黑除恶专项斗争共打掉涉恶团伙3个。\n"
+AT_PLACE = "调解中心揭牌\n5月6日，青山县矛盾纠纷调解中心在石桥镇揭牌成立。\n"
+CHAIR = "县公安局党委会召开\n5月6日，县委常委、县公安局局长李建国主持召开党委会议，研究部署近期工作。\n"
+MOST_NAMED = (
+    "全县信访形势总体平稳\n2023年，全县信访形势总体平稳。群众来信有所减少。各乡镇积极化解矛盾。\n"
+    "据统计，青山县信访局受理来信200件。青山县信访局办结率98%。青山县信访局获评先进。\n"
+)
+TITLE_PLACE = "宜昌一窗通办惠民生\n湖北宜昌一窗通办惠民生\n一窗通办让群众少跑腿。\n"
+SHARED_PLACE = "会议召开\n5月6日，江南市公安局和卫生局联合召开会议。\n"
+
+BOOK_TITLE = (
+    "青山县推进阳光采购\n"
+    "今年以来，青山县严格按照《中华人民共和国政府采购法》和《江南市政府采购管理办法》推进阳光采购，"
+    "在党和政府的关心下，县财政局会同县审计局开展检查，市场功能布局不断优化。\n"
+)
+
+THREE_LEVELS = (
+    "赛罕区法院推动诉源治理\n"
+    "今年以来，赛罕区人民法院依托内蒙古自治区、呼和浩特市和赛罕区三级首席法律咨询专家工作站化解纠纷。\n"
+)
+
+CIRCUMSTANCE = (
+    "河道清理见成效\n为保护水源，在加大巡查力度的同时，湖北省十堰市房县开展河道清理，清理垃圾120吨。\n"
+)
+
+WEB_PAGE = (
+    "青山部分道路将临时交通管制_江南晚报\n"
+    "2026-03-29\n"
+    "清明期间\n"
+    "记者 王明 通讯员 李华\n"
+    "3月27日，江南市公安局交通管理支队发布清明期间对部分道路采取临时交通管理措施的通告。\n"
+)
+PEOPLES_BODY = (
+    "残疾人就业帮扶行动启动\n"
+    "本报北京4月2日电 经国务院同意，中国残联对全国残疾人就业帮扶重点地区的一批企业进行了专项督导。\n"
+)
+
+CLAUSES = (
+    "青山县法院增设人参产业法庭\n"
+    "今年以来，青山县人民法院依托人民法庭化解纠纷，市场监管、公安等部门配合，区里相关部门参与，"
+    "辽宁省公安厅江河保卫总队到场指导。\n"
+)
+
+OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
+
 VECTORS = [
+    FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
+    FieldVector(
+        "organizer-joint-holders",
+        "organizer",
+        "会议召开\n5月6日，江南市公安局和江南市教育局在江南市第一中学召开校园安全工作会议。\n",
+        exact="江南市公安局和江南市教育局",
+    ),
+    FieldVector(
+        "units-clauses-are-not-names",
+        "units",
+        CLAUSES,
+        must_include=("辽宁省公安厅江河保卫总队",),
+        must_not_include=("市场监管部门", "区里相关部门", "人民法庭依托人民法院"),
+    ),
+    FieldVector("organizer-lead-after-page-lines", "organizer", WEB_PAGE, exact="江南市公安局交通管理支队"),
+    FieldVector("organizer-national-body-acting-on-an-object", "organizer", PEOPLES_BODY, exact="中国残联"),
+    FieldVector("organizer-after-purpose-and-circumstance", "organizer", CIRCUMSTANCE, exact="房县"),
+    FieldVector(
+        "units-distributive-levels-with-和",
+        "units",
+        THREE_LEVELS,
+        must_include=(
+            "内蒙古自治区首席法律咨询专家工作站",
+            "呼和浩特市首席法律咨询专家工作站",
+            "赛罕区首席法律咨询专家工作站",
+        ),
+        must_not_include=("浩特市首席法律咨询专家工作站",),
+    ),
+    FieldVector(
+        "units-not-in-a-book-title-nor-a-common-noun",
+        "units",
+        BOOK_TITLE,
+        must_include=("县财政局", "县审计局"),
+        must_not_include=("中华人民共和国政府", "江南市政府", "党和政府", "市场功能布局"),
+    ),
+    FieldVector("organizer-named-in-event", "organizer", NAMED_IN_EVENT, exact="国务院"),
+    FieldVector("organizer-venue", "organizer", VENUE, exact="青山县消防救援大队"),
+    FieldVector("event-speech-at", "event", SPEECH, exact="全县安全生产工作会议"),
+    FieldVector("event-campaign-repeated", "event", CAMPAIGN, exact="扫黑除恶专项斗争"),
+    FieldVector("location-at-place", "location", AT_PLACE, exact="石桥镇"),
+    FieldVector("organizer-chair-unit", "organizer", CHAIR, exact="县公安局"),
+    FieldVector("organizer-most-named-unit", "organizer", MOST_NAMED, exact="青山县信访局"),
+    FieldVector("location-title-place", "location", TITLE_PLACE, exact="湖北宜昌"),
+    FieldVector("units-not-a-slogan-ending-in-办", "units", TITLE_PLACE, empty=True),
+    FieldVector("units-shared-place", "units", SHARED_PLACE, must_include=("江南市公安局", "江南市卫生局")),
+    FieldVector(
+        "organizer-headline-place-acts-through-its-unit", "organizer", PLACE_UNIT, exact="巩义市纪委监委"
+    ),
+    FieldVector("location-headline-place-of-its-unit", "location", PLACE_UNIT, exact="河南巩义"),
+    FieldVector(
+        "units-joined-by-会同",
+        "units",
+        JOINT,
+        must_include=("县市场监管局", "县交通运输局", "县检察院"),
+        must_not_include=("会同县市场监管局", "省公安厅", "青山县公安局"),
+    ),
+    FieldVector("organizer-lead-unit-in-body", "organizer", JOINT, exact="青山县公安局"),
     FieldVector(
         "units-national-bodies-in-a-list",
         "units",

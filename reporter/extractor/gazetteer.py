@@ -150,12 +150,15 @@ class Gazetteer:
 
 # a two-character name that starts with a function word (和县: 县委和县政府) is read only inside a chain
 _FUNCTION_FIRST = frozenset("和与及在从向对把被将为是的了等并由到")
+# a county named like a word that joins two units (会同县: 县公安局会同县市场监管局) likewise
+_JOINING_WORDS = frozenset(["会同", "联合", "协同", "配合", "共同"])
 
 
 def _alone(m: PlaceMatch, trusted) -> bool:
     """A name read without a larger place before it: a full name, or a short form that stands alone."""
     if not m.short:
-        return not (m.end - m.start == 2 and m.division.name[0] in _FUNCTION_FIRST)
+        name = m.division.name
+        return not ((len(name) == 2 and name[0] in _FUNCTION_FIRST) or name[:-1] in _JOINING_WORDS)
     if m.division.level == "province":
         return True
     if m.division.level == "city":

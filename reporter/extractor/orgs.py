@@ -29,9 +29,17 @@ _CLAUSE_WORDS = (
     "的|了|在|是|对|把|被|将|向|从|为|及|并|等|由|到|于|以|或|又|也|都|就|还|其|该|此|这|那|"
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
-    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全|首个|一个|多个|多家|几家|一批|首家|某"
+    "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全省|全市|全县|全区|全国|全旗|首个|一个|多个|多家|几家|一批|首家|某|多部门|时期|"
+    "增设|设立|新设|依托|依靠|设置"
 )
+# the clause words of two or more characters (a word-built name holding one is a clause)
+CLAUSE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if len(w) >= 2))
 _LEVEL = "省市县区旗州盟镇乡"
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万\d]")
+# two-character words after which a unit's name begins: 中共, 根据, 会同 (县公安局会同县市场监管局)
+_LEFT_WORDS = frozenset(
+    ["中共", "根据", "按照", "会同", "联合", "协同", "配合", "督促", "指导", "邀请", "组织"]
+)
 _LEFT_OK = frozenset('、，。；：！？,.;:!?\n （(“”"和与及由从向对在据经赴到同跟会')
 
 
@@ -143,28 +151,11 @@ def media_after(ctx: Context, pos: int) -> bool:
     return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
 
 
-def _has_verb(ctx: Context | None, start: int, end: int) -> bool:
-    """A verb jieba knows stands in text[start:end] (县法院 | 增设 | 某某法庭: a clause, not a sub-unit)."""
-    if ctx is None:
-        return False
-    import bisect
-
-    from .entities import tag
-
-    i = bisect.bisect_left(ctx.word_starts, start)
-    for word, _ws, we in ctx.words[i:]:
-        if we > end:
-            break
-        if (tag(word) or "").startswith("v") and tag(word) != "vn":
-            return True
-    return False
-
-
 def _extend(g: OrgGrammar, text: str, end: int, limit: int, ctx: Context | None = None) -> int:
     """Sub-units written after a unit: 市公安局 + 交通管理支队 + 某某大队."""
     while True:
         m = g.sub.match(text, end, limit)
-        if not m or m.end() == end or not _ends_a_word(ctx, m) or _has_verb(ctx, end, m.start("suffix")):
+        if not m or m.end() == end or not _ends_a_word(ctx, m):
             return end
         end = m.end()
 
@@ -173,6 +164,9 @@ def _organ_after(g: OrgGrammar, ctx: Context, head_end: int, limit: int) -> int 
     m = g.organ.match(ctx.norm, head_end, limit)
     if not m or not _ends_a_word(ctx, m):
         return None
+    desc = ctx.norm[head_end : m.start("suffix")]
+    if m.end() - m.start("suffix") == 1 and _NUMERAL.search(desc):
+        return None  # a one-character organ word closes a department name (县住建局), not a slogan (一窗通办)
     return _extend(g, ctx.norm, m.end(), limit, ctx)
 
 
@@ -191,21 +185,26 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
             heads.append((chain.start, chain.township_end))
     for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
         s = m.start()
-        if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in ("中共", "根据", "按照")):
+        if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in _LEFT_WORDS):
             heads.append((s, m.end()))
     national = "|".join(map(re.escape, g.national))
     if national:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
+    word_end = {ws: we for _, ws, we in ctx.words}
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
-        if head_end - s == 1 and text[head_end : head_end + 1] in f"{_LEVEL}直级属":
-            continue  # 市县两级, 县直部门, 市级: a level of government, not one unit
+        if head_end - s == 1 and (
+            text[head_end : head_end + 1] in "直级属"
+            or _levels_only(ctx, head_end, word_end)
+            or _level_starts_a_word(ctx, s, word_end)
+        ):
+            continue  # 市县两级, 县直部门, 市级: a level of government, not one unit (县市场监管局 is one)
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
-        if media_after(ctx, e) or text[s:e] in g.not_units or text[s:e].endswith(_long(g.media_words)):
+        if media_after(ctx, e) or text[s:e].endswith((*g.not_units, *_long(g.media_words))):
             continue  # 江苏政府采购网: a website
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
@@ -221,6 +220,33 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
+    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府)."""
+    end = word_end.get(pos, pos + 1)
+    word = ctx.norm[pos:end]
+    if len(word) == 1 or unit_suffix(word):
+        return False
+    from .entities import tag
+
+    t = tag(word)
+    return t is not None and t != "ns"  # 市场 (a dictionary word), not 市住 + 建委 (jieba's odd cut)
+
+
+def unit_suffix(word: str) -> bool:
+    from .places import unit_suffix_len
+
+    return unit_suffix_len(word) > 0
+
+
+def _levels_only(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
+    """The word at pos is made of level words only (县 | 市区, 市 | 县): levels of government."""
+    text = ctx.norm
+    if text[pos : pos + 1] not in _LEVEL:
+        return False
+    end = word_end.get(pos, pos + 1)
+    return all(c in _LEVEL for c in text[pos:end])
 
 
 def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]:

@@ -164,7 +164,7 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
     last = None
     j = i
     while j < len(words):
-        word, ws, we = words[j]
+        word, _ws, we = words[j]
         if end is not None and we > end:
             break
         if is_place_word(word):
@@ -368,19 +368,36 @@ def _with_grammar(ctx: Context, by_words: list[tuple[int, int]]) -> list[tuple[i
     Where both read a name, the grammar's span wins: it does not depend on where jieba cut the words.
     A word-built name followed by a media word (江苏政府 + 采购网) is a website, and is dropped.
     """
-    from .orgs import find_orgs, media_after
+    from .orgs import find_orgs, media_after, org_grammar
 
-    grammar = find_orgs(ctx)
+    grammar = [span for span in find_orgs(ctx) if not _in_book_title(ctx, span[0])]
+    not_units = tuple(org_grammar(ctx).not_units)
     out = set(grammar)
     for s, e in by_words:
-        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]):
+        if media_after(ctx, e) or not _known_name(ctx.norm[s:e]) or _in_book_title(ctx, s):
             continue
+        if ctx.norm[s:e].endswith(not_units) or _verb_inside(ctx, s, e) or "时期" in ctx.norm[s:e]:
+            continue  # 党和政府, 市场布局 (templates/org_words.txt 不是); 某法庭依托人民法院: a clause
         overlapping = [(gs, ge) for gs, ge in grammar if s < ge and gs < e]
         if overlapping and not all(s <= gs and ge <= e and (gs, ge) != (s, e) for gs, ge in overlapping):
             continue
         out.difference_update(overlapping)  # a longer known name holds them (中央纪委 + 国家监委)
         out.add((s, e))
     return sorted(out)
+
+
+def _verb_inside(ctx: Context, s: int, e: int) -> bool:
+    """A word of a clause (依托, 召开, 的 … as orgs.py lists them) inside a word-built name: not one name."""
+    from .orgs import CLAUSE
+
+    return CLAUSE.search(ctx.norm, s + 2, e) is not None
+
+
+def _in_book_title(ctx: Context, pos: int) -> bool:
+    """Inside 《…》: the title of a law or a document (《中华人民共和国政府采购法》), not a unit."""
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    before = ctx.norm[line_start:pos]
+    return before.rfind("《") > before.rfind("》")
 
 
 # a word-built name without a place before it is kept only when it is a known unit: a name jieba knows
@@ -392,10 +409,14 @@ _NATIONAL_NAME = re.compile(r"^(?:中国|中华|国家|中央|中共|最高|国�
 _WEAK_SUFFIXES = frozenset(["中心", "部门", "机制", "机关"])
 _LEVEL_GOVERNMENT = re.compile(r"[省市县区旗州盟](?:人民)?政府$")
 # a place written with its level word, not in the division table (an old or a small place: 富阳市)
-_WRITTEN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
+_WRITTEN_PLACE = re.compile(r"[^局委院办厅部所队会同和与及、]{2,6}?(?:省|市|县|区|旗|州|盟|自治区|地区)")
+# words that join two units into one clause (县公安局 会同 县市场监管局), never one name
+_JOINING = re.compile(r"会同|联合|协同|配合|、")
 
 
 def _known_name(name: str) -> bool:
+    if _JOINING.search(name):
+        return False
     if name in _SHORT_UNITS or tag(name) == "nt" or _NATIONAL_NAME.match(name):
         return True
     if name.endswith("政府"):
@@ -485,7 +506,7 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
                     elif j and _NATIONAL_HEAD.match(w) and s < a3:
                         s = a3  # (not right after the unit: 中央纪委国家监委 is one name)
         if s > left or not own_part:
-            for w2, a2, b2 in words[max(0, i - 10) : i + 1]:
+            for w2, a2, _b2 in words[max(0, i - 10) : i + 1]:
                 if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
                     s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
             name = ctx.norm[s:we]

@@ -28,26 +28,32 @@ _CLAUSE_LEAD = re.compile(
     r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?电\s*)?"
     r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
     r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
-    r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日)?[，, ]?"
+    r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日|"
+    r"全年|上半年|下半年|[一二三四]季度|年内|近年|多年来)?[，, ]?"
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
     r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
-    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗])*"
+    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
+    r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
-    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,20}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,30}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
     r"(?:将|共同|联合)?(?:专项|集中|全面)?"
 )
 
 
-_PURPOSE = re.compile(r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究))")
+# clauses before the subject: a purpose, a basis, an approval, a circumstance (在…的同时/中/下)
+_PURPOSE = re.compile(
+    r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究)|"
+    r"在[^，,。]{2,30}?(?:的同时|同时|过程中|中|下|之际|期间)(?=[，,]))"
+)
 
 
 @dataclass(frozen=True)
 class Actor:
     start: int
     end: int
-    kind: str  # "unit" or "place"
+    kind: str  # "unit", "place", or "place_unit" (a headline's place acting through its own unit)
     chain: Chain | None = None
 
 
@@ -131,13 +137,20 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
     return None
 
 
+def lead_place(ctx: Context, body_start: int) -> Actor | None:
+    """The place that acts in the lead, also when the organizer is one of its units."""
+    actor = lead_actor(ctx, body_start)
+    return ctx.__dict__.get("_lead_place") or (actor if actor and actor.kind == "place" else None)
+
+
 def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     """The first actor of the headline lines or of the lead's first sentences (cached per document)."""
     if "_lead_actor" in ctx.__dict__:
         return ctx.__dict__["_lead_actor"]
     actor = None
     title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body_start]
-    lead = [s for s in ctx.sentences if s.start >= body_start][:3]
+    # the lead's first three sentences of prose (a page's date, byline or kicker lines do not count)
+    lead = [s for s in ctx.sentences if s.start >= body_start and _prose(ctx, s)][:3]
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
@@ -150,9 +163,34 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             if not title and not _PURPOSE.match(ctx.norm, pos):
                 break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
         if actor:
+            if title and actor.kind == "place":
+                ctx.__dict__["_lead_place"] = actor  # where the work is, even when one of its units did it
+                actor = _unit_of_place(ctx, actor, body_start) or actor
             break
     ctx.__dict__["_lead_actor"] = actor
     return actor
+
+
+def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
+    """A headline's acting place (某市建立…) stands for one of its units that acts in the body (某市纪委监委
+    统筹…): the first unit named after that place that is the subject of a verb there."""
+    assert actor.chain is not None
+    last = actor.chain.last.division
+    for s, e in find_units(ctx, body_start):
+        chain = next((c for c in place_chains(ctx) if c.start == s), None)
+        if chain is None or chain.start != s or chain.last.division.name != last.name:
+            continue  # the place's own unit (某市纪委监委), not one of a place inside it (某省某市公安局)
+        if ctx.norm[s - 1 : s] in ("在", "于", "到", "赴", "从", "向", "对", "的"):
+            continue  # 在某市中级人民法院成立: where it happened, not who acted
+        sentence = ctx.sentence_at(s)
+        if _acts(ctx, s, e, sentence.end, False):
+            return Actor(s, e, "place_unit")
+    return None
+
+
+def _prose(ctx: Context, span) -> bool:
+    text = ctx.norm[span.start : span.end]
+    return len(text) >= 15 or any(c in text for c in "，,。")
 
 
 def _clauses(ctx: Context, start: int, end: int, spaces: bool = False) -> list[tuple[int, int]]:

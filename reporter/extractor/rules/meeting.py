@@ -25,7 +25,7 @@ from ..entities import tag, unit_start
 from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
-from .acting import fullest_chain, fullest_place, lead_actor, place_name
+from .acting import fullest_chain, fullest_place, lead_actor, lead_place, place_name
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -107,19 +107,21 @@ def _named(ctx: Context, event: str) -> bool:
 
 
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
-    """The unit or place written just before pos (the subject of the verb at pos)."""
-    start = unit_start(ctx, pos)
-    if start >= pos:
-        return None
-    text = ctx.norm[start:pos].strip()
-    if (
-        not text
-        or len(text) < 2
-        or re.fullmatch(r"(?:全国|全省|全市|全县|全区|全旗|全镇|全乡|本市|本县|我市|我县|我区)", text)
-    ):
-        return None
-    if is_unit_name(text) or place_run(ctx, start, pos) == (start, pos):
-        return start, pos
+    """The unit or place written just before pos (the subject of the verb at pos): a unit's name read by
+    the organ grammar, or a chain of places of the division table (房县召开…), ending right there."""
+    from ..orgs import place_chains
+
+    units = find_units(ctx)
+    unit = next(((s, e) for s, e in units if e == pos), None)
+    if unit:
+        # joint holders: 某部和某总局召开 → both, as written
+        before = next(((s, e) for s, e in units if e == unit[0] - 1), None)
+        if before and ctx.norm[unit[0] - 1] in "和与":
+            return before[0], unit[1]
+        return unit
+    chain = next((c for c in place_chains(ctx) if (c.township_end or c.end) == pos), None)
+    if chain:
+        return chain.start, pos
     return None
 
 
@@ -166,8 +168,9 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             subject_end = lstart - 1
         org = _org_before(ctx, subject_end)
         if org and "organizer" not in frame:
-            # 县公安局 in the body is the 青山县公安局 of the title
-            org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
+            # 县公安局 in the body is the 青山县公安局 of the title (a place is not widened)
+            if is_unit_name(ctx.norm[org[0] : org[1]]):
+                org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
 
 
@@ -272,9 +275,9 @@ def _lead_subject(ctx: Context):
     actor = lead_actor(ctx, _body_start(ctx))
     if actor is None:
         return None
-    if actor.kind == "unit":
+    if actor.kind in ("unit", "place_unit"):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
-        return (ctx.text[s:e], s, e, "organizer.lead_unit")
+        return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
     s, e, name = place_name(ctx, actor)
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
@@ -308,20 +311,12 @@ def _joint_end(ctx: Context, end: int) -> int:
 
 
 def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
-    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院;
-    协会 → 奈曼为民拥警协会, written in full before a post)."""
+    """The fullest writing of a unit elsewhere in the text (武汉蔡甸区检察院 → 武汉市蔡甸区人民检察院): a
+    unit name of the report that ends like it and holds its characters in order."""
     best = None
-    spans = list(find_units(ctx))
-    if len(short) <= 3:
-        for m in re.finditer(re.escape(short), ctx.norm[: ctx.content_end]):
-            s = unit_start(ctx, m.start())
-            if s < m.start():
-                spans.append((s, m.end()))
-    for s, e in spans:
-        if (s, e) == (None, None):
-            continue
+    for s, e in find_units(ctx):
         text = ctx.norm[s:e]
-        if len(text) <= len(short) or text[-1] != short[-1]:
+        if len(text) <= len(short) or text[-2:] != short[-2:]:
             continue
         it = iter(text)
         if all(ch in it for ch in short) and (best is None or e - s > best[1] - best[0]):
@@ -481,13 +476,17 @@ def event(ctx: Context) -> list[Found]:
 def location(ctx: Context) -> list[Found]:
     """Where it took place: 在LOC召开, LOC发生, or the place a title or kicker begins with."""
     held = _from_frame(ctx, "location")
-    if held:
+    if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
     for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
         found = strategy(ctx)
-        if found:
+        if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
     return []
+
+
+# 在我市召开: "our city" names no place; the next strategy (the organizer's place) may
+_PRONOUN_PLACE = re.compile(r"(?:我|本|该|全|当地)(?:省|市|县|区|旗|州|盟|镇|乡|村)?")
 
 
 # what is done at a place: 在某省某市调研, 在某市某区签署, 在某县某镇召开
@@ -537,8 +536,8 @@ def _acting_place(ctx: Context) -> Found | None:
     out as fully as the report writes it."""
     from .header import _body_start
 
-    actor = lead_actor(ctx, _body_start(ctx))
-    if actor is None or actor.kind != "place":
+    actor = lead_place(ctx, _body_start(ctx))
+    if actor is None:
         return None
     s, e = fullest_place(ctx, actor)
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Found
 from ..context import Context
@@ -20,15 +21,25 @@ from . import rule
 from .people import find_people
 
 # the kinds of unit a list of places shares: 北京、天津、河北公安机关
-_TYPES = (
-    "公安局|公安分局|公安厅|公安机关|检察机关|人民检察院|检察院|人民法院|中级人民法院|法院|纪委监委|监委|纪委|"
-    "人民政府|政府|党委|派出所|司法局|应急管理局|市场监管局|市场监督管理局|交警大队|消防救援大队|税务局"
-)
-_ITEM = r"[\u4e00-\u9fff]{2,6}?"
-_DISTRIBUTIVE = re.compile(
-    rf"(?P<items>{_ITEM}(?:、{_ITEM})+)(?:等)?(?:地|地区|省|市)?(?:[一二三四五六七八九十两\d]+个)?"
-    rf"(?:旗县区|县市区|县区|区县|市县|省区市|省市区|地市|市州|乡镇|街道|省市|地区)?(?P<type>{_TYPES})"
-)
+_ITEM = r"(?:(?![等的及与向对由从在为相有])[\u4e00-\u9fff]){2,6}?"
+
+
+@lru_cache(maxsize=8)
+def _distributive_pattern(path: str | None) -> re.Pattern[str]:
+    """敖汉旗、松山区…四个旗县区 + a kind of unit (公安局, 首席法律咨询专家工作站): the organ words are
+    templates/org_words.txt (机关), a few words of description may stand before them."""
+    organs = read_word_table(path).get("机关", ()) or ("公安局", "人民法院", "人民检察院")
+    # 局, 委, 中心, 部门 alone would read any clause as a unit (永川城市副中心)
+    organs = tuple(o for o in organs if len(o) >= 2 and o not in ("中心", "部门"))
+    kind = "|".join(map(re.escape, sorted(organs, key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<items>{_ITEM}(?:[、和及]{_ITEM})+)(?:等)?(?:地|地区|省|市)?(?:[一二三四五六七八九十两\d]+[个级])?"
+        rf"(?:旗县区|县市区|县区|区县|市县|省区市|省市区|地市|市州|乡镇|街道|省市|地区)?"
+        rf"(?P<type>(?:(?![，。、；和及等的个级一二三四五六七八九十两多几]|相关|有关|向|对|由|从|在|为|与)"
+        rf"[\u4e00-\u9fff]){{0,8}}?(?:{kind}))"
+    )
+
+
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
 )
@@ -92,15 +103,31 @@ def units(ctx: Context) -> list[Found]:
     ]
 
 
+def _list_items(text: str) -> list[str]:
+    """某市、某县和某区 → the places; 和/及 split only between two places (呼和浩特市 stays whole)."""
+    items: list[str] = []
+    for piece in text.split("、"):
+        cut = next(
+            (
+                m.start()
+                for m in re.finditer(r"[和及]", piece)
+                if all(len(p) >= 2 and _looks_like_place(p) for p in (piece[: m.start()], piece[m.end() :]))
+            ),
+            None,
+        )
+        items.extend([piece[:cut], piece[cut + 1 :]] if cut is not None else [piece])
+    return items
+
+
 def _distributive(ctx: Context, found: _Units) -> None:
     """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
-    for m in _DISTRIBUTIVE.finditer(ctx.norm, 0, ctx.content_end):
-        items = m["items"].split("、")
+    for m in _distributive_pattern(_org_words(ctx)).finditer(ctx.norm, 0, ctx.content_end):
+        items = _list_items(m["items"])
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
         places = sum(1 for i in items[1:] if _looks_like_place(i))
-        if not head or places * 2 < len(items) - 1 or any(len(i) > 5 for i in items[1:]):
+        if not head or places * 2 < len(items) - 1 or any(len(i) > 6 for i in items[1:]):
             continue
         items[0] = head
         kind = m["type"]
@@ -158,6 +185,7 @@ def _named(ctx: Context, found: _Units) -> None:
                 prev
                 and text[prev[1] : s] in ("、", "和", "及", "与")
                 and (place := _place_of(text[prev[0] : prev[1]]))
+                and (text[s] not in "省市县区旗州盟" or text[s] == place[-1])  # 县某局 has a head of its own
             ):
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
