@@ -46,7 +46,24 @@ class StyleSpec:
 
 
 # style keys used by the writer → the named style's name
-TITLE, INFO, INFO_RIGHT, HEADER, TEXT, CENTER, DATE, TIME, NUMBER, REVIEW, REVIEW_DATE, LINK, BLOCK, MONTH = (
+(
+    TITLE,
+    INFO,
+    INFO_RIGHT,
+    HEADER,
+    TEXT,
+    CENTER,
+    DATE,
+    TIME,
+    NUMBER,
+    REVIEW,
+    REVIEW_DATE,
+    LINK,
+    BLOCK,
+    MONTH,
+    COUNT,
+    NOTE,
+) = (
     "台账标题",
     "台账填报",
     "台账填报日期",
@@ -61,6 +78,8 @@ TITLE, INFO, INFO_RIGHT, HEADER, TEXT, CENTER, DATE, TIME, NUMBER, REVIEW, REVIE
     "台账链接",
     "台账小标题",
     "台账月份",
+    "台账整数",  # whole numbers with thousands separators: 6,610,000,000
+    "台账说明",  # a wrapped note across a table (统计汇总)
 )
 
 
@@ -95,6 +114,8 @@ def style_specs(config: LedgerConfig) -> list[StyleSpec]:
             BLOCK, f.header, f.header_size + 1, bold=True, horizontal="left", vertical="center", wrap=False
         ),
         StyleSpec(MONTH, **body, horizontal="center", numfmt="yyyy-mm"),
+        StyleSpec(COUNT, **body, horizontal="right", numfmt="#,##0"),
+        StyleSpec(NOTE, f.body, f.body_size, horizontal="left", vertical="top", wrap=True),
     ]
 
 

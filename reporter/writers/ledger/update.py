@@ -80,6 +80,7 @@ from .package import (
 from .result import Added, Difference, LedgerResult, Skipped
 from .rows import (
     Cell,
+    Fit,
     cell_date_text,
     ledger_cells,
     metric_rows,
@@ -105,7 +106,17 @@ from .xmlstream import (
 REPEAT_SIMILARITY = 0.9
 LEDGER_HEADER_ROW = 3
 BIG_PART_LEVEL = 1  # zlib level for the large streamed parts: several times faster than 6, ~15% bigger
-TOOL_STYLES = {st.TEXT, st.CENTER, st.DATE, st.TIME, st.NUMBER, st.REVIEW, st.REVIEW_DATE, st.LINK}
+TOOL_STYLES = {
+    st.TEXT,
+    st.CENTER,
+    st.DATE,
+    st.TIME,
+    st.NUMBER,
+    st.COUNT,
+    st.REVIEW,
+    st.REVIEW_DATE,
+    st.LINK,
+}
 
 _ORDER = [
     "sheetPr",
@@ -408,6 +419,7 @@ class LedgerUpdate:
         self.metric_patches: dict[int, dict[int, str]] = {}
         self.metric_refresh_new: list[dict[str, Cell]] = []
         self.ledger_patches: dict[int, dict[int, str]] = {}
+        self.ledger_last_row: int | None = None
 
     # ---------------------------------------------------------------------------------- reading
     def read(self) -> None:
@@ -634,6 +646,13 @@ class LedgerUpdate:
         for header in mmissing:
             self.warnings.append(f"“{METRICS_SHEET}”表里没有“{header}”列，新行的这一项没有写入")
         self.pcol, _ = _col_map(PROBLEM_COLUMNS, self.pscan, ctx.fresh)
+        with self.base.open(self.parts[LEDGER_SHEET]) as src:
+            widths, default = column_widths(split(src, container=b"sheetData", element=b"row").head)
+        self.fit = Fit(
+            {k: widths.get(i, default) for k, i in self.lcol.items()},
+            ctx.config.fonts.body_size,
+            ctx.config.max_lines,
+        )
 
         lheader = self.lscan.header.row if self.lscan.header else LEDGER_HEADER_ROW
         self.ledger_first_new = max(self.lscan.last_filled, lheader) + 1
@@ -854,6 +873,8 @@ class LedgerUpdate:
             now=ctx.now,
             ledger=ctx.out,
             comments=ctx.config.comments,
+            fit=self.fit,
+            money=ctx.config.money_unit,
         )
         stored = parse_digests(canonical(shared, rv.values.get("tool")))
         file_text = canonical(shared, rv.values.get("file"))
@@ -1165,6 +1186,8 @@ class LedgerUpdate:
                     now=ctx.now,
                     ledger=ctx.out,
                     comments=comments,
+                    fit=self.fit,
+                    money=ctx.config.money_unit,
                 )
                 if comments:
                     for key, cell in cells.items():
@@ -1195,12 +1218,13 @@ class LedgerUpdate:
                 )
 
         self._rewrite_sheet(writer, part, edit, rows())
+        self.ledger_last_row = edit.last_row
         return edit
 
     def _ledger_prelude(self, x: CellXML, widths: dict[int, float], default: float) -> list[str]:
         ctx, s = self.ctx, self.ctx.styles
         cfg = ctx.config
-        visible = [c for c in ctx.lcols if not c.hidden]
+        visible = [c for c in ctx.lcols if c.printed] or [c for c in ctx.lcols if not c.hidden]
         half = max(2, len(visible) // 2)
         unit = cfg.unit or "＿" * 12
         title = x.row(
@@ -1455,6 +1479,8 @@ class LedgerUpdate:
                     if dn.text != text:
                         dn.text = text
                         changed = True
+        if names is not None and self._grow_print_area(names, ns, order):
+            changed = True
         calc = root.find(f"{{{ns}}}calcPr")
         if calc is None:
             calc = etree.SubElement(root, f"{{{ns}}}calcPr")
@@ -1480,6 +1506,25 @@ class LedgerUpdate:
         if not changed:
             return data
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _grow_print_area(self, names, ns: str, order: list[str]) -> bool:
+        """The 台账's print area (one block of columns from row 1) reaches down to its last row."""
+        changed = False
+        for dn in names.findall(f"{{{ns}}}definedName"):
+            if dn.get("name") != "_xlnm.Print_Area" or dn.get("localSheetId") is None:
+                continue
+            try:
+                sheet = order[int(dn.get("localSheetId"))]
+            except (ValueError, IndexError):
+                continue
+            m = _PRINT_AREA.fullmatch((dn.text or "").strip())
+            if sheet != LEDGER_SHEET or m is None or self.ledger_last_row is None:
+                continue
+            text = f"{m.group(1)}!$A$1:${m.group(2)}${max(self.ledger_last_row, LEDGER_HEADER_ROW)}"
+            if dn.text != text:
+                dn.text = text
+                changed = True
+        return changed
 
     def _content_types(self, overrides: dict[str, str], defaults: dict[str, str]) -> bytes:
         from lxml import etree
@@ -1539,6 +1584,7 @@ def _read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[bytes]:
         yield chunk
 
 
+_PRINT_AREA = re.compile(r"('[^']+'|[^!]+)!\$A\$1:\$([A-Z]{1,3})\$\d+")
 _AF = re.compile(rb"<(?:\w+:)?autoFilter\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
 
 
