@@ -115,7 +115,9 @@ def test_evidence_comments_and_file_links(ledger):
     ws = load_workbook(out)["台账"]
     comment = ws["B4"].comment.text
     assert comment.startswith("原文：") and "【2019年1月4日】" in comment
-    assert "【市公安局党委委员、副局长贾建忠】" in ws["G4"].comment.text  # the post is not written as in the cell
+    assert (
+        "【市公安局党委委员、副局长贾建忠】" in ws["G4"].comment.text
+    )  # the post is not written as in the cell
     assert ws["D4"].comment is None  # a title written as it stands in the text needs no 批注
     notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment is not None]
     assert notes and all(len(n) <= 160 for n in notes)
@@ -165,12 +167,22 @@ def test_metrics_sheet_and_live_summary(ledger):
     )
     summary = wb["统计汇总"]
     cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
-    total = summary.cell(cells["抓获犯罪嫌疑人"].row, 3).value
-    assert total.startswith("=SUMIFS('工作数据'!$F:$F,'工作数据'!$D:$D,\"=抓获犯罪嫌疑人\"")
+    years = {c.value: c.column for c in summary[cells["指标"].row] if c.value}
+    assert "2019年" in years and "2024年" in years  # one column per year: years are never added up
+    row = cells["抓获犯罪嫌疑人"].row
+    formula = summary.cell(row, years["2019年"]).value
+    assert (
+        "SUMIFS('工作数据'!$F:$F,'工作数据'!$D:$D,\"=抓获犯罪嫌疑人\"" in formula
+        and "DATE(2019,1,1)" in formula
+    )
+    assert '"=名"' in formula  # people counted in 名 are 人
     values = load_workbook(out, data_only=True)["统计汇总"]
-    assert values.cell(cells["抓获犯罪嫌疑人"].row, 3).value == 619 + 117  # cached for viewers
+    assert values.cell(row, years["2019年"]).value == 619  # cached for viewers
+    assert values.cell(row, years["2024年"]).value == 117
+    assert values.cell(cells["摸排线索"].row, years["2024年"]).value in (None, "")  # blank, not 0
     assert "刑事发案同比" not in cells  # percentages are not summed
-    assert summary._charts or _has_chart(out)
+    assert "SUMIFS" not in summary["A2"].value  # a note in plain Chinese
+    assert _has_chart(out)
     assert any(isinstance(c.value, str) and "EDATE" in c.value for row in summary.iter_rows() for c in row)
 
 
@@ -260,9 +272,9 @@ def test_illegal_characters_removed_and_long_values_cut(tmp_path, schema):
     assert ws["D4"].value == "标题带控制字符"
     summary = ws.cell(4, 15).value
     assert len(summary) < 400 and summary.endswith("…")  # cut to what the row holds
-    assert len(clean_text("长" * (MAX_CELL + 10))) == MAX_CELL and clean_text("长" * (MAX_CELL + 10)).endswith(
-        CUT_MARK
-    )
+    assert len(clean_text("长" * (MAX_CELL + 10))) == MAX_CELL and clean_text(
+        "长" * (MAX_CELL + 10)
+    ).endswith(CUT_MARK)
     assert "_x005F_x0041_" in _sheet_xml(out, "台账")  # escaped, so Excel shows it as written
 
 

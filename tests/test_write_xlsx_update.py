@@ -95,8 +95,11 @@ def test_rerun_keeps_hand_edits_and_adds_no_duplicate(tmp_path, schema):
     again = write_ledger([*first, notice(tmp_path / "c.docx")], schema, out, now=LATER)
     assert again.rows_added == 0 and load_workbook(out)["台账"].max_row == 8
     summary = load_workbook(out, data_only=True)["统计汇总"]  # totals read back from 工作数据
-    totals = {r[0]: r[2] for r in summary.iter_rows(min_row=6, max_row=12, values_only=True) if r[0]}
-    assert totals["抓获犯罪嫌疑人"] == 619 + 117 and totals["摸排线索"] == 1142
+    rows = list(summary.iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "指标")
+    totals = {r[0]: dict(zip(header, r, strict=True)) for r in rows if r[0]}
+    assert totals["抓获犯罪嫌疑人"]["2019年"] == 619 and totals["抓获犯罪嫌疑人"]["2024年"] == 117
+    assert totals["摸排线索"]["2019年"] == 1142
     months = [r[0] for r in summary.iter_rows(values_only=True) if isinstance(r[0], dt.datetime)]
     assert months == [dt.datetime(2019, 1, 1), dt.datetime(2024, 6, 1)]
 

@@ -21,7 +21,24 @@ from ...schema import Schema
 from ..atomic import atomic_path
 from .result import Added, Difference, LedgerResult, Skipped
 
-__all__ = ["Added", "Difference", "LedgerResult", "Skipped", "write_ledger"]
+__all__ = ["Added", "Difference", "LedgerResult", "Skipped", "check_writable", "write_ledger"]
+
+
+def check_writable(out: Path) -> None:
+    """A ledger marked read-only (chmod 444, 属性“只读”) is respected: it is not replaced."""
+    import stat
+
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError(
+            f"{out}：台账文件设为只读，程序不会改动它；如要追加新报告，请先取消只读"
+            "（Windows：右键→属性→去掉“只读”；Linux/macOS：chmod u+w），再运行一次",
+            path=out,
+            reason="台账文件只读",
+        )
 
 
 def write_ledger(
@@ -55,6 +72,8 @@ def write_ledger(
             reason="输出路径是文件夹",
         )
     fresh = not out.exists()
+    if not fresh:
+        check_writable(out)
     source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
     base = Package(source, label=out)
     try:

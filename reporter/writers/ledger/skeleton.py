@@ -97,7 +97,7 @@ def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool =
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.print_title_rows = title_rows
     if signature and config.signature:
-        ws.oddFooter.left.text = "　　".join(f"{label}：{'　' * 6}" for label in config.signature)
+        ws.oddFooter.left.text = "　　".join(f"{label}：{'_' * 14}" for label in config.signature)
         ws.oddFooter.left.size = 11
     if config.footer:
         place = ws.oddFooter.right if signature and config.signature else ws.oddFooter.center

@@ -1434,6 +1434,7 @@ class LedgerUpdate:
             title=f"{ctx.config.title} · 统计汇总",
             footer=ctx.config.footer,
             header_size=ctx.config.fonts.header_size,
+            money=ctx.config.money_unit,
         )
         infos = self.base.infos
         writer.write(part, parts.sheet, infos.get(part))
@@ -1481,6 +1482,8 @@ class LedgerUpdate:
                         changed = True
         if names is not None and self._grow_print_area(names, ns, order):
             changed = True
+        if self._problems_visibility(root, ns):
+            changed = True
         calc = root.find(f"{{{ns}}}calcPr")
         if calc is None:
             calc = etree.SubElement(root, f"{{{ns}}}calcPr")
@@ -1506,6 +1509,24 @@ class LedgerUpdate:
         if not changed:
             return data
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    def _problems_visibility(self, root, ns: str) -> bool:
+        """处理异常 is hidden while it has no rows (so it prints no blank page), shown once it has."""
+        sheets = root.find(f"{{{ns}}}sheets")
+        if sheets is None:
+            return False
+        header = self.pscan.header.row if self.pscan.header else 1
+        empty = not self.problem_rows and self.pscan.last_filled <= header
+        for sheet in sheets.findall(f"{{{ns}}}sheet"):
+            if sheet.get("name") != PROBLEMS_SHEET:
+                continue
+            if empty and sheet.get("state") in (None, "visible"):
+                sheet.set("state", "hidden")
+                return True
+            if not empty and sheet.get("state") == "hidden":
+                sheet.set("state", "visible")
+                return True
+        return False
 
     def _grow_print_area(self, names, ns: str, order: list[str]) -> bool:
         """The 台账's print area (one block of columns from row 1) reaches down to its last row."""
