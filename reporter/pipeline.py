@@ -206,6 +206,13 @@ def run(
         )
         if state.note:
             log.write(state.note)
+        # --- ledger reconcile (h14): reports whose rows vanished when another program saved over the
+        # ledger are processed again (the ledger writer puts them back and says so)
+        from .writers.ledger import reconcile_ledger
+
+        for sha in reconcile_ledger(outdir / LEDGER_NAME).readd:
+            state.files.pop(sha, None)
+        # --- end ledger reconcile
         todo, prints = _plan(paths, outdir, state, result)
         details: dict[Path, str] = {}
         done: list[Fingerprint] = []

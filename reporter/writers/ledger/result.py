@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-SkipKind = Literal["already", "duplicate", "repeat"]
+SkipKind = Literal["already", "duplicate", "repeat", "deleted"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,7 +20,8 @@ class Added:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped:
     path: Path
-    kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N
+    kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N;
+    # deleted: a person deleted its row (the ledger's record says the program had added it)
     row: int  # the 台账 row it matches
     seq: int | None
     reason: str  # in Chinese, as listed in 处理异常

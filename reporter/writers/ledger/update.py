@@ -420,6 +420,9 @@ class LedgerUpdate:
         self.metric_refresh_new: list[dict[str, Cell]] = []
         self.ledger_patches: dict[int, dict[int, str]] = {}
         self.ledger_last_row: int | None = None
+        self.deleted: frozenset[str] = frozenset()  # rows a person deleted: never added again
+        self.readd: frozenset[str] = frozenset()  # rows lost to an overwrite, being put back
+        self.present: set[str] = set()
 
     # ---------------------------------------------------------------------------------- reading
     def read(self) -> None:
@@ -476,6 +479,7 @@ class LedgerUpdate:
         self.incoming_shas = shas
         self.incoming_titles = {norm_title(t) for t in titles}
 
+        self.present_raw: list[object] = []
         self.lscan = self._scan_ledger()
         self.mscan = self._scan_metrics()
         self.pscan = self._scan_problems()
@@ -484,7 +488,10 @@ class LedgerUpdate:
             for row in scan.rows:
                 refs.update(int(v) for v in row.values.values() if isinstance(v, SharedRef))
         refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
+        refs.update(int(v) for v in self.present_raw if isinstance(v, SharedRef))
         shared.resolve(refs)
+        self.present = {t.strip() for t in (shared.text(v) for v in self.present_raw) if t.strip()}  # type: ignore[arg-type]
+        del self.present_raw
         for (ind, unit, org, date), (total, count) in self._metric_raw.items():
             self.totals.add(
                 canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count
@@ -511,6 +518,8 @@ class LedgerUpdate:
             if seq is not None:
                 scan.max_seq = max(scan.max_seq, seq)
             sha = v.get("sha256")
+            if sha is not None:
+                self.present_raw.append(sha)
             if isinstance(sha, SharedRef):
                 sha = self.sha_by_index.get(int(sha))
             if isinstance(sha, str) and sha.strip() in self.incoming_shas:
@@ -719,6 +728,17 @@ class LedgerUpdate:
                         s0,
                         f"与台账第 {rv.row} 行（序号 {s0}，{file_text}）内容完全相同",
                     )
+                continue
+            if record.sha256 in self.deleted:
+                self.skipped.append(
+                    Skipped(
+                        path=record.path,
+                        kind="deleted",
+                        row=0,
+                        seq=None,
+                        reason="这份报告的行已被人工从台账删除，不再加入（如要恢复，请手工补录）",
+                    )
+                )
                 continue
             if title and record.fingerprint:
                 best = None
