@@ -123,3 +123,29 @@ def test_a_run_puts_back_what_a_save_over_the_ledger_lost(tmp_path, seeds_dir, s
     assert [r.path.name for r in third.records] == ["二月.txt"]
     assert "台账在其他程序中被覆盖，已补回 1 行" in third.ledger.warnings
     assert len(_shas(ledger)) == 2
+
+
+# ------------------------------------------------------------------------------------- date order
+def test_rows_in_date_order_and_hand_edits_kept(tmp_path, schema):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "台账.xlsx"
+    # given newest first, the year-less notice in between: written oldest first, the year-less last
+    reports = [update(tmp_path / "b.txt"), notice(tmp_path / "c.docx"), meeting(tmp_path / "a.txt")]
+    result = write_ledger(reports, schema, out, now=NOW)
+    ws = load_workbook(out)["台账"]
+    assert [ws.cell(r, 2).value for r in (4, 5, 6)] == [
+        dt.datetime(2019, 1, 4),
+        dt.datetime(2024, 6, 1),
+        "6月3日",
+    ]
+    assert [ws.cell(r, 1).value for r in (4, 5, 6)] == [1, 2, 3]  # 序号 follows the order
+    assert [a.path.name for a in result.added] == ["a.txt", "b.txt", "c.docx"]
+    wb = load_workbook(out)
+    wb["台账"]["K5"] = "已核实"  # a person's note on the 2024-06-01 row
+    wb["台账"]["D4"] = "（人工改过的标题）"
+    wb.save(out)
+    write_ledger([other(tmp_path / "d.txt", 2), other(tmp_path / "e.txt", 3)], schema, out, now=LATER)
+    ws = load_workbook(out)["台账"]
+    assert ws["K5"].value == "已核实" and ws["D4"].value == "（人工改过的标题）"
+    assert [ws.cell(r, 1).value for r in range(4, 9)] == [1, 2, 3, 4, 5]

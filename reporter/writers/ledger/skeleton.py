@@ -8,6 +8,7 @@ the same way.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from ...model import Record
@@ -82,7 +83,10 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
     )
     spare = sum(w - lo for w, lo, f in zip(natural, low, fixed, strict=True) if not f)
     k = max(0.0, min(1.0, room / spare)) if spare > 0 else 0.0
-    return [w if f else round(lo + (w - lo) * k, 1) for w, lo, f in zip(natural, low, fixed, strict=True)]
+    return [
+        w if f else math.floor((lo + (w - lo) * k) * 10) / 10
+        for w, lo, f in zip(natural, low, fixed, strict=True)
+    ]
 
 
 def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool = False) -> None:

@@ -237,6 +237,13 @@ class Context:
     mcols: list[Column]
 
 
+def date_order(item: Incoming) -> tuple[int, str]:
+    """Dated reports first, oldest first (2024-06 before 2024-06-03); then those whose date has no year
+    or no date at all, in the order given."""
+    date = item.date.strip()
+    return (0, date) if date[:4].isdigit() else (1, "")
+
+
 def _col_map(cols: list[Column], scan: SheetScan, fresh: bool) -> tuple[dict[str, int], list[str]]:
     """Column key → index: from the sheet's header row, or the standard order for a new sheet."""
     if scan.header is None:
@@ -697,7 +704,7 @@ class LedgerUpdate:
         batch: dict[str, tuple[int, int, Path]] = {}
         self.new_reports: list[NewReport] = []
         refreshed: set[str] = set()
-        for record in self.incoming:
+        for record in sorted(self.incoming, key=date_order):  # new rows in date order
             title, date = record.title, record.date
             if record.sha256 in batch:
                 r0, s0, p0 = batch[record.sha256]
