@@ -49,6 +49,9 @@ DEFAULT_PRINT = (
 MONEY_UNITS = ("万元", "")
 
 
+DEFAULT_COLUMNS = {"seq": "序号", "file": "文件", "time": "处理时间", "review": "待核", "note": "备注"}
+
+
 @dataclass(frozen=True, slots=True)
 class Fonts:
     title: str = "宋体"
@@ -80,9 +83,6 @@ class LedgerConfig:
     signature: tuple[str, ...] = ("填报人", "审核人", "填报日期")
     money_unit: str = ""  # "万元": amounts in 元 shown in 万元 (the cell keeps the number)
     path: Path | None = None
-
-
-DEFAULT_COLUMNS = {"seq": "序号", "file": "文件", "time": "处理时间", "review": "待核", "note": "备注"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

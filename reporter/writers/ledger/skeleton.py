@@ -90,7 +90,7 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
 
 
 def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool = False) -> None:
-    from openpyxl.worksheet.page import PageMargins
+    from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -118,7 +118,7 @@ def _columns(ws, cols: list[Column], widths: list[float]) -> None:
 
 
 def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Record]) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     wb = Workbook()
     for style in named_styles(config):
@@ -161,22 +161,20 @@ def _default_font(data: bytes, config: LedgerConfig) -> bytes:
 
     from .styles import GB2312_CHARSET
 
+    font = (
+        f'<font><sz val="11"/><name val="{config.default_font}"/><family val="3"/>'
+        f'<charset val="{GB2312_CHARSET}"/><scheme val="none"/></font>'
+    ).encode()
+
+    def first_font(m: re.Match[bytes]) -> bytes:
+        return m.group(1) + font
+
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info.filename)
             if info.filename == "xl/styles.xml":
-                font = (
-                    f'<font><sz val="11"/><name val="{config.default_font}"/><family val="3"/>'
-                    f'<charset val="{GB2312_CHARSET}"/><scheme val="none"/></font>'
-                ).encode()
-                body = re.sub(
-                    rb"(<fonts\b[^>]*>)\s*<font>.*?</font>",
-                    lambda m, font=font: m.group(1) + font,
-                    body,
-                    count=1,
-                    flags=re.S,
-                )
+                body = re.sub(rb"(<fonts\b[^>]*>)\s*<font>.*?</font>", first_font, body, count=1, flags=re.S)
             dst.writestr(info, body)
     return out.getvalue()
