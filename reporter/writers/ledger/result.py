@@ -80,7 +80,12 @@ class LedgerResult:
     def summary(self) -> str:
         """台账新增 3 行；已在台账中 5 份；重复 1 份；疑似重复 1 份"""
         parts = [f"台账新增 {self.rows_added} 行"]
-        for kind, label in (("already", "已在台账中"), ("duplicate", "内容重复"), ("repeat", "疑似重复")):
+        for kind, label in (
+            ("already", "已在台账中"),
+            ("duplicate", "内容重复"),
+            ("repeat", "疑似重复"),
+            ("deleted", "已被人工删除"),
+        ):
             n = sum(1 for s in self.skipped if s.kind == kind)
             if n:
                 parts.append(f"{label} {n} 份")

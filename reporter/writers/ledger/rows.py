@@ -207,6 +207,7 @@ def ledger_cells(
         if header not in flagged_headers:
             flagged_headers.append(header)
         reasons.append(f"{header}：{review.reason}")
+    any_printed = any(c.printed for c in columns)
     no_year = set()
     for col in columns:  # a date without its year is to be checked, whatever the extractor said
         if (
@@ -240,7 +241,7 @@ def ledger_cells(
                 if fit is not None:
                     text = fit.cut(col.key, text)
                 cell = Cell(text, st.REVIEW if flagged else st.TEXT)
-            if comments and cell.text:
+            if comments and cell.text and (col.printed or not any_printed):  # 批注 where they print
                 cell = Cell(cell.value, cell.style, evidence_comment(record, col.key, cell.text, flagged))
             cells[col.key] = cell
         elif col.kind == "file":
