@@ -194,7 +194,7 @@ def _has_chart(path: Path) -> bool:
 def test_problems_sheet_lists_failures_duplicates_and_repeats(ledger):
     from openpyxl import load_workbook
 
-    out, result, tmp_path = ledger
+    out, result, _ = ledger
     rows = list(load_workbook(out)["处理异常"].iter_rows(values_only=True))
     kinds = {(Path(r[0]).name, r[1]) for r in rows[1:]}
     assert kinds == {

@@ -183,24 +183,18 @@ def test_refresh_replaces_tool_values_but_not_edited_ones(tmp_path, schema):
     fields["event"] = (found("扫黑除恶专项斗争现场推进会", s),)
     fields["location"] = ()
     fields["metrics"] = (
-        old.fields["metrics"][:1]
-        + (
-            found(
-                type(old.value("metrics"))(
-                    name="打掉涉恶团伙", value=90, unit="个", indicator="打掉涉恶团伙"
-                ),
-                s,
-                "打掉涉恶团伙",
-            ),
-        )
-        + old.fields["metrics"][2:]
-        + (
-            found(
-                type(old.value("metrics"))(name="破获案件", value=820, unit="起", indicator="破获案件"),
-                s,
-                "破获案件",
-            ),
-        )
+        *old.fields["metrics"][:1],
+        found(
+            type(old.value("metrics"))(name="打掉涉恶团伙", value=90, unit="个", indicator="打掉涉恶团伙"),
+            s,
+            "打掉涉恶团伙",
+        ),
+        *old.fields["metrics"][2:],
+        found(
+            type(old.value("metrics"))(name="破获案件", value=820, unit="起", indicator="破获案件"),
+            s,
+            "破获案件",
+        ),
     )
     new = record(old.path, MEETING, fields)
     assert new.sha256 == old.sha256

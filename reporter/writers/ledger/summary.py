@@ -251,6 +251,7 @@ def build(
     chart_keys, chart_year = _chart_choice(totals, main, years)
     chart_at = sh.r + 1
     if chart_keys:
+        sh.skip()
         sh.keep(CHART_ROWS)
         chart_at = sh.r + 1
         sh.skip(CHART_ROWS)
