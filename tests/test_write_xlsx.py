@@ -116,8 +116,9 @@ def test_evidence_comments_and_file_links(ledger):
     comment = ws["B4"].comment.text
     assert comment.startswith("原文：") and "【2019年1月4日】" in comment
     assert (
-        "【市公安局党委委员、副局长贾建忠】" in ws["G4"].comment.text
-    )  # the post is not written as in the cell
+        ws["G4"].comment is None
+    )  # one 批注 a row besides those of values to check ([layout] comments_per_row)
+    assert ws["B5"].comment is not None and ws["J5"].comment is not None  # a value to check and its reason
     assert ws["D4"].comment is None  # a title written as it stands in the text needs no 批注
     notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment is not None]
     assert notes and all(len(n) <= 160 for n in notes)
@@ -373,3 +374,16 @@ def test_xml_is_well_formed_in_every_part(ledger):
         for name in zf.namelist():
             if re.search(r"\.(xml|rels|vml)$", name):
                 etree.fromstring(zf.read(name))
+
+
+def test_more_comments_a_row_when_ledger_toml_asks(tmp_path, schema):
+    from openpyxl import load_workbook
+
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "ledger.toml").write_text("[layout]\ncomments_per_row = 5\n", encoding="utf-8")
+    out = tmp_path / "台账.xlsx"
+    write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tmp_path / "tpl", now=NOW)
+    ws = load_workbook(out)["台账"]
+    assert (
+        "【市公安局党委委员、副局长贾建忠】" in ws["G4"].comment.text
+    )  # the post is not written as in the cell

@@ -75,6 +75,7 @@ class LedgerConfig:
     max_width: int = 30
     page_width: int = 240
     comments: bool = True
+    comments_per_row: int = 1  # 批注 a row at most (LibreOffice opens a ledger with many slowly)
     footer: str = "第 &P 页 共 &N 页"
     default_font: str = "宋体"
     print_columns: tuple[str, ...] = DEFAULT_PRINT
@@ -177,6 +178,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
         max_width=int(number(layout, "max_width", d.max_width, "layout", 4, 120)),
         page_width=int(number(layout, "page_width", d.page_width, "layout", 60, 2000)),
         comments=comments,
+        comments_per_row=int(number(layout, "comments_per_row", d.comments_per_row, "layout", 0, 20)),
         footer=text(
             printing, "footer", text(layout, "footer", d.footer, "layout", empty=True), "print", empty=True
         ),

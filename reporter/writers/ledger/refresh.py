@@ -115,6 +115,7 @@ class RefreshMixin(UpdateState):
             comments=ctx.config.comments,
             fit=self.fit,
             money=ctx.config.money_unit,
+            comment_limit=ctx.config.comments_per_row,
         )
         stored = parse_digests(canonical(shared, rv.values.get("tool")))
         file_text = canonical(shared, rv.values.get("file"))

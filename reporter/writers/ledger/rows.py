@@ -197,6 +197,7 @@ def ledger_cells(
     comments: bool,
     fit: Fit | None = None,
     money: str = "",
+    comment_limit: int = 1,
 ) -> dict[str, Cell]:
     """The cells the program fills for one report (keyed by column key); 备注 is left for people."""
     cells: dict[str, Cell] = {}
@@ -263,8 +264,25 @@ def ledger_cells(
             cells[col.key] = Cell(encode(record.fingerprint), st.TEXT)
     if fit is not None:
         _fit_screen_columns(cells, columns, fit)
+    _limit_comments(cells, columns, comment_limit)
     cells["tool"] = Cell(tool_digests(cells, columns), st.TEXT)
     return cells
+
+
+def _limit_comments(cells: dict[str, Cell], columns: list[Column], limit: int) -> None:
+    """A ledger of ten thousand rows must open quickly: the 待核 reasons and the evidence of every value
+    to check are kept; of the other 批注 only as many as make `limit` for the row, in column order."""
+    flagged = [
+        c.key
+        for c in columns
+        if c.key in cells
+        and cells[c.key].comment
+        and (c.key == "review" or cells[c.key].style in (st.REVIEW, st.REVIEW_DATE))
+    ]
+    others = [c.key for c in columns if c.key in cells and cells[c.key].comment and c.key not in flagged]
+    for key in others[max(0, limit - len(flagged)) :]:
+        c = cells[key]
+        cells[key] = Cell(c.value, c.style, "", c.link)
 
 
 def _fit_screen_columns(cells: dict[str, Cell], columns: list[Column], fit: Fit) -> None:

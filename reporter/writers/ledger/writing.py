@@ -294,6 +294,7 @@ class SheetWriter(PartsWriter):
                     comments=comments,
                     fit=self.fit,
                     money=ctx.config.money_unit,
+                    comment_limit=ctx.config.comments_per_row,
                 )
                 if comments:
                     for key, cell in cells.items():
