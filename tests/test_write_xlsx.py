@@ -113,12 +113,10 @@ def test_evidence_comments_and_file_links(ledger):
 
     out, _, _ = ledger
     ws = load_workbook(out)["台账"]
-    comment = ws["B4"].comment.text
-    assert comment.startswith("原文：") and "【2019年1月4日】" in comment
-    assert (
-        ws["G4"].comment is None
-    )  # one 批注 a row besides those of values to check ([layout] comments_per_row)
-    assert ws["B5"].comment is not None and ws["J5"].comment is not None  # a value to check and its reason
+    assert ws["B4"].comment is None and ws["G4"].comment is None  # by default only values to check have 批注
+    comment = ws["B5"].comment.text  # a value to check: its sentence, the value marked
+    assert comment.startswith("原文：") and "【6月1日】" in comment
+    assert "年份按参考日期补全" in ws["J5"].comment.text  # and the reason to check it
     assert ws["D4"].comment is None  # a title written as it stands in the text needs no 批注
     notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment is not None]
     assert notes and all(len(n) <= 160 for n in notes)
@@ -384,6 +382,6 @@ def test_more_comments_a_row_when_ledger_toml_asks(tmp_path, schema):
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tmp_path / "tpl", now=NOW)
     ws = load_workbook(out)["台账"]
-    assert (
-        "【市公安局党委委员、副局长贾建忠】" in ws["G4"].comment.text
-    )  # the post is not written as in the cell
+    assert "【2019年1月4日】" in ws["B4"].comment.text  # a value not written as in the text: its sentence
+    people = ws["G4"].comment.text
+    assert "【市公安局党委委员、副局长贾建忠】" in people  # the post is not written as in the cell

@@ -75,7 +75,7 @@ class LedgerConfig:
     max_width: int = 30
     page_width: int = 240
     comments: bool = True
-    comments_per_row: int = 1  # 批注 a row at most (LibreOffice opens a ledger with many slowly)
+    comments_per_row: int = 0  # 批注 a row besides those of values to check (many make LibreOffice slow)
     footer: str = "第 &P 页 共 &N 页"
     default_font: str = "宋体"
     print_columns: tuple[str, ...] = DEFAULT_PRINT

@@ -98,7 +98,7 @@ class RefreshMixin(UpdateState):
             if sheet == LEDGER_SHEET and ctx.config.comments:
                 if cell.comment:
                     self._refresh_comments[ref] = cell.comment
-                elif cur:
+                elif cur and not cell.text:
                     self._refresh_comments[ref] = "（重新抽取后此项为空，原来的出处已不适用）"
         return changes, digests, final
 
