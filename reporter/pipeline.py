@@ -396,6 +396,13 @@ def run(
                 log.write(state.note)
             if not options.refresh and (outdir / LEDGER_NAME).exists() and publication.seed_state(state):
                 log.write(f"状态文件已按简报发布记录重建（{len(state.files)} 份报告）")
+            # --- ledger reconcile (h14): reports whose rows vanished when another program saved over the
+            # ledger are processed again (the ledger writer puts them back and says so)
+            from .writers.ledger import reconcile_ledger
+
+            for sha in reconcile_ledger(outdir / LEDGER_NAME).readd:
+                state.files.pop(sha, None)
+            # --- end ledger reconcile
             todo, prints = _plan(paths, outdir, state, result)
             if todo:  # before reading anything: a ledger open elsewhere stops the run
                 _check_outputs(outdir, log)

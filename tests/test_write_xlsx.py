@@ -12,7 +12,7 @@ from _dump import dump_xlsx
 from _ledger_records import found, golden_inputs, meeting, record, update
 
 from reporter.writers import write_ledger
-from reporter.writers.ledger.cells import CUT_MARK, MAX_CELL
+from reporter.writers.ledger.cells import CUT_MARK, MAX_CELL, clean_text
 from reporter.writers.ledger.config import FINGERPRINT_HEADER, SHA_HEADER, TOOL_HEADER
 
 NOW = dt.datetime(2024, 7, 1, 9, 30)
@@ -48,17 +48,19 @@ def test_sheets_columns_and_header(ledger, schema):
     wb = load_workbook(out)
     assert wb.sheetnames == ["台账", "工作数据", "统计汇总", "处理异常"]
     ws = wb["台账"]
-    assert ws["A1"].value == "工作信息台账" and "A1:R1" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A1"].value == "工作信息台账" and "A1:K1" in {str(r) for r in ws.merged_cells.ranges}
     assert ws["A2"].value.startswith("填报单位：") and "填报日期：2024-07-01" in [c.value for c in ws[2]]
     headers = [c.value for c in ws[3]]
     fields = [s.header for s in schema.fields if s.ledger]
+    printed = ["日期", "主办单位", "标题", "会议/活动", "地点", "出席领导", "工作数据", "工作要求"]
     assert headers == [
         "序号",
-        *fields,
-        "文件",
-        "处理时间",
+        *printed,
         "待核",
         "备注",
+        *[f for f in fields if f not in printed],
+        "文件",
+        "处理时间",
         SHA_HEADER,
         FINGERPRINT_HEADER,
         TOOL_HEADER,
@@ -77,19 +79,20 @@ def test_look_fonts_borders_dates_numbers(ledger):
     out, _, _ = ledger
     ws = load_workbook(out)["台账"]
     assert (ws["A1"].font.name, ws["A1"].font.b, ws["A1"].font.sz) == ("宋体", True, 18)
-    assert ws["C4"].font.name == "仿宋" and ws["B3"].font.name == "宋体"
-    assert ws["C4"].font.charset == 134  # GB2312: an East Asian font
+    assert ws["D4"].font.name == "仿宋" and ws["B3"].font.name == "宋体"
+    assert ws["D4"].font.charset == 134  # GB2312: an East Asian font
     for row in ws.iter_rows(min_row=3, max_row=6, max_col=18):  # every cell of the visible table
         for cell in row:
             assert cell.border.left.style == cell.border.top.style == "thin", cell.coordinate
             assert cell.alignment.wrap_text or cell.row == 3 or not isinstance(cell.value, str)
     date = ws["B4"]
     assert date.value == dt.datetime(2019, 1, 4) and date.number_format == "yyyy-mm-dd"
-    assert ws["B6"].value == "--06-03" and ws["B6"].data_type == "s"  # a date without a year stays text
-    assert ws["P4"].value == NOW and "hh:mm" in ws["P4"].number_format
-    people = ws["H4"].value
+    assert ws["B6"].value == "6月3日" and ws["B6"].data_type == "s"  # a date without a year: text, 待核
+    assert ws["J6"].value.startswith("日期") and "没有写年份" in ws["J6"].comment.text
+    assert ws["R4"].value == NOW and "hh:mm" in ws["R4"].number_format
+    people = ws["G4"].value
     assert people == "贾建忠（市公安局党委委员、副局长）\n于海（市政府副市长、市公安局局长）"
-    assert ws["J4"].value.split("\n")[0] == "摸排线索 1142 条"
+    assert ws["H4"].value.split("\n")[0] == "摸排线索 1,142 条"  # thousands separated
     widths = {k: d.width for k, d in ws.column_dimensions.items()}
     assert widths["C"] > widths["A"] and widths["C"] <= 30 * 2 + 2  # 标题: CJK counted double, capped
     assert all(ws.row_dimensions[r].height and ws.row_dimensions[r].height >= 18 for r in range(4, 7))
@@ -100,9 +103,9 @@ def test_review_fields_are_shaded_and_listed(ledger):
 
     out, _, _ = ledger
     ws = load_workbook(out)["台账"]
-    assert ws["Q5"].value == "日期" and "年份按参考日期补全" in ws["Q5"].comment.text
+    assert ws["J5"].value == "日期" and "年份按参考日期补全" in ws["J5"].comment.text
     assert ws["B5"].fill.fgColor.rgb.endswith("FFF2CC")  # the flagged cell is shaded
-    assert ws["B4"].fill.fill_type is None and ws["Q4"].value is None
+    assert ws["B4"].fill.fill_type is None and ws["J4"].value is None
 
 
 def test_evidence_comments_and_file_links(ledger):
@@ -110,11 +113,15 @@ def test_evidence_comments_and_file_links(ledger):
 
     out, _, _ = ledger
     ws = load_workbook(out)["台账"]
-    comment = ws["B4"].comment.text
-    assert comment.startswith("原文：") and "【2019年1月4日】" in comment
-    assert "【市政府副市长、市公安局局长于海】" in ws["H4"].comment.text
-    assert ws["R4"].comment is None and ws["A4"].comment is None  # 备注 and 序号 carry none
-    assert ws["O4"].value == "推进会.txt" and ws["O4"].hyperlink.target == "../reports/推进会.txt"
+    assert ws["B4"].comment is None and ws["G4"].comment is None  # by default only values to check have 批注
+    comment = ws["B5"].comment.text  # a value to check: its sentence, the value marked
+    assert comment.startswith("原文：") and "【6月1日】" in comment
+    assert "年份按参考日期补全" in ws["J5"].comment.text  # and the reason to check it
+    assert ws["D4"].comment is None  # a title written as it stands in the text needs no 批注
+    notes = [c.comment.text for row in ws.iter_rows() for c in row if c.comment is not None]
+    assert notes and all(len(n) <= 160 for n in notes)
+    assert ws["K4"].comment is None and ws["A4"].comment is None  # 备注 and 序号 carry none
+    assert ws["Q4"].value == "推进会.txt" and ws["Q4"].hyperlink.target == "../reports/推进会.txt"
     with zipfile.ZipFile(out) as zf:
         vml = [n for n in zf.namelist() if n.endswith(".vml")]
         assert len(vml) == 1 and zf.read(vml[0]).count(b"<v:shape ") == sum(
@@ -134,7 +141,8 @@ def test_print_setup(ledger):
             1,
             0,
         ) and ws.sheet_properties.pageSetUpPr.fitToPage
-        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+        footer = (ws.oddFooter.center.text or "") + (ws.oddFooter.right.text or "")
+        assert "&P" in footer and "&N" in footer, ws.title
     assert wb["台账"].print_title_rows == "$1:$3"
     assert wb["工作数据"].print_title_rows == "$1:$1"
 
@@ -158,12 +166,22 @@ def test_metrics_sheet_and_live_summary(ledger):
     )
     summary = wb["统计汇总"]
     cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.value, str)}
-    total = summary.cell(cells["抓获犯罪嫌疑人"].row, 3).value
-    assert total.startswith("=SUMIFS('工作数据'!$F:$F,'工作数据'!$D:$D,\"=抓获犯罪嫌疑人\"")
+    years = {c.value: c.column for c in summary[cells["指标"].row] if c.value}
+    assert "2019年" in years and "2024年" in years  # one column per year: years are never added up
+    row = cells["抓获犯罪嫌疑人"].row
+    formula = summary.cell(row, years["2019年"]).value
+    assert (
+        "SUMIFS('工作数据'!$F:$F,'工作数据'!$D:$D,\"=抓获犯罪嫌疑人\"" in formula
+        and "DATE(2019,1,1)" in formula
+    )
+    assert '"=名"' in formula  # people counted in 名 are 人
     values = load_workbook(out, data_only=True)["统计汇总"]
-    assert values.cell(cells["抓获犯罪嫌疑人"].row, 3).value == 619 + 117  # cached for viewers
+    assert values.cell(row, years["2019年"]).value == 619  # cached for viewers
+    assert values.cell(row, years["2024年"]).value == 117
+    assert values.cell(cells["摸排线索"].row, years["2024年"]).value in (None, "")  # blank, not 0
     assert "刑事发案同比" not in cells  # percentages are not summed
-    assert summary._charts or _has_chart(out)
+    assert "SUMIFS" not in summary["A2"].value  # a note in plain Chinese
+    assert _has_chart(out)
     assert any(isinstance(c.value, str) and "EDATE" in c.value for row in summary.iter_rows() for c in row)
 
 
@@ -175,7 +193,7 @@ def _has_chart(path: Path) -> bool:
 def test_problems_sheet_lists_failures_duplicates_and_repeats(ledger):
     from openpyxl import load_workbook
 
-    out, result, tmp_path = ledger
+    out, result, _ = ledger
     rows = list(load_workbook(out)["处理异常"].iter_rows(values_only=True))
     kinds = {(Path(r[0]).name, r[1]) for r in rows[1:]}
     assert kinds == {
@@ -224,11 +242,11 @@ def test_document_text_never_becomes_a_formula(tmp_path, schema):
     assert "<f>" not in xml and "<f " not in xml
     ws = load_workbook(out)["台账"]
     for i, payload in enumerate(FORMULAS):
-        cell = ws.cell(4 + i, 3)
+        cell = ws.cell(4 + i, 4)
         assert cell.data_type == "s" and cell.value == payload.replace("\r", "\r"), payload
-        assert ws.cell(4 + i, 4).value == "=SUM(1)" and ws.cell(4 + i, 4).data_type == "s"
-        assert ws.cell(4 + i, 9).value == "+86 单位\n-单位"
-    assert ws.cell(4, 13).value == "=1+1 摘要"
+        assert ws.cell(4 + i, 3).value == "=SUM(1)" and ws.cell(4 + i, 3).data_type == "s"
+        assert ws.cell(4 + i, 13).value == "+86 单位\n-单位"
+    assert ws.cell(4, 15).value == "=1+1 摘要"
 
 
 def test_illegal_characters_removed_and_long_values_cut(tmp_path, schema):
@@ -250,9 +268,12 @@ def test_illegal_characters_removed_and_long_values_cut(tmp_path, schema):
     out = tmp_path / "台账.xlsx"
     write_ledger(recs, schema, out, now=NOW)
     ws = load_workbook(out)["台账"]
-    assert ws["C4"].value == "标题带控制字符"
-    summary = ws.cell(4, 13).value
-    assert len(summary) == MAX_CELL and summary.endswith(CUT_MARK)
+    assert ws["D4"].value == "标题带控制字符"
+    summary = ws.cell(4, 15).value
+    assert len(summary) < 400 and summary.endswith("…")  # cut to what the row holds
+    assert len(clean_text("长" * (MAX_CELL + 10))) == MAX_CELL and clean_text(
+        "长" * (MAX_CELL + 10)
+    ).endswith(CUT_MARK)
     assert "_x005F_x0041_" in _sheet_xml(out, "台账")  # escaped, so Excel shows it as written
 
 
@@ -273,7 +294,7 @@ def test_schema_order_and_headers_are_followed(tmp_path):
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, now=NOW)
     wb = load_workbook(out)
-    assert [c.value for c in wb["台账"][3]][:5] == ["序号", "信息标题", "时间", "数据", "文件"]
+    assert [c.value for c in wb["台账"][3]][:6] == ["序号", "时间", "信息标题", "数据", "待核", "备注"]
     assert [c.value for c in wb["工作数据"][1]][:3] == ["序号", "时间", "单位"]
 
 
@@ -301,7 +322,7 @@ def test_ledger_template_settings(tmp_path, schema):
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tmp_path / "tpl", now=NOW)
     ws = load_workbook(out)["台账"]
     assert ws["A1"].value == "政务信息登记表" and ws["A2"].value == "填报单位：青山县公安局"
-    assert ws["C4"].font.name == "黑体" and ws["B4"].comment is None
+    assert ws["D4"].font.name == "黑体" and ws["B4"].comment is None
 
 
 def test_bad_ledger_template_names_the_file(tmp_path, schema):
@@ -351,3 +372,16 @@ def test_xml_is_well_formed_in_every_part(ledger):
         for name in zf.namelist():
             if re.search(r"\.(xml|rels|vml)$", name):
                 etree.fromstring(zf.read(name))
+
+
+def test_more_comments_a_row_when_ledger_toml_asks(tmp_path, schema):
+    from openpyxl import load_workbook
+
+    (tmp_path / "tpl").mkdir()
+    (tmp_path / "tpl" / "ledger.toml").write_text("[layout]\ncomments_per_row = 5\n", encoding="utf-8")
+    out = tmp_path / "台账.xlsx"
+    write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tmp_path / "tpl", now=NOW)
+    ws = load_workbook(out)["台账"]
+    assert "【2019年1月4日】" in ws["B4"].comment.text  # a value not written as in the text: its sentence
+    people = ws["G4"].comment.text
+    assert "【市公安局党委委员、副局长贾建忠】" in people  # the post is not written as in the cell

@@ -17,21 +17,25 @@ def invoke(*args: str):
     return runner.invoke(app, list(args))
 
 
-def _pretend_old_tool_value_and_a_person_edit(path: Path) -> tuple[str, str]:
+def _pretend_old_tool_value_and_a_person_edit(path: Path) -> tuple[str, str, int]:
     """Row 4: 标题 as an older version of the program wrote it; 来源 changed by a person."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path)
     ws = wb["台账"]
     headers = {c.value: c.column for c in ws[3]}
-    tool = ws.cell(4, headers[TOOL_HEADER])
+    # the row of a report with no likely repeat among the seeds (rows are in date order)
+    row = next(
+        (r for r in range(4, ws.max_row + 1) if ws.cell(r, headers["文件"]).value == "work-update.txt"), 4
+    )
+    tool = ws.cell(row, headers[TOOL_HEADER])
     parts = dict(p.split("=") for p in tool.value.split(";"))
     parts["title"] = digest("旧版程序抽取的标题")
     tool.value = ";".join(f"{k}={v}" for k, v in parts.items())
-    ws.cell(4, headers["标题"]).value = "旧版程序抽取的标题"
-    ws.cell(4, headers["来源"]).value = "人工填写的来源"
+    ws.cell(row, headers["标题"]).value = "旧版程序抽取的标题"
+    ws.cell(row, headers["来源"]).value = "人工填写的来源"
     wb.save(path)
-    return "旧版程序抽取的标题", "人工填写的来源"
+    return "旧版程序抽取的标题", "人工填写的来源", row
 
 
 def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
@@ -46,12 +50,12 @@ def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
     assert again.exit_code == 0 and "台账新增 0 行" in again.stderr
     assert f"已在台账中 {reports} 份" in again.stderr
 
-    old_title, person = _pretend_old_tool_value_and_a_person_edit(out)
+    old_title, person, row = _pretend_old_tool_value_and_a_person_edit(out)
     refreshed = invoke("ledger", str(seeds_dir), "-o", str(out), "--refresh")
     assert refreshed.exit_code == 0, refreshed.stderr
     lines = refreshed.stderr.splitlines()
-    updated = [line for line in lines if line.startswith("已更新：台账 第 4 行")]
-    kept = [line for line in lines if line.startswith("保留人工修改：台账 第 4 行")]
+    updated = [line for line in lines if line.startswith(f"已更新：台账 第 {row} 行")]
+    kept = [line for line in lines if line.startswith(f"保留人工修改：台账 第 {row} 行")]
     assert any("“标题”" in line and old_title in line for line in updated), refreshed.stderr
     assert any("“来源”" in line and person in line for line in kept), refreshed.stderr
 
@@ -59,7 +63,7 @@ def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
 
     ws = load_workbook(out)["台账"]
     headers = {c.value: c.column for c in ws[3]}
-    assert ws.cell(4, headers["标题"]).value != old_title and ws.cell(4, headers["来源"]).value == person
+    assert ws.cell(row, headers["标题"]).value != old_title and ws.cell(row, headers["来源"]).value == person
     assert ws.max_row == 3 + reports
 
 

@@ -73,7 +73,7 @@ def test_repeat_of_a_row_from_an_earlier_run(tmp_path, schema):
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt"), update(tmp_path / "b.txt")], schema, out, now=NOW)
     wb = load_workbook(out)  # saved by another program: values become shared strings
-    wb["台账"]["R4"] = "备注"
+    wb["台账"]["K4"] = "备注"
     wb.save(out)
     repost = meeting(
         tmp_path / "转发.txt", MEETING.replace("来源：敖汉旗公安局", "来源：赤峰长安网\n编辑：王五")

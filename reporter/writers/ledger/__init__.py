@@ -13,15 +13,43 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ...errors import OutputError
 from ...model import Failure, Record
 from ...schema import Schema
 from ..atomic import atomic_path
+from .journal import Reconciliation, reconcile_ledger
 from .result import Added, Difference, LedgerResult, Skipped
 
-__all__ = ["Added", "Difference", "LedgerResult", "Skipped", "write_ledger"]
+__all__ = [
+    "Added",
+    "Difference",
+    "LedgerResult",
+    "Reconciliation",
+    "Skipped",
+    "check_writable",
+    "reconcile_ledger",
+    "write_ledger",
+]
+
+
+def check_writable(out: Path) -> None:
+    """A ledger marked read-only (chmod 444, 属性“只读”) is respected: it is not replaced."""
+    import stat
+
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError(
+            f"{out}：台账文件设为只读，程序不会改动它；如要追加新报告，请先取消只读"
+            "（Windows：右键→属性→去掉“只读”；Linux/macOS：chmod u+w），再运行一次",
+            path=out,
+            reason="台账文件只读",
+        )
 
 
 def write_ledger(
@@ -42,6 +70,7 @@ def write_ledger(
     replaced atomically: a crash leaves the old ledger or the new one.
     """
     from .config import ledger_columns, load_config, metric_columns
+    from .journal import FileId, Journal, reconcile
     from .package import Package
     from .skeleton import build_skeleton
     from .update import Context, LedgerUpdate
@@ -56,6 +85,8 @@ def write_ledger(
             reason="输出路径是文件夹",
         )
     fresh = not out.exists()
+    if not fresh:
+        check_writable(out)
     source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
     base = Package(source, label=out)
     try:
@@ -73,6 +104,9 @@ def write_ledger(
         )
         update = LedgerUpdate(base, ctx, records, failures)
         update.read()
+        journal = (None if fresh else Journal.load(out)) or Journal()
+        rec = reconcile(journal, out, update.present)
+        update.deleted, update.readd = rec.deleted, rec.readd
         update.plan()
         with atomic_path(out) as tmp:
             try:
@@ -81,4 +115,19 @@ def write_ledger(
                 base.close()  # Windows cannot replace a file that is still open
     finally:
         base.close()
+    added = [r.item.sha256 for r in update.new_reports]
+    restored = sum(1 for sha in added if sha in rec.readd)
+    if fresh and not journal.runs and update.present:
+        journal.runs.append(sorted(update.present))
+    if added:
+        journal.runs.append(added)
+    journal.deleted |= rec.newly_deleted
+    journal.readded |= {sha for sha in added if sha in rec.readd}
+    try:
+        journal.file = FileId.of(out)
+    except OSError:
+        journal.file = None
+    journal.save(out)
+    if restored:
+        result = replace(result, warnings=(rec.message(restored), *result.warnings))
     return result

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -30,6 +30,26 @@ TOOL_HEADER = "原值校验（程序用）"
 ColumnKind = Literal[
     "seq", "field", "file", "time", "review", "note", "sha256", "fingerprint", "tool", "metric"
 ]
+
+
+# the columns a clerk signs: printed, in this order, on the left (headers or field keys)
+DEFAULT_PRINT = (
+    "seq",  # 序号
+    "date",  # 日期
+    "organizer",  # 主办单位
+    "title",  # 标题
+    "event",  # 会议/活动
+    "location",  # 地点
+    "people",  # 出席领导
+    "metrics",  # 工作数据
+    "tasks",  # 工作要求
+    "review",  # 待核
+    "note",  # 备注
+)
+MONEY_UNITS = ("万元", "")
+
+
+DEFAULT_COLUMNS = {"seq": "序号", "file": "文件", "time": "处理时间", "review": "待核", "note": "备注"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +75,15 @@ class LedgerConfig:
     max_width: int = 30
     page_width: int = 240
     comments: bool = True
-    footer: str = "第 &P 页，共 &N 页"
+    comments_per_row: int = 0  # 批注 a row besides those of values to check (many make LibreOffice slow)
+    footer: str = "第 &P 页 共 &N 页"
+    default_font: str = "宋体"
+    print_columns: tuple[str, ...] = DEFAULT_PRINT
+    print_width: int = 120
+    max_lines: int = 8
+    signature: tuple[str, ...] = ("填报人", "审核人", "填报日期")
+    money_unit: str = ""  # "万元": amounts in 元 shown in 万元 (the cell keeps the number)
     path: Path | None = None
-
-
-DEFAULT_COLUMNS = {"seq": "序号", "file": "文件", "time": "处理时间", "review": "待核", "note": "备注"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,6 +94,7 @@ class Column:
     width: float  # Excel width units (one CJK character ≈ 2)
     hidden: bool = False
     spec: FieldSpec | None = None
+    printed: bool = False  # in the print area (the columns a clerk signs)
 
 
 def _fail(path: Path, what: str) -> TemplateError:
@@ -113,8 +138,8 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
             raise _fail(path, f'[colors] {key} 应为六位十六进制颜色，如 "D9D9D9"')
         return value.lstrip("#").upper()
 
-    title, fonts, colors, columns, layout = (
-        table(n) for n in ("title", "fonts", "colors", "columns", "layout")
+    title, fonts, colors, columns, layout, printing = (
+        table(n) for n in ("title", "fonts", "colors", "columns", "layout", "print")
     )
     d = LedgerConfig()
     f = Fonts()
@@ -129,6 +154,11 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
     comments = layout.get("comments", d.comments)
     if not isinstance(comments, bool):
         raise _fail(path, "[layout] comments 应为 true 或 false")
+    print_columns = _text_list(printing, "columns", d.print_columns, path)
+    signature = _text_list(printing, "signature", d.signature, path, empty=True)
+    money = text(layout, "money_unit", d.money_unit, "layout", empty=True)
+    if money not in MONEY_UNITS:
+        raise _fail(path, '[layout] money_unit 只能是 "万元" 或 ""（不换算）')
     return LedgerConfig(
         title=text(title, "text", d.title, "title"),
         unit=text(title, "unit", d.unit, "title", empty=True),
@@ -148,9 +178,31 @@ def parse_config(data: Mapping[str, Any], path: Path) -> LedgerConfig:
         max_width=int(number(layout, "max_width", d.max_width, "layout", 4, 120)),
         page_width=int(number(layout, "page_width", d.page_width, "layout", 60, 2000)),
         comments=comments,
-        footer=text(layout, "footer", d.footer, "layout", empty=True),
+        comments_per_row=int(number(layout, "comments_per_row", d.comments_per_row, "layout", 0, 20)),
+        footer=text(
+            printing, "footer", text(layout, "footer", d.footer, "layout", empty=True), "print", empty=True
+        ),
+        default_font=text(fonts, "default", d.default_font, "fonts"),
+        print_columns=print_columns,
+        print_width=int(number(printing, "width", d.print_width, "print", 40, 2000)),
+        max_lines=int(number(printing, "max_lines", d.max_lines, "print", 2, 40)),
+        signature=signature,
+        money_unit=money,
         path=path,
     )
+
+
+def _text_list(
+    tbl: Mapping[str, Any], key: str, default: tuple[str, ...], path: Path, *, empty: bool = False
+) -> tuple[str, ...]:
+    value = tbl.get(key, list(default))
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(v, str) and v.strip() for v in value)
+        or (not value and not empty)
+    ):
+        raise _fail(path, f'[print] {key} 应为文字的列表，如 ["序号", "日期"]')
+    return tuple(v.strip() for v in value)
 
 
 # ------------------------------------------------------------------------------------- column sets
@@ -170,7 +222,24 @@ def ledger_columns(schema: Schema, config: LedgerConfig) -> list[Column]:
         Column(key="fingerprint", header=FINGERPRINT_HEADER, kind="fingerprint", width=20, hidden=True),
         Column(key="tool", header=TOOL_HEADER, kind="tool", width=20, hidden=True),
     ]
-    return cols
+    return print_order(cols, config.print_columns)
+
+
+def print_order(cols: list[Column], wanted: Sequence[str]) -> list[Column]:
+    """The printed columns first, in the order ledger.toml gives them (by header or field key); the
+    others after them on screen; the hidden program columns last."""
+    printed: list[Column] = []
+    for name in wanted:
+        for c in cols:
+            if (c.header == name or c.key == name) and not c.hidden and c not in printed:
+                printed.append(c)
+                break
+    rest = [c for c in cols if c not in printed]
+    return (
+        [replace(c, printed=True) for c in printed]
+        + [c for c in rest if not c.hidden]
+        + [c for c in rest if c.hidden]
+    )
 
 
 def metric_columns(schema: Schema, config: LedgerConfig) -> list[Column]:

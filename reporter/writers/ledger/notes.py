@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import IO
 
 from .cells import col_letter, split_ref, xml_escape
-from .package import CHUNK, Package
-from .xmlstream import split
+from .package import Package
+from .xmlstream import CHUNK, split
 
 AUTHOR = "reporter"
 COMMENTS_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -75,7 +75,7 @@ def blocks_for(count: int, used: set[int]) -> list[int]:
 def write_shapes(dst: IO[bytes], refs: Iterable[str], blocks: list[int]) -> None:
     ids = (b * 1024 + i for b in blocks for i in range(1, 1024))
     batch: list[str] = []
-    for ref, shape_id in zip(refs, ids):
+    for ref, shape_id in zip(refs, ids, strict=False):
         batch.append(shape(shape_id, ref))
         if len(batch) >= 2000:
             dst.write("".join(batch).encode("utf-8"))
@@ -134,7 +134,8 @@ def comment_refs(package: Package, part: str, rows: set[int]) -> set[str]:
 
 def comments_author(head: bytes) -> tuple[bytes, int]:
     """(head with our author added if needed, our author's index) for the head of a comments part."""
-    p = (re.search(rb"<(\w+:)?comments\b", head).group(1) or b"").decode()
+    tag = re.search(rb"<(\w+:)?comments\b", head)
+    p = ((tag.group(1) if tag else None) or b"").decode()
     authors = [(m.group(2) or b"").decode("utf-8") for m in _AUTHOR_RE.finditer(head)]
     if AUTHOR in authors:
         return head, authors.index(AUTHOR)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, BinaryIO
 
 from ...errors import OutputError
+from .xmlstream import CHUNK, unescape
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -39,8 +40,6 @@ CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml"
 CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 
-CHUNK = 1 << 20
-
 
 @dataclass(frozen=True, slots=True)
 class Rel:
@@ -56,7 +55,6 @@ _ATTR_RE = re.compile(rb"([\w:]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 def attrs(tag: bytes) -> dict[str, str]:
     """Attributes of a start tag (bytes) → {name: value}, entities decoded."""
-    from .xmlstream import unescape
 
     return {
         m.group(1).decode(): unescape((m.group(2) if m.group(2) is not None else m.group(3)).decode("utf-8"))
@@ -138,7 +136,7 @@ class Package:
 
     def sheets(self) -> dict[str, str]:
         """Sheet name → worksheet part, in workbook order."""
-        from lxml import etree
+        from lxml import etree  # type: ignore[import-untyped]
 
         wb_part = self.workbook_part()
         root = etree.fromstring(self.read(wb_part), etree.XMLParser(resolve_entities=False))

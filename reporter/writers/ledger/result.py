@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-SkipKind = Literal["already", "duplicate", "repeat"]
+SkipKind = Literal["already", "duplicate", "repeat", "deleted"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -20,7 +20,8 @@ class Added:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped:
     path: Path
-    kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N
+    kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N;
+    # deleted: a person deleted its row (the ledger's record says the program had added it)
     row: int  # the 台账 row it matches
     seq: int | None
     reason: str  # in Chinese, as listed in 处理异常
@@ -79,7 +80,12 @@ class LedgerResult:
     def summary(self) -> str:
         """台账新增 3 行；已在台账中 5 份；重复 1 份；疑似重复 1 份"""
         parts = [f"台账新增 {self.rows_added} 行"]
-        for kind, label in (("already", "已在台账中"), ("duplicate", "内容重复"), ("repeat", "疑似重复")):
+        for kind, label in (
+            ("already", "已在台账中"),
+            ("duplicate", "内容重复"),
+            ("repeat", "疑似重复"),
+            ("deleted", "已被人工删除"),
+        ):
             n = sum(1 for s in self.skipped if s.kind == kind)
             if n:
                 parts.append(f"{label} {n} 份")

@@ -183,9 +183,7 @@ def _read_cells_slow(raw: bytes, columns: dict[str, int]):
     cells = parse_cells(raw)
     values = {key: cells[col][0] for key, col in columns.items() if col in cells}
     styles: dict[str, int | None] = {}
-    col = 0
-    for m in _CELL.finditer(raw):
-        col += 1
+    for col, m in enumerate(_CELL.finditer(raw), 1):
         for key, c in columns.items():
             if c == col:
                 styles[key] = cell_style(m.group(1))

@@ -8,6 +8,7 @@ the same way.
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 from ...model import Record
@@ -59,29 +60,37 @@ def _natural_width(col: Column, records: Sequence[Record], config: LedgerConfig)
 
 
 def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerConfig) -> list[float]:
-    """Widths of the 台账 columns: natural widths, the wrapping ones narrowed in proportion so that the
-    visible columns add up to at most config.page_width (one A4 landscape page at a readable scale)."""
+    """Widths of the 台账 columns: natural widths; the wrapping printed columns narrowed in proportion so
+    that the printed ones add up to at most config.print_width (one A4 landscape page at ≥ 9 pt), or,
+    when no column is printed, the visible ones to config.page_width."""
     sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.spool)
     natural = [_natural_width(c, sample, config) for c in cols]
+    any_printed = any(c.printed for c in cols)
+    budget = config.print_width if any_printed else config.page_width
+    counted = [(c.printed if any_printed else not c.hidden) for c in cols]
     fixed = [
-        c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or c.hidden for c in cols
+        c.kind in ("seq", "time") or (c.spec is not None and c.spec.kind == "date") or not n
+        for c, n in zip(cols, counted, strict=True)
     ]
     low = [max(6.0, min(display_width(c.header) + 2, 10.0)) for c in cols]
-    total = sum(w for w, c in zip(natural, cols) if not c.hidden)
-    if total <= config.page_width:
+    total = sum(w for w, n in zip(natural, counted, strict=True) if n)
+    if total <= budget:
         return natural
     room = (
-        config.page_width
-        - sum(w for w, f, c in zip(natural, fixed, cols) if f and not c.hidden)
-        - sum(lo for lo, f in zip(low, fixed) if not f)
+        budget
+        - sum(w for w, f, n in zip(natural, fixed, counted, strict=True) if f and n)
+        - sum(lo for lo, f in zip(low, fixed, strict=True) if not f)
     )
-    spare = sum(w - lo for w, lo, f in zip(natural, low, fixed) if not f)
+    spare = sum(w - lo for w, lo, f in zip(natural, low, fixed, strict=True) if not f)
     k = max(0.0, min(1.0, room / spare)) if spare > 0 else 0.0
-    return [w if f else round(lo + (w - lo) * k, 1) for w, lo, f in zip(natural, low, fixed)]
+    return [
+        w if f else math.floor((lo + (w - lo) * k) * 10) / 10
+        for w, lo, f in zip(natural, low, fixed, strict=True)
+    ]
 
 
-def _print_setup(ws, config: LedgerConfig, title_rows: str) -> None:
-    from openpyxl.worksheet.page import PageMargins
+def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool = False) -> None:
+    from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -91,13 +100,17 @@ def _print_setup(ws, config: LedgerConfig, title_rows: str) -> None:
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.print_title_rows = title_rows
+    if signature and config.signature:
+        ws.oddFooter.left.text = "　　".join(f"{label}：{'_' * 14}" for label in config.signature)
+        ws.oddFooter.left.size = 11
     if config.footer:
-        ws.oddFooter.center.text = config.footer
-        ws.oddFooter.center.size = 9
+        place = ws.oddFooter.right if signature and config.signature else ws.oddFooter.center
+        place.text = config.footer
+        place.size = 10
 
 
 def _columns(ws, cols: list[Column], widths: list[float]) -> None:
-    for i, (col, width) in enumerate(zip(cols, widths), 1):
+    for i, (col, width) in enumerate(zip(cols, widths, strict=True), 1):
         dim = ws.column_dimensions[col_letter(i)]
         dim.width = width
         if col.hidden:
@@ -105,7 +118,7 @@ def _columns(ws, cols: list[Column], widths: list[float]) -> None:
 
 
 def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Record]) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
     wb = Workbook()
     for style in named_styles(config):
@@ -117,15 +130,16 @@ def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Recor
     ws.title = LEDGER_SHEET
     cols = ledger_columns(schema, config)
     _columns(ws, cols, ledger_widths(cols, records, config))
-    visible = sum(1 for c in cols if not c.hidden)
-    last = col_letter(visible)
+    printed = sum(1 for c in cols if c.printed) or sum(1 for c in cols if not c.hidden)
+    last = col_letter(printed)
     ws.merge_cells(f"A1:{last}1")
-    half = max(2, visible // 2)
+    half = max(2, printed // 2)
     ws.merge_cells(f"A2:{col_letter(half)}2")
     ws.merge_cells(f"{col_letter(half + 1)}2:{last}2")
     ws.freeze_panes = f"B{LEDGER_HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{LEDGER_HEADER_ROW}:{col_letter(len(cols))}{LEDGER_HEADER_ROW}"
-    _print_setup(ws, config, f"1:{LEDGER_HEADER_ROW}")
+    _print_setup(ws, config, f"1:{LEDGER_HEADER_ROW}", signature=True)
+    ws.print_area = f"A1:{last}{LEDGER_HEADER_ROW}"  # grown with the rows (update.py)
 
     for title, cols in ((METRICS_SHEET, metric_columns(schema, config)), (PROBLEMS_SHEET, PROBLEM_COLUMNS)):
         sheet = wb.create_sheet(title)
@@ -136,4 +150,31 @@ def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Recor
     wb.create_sheet(SUMMARY_SHEET, index=2)  # rebuilt by summary.py on every run
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return _default_font(buf.getvalue(), config)
+
+
+def _default_font(data: bytes, config: LedgerConfig) -> bytes:
+    """The workbook's default style (常规) in a CJK font: openpyxl writes Calibri, which LibreOffice and
+    Excel also use to measure column widths and to show any cell a person adds."""
+    import re
+    import zipfile
+
+    from .styles import GB2312_CHARSET
+
+    font = (
+        f'<font><sz val="11"/><name val="{config.default_font}"/><family val="3"/>'
+        f'<charset val="{GB2312_CHARSET}"/><scheme val="none"/></font>'
+    ).encode()
+
+    def first_font(m: re.Match[bytes]) -> bytes:
+        return m.group(1) + font
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/styles.xml":
+                body = re.sub(rb"(<fonts\b[^>]*>)\s*<font>.*?</font>", first_font, body, count=1, flags=re.S)
+            dst.writestr(info, body)
+    return out.getvalue()

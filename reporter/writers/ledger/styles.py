@@ -9,6 +9,7 @@ new rows get, and nothing else in styles.xml is touched.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .config import LedgerConfig
 
@@ -46,7 +47,24 @@ class StyleSpec:
 
 
 # style keys used by the writer → the named style's name
-TITLE, INFO, INFO_RIGHT, HEADER, TEXT, CENTER, DATE, TIME, NUMBER, REVIEW, REVIEW_DATE, LINK, BLOCK, MONTH = (
+(
+    TITLE,
+    INFO,
+    INFO_RIGHT,
+    HEADER,
+    TEXT,
+    CENTER,
+    DATE,
+    TIME,
+    NUMBER,
+    REVIEW,
+    REVIEW_DATE,
+    LINK,
+    BLOCK,
+    MONTH,
+    COUNT,
+    NOTE,
+) = (
     "台账标题",
     "台账填报",
     "台账填报日期",
@@ -61,12 +79,14 @@ TITLE, INFO, INFO_RIGHT, HEADER, TEXT, CENTER, DATE, TIME, NUMBER, REVIEW, REVIE
     "台账链接",
     "台账小标题",
     "台账月份",
+    "台账整数",  # whole numbers with thousands separators: 6,610,000,000
+    "台账说明",  # a wrapped note across a table (统计汇总)
 )
 
 
 def style_specs(config: LedgerConfig) -> list[StyleSpec]:
     f = config.fonts
-    body = dict(font=f.body, size=f.body_size, border=True)
+    body: dict[str, Any] = dict(font=f.body, size=f.body_size, border=True)
     return [
         StyleSpec(
             TITLE, f.title, f.title_size, bold=True, horizontal="center", vertical="center", wrap=False
@@ -95,13 +115,15 @@ def style_specs(config: LedgerConfig) -> list[StyleSpec]:
             BLOCK, f.header, f.header_size + 1, bold=True, horizontal="left", vertical="center", wrap=False
         ),
         StyleSpec(MONTH, **body, horizontal="center", numfmt="yyyy-mm"),
+        StyleSpec(COUNT, **body, horizontal="right", numfmt="#,##0"),
+        StyleSpec(NOTE, f.body, f.body_size, horizontal="left", vertical="top", wrap=True),
     ]
 
 
 # ----------------------------------------------------------------------------- openpyxl (new ledger)
 def named_styles(config: LedgerConfig) -> list:
     """The specs as openpyxl NamedStyle objects, for a new workbook."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
 
     out = []
     for spec in style_specs(config):
@@ -132,7 +154,7 @@ def _q(tag: str) -> str:
 
 
 def _container(root, tag: str):
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     el = root.find(_q(tag))
     if el is None:
@@ -156,7 +178,7 @@ def _append(container, element) -> int:
 
 
 def _font_el(spec: StyleSpec):
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     font = etree.Element(_q("font"))
     if spec.bold:
@@ -173,7 +195,7 @@ def _font_el(spec: StyleSpec):
 
 
 def _fill_el(color: str):
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     fill = etree.Element(_q("fill"))
     pattern = etree.SubElement(fill, _q("patternFill"), patternType="solid")
@@ -183,7 +205,7 @@ def _fill_el(color: str):
 
 
 def _border_el():
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     border = etree.Element(_q("border"))
     for side in ("left", "right", "top", "bottom"):
@@ -193,7 +215,7 @@ def _border_el():
 
 
 def _numfmt_id(root, code: str) -> int:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     if code == "General":
         return 0
@@ -219,7 +241,7 @@ def _alignment(xf) -> dict:
 
 def _add_named_style(root, spec: StyleSpec) -> int:
     """Add fonts/fills/borders/numFmt + a cellStyleXfs entry + a cellStyle; return the xfId."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     font_id = _append(_container(root, "fonts"), _font_el(spec))
     fill_id = _append(_container(root, "fills"), _fill_el(spec.fill)) if spec.fill else 0
@@ -253,7 +275,7 @@ def ensure_styles(styles_xml: bytes, specs: list[StyleSpec]) -> tuple[bytes | No
     """(new styles.xml or None when unchanged, named style → cellXfs index that applies it unchanged)."""
     import copy
 
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     root = etree.fromstring(styles_xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
     changed = False

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import IO
 
-from .package import CHUNK
+CHUNK = 1 << 20  # bytes read at a time from a part
 
 _ENTITY = re.compile(r"&(#x[0-9A-Fa-f]+|#\d+|lt|gt|amp|quot|apos);")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
@@ -332,9 +332,9 @@ def row_values(
     count = 0
     for m in _FAST_CELL.finditer(raw):
         count += 1
-        key = wanted.get(m.group(1))
-        if key is not None:
-            out[key] = _value(m.group(2), m.group(3))
+        found = wanted.get(m.group(1))
+        if found is not None:
+            out[found] = _value(m.group(2), m.group(3))
     if count and count == len(_ANY_CELL.findall(raw)):
         return out
     if not count and not _ANY_CELL.search(raw):

@@ -1,0 +1,96 @@
+"""What the parts of a ledger update share: the run's settings (Context) and the state gathered while
+reading and planning (UpdateState, declared once so each part of the update can be type-checked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...model import Failure, Record
+from ...schema import Schema
+from .cells import CellXML
+from .config import Column, LedgerConfig
+from .package import Package, RelIds
+from .plan import Incoming, NewReport
+from .result import Added, Difference, Skipped
+from .rows import Cell, Fit
+from .scan import SharedText, SheetScan
+from .sheetxml import SheetEdit
+from .summary import Totals
+from .xmlstream import SharedRef
+
+
+@dataclass
+class Context:
+    out: Path
+    schema: Schema
+    config: LedgerConfig
+    now: dt.datetime
+    fresh: bool
+    refresh: bool
+    styles: dict[str, int]
+    lcols: list[Column]
+    mcols: list[Column]
+    # a file that changed in place (issue 19, watch): new SHA-256 → (old SHA-256, grown) refreshes its old row
+    replaces: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+
+class UpdateState:
+    """Attributes of LedgerUpdate, set by __init__, read() and plan() (see update.py)."""
+
+    base: Package
+    ctx: Context
+    records: Sequence[Record]
+    failures: Sequence[Failure]
+    # results
+    result_added: list[Added]
+    skipped: list[Skipped]
+    differences: list[Difference]
+    warnings: list[str]
+    # read
+    parts: dict[str, str]  # sheet name → part
+    wb_part: str
+    styles_part: str | None
+    new_styles: bytes | None
+    shared: SharedText
+    incoming: list[Incoming]
+    sha_by_index: dict[int, str]
+    title_by_index: dict[int, str]
+    incoming_shas: set[str]
+    incoming_titles: set[str]
+    lscan: SheetScan
+    mscan: SheetScan
+    pscan: SheetScan
+    present: set[str]
+    present_raw: list[str | float | SharedRef | None]
+    _metric_raw: dict[tuple, list]
+    totals: Totals
+    # planned
+    lcol: dict[str, int]
+    mcol: dict[str, int]
+    pcol: dict[str, int]
+    fit: Fit
+    deleted: frozenset[str]
+    readd: frozenset[str]
+    ledger_first_new: int
+    metric_next_row: int
+    problem_first_new: int
+    existing_problems: set[tuple[str, ...]]
+    new_reports: list[NewReport]
+    problem_rows: list[dict[str, Cell]]
+    ledger_patches: dict[int, dict[int, str]]
+    metric_patches: dict[int, dict[int, str]]
+    metric_refresh_new: list[dict[str, Cell]]
+    _refresh_comments: dict[str, str]
+    # written
+    ledger_last_row: int | None
+    lrel_ids: RelIds
+    new_ledger_rels: list[tuple[str, str, str, bool]]
+    comment_prefix: str
+    author: int
+    filter_refs: dict[str, str]
+    hyperlink_rels: list[tuple[str, str]]
+    _metrics_edit: SheetEdit
+    _cellxml: CellXML
