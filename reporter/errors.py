@@ -98,6 +98,8 @@ _OS_REASONS = {
     errno.EINVAL: "文件名里有系统不允许的字符",
     errno.EMFILE: "同时打开的文件太多",
     errno.EDQUOT: "超出了磁盘配额",
+    errno.ENOTEMPTY: "文件夹不是空的",
+    errno.EEXIST: "已经有同名的文件或文件夹",
 }
 
 
@@ -155,7 +157,7 @@ def describe_os_error(exc: OSError) -> tuple[str, str]:
         return ("文件正被其他程序打开", "请关闭它后重新运行")
     if getattr(exc, "winerror", None) in (112, 39):  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
         return _os_errors()[__import__("errno").ENOSPC]
-    return (f"无法写入（{exc.strerror or exc.__class__.__name__}）", "请检查磁盘和文件夹后重新运行")
+    return (f"无法写入（{os_reason(exc)}）", "请检查磁盘和文件夹后重新运行")
 
 
 def _temp_folder() -> str:

@@ -121,7 +121,7 @@ def test_output_error_texts():
     odd = output_error(OSError(errno.EIO, "I/O error", b"/o/x"))
     assert str(odd).startswith("/o/x：磁盘读写出错")
     unknown = output_error(OSError(errno.ENOTEMPTY, "Directory not empty"), "/o")
-    assert "无法写入（Directory not empty）" in str(unknown)
+    assert "无法写入（文件夹不是空的）" in str(unknown)
 
 
 # ------------------------------------------------------------- real file systems (root: tmpfs mounts)

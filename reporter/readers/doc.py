@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import ClassVar
 
-from ..errors import ReadError, UnsupportedFormatError, file_error
+from ..errors import ReadError, UnsupportedFormatError, file_error, os_reason
 from ..model import SourceDoc
 from . import limits
 from .base import sha256_of
@@ -122,7 +122,7 @@ def convert_to_docx(path: Path, data: bytes, soffice: str) -> bytes:
             raise file_error(
                 ReadError,
                 path,
-                f"无法启动 LibreOffice（{exc.strerror or exc}）",
+                f"无法启动 LibreOffice（{os_reason(exc)}）",
                 "请检查 LibreOffice 的安装，或用 Word/WPS 另存为 .docx",
             ) from None
         try:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import OutputError
+from ...errors import OutputError, output_error
 from ...model import Record
 from ...schema import Schema
 from ..atomic import _fsync, write_atomic
@@ -174,11 +174,7 @@ def publish(
         try:
             tmp.write_bytes(data)
         except OSError as exc:
-            raise OutputError(
-                f"{archive.parent}：无法写入简报存档（{exc.strerror or exc}）；请检查磁盘空间和写入权限",
-                path=archive.parent,
-                reason="无法写入简报存档",
-            ) from None
+            raise output_error(exc, archive.parent, "写入简报存档") from None
         _fsync(tmp)
         journal.commit(
             IssueEntry(
@@ -195,11 +191,7 @@ def publish(
         try:
             os.replace(tmp, archive)
         except OSError as exc:
-            raise OutputError(
-                f"{archive}：无法放入简报存档（{exc.strerror or exc}）；请关闭打开它的程序后重新运行",
-                path=archive,
-                reason="无法写入简报存档",
-            ) from None
+            raise output_error(exc, archive, "放入简报存档") from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()

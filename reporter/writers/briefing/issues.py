@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import OutputError
+from ...errors import OutputError, output_error
 from ..atomic import write_atomic
 from .item import Item
 
@@ -311,11 +311,7 @@ class Journal:
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:
-            raise OutputError(
-                f"{self.path}：无法写入简报发布记录（{exc.strerror or exc}）；请检查磁盘空间和写入权限",
-                path=self.path,
-                reason="无法写入简报发布记录",
-            ) from None
+            raise output_error(exc, self.path, "写入简报发布记录") from None
 
     def add_items(self, run: str, items: Sequence[Item]) -> None:
         """Record the items a run is about to give the ledger (before the ledger is written)."""
@@ -386,11 +382,7 @@ def _read_lines(path: Path) -> list[dict[str, Any]]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise OutputError(
-            f"{path}：无法读取简报发布记录（{exc.strerror or exc}）；请检查文件权限",
-            path=path,
-            reason="无法读取简报发布记录",
-        ) from None
+        raise output_error(exc, path, "读取简报发布记录") from None
     out = []
     for line in raw.split(b"\n"):
         if not line.strip():
