@@ -409,7 +409,7 @@ def test_a_full_disk_while_journaling_is_a_chinese_error(tmp_path, monkeypatch):
         return real_open(path, mode, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "open", full)
-    with pytest.raises(OutputError, match="无法写入简报发布记录"):
+    with pytest.raises(OutputError, match="写入简报发布记录时磁盘空间不足"):
         Journal.read(tmp_path).add_items(
             "r", [Item(sha256="a" * 64, file="a.txt", heading="甲", lead="甲。")]
         )
