@@ -12,7 +12,7 @@ What it does:
            so every copy has its own SHA-256 and its own title + date (the ledger would otherwise take it
            for a duplicate or a likely repeat); GBK files stay GBK; a quarter of the text reports are
            written as .docx, and the seed .docx files are varied inside their XML.
-  main     reporter.pipeline.run() over the corpus, as `reporter run CORPUS -o OUT` does (worker pool,
+  main     reporter.jobs.pipeline.run() over the corpus, as `reporter run CORPUS -o OUT` does (worker pool,
            --jobs, state, lock, log), with the time spent in write_ledger and write_briefing split out.
   stages   the same work in one process, one stage after the other: loading the dictionaries (once),
            reading, extracting, writing the ledger, writing the briefing.
@@ -402,7 +402,7 @@ def _own_peak_mb() -> float:
 
 # ------------------------------------------------------------------------------------- measurements
 def _paths(corpus: Path) -> list[Path]:
-    from reporter.inputs import iter_inputs
+    from reporter.jobs.inputs import iter_inputs
 
     return [p for p in iter_inputs([corpus]) if isinstance(p, Path)]
 
@@ -422,10 +422,10 @@ class _Clock:
 
 
 def measure_main(work: Path, jobs: int | None) -> dict:
-    """reporter.pipeline.run() over the corpus into a fresh output folder."""
+    """reporter.jobs.pipeline.run() over the corpus into a fresh output folder."""
     import reporter.writers as writers
-    from reporter.pipeline import Options, run
-    from reporter.workers import default_jobs
+    from reporter.jobs.pipeline import Options, run
+    from reporter.jobs.workers import default_jobs
 
     out = work / "out-main"
     shutil.rmtree(out, ignore_errors=True)
@@ -519,10 +519,10 @@ def measure_stages(work: Path, profile: bool) -> dict:
 
     from reporter.errors import ReporterError
     from reporter.extractor import extract
-    from reporter.pipeline import Options
+    from reporter.jobs.pipeline import Options
     from reporter.readers import read
     from reporter.schema import load_schema
-    from reporter.workers import warm_up
+    from reporter.jobs.workers import warm_up
     from reporter.writers import write_briefing, write_ledger
 
     out = work / "out-stages"

@@ -5,7 +5,7 @@
 
 Each case runs in its own process, so "peak memory" is that process's peak resident set size (what the
 operating system reports, including openpyxl/lxml's C memory). The records are built first and kept on
-disk as a run keeps them (reporter.spool); "records" is the resident size after building them, before
+disk as a run keeps them (reporter.jobs.spool); "records" is the resident size after building them, before
 writing.
 
 Cases:
@@ -51,9 +51,9 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
     ]
     names = ["摸排线索", "打掉涉恶团伙", "破获案件", "抓获犯罪嫌疑人", "检查重点场所", "排查治安隐患"]
     marks = ["条", "个", "起", "人", "家", "处"]
-    from reporter.spool import Batch
+    from reporter.jobs.spool import Batch
 
-    records = Batch()  # on disk, as a run keeps them (reporter.spool)
+    records = Batch()  # on disk, as a run keeps them (reporter.jobs.spool)
     for i in range(start, start + n):
         org = units[i % len(units)]
         sentence = (

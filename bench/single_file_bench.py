@@ -6,7 +6,7 @@ Runs, interleaved, `python -c "import jieba; jieba.initialize()"` and `python -m
 (seeds/seed.txt by default) as fresh processes, after one untimed run of each (jieba's cache file and the
 OS file cache warm), and prints the best and the median wall time and the best CPU time (user + system) of each, and the
 ratios of the bests.
-A few files named one by one are extracted in process (reporter.workers.in_process); the target is a
+A few files named one by one are extracted in process (reporter.jobs.workers.in_process); the target is a
 ratio of at most about 1.5. The machine is shared: note the load it prints with the figures.
 """
 

@@ -37,7 +37,7 @@ _LAZY = {
     "read": ("reporter.readers", "read"),
     "extract": ("reporter.extractor", "extract"),
     "load_schema": ("reporter.schema", "load_schema"),
-    "run": ("reporter.pipeline", "run"),
+    "run": ("reporter.jobs.pipeline", "run"),
     "write_ledger": ("reporter.writers", "write_ledger"),
     "write_briefing": ("reporter.writers", "write_briefing"),
     "record_to_dict": ("reporter.writers.jsonl", "record_to_dict"),
@@ -61,8 +61,8 @@ _LAZY = {
 if TYPE_CHECKING:  # pragma: no cover
     from .errors import ReporterError
     from .extractor import extract
+    from .jobs.pipeline import run
     from .model import Block, Evidence, Failure, Found, Metric, Person, Record, SourceDoc, Span
-    from .pipeline import run
     from .readers import read
     from .schema import load_schema
     from .writers import write_briefing, write_ledger

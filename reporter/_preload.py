@@ -4,8 +4,8 @@ jieba and what the rules load on first use, once, so that every worker forked fr
 from __future__ import annotations
 
 try:
-    from .pipeline import Options
-    from .workers import warm_up
+    from .jobs.job import Options
+    from .jobs.workers import warm_up
 
     warm_up(Options())
 except Exception:

@@ -22,7 +22,7 @@ from .cli_zh import ChineseTyper
 from .console import long_path, owns_console, safe_streams, wait_for_enter
 
 if TYPE_CHECKING:
-    from .pipeline import RunResult
+    from .jobs.pipeline import RunResult
 
 app = ChineseTyper(
     add_completion=False,
@@ -72,7 +72,7 @@ RefDateOpt = Annotated[
 
 
 def err(message: str) -> None:
-    from .inputs import readable
+    from .jobs.inputs import readable
 
     typer.echo(readable(message), err=True)  # a file name that is not UTF-8 shown readably (issue 19)
 
@@ -92,7 +92,7 @@ def _ref_date(text: str | None) -> dt.date | None:
 
 
 def _options(templates: Path | None, ref_date: str | None):
-    from .pipeline import Options
+    from .jobs.pipeline import Options
 
     return Options(templates=templates, ref_date=_ref_date(ref_date))
 
@@ -230,8 +230,8 @@ def run(
     import dataclasses
 
     from .errors import ReporterError
-    from .pipeline import run as run_job
-    from .progress import console_progress
+    from .jobs.pipeline import run as run_job
+    from .jobs.progress import console_progress
 
     _check_outdir(outdir)
     schema = _load_schema(templates)
@@ -250,7 +250,7 @@ def run(
         raise typer.Exit(130) from None
     except ReporterError as exc:
         if as_json:
-            from .pipeline import RunResult
+            from .jobs.pipeline import RunResult
 
             log = outdir / "reporter.log"
             typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
@@ -322,8 +322,8 @@ def watch(
     import threading
 
     from .errors import ReporterError
-    from .progress import console_progress
-    from .watch import FAILED_DIR, Batch, Watcher, WatchSettings
+    from .jobs.progress import console_progress
+    from .jobs.watch import FAILED_DIR, Batch, Watcher, WatchSettings
 
     if not inbox.is_dir():
         raise typer.BadParameter(f"“{inbox}”不是一个文件夹", param_hint="INBOX")
@@ -388,7 +388,7 @@ def watch(
         raise typer.Exit(0) from None
     except ReporterError as exc:
         if as_json:
-            from .pipeline import RunResult
+            from .jobs.pipeline import RunResult
 
             log = outdir / "reporter.log"
             typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
@@ -396,7 +396,7 @@ def watch(
     # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
     failed = once and (bool(failed_batches) or bool(errors))
     if once and as_json:
-        from .pipeline import RunResult
+        from .jobs.pipeline import RunResult
 
         typer.echo(RunResult.merged(results).to_json())
     elif once and not quiet and not results:
@@ -435,8 +435,8 @@ def extract(
     """
     from .errors import ReporterError
     from .explain import explain_record, table_record
+    from .jobs.pipeline import Options, extract_paths, iter_inputs
     from .model import Failure
-    from .pipeline import Options, extract_paths, iter_inputs
     from .readers import read
     from .writers.jsonl import record_to_dict
 
@@ -548,8 +548,8 @@ def _write_one(
     quiet: bool = False,
 ) -> None:
     from .errors import ReporterError, output_error
-    from .locks import check_free
-    from .pipeline import RunResult, extract_all, require_reports
+    from .jobs.locks import check_free
+    from .jobs.pipeline import RunResult, extract_all, require_reports
     from .writers import check_briefing_template, write_briefing, write_ledger
 
     schema = _load_schema(templates)
@@ -624,7 +624,7 @@ def review(
     Example: reporter review output
     """
     from .errors import ReporterError
-    from .state import OutputLock
+    from .jobs.state import OutputLock
     from .writers.review import has_review_data, write_review
 
     if not outdir.is_dir():

@@ -13,7 +13,7 @@ ReporterError is a bug and keeps its traceback.
     ├── SchemaError                  templates/schema.toml is invalid
     ├── TemplateError                an Excel/Word template lacks what the writer needs
     ├── OutputError                  an output cannot be written (no permission, disk full: output_error())
-    │   └── FileInUseError           an output is open in Excel/WPS/LibreOffice (reporter.locks)
+    │   └── FileInUseError           an output is open in Excel/WPS/LibreOffice (reporter.jobs.locks)
     ├── LockedError                  another run holds the output folder
     └── NoReportsError               the paths given hold no report (only Excel files, archives, pictures…)
 """

@@ -194,7 +194,7 @@ class Failure:
 
 
 # Pickling: records cross from the worker processes to the main process and are kept on disk while a
-# run writes (reporter.spool), about a hundred small objects each. The default pickling of a slots
+# run writes (reporter.jobs.spool), about a hundred small objects each. The default pickling of a slots
 # dataclass goes through dataclasses' Python-level __setstate__ for every object (≈ 0.2 ms a record
 # each way); rebuilding them through their constructors takes half of that.
 def _metric(name: str, value: int | float, unit: str, indicator: str) -> Metric:

@@ -156,7 +156,7 @@ HEAVY_MODULES = (
     "reporter.readers",
     "reporter.writers.ledger",
     "reporter.writers.briefing",
-    "reporter.workers",
+    "reporter.jobs.workers",
     "pydantic",  # typer 0.29 imports it at start-up (+200 ms): pyproject pins typer below it
     "rich",
 )

@@ -13,9 +13,9 @@ import pytest
 from typer.testing import CliRunner
 
 from reporter.cli import app
-from reporter.inputs import iter_inputs
+from reporter.jobs.inputs import iter_inputs
 from reporter.model import Failure
-from reporter.pipeline import RunResult
+from reporter.jobs.pipeline import RunResult
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -128,7 +128,7 @@ def test_ledger_quiet_prints_nothing_when_all_is_well(tmp_path):
 
 
 def test_ctrl_c_says_what_was_kept_and_logs_it(tmp_path, monkeypatch):
-    import reporter.pipeline as pipeline
+    import reporter.jobs.pipeline as pipeline
 
     _report(tmp_path / "in" / "a.txt", "青山县")
 

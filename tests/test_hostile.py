@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 from build_corpus import PLACEHOLDER, SHORT, TRADITIONAL, build_corpus, cases
 
 import reporter.errors as errors
-from reporter.inputs import iter_inputs
+from reporter.jobs.inputs import iter_inputs
 from reporter.model import Failure
 from reporter.readers import read
 from reporter.readers.doc import find_soffice

@@ -125,7 +125,7 @@ def odd_inbox(tmp_path) -> Path:
 
 
 def test_readable_decodes_gbk_names_and_keeps_others():
-    from reporter.inputs import describe_name, has_odd_bytes, readable
+    from reporter.jobs.inputs import describe_name, has_odd_bytes, readable
 
     name = os.fsdecode("/收件/".encode() + "三月报告.txt".encode("gbk"))
     assert has_odd_bytes(name) and readable(name) == "/收件/三月报告.txt"
@@ -183,7 +183,7 @@ def test_watch_survives_gbk_names_and_notes_them_readably(odd_inbox, tmp_path):
     from typer.testing import CliRunner
 
     from reporter.cli import app
-    from reporter.watch import FAILED_DIR, NOTE_SUFFIX
+    from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX
 
     out = tmp_path / "out"
     result = CliRunner().invoke(
@@ -202,7 +202,7 @@ def test_watch_survives_gbk_names_and_notes_them_readably(odd_inbox, tmp_path):
 def test_a_report_below_a_path_over_4096_bytes_is_reported(tmp_path):
     """Reports that cannot be opened by name (the path is longer than the system allows) are listed as
     failures (路径太长), never skipped without a word."""
-    from reporter.inputs import iter_inputs
+    from reporter.jobs.inputs import iter_inputs
     from reporter.model import Failure
 
     inbox = tmp_path / "深"

@@ -133,8 +133,8 @@ def test_good_files_are_processed_and_bad_ones_listed_in_the_json_summary(run_re
     processed = {Path(p).relative_to(corpus).as_posix() for p in summary["processed"]}
     failed = {Path(f["file"]).relative_to(corpus).as_posix() for f in summary["failed"]}
     good = {n for n, c in made.items() if c.expect == "ok"}
-    # a name that is not valid UTF-8 comes back readable (GBK decoded, issue 19: reporter.inputs.readable)
-    from reporter.inputs import readable
+    # a name that is not valid UTF-8 comes back readable (GBK decoded, issue 19: reporter.jobs.inputs.readable)
+    from reporter.jobs.inputs import readable
 
     assert {readable(n) for n in good} == processed
     assert failed == set(_bad(made))

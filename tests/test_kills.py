@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from test_locks import ledger_shas, make_inbox
 
-from reporter.state import sha256_file
+from reporter.jobs.state import sha256_file
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMP = re.compile(r"^\.~.+-[A-Za-z0-9_]+(\.\w+)?$")

@@ -17,10 +17,10 @@ import pytest
 from conftest import write
 from typer.testing import CliRunner
 
-from reporter import locks
+from reporter.jobs import locks
 from reporter.cli import app
 from reporter.errors import FileInUseError, OutputError
-from reporter.locks import Holder, check_free, find_holder, parse_libreoffice_lock, parse_owner_file
+from reporter.jobs.locks import Holder, check_free, find_holder, parse_libreoffice_lock, parse_owner_file
 from reporter.writers.ledger.config import SHA_HEADER
 
 runner = CliRunner()

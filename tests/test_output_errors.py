@@ -103,7 +103,7 @@ def test_a_full_temporary_folder(inbox, tmp_path, monkeypatch):
 
 
 def test_a_locked_folder_gives_the_log_path(inbox, tmp_path):
-    from reporter.state import OutputLock
+    from reporter.jobs.state import OutputLock
 
     out = tmp_path / "out"
     with OutputLock(out):

@@ -9,11 +9,11 @@ import pytest
 from conftest import DATA, write
 from typer.testing import CliRunner
 
-from reporter import pipeline, state
+from reporter.jobs import pipeline, state
 from reporter.cli import app
 from reporter.errors import OutputError
-from reporter.pipeline import Options, run
-from reporter.workers import WorkerPool
+from reporter.jobs.pipeline import Options, run
+from reporter.jobs.workers import WorkerPool
 from reporter.writers.jsonl import record_to_dict
 
 runner = CliRunner()
@@ -217,7 +217,7 @@ def test_an_unwritable_ledger_is_exit_1_with_json_error(inbox, tmp_path, monkeyp
 
 
 def test_a_run_removes_temporaries_a_killed_run_left(tmp_path, seeds_dir):
-    from reporter.pipeline import Options, run
+    from reporter.jobs.pipeline import Options, run
 
     out = tmp_path / "out"
     out.mkdir()

@@ -10,7 +10,7 @@ import pytest
 from conftest import DATA, write
 
 from reporter import cli, console
-from reporter.progress import BarProgress, LineProgress, NoProgress, console_progress
+from reporter.jobs.progress import BarProgress, LineProgress, NoProgress, console_progress
 
 
 def test_dropping_a_folder_with_chinese_name_and_spaces(tmp_path, seeds_dir, capsys):

@@ -15,8 +15,8 @@ import pytest
 from conftest import write
 
 from reporter.model import Failure, Record
-from reporter.pipeline import LEDGER_NAME, Options, run
-from reporter.workers import WorkerPool, limit_memory
+from reporter.jobs.pipeline import LEDGER_NAME, Options, run
+from reporter.jobs.workers import WorkerPool, limit_memory
 
 
 class HangReader:
@@ -129,7 +129,7 @@ def test_limit_memory_in_a_child_process():
     import subprocess
 
     code = (
-        "import sys; from reporter.workers import limit_memory\n"
+        "import sys; from reporter.jobs.workers import limit_memory\n"
         "ok = limit_memory(100)\n"
         "try:\n    b = bytearray(400 * 1024 * 1024)\n    print('allocated', ok)\n"
         "except MemoryError:\n    print('MemoryError', ok)\n"

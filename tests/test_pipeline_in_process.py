@@ -8,9 +8,9 @@ import time
 import pytest
 from conftest import write
 
-from reporter import workers
+from reporter.jobs import workers
 from reporter.model import Failure, Record
-from reporter.pipeline import Options, extract_all, extract_paths, run
+from reporter.jobs.pipeline import Options, extract_all, extract_paths, run
 from reporter.readers import READERS, register_reader
 
 

@@ -1,4 +1,4 @@
-"""reporter.spool: a batch's records kept on disk in input order, read back equal; and a run that keeps
+"""reporter.jobs.spool: a batch's records kept on disk in input order, read back equal; and a run that keeps
 its records there, not in memory (issue 8)."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from conftest import write
 
 from reporter.errors import OutputError
 from reporter.model import Evidence, Failure, Found, Person, Record, Review, Span
-from reporter.pipeline import Options, run
-from reporter.spool import Batch, Records
-from reporter.workers import WorkerPool
+from reporter.jobs.pipeline import Options, run
+from reporter.jobs.spool import Batch, Records
+from reporter.jobs.workers import WorkerPool
 from reporter.writers.briefing.content import build_content
 
 

@@ -14,18 +14,18 @@ import pytest
 from conftest import write
 from typer.testing import CliRunner
 
-from reporter import state
+from reporter.jobs import state
 from reporter.cli import app
 from reporter.errors import LockedError
-from reporter.pipeline import Options, run
-from reporter.state import OutputLock, State
+from reporter.jobs.pipeline import Options, run
+from reporter.jobs.state import OutputLock, State
 
 runner = CliRunner()
 
 HOLDER = """
 import sys, time
 from pathlib import Path
-from reporter.state import OutputLock
+from reporter.jobs.state import OutputLock
 with OutputLock(Path(sys.argv[1])):
     print("locked", flush=True)
     sys.stdin.readline()            # hold until the test closes stdin (or kills us)

@@ -16,9 +16,9 @@ from conftest import DATA, write
 from typer.testing import CliRunner
 
 from reporter.cli import app
-from reporter.pipeline import LEDGER_NAME, Options, process
-from reporter.watch import FAILED_DIR, NOTE_SUFFIX, Batch, Watcher, WatchSettings
-from reporter.workers import WorkerPool
+from reporter.jobs.pipeline import LEDGER_NAME, Options, process
+from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, Batch, Watcher, WatchSettings
+from reporter.jobs.workers import WorkerPool
 
 runner = CliRunner()
 
@@ -295,7 +295,7 @@ def ledger_rows(path: Path) -> list[tuple]:
 def test_a_copy_that_pauses_longer_than_settle_replaces_its_row(tmp_path, schema, pool):
     """The copy stops longer than --settle: the first half is filed, then the whole file replaces that
     row (not a second row, not a 疑似重复), the log says so and the briefing does not repeat it."""
-    from reporter.state import sha256_file
+    from reporter.jobs.state import sha256_file
 
     inbox, out = tmp_path / "in", tmp_path / "out"
     inbox.mkdir()
@@ -322,7 +322,7 @@ def test_a_copy_that_pauses_longer_than_settle_replaces_its_row(tmp_path, schema
 def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tmp_path):
     from openpyxl import load_workbook
 
-    from reporter.pipeline import run
+    from reporter.jobs.pipeline import run
 
     inbox, out = tmp_path / "in", tmp_path / "out"
     report = write(inbox / "周报.txt", long_report(6))
@@ -358,7 +358,7 @@ def test_a_report_corrected_in_place_updates_its_row_and_keeps_a_persons_edit(tm
 
 
 def test_a_bug_on_one_file_does_not_stop_the_watch(tmp_path, schema, pool, monkeypatch):
-    import reporter.watch as watch_module
+    import reporter.jobs.watch as watch_module
 
     real = watch_module.run
 

@@ -11,8 +11,8 @@ from multiprocessing import forkserver
 import pytest
 from conftest import write
 
-from reporter import workers
-from reporter.pipeline import Options, run
+from reporter.jobs import workers
+from reporter.jobs.pipeline import Options, run
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the fork server is used on Linux"

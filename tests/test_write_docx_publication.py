@@ -20,8 +20,8 @@ import pytest
 from _dump_docx import dump_docx
 from conftest import ROOT, write
 
-from reporter.pipeline import Options
-from reporter.pipeline import run as pipeline_run
+from reporter.jobs.pipeline import Options
+from reporter.jobs.pipeline import run as pipeline_run
 from reporter.writers.briefing import issues as issues_mod
 
 DAY = dt.date(2024, 6, 30)
@@ -31,7 +31,7 @@ POOL = None  # worker processes shared by the runs of this module
 @pytest.fixture(scope="module", autouse=True)
 def _pool(schema):
     global POOL
-    from reporter.workers import WorkerPool
+    from reporter.jobs.workers import WorkerPool
 
     with WorkerPool(schema, Options(jobs=1)) as shared:
         POOL = shared
@@ -148,7 +148,7 @@ def test_weekly_and_monthly_periods(tmp_path, today, period, days, same):
 
 
 def test_watch_makes_one_issue_a_day(tmp_path, today, schema):
-    from reporter.watch import Watcher, WatchSettings
+    from reporter.jobs.watch import Watcher, WatchSettings
 
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     make_reports(inbox, [1])
@@ -301,7 +301,7 @@ def test_a_run_stopped_at_any_write_publishes_each_report_once(tmp_path, today, 
 KILL_LOOP = """
 import sys
 from pathlib import Path
-from reporter.pipeline import Options, run
+from reporter.jobs.pipeline import Options, run
 if __name__ == "__main__":
     run([Path(p) for p in sys.argv[2:]], Path(sys.argv[1]), options=Options(jobs=1, wait=60))
 """

@@ -162,7 +162,7 @@ def test_broken_settings(tmp_path, toml, message):
 
 
 def test_broken_template_stops_the_run_before_any_report_is_read(tmp_path, monkeypatch):
-    from reporter import pipeline
+    from reporter.jobs import pipeline
 
     make_template(tmp_path / "tpl", ["第{{ 期号码 }}期"])
 
@@ -178,7 +178,7 @@ def test_broken_template_stops_the_run_before_any_report_is_read(tmp_path, monke
 def test_cli_brief_with_a_broken_template(tmp_path, monkeypatch):
     from typer.testing import CliRunner
 
-    from reporter import pipeline
+    from reporter.jobs import pipeline
     from reporter.cli import app
 
     make_template(tmp_path / "tpl", ["{{ 报告数 }}", "{{ 刊头 }"])

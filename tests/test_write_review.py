@@ -29,8 +29,8 @@ from typer.testing import CliRunner
 from reporter.cli import app
 from reporter.errors import TemplateError
 from reporter.model import Evidence, Found, Record, Review, Span
-from reporter.pipeline import LEDGER_NAME, Options, is_output, run
-from reporter.workers import WorkerPool
+from reporter.jobs.pipeline import LEDGER_NAME, Options, is_output, run
+from reporter.jobs.workers import WorkerPool
 from reporter.writers.review import is_review_page, update_review, write_review
 from reporter.writers.review.page import (
     PageConfig,
@@ -275,7 +275,7 @@ def test_a_big_ledger_lists_the_newest_reports_up_to_max_reports(ran, tmp_path, 
 
 
 def test_watch_writes_the_page_for_each_batch(tmp_path, seeds_dir, schema, pool):
-    from reporter.watch import Watcher, WatchSettings
+    from reporter.jobs.watch import Watcher, WatchSettings
 
     inbox, out = tmp_path / "收件箱", tmp_path / "收件箱" / "输出"  # the outputs inside the inbox
     write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())

@@ -15,8 +15,8 @@ import pytest
 from _browser import chromium, find_chromium
 from _review_docs import HOSTILE_NAME, LONG_NAME, carried, page_json, write_inbox
 
-from reporter.pipeline import Options, run
-from reporter.workers import WorkerPool
+from reporter.jobs.pipeline import Options, run
+from reporter.jobs.workers import WorkerPool
 
 _browser, _driver = find_chromium()
 if _browser is None or _driver is None:

@@ -108,7 +108,7 @@ def test_a_read_only_ledger_is_not_replaced(tmp_path, schema):
 def test_a_run_puts_back_what_a_save_over_the_ledger_lost(tmp_path, seeds_dir, schema):
     from conftest import write
 
-    from reporter.pipeline import LEDGER_NAME, run
+    from reporter.jobs.pipeline import LEDGER_NAME, run
 
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     write(inbox / "一月.txt", (seeds_dir / "seed.txt").read_bytes())

@@ -145,8 +145,8 @@ def _load_labels(folder: Path) -> dict[str, dict]:
 
 def run(docs: list[Path], labels: dict[str, dict], field_prefix: str | None = None) -> dict[str, Tally]:
     # reading goes through the pipeline (the extractor stage does not import the readers)
+    from ..jobs.job import process
     from ..model import Failure
-    from ..pipeline import process
     from ..schema import load_schema
 
     schema = load_schema()

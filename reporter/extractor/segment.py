@@ -116,7 +116,7 @@ def segmenter(userdicts: tuple[Path, ...] = ()) -> Segmenter:
             if path not in _dict_files:
                 for word, freq, tag in read_userdict(path):
                     _segmenter.add_word(word, freq, tag)
-                _dict_files = _dict_files + (path,)
+                _dict_files = (*_dict_files, path)
         return _segmenter
 
 

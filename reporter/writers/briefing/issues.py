@@ -37,10 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import OutputError, output_error
+from ...folders import STATE_DIR
 from ..atomic import write_atomic
 from .item import Item
 
-STATE_DIR = ".reporter"
 STATE_NAME = "briefing.json"
 ARCHIVE_DIR = "简报存档"
 JOURNAL_NAME = ".发布记录.jsonl"

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Union
 
 BODY = "简报正文"
 HEADING1 = "一级标题"
@@ -29,7 +28,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACES = re.compile(r"[\t\r\n\u2028\u2029]+")
 
 # A run of text; with a comment text it is anchored to a Word comment holding that text.
-Segment = Union[str, tuple[str, str]]
+Segment = str | tuple[str, str]
 
 
 def esc(text: str) -> str:
@@ -123,13 +122,13 @@ class BodyXml:
             )
 
         out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-        out.extend(cell(w, head_ppr, text) for w, text in zip(widths, header))
+        out.extend(cell(w, head_ppr, text) for w, text in zip(widths, header, strict=False))
         out.append("</w:tr>")
         for row in rows:
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             out.extend(
                 cell(w, text_ppr, text, align[i] if i < len(align) else "")
-                for i, (w, text) in enumerate(zip(widths, row))
+                for i, (w, text) in enumerate(zip(widths, row, strict=False))
             )
             out.append("</w:tr>")
         out.append("</w:tbl>")

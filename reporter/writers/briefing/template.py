@@ -159,6 +159,21 @@ def _show(tag: str) -> str:
     return re.sub(r"\s+", " ", tag).strip()
 
 
+def _check_braces(path: Path, rest: str) -> None:
+    """What is left of a paragraph once its tags are taken out holds no half tag ({{ without }}, or }})."""
+    for opening in ("{{", "{%"):
+        if opening in rest:
+            start = rest.index(opening)
+            raise _fail(
+                path,
+                f"占位符没有写完：“{_show(rest[start : start + 30])}”（缺少 {'}}' if opening == '{{' else '%}'}）",
+            )
+    for closing in ("}}", "%}"):
+        if closing in rest:
+            end = rest.index(closing)
+            raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20) : end + 2])}”")
+
+
 def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
     """Syntax of each tag, the nesting of if/for, unclosed braces. Returns (tag as written, expression)."""
     from jinja2 import TemplateSyntaxError
@@ -166,19 +181,7 @@ def _check_tags(path: Path, texts: list[str], env) -> list[tuple[str, str]]:
     tags: list[tuple[str, str]] = []
     stack: list[tuple[str, str]] = []
     for text in texts:
-        rest = _TAG.sub("", text)
-        for opening in ("{{", "{%"):
-            if opening in rest:
-                start = rest.index(opening)
-                raise _fail(
-                    path,
-                    f"占位符没有写完：“{_show(rest[start : start + 30])}”（缺少 "
-                    f"{'}}' if opening == '{{' else '%}'}）",
-                )
-        for closing in ("}}", "%}"):
-            if closing in rest:
-                end = rest.index(closing)
-                raise _fail(path, f"多出一个 {closing}：“{_show(rest[max(0, end - 20) : end + 2])}”")
+        _check_braces(path, _TAG.sub("", text))
         whole = [m.group(0) for m in _TAG.finditer(text) if re.match(r"\{%\s*p\s", m.group(0))]
         if whole and (len(whole) > 1 or _show(text) != _show(whole[0])):
             raise _fail(

@@ -63,7 +63,7 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
     """Widths of the 台账 columns: natural widths; the wrapping printed columns narrowed in proportion so
     that the printed ones add up to at most config.print_width (one A4 landscape page at ≥ 9 pt), or,
     when no column is printed, the visible ones to config.page_width."""
-    sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.spool)
+    sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.jobs.spool)
     natural = [_natural_width(c, sample, config) for c in cols]
     any_printed = any(c.printed for c in cols)
     budget = config.print_width if any_printed else config.page_width

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ...folders import STATE_DIR, now_text
 from ...model import Record
-from ...state import STATE_DIR, now_text
 from ..atomic import write_atomic
 from ..render import value_text
 

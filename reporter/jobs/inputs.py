@@ -18,8 +18,8 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import os_reason
-from .model import Failure
+from ..errors import os_reason
+from ..model import Failure
 
 # Files people never mean as reports: hidden files (.DS_Store, ._x AppleDouble files), system files,
 # Office/WPS lock and temporary files, partial downloads, README files.
@@ -84,7 +84,7 @@ def skip_dir(name: str) -> bool:
 
 
 def supported(path: Path) -> bool:
-    from .readers import READERS
+    from ..readers import READERS
 
     return path.suffix.lower() in READERS
 

@@ -26,8 +26,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, overload
 
-from .errors import OutputError, describe_os_error
-from .model import Failure, Record
+from ..errors import OutputError, describe_os_error
+from ..model import Failure, Record
 
 _Slot = tuple[int, int] | Failure | None  # (offset, length) of a pickled record, a Failure, or nothing yet
 
@@ -74,7 +74,7 @@ class Batch(Sequence[Record | Failure]):
     def _open(self) -> IO[bytes]:
         if self._file is None:
             try:
-                self._file = tempfile.TemporaryFile(prefix="reporter-", suffix=".records")
+                self._file = tempfile.TemporaryFile(prefix="reporter-", suffix=".records")  # noqa: SIM115 (lives with the batch)
             except OSError as exc:
                 folder = tempfile.gettempdir()
                 raise OutputError(

@@ -32,16 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ReporterError
+from ..errors import ReporterError
+from ..model import Failure
+from ..schema import Schema
 from .inputs import has_odd_bytes, iter_inputs, raw_bytes, readable, skip_name, supported
-from .model import Failure
-from .pipeline import LEDGER_NAME, Options, RunResult, is_output, run
+from .job import DEFAULT_OPTIONS, LEDGER_NAME, Options
+from .pipeline import RunResult, is_output, run
 from .progress import NoProgress, Progress
-from .schema import Schema
 from .state import RunLog, State, now_text
 
 FAILED_DIR = "失败"
-DEFAULT_OPTIONS = Options()
 NOTE_SUFFIX = ".失败原因.txt"
 
 

@@ -21,6 +21,7 @@ replaced, and only its own file fails.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -35,8 +36,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from .errors import ReporterError
-from .model import Failure, Record
+from ..errors import ReporterError
+from ..model import Failure, Record
 from .spool import Batch
 
 INIT_TIMEOUT = 300.0  # seconds a new worker may take to load its dictionaries
@@ -112,7 +113,7 @@ def limit_memory(extra_mb: int | None) -> bool:
     if not base:  # not Linux: macOS does not enforce RLIMIT_AS
         return False
     try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         limit = base + extra_mb * 1024 * 1024
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
@@ -137,10 +138,10 @@ def warm_up(options: Any, schema: Any = None) -> None:
     whatever the rules load on first use (by extracting a short sample report)."""
     import tempfile
 
-    from .extractor.lexicon import load_lexicon
-    from .extractor.segment import tokenizer
-    from .pipeline import process
-    from .schema import load_schema
+    from ..extractor.lexicon import load_lexicon
+    from ..extractor.segment import tokenizer
+    from ..schema import load_schema
+    from .job import process
 
     templates = options.templates
     lexicon = load_lexicon(str(templates) if templates else None)
@@ -152,15 +153,13 @@ def warm_up(options: Any, schema: Any = None) -> None:
             fh.write(WARM_UP_TEXT.encode("utf-8"))
         process(Path(name), schema, options)
     finally:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(name)
-        except OSError:
-            pass
 
 
 def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None] | None) -> None:
     """A worker: load once, then read one (index, path) at a time and answer with its Record or Failure."""
-    from .pipeline import process
+    from .job import process
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     try:
@@ -170,7 +169,7 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
         limit_memory(options.memory_mb)
     except BaseException as exc:
         if isinstance(exc, OSError):  # a full or unwritable temporary folder (issue 19): said in Chinese
-            from .errors import OutputError, describe_os_error
+            from ..errors import OutputError, describe_os_error
 
             exc = OutputError(
                 f"处理进程无法使用临时文件夹（{describe_os_error(exc)[0]}）；请检查 TMP/TEMP（或 TMPDIR）"
@@ -208,7 +207,7 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
                 "请把这个文件和 reporter.log 发给维护人员",
             )
         try:
-            # a Record goes as its pickle: the main process keeps it on disk as it is (reporter.spool)
+            # a Record goes as its pickle: the main process keeps it on disk as it is (reporter.jobs.spool)
             payload = (
                 pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL) if isinstance(item, Record) else item
             )
@@ -271,10 +270,8 @@ class WorkerPool:
 
     def close(self) -> None:
         for worker in self._workers:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
-            except (OSError, ValueError):
-                pass
         end = time.monotonic() + 2.0
         for worker in self._workers:
             worker.process.join(max(0.0, end - time.monotonic()))
@@ -311,7 +308,7 @@ class WorkerPool:
         self, paths: Sequence[Path], on_result: Callable[[int, Failure | None], None] | None = None
     ) -> Batch:
         """Process every path; the results come back in input order, whatever order workers finish in.
-        Records are kept on disk as they arrive (reporter.spool.Batch); on_result(index, failure or None)
+        Records are kept on disk as they arrive (reporter.jobs.spool.Batch); on_result(index, failure or None)
         is called as each file is done."""
         results = Batch(paths)
         pending = deque(enumerate(paths))
@@ -442,7 +439,7 @@ def in_process(
     `on_done(index)` is called as each file is finished."""
     import threading
 
-    from .pipeline import process
+    from .job import process
 
     batch = Batch(paths)
     details: dict[Path, str] = {}

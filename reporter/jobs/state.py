@@ -14,7 +14,6 @@ never blocks the next one. The file itself only says who holds it, for the messa
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import hashlib
 import json
@@ -28,22 +27,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import LockedError, output_error
+from ..errors import LockedError, output_error
+from ..folders import STATE_DIR, now_text
+from ..writers.atomic import write_atomic
+from ..writers.briefing.issues import ARCHIVE_DIR
 from .inputs import describe_name
-from .writers.atomic import write_atomic
-from .writers.briefing.issues import ARCHIVE_DIR
 
-STATE_DIR = ".reporter"
 STATE_FILE = "state.json"
 LOCK_FILE = "lock"
 LOG_NAME = "reporter.log"
 LOG_MAX_BYTES = 5 * 1024 * 1024  # reporter.log is moved to reporter.log.1 beyond this
 STATE_VERSION = 1
 _WINDOWS_LOCK_OFFSET = 1 << 30  # Windows locks a byte range; lock one far beyond the holder's note
-
-
-def now_text() -> str:
-    return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
 
 
 # ------------------------------------------------------------------------------------------ state
@@ -411,7 +406,7 @@ class RunLog:
 
     def write(self, *lines: str) -> None:
         stamp = now_text()
-        # a file name that is not UTF-8 is shown readably, with its bytes (reporter.inputs)
+        # a file name that is not UTF-8 is shown readably, with its bytes (reporter.jobs.inputs)
         text = "".join(f"{stamp} {describe_name(line)}\n" for line in lines)
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import FileInUseError, OutputError
+from ..errors import FileInUseError, OutputError
 
 LIBREOFFICE_PROCESSES = frozenset({"soffice.bin", "soffice", "soffice.exe", "oosplash", "libreoffice"})
 

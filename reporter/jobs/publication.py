@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import OutputError
-from .model import Record
-from .schema import Schema
+from ..errors import OutputError
+from ..model import Record
+from ..schema import Schema
 
 if TYPE_CHECKING:
-    from .pipeline import Options
-    from .writers.briefing import BriefingResult
-    from .writers.briefing.issues import Journal
-    from .writers.briefing.item import Item
+    from ..writers.briefing import BriefingResult
+    from ..writers.briefing.issues import Journal
+    from ..writers.briefing.item import Item
+    from .job import Options
 
 REFUSED_KINDS = ("duplicate", "repeat")
 
@@ -73,7 +73,7 @@ class Publication:
         cls, outdir: Path, schema: Schema, options: Options, briefing_name: str = "简报.docx"
     ) -> Publication:
         """Read the journal (repairing what a killed run left) under the output folder's lock."""
-        from .writers.briefing.issues import Journal, new_run_id, remove_stale
+        from ..writers.briefing.issues import Journal, new_run_id, remove_stale
 
         journal = Journal.read(outdir)
         pub = cls(Path(outdir), schema, options, journal, new_run_id(), earlier=set(journal.uncertain))
@@ -91,8 +91,8 @@ class Publication:
     def _restore_latest(self, out: Path) -> None:
         """简报.docx is the last published issue: copy it back from the archive when a run stopped (or the
         file was open) between the two."""
-        from .writers.atomic import write_atomic
-        from .writers.briefing.issues import ARCHIVE_DIR, file_digest
+        from ..writers.atomic import write_atomic
+        from ..writers.briefing.issues import ARCHIVE_DIR, file_digest
 
         last = self.journal.last
         if last is None or file_digest(out) == last.digest:
@@ -123,7 +123,7 @@ class Publication:
     def before_ledger(self, records: Sequence[Record]) -> None:
         """Build this run's items and journal those not yet published (before the ledger is written, so
         a kill after the ledger write still leaves them owed to an issue)."""
-        from .writers.briefing.content import build_items
+        from ..writers.briefing.content import build_items
 
         items, self.duplicates = build_items(records, self.schema, evidence=self.options.evidence)
         self.items = {item.sha256: item for item in items}
@@ -159,7 +159,7 @@ class Publication:
 
     def publish(self, out: Path, *, today: dt.date | None = None) -> BriefingResult | None:
         """The issue holding this run's accepted reports and any owed; None when there is none."""
-        from .writers.briefing import publish
+        from ..writers.briefing import publish
 
         items = [item for sha, item in self.items.items() if sha in self.accepted]
         if not items and not self.journal.owed():
@@ -183,6 +183,6 @@ class Publication:
 
 def published_reports(outdir: Path) -> set[str]:
     """SHA-256 of every report in a published issue of `outdir` (for rebuilding a lost state file)."""
-    from .writers.briefing.issues import Journal
+    from ..writers.briefing.issues import Journal
 
     return Journal.read(outdir).published
