@@ -520,9 +520,9 @@ def measure_stages(work: Path, profile: bool) -> dict:
     from reporter.errors import ReporterError
     from reporter.extractor import extract
     from reporter.jobs.pipeline import Options
+    from reporter.jobs.workers import warm_up
     from reporter.readers import read
     from reporter.schema import load_schema
-    from reporter.jobs.workers import warm_up
     from reporter.writers import write_briefing, write_ledger
 
     out = work / "out-stages"

@@ -23,13 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from _briefing_records import seed_like_records
-
 from reporter.model import Found, Record
 from reporter.schema import load_schema
 from reporter.writers import write_briefing
 from reporter.writers.briefing.content import build_content
 from reporter.writers.render import value_text
+from tests.support.briefing_records import seed_like_records
 
 
 def many_records(n: int) -> list[Record]:

@@ -87,10 +87,9 @@ def main() -> None:
     )
     args = ap.parse_args()
 
-    from _browser import chromium
-
     from reporter.schema import load_schema
     from reporter.writers.review import write_review
+    from tests.support.browser import chromium
 
     print(f"load average: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory(prefix="review-bench-") as tmp:

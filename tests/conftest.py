@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-import sys
-
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent))
-
 import json
 import os
 from pathlib import Path
@@ -29,7 +25,7 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def docx_fixtures(tmp_path_factory) -> dict[str, Path]:
-    from docx_fixtures import write_all
+    from tests.support.docx_fixtures import write_all
 
     return write_all(tmp_path_factory.mktemp("docx-fixtures"))
 

@@ -7,7 +7,8 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 PACKAGE = ROOT / "reporter"
 STAGES = ("readers", "extractor", "writers")

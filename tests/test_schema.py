@@ -3,11 +3,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, write
 
 from reporter.errors import SchemaError
 from reporter.extractor.rules import RULE_ORDER, RULES
 from reporter.schema import FIELD_KINDS, load_schema
+from tests.conftest import ROOT, write
 
 SPEC = ROOT.parent / "shared" / "spec" / "fields.md"
 

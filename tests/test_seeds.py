@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import DATA
-
 from reporter.extractor import extract
 from reporter.readers import read
 from reporter.writers.jsonl import record_to_dict
+from tests.conftest import DATA
 
 
 def _record(path, schema):

@@ -7,10 +7,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, write
 
 from reporter.errors import TemplateError
 from reporter.templates import TEMPLATE_FILES, checkout_dir, default_dir, find_template, init_templates
+from tests.conftest import ROOT, write
 
 
 def test_defaults_found_from_the_checkout():

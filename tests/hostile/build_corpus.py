@@ -29,9 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))  # tests/ (docx_fixtures)
 
-from docx_fixtures import CT_MACRO, build, p, placeholder_controls  # noqa: E402
+from tests.support.docx_fixtures import CT_MACRO, build, p, placeholder_controls  # noqa: E402
 
 SEED = (HERE.parent.parent / "seeds" / "seed.txt").read_text(encoding="utf-8")
 SHORT = "赤峰市公安局召开全市公安机关工作会议\n2019年1月4日，会议在敖汉旗召开。会议由副局长贾建忠主持。\n来源：敖汉旗公安局\n"

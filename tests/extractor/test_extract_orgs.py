@@ -1,0 +1,349 @@
+"""Organisations and the meeting frame: the gazetteer, the organ grammar, and the organizer / location /
+units strategies built on them. Texts are written for the project in the genres the tool reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reporter.extractor.context import Context
+from reporter.extractor.gazetteer import DATA, gazetteer
+from reporter.extractor.lexicon import load_lexicon
+from reporter.extractor.orgs import find_orgs, shared_head_list
+from reporter.readers import read
+from reporter.schema import load_schema
+from tests.support.vectors import FieldVector, check_vector, extract_text
+
+
+def _ctx(text: str, tmp_path: Path) -> Context:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lexicon = load_lexicon(None)
+    return Context(read(path), load_schema(), userdicts=lexicon.userdicts, lexicon=lexicon)
+
+
+def _orgs(text: str, tmp_path: Path) -> list[str]:
+    ctx = _ctx(text, tmp_path)
+    return [ctx.norm[s:e] for s, e in find_orgs(ctx)]
+
+
+# ---------------------------------------------------------------------------------------- gazetteer
+def test_division_table_names_its_source_and_licence():
+    head = "".join(DATA.read_text(encoding="utf-8").splitlines()[:5])
+    assert "cpca" in head and "MIT" in head
+
+
+def test_gazetteer_reads_a_full_chain():
+    chain = gazetteer().chain_at("黑龙江省绥化市青冈县积极探索", 0)
+    assert chain is not None
+    assert [m.division.name for m in chain.links] == ["黑龙江省", "绥化市", "青冈县"]
+    assert chain.end == len("黑龙江省绥化市青冈县")
+
+
+def test_gazetteer_reads_short_forms_in_a_chain():
+    chain = gazetteer().chain_at("河北馆陶推行新政", 0)
+    assert chain is not None and [m.division.name for m in chain.links] == ["河北省", "馆陶县"]
+    assert gazetteer().chain_at("宁夏回族自治区", 0).links[0].division.name == "宁夏回族自治区"
+    assert gazetteer().chain_at("宁夏出台办法", 0).links[0].short
+
+
+def test_gazetteer_autonomous_areas_have_short_forms():
+    assert "广西" in gazetteer().short
+    assert "阿坝州" in gazetteer().short  # 阿坝藏族羌族自治州 is written 阿坝州
+
+
+def test_county_short_form_alone_is_not_a_place():
+    assert gazetteer().chain_at("和平发展", 0) is None  # 和平区 written short only after its city
+    assert gazetteer().chain_at("房县召开会议", 0) is not None  # a full name stands alone
+
+
+def test_two_character_name_starting_with_a_function_word_needs_a_chain():
+    assert gazetteer().chain_at("和县政府", 0) is None  # 县委和县政府: 和 is the conjunction
+
+
+def test_chain_takes_a_township_after_a_county():
+    text = "湖北省十堰市房县城关镇召开会议"
+    chain = gazetteer().chain_at(text, 0)
+    assert chain is not None and text[: chain.township_end] == "湖北省十堰市房县城关镇"
+
+
+# ---------------------------------------------------------------------------------------- organ grammar
+def test_place_and_organ_suffix_make_a_unit(tmp_path):
+    orgs = _orgs(
+        "近日，黑龙江省绥化市青冈县委组织部、营口市公安局交通管理支队和县水利局开展检查。\n", tmp_path
+    )
+    assert "黑龙江省绥化市青冈县委组织部" in orgs
+    assert "营口市公安局交通管理支队" in orgs
+    assert "县水利局" in orgs
+
+
+def test_a_website_is_not_a_unit(tmp_path):
+    orgs = _orgs("江苏政府采购网讯：省财政厅召开会议。\n", tmp_path)
+    assert "省财政厅" in orgs
+    assert not any(o.startswith("江苏政府") for o in orgs)
+
+
+def test_generic_groups_are_not_units(tmp_path):
+    orgs = _orgs("会议要求，各县区公安局、全国公安机关、全国法院要抓好落实。\n", tmp_path)
+    assert orgs == []
+
+
+def test_a_clause_does_not_become_a_name(tmp_path):
+    orgs = _orgs("近年来，河北省承德市滦平县聚焦产业升级主线，打造示范中心。\n", tmp_path)
+    assert orgs == []
+
+
+def test_a_verb_ends_a_sub_unit(tmp_path):
+    orgs = _orgs("吉林省白山市抚松县人民法院增设人参产业法庭。\n", tmp_path)
+    assert orgs == ["吉林省白山市抚松县人民法院"]
+
+
+def test_shared_head_list(tmp_path):
+    ctx = _ctx("省财政厅会同省监察厅、审计厅、教育厅召开会议。\n", tmp_path)
+    first = next((s, e) for s, e in find_orgs(ctx) if ctx.norm[s:e] == "省监察厅")
+    assert [full for _, _, full in shared_head_list(ctx, *first)] == ["省审计厅", "省教育厅"]
+
+
+# ---------------------------------------------------------------------------------------- field vectors
+WORK_UPDATE = (
+    "湖北房县严把七关打造阳光采购\n"
+    "2023年06月12日 来源：房县人民政府网\n"
+    "为有效防治政府采购领域商业贿赂行为，房县严把七关打造阳光采购，今年上半年，该县完成政府采购220批次。\n"
+    "县财政局、县监察局联合开展督查，县审计局参与抽查。\n"
+)
+PEOPLES_DAILY_LOCAL = (
+    "黑龙江青冈：创新党员教育培训机制\n"
+    "\n"
+    "《人民日报》（2025年12月03日第 10 版）\n"
+    "\n"
+    "近年来，黑龙江省绥化市青冈县积极探索乡村党组织兜底培训新路径，以县委党校为主阵地，构建三级培训体系。\n"
+    "为让培训贴合需求，青冈县聚焦6个重点群体，县委组织部每月征集学习需求。\n"
+    "\n"
+    "数据来源：中共青冈县委宣传部\n"
+)
+BUREAU_NEWS = (
+    "市效能办开展窗口作风专项督查\n"
+    "发布日期：2024-03-05  阅读次数：312\n"
+    "3月4日，市效能办开展窗口作风专项督查，市行政服务中心、市公积金中心配合检查。"
+    "根据省委部署，督查组对12个窗口逐一检查。\n"
+)
+ACCIDENT = (
+    "青山县一民房发生火灾\n5月3日凌晨，青山县石桥镇一民房发生火灾，消防救援人员及时赶到扑灭，无人员伤亡。\n"
+)
+
+LAUNCH = (
+    "江南市开展“清风护航”专项行动\n"
+    "5月6日，江南市纪委监委启动“清风护航”专项行动，督查组赴东城区、青山县开展明察暗访。\n"
+)
+DRILL = (
+    "“江淮应急·2024”演习举行\n"
+    "本报合肥6月4日电 6月4日上午，“江淮应急·2024”洪涝灾害救援演习在江南市东城区、青山县举行。\n"
+)
+CAMPAIGN_AS_MEANS = (
+    "青山县以“网格一线”专项行动为抓手提升基层治理\n"
+    "今年以来，青山县以“网格一线”专项行动为抓手，推动干部下沉一线，累计解决问题300件。\n"
+)
+
+VISIT = (
+    "王明调研安全生产工作时强调\n"
+    "本报南京3月2日电 国务院副秘书长王明近日在江苏省苏州市调研安全生产工作。他强调，要压实责任。\n"
+)
+COURT = (
+    "赛罕区法院多元解纷推动诉源治理\n"
+    "本报呼和浩特6月17日电 记者从内蒙古自治区呼和浩特市赛罕区人民法院获悉：该院积极探索诉源治理新模式。\n"
+)
+
+MINISTRIES = (
+    "多部门联合印发生态警务意见\n"
+    "本报北京3月1日电 公安部会同司法部、水利部、国家林草局、中国海警局印发《关于加强生态警务的意见》。\n"
+)
+SHARED_KIND = (
+    "青山县推行救助“一件事”改革\n"
+    "今年以来，青山县建立县民政、人社、医保等部门联动机制，市场监管、公安等部门配合。\n"
+)
+
+JOINT = (
+    "青山县公安局开展夏季治安整治\n"
+    "今年以来，青山县公安局深入开展夏季治安整治。县公安局会同县市场监管局、县交通运输局开展联合整治，"
+    "根据省公安厅统一部署，县检察院提前介入。\n"
+)
+
+PLACE_UNIT = (
+    "河南巩义建立村级廉情监督员队伍\n"
+    "本报郑州3月5日电 近日，巩义市一村廉情监督员走访贫困户。\n"
+    "为解决基层监督力量不足问题，巩义市纪委监委统筹全市力量，建立村级廉情监督员队伍。\n"
+)
+
+# one text per older strategy of the frame (each names the strategy it exercises)
+NAMED_IN_EVENT = "国务院常务会议部署稳就业工作\n新华社北京5月6日电 国务院总理王强5日主持召开国务院常务会议，部署稳就业工作。\n"
+VENUE = "全市消防工作现场会在青山县消防救援大队举行\n5月6日，全市消防工作现场会在青山县消防救援大队举行。\n"
+SPEECH = "县长在全县安全生产工作会议上强调\n5月6日，县长李明在全县安全生产工作会议上强调，要压实责任。\n"
+CAMPAIGN = "全县扫黑除恶专项斗争取得新成效\n今年以来，全县扫黑除恶专项斗争深入推进。\n全县扫黑除恶专项斗争共打掉涉恶团伙3个。\n"
+AT_PLACE = "调解中心揭牌\n5月6日，青山县矛盾纠纷调解中心在石桥镇揭牌成立。\n"
+CHAIR = "县公安局党委会召开\n5月6日，县委常委、县公安局局长李建国主持召开党委会议，研究部署近期工作。\n"
+MOST_NAMED = (
+    "全县信访形势总体平稳\n2023年，全县信访形势总体平稳。群众来信有所减少。各乡镇积极化解矛盾。\n"
+    "据统计，青山县信访局受理来信200件。青山县信访局办结率98%。青山县信访局获评先进。\n"
+)
+TITLE_PLACE = "宜昌一窗通办惠民生\n湖北宜昌一窗通办惠民生\n一窗通办让群众少跑腿。\n"
+SHARED_PLACE = "会议召开\n5月6日，江南市公安局和卫生局联合召开会议。\n"
+
+BOOK_TITLE = (
+    "青山县推进阳光采购\n"
+    "今年以来，青山县严格按照《中华人民共和国政府采购法》和《江南市政府采购管理办法》推进阳光采购，"
+    "在党和政府的关心下，县财政局会同县审计局开展检查，市场功能布局不断优化。\n"
+)
+
+THREE_LEVELS = (
+    "赛罕区法院推动诉源治理\n"
+    "今年以来，赛罕区人民法院依托内蒙古自治区、呼和浩特市和赛罕区三级首席法律咨询专家工作站化解纠纷。\n"
+)
+
+CIRCUMSTANCE = (
+    "河道清理见成效\n为保护水源，在加大巡查力度的同时，湖北省十堰市房县开展河道清理，清理垃圾120吨。\n"
+)
+
+WEB_PAGE = (
+    "青山部分道路将临时交通管制_江南晚报\n"
+    "2026-03-29\n"
+    "清明期间\n"
+    "记者 王明 通讯员 李华\n"
+    "3月27日，江南市公安局交通管理支队发布清明期间对部分道路采取临时交通管理措施的通告。\n"
+)
+PEOPLES_BODY = (
+    "残疾人就业帮扶行动启动\n"
+    "本报北京4月2日电 经国务院同意，中国残联对全国残疾人就业帮扶重点地区的一批企业进行了专项督导。\n"
+)
+
+CLAUSES = (
+    "青山县法院增设人参产业法庭\n"
+    "今年以来，青山县人民法院依托人民法庭化解纠纷，市场监管、公安等部门配合，区里相关部门参与，"
+    "辽宁省公安厅江河保卫总队到场指导。\n"
+)
+
+OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
+
+VECTORS = [
+    FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
+    FieldVector(
+        "organizer-joint-holders",
+        "organizer",
+        "会议召开\n5月6日，江南市公安局和江南市教育局在江南市第一中学召开校园安全工作会议。\n",
+        exact="江南市公安局和江南市教育局",
+    ),
+    FieldVector(
+        "units-clauses-are-not-names",
+        "units",
+        CLAUSES,
+        must_include=("辽宁省公安厅江河保卫总队",),
+        must_not_include=("市场监管部门", "区里相关部门", "人民法庭依托人民法院"),
+    ),
+    FieldVector("organizer-lead-after-page-lines", "organizer", WEB_PAGE, exact="江南市公安局交通管理支队"),
+    FieldVector("organizer-national-body-acting-on-an-object", "organizer", PEOPLES_BODY, exact="中国残联"),
+    FieldVector("organizer-after-purpose-and-circumstance", "organizer", CIRCUMSTANCE, exact="房县"),
+    FieldVector(
+        "units-distributive-levels-with-和",
+        "units",
+        THREE_LEVELS,
+        must_include=(
+            "内蒙古自治区首席法律咨询专家工作站",
+            "呼和浩特市首席法律咨询专家工作站",
+            "赛罕区首席法律咨询专家工作站",
+        ),
+        must_not_include=("浩特市首席法律咨询专家工作站",),
+    ),
+    FieldVector(
+        "units-not-in-a-book-title-nor-a-common-noun",
+        "units",
+        BOOK_TITLE,
+        must_include=("县财政局", "县审计局"),
+        must_not_include=("中华人民共和国政府", "江南市政府", "党和政府", "市场功能布局"),
+    ),
+    FieldVector("organizer-named-in-event", "organizer", NAMED_IN_EVENT, exact="国务院"),
+    FieldVector("organizer-venue", "organizer", VENUE, exact="青山县消防救援大队"),
+    FieldVector("event-speech-at", "event", SPEECH, exact="全县安全生产工作会议"),
+    FieldVector("event-campaign-repeated", "event", CAMPAIGN, exact="扫黑除恶专项斗争"),
+    FieldVector("location-at-place", "location", AT_PLACE, exact="石桥镇"),
+    FieldVector("organizer-chair-unit", "organizer", CHAIR, exact="县公安局"),
+    FieldVector("organizer-most-named-unit", "organizer", MOST_NAMED, exact="青山县信访局"),
+    FieldVector("location-title-place", "location", TITLE_PLACE, exact="湖北宜昌"),
+    FieldVector("units-not-a-slogan-ending-in-办", "units", TITLE_PLACE, empty=True),
+    FieldVector("units-shared-place", "units", SHARED_PLACE, must_include=("江南市公安局", "江南市卫生局")),
+    FieldVector(
+        "organizer-headline-place-acts-through-its-unit", "organizer", PLACE_UNIT, exact="巩义市纪委监委"
+    ),
+    FieldVector("location-headline-place-of-its-unit", "location", PLACE_UNIT, exact="河南巩义"),
+    FieldVector(
+        "units-joined-by-会同",
+        "units",
+        JOINT,
+        must_include=("县市场监管局", "县交通运输局", "县检察院"),
+        must_not_include=("会同县市场监管局", "省公安厅", "青山县公安局"),
+    ),
+    FieldVector("organizer-lead-unit-in-body", "organizer", JOINT, exact="青山县公安局"),
+    FieldVector(
+        "units-national-bodies-in-a-list",
+        "units",
+        MINISTRIES,
+        must_include=("司法部", "水利部", "国家林草局", "中国海警局"),
+        must_not_include=("公安部",),
+    ),
+    FieldVector(
+        "units-shared-kind",
+        "units",
+        SHARED_KIND,
+        must_include=("县民政部门", "县人社部门", "县医保部门"),
+        must_not_include=("市场监管部门", "市公安部门"),
+    ),
+    FieldVector("location-at-named-place", "location", VISIT, exact="江苏省苏州市"),
+    FieldVector(
+        "organizer-informant-by-grammar", "organizer", COURT, exact="内蒙古自治区呼和浩特市赛罕区人民法院"
+    ),
+    FieldVector("location-organizer-place", "location", COURT, exact="内蒙古自治区呼和浩特市赛罕区"),
+    FieldVector("event-launched-quoted-campaign", "event", LAUNCH, exact="“清风护航”专项行动"),
+    FieldVector("event-campaign-as-means", "event", CAMPAIGN_AS_MEANS, exact="“网格一线”专项行动"),
+    FieldVector("event-held-at-places-list", "event", DRILL, exact="“江淮应急·2024”洪涝灾害救援演习"),
+    FieldVector("location-held-at-places-list", "location", DRILL, exact="江南市东城区、青山县"),
+    FieldVector("event-generic-launch-is-not-named", "event", BUREAU_NEWS, must_not_include=("窗口作风",)),
+    FieldVector("organizer-lead-place-acts", "organizer", WORK_UPDATE, exact="房县"),
+    FieldVector("organizer-lead-place-full-chain", "organizer", PEOPLES_DAILY_LOCAL, exact="青冈县"),
+    FieldVector("organizer-lead-unit", "organizer", BUREAU_NEWS, exact="市效能办"),
+    FieldVector("organizer-not-a-website", "organizer", WORK_UPDATE, must_not_include=("房县人民政府网",)),
+    FieldVector("organizer-accident-has-no-acting-unit", "organizer", ACCIDENT, empty=True),
+    FieldVector(
+        "location-acting-place-written-in-full", "location", PEOPLES_DAILY_LOCAL, exact="黑龙江省绥化市青冈县"
+    ),
+    FieldVector(
+        "units-attribution-line-is-not-a-participant",
+        "units",
+        PEOPLES_DAILY_LOCAL,
+        must_include=("县委组织部",),
+        must_not_include=("中共青冈县委宣传部",),
+    ),
+    FieldVector(
+        "units-joint-action-by-level-word",
+        "units",
+        WORK_UPDATE,
+        must_include=("县财政局", "县监察局", "县审计局"),
+    ),
+    FieldVector(
+        "units-cited-body-left-out",
+        "units",
+        BUREAU_NEWS,
+        must_include=("市行政服务中心",),
+        must_not_include=("省委", "市效能办"),
+    ),
+    FieldVector(
+        "units-shared-head",
+        "units",
+        "全省政府采购工作会议召开\n5月8日，省财政厅召开全省政府采购工作会议，省监察厅、审计厅、教育厅有关负责同志参加会议。\n",
+        must_include=("省监察厅", "省审计厅", "省教育厅"),
+        must_not_include=("审计厅", "省财政厅"),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_field_vector(vector, tmp_path):
+    check_vector(vector, extract_text(vector.text, tmp_path))
