@@ -1,6 +1,6 @@
 """Build the Word samples in seeds/ from the text samples and the notice text below.
 
-    python seeds/build_samples.py
+    python scripts/build_samples.py
 
 - seed.docx: the sample report as an office would send it: a title paragraph, body paragraphs, the
   一是/二是/三是 requirements as a Word auto-numbered list (the numbers are not in the run text), a
@@ -21,7 +21,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "seeds"
 
 NOTICE_TITLE = "青山县应急管理局关于做好2024年汛期安全防范工作的通知"
 NOTICE_HEAD = [
