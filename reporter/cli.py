@@ -15,11 +15,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
+try:
+    import typer
 
-from . import __version__
-from .cli_zh import ChineseTyper
-from .console import long_path, owns_console, safe_streams, wait_for_enter
+    from . import __version__
+    from .cli_zh import ChineseTyper
+    from .console import long_path, owns_console, safe_streams, wait_for_enter
+except KeyboardInterrupt:  # Ctrl+C while the program starts: nothing was done yet, no traceback
+    sys.stderr.write("已中断\n")
+    raise SystemExit(130) from None
 
 if TYPE_CHECKING:
     from .pipeline import RunResult
