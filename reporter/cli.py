@@ -160,18 +160,45 @@ OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".
 
 def _check_outdir(outdir: Path) -> None:
     """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
-    if outdir.suffix.lower() in OUTPUT_SUFFIXES and not outdir.is_dir():
+    if outdir.is_dir():
+        return
+    where = "例如 -o 输出"
+    if outdir.name in ("台账.xlsx", "简报.docx", "核对.html") and outdir.parent != Path():
+        where = f"要写到 {outdir.parent} 里，请用 -o {outdir.parent}"
+    if outdir.exists():
         raise typer.BadParameter(
-            f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（例如 -o 输出）",
+            f"“{outdir}”是一个文件，不是文件夹；-o 要给一个文件夹（{where}）", param_hint="-o"
+        )
+    if outdir.suffix.lower() in OUTPUT_SUFFIXES:
+        raise typer.BadParameter(
+            f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（{where}）",
             param_hint="-o",
         )
-    if outdir.exists() and not outdir.is_dir():
-        raise typer.BadParameter(f"“{outdir}”是一个文件，不是文件夹；请换一个文件夹名", param_hint="-o")
 
 
 def _output_file(out: Path, default_name: str) -> Path:
-    """`-o` of ledger/brief: a file path, or an existing folder to put the file into under its usual name."""
-    return out / default_name if out.is_dir() else out
+    """`-o` of ledger/brief: a file path with the right suffix, or a folder (made when missing) to put the
+    file into under its usual name. Another suffix is refused: Excel cannot open a 台账.docx, nor Word a
+    简报.xlsx, and an existing file of another kind must not be overwritten."""
+    if out.is_dir():
+        return out / default_name
+    suffix = Path(default_name).suffix
+    what = "台账" if suffix == ".xlsx" else "简报"
+    if out.suffix.lower() == suffix:
+        return out
+    if out.exists():
+        raise typer.BadParameter(
+            f"“{out}”是一个已有的文件，不是{what}（{suffix}）；请给出 {suffix} 文件名或一个文件夹，"
+            f"例如 -o {default_name}",
+            param_hint="-o",
+        )
+    if out.suffix and not out.suffix[1:].isdigit():  # 简报.xlsx, 台账.docx; "第3.5期" is a name, not a kind
+        raise typer.BadParameter(
+            f"{what}要存成 {suffix} 文件，“{out}”的扩展名是 {out.suffix}；请改成 {out.with_suffix(suffix)}，"
+            "或给一个文件夹",
+            param_hint="-o",
+        )
+    return out / default_name  # a name without suffix: the folder to put it in (made when missing)
 
 
 def _ledger_report(ledger, quiet: bool = False) -> None:
@@ -319,7 +346,10 @@ def watch(
     from .watch import FAILED_DIR, Batch, Watcher, WatchSettings
 
     if not inbox.is_dir():
-        raise typer.BadParameter(f"“{inbox}”不是一个文件夹", param_hint="INBOX")
+        why = "是一个文件，不是文件夹" if inbox.exists() else "不存在；请检查路径，或先建好这个文件夹"
+        raise typer.BadParameter(f"收件文件夹“{inbox}”{why}", param_hint="收件文件夹")
+    if outdir is not None:
+        _check_outdir(outdir)
     outdir = outdir or _beside(inbox.resolve())
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
@@ -618,7 +648,13 @@ def review(
     from .writers.review import has_review_data, write_review
 
     if not outdir.is_dir():
-        err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
+        if outdir.exists():
+            what = "是一个文件，不是输出文件夹"
+            if outdir.name == "台账.xlsx" or outdir.suffix.lower() in (".html", ".docx"):
+                what += f"；请给出它所在的文件夹：reporter review {outdir.parent}"
+            err(f"错误：{outdir}：{what}")
+        else:
+            err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
         raise typer.Exit(1)
     if not has_review_data(outdir):
         err(f"错误：{outdir}：这里还没有台账和核对资料；请先运行 reporter run 报告文件夹 -o {outdir}")

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from reporter.cli import app
+
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -42,3 +44,64 @@ def test_a_worker_whose_main_process_is_gone_ends_quietly():
             raise BrokenPipeError(32, "Broken pipe")
 
     assert _tell(Gone(), ("ready", 1)) is False  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ -o and folders named wrong
+def _report(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "青山县召开禁毒工作会议\n3月5日，青山县公安局召开全县禁毒工作会议，局长张建国主持会议。\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (
+            ["ledger", "in", "-o", "台账.docx"],
+            "台账要存成 .xlsx 文件，“台账.docx”的扩展名是 .docx；请改成 台账.xlsx",
+        ),
+        (["brief", "in", "-o", "简报.xlsx"], "简报要存成 .docx 文件"),
+        (["ledger", "in", "-o", "说明.docx"], "“说明.docx”是一个已有的文件，不是台账（.xlsx）"),
+        (["watch", "说明.docx"], "收件文件夹“说明.docx”是一个文件，不是文件夹"),
+        (["watch", "没有"], "收件文件夹“没有”不存在"),
+        (["watch", "in", "-o", "说明.docx"], "“说明.docx”是一个文件，不是文件夹"),
+        (["run", "in", "-o", "输出/台账.xlsx"], "要写到 输出 里，请用 -o 输出"),
+        (["run", "in", "-o", "说明.docx"], "“说明.docx”是一个文件，不是文件夹"),
+    ],
+)
+def test_o_and_folders_of_the_wrong_kind_are_refused_before_anything_is_written(
+    tmp_path, monkeypatch, argv, expected
+):
+    """ledger -o 台账.docx wrote an Excel file Excel cannot open; brief -o 简报.xlsx a Word file; ledger -o
+    an existing .docx said 没有工作表“台账”; watch said INBOX in English."""
+    monkeypatch.chdir(tmp_path)
+    _report(tmp_path / "in" / "a.txt")
+    (tmp_path / "说明.docx").write_bytes(b"PK")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = runner.invoke(app, argv, prog_name="reporter")
+    assert result.exit_code == 2, result.output
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("错误：") and expected in first, first
+    assert "INBOX" not in first and first.count("收件文件夹") <= 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "说明.docx").read_bytes() == b"PK"
+
+
+@pytest.mark.parametrize(("command", "name"), [("ledger", "台账.xlsx"), ("brief", "简报.docx")])
+def test_ledger_and_brief_o_without_suffix_is_a_folder(tmp_path, command, name):
+    """brief -o 简报 wrote a Word file named 简报 that nothing opens by double-click."""
+    _report(tmp_path / "in" / "a.txt")
+    out = tmp_path / "本周"
+    result = runner.invoke(app, [command, str(tmp_path / "in"), "-o", str(out), "-q"], prog_name="reporter")
+    assert result.exit_code == 0, result.output
+    assert (out / name).is_file()
+
+
+def test_review_of_a_file_names_the_folder_to_give(tmp_path):
+    (tmp_path / "台账.xlsx").write_bytes(b"PK")
+    result = runner.invoke(app, ["review", str(tmp_path / "台账.xlsx")], prog_name="reporter")
+    assert result.exit_code == 1
+    assert "是一个文件，不是输出文件夹" in result.stderr and f"reporter review {tmp_path}" in result.stderr
