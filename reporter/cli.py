@@ -70,7 +70,10 @@ TemplatesOpt = Annotated[
 RefDateOpt = Annotated[
     str | None,
     typer.Option(
-        "--ref-date", help="参考日期 YYYY-MM-DD：补全没有年份的日期、解释“昨日”。", show_default=False
+        "--ref-date",
+        metavar="日期",
+        help="参考日期（如 2024-03-05）：补全没有年份的日期、解释“昨日”。",
+        show_default=False,
     ),
 ]
 
@@ -87,12 +90,21 @@ def _fail(exc: Exception) -> typer.Exit:
 
 
 def _ref_date(text: str | None) -> dt.date | None:
+    """--ref-date as people write dates: 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305."""
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"“{text}”不是 YYYY-MM-DD 格式的日期", param_hint="--ref-date") from None
+    import re
+
+    match = re.fullmatch(
+        r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))\s*", text
+    )
+    if match:
+        year, month, day = match.group(1), match.group(2) or match.group(4), match.group(3) or match.group(5)
+        with contextlib.suppress(ValueError):
+            return dt.date(int(year), int(month), int(day))
+    raise typer.BadParameter(
+        f"“{text}”不是有效的日期；请写成 YYYY-MM-DD，例如 2024-03-05", param_hint="--ref-date"
+    )
 
 
 def _options(templates: Path | None, ref_date: str | None):

@@ -65,7 +65,7 @@ def _option_label(param: Any) -> str:
     names = ", ".join(sorted(param.opts, key=len))
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return names
-    return f"{names} {kind_of(param)}"
+    return f"{names} {getattr(param, 'metavar', None) or kind_of(param)}"
 
 
 def _default_text(param: Any) -> str:
@@ -107,19 +107,34 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# Chinese line-breaking rules: these never begin a line, and these never end one.
+_NO_START = set("，。、；：？！）》」』】”’%.,;:?!)]}")
+_NO_END = set("（《「『【“‘([{")
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """Lines of at most `columns` terminal columns, broken between CJK characters or between words,
-    never inside a Latin word or number (Windows/macOS, 2024-06-30)."""
-    lines, line = [], ""
+    never inside a Latin word or number (Windows/macOS, 2024-06-30), never before a closing mark
+    (），。) or after an opening one (（“): the word before such a mark moves to the next line with it."""
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled
     for token in re.findall(r"[!-~]+| +|.", text):
-        if line and width(line) + width(token) > columns:
-            lines.append(line.rstrip())
-            line = ""
-            if token.isspace():
+        if line and width("".join(line)) + width(token) > columns:
+            carry: list[str] = []
+            if token[0] in _NO_START:  # a closing mark takes the word before it along
+                while len(line) > 1 and line[-1][-1] in _NO_START:
+                    carry.insert(0, line.pop())
+                if len(line) > 1 and not line[-1].isspace():
+                    carry.insert(0, line.pop())
+            while len(line) > 1 and line[-1][-1] in _NO_END:  # an opening mark goes down too
+                carry.insert(0, line.pop())
+            lines.append("".join(line).rstrip())
+            line = carry
+            if token.isspace() and not line:
                 continue
-        line += token
+        line.append(token)
     if line:
-        lines.append(line)
+        lines.append("".join(line))
     return lines or [""]
 
 
@@ -129,7 +144,7 @@ def _rows(formatter: Any, title: str, rows: list[tuple[str, str]]) -> None:
         return
     formatter.write_paragraph()
     formatter.write(f"{title}：\n")
-    label_width = min(max(width(label) for label, _ in rows), 28)
+    label_width = max((width(label) for label, _ in rows if width(label) <= 28), default=28)
     total = max(min(shutil.get_terminal_size((100, 24)).columns, 110), 60)
     text_width = max(total - label_width - 4, 30)
     for label, text in rows:

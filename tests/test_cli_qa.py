@@ -105,3 +105,53 @@ def test_review_of_a_file_names_the_folder_to_give(tmp_path):
     result = runner.invoke(app, ["review", str(tmp_path / "台账.xlsx")], prog_name="reporter")
     assert result.exit_code == 1
     assert "是一个文件，不是输出文件夹" in result.stderr and f"reporter review {tmp_path}" in result.stderr
+
+
+# ------------------------------------------------------------------ help pages at 80 columns
+@pytest.mark.parametrize("command", ["run", "watch", "extract", "ledger", "brief", "review"])
+def test_help_lines_never_start_with_a_closing_mark_or_end_with_an_opening_one(monkeypatch, command):
+    """At 80 columns the help showed "（默认：output\\n）" and "（\\n默认：60）"."""
+    from reporter.cli_zh import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    result = runner.invoke(app, [command, "-h"], prog_name="reporter")
+    assert result.exit_code == 0
+    for line in result.output.splitlines():
+        assert width(line) <= 80, line
+        assert not line.strip().startswith(tuple("）。，、；：”")), line
+        assert not line.rstrip().endswith(("（", "“")), line
+
+
+def test_wrap_keeps_a_latin_word_with_the_mark_after_it():
+    from reporter.cli_zh import wrap
+
+    assert wrap("参考日期 YYYY-MM-DD：补全没有年份的日期", 20) == [
+        "参考日期",
+        "YYYY-MM-DD：补全没有",
+        "年份的日期",
+    ]
+    assert wrap("每年从第1期开始）。", 16) == ["每年从第1期开", "始）。"]
+
+
+def test_ref_date_is_shown_as_a_date_in_the_help(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    result = runner.invoke(app, ["run", "-h"], prog_name="reporter")
+    assert "--ref-date 日期" in result.output and "--ref-date 文字" not in result.output
+
+
+# ------------------------------------------------------------------ --ref-date as people write it
+@pytest.mark.parametrize(
+    "text", ["2024-03-05", "2024-3-5", "2024/3/5", "2024.3.5", "2024年3月5日", "20240305"]
+)
+def test_ref_date_takes_the_usual_ways_of_writing_a_date(text):
+    import datetime as dt
+
+    from reporter.cli import _ref_date
+
+    assert _ref_date(text) == dt.date(2024, 3, 5)
+
+
+def test_a_ref_date_that_is_no_date_says_how_to_write_one():
+    result = runner.invoke(app, ["extract", "x", "--ref-date", "2024-02-30"], prog_name="reporter")
+    assert result.exit_code == 2
+    assert "“2024-02-30”不是有效的日期；请写成 YYYY-MM-DD，例如 2024-03-05" in result.stderr
