@@ -155,3 +155,41 @@ def test_a_ref_date_that_is_no_date_says_how_to_write_one():
     result = runner.invoke(app, ["extract", "x", "--ref-date", "2024-02-30"], prog_name="reporter")
     assert result.exit_code == 2
     assert "“2024-02-30”不是有效的日期；请写成 YYYY-MM-DD，例如 2024-03-05" in result.stderr
+
+
+# ------------------------------------------------------------------ files that are no reports, given by name
+def test_an_excel_file_given_by_name_is_no_report_and_no_empty_ledger_is_written(tmp_path):
+    """`reporter run 统计表.xlsx` (or one dropped on the program) wrote an empty 台账 with one 处理异常 row."""
+    import openpyxl
+
+    openpyxl.Workbook().save(tmp_path / "统计表.xlsx")
+    out = tmp_path / "输出"
+    result = runner.invoke(app, ["run", str(tmp_path / "统计表.xlsx"), "-o", str(out)], prog_name="reporter")
+    assert result.exit_code == 1
+    assert "没有找到可以处理的报告" in result.stderr and "Excel 表格 1 个" in result.stderr
+    assert not out.exists()
+
+
+def test_an_excel_file_given_with_reports_is_listed_as_passed_over_not_failed(tmp_path):
+    import json
+    import zipfile
+
+    import openpyxl
+
+    openpyxl.Workbook().save(tmp_path / "统计表.xlsx")
+    with zipfile.ZipFile(tmp_path / "报告.zip", "w") as zf:
+        zf.writestr("a.txt", "x")
+    report = _report(tmp_path / "a.txt")
+    argv = ["run", str(tmp_path / "统计表.xlsx"), str(tmp_path / "报告.zip"), str(report)]
+    result = runner.invoke(app, [*argv, "-o", str(tmp_path / "输出"), "--json"], prog_name="reporter")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["failed"] == []
+    assert {item["kind"] for item in summary["ignored"]} == {"Excel 表格", "压缩包（请先解压）"}
+
+
+def test_pictures_are_not_called_not_reports_twice(tmp_path):
+    (tmp_path / "现场.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 20)
+    result = runner.invoke(app, ["run", str(tmp_path), "-o", str(tmp_path / "输出")], prog_name="reporter")
+    assert "图片 1 个（扫描件请先转成文字）" in result.stderr
+    assert result.stderr.count("不是报告") == 1
