@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -748,6 +749,33 @@ def _bare_paths(argv: list[str]) -> list[str]:
     return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
 
 
+def _unquote(arg: str) -> str:
+    """A path with stray quotes that does not exist, while it does without them: the quotes go.
+    On Windows, "D:\\报告\\" reaches the program as D:\\报告" (the backslash escapes the quote); a
+    path copied with its quotes into a shortcut or a script keeps them."""
+    if arg.startswith("-") or ('"' not in arg and "'" not in arg) or os.path.lexists(arg):
+        return arg
+    bare = arg.strip("\"' ")
+    return bare if bare and os.path.lexists(bare) else arg
+
+
+def _spaced_path(args: list[str]) -> str | None:
+    """The message for a path with spaces given without quotes (reporter run 一月 报告): its parts do not
+    exist, the parts joined by a space do."""
+    for i, first in enumerate(args):
+        if first.startswith("-") or first in COMMANDS or os.path.lexists(first):
+            continue
+        for j in range(i + 2, min(len(args), i + 8) + 1):
+            parts = args[i:j]
+            if any(p.startswith("-") for p in parts):
+                break
+            joined = " ".join(parts)
+            if os.path.lexists(joined):
+                shown = "和".join(f"“{p}”" for p in parts)
+                return f'找不到{shown}，但有“{joined}”：路径里有空格时请加引号，写成 "{joined}"'
+    return None
+
+
 def _internal_error(exc: BaseException) -> str:
     """Log a bug's traceback to a file in the temporary folder; the line that tells the user where."""
     import tempfile
@@ -766,9 +794,17 @@ def _internal_error(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     safe_streams()
-    args = [long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    args = [long_path(_unquote(a)) for a in (sys.argv[1:] if argv is None else argv)]
     pause = argv is None and owns_console()
     try:
+        spaced = _spaced_path(args)
+        if spaced is not None:
+            if "--json" in args:
+                from .cli_zh import usage_json
+
+                typer.echo(usage_json(spaced))
+            err(f"错误：{spaced}")
+            raise SystemExit(2)
         app(args=_bare_paths(args), prog_name="reporter")
     except Exception as exc:  # a bug: one line for the user, the traceback in a log file
         err(_internal_error(exc))

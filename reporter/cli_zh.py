@@ -286,8 +286,19 @@ def _context_for(command: Any, args: Sequence[str] | None, prog_name: str | None
     return ctx
 
 
+def usage_json(message: str) -> str:
+    """The --json summary of a command that was written wrong: the keys of every summary, nothing done."""
+    import json
+
+    empty: dict[str, Any] = {key: [] for key in ("processed", "skipped", "failed", "ignored", "outputs")}
+    data = {**empty, "review": None, "log": None, "error": message, "exit_code": 2}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def _show_usage_error(exc: Any, command: Any, args: Sequence[str] | None, prog_name: str | None) -> None:
     ctx = getattr(exc, "ctx", None) or _context_for(command, args, prog_name)
+    if "--json" in (args or ()):  # a script reading stdout gets a summary, not nothing
+        print(usage_json(usage_message(exc)))
     lines = [f"错误：{usage_message(exc)}"]
     if ctx is not None:
         lines.append(_usage_line(ctx.command, ctx))

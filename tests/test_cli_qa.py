@@ -193,3 +193,45 @@ def test_pictures_are_not_called_not_reports_twice(tmp_path):
     result = runner.invoke(app, ["run", str(tmp_path), "-o", str(tmp_path / "输出")], prog_name="reporter")
     assert "图片 1 个（扫描件请先转成文字）" in result.stderr
     assert result.stderr.count("不是报告") == 1
+
+
+# ------------------------------------------------------------------ paths typed or pasted the usual wrong ways
+def test_a_path_with_spaces_given_without_quotes_says_to_quote_it(tmp_path, monkeypatch, capsys):
+    """`reporter run 一月 报告` said both parts did not exist; `reporter 一月 报告` said 没有 一月 这个命令."""
+    from reporter.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    _report(tmp_path / "一月 报告" / "a.txt")
+    for argv in (["run", "一月", "报告", "-o", "输出"], ["一月", "报告"]):
+        with pytest.raises(SystemExit) as stop:
+            main(argv)
+        assert stop.value.code == 2
+        assert (
+            '找不到“一月”和“报告”，但有“一月 报告”：路径里有空格时请加引号，写成 "一月 报告"'
+            in capsys.readouterr().err
+        )
+    assert not (tmp_path / "输出").exists()
+
+
+def test_a_path_with_stray_quotes_is_found(tmp_path, monkeypatch):
+    """On Windows "D:\\报告\\" arrives as D:\\报告" ; a path pasted with its quotes keeps them."""
+    from reporter.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    _report(tmp_path / "报告" / "a.txt")
+    for i, arg in enumerate(['报告"', '"报告"']):
+        with pytest.raises(SystemExit) as stop:
+            main(["run", arg, "-o", f"输出{i}", "-q"])
+        assert stop.value.code == 0
+        assert (tmp_path / f"输出{i}" / "台账.xlsx").is_file()
+
+
+def test_a_usage_error_under_json_still_prints_a_summary(tmp_path):
+    """A script reading stdout of `run … --json` got nothing when the command was written wrong."""
+    import json
+
+    result = runner.invoke(app, ["run", str(tmp_path), "--jobs", "0", "--json"], prog_name="reporter")
+    assert result.exit_code == 2
+    summary = json.loads(result.stdout)
+    assert summary["exit_code"] == 2 and "--jobs" in summary["error"]
+    assert {"processed", "skipped", "failed", "ignored", "outputs", "review", "log"} <= set(summary)
