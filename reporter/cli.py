@@ -214,6 +214,14 @@ def _output_file(out: Path, default_name: str) -> Path:
     return out / default_name  # a name without suffix: the folder to put it in (made when missing)
 
 
+def _issue_label(outdir: Path) -> str | None:
+    """The 期号 of the briefing a run just wrote into `outdir` (2024年第3期), from the briefing's state."""
+    from .writers.briefing.issues import load_state
+
+    state = load_state(outdir)
+    return f"{state['year']}年第{state['last']}期" if state and state["last"] > 0 else None
+
+
 def _ledger_report(ledger, quiet: bool = False) -> None:
     """What writing the ledger did, on stderr: reports not added, and with --refresh every difference."""
     if ledger is None:
@@ -303,7 +311,8 @@ def run(
     elif not quiet:
         err(result.summary())
         for out in result.outputs:
-            err(f"已写入：{out}")
+            issue = _issue_label(outdir) if out.name == "简报.docx" else None
+            err(f"已写入：{out}" + (f"（{issue}）" if issue else ""))
         if result.review is not None and result.outputs:  # 核对页 (issue 17)
             err(f"核对页：{result.review}（用 reporter review {outdir} 在浏览器中打开）")
         if not result.outputs and not result.failures:

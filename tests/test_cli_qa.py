@@ -235,3 +235,15 @@ def test_a_usage_error_under_json_still_prints_a_summary(tmp_path):
     summary = json.loads(result.stdout)
     assert summary["exit_code"] == 2 and "--jobs" in summary["error"]
     assert {"processed", "skipped", "failed", "ignored", "outputs", "review", "log"} <= set(summary)
+
+
+def test_run_says_which_issue_of_the_briefing_it_wrote(tmp_path):
+    import re
+
+    _report(tmp_path / "in" / "a.txt")
+    out = tmp_path / "输出"
+    result = runner.invoke(
+        app, ["run", str(tmp_path / "in"), "-o", str(out), "-j", "1"], prog_name="reporter"
+    )
+    assert result.exit_code == 0, result.output
+    assert re.search(r"已写入：.*简报\.docx（\d{4}年第1期）", result.stderr), result.stderr
