@@ -280,9 +280,12 @@ def run(
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
     options = dataclasses.replace(options, issue_no=issue_no, evidence=evidence, refresh=refresh)
-    if not quiet and not as_json:
-        err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
     try:
+        from .pipeline import require_reports
+
+        require_reports(paths)  # a mistyped path or a folder without reports: the error, not 读取中… first
+        if not quiet and not as_json:
+            err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
         result = run_job(
             paths, outdir, schema=schema, options=options, progress=console_progress(sys.stderr, quiet=quiet)
         )

@@ -247,3 +247,12 @@ def test_run_says_which_issue_of_the_briefing_it_wrote(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert re.search(r"已写入：.*简报\.docx（\d{4}年第1期）", result.stderr), result.stderr
+
+
+def test_a_mistyped_path_gets_its_error_without_reading_first(tmp_path):
+    """`reporter run 不存在` printed 读取中… and then the error."""
+    result = runner.invoke(
+        app, ["run", str(tmp_path / "不存在"), "-o", str(tmp_path / "o")], prog_name="reporter"
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("错误：") and "读取中" not in result.stderr
