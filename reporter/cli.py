@@ -34,8 +34,10 @@ app = ChineseTyper(
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="把工作报告（.txt / .docx 等）整理成 Excel 台账和 Word 简报。\n\n"
-    "Example: reporter run 报告文件夹 -o 输出",
+    help="把工作报告（.txt / .docx 等）整理成 Excel 台账、Word 简报和核对页。\n\n"
+    "Example: reporter run 报告文件夹 -o 输出\n\n"
+    "也可以只写文件夹（或把文件夹拖到程序上）：reporter 报告文件夹，"
+    "结果写在它旁边的“报告文件夹_台账简报”里。",
 )
 templates_app = ChineseTyper(
     help="查看或复制可编辑的模板（字段表、台账、简报、词表）。", no_args_is_help=True

@@ -256,3 +256,8 @@ def test_a_mistyped_path_gets_its_error_without_reading_first(tmp_path):
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("错误：") and "读取中" not in result.stderr
+
+
+def test_the_programs_help_tells_of_the_drag_and_drop_form():
+    result = runner.invoke(app, ["-h"], prog_name="reporter")
+    assert "reporter 报告文件夹" in result.output and "_台账简报" in result.output
