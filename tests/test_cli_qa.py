@@ -260,4 +260,5 @@ def test_a_mistyped_path_gets_its_error_without_reading_first(tmp_path):
 
 def test_the_programs_help_tells_of_the_drag_and_drop_form():
     result = runner.invoke(app, ["-h"], prog_name="reporter")
-    assert "reporter 报告文件夹" in result.output and "_台账简报" in result.output
+    text = "".join(line.strip() for line in result.output.splitlines())
+    assert "reporter 报告文件夹" in text and "报告文件夹_台账简报" in text
