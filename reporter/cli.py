@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sys
@@ -175,12 +176,19 @@ OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".
 
 def _check_outdir(outdir: Path) -> None:
     """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
-    if outdir.is_dir():
+    try:
+        os.stat(outdir)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise typer.BadParameter(
+                f"“{outdir}”：文件夹名或路径太长；请换一个短一些的输出文件夹", param_hint="-o"
+            ) from None
+    if os.path.isdir(outdir):
         return
     where = "例如 -o 输出"
     if outdir.name in ("台账.xlsx", "简报.docx", "核对.html") and outdir.parent != Path():
         where = f"要写到 {outdir.parent} 里，请用 -o {outdir.parent}"
-    if outdir.exists():
+    if os.path.lexists(outdir):
         raise typer.BadParameter(
             f"“{outdir}”是一个文件，不是文件夹；-o 要给一个文件夹（{where}）", param_hint="-o"
         )
@@ -191,17 +199,28 @@ def _check_outdir(outdir: Path) -> None:
         )
 
 
+def _check_name_length(out: Path) -> None:
+    try:
+        os.stat(out)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise typer.BadParameter(
+                f"“{out}”：文件名或路径太长；请换一个短一些的名字", param_hint="-o"
+            ) from None
+
+
 def _output_file(out: Path, default_name: str) -> Path:
     """`-o` of ledger/brief: a file path with the right suffix, or a folder (made when missing) to put the
     file into under its usual name. Another suffix is refused: Excel cannot open a 台账.docx, nor Word a
     简报.xlsx, and an existing file of another kind must not be overwritten."""
-    if out.is_dir():
+    _check_name_length(out)
+    if os.path.isdir(out):
         return out / default_name
     suffix = Path(default_name).suffix
     what = "台账" if suffix == ".xlsx" else "简报"
     if out.suffix.lower() == suffix:
         return out
-    if out.exists():
+    if os.path.lexists(out):
         raise typer.BadParameter(
             f"“{out}”是一个已有的文件，不是{what}（{suffix}）；请给出 {suffix} 文件名或一个文件夹，"
             f"例如 -o {default_name}",
@@ -299,7 +318,7 @@ def run(
             from .pipeline import RunResult
 
             log = outdir / "reporter.log"
-            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
+            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=exc))
         raise _fail(exc) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
@@ -372,8 +391,8 @@ def watch(
     from .progress import console_progress
     from .watch import FAILED_DIR, Batch, Watcher, WatchSettings
 
-    if not inbox.is_dir():
-        why = "是一个文件，不是文件夹" if inbox.exists() else "不存在；请检查路径，或先建好这个文件夹"
+    if not os.path.isdir(inbox):
+        why = "是一个文件，不是文件夹" if os.path.lexists(inbox) else "不存在；请检查路径，或先建好这个文件夹"
         raise typer.BadParameter(f"收件文件夹“{inbox}”{why}", param_hint="收件文件夹")
     if outdir is not None:
         _check_outdir(outdir)
@@ -441,7 +460,7 @@ def watch(
             from .pipeline import RunResult
 
             log = outdir / "reporter.log"
-            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
+            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=exc))
         raise _fail(exc) from None
     # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
     failed = once and (bool(failed_batches) or bool(errors))
@@ -486,12 +505,17 @@ def extract(
     from .errors import ReporterError
     from .explain import explain_record, table_record
     from .model import Failure
-    from .pipeline import Options, extract_paths, iter_inputs
+    from .pipeline import Options, extract_paths, iter_inputs, require_reports
     from .readers import read
     from .writers.jsonl import record_to_dict
 
     schema = _load_schema(templates)
     options: Options = _options(templates, ref_date)
+    try:
+        require_reports(paths)  # a folder of pictures printed [] and exited 0
+    except ReporterError as exc:
+        err(f"错误：{str(exc).removesuffix('；没有写出台账和简报')}")  # extract writes neither anyway
+        raise typer.Exit(1) from None
     failed = 0
     records = []
     if fmt is Format.text:
@@ -674,8 +698,8 @@ def review(
     from .state import OutputLock
     from .writers.review import has_review_data, write_review
 
-    if not outdir.is_dir():
-        if outdir.exists():
+    if not os.path.isdir(outdir):
+        if os.path.lexists(outdir):
             what = "是一个文件，不是输出文件夹"
             if outdir.name == "台账.xlsx" or outdir.suffix.lower() in (".html", ".docx"):
                 what += f"；请给出它所在的文件夹：reporter review {outdir.parent}"
@@ -728,9 +752,15 @@ def templates_init(
 
     Example: reporter templates init 我的模板
     """
+    from .errors import output_error
     from .templates import init_templates
 
-    written = init_templates(target, force=force)
+    if os.path.lexists(target) and not os.path.isdir(target):
+        raise typer.BadParameter(f"“{target}”是一个文件，不是文件夹；请换一个文件夹名", param_hint="文件夹")
+    try:
+        written = init_templates(target, force=force)
+    except OSError as exc:  # no permission, name too long, disk full …
+        raise _fail(output_error(exc, target, "复制模板")) from None
     for path in written:
         typer.echo(str(path))
     err(f"已复制 {len(written)} 个模板到 {target}；修改后用 --templates {target} 使用")
@@ -744,6 +774,8 @@ def templates_show(templates: TemplatesOpt = None) -> None:
     """
     from .templates import show_templates
 
+    if templates is not None:
+        _load_schema(templates)  # a templates folder that is missing or broken: its own message, exit 1
     for name, path, desc in show_templates(templates):
         typer.echo(f"{name}\t{path or '（无）'}\t{desc}")
 
@@ -751,14 +783,14 @@ def templates_show(templates: TemplatesOpt = None) -> None:
 # ------------------------------------------------------------------------------------------ entry
 def _beside(first: Path) -> Path:
     """Where results of a dropped folder or file go: 一月报告 → 一月报告_台账简报 beside it; a file → 台账简报 beside it."""
-    return first.parent / f"{first.name}_台账简报" if first.is_dir() else first.parent / "台账简报"
+    return first.parent / f"{first.name}_台账简报" if os.path.isdir(first) else first.parent / "台账简报"
 
 
 def _bare_paths(argv: list[str]) -> list[str]:
     """`reporter 一月报告/` (a folder dropped on the program) means `run` with outputs beside the input."""
     if not argv or argv[0] in COMMANDS or argv[0].startswith("-"):
         return argv
-    if not Path(argv[0]).exists():
+    if not os.path.lexists(argv[0]):
         return argv
     return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
 

@@ -262,3 +262,38 @@ def test_the_programs_help_tells_of_the_drag_and_drop_form():
     result = runner.invoke(app, ["-h"], prog_name="reporter")
     text = "".join(line.strip() for line in result.output.splitlines())
     assert "reporter 报告文件夹" in text and "报告文件夹_台账简报" in text
+
+
+# ------------------------------------------------------------------ no traceback, no silent success
+def test_names_too_long_are_chinese_messages_not_internal_errors(tmp_path, monkeypatch):
+    """run/ledger/watch -o and review of a name longer than the system allows ended in 程序内部出错（OSError）."""
+    monkeypatch.chdir(tmp_path)
+    _report(tmp_path / "in" / "a.txt")
+    long = "长" * 200
+    for argv, code in (
+        (["run", "in", "-o", long], 2),
+        (["ledger", "in", "-o", long + ".xlsx"], 2),
+        (["watch", "in", "-o", long, "--once"], 2),
+        (["review", long], 1),
+        (["watch", long], 2),
+    ):
+        result = runner.invoke(app, argv, prog_name="reporter")
+        assert result.exit_code == code, (argv, result.output)
+        assert result.stderr.startswith("错误：") and "内部出错" not in result.stderr, result.stderr
+
+
+def test_templates_init_into_a_file_and_show_of_a_missing_folder(tmp_path):
+    (tmp_path / "模板").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["templates", "init", str(tmp_path / "模板")], prog_name="reporter")
+    assert result.exit_code == 2 and "是一个文件，不是文件夹" in result.stderr
+    result = runner.invoke(app, ["templates", "show", "-t", str(tmp_path / "没有")], prog_name="reporter")
+    assert result.exit_code == 1 and "模板文件夹不存在" in result.stderr and result.stdout == ""
+
+
+def test_extract_of_a_folder_without_reports_says_so_and_exits_1(tmp_path):
+    """`reporter extract 照片` printed [] and exited 0."""
+    (tmp_path / "现场.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 20)
+    result = runner.invoke(app, ["extract", str(tmp_path)], prog_name="reporter")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "没有找到可以处理的报告" in result.stderr and "图片 1 个" in result.stderr
+    assert "台账" not in result.stderr
