@@ -314,6 +314,7 @@ def run(
         err("已中断：本次没有写入台账和简报，已有的台账和简报没有改动；下次运行会重新处理这些报告")
         raise typer.Exit(130) from None
     except ReporterError as exc:
+        exc = _outputs_given(paths, exc)
         if as_json:
             from .pipeline import RunResult
 
@@ -342,6 +343,23 @@ def run(
         if not result.outputs and not result.failures:
             err(f"没有新增或改动过的报告，{outdir} 中的台账和简报保持不变")
     raise typer.Exit(0 if result.ok else 1)
+
+
+def _outputs_given(paths: list[Path], exc: Exception) -> Exception:
+    """No report found because only output folders were given (an 一月_台账简报 dropped on the program
+    instead of 一月): say what they are and what to do instead."""
+    from .errors import NoReportsError
+    from .inputs import is_output_folder
+
+    if not isinstance(exc, NoReportsError) or not paths or not all(is_output_folder(p) for p in paths):
+        return exc
+    names = "、".join(str(p) for p in paths)
+    return NoReportsError(
+        f"{names}：这是本程序写出的结果文件夹（台账、简报、核对页），里面没有报告；"
+        f"要核对请用 reporter review {paths[0]}，要加入新报告请给出（或拖入）报告所在的文件夹",
+        path=paths[0],
+        reason="结果文件夹，不是报告",
+    )
 
 
 # ----------------------------------------------------------------------------------------- watch

@@ -297,3 +297,17 @@ def test_extract_of_a_folder_without_reports_says_so_and_exits_1(tmp_path):
     assert result.exit_code == 1 and result.stdout == ""
     assert "没有找到可以处理的报告" in result.stderr and "图片 1 个" in result.stderr
     assert "台账" not in result.stderr
+
+
+def test_dropping_the_result_folder_says_what_it_is(tmp_path, capsys):
+    """`reporter 一月_台账简报` (the results dropped instead of the reports) said only 没有找到可以处理的报告."""
+    from reporter.cli import main
+
+    _report(tmp_path / "一月" / "a.txt")
+    for _ in range(2):
+        with pytest.raises(SystemExit) as stop:
+            main([str(tmp_path / "一月"), "-q"] if _ == 0 else [str(tmp_path / "一月_台账简报")])
+        assert stop.value.code == (0 if _ == 0 else 1)
+    err = capsys.readouterr().err
+    assert "这是本程序写出的结果文件夹" in err and "reporter review" in err
+    assert not (tmp_path / "一月_台账简报_台账简报").exists()
