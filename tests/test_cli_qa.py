@@ -311,3 +311,9 @@ def test_dropping_the_result_folder_says_what_it_is(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "这是本程序写出的结果文件夹" in err and "reporter review" in err
     assert not (tmp_path / "一月_台账简报_台账简报").exists()
+
+
+def test_a_number_out_of_range_is_shown_as_typed():
+    result = runner.invoke(app, ["run", "x", "--timeout", "-1"], prog_name="reporter")
+    assert result.exit_code == 2
+    assert "--timeout 要给不小于 0 的数字，“-1”不行" in result.stderr
