@@ -626,6 +626,18 @@ def brief(
     )
 
 
+def _passed_over(paths: list[Path], ignored: list[tuple[Path, str]]) -> list[Path]:
+    """What `run` lists as 不是报告、没有读取 (files of other kinds, in folders or given by name, and
+    earlier outputs) goes to `ignored`; the paths to read are returned without the files given by name
+    among them, which would otherwise each be a failure."""
+    from .inputs import iter_inputs
+
+    for _item in iter_inputs(paths, ignored):
+        pass
+    skipped = {str(p) for p, _kind in ignored}
+    return [p for p in paths if str(p) not in skipped]
+
+
 def _write_one(
     kind: str,
     paths: list[Path],
@@ -651,6 +663,7 @@ def _write_one(
             check_briefing_template(templates)  # before any report is read
         require_reports(paths)
         check_free([out], note=lambda text: err(f"注意：{text}"))  # open in Excel/WPS/LibreOffice, read-only
+        paths = _passed_over(paths, result.ignored)  # Excel files, archives… listed as run lists them
         if not quiet and not as_json:
             err("读取中…")
         records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk

@@ -317,3 +317,22 @@ def test_a_number_out_of_range_is_shown_as_typed():
     result = runner.invoke(app, ["run", "x", "--timeout", "-1"], prog_name="reporter")
     assert result.exit_code == 2
     assert "--timeout 要给不小于 0 的数字，“-1”不行" in result.stderr
+
+
+@pytest.mark.parametrize(("command", "name"), [("ledger", "t.xlsx"), ("brief", "b.docx")])
+def test_ledger_and_brief_list_files_of_other_kinds_as_run_does(tmp_path, command, name):
+    """ledger/brief said nothing of the Excel files in a folder and failed one given by name."""
+    import json
+
+    import openpyxl
+
+    _report(tmp_path / "in" / "a.txt")
+    openpyxl.Workbook().save(tmp_path / "in" / "汇总.xlsx")
+    openpyxl.Workbook().save(tmp_path / "统计表.xlsx")
+    argv = [command, str(tmp_path / "in"), str(tmp_path / "统计表.xlsx"), "-o", str(tmp_path / name)]
+    result = runner.invoke(app, [*argv, "--json"], prog_name="reporter")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["failed"] == [] and [i["kind"] for i in summary["ignored"]] == ["Excel 表格"] * 2
+    result = runner.invoke(app, argv, prog_name="reporter")
+    assert "不是报告、没有读取：Excel 表格 2 个" in result.stderr
