@@ -243,6 +243,9 @@ def _issue_label(outdir: Path) -> str | None:
     return f"{state['year']}年第{state['last']}期" if state and state["last"] > 0 else None
 
 
+SHOWN = 10  # lines of one kind (reports not added to the ledger) printed one by one
+
+
 def _ledger_report(ledger, quiet: bool = False) -> None:
     """What writing the ledger did, on stderr: reports not added, and with --refresh every difference."""
     if ledger is None:
@@ -251,9 +254,13 @@ def _ledger_report(ledger, quiet: bool = False) -> None:
         err(f"注意：{warning}")
     if quiet:
         return
-    for skip in ledger.skipped:
-        if skip.kind != "already":
-            err(f"未加入台账：{skip.path.name}（{skip.reason}）")
+    refused = [skip for skip in ledger.skipped if skip.kind != "already"]
+    for skip in refused[:SHOWN]:
+        err(f"未加入台账：{skip.path.name}（{skip.reason}）")
+    if len(refused) > SHOWN:  # 40 copies of one notice: ten lines, then the names of the rest
+        rest = [skip.path.name for skip in refused[SHOWN:]]
+        names = "、".join(rest[:SHOWN]) + ("等" if len(rest) > SHOWN else "")
+        err(f"另有 {len(rest)} 份未加入台账（内容重复或疑似重复）：{names}")
     for diff in ledger.differences:
         err(("保留人工修改：" if diff.kept else "已更新：") + diff.describe())
     err(ledger.summary())

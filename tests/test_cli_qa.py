@@ -336,3 +336,22 @@ def test_ledger_and_brief_list_files_of_other_kinds_as_run_does(tmp_path, comman
     assert summary["failed"] == [] and [i["kind"] for i in summary["ignored"]] == ["Excel 表格"] * 2
     result = runner.invoke(app, argv, prog_name="reporter")
     assert "不是报告、没有读取：Excel 表格 2 个" in result.stderr
+
+
+def test_reports_not_added_to_the_ledger_are_named_ten_by_ten(capsys):
+    """40 copies of one notice printed 39 lines 未加入台账 before the summary."""
+    from types import SimpleNamespace
+
+    from reporter.cli import _ledger_report
+
+    skipped = [
+        SimpleNamespace(kind="duplicate", path=Path(f"n{i}.docx"), reason="与台账第 4 行内容完全相同")
+        for i in range(39)
+    ]
+    ledger = SimpleNamespace(warnings=[], skipped=skipped, differences=[], summary=lambda: "台账新增 1 行")
+    _ledger_report(ledger)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 12
+    assert lines[10].startswith("另有 29 份未加入台账（内容重复或疑似重复）：n10.docx、") and lines[
+        10
+    ].endswith("等")
