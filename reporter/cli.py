@@ -416,6 +416,11 @@ def watch(
     from .progress import console_progress
     from .watch import FAILED_DIR, Batch, Watcher, WatchSettings
 
+    if as_json and not once:
+        raise typer.BadParameter(
+            "--json 只能和 --once 一起用（处理完现有的文件后打印摘要）；一直监视时请看 reporter.log",
+            param_hint="--json",
+        )
     if not os.path.isdir(inbox):
         why = "是一个文件，不是文件夹" if os.path.lexists(inbox) else "不存在；请检查路径，或先建好这个文件夹"
         raise typer.BadParameter(f"收件文件夹“{inbox}”{why}", param_hint="收件文件夹")

@@ -355,3 +355,13 @@ def test_reports_not_added_to_the_ledger_are_named_ten_by_ten(capsys):
     assert lines[10].startswith("另有 29 份未加入台账（内容重复或疑似重复）：n10.docx、") and lines[
         10
     ].endswith("等")
+
+
+def test_watch_json_without_once_is_refused(tmp_path):
+    """`watch 收件箱 --json` watched on and never printed a summary."""
+    import json
+
+    result = runner.invoke(app, ["watch", str(tmp_path), "--json"], prog_name="reporter")
+    assert result.exit_code == 2
+    assert "--json 只能和 --once 一起用" in result.stderr
+    assert json.loads(result.stdout)["exit_code"] == 2
