@@ -237,11 +237,14 @@ def _bad_parameter(exc: Any) -> str:
 def _no_such_command(name: str, ctx: Any, near: list[str]) -> str:
     """A first word that is neither a command nor an existing path: most often a mistyped or moved
     path (a folder dragged from a window that has since been renamed), sometimes a mistyped command."""
+    commands = "、".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
+    if ctx is not None and ctx.parent is not None:  # reporter templates ini: only commands go here
+        near_text = f"（是不是 {'、'.join(near)}？）" if near else f"（命令有：{commands}）"
+        return f"没有 {name} 这个命令{near_text}"
     if re.search(r"[\\/.:]|[^\x00-\x7f]", name):
         return f"找不到“{name}”：没有这个文件或文件夹，请检查路径是否写对、文件是否已被移走"
     if near:
         return f"没有 {name} 这个命令（是不是 {'、'.join(near)}？），也没有叫这个名字的文件或文件夹"
-    commands = "、".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
     return f"没有 {name} 这个命令，也没有叫这个名字的文件或文件夹" + (
         f"（命令有：{commands}）" if commands else ""
     )
@@ -255,7 +258,8 @@ def usage_message(exc: Exception) -> str:
     if isinstance(exc, click.exceptions.MissingParameter):
         param = exc.param
         if param is not None and param.param_type_name == "argument":
-            return f"缺少{_arg_label(param)}：请给出要处理的{_arg_label(param)}"
+            wanted = (getattr(param, "help", None) or "").rstrip("。").split("：")[0] or _arg_label(param)
+            return f"缺少{_arg_label(param)}：请给出{wanted}"
         return f"缺少选项 {_param_name(param)}"
     if isinstance(exc, click.exceptions.BadParameter):
         return _bad_parameter(exc)

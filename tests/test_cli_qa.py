@@ -365,3 +365,20 @@ def test_watch_json_without_once_is_refused(tmp_path):
     assert result.exit_code == 2
     assert "--json 只能和 --once 一起用" in result.stderr
     assert json.loads(result.stdout)["exit_code"] == 2
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["templates", "bogus"], "没有 bogus 这个命令（命令有：init、show）"),
+        (["templates", "ini"], "没有 ini 这个命令（是不是 init？）"),
+        (["templates", "init"], "缺少文件夹：请给出放模板副本的文件夹"),
+        (["review"], "缺少输出文件夹：请给出输出文件夹（reporter run -o 给的那个"),
+    ],
+)
+def test_sub_commands_and_missing_arguments_are_named_for_what_they_are(argv, expected):
+    """`templates ini` spoke of files and folders; `review` with no folder said 请给出要处理的输出文件夹."""
+    result = runner.invoke(app, argv, prog_name="reporter")
+    assert result.exit_code == 2
+    first = result.stderr.splitlines()[0]
+    assert expected in first and "文件或文件夹" not in first, first
