@@ -533,11 +533,7 @@ def extract(
     Example: reporter extract seeds/seed.txt --format table --explain
     """
     from .errors import ReporterError
-    from .explain import explain_record, table_record
-    from .model import Failure
-    from .pipeline import Options, extract_paths, iter_inputs, require_reports
-    from .readers import read
-    from .writers.jsonl import record_to_dict
+    from .pipeline import Options, require_reports
 
     schema = _load_schema(templates)
     options: Options = _options(templates, ref_date)
@@ -546,6 +542,23 @@ def extract(
     except ReporterError as exc:
         err(f"错误：{str(exc).removesuffix('；没有写出台账和简报')}")  # extract writes neither anyway
         raise typer.Exit(1) from None
+    try:
+        failed = _print_extracted(paths, fmt, explain, schema, options)
+    except KeyboardInterrupt:  # Ctrl+C: the reports printed so far are complete, nothing was written
+        err("已中断：其余的报告没有处理（已打印的每份报告都是完整的）")
+        raise typer.Exit(130) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_extracted(paths: list[Path], fmt: Format, explain: bool, schema, options) -> int:
+    """What `extract` prints, report by report; the number of files that failed."""
+    from .errors import ReporterError
+    from .explain import explain_record, table_record
+    from .model import Failure
+    from .pipeline import extract_paths, iter_inputs
+    from .readers import read
+    from .writers.jsonl import record_to_dict
+
     failed = 0
     records = []
     if fmt is Format.text:
@@ -557,7 +570,7 @@ def extract(
             except ReporterError as exc:
                 err(f"失败：{exc}")
                 failed += 1
-        raise typer.Exit(1 if failed else 0)
+        return failed
     # each file under the same time and memory guard as the main job, in worker processes
     for result in extract_paths(paths, schema, options):
         if isinstance(result, Failure):
@@ -575,7 +588,7 @@ def extract(
     if fmt is Format.json and not explain and (records or not failed):
         payload = records[0] if len(records) == 1 else records
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    raise typer.Exit(1 if failed else 0)
+    return failed
 
 
 # ------------------------------------------------------------------------------- ledger / brief

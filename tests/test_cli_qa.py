@@ -382,3 +382,18 @@ def test_sub_commands_and_missing_arguments_are_named_for_what_they_are(argv, ex
     assert result.exit_code == 2
     first = result.stderr.splitlines()[0]
     assert expected in first and "文件或文件夹" not in first, first
+
+
+def test_ctrl_c_in_extract_says_so(tmp_path, monkeypatch):
+    """`reporter extract 文件夹` ended silently with exit 130 on Ctrl+C."""
+    import reporter.cli as cli
+
+    _report(tmp_path / "a.txt")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_print_extracted", interrupted)
+    result = runner.invoke(app, ["extract", str(tmp_path)], prog_name="reporter")
+    assert result.exit_code == 130
+    assert result.stderr.startswith("已中断")
