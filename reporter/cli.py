@@ -321,13 +321,13 @@ def run(
         err("已中断：本次没有写入台账和简报，已有的台账和简报没有改动；下次运行会重新处理这些报告")
         raise typer.Exit(130) from None
     except ReporterError as exc:
-        exc = _outputs_given(paths, exc)
+        error = _outputs_given(paths, exc)
         if as_json:
             from .pipeline import RunResult
 
             log = outdir / "reporter.log"
-            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=exc))
-        raise _fail(exc) from None
+            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=error))
+        raise _fail(error) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
     if not quiet:  # issue 19: changed in place since they were done
