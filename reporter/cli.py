@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
+try:
+    import typer
 
-from . import __version__
-from .cli_zh import ChineseTyper
-from .console import long_path, owns_console, safe_streams, wait_for_enter
+    from . import __version__
+    from .cli_zh import ChineseTyper
+    from .console import long_path, owns_console, safe_streams, wait_for_enter
+except KeyboardInterrupt:  # Ctrl+C while the program starts: nothing was done yet, no traceback
+    sys.stderr.write("已中断\n")
+    raise SystemExit(130) from None
 
 if TYPE_CHECKING:
     from .jobs.pipeline import RunResult
@@ -29,8 +35,10 @@ app = ChineseTyper(
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-    help="把工作报告（.txt / .docx 等）整理成 Excel 台账和 Word 简报。\n\n"
-    "Example: reporter run 报告文件夹 -o 输出",
+    help="把工作报告（.txt / .docx 等）整理成 Excel 台账、Word 简报和核对页。\n\n"
+    "Example: reporter run 报告文件夹 -o 输出\n\n"
+    "也可以只写文件夹（或把文件夹拖到程序上）：reporter 报告文件夹，"
+    "结果写在它旁边的“报告文件夹_台账简报”里。",
 )
 templates_app = ChineseTyper(
     help="查看或复制可编辑的模板（字段表、台账、简报、词表）。", no_args_is_help=True
@@ -66,7 +74,10 @@ TemplatesOpt = Annotated[
 RefDateOpt = Annotated[
     str | None,
     typer.Option(
-        "--ref-date", help="参考日期 YYYY-MM-DD：补全没有年份的日期、解释“昨日”。", show_default=False
+        "--ref-date",
+        metavar="日期",
+        help="参考日期（如 2024-03-05）：补全没有年份的日期、解释“昨日”。",
+        show_default=False,
     ),
 ]
 
@@ -83,12 +94,21 @@ def _fail(exc: Exception) -> typer.Exit:
 
 
 def _ref_date(text: str | None) -> dt.date | None:
+    """--ref-date as people write dates: 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 2024年3月5日, 20240305."""
     if not text:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"“{text}”不是 YYYY-MM-DD 格式的日期", param_hint="--ref-date") from None
+    import re
+
+    match = re.fullmatch(
+        r"\s*(\d{4})(?:\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))\s*", text
+    )
+    if match:
+        year, month, day = match.group(1), match.group(2) or match.group(4), match.group(3) or match.group(5)
+        with contextlib.suppress(ValueError):
+            return dt.date(int(year), int(month), int(day))
+    raise typer.BadParameter(
+        f"“{text}”不是有效的日期；请写成 YYYY-MM-DD，例如 2024-03-05", param_hint="--ref-date"
+    )
 
 
 def _options(templates: Path | None, ref_date: str | None):
@@ -164,18 +184,74 @@ OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".
 
 def _check_outdir(outdir: Path) -> None:
     """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
-    if outdir.suffix.lower() in OUTPUT_SUFFIXES and not outdir.is_dir():
+    try:
+        os.stat(outdir)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise typer.BadParameter(
+                f"“{outdir}”：文件夹名或路径太长；请换一个短一些的输出文件夹", param_hint="-o"
+            ) from None
+    if os.path.isdir(outdir):
+        return
+    where = "例如 -o 输出"
+    if outdir.name in ("台账.xlsx", "简报.docx", "核对.html") and outdir.parent != Path():
+        where = f"要写到 {outdir.parent} 里，请用 -o {outdir.parent}"
+    if os.path.lexists(outdir):
         raise typer.BadParameter(
-            f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（例如 -o 输出）",
+            f"“{outdir}”是一个文件，不是文件夹；-o 要给一个文件夹（{where}）", param_hint="-o"
+        )
+    if outdir.suffix.lower() in OUTPUT_SUFFIXES:
+        raise typer.BadParameter(
+            f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（{where}）",
             param_hint="-o",
         )
-    if outdir.exists() and not outdir.is_dir():
-        raise typer.BadParameter(f"“{outdir}”是一个文件，不是文件夹；请换一个文件夹名", param_hint="-o")
+
+
+def _check_name_length(out: Path) -> None:
+    try:
+        os.stat(out)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise typer.BadParameter(
+                f"“{out}”：文件名或路径太长；请换一个短一些的名字", param_hint="-o"
+            ) from None
 
 
 def _output_file(out: Path, default_name: str) -> Path:
-    """`-o` of ledger/brief: a file path, or an existing folder to put the file into under its usual name."""
-    return out / default_name if out.is_dir() else out
+    """`-o` of ledger/brief: a file path with the right suffix, or a folder (made when missing) to put the
+    file into under its usual name. Another suffix is refused: Excel cannot open a 台账.docx, nor Word a
+    简报.xlsx, and an existing file of another kind must not be overwritten."""
+    _check_name_length(out)
+    if os.path.isdir(out):
+        return out / default_name
+    suffix = Path(default_name).suffix
+    what = "台账" if suffix == ".xlsx" else "简报"
+    if out.suffix.lower() == suffix:
+        return out
+    if os.path.lexists(out):
+        raise typer.BadParameter(
+            f"“{out}”是一个已有的文件，不是{what}（{suffix}）；请给出 {suffix} 文件名或一个文件夹，"
+            f"例如 -o {default_name}",
+            param_hint="-o",
+        )
+    if out.suffix and not out.suffix[1:].isdigit():  # 简报.xlsx, 台账.docx; "第3.5期" is a name, not a kind
+        raise typer.BadParameter(
+            f"{what}要存成 {suffix} 文件，“{out}”的扩展名是 {out.suffix}；请改成 {out.with_suffix(suffix)}，"
+            "或给一个文件夹",
+            param_hint="-o",
+        )
+    return out / default_name  # a name without suffix: the folder to put it in (made when missing)
+
+
+def _issue_label(outdir: Path) -> str | None:
+    """The 期号 of the briefing a run just wrote into `outdir` (2024年第3期), from the briefing's state."""
+    from .writers.briefing.issues import load_state
+
+    state = load_state(outdir)
+    return f"{state['year']}年第{state['last']}期" if state and state["last"] > 0 else None
+
+
+SHOWN = 10  # lines of one kind (reports not added to the ledger) printed one by one
 
 
 def _ledger_report(ledger, quiet: bool = False) -> None:
@@ -186,9 +262,13 @@ def _ledger_report(ledger, quiet: bool = False) -> None:
         err(f"注意：{warning}")
     if quiet:
         return
-    for skip in ledger.skipped:
-        if skip.kind != "already":
-            err(f"未加入台账：{skip.path.name}（{skip.reason}）")
+    refused = [skip for skip in ledger.skipped if skip.kind != "already"]
+    for skip in refused[:SHOWN]:
+        err(f"未加入台账：{skip.path.name}（{skip.reason}）")
+    if len(refused) > SHOWN:  # 40 copies of one notice: ten lines, then the names of the rest
+        rest = [skip.path.name for skip in refused[SHOWN:]]
+        names = "、".join(rest[:SHOWN]) + ("等" if len(rest) > SHOWN else "")
+        err(f"另有 {len(rest)} 份未加入台账（内容重复或疑似重复）：{names}")
     for diff in ledger.differences:
         err(("保留人工修改：" if diff.kept else "已更新：") + diff.describe())
     err(ledger.summary())
@@ -239,9 +319,12 @@ def run(
     options = dataclasses.replace(
         options, issue_no=issue_no, evidence=evidence, refresh=refresh, reissue=reissue
     )
-    if not quiet and not as_json:
-        err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
     try:
+        from .jobs.pipeline import require_reports
+
+        require_reports(paths)  # a mistyped path or a folder without reports: the error, not 读取中… first
+        if not quiet and not as_json:
+            err("读取中…")  # starting the worker processes takes a moment: show at once that it runs
         result = run_job(
             paths, outdir, schema=schema, options=options, progress=console_progress(sys.stderr, quiet=quiet)
         )
@@ -249,12 +332,13 @@ def run(
         err("已中断：本次没有写入台账和简报，已有的台账和简报没有改动；下次运行会重新处理这些报告")
         raise typer.Exit(130) from None
     except ReporterError as exc:
+        error = _outputs_given(paths, exc)
         if as_json:
             from .jobs.pipeline import RunResult
 
             log = outdir / "reporter.log"
-            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
-        raise _fail(exc) from None
+            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=error))
+        raise _fail(error) from None
     for failure in result.failures:
         err(f"失败：{failure.message}")
     if not quiet:  # issue 19: changed in place since they were done
@@ -270,12 +354,30 @@ def run(
     elif not quiet:
         err(result.summary())
         for out in result.outputs:
-            err(f"已写入：{out}")
+            issue = _issue_label(outdir) if out.name == "简报.docx" else None
+            err(f"已写入：{out}" + (f"（{issue}）" if issue else ""))
         if result.review is not None and result.outputs:  # 核对页 (issue 17)
             err(f"核对页：{result.review}（用 reporter review {outdir} 在浏览器中打开）")
         if not result.outputs and not result.failures:
             err(f"没有新增或改动过的报告，{outdir} 中的台账和简报保持不变")
     raise typer.Exit(0 if result.ok else 1)
+
+
+def _outputs_given(paths: list[Path], exc: Exception) -> Exception:
+    """No report found because only output folders were given (an 一月_台账简报 dropped on the program
+    instead of 一月): say what they are and what to do instead."""
+    from .errors import NoReportsError
+    from .jobs.inputs import is_output_folder
+
+    if not isinstance(exc, NoReportsError) or not paths or not all(is_output_folder(p) for p in paths):
+        return exc
+    names = "、".join(str(p) for p in paths)
+    return NoReportsError(
+        f"{names}：这是本程序写出的结果文件夹（台账、简报、核对页），里面没有报告；"
+        f"要核对请用 reporter review {paths[0]}，要加入新报告请给出（或拖入）报告所在的文件夹",
+        path=paths[0],
+        reason="结果文件夹，不是报告",
+    )
 
 
 # ----------------------------------------------------------------------------------------- watch
@@ -325,8 +427,16 @@ def watch(
     from .jobs.progress import console_progress
     from .jobs.watch import FAILED_DIR, Batch, Watcher, WatchSettings
 
-    if not inbox.is_dir():
-        raise typer.BadParameter(f"“{inbox}”不是一个文件夹", param_hint="INBOX")
+    if as_json and not once:
+        raise typer.BadParameter(
+            "--json 只能和 --once 一起用（处理完现有的文件后打印摘要）；一直监视时请看 reporter.log",
+            param_hint="--json",
+        )
+    if not os.path.isdir(inbox):
+        why = "是一个文件，不是文件夹" if os.path.lexists(inbox) else "不存在；请检查路径，或先建好这个文件夹"
+        raise typer.BadParameter(f"收件文件夹“{inbox}”{why}", param_hint="收件文件夹")
+    if outdir is not None:
+        _check_outdir(outdir)
     outdir = outdir or _beside(inbox.resolve())
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
@@ -391,7 +501,7 @@ def watch(
             from .jobs.pipeline import RunResult
 
             log = outdir / "reporter.log"
-            typer.echo(RunResult(log=log if log.is_file() else None).to_json(error=exc))
+            typer.echo(RunResult(log=log if os.path.isfile(log) else None).to_json(error=exc))
         raise _fail(exc) from None
     # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
     failed = once and (bool(failed_batches) or bool(errors))
@@ -434,14 +544,32 @@ def extract(
     Example: reporter extract seeds/seed.txt --format table --explain
     """
     from .errors import ReporterError
+    from .jobs.pipeline import Options, require_reports
+
+    schema = _load_schema(templates)
+    options: Options = _options(templates, ref_date)
+    try:
+        require_reports(paths)  # a folder of pictures printed [] and exited 0
+    except ReporterError as exc:
+        err(f"错误：{str(exc).removesuffix('；没有写出台账和简报')}")  # extract writes neither anyway
+        raise typer.Exit(1) from None
+    try:
+        failed = _print_extracted(paths, fmt, explain, schema, options)
+    except KeyboardInterrupt:  # Ctrl+C: the reports printed so far are complete, nothing was written
+        err("已中断：其余的报告没有处理（已打印的每份报告都是完整的）")
+        raise typer.Exit(130) from None
+    raise typer.Exit(1 if failed else 0)
+
+
+def _print_extracted(paths: list[Path], fmt: Format, explain: bool, schema, options) -> int:
+    """What `extract` prints, report by report; the number of files that failed."""
+    from .errors import ReporterError
     from .explain import explain_record, table_record
-    from .jobs.pipeline import Options, extract_paths, iter_inputs
+    from .jobs.pipeline import extract_paths, iter_inputs
     from .model import Failure
     from .readers import read
     from .writers.jsonl import record_to_dict
 
-    schema = _load_schema(templates)
-    options: Options = _options(templates, ref_date)
     failed = 0
     records = []
     if fmt is Format.text:
@@ -453,7 +581,7 @@ def extract(
             except ReporterError as exc:
                 err(f"失败：{exc}")
                 failed += 1
-        raise typer.Exit(1 if failed else 0)
+        return failed
     # each file under the same time and memory guard as the main job, in worker processes
     for result in extract_paths(paths, schema, options):
         if isinstance(result, Failure):
@@ -471,7 +599,7 @@ def extract(
     if fmt is Format.json and not explain and (records or not failed):
         payload = records[0] if len(records) == 1 else records
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-    raise typer.Exit(1 if failed else 0)
+    return failed
 
 
 # ------------------------------------------------------------------------------- ledger / brief
@@ -534,6 +662,18 @@ def brief(
     )
 
 
+def _passed_over(paths: list[Path], ignored: list[tuple[Path, str]]) -> list[Path]:
+    """What `run` lists as 不是报告、没有读取 (files of other kinds, in folders or given by name, and
+    earlier outputs) goes to `ignored`; the paths to read are returned without the files given by name
+    among them, which would otherwise each be a failure."""
+    from .jobs.inputs import iter_inputs
+
+    for _item in iter_inputs(paths, ignored):
+        pass
+    skipped = {str(p) for p, _kind in ignored}
+    return [p for p in paths if str(p) not in skipped]
+
+
 def _write_one(
     kind: str,
     paths: list[Path],
@@ -559,6 +699,7 @@ def _write_one(
             check_briefing_template(templates)  # before any report is read
         require_reports(paths)
         check_free([out], note=lambda text: err(f"注意：{text}"))  # open in Excel/WPS/LibreOffice, read-only
+        paths = _passed_over(paths, result.ignored)  # Excel files, archives… listed as run lists them
         if not quiet and not as_json:
             err("读取中…")
         records, failures = extract_all(paths, schema, _options(templates, ref_date))  # records kept on disk
@@ -627,8 +768,14 @@ def review(
     from .jobs.state import OutputLock
     from .writers.review import has_review_data, write_review
 
-    if not outdir.is_dir():
-        err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
+    if not os.path.isdir(outdir):
+        if os.path.lexists(outdir):
+            what = "是一个文件，不是输出文件夹"
+            if outdir.name == "台账.xlsx" or outdir.suffix.lower() in (".html", ".docx"):
+                what += f"；请给出它所在的文件夹：reporter review {outdir.parent}"
+            err(f"错误：{outdir}：{what}")
+        else:
+            err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
         raise typer.Exit(1)
     if not has_review_data(outdir):
         err(f"错误：{outdir}：这里还没有台账和核对资料；请先运行 reporter run 报告文件夹 -o {outdir}")
@@ -675,9 +822,15 @@ def templates_init(
 
     Example: reporter templates init 我的模板
     """
+    from .errors import output_error
     from .templates import init_templates
 
-    written = init_templates(target, force=force)
+    if os.path.lexists(target) and not os.path.isdir(target):
+        raise typer.BadParameter(f"“{target}”是一个文件，不是文件夹；请换一个文件夹名", param_hint="文件夹")
+    try:
+        written = init_templates(target, force=force)
+    except OSError as exc:  # no permission, name too long, disk full …
+        raise _fail(output_error(exc, target, "复制模板")) from None
     for path in written:
         typer.echo(str(path))
     err(f"已复制 {len(written)} 个模板到 {target}；修改后用 --templates {target} 使用")
@@ -691,6 +844,8 @@ def templates_show(templates: TemplatesOpt = None) -> None:
     """
     from .templates import show_templates
 
+    if templates is not None:
+        _load_schema(templates)  # a templates folder that is missing or broken: its own message, exit 1
     for name, path, desc in show_templates(templates):
         typer.echo(f"{name}\t{path or '（无）'}\t{desc}")
 
@@ -698,16 +853,43 @@ def templates_show(templates: TemplatesOpt = None) -> None:
 # ------------------------------------------------------------------------------------------ entry
 def _beside(first: Path) -> Path:
     """Where results of a dropped folder or file go: 一月报告 → 一月报告_台账简报 beside it; a file → 台账简报 beside it."""
-    return first.parent / f"{first.name}_台账简报" if first.is_dir() else first.parent / "台账简报"
+    return first.parent / f"{first.name}_台账简报" if os.path.isdir(first) else first.parent / "台账简报"
 
 
 def _bare_paths(argv: list[str]) -> list[str]:
     """`reporter 一月报告/` (a folder dropped on the program) means `run` with outputs beside the input."""
     if not argv or argv[0] in COMMANDS or argv[0].startswith("-"):
         return argv
-    if not Path(argv[0]).exists():
+    if not os.path.lexists(argv[0]):
         return argv
     return ["run", *argv, "-o", str(_beside(Path(argv[0]).resolve()))]
+
+
+def _unquote(arg: str) -> str:
+    """A path with stray quotes that does not exist, while it does without them: the quotes go.
+    On Windows, "D:\\报告\\" reaches the program as D:\\报告" (the backslash escapes the quote); a
+    path copied with its quotes into a shortcut or a script keeps them."""
+    if arg.startswith("-") or ('"' not in arg and "'" not in arg) or os.path.lexists(arg):
+        return arg
+    bare = arg.strip("\"' ")
+    return bare if bare and os.path.lexists(bare) else arg
+
+
+def _spaced_path(args: list[str]) -> str | None:
+    """The message for a path with spaces given without quotes (reporter run 一月 报告): its parts do not
+    exist, the parts joined by a space do."""
+    for i, first in enumerate(args):
+        if first.startswith("-") or first in COMMANDS or os.path.lexists(first):
+            continue
+        for j in range(i + 2, min(len(args), i + 8) + 1):
+            parts = args[i:j]
+            if any(p.startswith("-") for p in parts):
+                break
+            joined = " ".join(parts)
+            if os.path.lexists(joined):
+                shown = "和".join(f"“{p}”" for p in parts)
+                return f'找不到{shown}，但有“{joined}”：路径里有空格时请加引号，写成 "{joined}"'
+    return None
 
 
 def _internal_error(exc: BaseException) -> str:
@@ -728,9 +910,17 @@ def _internal_error(exc: BaseException) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     safe_streams()
-    args = [long_path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    args = [long_path(_unquote(a)) for a in (sys.argv[1:] if argv is None else argv)]
     pause = argv is None and owns_console()
     try:
+        spaced = _spaced_path(args)
+        if spaced is not None:
+            if "--json" in args:
+                from .cli_zh import usage_json
+
+                typer.echo(usage_json(spaced))
+            err(f"错误：{spaced}")
+            raise SystemExit(2)
         app(args=_bare_paths(args), prog_name="reporter")
     except Exception as exc:  # a bug: one line for the user, the traceback in a log file
         err(_internal_error(exc))

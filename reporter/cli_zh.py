@@ -65,7 +65,7 @@ def _option_label(param: Any) -> str:
     names = ", ".join(sorted(param.opts, key=len))
     if getattr(param, "is_flag", False) or getattr(param, "count", False):
         return names
-    return f"{names} {kind_of(param)}"
+    return f"{names} {getattr(param, 'metavar', None) or kind_of(param)}"
 
 
 def _default_text(param: Any) -> str:
@@ -107,19 +107,34 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# Chinese line-breaking rules: these never begin a line, and these never end one.
+_NO_START = set("，。、；：？！）》」』】”’%.,;:?!)]}")
+_NO_END = set("（《「『【“‘([{")
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """Lines of at most `columns` terminal columns, broken between CJK characters or between words,
-    never inside a Latin word or number (Windows/macOS, 2024-06-30)."""
-    lines, line = [], ""
+    never inside a Latin word or number (Windows/macOS, 2024-06-30), never before a closing mark
+    (），。) or after an opening one (（“): the word before such a mark moves to the next line with it."""
+    lines: list[str] = []
+    line: list[str] = []  # the tokens of the line being filled
     for token in re.findall(r"[!-~]+| +|.", text):
-        if line and width(line) + width(token) > columns:
-            lines.append(line.rstrip())
-            line = ""
-            if token.isspace():
+        if line and width("".join(line)) + width(token) > columns:
+            carry: list[str] = []
+            if token[0] in _NO_START:  # a closing mark takes the word before it along
+                while len(line) > 1 and line[-1][-1] in _NO_START:
+                    carry.insert(0, line.pop())
+                if len(line) > 1 and not line[-1].isspace():
+                    carry.insert(0, line.pop())
+            while len(line) > 1 and line[-1][-1] in _NO_END:  # an opening mark goes down too
+                carry.insert(0, line.pop())
+            lines.append("".join(line).rstrip())
+            line = carry
+            if token.isspace() and not line:
                 continue
-        line += token
+        line.append(token)
     if line:
-        lines.append(line)
+        lines.append("".join(line))
     return lines or [""]
 
 
@@ -129,7 +144,7 @@ def _rows(formatter: Any, title: str, rows: list[tuple[str, str]]) -> None:
         return
     formatter.write_paragraph()
     formatter.write(f"{title}：\n")
-    label_width = min(max(width(label) for label, _ in rows), 28)
+    label_width = max((width(label) for label, _ in rows if width(label) <= 28), default=28)
     total = max(min(shutil.get_terminal_size((100, 24)).columns, 110), 60)
     text_width = max(total - label_width - 4, 30)
     for label, text in rows:
@@ -204,8 +219,8 @@ def _range_text(param_type: Any) -> str:
 def _bad_parameter(exc: Any) -> str:
     name = _param_name(exc.param) or (exc.param_hint if isinstance(exc.param_hint, str) else "")
     if _CJK.search(exc.message):  # our own checks already speak Chinese
-        return f"{name} 的值不对：{exc.message}" if name else exc.message
-    value = _bad_value(exc.message)
+        return f"{name} 的值不对：{exc.message}" if name and name not in exc.message else exc.message
+    value = re.sub(r"^(-?\d+)\.0$", r"\1", _bad_value(exc.message))  # click shows --timeout -1 as -1.0
     shown = f"“{value}”" if value else "给的值"
     param_type = getattr(exc.param, "type", None)
     choices = getattr(param_type, "choices", None)
@@ -222,11 +237,14 @@ def _bad_parameter(exc: Any) -> str:
 def _no_such_command(name: str, ctx: Any, near: list[str]) -> str:
     """A first word that is neither a command nor an existing path: most often a mistyped or moved
     path (a folder dragged from a window that has since been renamed), sometimes a mistyped command."""
+    commands = "、".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
+    if ctx is not None and ctx.parent is not None:  # reporter templates ini: only commands go here
+        near_text = f"（是不是 {'、'.join(near)}？）" if near else f"（命令有：{commands}）"
+        return f"没有 {name} 这个命令{near_text}"
     if re.search(r"[\\/.:]|[^\x00-\x7f]", name):
         return f"找不到“{name}”：没有这个文件或文件夹，请检查路径是否写对、文件是否已被移走"
     if near:
         return f"没有 {name} 这个命令（是不是 {'、'.join(near)}？），也没有叫这个名字的文件或文件夹"
-    commands = "、".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
     return f"没有 {name} 这个命令，也没有叫这个名字的文件或文件夹" + (
         f"（命令有：{commands}）" if commands else ""
     )
@@ -240,7 +258,8 @@ def usage_message(exc: Exception) -> str:
     if isinstance(exc, click.exceptions.MissingParameter):
         param = exc.param
         if param is not None and param.param_type_name == "argument":
-            return f"缺少{_arg_label(param)}：请给出要处理的{_arg_label(param)}"
+            wanted = (getattr(param, "help", None) or "").rstrip("。").split("：")[0] or _arg_label(param)
+            return f"缺少{_arg_label(param)}：请给出{wanted}"
         return f"缺少选项 {_param_name(param)}"
     if isinstance(exc, click.exceptions.BadParameter):
         return _bad_parameter(exc)
@@ -271,8 +290,19 @@ def _context_for(command: Any, args: Sequence[str] | None, prog_name: str | None
     return ctx
 
 
+def usage_json(message: str) -> str:
+    """The --json summary of a command that was written wrong: the keys of every summary, nothing done."""
+    import json
+
+    empty: dict[str, Any] = {key: [] for key in ("processed", "skipped", "failed", "ignored", "outputs")}
+    data = {**empty, "review": None, "log": None, "error": message, "exit_code": 2}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def _show_usage_error(exc: Any, command: Any, args: Sequence[str] | None, prog_name: str | None) -> None:
     ctx = getattr(exc, "ctx", None) or _context_for(command, args, prog_name)
+    if "--json" in (args or ()):  # a script reading stdout gets a summary, not nothing
+        print(usage_json(usage_message(exc)))
     lines = [f"错误：{usage_message(exc)}"]
     if ctx is not None:
         lines.append(_usage_line(ctx.command, ctx))

@@ -47,7 +47,7 @@ _KINDS = (
     ("Excel 表格", {".xlsx", ".xlsm", ".xls", ".et", ".ett", ".csv", ".ods"}),
     ("压缩包（请先解压）", {".zip", ".rar", ".7z", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".cab"}),
     (
-        "图片（不是报告；扫描件请先转成文字）",
+        "图片（扫描件请先转成文字）",
         {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic"},
     ),
     ("演示文稿", {".ppt", ".pptx", ".pps", ".ppsx", ".dps", ".odp"}),
@@ -61,6 +61,11 @@ def kind_of_file(path: Path) -> str:
     """What a file that is not a report is, in the words a clerk uses (Excel 表格, 压缩包…)."""
     suffix = path.suffix.lower()
     return next((kind for kind, suffixes in _KINDS if suffix in suffixes), "其他文件")
+
+
+def not_a_report(path: Path) -> bool:
+    """A file whose name says it is of a kind that holds no report (Excel 表格, 压缩包, 图片 …)."""
+    return not supported(path) and kind_of_file(path) != "其他文件"
 
 
 def is_output_folder(folder: Path) -> bool:
@@ -142,6 +147,9 @@ def iter_inputs(
             ignored.append((given, OUTPUT_KIND))
             continue
         if stat.S_ISREG(mode):
+            if ignored is not None and not_a_report(given):  # 统计表.xlsx dropped with the reports
+                ignored.append((given, kind_of_file(given)))
+                continue
             if real not in seen:
                 seen.add(real)
                 yield given

@@ -82,11 +82,29 @@ def release_fork_server() -> None:
         pass
 
 
+def _start_fork_server() -> None:
+    """Start the fork server with Ctrl+C ignored, so that it cannot die of it while Python starts in it
+    ("Fatal Python error: init_import_site" or a KeyboardInterrupt traceback): Ctrl+C is the main
+    process's to handle. An ignored signal stays ignored across exec, and Python then leaves it so;
+    the main process ignores it only for the moment the server takes to be spawned."""
+    from multiprocessing import forkserver
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: the server starts as multiprocessing does it
+        return
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _context() -> Any:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" in methods and sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["reporter._preload"])
+        _start_fork_server()
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -157,6 +175,16 @@ def warm_up(options: Any, schema: Any = None) -> None:
             os.unlink(name)
 
 
+def _tell(conn: Connection, message: tuple) -> bool:
+    """Send a message to the main process; False when it is gone (Ctrl+C while this worker started):
+    the worker then ends without a traceback."""
+    try:
+        conn.send(message)
+    except OSError:  # BrokenPipeError, ConnectionResetError
+        return False
+    return True
+
+
 def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None] | None) -> None:
     """A worker: load once, then read one (index, path) at a time and answer with its Record or Failure."""
     from .job import process
@@ -175,9 +203,10 @@ def _serve(conn: Connection, schema: Any, options: Any, setup: Callable[[], None
                 f"处理进程无法使用临时文件夹（{describe_os_error(exc)[0]}）；请检查 TMP/TEMP（或 TMPDIR）"
                 "指向的文件夹是否存在、可以写入、还有空间"
             )
-        conn.send(("init-error", isinstance(exc, ReporterError), str(exc), traceback.format_exc()))
+        _tell(conn, ("init-error", isinstance(exc, ReporterError), str(exc), traceback.format_exc()))
         return
-    conn.send(("ready", os.getpid()))
+    if not _tell(conn, ("ready", os.getpid())):
+        return
     while True:
         try:
             task = conn.recv()

@@ -49,7 +49,7 @@ def test_help_pages_have_no_english_scaffolding(argv):
         (["D:/报告/一月"], "找不到“D:/报告/一月”"),
         (
             ["extract", "seeds", "--ref-date", "2024/13/01"],
-            "--ref-date 的值不对：“2024/13/01”不是 YYYY-MM-DD",
+            "--ref-date 的值不对：“2024/13/01”不是有效的日期；请写成 YYYY-MM-DD",
         ),
     ],
 )

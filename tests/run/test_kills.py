@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.run.test_locks import ledger_shas, make_inbox
 
 from reporter.jobs.state import sha256_file
+from tests.run.test_locks import ledger_shas, make_inbox
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMP = re.compile(r"^\.~.+-[A-Za-z0-9_]+(\.\w+)?$")
