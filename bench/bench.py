@@ -35,6 +35,7 @@ The 10,000- and 100,000-row ledger write and update: bench/ledger_bench.py. The 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -537,10 +538,8 @@ def measure_stages(work: Path, profile: bool) -> dict:
     def extract_all():
         records = []
         for doc in docs:
-            try:
+            with contextlib.suppress(ReporterError):
                 records.append(extract(doc, schema))
-            except ReporterError:
-                pass
         return records
 
     parts = None if profile else _extract_breakdown()
@@ -662,8 +661,8 @@ def measure_startup(repeat: int = 7) -> dict:
     base = [exe] if exe else [sys.executable, "-m", "reporter"]
     figures = {}
     for label, cmd in (
-        ("help", base + ["--help"]),
-        ("version", base + ["--version"]),
+        ("help", [*base, "--help"]),
+        ("version", [*base, "--version"]),
         ("python", [sys.executable, "-c", "pass"]),
     ):
         runs = []

@@ -83,7 +83,7 @@ def owns_console() -> bool:
         import ctypes
 
         pids = (ctypes.c_uint32 * 64)()
-        count = ctypes.windll.kernel32.GetConsoleProcessList(pids, 64)  # type: ignore[attr-defined]
+        count = ctypes.windll.kernel32.GetConsoleProcessList(pids, 64)
     except (AttributeError, OSError, ValueError):
         return False
     if not 0 < count <= 64:

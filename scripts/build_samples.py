@@ -119,7 +119,7 @@ def build_seed_docx(out: Path) -> None:
     table.style = "Table Grid"
     for row in figures:
         cells = table.add_row().cells
-        for cell, value in zip(cells, row):
+        for cell, value in zip(cells, row, strict=False):
             cell.text = value
     footer = doc.sections[0].footer
     footer.paragraphs[0].text = "来源:敖汉旗公安局"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Evidence, Found, Review, SourceDoc, Span, Value
 from ..schema import Schema
+from .lexicon import Lexicon, load_lexicon
 from .normalize import normalize
 from .segment import cut, split_sentences
 
@@ -36,7 +37,7 @@ class Context:
         *,
         ref_date: dt.date | None = None,
         userdicts: tuple[Path, ...] = (),
-        lexicon: object | None = None,
+        lexicon: Lexicon | None = None,
     ):
         self.doc = doc
         self.text = doc.text
@@ -44,7 +45,7 @@ class Context:
         self.schema = schema
         self.ref_date = ref_date
         self.userdicts = userdicts
-        self.lexicon = lexicon
+        self.lexicon: Lexicon = lexicon if lexicon is not None else load_lexicon()
         self.found: dict[str, list[Found]] = {}
         self.review: list[Review] = []
 

@@ -26,7 +26,7 @@ _SENT_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """Sentence spans over text[start:end], without surrounding white space."""
     end = len(text) if end is None else end
-    spans = []
+    spans: list[Span] = []
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end() if m.group().strip() else m.start()

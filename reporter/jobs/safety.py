@@ -133,7 +133,7 @@ class _Subset(Sequence[Record]):
     def __len__(self) -> int:
         return len(self._indexes)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         return self._records[self._indexes[index]]
@@ -180,7 +180,7 @@ class _ShownRecords(Sequence[Record]):
     def __len__(self) -> int:
         return len(self._records)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         record = self._records[index]

@@ -108,7 +108,7 @@ class Batch(Sequence[Record | Failure]):
     @overload
     def __getitem__(self, index: slice) -> list[Record | Failure]: ...
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
         slot = self._slots[index]
@@ -147,10 +147,10 @@ class Records(Sequence[Record]):
     @overload
     def __getitem__(self, index: slice) -> list[Record]: ...
 
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return self._batch[self._indexes[index]]  # type: ignore[return-value]
+        return self._batch[self._indexes[index]]
 
     def __iter__(self) -> Iterator[Record]:
         for i in self._indexes:

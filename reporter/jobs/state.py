@@ -123,6 +123,7 @@ class State:
             sha = known
         else:
             sha = sha256_file(resolved)
+        assert sha is not None
         return Fingerprint(resolved, sha, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     def unchanged(self, path: Path) -> bool:
@@ -133,7 +134,7 @@ class State:
             st = os.stat(resolved)
         except OSError:
             return False
-        return bool(entry) and (entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")) == (
+        return entry is not None and (entry.get("size"), entry.get("mtime_ns"), entry.get("ctime_ns")) == (
             st.st_size,
             st.st_mtime_ns,
             st.st_ctime_ns,

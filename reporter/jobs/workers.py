@@ -46,7 +46,7 @@ INIT_TIMEOUT = 300.0  # seconds a new worker may take to load its dictionaries
 def default_jobs() -> int:
     """One worker per core this process may use."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
 

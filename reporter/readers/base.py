@@ -162,7 +162,7 @@ class TextBuilder:
                 )
             return
         if part in ("header", "footer"):
-            kind = part  # type: ignore[assignment]
+            kind = part
             if any(item.text == text for item in self._parts[part]):
                 return  # first-page and default headers often repeat the same text
         self._parts[part].append(_Line(text, kind, level, label, sep, len(lead)))

@@ -266,7 +266,7 @@ class _PageWalker:
         if value:
             self.buf.append(value if self.pre_depth else _collapse(value))
 
-    def walk(self, root) -> None:  # type: ignore[no-untyped-def]
+    def walk(self, root) -> None:
         depth = 0
         for event, el in _events(root):
             tag = el.tag.lower() if isinstance(el.tag, str) else ""

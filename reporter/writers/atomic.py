@@ -83,7 +83,7 @@ def remove_stale_temporaries(folder: Path, targets: list[str]) -> list[Path]:
     return removed
 
 
-def write_atomic(target: Path, write: Callable[[Path], None]) -> Path:
+def write_atomic(target: Path, write: Callable[[Path], object]) -> Path:
     with atomic_path(target) as tmp:
         write(tmp)
     return target

@@ -23,7 +23,7 @@ def test_the_fork_server_is_started_with_ctrl_c_ignored():
     import signal
     from multiprocessing import forkserver
 
-    from reporter import workers
+    from reporter.jobs import workers
 
     workers.release_fork_server()
     workers._context()

@@ -165,7 +165,7 @@ def test_jieba_files_sample_matches_plain_parse() -> None:
     rng = random.Random(2024)
     words = [line.partition(" ")[0] for line in rng.sample(dict_text.splitlines(), 3000)]
     words += [line.strip().partition(" ")[0] for line in rng.sample(idf_text.splitlines(), 3000)]
-    words += ["召开", "组织", "公安局", "会议", "的", "安全生产", "没有这个词语", "赤峰市公安局"] + MISSING
+    words += ["召开", "组织", "公安局", "会议", "的", "安全生产", "没有这个词语", "赤峰市公安局", *MISSING]
     table = dictionary()
     assert len(table) > 349_000
     assert_same(table, dict_text, idf_text, words)

@@ -121,10 +121,7 @@ def test_page_charset_from_bytes():
 
 # ------------------------------------------------------------------------------------------ .mht
 def mht(html: bytes, *, charset: str, encoding: str, start: bool = False, decoy: bool = False) -> bytes:
-    if encoding == "base64":
-        body = base64.encodebytes(html)
-    else:
-        body = quopri.encodestring(html)
+    body = base64.encodebytes(html) if encoding == "base64" else quopri.encodestring(html)
     parts = []
     if decoy:  # another HTML part first (a frame); the start parameter points at the real one
         parts.append(

@@ -62,7 +62,7 @@ def test_a_batch_keeps_input_order_whatever_order_results_arrive_in():
     batch.put(4, records[3])
     assert len(batch) == 6 and all(batch.done(i) for i in range(6))
     assert batch[2] is failure and batch.failure(2) is failure and batch.failure(0) is None
-    assert list(batch) == records[:2] + [failure] + records[2:]
+    assert list(batch) == [*records[:2], failure, *records[2:]]
     view = batch.records()
     assert isinstance(view, Records) and len(view) == 5
     assert list(view) == records and view[-1] == records[4] and view[1:3] == records[1:3]

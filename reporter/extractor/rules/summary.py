@@ -177,7 +177,7 @@ def summary(ctx: Context) -> list[Found]:
         from .header import _body_start
 
         after = max(after, _body_start(ctx))
-    chosen = []
+    chosen: list = []
     length = 0
     for sent in ctx.sentences:
         if sent.start < after or sent.end - sent.start < 8:

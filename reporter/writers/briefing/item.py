@@ -429,14 +429,14 @@ class Item:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for name in self.__slots__:  # type: ignore[attr-defined]
+        for name in self.__slots__:
             value = getattr(self, name)
             out[name] = list(map(list, value)) if name == "metrics" else value
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Item:
-        values = {k: data[k] for k in cls.__slots__ if k in data}  # type: ignore[attr-defined]
+        values = {k: data[k] for k in cls.__slots__ if k in data}
         for key in ("figures", "tasks"):
             values[key] = tuple(values.get(key, ()))
         values["metrics"] = tuple(tuple(m) for m in values.get("metrics", ()))

@@ -497,7 +497,8 @@ def _splice_bytes(package: bytes, markers: dict[str, str], blocks: dict[str, str
     xml = src.read(main).decode("utf-8")
     pieces: list[str] = []
     pos = 0
-    for name, mark in sorted(markers.items(), key=lambda kv, text=xml: text.find(kv[1])):
+    where = {name: xml.find(mark) for name, mark in markers.items()}
+    for name, mark in sorted(markers.items(), key=lambda kv: where[kv[0]]):
         at = xml.find(mark, pos)
         if at < 0:
             continue

@@ -136,7 +136,7 @@ class Package:
 
     def sheets(self) -> dict[str, str]:
         """Sheet name → worksheet part, in workbook order."""
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
 
         wb_part = self.workbook_part()
         root = etree.fromstring(self.read(wb_part), etree.XMLParser(resolve_entities=False))

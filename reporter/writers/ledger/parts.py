@@ -104,7 +104,7 @@ class PartsWriter(UpdateState):
 
     def _workbook_xml(self) -> bytes:
         """workbook.xml with the filter ranges of the grown sheets and recalculation on open."""
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
 
         data = self.base.read(self.wb_part)
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False))
@@ -197,7 +197,7 @@ class PartsWriter(UpdateState):
         return changed
 
     def _content_types(self, overrides: dict[str, str], defaults: dict[str, str]) -> bytes:
-        from lxml import etree  # type: ignore[import-untyped]
+        from lxml import etree
 
         data = self.base.read("[Content_Types].xml")
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False))

@@ -128,7 +128,7 @@ class LedgerReader(UpdateState):
         refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
         refs.update(int(v) for v in self.present_raw if isinstance(v, SharedRef))
         shared.resolve(refs)
-        self.present = {t.strip() for t in (shared.text(v) for v in self.present_raw) if t.strip()}  # type: ignore[arg-type]
+        self.present = {t.strip() for t in (shared.text(v) for v in self.present_raw) if t.strip()}
         del self.present_raw
         for (ind, unit, org, date), (total, count) in self._metric_raw.items():
             self.totals.add(

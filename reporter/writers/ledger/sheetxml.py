@@ -206,7 +206,7 @@ def set_dimension(head: bytes, last_row: int, last_col: int) -> bytes:
 
 
 def _local(el) -> str:
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     return etree.QName(el).localname if isinstance(el.tag, str) else ""
 
@@ -225,7 +225,7 @@ def _insert_ordered(root, el) -> None:
 
 def edit_tail(head: bytes, tail: bytes, edit: SheetEdit) -> bytes:
     """The part after </sheetData>: autoFilter range, hyperlinks, legacyDrawing."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     if edit.scan.header is None and not edit.prelude:
         return tail

@@ -90,7 +90,7 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
 
 
 def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool = False) -> None:
-    from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
+    from openpyxl.worksheet.page import PageMargins
 
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -118,7 +118,7 @@ def _columns(ws, cols: list[Column], widths: list[float]) -> None:
 
 
 def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Record]) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl import Workbook
 
     wb = Workbook()
     for style in named_styles(config):

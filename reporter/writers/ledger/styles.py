@@ -123,7 +123,7 @@ def style_specs(config: LedgerConfig) -> list[StyleSpec]:
 # ----------------------------------------------------------------------------- openpyxl (new ledger)
 def named_styles(config: LedgerConfig) -> list:
     """The specs as openpyxl NamedStyle objects, for a new workbook."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side  # type: ignore[import-untyped]
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 
     out = []
     for spec in style_specs(config):
@@ -154,7 +154,7 @@ def _q(tag: str) -> str:
 
 
 def _container(root, tag: str):
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     el = root.find(_q(tag))
     if el is None:
@@ -178,7 +178,7 @@ def _append(container, element) -> int:
 
 
 def _font_el(spec: StyleSpec):
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     font = etree.Element(_q("font"))
     if spec.bold:
@@ -195,7 +195,7 @@ def _font_el(spec: StyleSpec):
 
 
 def _fill_el(color: str):
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     fill = etree.Element(_q("fill"))
     pattern = etree.SubElement(fill, _q("patternFill"), patternType="solid")
@@ -205,7 +205,7 @@ def _fill_el(color: str):
 
 
 def _border_el():
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     border = etree.Element(_q("border"))
     for side in ("left", "right", "top", "bottom"):
@@ -215,7 +215,7 @@ def _border_el():
 
 
 def _numfmt_id(root, code: str) -> int:
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     if code == "General":
         return 0
@@ -241,7 +241,7 @@ def _alignment(xf) -> dict:
 
 def _add_named_style(root, spec: StyleSpec) -> int:
     """Add fonts/fills/borders/numFmt + a cellStyleXfs entry + a cellStyle; return the xfId."""
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     font_id = _append(_container(root, "fonts"), _font_el(spec))
     fill_id = _append(_container(root, "fills"), _fill_el(spec.fill)) if spec.fill else 0
@@ -275,7 +275,7 @@ def ensure_styles(styles_xml: bytes, specs: list[StyleSpec]) -> tuple[bytes | No
     """(new styles.xml or None when unchanged, named style → cellXfs index that applies it unchanged)."""
     import copy
 
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     root = etree.fromstring(styles_xml, etree.XMLParser(resolve_entities=False, huge_tree=True))
     changed = False

@@ -197,7 +197,7 @@ def test_indicator_totals_per_unit_in_wan_and_yi(schema):
     assert rows[("破获案件", "起")].total_text == "100起"
     assert rows[("罚没款", "万元")].total_text == "3.5万元"
     assert not any(measure == "%" for _, measure in rows)  # percentages are not summed
-    assert list(rows)[0][0] == "抓获犯罪嫌疑人"  # schema order of [indicators]
+    assert next(iter(rows))[0] == "抓获犯罪嫌疑人"  # schema order of [indicators]
 
 
 def test_parts_follow_the_schema_briefing_flags(tmp_path, schema):
