@@ -169,7 +169,7 @@ def test_a_bug_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch, caps
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "_load_schema", broken)
+    monkeypatch.setattr(cli.other, "_load_schema", broken)
     with pytest.raises(SystemExit) as stop:
         cli.main(["schema"])
     assert stop.value.code == 1

@@ -9,7 +9,7 @@ import typer
 from typer.testing import CliRunner
 
 from reporter.cli import app
-from reporter.cli_zh import usage_message, width, wrap
+from reporter.cli.zh import usage_message, width, wrap
 
 runner = CliRunner()
 ENGLISH_SCAFFOLD = re.compile(

@@ -111,7 +111,7 @@ def test_review_of_a_file_names_the_folder_to_give(tmp_path):
 @pytest.mark.parametrize("command", ["run", "watch", "extract", "ledger", "brief", "review"])
 def test_help_lines_never_start_with_a_closing_mark_or_end_with_an_opening_one(monkeypatch, command):
     """At 80 columns the help showed "（默认：output\\n）" and "（\\n默认：60）"."""
-    from reporter.cli_zh import width
+    from reporter.cli.zh import width
 
     monkeypatch.setenv("COLUMNS", "80")
     result = runner.invoke(app, [command, "-h"], prog_name="reporter")
@@ -123,7 +123,7 @@ def test_help_lines_never_start_with_a_closing_mark_or_end_with_an_opening_one(m
 
 
 def test_wrap_keeps_a_latin_word_with_the_mark_after_it():
-    from reporter.cli_zh import wrap
+    from reporter.cli.zh import wrap
 
     assert wrap("参考日期 YYYY-MM-DD：补全没有年份的日期", 20) == [
         "参考日期",
@@ -146,7 +146,7 @@ def test_ref_date_is_shown_as_a_date_in_the_help(monkeypatch):
 def test_ref_date_takes_the_usual_ways_of_writing_a_date(text):
     import datetime as dt
 
-    from reporter.cli import _ref_date
+    from reporter.cli.common import _ref_date
 
     assert _ref_date(text) == dt.date(2024, 3, 5)
 
@@ -342,7 +342,7 @@ def test_reports_not_added_to_the_ledger_are_named_ten_by_ten(capsys):
     """40 copies of one notice printed 39 lines 未加入台账 before the summary."""
     from types import SimpleNamespace
 
-    from reporter.cli import _ledger_report
+    from reporter.cli.common import _ledger_report
 
     skipped = [
         SimpleNamespace(kind="duplicate", path=Path(f"n{i}.docx"), reason="与台账第 4 行内容完全相同")
@@ -393,7 +393,7 @@ def test_ctrl_c_in_extract_says_so(tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_print_extracted", interrupted)
+    monkeypatch.setattr(cli.files, "_print_extracted", interrupted)
     result = runner.invoke(app, ["extract", str(tmp_path)], prog_name="reporter")
     assert result.exit_code == 130
     assert result.stderr.startswith("已中断")

@@ -41,7 +41,7 @@ def test_ci_runs_the_readme_test_command():
 
 
 def test_command_reference_is_generated_from_the_help_pages():
-    from reporter.cli_reference import reference
+    from reporter.cli.reference import reference
 
     committed = (ROOT / "docs" / "命令参考.md").read_text(encoding="utf-8")
-    assert committed == reference(), "run: python -m reporter.cli_reference > docs/命令参考.md"
+    assert committed == reference(), "run: python -m reporter.cli.reference > docs/命令参考.md"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reporter import cli, console
+from reporter import cli
+from reporter.cli import console
 from reporter.jobs.progress import BarProgress, LineProgress, NoProgress, console_progress
 from tests.conftest import DATA, write
 

@@ -1,6 +1,6 @@
 """The command reference (docs/命令参考.md), generated from the commands' own --help pages.
 
-    python -m reporter.cli_reference > docs/命令参考.md
+    python -m reporter.cli.reference > docs/命令参考.md
 
 tests/test_docs.py regenerates it and fails when the committed file differs, so it cannot drift.
 """
@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 HEADER = """# 命令参考
 
-这一页由 `python -m reporter.cli_reference > docs/命令参考.md` 从各命令的 `--help` 生成，测试会检查它没有过时。
+这一页由 `python -m reporter.cli.reference > docs/命令参考.md` 从各命令的 `--help` 生成，测试会检查它没有过时。
 命令怎么用、为什么这样设计，见 [README](../README.md) 和 docs/ 里的其他说明。
 """
 
@@ -20,7 +20,7 @@ HEADER = """# 命令参考
 def _help(argv: list[str]) -> str:
     from typer.testing import CliRunner
 
-    from .cli import app
+    from . import app
 
     result = CliRunner().invoke(app, [*argv, "--help"], prog_name="reporter", env={"COLUMNS": "100"})
     return result.output.rstrip()
@@ -29,7 +29,7 @@ def _help(argv: list[str]) -> str:
 def _commands() -> Iterator[list[str]]:
     import typer
 
-    from .cli import app
+    from . import app
 
     root = typer.main.get_command(app)
     yield []

@@ -367,6 +367,12 @@ class ChineseCommand(TyperCommand):
 class ChineseGroup(TyperGroup):
     """A typer group (the program, `templates`) whose help page and usage errors are in Chinese."""
 
+    order: tuple[str, ...] = ()  # commands listed first, in this order (the rest follow as registered)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: self.order.index(n) if n in self.order else len(self.order))
+
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_help_zh(self, ctx, formatter)
 
