@@ -224,7 +224,34 @@ CLAUSES = (
 
 OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
 
+# the visit frame (visit.py): a unit's leaders go to a unit or a place to look at its work
+LEADER_VISIT = (
+    "副县长李明调研全县应急管理工作\n"
+    "发布时间：2024-05-08  浏览次数：210\n"
+    "5月7日上午，青山县人民政府副县长李明带队到县应急管理局调研全县应急管理工作，县政府办负责同志陪同。\n"
+    "李明要求，要压实安全生产责任。\n"
+)
+DELEGATION_VISIT = (
+    "党政代表团考察学习\n5月7日至8日，由县四套班子领导组成的宁海县党政代表团赴杭州市考察产业园区建设。\n"
+)
+VISIT_OUR_BUREAU = "省应急管理厅领导来我局调研\n5月7日，省应急管理厅副厅长王强一行来我局调研防汛备汛工作。\n"
+COUNTY_VISIT_NO_LEADER = (
+    "青山县召开防汛工作会议\n5月7日，青山县应急管理局召开防汛工作会议，会后到石桥镇检查防汛物资。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-visiting-unit", "organizer", LEADER_VISIT, exact="青山县人民政府"),
+    FieldVector("location-visited-unit", "location", LEADER_VISIT, exact="县应急管理局"),
+    FieldVector("organizer-visiting-delegation", "organizer", DELEGATION_VISIT, exact="宁海县党政代表团"),
+    FieldVector("location-visited-place", "location", DELEGATION_VISIT, exact="杭州市"),
+    FieldVector("organizer-visitor-to-our-bureau", "organizer", VISIT_OUR_BUREAU, exact="省应急管理厅"),
+    FieldVector("location-our-bureau-is-no-place", "location", VISIT_OUR_BUREAU, must_not_include=("我局",)),
+    FieldVector(
+        "organizer-holder-not-visitor",
+        "organizer",
+        COUNTY_VISIT_NO_LEADER,
+        exact="青山县应急管理局",
+    ),
     FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
     FieldVector(
         "organizer-joint-holders",

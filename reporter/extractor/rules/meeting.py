@@ -247,7 +247,7 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
-    for source in (_informant, _issuer, _lead_subject, _most_named_unit, _chair_unit):
+    for source in (_informant, _issuer, _visiting_unit, _lead_subject, _most_named_unit, _chair_unit):
         if "organizer" in frame:
             return
         found = source(ctx)
@@ -265,6 +265,30 @@ _FRAME_STEPS = (
     _step_named_in_event,
     _step_organizer,
 )
+
+
+def _visiting_unit(ctx: Context):
+    """The unit whose leaders visit in the lead (visit.py: 某市人民政府副市长某某带队到某委调研) →
+    organizer.visiting_unit, written as fully as the report writes it."""
+    from .visit import lead_visit
+
+    visit = lead_visit(ctx)
+    if visit is None:
+        return None
+    s, e = visit.unit
+    s, e = _fuller_unit(ctx, ctx.norm[s:e], e) or (s, e)
+    return (ctx.text[s:e], s, e, "organizer.visiting_unit")
+
+
+def _visited(ctx: Context) -> Found | None:
+    """The place or unit visited in the lead's visit frame (到某委调研, 赴某市考察) → location.visited."""
+    from .visit import lead_visit
+
+    visit = lead_visit(ctx)
+    if visit is None or visit.place is None:
+        return None
+    s, e = visit.place
+    return ctx.hit(ctx.text[s:e], s, e, "location.visited")
 
 
 def _lead_subject(ctx: Context):
@@ -478,7 +502,7 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
-    for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
+    for strategy in (_happened, _at_named_place, _visited, _acting_place, _title_place, _organizer_place):
         found = strategy(ctx)
         if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
