@@ -239,7 +239,21 @@ COUNTY_VISIT_NO_LEADER = (
     "青山县召开防汛工作会议\n5月7日，青山县应急管理局召开防汛工作会议，会后到石桥镇检查防汛物资。\n"
 )
 
+# a unit written with its other name in brackets (政企合一: 烟草专卖局（公司）) holds a meeting
+ALIAS_UNIT = (
+    "杭州市局（公司）召开安全生产工作会议\n"
+    "发布时间：2024-04-02  信息来源：安保科\n"
+    "4月1日，杭州市局（公司）召开安全生产工作会议，部署全年安全生产工作。\n"
+)
+# a party branch's secretary chairs: the bare word 支部 names no unit
+BRANCH_CHAIR = "林场开展组织生活会\n4月3日，林场召开年度组织生活会。会议由支部书记王明主持，全体党员参加。\n"
+
 VECTORS = [
+    FieldVector("organizer-unit-with-bracketed-alias", "organizer", ALIAS_UNIT, exact="杭州市局（公司）"),
+    FieldVector("location-own-meeting-no-venue", "location", ALIAS_UNIT, empty=True),
+    FieldVector(
+        "organizer-bare-organ-word-is-no-unit", "organizer", BRANCH_CHAIR, must_not_include=("支部",)
+    ),
     FieldVector("organizer-visiting-unit", "organizer", LEADER_VISIT, exact="青山县人民政府"),
     FieldVector("location-visited-unit", "location", LEADER_VISIT, exact="县应急管理局"),
     FieldVector("organizer-visiting-delegation", "organizer", DELEGATION_VISIT, exact="宁海县党政代表团"),

@@ -106,6 +106,10 @@ def _named(ctx: Context, event: str) -> bool:
     return not _patterns(ctx).generic.match(event) and (len(event) >= 7 or "“" in event)
 
 
+# a unit's other name written in brackets right after it: 局（公司）, 委员会（办公室）, 党委（党组）
+_ALIAS_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]$")
+
+
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     """The unit or place written just before pos (the subject of the verb at pos): a unit's name read by
     the organ grammar, or a chain of places of the division table (房县召开…), ending right there."""
@@ -113,6 +117,10 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
 
     units = find_units(ctx)
     unit = next(((s, e) for s, e in units if e == pos), None)
+    alias = _ALIAS_BEFORE.search(ctx.norm, max(0, pos - 8), pos)
+    if unit is None and alias:
+        # a unit with its other name in brackets (某烟草专卖局（公司）, 某委（某办）): the whole as written
+        unit = next(((s, pos) for s, e in units if e == alias.start()), None)
     if unit:
         # joint holders: 某部和某总局召开 → both, as written
         before = next(((s, e) for s, e in units if e == unit[0] - 1), None)
@@ -447,10 +455,17 @@ def _chair_unit(ctx: Context):
         for s, e in find_units(ctx, hit.title_span.start, hit.title_span.end):
             return (ctx.text[s:e], s, e, "organizer.chair_unit")
         m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
+        if m and _BARE_ORGAN.fullmatch(m.group(1)):
+            return None  # 党委书记, 支部书记: a post of some 党委, not a unit's name
         if m:
             s = hit.title_span.start
             return (ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
     return None
+
+
+# a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
+# secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
+_BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
 
 
 @rule("organizer")
@@ -546,6 +561,9 @@ def _organizer_place(ctx: Context) -> Found | None:
     found = ctx.found.get("organizer") or []
     if not found:
         return None
+    event = _frame(ctx).get("event")
+    if event and event[3] in ("event.held", "event.speech_at"):
+        return None  # a unit's own meeting with no venue written: where it met is not said
     span = found[0].evidence.span
     chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
     if chain is None:
