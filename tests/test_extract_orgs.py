@@ -248,7 +248,27 @@ ALIAS_UNIT = (
 # a party branch's secretary chairs: the bare word 支部 names no unit
 BRANCH_CHAIR = "林场开展组织生活会\n4月3日，林场召开年度组织生活会。会议由支部书记王明主持，全体党员参加。\n"
 
+# a government page: navigation, publication line, a picture's caption before the lead, a 上一条/下一条 footer
+GOV_PAGE_FURNITURE = (
+    "当前位置：首页 > 工作动态 > 部门动态\n"
+    "汛前安全大检查全面启动\n"
+    "发布时间：2024-05-08  来源：县政府办  浏览次数：136\n"
+    "宁海县消防救援大队组织队员检查堤防沿线消防设施 李华 摄\n"
+    "5月7日，宁海县应急管理局开展汛前安全大检查，重点检查水库、山塘和地质灾害隐患点。\n"
+    "上一条：宁海县教育局召开校园安全工作会议\n"
+    "下一条：宁海县举行防汛应急演练\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "organizer-page-furniture-skipped", "organizer", GOV_PAGE_FURNITURE, exact="宁海县应急管理局"
+    ),
+    FieldVector(
+        "event-page-footer-is-no-event",
+        "event",
+        GOV_PAGE_FURNITURE,
+        must_not_include=("校园安全工作会议", "防汛应急演练"),
+    ),
     FieldVector("organizer-unit-with-bracketed-alias", "organizer", ALIAS_UNIT, exact="杭州市局（公司）"),
     FieldVector("location-own-meeting-no-venue", "location", ALIAS_UNIT, empty=True),
     FieldVector(
@@ -388,3 +408,25 @@ VECTORS = [
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_field_vector(vector, tmp_path):
     check_vector(vector, extract_text(vector.text, tmp_path))
+
+
+# ---------------------------------------------------------------------------------------- page furniture
+def test_furniture_lines_are_neither_searched_nor_counted(tmp_path):
+    import re
+
+    from reporter.extractor.rules.acting import is_noise
+    from reporter.extractor.rules.meeting import _first
+
+    text = (
+        "当前位置：首页 > 工作动态\n"
+        "县里召开防汛会议\n"
+        "发布时间：2024-05-08  来源：县政府办召开会议  浏览次数：136\n"
+        "5月7日上午，宁海县防汛抗旱指挥部召开全县防汛工作会议。\n"
+    )
+    ctx = _ctx(text, tmp_path)
+    nav, pub = text.index("当前位置"), text.index("发布时间")
+    assert is_noise(ctx, nav) and is_noise(ctx, pub)
+    assert not is_noise(ctx, text.index("5月7日"))
+    found = [text[m.start() : m.end()] for m in _first(ctx, re.compile(r"[\u4e00-\u9fff]{2}召开"), lines=2)]
+    # the headline and the lead are the first two lines of the report; the 来源 half of the page line is not
+    assert found == ["县里召开", "挥部召开"]

@@ -25,7 +25,7 @@ from ..entities import tag, unit_start
 from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
-from .acting import fullest_chain, fullest_place, lead_actor, lead_place, place_name
+from .acting import fullest_chain, fullest_place, is_noise, lead_actor, lead_place, place_name
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -86,9 +86,15 @@ _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主
 
 
 def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
-    """Matches of a pattern in the title group and the first body lines, in order."""
-    end = ctx.lines[min(len(ctx.lines), lines) - 1].end if ctx.lines else 0
-    return list(pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS)))
+    """Matches of a pattern in the title group and the first lines of the report, in order. A page's
+    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted."""
+    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:lines]
+    end = text_lines[-1].end if text_lines else 0
+    return [
+        m
+        for m in pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS))
+        if not is_noise(ctx, m.start())
+    ]
 
 
 HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragraph is not searched whole
@@ -539,11 +545,12 @@ def _at_named_place(ctx: Context) -> Found | None:
     → location.at_named_place, the place as written (with the township or venue when one is named)."""
     from ..orgs import place_chains
 
-    end = ctx.lines[min(len(ctx.lines), 8) - 1].end if ctx.lines else 0
+    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:8]
+    end = text_lines[-1].end if text_lines else 0
     for chain in place_chains(ctx):
         if chain.start >= min(end, HEAD_CHARS):
             break
-        if ctx.norm[chain.start - 1 : chain.start] != "在":
+        if ctx.norm[chain.start - 1 : chain.start] != "在" or is_noise(ctx, chain.start):
             continue
         stop = chain.township_end or chain.end
         m = _DONE_AT.match(ctx.norm, stop)
@@ -635,7 +642,7 @@ def _happened(ctx: Context) -> Found | None:
 
 def _title_place(ctx: Context) -> Found | None:
     """A title or kicker that begins with a place: that place, as fully as the text writes it."""
-    for line in ctx.lines[:2]:
+    for line in [ln for ln in ctx.lines[:2] if not is_noise(ctx, ln.start)]:
         run = place_run(ctx, line.start, line.end)
         if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
             continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..context import Context
 from ..places import find_units
+from .acting import is_noise
 
 # the people of a visiting unit: posts and names, joined by 、 and written with 一行/带队/率…等
 _PEOPLE = re.compile(r"[^，。；：！？\n]{0,80}?")
@@ -85,8 +86,8 @@ def lead_visit(ctx: Context) -> Visit | None:
     if "_lead_visit" in ctx.__dict__:
         return ctx.__dict__["_lead_visit"]
     body = ctx.body_start
-    spans = [(s.start, s.end) for s in ctx.sentences if s.start >= body and not ctx.is_furniture(s.start)][:3]
-    spans += [(ln.start, ln.end) for ln in ctx.lines[:3] if ln.end <= body and not ctx.is_furniture(ln.start)]
+    spans = [(s.start, s.end) for s in ctx.sentences if s.start >= body and not is_noise(ctx, s.start)][:3]
+    spans += [(ln.start, ln.end) for ln in ctx.lines[:3] if ln.end <= body and not is_noise(ctx, ln.start)]
     visit = None
     for start, end in spans:
         visit = _visit_in(ctx, start, end)
