@@ -52,6 +52,7 @@ class OrgGrammar:
     media_words: tuple[str, ...]
     generic: tuple[str, ...]
     not_units: frozenset[str]
+    terms: tuple[str, ...] = ()  # 政府采购: a set phrase across a name's end (templates/org_words.txt 术语)
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,6 +82,7 @@ def grammar(path: str | None) -> OrgGrammar:
         media_words=table.get("媒体", ("网", "报")),
         generic=table.get("泛指", ()),
         not_units=frozenset(table.get("不是", ())),
+        terms=table.get("术语", ()),
     )
 
 
@@ -133,13 +135,25 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
     return t[:1] in "nj"
 
 
+def term_across(ctx: Context, pos: int) -> bool:
+    """A set phrase of templates/org_words.txt (术语) runs across pos: the name before pos ends with its first
+    part and the text goes on with the rest (陕西省政府 + 采购工作座谈会 is 政府采购, not a unit)."""
+    for term in org_grammar(ctx).terms:
+        for k in range(1, len(term)):
+            if ctx.norm.startswith(term[k:], pos) and ctx.norm[max(0, pos - k) : pos] == term[:k]:
+                return True
+    return False
+
+
 def media_after(ctx: Context, pos: int) -> bool:
     """A media word follows pos as a word of its own (江苏政府 + 采购 + 网, 县 + 融媒体中心), not as the end
-    of another word (通报, 汇报)."""
+    of another word (通报, 汇报); or a set phrase runs across pos (政府 + 采购工作, term_across)."""
     import bisect
 
     from .entities import tag
 
+    if term_across(ctx, pos):
+        return True
     g = org_grammar(ctx)
     m = g.media.match(ctx.norm, pos, ctx.content_end)
     if not m:
