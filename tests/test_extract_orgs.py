@@ -259,7 +259,23 @@ GOV_PAGE_FURNITURE = (
     "下一条：宁海县举行防汛应急演练\n"
 )
 
+# a headline's acting place; one of its units appears only far into the body, doing a part of the work
+PLACE_UNIT_DEEP = (
+    "浙江宁海推行基层治理“一张网”\n"
+    "本报杭州5月6日电 走进宁海县的村庄，处处能见到网格员的身影，全县共划分网格600个。\n"
+    "网格员每天走访群众，收集问题，小事不出村、大事不出镇。\n"
+    "今年以来，全县网格共收集各类问题1200件，办结率98%。\n"
+    "群众说，有事找网格员，心里踏实。\n"
+    "为了让网格员干得好，宁海县委组织部开展网格员轮训。\n"
+)
+# a work update naming a kind of unit again and again
+GENERIC_MOST_NAMED = (
+    "两地合作深化\n国家有关部门将给予支持。两地将与国家有关部门对接。国家有关部门还将协调资金。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-place-not-a-unit-deep-in-body", "organizer", PLACE_UNIT_DEEP, exact="宁海县"),
+    FieldVector("organizer-kind-of-unit-is-no-organizer", "organizer", GENERIC_MOST_NAMED, empty=True),
     FieldVector(
         "organizer-page-furniture-skipped", "organizer", GOV_PAGE_FURNITURE, exact="宁海县应急管理局"
     ),

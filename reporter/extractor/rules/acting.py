@@ -217,7 +217,12 @@ def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
     统筹…): the first unit named after that place that is the subject of a verb there."""
     assert actor.chain is not None
     last = actor.chain.last.division
-    for s, e in find_units(ctx, body_start):
+    # in the lead paragraph or the one after it: a unit met deep in the body does a part of the work
+    lead = [
+        ln for ln in ctx.lines if ln.start >= body_start and _prose(ctx, ln) and not is_noise(ctx, ln.start)
+    ]
+    lead_end = lead[min(len(lead), 2) - 1].end if lead else body_start
+    for s, e in find_units(ctx, body_start, lead_end):
         chain = next((c for c in place_chains(ctx) if c.start == s), None)
         if chain is None or chain.start != s or chain.last.division.name != last.name:
             continue  # the place's own unit (某市纪委监委), not one of a place inside it (某省某市公安局)

@@ -265,7 +265,7 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
         if "organizer" in frame:
             return
         found = source(ctx)
-        if found:
+        if found and not _GENERIC_INSIDE.search(found[0]):  # 国家有关部门: a kind of unit, not one
             frame["organizer"] = found
 
 
@@ -472,6 +472,10 @@ def _chair_unit(ctx: Context):
 # a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
 # secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
 _BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
+
+
+# words that make a name a kind of unit rather than one unit (有关部门, 相关单位, 各级机关)
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|等(?:部门|单位)")
 
 
 @rule("organizer")
