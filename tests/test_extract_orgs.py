@@ -273,7 +273,21 @@ GENERIC_MOST_NAMED = (
     "两地合作深化\n国家有关部门将给予支持。两地将与国家有关部门对接。国家有关部门还将协调资金。\n"
 )
 
+# a body's standing meeting, named by whose it is however short (省长办公会, 县委常委会)
+STANDING_MEETING = "县政府研究防汛工作\n5月6日，宁海县人民政府召开县长办公会，研究部署防汛工作。\n"
+# a requirement for what is to come names no reported event
+REQUIRED_LAUNCH = (
+    "全省就业工作会议召开\n"
+    "会议强调，要稳住就业基本盘，把高校毕业生就业放在突出位置。\n"
+    "要以实施“技能强省”行动为牵引，开展大规模职业技能培训。\n"
+)
+MAIN_LAUNCH = "宁海县开展春季植树\n3月12日，宁海县主要开展“绿满宁海”植树活动，全县共植树2万株。\n"
+
 VECTORS = [
+    FieldVector("event-standing-meeting", "event", STANDING_MEETING, exact="县长办公会"),
+    FieldVector("location-government-meeting-at-its-place", "location", STANDING_MEETING, exact="宁海县"),
+    FieldVector("event-requirement-is-no-event", "event", REQUIRED_LAUNCH, empty=True),
+    FieldVector("event-launched-after-main", "event", MAIN_LAUNCH, exact="“绿满宁海”植树活动"),
     FieldVector("organizer-place-not-a-unit-deep-in-body", "organizer", PLACE_UNIT_DEEP, exact="宁海县"),
     FieldVector("organizer-kind-of-unit-is-no-organizer", "organizer", GENERIC_MOST_NAMED, empty=True),
     FieldVector(

@@ -41,6 +41,7 @@ class _Patterns:
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
     campaign: re.Pattern[str]  # … 专项行动
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
+    standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -50,7 +51,7 @@ def _alt(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=8)
 def _build(path: str | None) -> _Patterns:
     table = read_word_table(path)
-    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), "活动"))
+    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), *table.get("例会", ()), "活动"))
     hold = _alt(table.get("召开", ("召开", "举行", "举办")))
     campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
     return _Patterns(
@@ -65,6 +66,7 @@ def _build(path: str | None) -> _Patterns:
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
+        standing=re.compile(rf"^[\u4e00-\u9fff]{{2,8}}{_alt(table.get('例会', ('办公会', '常委会')))}$"),
     )
 
 
@@ -109,7 +111,10 @@ def _named(ctx: Context, event: str) -> bool:
     """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会, 丰富多彩的文化活动)."""
     if event.endswith("活动") and "“" not in event:
         return False
-    return not _patterns(ctx).generic.match(event) and (len(event) >= 7 or "“" in event)
+    pats = _patterns(ctx)
+    if pats.generic.match(event):
+        return False
+    return len(event) >= 7 or "“" in event or bool(pats.standing.match(event))
 
 
 # a unit's other name written in brackets right after it: 局（公司）, 委员会（办公室）, 党委（党组）
@@ -233,11 +238,18 @@ _LAUNCHED = re.compile(
 )
 
 
+# a clause that lays down a requirement (要…, 必须…, 应当…) speaks of what is to be done
+_REQUIRED = re.compile(r"(?:[^，。；！？\n]{0,8}?)(?:(?<![主重只纪提])要|必须|应当|需要|务必)")
+
+
 def _step_launched(ctx: Context, frame: Frame) -> None:
     """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
     if "event" in frame:
         return
     for m in _first(ctx, _LAUNCHED, lines=6):
+        clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
+        if _REQUIRED.match(ctx.norm, clause, m.start()):
+            continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
         frame["event"] = _hit(ctx, m, "event", "event.launched")
         return
 
@@ -563,6 +575,9 @@ def _at_named_place(ctx: Context) -> Found | None:
     return None
 
 
+_PLACE_GOVERNMENT = re.compile(r"(?:[省市县区旗州盟](?:人民)?政府|[省市县区旗州盟]委)$")
+
+
 def _organizer_place(ctx: Context) -> Found | None:
     """No place is said for the event: the place the organizer's name begins with (某省某市某区人民法院 →
     某省某市某区), under review (location.organizer_place)."""
@@ -573,9 +588,15 @@ def _organizer_place(ctx: Context) -> Found | None:
     if not found:
         return None
     event = _frame(ctx).get("event")
-    if event and event[3] in ("event.held", "event.speech_at"):
-        return None  # a unit's own meeting with no venue written: where it met is not said
     span = found[0].evidence.span
+    if (
+        event
+        and event[3] in ("event.held", "event.speech_at")
+        and not _PLACE_GOVERNMENT.search(str(found[0].value))
+    ):
+        # a unit's own meeting with no venue written: where it met is not said (a place's government or
+        # party committee meets for the place, and the place is where its work is)
+        return None
     chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
     if chain is None:
         return None
