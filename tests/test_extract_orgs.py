@@ -283,7 +283,19 @@ REQUIRED_LAUNCH = (
 )
 MAIN_LAUNCH = "宁海县开展春季植树\n3月12日，宁海县主要开展“绿满宁海”植树活动，全县共植树2万株。\n"
 
+# a page opening with picture captions: the visit is in the first sentence that opens with its date
+CAPTIONS_THEN_VISIT = (
+    "党政代表团赴杭州考察（图）\n"
+    "县委书记王明，县委副书记、县长李华，\n"
+    "县人大常委会主任张强等在杭州市规划展示馆。\n"
+    "代表团一行参观产业园区。\n"
+    "与会人员合影留念。\n"
+    "5月7日、8日，由县四套班子领导组成的宁海县党政代表团赴杭州考察产业园区建设。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-visit-after-captions", "organizer", CAPTIONS_THEN_VISIT, exact="宁海县党政代表团"),
+    FieldVector("location-visit-after-captions", "location", CAPTIONS_THEN_VISIT, exact="杭州"),
     FieldVector("event-standing-meeting", "event", STANDING_MEETING, exact="县长办公会"),
     FieldVector("location-government-meeting-at-its-place", "location", STANDING_MEETING, exact="宁海县"),
     FieldVector("event-requirement-is-no-event", "event", REQUIRED_LAUNCH, empty=True),

@@ -31,6 +31,7 @@ _VISIT_VERB = r"(?:调研|考察|视察|督导|督查|检查指导|走访)"
 _VISIT = re.compile(rf"(?:(?P<go>{_GOING})(?P<place>[^，。；：！？\n]{{2,30}}?))?{_VISIT_VERB}")
 # a place that names nothing: 我局, 本县, 基层, 一线, 现场
 _NO_PLACE = re.compile(r"^(?:我|本|该|基层|一线|现场|当地|各)")
+_DATED = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _LEAD = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|近日|日前)?[，,]?")
 
 
@@ -86,7 +87,12 @@ def lead_visit(ctx: Context) -> Visit | None:
     if "_lead_visit" in ctx.__dict__:
         return ctx.__dict__["_lead_visit"]
     body = ctx.body_start
-    spans = [(s.start, s.end) for s in ctx.sentences if s.start >= body and not is_noise(ctx, s.start)][:3]
+    body_sentences = [s for s in ctx.sentences if s.start >= body and not is_noise(ctx, s.start)]
+    spans = [(s.start, s.end) for s in body_sentences[:3]]
+    # a page that opens with picture captions: the lead is the first sentence that opens with its date
+    dated = next((s for s in body_sentences[3:8] if _DATED.match(ctx.norm, s.start, s.end)), None)
+    if dated:
+        spans.append((dated.start, dated.end))
     spans += [(ln.start, ln.end) for ln in ctx.lines[:3] if ln.end <= body and not is_noise(ctx, ln.start)]
     visit = None
     for start, end in spans:
