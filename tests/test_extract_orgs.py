@@ -293,7 +293,27 @@ CAPTIONS_THEN_VISIT = (
     "5月7日、8日，由县四套班子领导组成的宁海县党政代表团赴杭州考察产业园区建设。\n"
 )
 
+# 一行到: the visiting leader's unit, not one long name running to the visited bureau
+PARTY_VISIT = (
+    "副市长张伟到市应急管理局调研安全生产工作\n"
+    "发布日期：2025-02-11 阅读次数：88\n"
+    "2月10日，宁波市人民政府副市长张伟一行到市应急管理局调研安全生产工作，听取全市安全生产形势汇报。\n"
+)
+FORMAL_NOTICE = (
+    "关于做好汛期安全防范工作的通知\n"
+    "各乡镇人民政府、县直各单位：\n"
+    "为切实做好今年汛期安全防范工作，现将有关事项通知如下：\n"
+    "一、提高思想认识。\n"
+    "二、加强隐患排查。\n"
+    "宁海县应急管理局\n"
+    "2025年5月6日\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-visit-party-of", "organizer", PARTY_VISIT, exact="宁波市人民政府"),
+    FieldVector("location-visit-party-of", "location", PARTY_VISIT, exact="市应急管理局"),
+    FieldVector("organizer-formal-notice-signer", "organizer", FORMAL_NOTICE, exact="宁海县应急管理局"),
+    FieldVector("location-formal-notice-none", "location", FORMAL_NOTICE, empty=True),
     FieldVector("organizer-visit-after-captions", "organizer", CAPTIONS_THEN_VISIT, exact="宁海县党政代表团"),
     FieldVector("location-visit-after-captions", "location", CAPTIONS_THEN_VISIT, exact="杭州"),
     FieldVector("event-standing-meeting", "event", STANDING_MEETING, exact="县长办公会"),

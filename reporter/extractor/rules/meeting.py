@@ -587,6 +587,8 @@ def _organizer_place(ctx: Context) -> Found | None:
     found = ctx.found.get("organizer") or []
     if not found:
         return None
+    if ctx.layout.formal:
+        return None  # a 通知 or 意见 lays down work; it took place nowhere
     event = _frame(ctx).get("event")
     span = found[0].evidence.span
     if (
