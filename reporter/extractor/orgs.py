@@ -30,7 +30,9 @@ _CLAUSE_WORDS = (
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
     "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全省|全市|全县|全区|全国|全旗|首个|一个|多个|多家|几家|一批|首家|某|多部门|时期|"
-    "增设|设立|新设|依托|依靠|设置"
+    "增设|设立|新设|依托|依靠|设置|"
+    # a visit's words: 某市人民政府副市长某某一行到某局 is a clause, not one name
+    "一行|带队|率队|陪同"
 )
 # the clause words of two or more characters (a word-built name holding one is a clause)
 CLAUSE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if len(w) >= 2))
@@ -52,6 +54,7 @@ class OrgGrammar:
     media_words: tuple[str, ...]
     generic: tuple[str, ...]
     not_units: frozenset[str]
+    terms: tuple[str, ...] = ()  # 政府采购: a set phrase across a name's end (templates/org_words.txt 术语)
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -81,6 +84,7 @@ def grammar(path: str | None) -> OrgGrammar:
         media_words=table.get("媒体", ("网", "报")),
         generic=table.get("泛指", ()),
         not_units=frozenset(table.get("不是", ())),
+        terms=table.get("术语", ()),
     )
 
 
@@ -133,13 +137,25 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
     return t[:1] in "nj"
 
 
+def term_across(ctx: Context, pos: int) -> bool:
+    """A set phrase of templates/org_words.txt (术语) runs across pos: the name before pos ends with its first
+    part and the text goes on with the rest (陕西省政府 + 采购工作座谈会 is 政府采购, not a unit)."""
+    for term in org_grammar(ctx).terms:
+        for k in range(1, len(term)):
+            if ctx.norm.startswith(term[k:], pos) and ctx.norm[max(0, pos - k) : pos] == term[:k]:
+                return True
+    return False
+
+
 def media_after(ctx: Context, pos: int) -> bool:
     """A media word follows pos as a word of its own (江苏政府 + 采购 + 网, 县 + 融媒体中心), not as the end
-    of another word (通报, 汇报)."""
+    of another word (通报, 汇报); or a set phrase runs across pos (政府 + 采购工作, term_across)."""
     import bisect
 
     from .entities import tag
 
+    if term_across(ctx, pos):
+        return True
     g = org_grammar(ctx)
     m = g.media.match(ctx.norm, pos, ctx.content_end)
     if not m:

@@ -224,7 +224,130 @@ CLAUSES = (
 
 OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
 
+# the visit frame (visit.py): a unit's leaders go to a unit or a place to look at its work
+LEADER_VISIT = (
+    "副县长李明调研全县应急管理工作\n"
+    "发布时间：2024-05-08  浏览次数：210\n"
+    "5月7日上午，青山县人民政府副县长李明带队到县应急管理局调研全县应急管理工作，县政府办负责同志陪同。\n"
+    "李明要求，要压实安全生产责任。\n"
+)
+DELEGATION_VISIT = (
+    "党政代表团考察学习\n5月7日至8日，由县四套班子领导组成的宁海县党政代表团赴杭州市考察产业园区建设。\n"
+)
+VISIT_OUR_BUREAU = "省应急管理厅领导来我局调研\n5月7日，省应急管理厅副厅长王强一行来我局调研防汛备汛工作。\n"
+COUNTY_VISIT_NO_LEADER = (
+    "青山县召开防汛工作会议\n5月7日，青山县应急管理局召开防汛工作会议，会后到石桥镇检查防汛物资。\n"
+)
+
+# a unit written with its other name in brackets (政企合一: 烟草专卖局（公司）) holds a meeting
+ALIAS_UNIT = (
+    "杭州市局（公司）召开安全生产工作会议\n"
+    "发布时间：2024-04-02  信息来源：安保科\n"
+    "4月1日，杭州市局（公司）召开安全生产工作会议，部署全年安全生产工作。\n"
+)
+# a party branch's secretary chairs: the bare word 支部 names no unit
+BRANCH_CHAIR = "林场开展组织生活会\n4月3日，林场召开年度组织生活会。会议由支部书记王明主持，全体党员参加。\n"
+
+# a government page: navigation, publication line, a picture's caption before the lead, a 上一条/下一条 footer
+GOV_PAGE_FURNITURE = (
+    "当前位置：首页 > 工作动态 > 部门动态\n"
+    "汛前安全大检查全面启动\n"
+    "发布时间：2024-05-08  来源：县政府办  浏览次数：136\n"
+    "宁海县消防救援大队组织队员检查堤防沿线消防设施 李华 摄\n"
+    "5月7日，宁海县应急管理局开展汛前安全大检查，重点检查水库、山塘和地质灾害隐患点。\n"
+    "上一条：宁海县教育局召开校园安全工作会议\n"
+    "下一条：宁海县举行防汛应急演练\n"
+)
+
+# a headline's acting place; one of its units appears only far into the body, doing a part of the work
+PLACE_UNIT_DEEP = (
+    "浙江宁海推行基层治理“一张网”\n"
+    "本报杭州5月6日电 走进宁海县的村庄，处处能见到网格员的身影，全县共划分网格600个。\n"
+    "网格员每天走访群众，收集问题，小事不出村、大事不出镇。\n"
+    "今年以来，全县网格共收集各类问题1200件，办结率98%。\n"
+    "群众说，有事找网格员，心里踏实。\n"
+    "为了让网格员干得好，宁海县委组织部开展网格员轮训。\n"
+)
+# a work update naming a kind of unit again and again
+GENERIC_MOST_NAMED = (
+    "两地合作深化\n国家有关部门将给予支持。两地将与国家有关部门对接。国家有关部门还将协调资金。\n"
+)
+
+# a body's standing meeting, named by whose it is however short (省长办公会, 县委常委会)
+STANDING_MEETING = "县政府研究防汛工作\n5月6日，宁海县人民政府召开县长办公会，研究部署防汛工作。\n"
+# a requirement for what is to come names no reported event
+REQUIRED_LAUNCH = (
+    "全省就业工作会议召开\n"
+    "会议强调，要稳住就业基本盘，把高校毕业生就业放在突出位置。\n"
+    "要以实施“技能强省”行动为牵引，开展大规模职业技能培训。\n"
+)
+MAIN_LAUNCH = "宁海县开展春季植树\n3月12日，宁海县主要开展“绿满宁海”植树活动，全县共植树2万株。\n"
+
+# a page opening with picture captions: the visit is in the first sentence that opens with its date
+CAPTIONS_THEN_VISIT = (
+    "党政代表团赴杭州考察（图）\n"
+    "县委书记王明，县委副书记、县长李华，\n"
+    "县人大常委会主任张强等在杭州市规划展示馆。\n"
+    "代表团一行参观产业园区。\n"
+    "与会人员合影留念。\n"
+    "5月7日、8日，由县四套班子领导组成的宁海县党政代表团赴杭州考察产业园区建设。\n"
+)
+
+# 一行到: the visiting leader's unit, not one long name running to the visited bureau
+PARTY_VISIT = (
+    "副市长张伟到市应急管理局调研安全生产工作\n"
+    "发布日期：2025-02-11 阅读次数：88\n"
+    "2月10日，宁波市人民政府副市长张伟一行到市应急管理局调研安全生产工作，听取全市安全生产形势汇报。\n"
+)
+FORMAL_NOTICE = (
+    "关于做好汛期安全防范工作的通知\n"
+    "各乡镇人民政府、县直各单位：\n"
+    "为切实做好今年汛期安全防范工作，现将有关事项通知如下：\n"
+    "一、提高思想认识。\n"
+    "二、加强隐患排查。\n"
+    "宁海县应急管理局\n"
+    "2025年5月6日\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-visit-party-of", "organizer", PARTY_VISIT, exact="宁波市人民政府"),
+    FieldVector("location-visit-party-of", "location", PARTY_VISIT, exact="市应急管理局"),
+    FieldVector("organizer-formal-notice-signer", "organizer", FORMAL_NOTICE, exact="宁海县应急管理局"),
+    FieldVector("location-formal-notice-none", "location", FORMAL_NOTICE, empty=True),
+    FieldVector("organizer-visit-after-captions", "organizer", CAPTIONS_THEN_VISIT, exact="宁海县党政代表团"),
+    FieldVector("location-visit-after-captions", "location", CAPTIONS_THEN_VISIT, exact="杭州"),
+    FieldVector("event-standing-meeting", "event", STANDING_MEETING, exact="县长办公会"),
+    FieldVector("location-government-meeting-at-its-place", "location", STANDING_MEETING, exact="宁海县"),
+    FieldVector("event-requirement-is-no-event", "event", REQUIRED_LAUNCH, empty=True),
+    FieldVector("event-launched-after-main", "event", MAIN_LAUNCH, exact="“绿满宁海”植树活动"),
+    FieldVector("organizer-place-not-a-unit-deep-in-body", "organizer", PLACE_UNIT_DEEP, exact="宁海县"),
+    FieldVector("organizer-kind-of-unit-is-no-organizer", "organizer", GENERIC_MOST_NAMED, empty=True),
+    FieldVector(
+        "organizer-page-furniture-skipped", "organizer", GOV_PAGE_FURNITURE, exact="宁海县应急管理局"
+    ),
+    FieldVector(
+        "event-page-footer-is-no-event",
+        "event",
+        GOV_PAGE_FURNITURE,
+        must_not_include=("校园安全工作会议", "防汛应急演练"),
+    ),
+    FieldVector("organizer-unit-with-bracketed-alias", "organizer", ALIAS_UNIT, exact="杭州市局（公司）"),
+    FieldVector("location-own-meeting-no-venue", "location", ALIAS_UNIT, empty=True),
+    FieldVector(
+        "organizer-bare-organ-word-is-no-unit", "organizer", BRANCH_CHAIR, must_not_include=("支部",)
+    ),
+    FieldVector("organizer-visiting-unit", "organizer", LEADER_VISIT, exact="青山县人民政府"),
+    FieldVector("location-visited-unit", "location", LEADER_VISIT, exact="县应急管理局"),
+    FieldVector("organizer-visiting-delegation", "organizer", DELEGATION_VISIT, exact="宁海县党政代表团"),
+    FieldVector("location-visited-place", "location", DELEGATION_VISIT, exact="杭州市"),
+    FieldVector("organizer-visitor-to-our-bureau", "organizer", VISIT_OUR_BUREAU, exact="省应急管理厅"),
+    FieldVector("location-our-bureau-is-no-place", "location", VISIT_OUR_BUREAU, must_not_include=("我局",)),
+    FieldVector(
+        "organizer-holder-not-visitor",
+        "organizer",
+        COUNTY_VISIT_NO_LEADER,
+        exact="青山县应急管理局",
+    ),
     FieldVector("location-our-city-is-no-place", "location", OUR_CITY, must_not_include=("我市",)),
     FieldVector(
         "organizer-joint-holders",
@@ -347,3 +470,37 @@ VECTORS = [
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_field_vector(vector, tmp_path):
     check_vector(vector, extract_text(vector.text, tmp_path))
+
+
+# ---------------------------------------------------------------------------------------- page furniture
+def test_furniture_lines_are_neither_searched_nor_counted(tmp_path):
+    import re
+
+    from reporter.extractor.rules.acting import is_noise
+    from reporter.extractor.rules.meeting import _first
+
+    text = (
+        "当前位置：首页 > 工作动态\n"
+        "县里召开防汛会议\n"
+        "发布时间：2024-05-08  来源：县政府办召开会议  浏览次数：136\n"
+        "5月7日上午，宁海县防汛抗旱指挥部召开全县防汛工作会议。\n"
+    )
+    ctx = _ctx(text, tmp_path)
+    nav, pub = text.index("当前位置"), text.index("发布时间")
+    assert is_noise(ctx, nav) and is_noise(ctx, pub)
+    assert not is_noise(ctx, text.index("5月7日"))
+    found = [text[m.start() : m.end()] for m in _first(ctx, re.compile(r"[\u4e00-\u9fff]{2}召开"), lines=2)]
+    # the headline and the lead are the first two lines of the report; the 来源 half of the page line is not
+    assert found == ["县里召开", "挥部召开"]
+
+
+def test_a_set_phrase_across_a_name_end_is_no_unit(tmp_path):
+    from reporter.extractor.places import find_units
+
+    ctx = _ctx(
+        "全省会议召开\n5月8日，山西省政府采购工作座谈会在太原召开，山西省政府召开常务会议。\n", tmp_path
+    )
+    names = [ctx.norm[s:e] for s, e in find_units(ctx)]
+    # 政府采购 is a set phrase (templates/org_words.txt 术语); 省政府召开 is the provincial government acting
+    assert names.count("山西省政府") == 1
+    assert ctx.norm.index("山西省政府召开") in [s for s, _ in find_units(ctx)]

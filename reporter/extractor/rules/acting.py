@@ -49,6 +49,45 @@ _PURPOSE = re.compile(
 )
 
 
+# page furniture that says nothing of who acted or where: publication and byline lines, page counters,
+# navigation (上一条/下一条, 当前位置), 来源 lines, captions, a briefing's masthead, a 公文's 发文字号 and 主送 lines.
+# A kicker, a subtitle or a signature does say it, and is read.
+NOISE_KINDS = frozenset(
+    {
+        "publication",
+        "byline",
+        "page_meta",
+        "nav",
+        "source",
+        "markup",
+        "caption",
+        "masthead",
+        "toc",
+        "attachment",
+        "doc_number",
+        "signer",
+        "addressee",
+        "distribution",
+        "period",
+    }
+)
+
+
+def is_noise(ctx: Context, pos: int) -> bool:
+    """Whether offset pos lies on a furniture line that names no actor (NOISE_KINDS)."""
+    import bisect
+
+    spans = ctx.__dict__.get("_noise_spans")
+    if spans is None:
+        layout = ctx.layout
+        spans = [
+            (ln.start, ln.end) for ln, k in zip(layout.lines, layout.kinds, strict=True) if k in NOISE_KINDS
+        ]
+        ctx.__dict__["_noise_spans"] = spans
+    i = bisect.bisect_right(spans, (pos, len(ctx.norm) + 1)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 @dataclass(frozen=True)
 class Actor:
     start: int
@@ -148,9 +187,11 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     if "_lead_actor" in ctx.__dict__:
         return ctx.__dict__["_lead_actor"]
     actor = None
-    title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body_start]
-    # the lead's first three sentences of prose (a page's date, byline or kicker lines do not count)
-    lead = [s for s in ctx.sentences if s.start >= body_start and _prose(ctx, s)][:3]
+    title_lines = [ln for ln in ctx.lines[:3] if ln.end <= body_start and not is_noise(ctx, ln.start)]
+    # the lead's first three sentences of prose (a page's date, byline, kicker or navigation lines do not count)
+    lead = [
+        s for s in ctx.sentences if s.start >= body_start and _prose(ctx, s) and not is_noise(ctx, s.start)
+    ][:3]
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
@@ -176,7 +217,12 @@ def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
     统筹…): the first unit named after that place that is the subject of a verb there."""
     assert actor.chain is not None
     last = actor.chain.last.division
-    for s, e in find_units(ctx, body_start):
+    # in the lead paragraph or the one after it: a unit met deep in the body does a part of the work
+    lead = [
+        ln for ln in ctx.lines if ln.start >= body_start and _prose(ctx, ln) and not is_noise(ctx, ln.start)
+    ]
+    lead_end = lead[min(len(lead), 2) - 1].end if lead else body_start
+    for s, e in find_units(ctx, body_start, lead_end):
         chain = next((c for c in place_chains(ctx) if c.start == s), None)
         if chain is None or chain.start != s or chain.last.division.name != last.name:
             continue  # the place's own unit (某市纪委监委), not one of a place inside it (某省某市公安局)

@@ -25,7 +25,7 @@ from ..entities import tag, unit_start
 from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, find_units, is_unit_name, place_run
 from . import rule
-from .acting import fullest_chain, fullest_place, lead_actor, lead_place, place_name
+from .acting import fullest_chain, fullest_place, is_noise, lead_actor, lead_place, place_name
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -41,6 +41,7 @@ class _Patterns:
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
     campaign: re.Pattern[str]  # … 专项行动
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
+    standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
 
 def _alt(words: tuple[str, ...]) -> str:
@@ -50,7 +51,7 @@ def _alt(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=8)
 def _build(path: str | None) -> _Patterns:
     table = read_word_table(path)
-    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), "活动"))
+    meeting = _alt((*table.get("会议", ("会议", "座谈会", "推进会")), *table.get("例会", ()), "活动"))
     hold = _alt(table.get("召开", ("召开", "举行", "举办")))
     campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
     return _Patterns(
@@ -65,6 +66,7 @@ def _build(path: str | None) -> _Patterns:
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
+        standing=re.compile(rf"^[\u4e00-\u9fff]{{2,8}}{_alt(table.get('例会', ('办公会', '常委会')))}$"),
     )
 
 
@@ -86,9 +88,15 @@ _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主
 
 
 def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
-    """Matches of a pattern in the title group and the first body lines, in order."""
-    end = ctx.lines[min(len(ctx.lines), lines) - 1].end if ctx.lines else 0
-    return list(pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS)))
+    """Matches of a pattern in the title group and the first lines of the report, in order. A page's
+    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted."""
+    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:lines]
+    end = text_lines[-1].end if text_lines else 0
+    return [
+        m
+        for m in pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS))
+        if not is_noise(ctx, m.start())
+    ]
 
 
 HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragraph is not searched whole
@@ -103,7 +111,14 @@ def _named(ctx: Context, event: str) -> bool:
     """A named meeting or campaign, not a generic one (新闻发布会, 事故现场会, 丰富多彩的文化活动)."""
     if event.endswith("活动") and "“" not in event:
         return False
-    return not _patterns(ctx).generic.match(event) and (len(event) >= 7 or "“" in event)
+    pats = _patterns(ctx)
+    if pats.generic.match(event):
+        return False
+    return len(event) >= 7 or "“" in event or bool(pats.standing.match(event))
+
+
+# a unit's other name written in brackets right after it: 局（公司）, 委员会（办公室）, 党委（党组）
+_ALIAS_BEFORE = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[）)]$")
 
 
 def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
@@ -113,6 +128,10 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
 
     units = find_units(ctx)
     unit = next(((s, e) for s, e in units if e == pos), None)
+    alias = _ALIAS_BEFORE.search(ctx.norm, max(0, pos - 8), pos)
+    if unit is None and alias:
+        # a unit with its other name in brackets (某烟草专卖局（公司）, 某委（某办）): the whole as written
+        unit = next(((s, pos) for s, e in units if e == alias.start()), None)
     if unit:
         # joint holders: 某部和某总局召开 → both, as written
         before = next(((s, e) for s, e in units if e == unit[0] - 1), None)
@@ -219,11 +238,18 @@ _LAUNCHED = re.compile(
 )
 
 
+# a clause that lays down a requirement (要…, 必须…, 应当…) speaks of what is to be done
+_REQUIRED = re.compile(r"(?:[^，。；！？\n]{0,8}?)(?:(?<![主重只纪提])要|必须|应当|需要|务必)")
+
+
 def _step_launched(ctx: Context, frame: Frame) -> None:
     """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
     if "event" in frame:
         return
     for m in _first(ctx, _LAUNCHED, lines=6):
+        clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
+        if _REQUIRED.match(ctx.norm, clause, m.start()):
+            continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
         frame["event"] = _hit(ctx, m, "event", "event.launched")
         return
 
@@ -247,11 +273,11 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
-    for source in (_informant, _issuer, _lead_subject, _most_named_unit, _chair_unit):
+    for source in (_informant, _issuer, _visiting_unit, _lead_subject, _most_named_unit, _chair_unit):
         if "organizer" in frame:
             return
         found = source(ctx)
-        if found:
+        if found and not _GENERIC_INSIDE.search(found[0]):  # 国家有关部门: a kind of unit, not one
             frame["organizer"] = found
 
 
@@ -265,6 +291,30 @@ _FRAME_STEPS = (
     _step_named_in_event,
     _step_organizer,
 )
+
+
+def _visiting_unit(ctx: Context):
+    """The unit whose leaders visit in the lead (visit.py: 某市人民政府副市长某某带队到某委调研) →
+    organizer.visiting_unit, written as fully as the report writes it."""
+    from .visit import lead_visit
+
+    visit = lead_visit(ctx)
+    if visit is None:
+        return None
+    s, e = visit.unit
+    s, e = _fuller_unit(ctx, ctx.norm[s:e], e) or (s, e)
+    return (ctx.text[s:e], s, e, "organizer.visiting_unit")
+
+
+def _visited(ctx: Context) -> Found | None:
+    """The place or unit visited in the lead's visit frame (到某委调研, 赴某市考察) → location.visited."""
+    from .visit import lead_visit
+
+    visit = lead_visit(ctx)
+    if visit is None or visit.place is None:
+        return None
+    s, e = visit.place
+    return ctx.hit(ctx.text[s:e], s, e, "location.visited")
 
 
 def _lead_subject(ctx: Context):
@@ -423,10 +473,21 @@ def _chair_unit(ctx: Context):
         for s, e in find_units(ctx, hit.title_span.start, hit.title_span.end):
             return (ctx.text[s:e], s, e, "organizer.chair_unit")
         m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
+        if m and _BARE_ORGAN.fullmatch(m.group(1)):
+            return None  # 党委书记, 支部书记: a post of some 党委, not a unit's name
         if m:
             s = hit.title_span.start
             return (ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
     return None
+
+
+# a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
+# secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
+_BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
+
+
+# words that make a name a kind of unit rather than one unit (有关部门, 相关单位, 各级机关)
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|等(?:部门|单位)")
 
 
 @rule("organizer")
@@ -478,7 +539,7 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
-    for strategy in (_happened, _at_named_place, _acting_place, _title_place, _organizer_place):
+    for strategy in (_happened, _at_named_place, _visited, _acting_place, _title_place, _organizer_place):
         found = strategy(ctx)
         if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
@@ -500,17 +561,21 @@ def _at_named_place(ctx: Context) -> Found | None:
     → location.at_named_place, the place as written (with the township or venue when one is named)."""
     from ..orgs import place_chains
 
-    end = ctx.lines[min(len(ctx.lines), 8) - 1].end if ctx.lines else 0
+    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:8]
+    end = text_lines[-1].end if text_lines else 0
     for chain in place_chains(ctx):
         if chain.start >= min(end, HEAD_CHARS):
             break
-        if ctx.norm[chain.start - 1 : chain.start] != "在":
+        if ctx.norm[chain.start - 1 : chain.start] != "在" or is_noise(ctx, chain.start):
             continue
         stop = chain.township_end or chain.end
         m = _DONE_AT.match(ctx.norm, stop)
         if m:
             return ctx.hit(ctx.text[chain.start : stop], chain.start, stop, "location.at_named_place")
     return None
+
+
+_PLACE_GOVERNMENT = re.compile(r"(?:[省市县区旗州盟](?:人民)?政府|[省市县区旗州盟]委)$")
 
 
 def _organizer_place(ctx: Context) -> Found | None:
@@ -522,7 +587,18 @@ def _organizer_place(ctx: Context) -> Found | None:
     found = ctx.found.get("organizer") or []
     if not found:
         return None
+    if ctx.layout.formal:
+        return None  # a 通知 or 意见 lays down work; it took place nowhere
+    event = _frame(ctx).get("event")
     span = found[0].evidence.span
+    if (
+        event
+        and event[3] in ("event.held", "event.speech_at")
+        and not _PLACE_GOVERNMENT.search(str(found[0].value))
+    ):
+        # a unit's own meeting with no venue written: where it met is not said (a place's government or
+        # party committee meets for the place, and the place is where its work is)
+        return None
     chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
     if chain is None:
         return None
@@ -593,7 +669,7 @@ def _happened(ctx: Context) -> Found | None:
 
 def _title_place(ctx: Context) -> Found | None:
     """A title or kicker that begins with a place: that place, as fully as the text writes it."""
-    for line in ctx.lines[:2]:
+    for line in [ln for ln in ctx.lines[:2] if not is_noise(ctx, ln.start)]:
         run = place_run(ctx, line.start, line.end)
         if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
             continue
