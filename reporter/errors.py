@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import TypeVar
 
 
 class ReporterError(Exception):
@@ -74,7 +75,10 @@ class NoReportsError(ReporterError):
     """The paths given hold no report to process: nothing is written."""
 
 
-def file_error(cls: type[ReporterError], path: Path | str, reason: str, hint: str = "") -> ReporterError:
+E = TypeVar("E", bound=ReporterError)
+
+
+def file_error(cls: type[E], path: Path | str, reason: str, hint: str = "") -> E:
     """Build an error whose message is '<file>：<reason>[；<hint>]'."""
     message = f"{path}：{reason}"
     if hint:

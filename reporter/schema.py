@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from .errors import SchemaError
+from .errors import SchemaError, file_error
 from .templates import find_template
 
 Kind = Literal["str", "date", "list[str]", "list[person]", "list[metric]"]
@@ -101,7 +101,7 @@ def _alias_index(indicators: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 def _fail(path: Path, what: str) -> SchemaError:
-    return SchemaError(f"{path}：{what}；请对照程序自带的 schema.toml 修改", path=path, reason=what)
+    return file_error(SchemaError, path, what, "请对照程序自带的 schema.toml 修改")
 
 
 def parse_schema(data: Mapping, path: Path) -> Schema:

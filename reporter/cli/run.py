@@ -178,7 +178,7 @@ def watch(
 
     from ..errors import ReporterError
     from ..jobs.progress import console_progress
-    from ..jobs.watch import FAILED_DIR, Batch, Watcher, WatchSettings
+    from ..jobs.watch import FAILED_DIR, WatchBatch, Watcher, WatchSettings
 
     if as_json and not once:
         raise typer.BadParameter(
@@ -198,7 +198,7 @@ def watch(
     failed_batches = 0
     errors: list[Exception] = []
 
-    def on_batch(batch: Batch) -> None:
+    def on_batch(batch: WatchBatch) -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if batch.error is not None:
             errors.append(batch.error)

@@ -59,7 +59,7 @@ class WatchSettings:
 
 
 @dataclass(slots=True)
-class Batch:
+class WatchBatch:
     """What one batch did: the run's result and where failing files went."""
 
     result: RunResult | None
@@ -101,7 +101,7 @@ class Watcher:
         schema: Schema,
         options: Options = DEFAULT_OPTIONS,
         settings: WatchSettings = WatchSettings(),
-        on_batch: Callable[[Batch], None] | None = None,
+        on_batch: Callable[[WatchBatch], None] | None = None,
         progress: Progress | None = None,
         pool: Any = None,
         stop: threading.Event | None = None,
@@ -126,7 +126,7 @@ class Watcher:
         self._pending: dict[Path, _Seen] = {}
         self._handled: dict[Path, tuple[int, int]] = {}  # path → (size, mtime) when last handled
         self._retry_at: dict[Path, float] = {}
-        self.batches: list[Batch] = []
+        self.batches: list[WatchBatch] = []
         self._done = State.load(self.outdir) if (self.outdir / LEDGER_NAME).exists() else State(self.outdir)
 
     # -------------------------------------------------------------------------------- what counts
@@ -144,7 +144,7 @@ class Watcher:
         return supported(path)
 
     # ------------------------------------------------------------------------------------ running
-    def run(self) -> list[Batch]:
+    def run(self) -> list[WatchBatch]:
         """Watch until stop is set (or KeyboardInterrupt); with settings.once, one pass. Returns the batches."""
         from .workers import WorkerPool
 
@@ -259,7 +259,7 @@ class Watcher:
                 if not self._pending or len(waiting) == len(self._pending):
                     break
                 if now - started >= max_wait:
-                    self._report(Batch(None, unsettled=sorted(self._pending)))
+                    self._report(WatchBatch(None, unsettled=sorted(self._pending)))
                     break
             self._wake.wait(tick)
             self._wake.clear()
@@ -282,7 +282,7 @@ class Watcher:
             again = time.monotonic() + self.settings.retry
             for path in paths:
                 self._retry_at[path] = again
-            self._report(Batch(None, error=exc))
+            self._report(WatchBatch(None, error=exc))
             return
         except Exception as exc:  # a bug met on some file: it must not stop the watch (issue 19)
             self._unexpected(paths, pool, exc)
@@ -292,7 +292,7 @@ class Watcher:
             self._retry_at.pop(path, None)
             if stats[path] is not None:
                 self._handled[path] = stats[path]  # type: ignore[assignment]
-        batch = Batch(result)
+        batch = WatchBatch(result)
         if not self.settings.keep:
             for failure in result.failures:
                 moved = self._move_failed(failure)
@@ -326,7 +326,7 @@ class Watcher:
         stat = _stat(path)
         if stat is not None:
             self._handled[path] = stat
-        batch = Batch(RunResult(failures=[failure], log=log.path))
+        batch = WatchBatch(RunResult(failures=[failure], log=log.path))
         if not self.settings.keep:
             moved = self._move_failed(failure)
             if moved is not None:
@@ -334,7 +334,7 @@ class Watcher:
                 self._handled.pop(path, None)
         self._report(batch)
 
-    def _report(self, batch: Batch) -> None:
+    def _report(self, batch: WatchBatch) -> None:
         self.batches.append(batch)
         self.on_batch(batch)
 

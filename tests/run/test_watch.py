@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from reporter.cli import app
 from reporter.jobs.pipeline import LEDGER_NAME, Options, process
-from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, Batch, Watcher, WatchSettings
+from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, Watcher, WatchBatch, WatchSettings
 from reporter.jobs.workers import WorkerPool
 from tests.conftest import DATA, write
 
@@ -33,7 +33,7 @@ class Running:
     """A Watcher in a background thread; batches arrive in a list."""
 
     def __init__(self, inbox: Path, outdir: Path, schema, pool, **settings):
-        self.batches: list[Batch] = []
+        self.batches: list[WatchBatch] = []
         self.arrived = threading.Event()
         self.watcher = Watcher(
             inbox,
@@ -45,7 +45,7 @@ class Running:
         )
         self.thread = threading.Thread(target=self.watcher.run, daemon=True)
 
-    def _on_batch(self, batch: Batch) -> None:
+    def _on_batch(self, batch: WatchBatch) -> None:
         self.batches.append(batch)
         self.arrived.set()
 
@@ -59,7 +59,7 @@ class Running:
         self.thread.join(30)
         assert not self.thread.is_alive()
 
-    def wait_for(self, count: int, timeout: float = 30.0) -> list[Batch]:
+    def wait_for(self, count: int, timeout: float = 30.0) -> list[WatchBatch]:
         end = time.monotonic() + timeout
         while len(self.batches) < count and time.monotonic() < end:
             self.arrived.wait(0.1)
@@ -68,7 +68,7 @@ class Running:
         return self.batches
 
 
-def processed(batches: list[Batch]) -> list[str]:
+def processed(batches: list[WatchBatch]) -> list[str]:
     return [r.path.name for b in batches if b.result for r in b.result.records]
 
 

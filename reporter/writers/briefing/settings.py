@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...errors import TemplateError
+from ...errors import TemplateError, file_error
 from ...templates import find_template
 
 SETTINGS_NAME = "briefing.toml"
@@ -66,8 +66,8 @@ class BriefingSettings:
 
 
 def _fail(path: Path, what: str) -> TemplateError:
-    return TemplateError(
-        f"{path}：{what}；请对照 reporter templates init 生成的 {SETTINGS_NAME} 修改", path=path, reason=what
+    return file_error(
+        TemplateError, path, what, f"请对照 reporter templates init 生成的 {SETTINGS_NAME} 修改"
     )
 
 

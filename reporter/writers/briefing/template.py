@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ...errors import TemplateError
+from ...errors import TemplateError, file_error
 from ...model import Evidence, Found, Metric, Record, Span
 from ...templates import find_template
 from .body import BodyBuilder
@@ -111,7 +111,7 @@ def jinja_env():
 
 def _fail(path: Path, what: str, todo: str = "") -> TemplateError:
     todo = todo or "请改正后重新运行，或用 reporter templates init 重新生成默认模板对照"
-    return TemplateError(f"{path}：{what}；{todo}", path=path, reason=what)
+    return file_error(TemplateError, path, what, todo)
 
 
 def _open(path: Path):

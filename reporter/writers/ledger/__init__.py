@@ -21,14 +21,14 @@ from ...model import Failure, Record
 from ...schema import Schema
 from ..atomic import atomic_path
 from .journal import Reconciliation, reconcile_ledger
-from .result import Added, Difference, LedgerResult, Skipped
+from .result import Added, Difference, LedgerResult, LedgerSkip
 
 __all__ = [
     "Added",
     "Difference",
     "LedgerResult",
+    "LedgerSkip",
     "Reconciliation",
-    "Skipped",
     "check_writable",
     "reconcile_ledger",
     "write_ledger",
@@ -73,7 +73,7 @@ def write_ledger(
     from .journal import FileId, Journal, reconcile
     from .package import Package
     from .skeleton import build_skeleton
-    from .update import Context, LedgerUpdate
+    from .update import LedgerContext, LedgerUpdate
 
     out = Path(out)
     config = load_config(templates)
@@ -90,7 +90,7 @@ def write_ledger(
     source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
     base = Package(source, label=out)
     try:
-        ctx = Context(
+        ctx = LedgerContext(
             out=out,
             schema=schema,
             config=config,

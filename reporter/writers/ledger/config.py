@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ...errors import TemplateError
+from ...errors import TemplateError, file_error
 from ...schema import FieldSpec, Schema
 from ...templates import find_template
 
@@ -98,7 +98,7 @@ class Column:
 
 
 def _fail(path: Path, what: str) -> TemplateError:
-    return TemplateError(f"{path}：{what}；请对照程序自带的 ledger.toml 修改", path=path, reason=what)
+    return file_error(TemplateError, path, what, "请对照程序自带的 ledger.toml 修改")
 
 
 def load_config(templates: Path | str | None = None) -> LedgerConfig:

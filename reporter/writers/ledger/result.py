@@ -18,7 +18,7 @@ class Added:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Skipped:
+class LedgerSkip:
     path: Path
     kind: SkipKind  # already: this file is in the ledger; duplicate: same content as row N;
     # deleted: a person deleted its row (the ledger's record says the program had added it)
@@ -60,7 +60,7 @@ class LedgerResult:
     path: Path
     created: bool  # a new ledger (True) or rows added to one (False)
     added: tuple[Added, ...] = ()
-    skipped: tuple[Skipped, ...] = ()
+    skipped: tuple[LedgerSkip, ...] = ()
     differences: tuple[Difference, ...] = ()
     problems_added: int = 0  # rows added to 处理异常
     warnings: tuple[str, ...] = field(default=())

@@ -40,7 +40,7 @@ from .package import (
 from .plan import Candidate, Existing, Incoming, NewReport, Refresh, Skip, SkipKind, plan_reports
 from .reading import LedgerReader, col_map
 from .refresh import RefreshMixin
-from .result import Added, Difference, Skipped
+from .result import Added, Difference, LedgerSkip
 from .rows import (
     Cell,
     Fit,
@@ -51,7 +51,7 @@ from .rows import (
 from .scan import RowValues, canonical, seq_number
 from .sheetxml import LEDGER_HEADER_ROW
 from .summary import Totals
-from .workspace import Context
+from .workspace import LedgerContext
 from .writing import SheetWriter
 from .xmlstream import (
     split,
@@ -61,11 +61,13 @@ from .xmlstream import (
 class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
     """read() → plan() → write(tmp): see the module's docstring."""
 
-    def __init__(self, base: Package, ctx: Context, records: Sequence[Record], failures: Sequence[Failure]):
+    def __init__(
+        self, base: Package, ctx: LedgerContext, records: Sequence[Record], failures: Sequence[Failure]
+    ):
         self.base, self.ctx = base, ctx
         self.records, self.failures = records, failures
         self.result_added: list[Added] = []
-        self.skipped: list[Skipped] = []
+        self.skipped: list[LedgerSkip] = []
         self.differences: list[Difference] = []
         self.warnings: list[str] = []
         self.totals = Totals()
@@ -184,7 +186,7 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
         similarity: float | None = None,
     ) -> None:
         self.skipped.append(
-            Skipped(
+            LedgerSkip(
                 path=record.path,
                 kind=kind,
                 row=row,

@@ -1,4 +1,4 @@
-"""What the parts of a ledger update share: the run's settings (Context) and the state gathered while
+"""What the parts of a ledger update share: the run's settings (LedgerContext) and the state gathered while
 reading and planning (UpdateState, declared once so each part of the update can be type-checked)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from .cells import CellXML
 from .config import Column, LedgerConfig
 from .package import Package, RelIds
 from .plan import Incoming, NewReport
-from .result import Added, Difference, Skipped
+from .result import Added, Difference, LedgerSkip
 from .rows import Cell, Fit
 from .scan import SharedText, SheetScan
 from .sheetxml import SheetEdit
@@ -23,7 +23,7 @@ from .xmlstream import SharedRef
 
 
 @dataclass
-class Context:
+class LedgerContext:
     out: Path
     schema: Schema
     config: LedgerConfig
@@ -41,12 +41,12 @@ class UpdateState:
     """Attributes of LedgerUpdate, set by __init__, read() and plan() (see update.py)."""
 
     base: Package
-    ctx: Context
+    ctx: LedgerContext
     records: Sequence[Record]
     failures: Sequence[Failure]
     # results
     result_added: list[Added]
-    skipped: list[Skipped]
+    skipped: list[LedgerSkip]
     differences: list[Difference]
     warnings: list[str]
     # read
