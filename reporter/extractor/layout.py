@@ -22,12 +22,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..templates import optional_template
 from .dates import DateMatch, find_dates
+from .header_words import HeaderWords, header_words, read_header_words  # noqa: F401 (re-exported)
+from .headline import (  # noqa: F401 (re-exported)
+    _CJK,
+    _COLUMN_TAG,
+    _SENTENCE_END,
+    _SITE_SUFFIX,
+    _document_title,
+    _joins,
+    _strip_note,
+    choose_headline,
+    is_couplet,
+    title_like,
+)
 
 if TYPE_CHECKING:
     from .context import Context
@@ -58,95 +68,6 @@ FURNITURE_KINDS = frozenset(
         "subtitle",  # 副题 below the headline
     }
 )
-
-
-# ---------------------------------------------------------------------------------------------- words
-@dataclass(frozen=True)
-class HeaderWords:
-    """The sections of templates/header_words.txt and the patterns built from them."""
-
-    doc_kinds: tuple[str, ...] = ()
-    pub_labels: tuple[str, ...] = ()
-    byline_heads: tuple[str, ...] = ()
-    speech_verbs: tuple[str, ...] = ()
-    announce_verbs: tuple[str, ...] = ()
-    announce_objects: tuple[str, ...] = ()
-    subtitle_heads: tuple[str, ...] = ()
-    directive_verbs: tuple[str, ...] = ()
-    media_suffixes: tuple[str, ...] = ()
-    form_dates: tuple[str, ...] = ()
-    issuer_labels: tuple[str, ...] = ()
-    patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
-
-
-_SECTIONS = {
-    "文种": "doc_kinds",
-    "发布标签": "pub_labels",
-    "署名开头": "byline_heads",
-    "讲话动词": "speech_verbs",
-    "宣布动词": "announce_verbs",
-    "宣布对象": "announce_objects",
-    "副题开头": "subtitle_heads",
-    "主题动词": "directive_verbs",
-    "媒体后缀": "media_suffixes",
-    "表单日期": "form_dates",
-    "发文单位标签": "issuer_labels",
-}
-
-
-def _alt(words: tuple[str, ...]) -> str:
-    """A regex alternation of the words, longest first (never matches when there are none)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-
-
-def read_header_words(path: Path | None) -> HeaderWords:
-    """Parse header_words.txt: a [节名] line starts a section; one word a line; # starts a comment."""
-    sections: dict[str, list[str]] = {v: [] for v in _SECTIONS.values()}
-    current = None
-    text = path.read_text(encoding="utf-8-sig") if path is not None else ""
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("——") else raw.strip()
-        if not line:
-            continue
-        m = re.fullmatch(r"\[(.+?)\]", line)
-        if m:
-            current = _SECTIONS.get(m.group(1).strip())
-            continue
-        if current is not None:
-            sections[current].append(line.split()[0])
-    words = {k: tuple(dict.fromkeys(v)) for k, v in sections.items()}
-    labels = _alt(words["pub_labels"])
-    patterns = {
-        "doc_kind_end": re.compile(rf"(?:{_alt(words['doc_kinds'])})$"),
-        "label_value": re.compile(
-            rf"(?:{labels})\s*[：:|丨]\s*(?!(?:{labels})\s*[：:|丨])(?P<v>[^\s【】\[\]]*)"
-        ),
-        "byline": re.compile(rf"^(?:{_alt(words['byline_heads'])})(?:\s*[：:|丨]|\s+|$)"),
-        "speech_end": re.compile(rf"(?:{_alt(words['speech_verbs'])})$"),
-        "announce": re.compile(
-            rf"(?:{_alt(words['announce_verbs'])}).*(?:{_alt(words['announce_objects'])}|》)$"
-        ),
-        "subtitle_head": re.compile(rf"^(?:{_alt(words['subtitle_heads'])})"),
-        "directive_head": re.compile(rf"^.{{0,4}}?(?:{_alt(words['directive_verbs'])})"),
-        "media_end": re.compile(rf"(?:{_alt(words['media_suffixes'])})$"),
-        "form_date": re.compile(rf"^(?P<label>{_alt(words['form_dates'])})\s*[：:]?\s*(?P<v>.*)$"),
-        "issuer_label": re.compile(rf"^(?P<label>{_alt(words['issuer_labels'])})\s*[：:]\s*(?P<v>\S.*)$"),
-    }
-    return HeaderWords(**words, patterns=patterns)
-
-
-@lru_cache(maxsize=8)
-def _cached_words(path: str | None, mtime: float) -> HeaderWords:
-    return read_header_words(Path(path) if path else None)
-
-
-def header_words(ctx: Context | None = None) -> HeaderWords:
-    """The header words of the templates in effect (read once per file version)."""
-    path = getattr(ctx.lexicon, "header_words", None) if ctx is not None and ctx.lexicon is not None else None
-    if path is None:
-        path = optional_template("header_words.txt")
-    mtime = path.stat().st_mtime if path is not None and path.exists() else 0.0
-    return _cached_words(str(path) if path else None, mtime)
 
 
 # ---------------------------------------------------------------------------------------------- lines
@@ -271,21 +192,8 @@ _PLACEHOLDER_DATE = re.compile(
 )
 _ADDRESSEE_HEAD = re.compile(r"^(?:各|有关|敬爱的|尊敬的|亲爱的)")
 _PERIOD = re.compile(r"^[（(]\s*[\d.年月日\-—~至\s]{6,}[）)]$")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ENUMERATED = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、．\s]|\.(?!\d))|第[一二三四五六七八九十]+[部章节条]|[①-⑳])"
-)
-_SENTENCE_END = re.compile(r"[。！？；：]$")
-_COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 # markdown markers a copied post keeps around its headline (# 标题, **标题**)
 _MARKDOWN = re.compile(r"^(?:#{1,6}|>)\s*|\*\*|__")
-_FIGURE = re.compile(
-    r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两][十百千万亿]+)\s*(?:%|[万亿]?[\u4e00-\u9fff])"
-)
-_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s)\s*(?P<site>[^_|，。\s]{2,20})$")
-_PLACE_HEAD = re.compile(
-    r"^(?:[县市区旗州乡镇省]|[\u4e00-\u9fff]{1,7}?(?:省|市|县|区|旗|州|盟)(?!长|委|政府|场))"
-)
 
 
 def _date_in(line: Line, m_start: int) -> DateMatch | None:
@@ -378,115 +286,6 @@ def line_kind(line: Line, words: HeaderWords) -> str:
     if len(t) <= 60 and _only_labels(t, words):
         return "page_meta"  # 发布机构：某局  主题分类：安全生产 (an information-disclosure page's fields)
     return "text"
-
-
-# ------------------------------------------------------------------------------------ headline group
-def title_like(text: str) -> bool:
-    """A line that can be (part of) a headline: short, no sentence end, some Chinese, not a numbered item."""
-    t = text.strip()
-    if not t or len(t) > 60 or len(_CJK.findall(t)) < 2:
-        return False
-    if _SENTENCE_END.search(t) and (len(t) > 25 or t[-1] in "。：；"):
-        return False
-    if "。" in t[:-1] or _ENUMERATED.match(t) or t.endswith(("，", ",", "、")):
-        return False
-    return not re.fullmatch(r"[\d\s年月日:：.\-/时分秒许左右]+", t)
-
-
-def is_couplet(text: str, short: bool = False) -> bool:
-    """Two or more phrases side by side (政策找人  服务上门): a headline's, or with short, a slogan's."""
-    parts = [p for p in re.split(r"\s+", text.strip()) if p]
-    if len(parts) < 2 or any(len(_CJK.findall(p)) < 2 for p in parts):
-        return False
-    return all(len(p) <= 5 for p in parts) if short else all(len(p) >= 3 for p in parts)
-
-
-def choose_headline(texts: list[str], blanks: list[bool], words: HeaderWords) -> tuple[int, str]:
-    """Which of two or three stacked headline lines is the headline, and the cue that says so.
-
-    Newspaper headlines come as kicker (引题) / headline / subtitle (副题). Of three lines the middle one
-    is the headline. Of two, the cues are read in this order: a subtitle starts with ——; a kicker ends
-    with —— or ：, or with a speech verb (某某在某地调研时强调); a column tag （…） marks the headline; a
-    headline is often a couplet (政策找人  服务上门) while a short slogan couplet (党建引领  技术赋能) is a
-    kicker; a kicker announces a document (某部等十部门联合印发意见, 某部发布《…》); a subtitle starts
-    with 包括/系/确保 …; a local headline starts with its place. Else the line before a blank line.
-    blanks[i] tells whether an empty line follows line i: kicker and headline set close together with
-    a blank line under the headline mark the second line as the headline.
-    """
-    if len(texts) >= 3:
-        return 1, "title.middle_of_three"
-    a, b = texts[0], texts[1]
-    p = words.patterns
-    if b.startswith(("——", "—")):
-        return 0, "title.above_subtitle"
-    if a.endswith(("——", "—", "：", ":")) or p["speech_end"].search(a):
-        return 1, "title.below_kicker"
-    tag_a, tag_b = bool(_COLUMN_TAG.search(a)), bool(_COLUMN_TAG.search(b))
-    if tag_a != tag_b:
-        return (0, "title.above_subtitle") if tag_a else (1, "title.below_kicker")
-    if blanks[1] and not blanks[0]:
-        return 1, "title.below_kicker"
-    if len(a) >= 16 and "，" in a and "，" not in b:
-        return 1, "title.below_kicker"  # a kicker written as a clause: 某地推进某工作，重点…整顿
-    if p["subtitle_head"].match(b):
-        return 0, "title.above_subtitle"
-    dir_a, dir_b = bool(p["directive_head"].match(a)), bool(p["directive_head"].match(b))
-    if dir_a != dir_b:
-        # a headline often lays down the work (做好…工作, 加强…建设); its kicker says who or where
-        return (0, "title.above_subtitle") if dir_a else (1, "title.below_kicker")
-    fig_a, fig_b = bool(_FIGURE.search(a)), bool(_FIGURE.search(b))
-    if fig_a != fig_b:
-        # the headline carries the news figure (就业率达97.24%), the other line its context
-        return (0, "title.above_subtitle") if fig_a else (1, "title.below_kicker")
-    if is_couplet(b) and not is_couplet(a):
-        return 1, "title.below_kicker"
-    if is_couplet(a, short=True) and not is_couplet(b):
-        return 1, "title.below_kicker"
-    if p["announce"].search(a) and not p["announce"].search(b):
-        return 1, "title.below_kicker"
-    if _PLACE_HEAD.match(a) or _starts_with_province(a):
-        return 0, "title.above_subtitle"
-    return (1, "title.below_kicker") if blanks[1] else (0, "title.above_subtitle")
-
-
-def _starts_with_province(text: str) -> bool:
-    from .places import PROVINCES
-
-    return text.startswith(tuple(PROVINCES))
-
-
-def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bool:
-    """Whether head line b continues head line a (one title broken over lines); rest: the head lines
-    after b."""
-    from .places import is_unit_name
-
-    kind_end = words.patterns["doc_kind_end"]
-    if b.startswith(("（", "(")) and _CJK.search(b) and len(b) <= 20 and not _COLUMN_TAG.search(a):
-        return True  # （医疗设备类）
-    if len(b) <= 8 and kind_end.search(b) and not kind_end.search(a):
-        return True  # …招标代理服务项目 / 遴选文件
-    if a.startswith("关于") and not kind_end.search(a) and kind_end.search(b):
-        return True  # 关于进一步做好… / …的通知
-    if re.search(r"(?:的|和|与|及|、|暨|关于|对|在)$", a):
-        return True
-    if len(a) <= 25 and is_unit_name(a) and not b.startswith("关于") and not is_couplet(b):
-        # an organ's name on its own line, then the rest of a cover page's title, which ends with the
-        # kind of document (某医院 / 某项目 / 询价文件); a site's name above a headline does not join
-        return any(kind_end.search(t) or t.startswith(("（", "(")) for t in (b, *rest[:2]))
-    site = _SITE_SUFFIX.match(b)
-    return bool(site and len(a) <= 15 and not re.search(r"[，。；：！？\s]", a))
-
-
-def _document_title(text: str, words: HeaderWords) -> bool:
-    """A 公文 title: 关于…的通知 (its issuing organ may stand before 关于)."""
-    i = text.find("关于")
-    return 0 <= i <= 30 and bool(words.patterns["doc_kind_end"].search(_strip_note(text)))
-
-
-def _strip_note(text: str) -> str:
-    """A title without a note set off by wide spaces after it (…的通知   （说明文字）)."""
-    m = re.match(r"^(.+?)\s{2,}[（(].*[)）]$", text)
-    return m.group(1) if m else text
 
 
 # ----------------------------------------------------------------------------------- the whole layout
