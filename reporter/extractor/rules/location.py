@@ -1,0 +1,238 @@
+"""location: where the reported event took place, as one span of the text (a place that acts, a venue
+在…召开, the place of a statistic is not it; a dateline alone is not a location)."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Found
+from ..context import Context
+from ..entities import tag
+from ..places import PROVINCES, place_run
+from . import rule
+from .acting import fullest_chain, fullest_place, is_noise, lead_place
+from .meeting import _HAPPENED, _UNCERTAIN, HEAD_CHARS, _first, _frame, _from_frame, _visited
+
+
+@rule("location")
+def location(ctx: Context) -> list[Found]:
+    """Where it took place: 在LOC召开, LOC发生, or the place a title or kicker begins with."""
+    held = _from_frame(ctx, "location")
+    if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
+        return held
+    for strategy in (_happened, _at_named_place, _visited, _acting_place, _title_place, _organizer_place):
+        found = strategy(ctx)
+        if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
+            return [found]
+    return []
+
+
+# 在我市召开: "our city" names no place; the next strategy (the organizer's place) may
+_PRONOUN_PLACE = re.compile(r"(?:我|本|该|全|当地)(?:省|市|县|区|旗|州|盟|镇|乡|村)?")
+
+
+# what is done at a place: 在某省某市调研, 在某市某区签署, 在某县某镇召开
+_DONE_AT = re.compile(
+    r"[^，。；：！？\n在]{0,12}?(?:召开|举行|举办|调研|考察|视察|检查|督导|走访|慰问|签署|签约|开幕|启动|成立|揭牌)"
+)
+
+
+def _at_named_place(ctx: Context) -> Found | None:
+    """ "在 + a place of the division table (+ a township or venue) + 调研/签署/召开…" in the headline or lead
+    → location.at_named_place, the place as written (with the township or venue when one is named)."""
+    from ..orgs import place_chains
+
+    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:8]
+    end = text_lines[-1].end if text_lines else 0
+    for chain in place_chains(ctx):
+        if chain.start >= min(end, HEAD_CHARS):
+            break
+        if ctx.norm[chain.start - 1 : chain.start] != "在" or is_noise(ctx, chain.start):
+            continue
+        stop = chain.township_end or chain.end
+        m = _DONE_AT.match(ctx.norm, stop)
+        if m:
+            return ctx.hit(ctx.text[chain.start : stop], chain.start, stop, "location.at_named_place")
+    return None
+
+
+_PLACE_GOVERNMENT = re.compile(r"(?:[省市县区旗州盟](?:人民)?政府|[省市县区旗州盟]委)$")
+
+
+def _organizer_place(ctx: Context) -> Found | None:
+    """No place is said for the event: the place the organizer's name begins with (某省某市某区人民法院 →
+    某省某市某区), under review (location.organizer_place)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    found = ctx.found.get("organizer") or []
+    if not found:
+        return None
+    if ctx.layout.formal:
+        return None  # a 通知 or 意见 lays down work; it took place nowhere
+    event = _frame(ctx).get("event")
+    span = found[0].evidence.span
+    if (
+        event
+        and event[3] in ("event.held", "event.speech_at")
+        and not _PLACE_GOVERNMENT.search(str(found[0].value))
+    ):
+        # a unit's own meeting with no venue written: where it met is not said (a place's government or
+        # party committee meets for the place, and the place is where its work is)
+        return None
+    chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
+    if chain is None:
+        return None
+    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    s, e = fullest_chain(ctx, chain)
+    return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
+
+
+def _acting_place(ctx: Context) -> Found | None:
+    """A place that acts in the lead (近年来，某省某市某县积极探索…): where its work took place, written
+    out as fully as the report writes it."""
+    from .header import _body_start
+
+    actor = lead_place(ctx, _body_start(ctx))
+    if actor is None:
+        return None
+    s, e = fullest_place(ctx, actor)
+    return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
+
+
+# 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
+_SCOPE = re.compile(r"^(?:全|本|我|该|各)(?:国|省|市|县|区|旗|州|盟|镇|乡|村)")
+_TRAILING_ADVERB = re.compile(r"(?:共计|一共|累计|先后|相继|接连|连续|再次|共|又|已|均|还)+$")
+
+
+def _happened(ctx: Context) -> Found | None:
+    """LOC发生…: the scene of an accident or disaster, from the title or the lead."""
+    found = []
+    for m in _first(ctx, _HAPPENED, lines=5):
+        loc = m["loc"]
+        if loc.endswith(("）", ")")):  # 于田县（北纬35.6，东经81.6）: the coordinates are not the place
+            opening = max(loc.rfind("（"), loc.rfind("("))
+            loc = loc[:opening] if opening > 0 else loc
+        # drop what comes before the place: a time, 我区, a subject
+        cut = max(loc.rfind("，"), loc.rfind(","), loc.rfind(" "))
+        offset = m.start("loc") + (cut + 1 if cut >= 0 else 0)
+        loc = ctx.norm[offset : m.start("loc") + len(loc)]
+        lead = re.match(
+            r"^(?:\d{1,2}时\d{0,2}分?(?:许|左右)?|凌晨|早上|上午|下午|晚上|我区|我市|我县|位于|在)+", loc
+        )
+        if lead:
+            offset += lead.end()
+            loc = loc[lead.end() :]
+        loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
+        loc = re.sub(r"第\d+层$", "", loc).strip()
+        loc = _TRAILING_ADVERB.sub("", loc)
+        if _SCOPE.match(loc):
+            continue  # 全县共发生交通事故152起: a statistic over the whole county, not a scene
+        if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
+            continue
+        end = offset + len(loc)
+        found.append(
+            ctx.hit(
+                ctx.text[offset:end] if "（" not in ctx.text[offset : m.end("loc")] else loc,
+                offset,
+                end,
+                "location.happened",
+            )
+        )
+    if not found:
+        return None
+    title_end = ctx.lines[0].end if ctx.lines else 0
+    in_title = [f for f in found if f.evidence.span.start < title_end and len(str(f.value)) >= 4]
+    return (
+        in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
+    )
+
+
+def _title_place(ctx: Context) -> Found | None:
+    """A title or kicker that begins with a place: that place, as fully as the text writes it."""
+    for line in [ln for ln in ctx.lines[:2] if not is_noise(ctx, ln.start)]:
+        run = place_run(ctx, line.start, line.end)
+        if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
+            continue
+        s, e = run
+        rest = ctx.norm[e : line.end]
+        if not rest or re.match(
+            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest
+        ):
+            continue  # 武汉蔡甸区检察院…: a unit, not a place
+        short = ctx.norm[s:e]
+        full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
+        ctx.flag("location", _UNCERTAIN["location.title_place"])
+        if full:
+            return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")
+        return ctx.hit(ctx.text[s:e], s, e, "location.title_place")
+    return None
+
+
+_ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")
+
+
+def _province_and_next(
+    ctx: Context, s: int, e: int, line_end: int, short: bool = False
+) -> tuple[int, int] | None:
+    """广东惠东创建… → the body's 广东省惠州市惠东县; 河南登封建立… → 河南登封 when the body has 登封市."""
+    import bisect
+
+    starts = ctx.word_starts
+    i = bisect.bisect_left(starts, e)
+    if i >= len(ctx.words) or ctx.words[i][1] != e:
+        return None
+    nxt = ctx.words[i][0]
+    if not (2 <= len(nxt) <= 3) or not all("\u4e00" <= c <= "\u9fff" for c in nxt):
+        return None
+    province = ctx.norm[s:e]
+    for m in re.finditer(re.escape(province), ctx.norm[: ctx.content_end]):
+        if m.start() < line_end:
+            continue
+        j = bisect.bisect_left(starts, m.start())
+        run: list[tuple[str, int, int]] = []
+        while j < len(ctx.words) and len(run) < 6:
+            word, ws, we = ctx.words[j]
+            if not all("\u4e00" <= c <= "\u9fff" for c in word):
+                break
+            run.append((word, ws, we))
+            if word.startswith(nxt):
+                if len(word) > len(nxt) and _ADMIN_SUFFIX.match(word[len(nxt) :]):
+                    return (s, e + len(nxt)) if short else (m.start(), we)
+                if word == nxt and j + 1 < len(ctx.words) and _ADMIN_SUFFIX.match(ctx.words[j + 1][0]):
+                    return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 1][2])
+                break
+            if nxt in word:
+                break
+            if (
+                j + 1 < len(ctx.words)
+                and ctx.words[j + 1][0] == nxt
+                and j + 2 < len(ctx.words)
+                and _ADMIN_SUFFIX.match(ctx.words[j + 2][0])
+            ):
+                return (s, e + len(nxt)) if short else (m.start(), ctx.words[j + 2][2])
+            if not PROVINCES or (tag(word) not in ("ns",) and not _ADMIN_SUFFIX.match(word[-1:])):
+                break
+            j += 1
+    if re.search(re.escape(nxt) + r"(?:市|县|区|旗)", ctx.norm[line_end : ctx.content_end]):
+        return s, e + len(nxt)
+    return None
+
+
+def _fuller_place(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
+    """The body's fuller writing of a place: 广东惠东 → 广东省惠州市惠东县; 湖南常德 → 湖南常德经开区…."""
+    best = None
+    for m in re.finditer(re.escape(short[:2]), ctx.norm[: ctx.content_end]):
+        if m.start() < after:
+            continue
+        run = place_run(ctx, m.start())
+        if run is None:
+            continue
+        text = ctx.norm[run[0] : run[1]]
+        if len(text) <= len(short):
+            continue
+        # every character of the short form appears in order in the long form
+        it = iter(text)
+        if all(ch in it for ch in short) and (best is None or run[1] - run[0] > best[1] - best[0]):
+            best = run
+    return best
