@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reporter.errors import UnsafeDocumentError
-from reporter.readers import docx as docx_reader
+from reporter.readers import docx_styles as docx_reader
 from reporter.readers import read
 from tests.conftest import write
 from tests.support.docx_fixtures import NS, STYLES, build, p
