@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import Context
-from ...entities import tag
 from .grammar import (
     _APPROX_BEFORE,
     _EXIST,
@@ -30,6 +28,7 @@ from .grammar import (
     _strip_time,
     _unit_class,
 )
+from .phrases import _noun_before, _noun_phrase, _place_has, _verb_after, _verb_before
 from .tokens import Clause, Token
 from .words import MetricWords
 
@@ -536,72 +535,3 @@ def _from_to(
                 tok.name, tok.accepted, tok.rule = prev.name, True, "metrics.from_to"
                 return True
     return False
-
-
-# ------------------------------------------------------------------------------------------ 同比/环比
-
-
-# what a place has: 某乡有6000人 / 有4个乡56个村共4万人 (a place's size, not work done; 经营户就有40家 is counted)
-_PLACE_HAS = re.compile(r"[乡镇村县市区省州旗]有|有(?=[\d一二两三四五六七八九十])")
-
-
-def _place_has(norm: str, start: int, end: int) -> bool:
-    # a place with 有, or 有 before another count than this one
-    return any(m.group()[0] != "有" or m.end() < end for m in _PLACE_HAS.finditer(norm, start, end))
-
-
-def _noun_phrase(name: str) -> bool:
-    """A name that can head a count: 2–24 characters of Chinese text, no punctuation, spaces or digits."""
-    return 2 <= len(name) <= 24 and not re.search(r"[\s\d，。；：！？,.;:!?《》]", name)
-
-
-# the parts of speech that cannot end the name of a count (jieba's tags): locatives (以下), prepositions,
-# conjunctions, particles, pronouns, modal particles (以下729个, 其中3个, 它们2个)
-_NOT_NAME_TAGS = ("f", "p", "c", "u", "r", "y", "e", "o")
-
-
-def _noun_before(ctx: Context, words: MetricWords, pos: int) -> bool:
-    """Can the word ending right before the number end a name (资源库12处, 查阅85件次), unlike a
-    locative or a pronoun (以下729个)? Words outside the dictionary can."""
-    i = bisect.bisect_right(ctx.word_ends, pos) - 1
-    if i < 0 or ctx.words[i][2] != pos:
-        return True  # the number starts inside a word: no word ends there
-    while i > 0 and ctx.words[i][0] in words.gap_words:
-        i -= 1
-    t = tag(ctx.words[i][0]) or ""
-    return not t.startswith(_NOT_NAME_TAGS)
-
-
-def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str:
-    """A verb written right before the number (编写3000余份宣传册, 梳理120项项目), by its part of speech:
-    the set of result verbs is open, the word list only adds the ones jieba does not tag."""
-    i = bisect.bisect_right(ctx.word_ends, pos) - 1
-    if i < 0 or ctx.words[i][2] != pos:
-        return ""
-    while i > 0 and ctx.words[i][0] in words.gap_words:
-        i -= 1
-    word = ctx.words[i][0]
-    t = tag(word) or ""
-    if (
-        word in words.not_action
-        or not t.startswith("v")
-        or len(word) < 2
-        or not lclean.rstrip("了到出过").endswith(word)
-    ):
-        return ""
-    return word
-
-
-def _verb_after(slot: Slot) -> str:
-    """The first verb (by jieba's part of speech) between the number and the end of its clause, when the
-    thing counted comes first (800个车位投用, 1200人再就业); '' when there is none."""
-    ctx, words = slot.ctx, slot.words
-    end = slot.nxt_cand.start if slot.nxt_cand is not None else slot.clause.end
-    i = bisect.bisect_left(ctx.word_starts, slot.tok.end)
-    while i < len(ctx.words) and ctx.words[i][1] < end:
-        word = ctx.words[i][0]
-        t = tag(word) or ""
-        if t.startswith("v") and t != "vn" and len(word) >= 2:
-            return "" if word in words.not_action or word in _WEAK_VERBS else word
-        i += 1
-    return ""
