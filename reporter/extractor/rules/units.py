@@ -90,6 +90,9 @@ def units(ctx: Context) -> list[Found]:
     found = _Units(ctx)
     _distributive(ctx, found)
     _shared_kind(ctx, found)
+    _spoke_list(ctx, found)
+    _attendees(ctx, found)
+    _partners(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -172,7 +175,12 @@ def _named(ctx: Context, found: _Units) -> None:
     for i, (s, e) in enumerate(spans):
         if found.is_taken(s) or any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
-        if _attribution_line(ctx, s) or _only_cited(ctx, s, e):
+        if (
+            _attribution_line(ctx, s)
+            or _only_cited(ctx, s, e)
+            or _cited_guidance(ctx, s, e)
+            or _planned_partner(ctx, s)
+        ):
             continue
         for a, b, full in shared_head_list(ctx, s, e):
             found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
@@ -301,3 +309,157 @@ def _place_of(unit: str) -> str:
         if is_place_word(unit[:k]):
             return unit[:k]
     return ""
+
+
+# ---- frames that say who took part (hx2)
+_CLAUSE_END = "，。；：！？\n"
+_LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
+# the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
+_SPOKE = re.compile(
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门|乡镇|镇街|街镇)"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
+    r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
+    r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
+)
+_ITEM_SPLIT = re.compile(r"、|以及|及|和")
+_LEAD_WORDS = re.compile(r"^(?:会上|会议上|会议中|随后|其中|同时|此外|另外|由|有|请|邀请)")
+
+
+def _list_pieces(text: str, start: int) -> list[tuple[int, int]]:
+    """某镇、某街道和区某局 → the spans of its items (、 always splits; 和/及 split between names)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for piece in re.split(r"(、|以及)", text):
+        if piece and piece not in ("、", "以及"):
+            cut = next(
+                (m.start() for m in re.finditer(r"[和及与]", piece) if 2 <= m.start() <= len(piece) - 3), None
+            )
+            if cut is not None and (_LEVEL_HEAD.match(piece[cut + 1 :]) or unit_suffix_len(piece[:cut])):
+                spans += [(pos, pos + cut), (pos + cut + 1, pos + len(piece))]
+            else:
+                spans.append((pos, pos + len(piece)))
+        pos += len(piece)
+    return spans
+
+
+def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_name: str, bare: bool) -> None:
+    """The items of a participants' list; a level word on the first item applies to bare departments after it
+    (区政法委、发改委 → 区发改委); ``bare``: items with no unit word (a township's short name) count too."""
+    text = ctx.norm
+    head = ""
+    for n, (a, b) in enumerate(spans):
+        item = text[a:b].strip()
+        if n == 0:
+            lead = _LEAD_WORDS.match(item)
+            item = item[lead.end() :] if lead else item
+        if (
+            not 2 <= len(item) <= 20
+            or _GENERIC.search(item)
+            or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", item)
+        ):
+            continue
+        suffix = unit_suffix_len(item)
+        if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
+            head = m.group()
+        if not suffix and not bare:
+            continue
+        if (
+            head
+            and n
+            and suffix
+            and not _LEVEL_HEAD.match(item)
+            and not _looks_like_place(item[:-suffix] or "x")
+        ):
+            item = head + item  # 区政法委、发改委: the level word is shared
+        found.add(item, a, b, rule_name)
+    if spans:
+        found.taken.append((spans[0][0], spans[-1][1]))
+
+
+def _spoke_list(ctx: Context, found: _Units) -> None:
+    """甲镇、乙街道、区某局等N个单位作交流发言: every item spoke, with or without a unit word (units.spoke_list)."""
+    for m in _SPOKE.finditer(ctx.norm, 0, ctx.content_end):
+        if found.is_taken(m.start("items")):
+            continue
+        _add_items(ctx, found, _list_pieces(m["items"], m.start("items")), "units.spoke_list", bare=True)
+
+
+# 某局有关负责同志、某中心班子成员参加会议: the bodies whose people attended
+_ATTEND_VERB = re.compile(r"(?:参加|出席|列席|参会|与会)")
+_DELEGATE = re.compile(
+    r"(?:有关|相关|主要|分管)?(?:负责同志|负责人|班子成员|领导班子成员|主要领导|分管领导|代表)(?:等[^、，]{0,12})?$"
+)
+
+
+def _attendees(ctx: Context, found: _Units) -> None:
+    """某局有关负责同志、某中心班子成员参加会议 → 某局, 某中心 (units.attendees)."""
+    text = ctx.norm
+    for sent in re.finditer(r"[^。！？\n]+", text[: ctx.content_end]):
+        verb = _ATTEND_VERB.search(sent.group())
+        if not verb:
+            continue
+        start = sent.start()
+        subject = sent.group()[: verb.start()]
+        cut = max(subject.rfind("，"), subject.rfind("；"))
+        for piece in re.finditer(r"[^、，；]+", subject[cut + 1 :]):
+            d = _DELEGATE.search(piece.group())
+            if not d:
+                continue
+            a = start + cut + 1 + piece.start()
+            name = re.sub(r"^(?:及|和|以及|来自|邀请)", "", piece.group()[: d.start()])
+            a += len(piece.group()[: d.start()]) - len(name)
+            core = re.sub(r"（[^）]{1,3}）$", "", name)
+            if unit_suffix_len(core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
+                found.add(ctx.text[a : a + len(name)], a, a + len(name), "units.attendees")
+
+
+# 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
+_PARTNER = re.compile(
+    r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
+    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
+)
+_PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
+
+
+def _partners(ctx: Context, found: _Units) -> None:
+    """某法庭联合某局、某协会走访…; 多次协助甲区、乙区开展执法 → the partners (units.partners)."""
+    text = ctx.norm
+    for m in _PARTNER.finditer(text, 0, ctx.content_end):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
+        if _PLAN.search(text, clause_start, m.start()) or m["items"].endswith("组"):
+            continue
+        spans = _list_pieces(m["items"], m.start("items"))
+        items = [text[a:b] for a, b in spans]
+        not_units = read_word_table(_org_words(ctx)).get("不是", ())
+        if not all(
+            _looks_like_place(i) or (unit_suffix_len(i) and len(i) >= 3 and not i.endswith(tuple(not_units)))
+            for i in items
+        ):
+            continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
+        _add_items(ctx, found, spans, "units.partners", bare=True)
+
+
+# a body cited as the source of guidance: 贯彻落实上级某委关于…的部署, 学习某全会精神, 聚焦某组标准要求
+_FOLLOW = re.compile(r"贯彻|落实|学习|聚焦|按照|根据|依据|遵照|对标|对照|传达")
+_GUIDANCE_END = re.compile(r"(?:精神|部署|要求|指示|批示|讲话|决定|意见)[”’]?$")
+
+
+def _cited_guidance(ctx: Context, s: int, e: int) -> bool:
+    """The unit stands in a clause that follows some body's guidance (落实…决策部署) or in a «document title»."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, e) for c in _CLAUSE_END) if i >= 0]
+    end = min(ends) if ends else len(text)
+    if text.rfind("«", start, s) > text.rfind("»", start, s):
+        return True
+    return bool(_FOLLOW.search(text, start, s) and _GUIDANCE_END.search(text[e:end]))
+
+
+_PLANNED = re.compile(r"(?:将|拟|计划|下一步|下步|要)[\u4e00-\u9fff]{0,6}?(?:会同|联合|协调|携手)")
+
+
+def _planned_partner(ctx: Context, s: int) -> bool:
+    """下一步，某局将会同某局等部门…: a partner of work still to come, not one that took part."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in "。；！？\n") + 1
+    return bool(_PLANNED.search(text, start, s))

@@ -1,0 +1,67 @@
+"""Vectors for the units strategies that read who took part from the sentence frame: a list before
+等N个单位作交流发言, bodies whose people attended (某局有关负责同志参加会议), partners after 会同/联合/协助,
+and bodies only cited as the source of guidance. Texts are written for the project."""
+
+from __future__ import annotations
+
+import pytest
+from vectors import FieldVector, check_vector, extract_text
+
+SPOKE = (
+    "全区重点工作推进会召开\n"
+    "3月2日，青山区召开全区重点工作推进会。会上，区应急局、民政局、东湖镇、西岭街道、"
+    "青山经济开发区等5个单位作交流发言。\n"
+)
+ATTEND = (
+    "全市防汛工作会议召开\n"
+    "6月5日，江南市水利局召开全市防汛工作会议。市气象局有关负责同志、江南市水文中心班子成员、"
+    "各县区水利局负责人参加会议。\n"
+)
+PARTNERS = (
+    "江南市开展食品安全联合检查\n"
+    "近日，江南市市场监管局联合市卫健局、市食品行业协会等，对全市学校食堂开展联合检查。"
+    "同时多次协助东城区、西湖区开展执法工作。\n"
+    "下一步，江南市市场监管局将会同市教育局等部门，建立长效机制。重大案件实行联合挂牌督办。\n"
+)
+GUIDANCE = (
+    "青山县召开安全生产工作会议\n"
+    "5月9日，青山县人民政府召开全县安全生产工作会议。会议要求，认真落实江南市委、江南市人民政府关于安全生产的决策部署，"
+    "聚焦江南市应急管理局督导组标准要求。县应急管理局、县交通运输局作了发言。"
+    "会议传达了«江南市安委会办公室关于开展安全检查的通知»。\n"
+)
+
+VECTORS = [
+    FieldVector(
+        "units-spoke-list",
+        "units",
+        SPOKE,
+        must_include=("区应急局", "区民政局", "东湖镇", "西岭街道", "青山经济开发区"),
+        must_not_include=("会上", "民政局"),
+    ),
+    FieldVector(
+        "units-attendees",
+        "units",
+        ATTEND,
+        must_include=("市气象局", "江南市水文中心"),
+        must_not_include=("各县区水利局", "江南市水利局"),
+    ),
+    FieldVector(
+        "units-partners",
+        "units",
+        PARTNERS,
+        must_include=("市卫健局", "市食品行业协会", "东城区", "西湖区"),
+        must_not_include=("市教育局", "挂牌督办"),
+    ),
+    FieldVector(
+        "units-cited-guidance-is-not-a-participant",
+        "units",
+        GUIDANCE,
+        must_include=("县应急管理局", "县交通运输局"),
+        must_not_include=("江南市委", "江南市人民政府", "江南市应急管理局督导组", "江南市安委会办公室"),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_field_vector(vector, tmp_path):
+    check_vector(vector, extract_text(vector.text, tmp_path))
