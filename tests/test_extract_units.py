@@ -7,6 +7,12 @@ from __future__ import annotations
 import pytest
 from vectors import FieldVector, check_vector, extract_text
 
+from reporter.extractor.context import Context
+from reporter.extractor.lexicon import load_lexicon
+from reporter.extractor.rules.units import _former_post, _runs_into_a_word
+from reporter.readers import read
+from reporter.schema import load_schema
+
 SPOKE = (
     "全区重点工作推进会召开\n"
     "3月2日，青山区召开全区重点工作推进会。会上，区应急局、民政局、东湖镇、西岭街道、"
@@ -28,6 +34,16 @@ GUIDANCE = (
     "5月9日，青山县人民政府召开全县安全生产工作会议。会议要求，认真落实江南市委、江南市人民政府关于安全生产的决策部署，"
     "聚焦江南市应急管理局督导组标准要求。县应急管理局、县交通运输局作了发言。"
     "会议传达了«江南市安委会办公室关于开展安全检查的通知»。\n"
+)
+FORMER = (
+    "江南省政协原党组成员、副主席李明严重违纪违法被开除党籍\n"
+    "本报江南5月6日电  今天，江南市人民法院以受贿罪判处青山县原县委副书记王某某有期徒刑十年，"
+    "江南市人民检察院派员出庭支持公诉。\n"
+)
+PROCUREMENT = (
+    "全省政府采购工作会议召开\n"
+    "5月8日，江南省财政厅召开全省政府采购工作会议。会议总结了近年来江南省政府采购工作，"
+    "江南省审计厅有关负责同志参加会议。\n"
 )
 
 VECTORS = [
@@ -59,9 +75,51 @@ VECTORS = [
         must_include=("县应急管理局", "县交通运输局"),
         must_not_include=("江南市委", "江南市人民政府", "江南市应急管理局督导组", "江南市安委会办公室"),
     ),
+    FieldVector(
+        "units-former-post-is-not-a-participant",
+        "units",
+        FORMER,
+        must_include=("江南市人民检察院",),
+        must_not_include=("青山县原县委", "江南省政协"),
+    ),
+    FieldVector(
+        "units-name-running-into-a-common-word",
+        "units",
+        PROCUREMENT,
+        must_include=("江南省审计厅",),
+        must_not_include=("江南省政府",),
+    ),
 ]
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_field_vector(vector, tmp_path):
     check_vector(vector, extract_text(vector.text, tmp_path))
+
+
+def _ctx(text: str, tmp_path) -> Context:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lexicon = load_lexicon(None)
+    return Context(read(path), load_schema(), userdicts=lexicon.userdicts, lexicon=lexicon)
+
+
+def test_former_post_marks_a_person_not_a_unit(tmp_path):
+    text = "通报\n青山县原县委副书记王明、江南省政协原党组成员李强被查处，太原市公安局原来的办公楼拆除。\n"
+    ctx = _ctx(text, tmp_path)
+
+    def at(name: str) -> bool:
+        s = ctx.norm.index(name)
+        return _former_post(ctx, s, s + len(name))
+
+    assert at("青山县原县委")  # 原 inside the span, a post after it
+    assert at("江南省政协")  # 原 + a post right after the name
+    assert not at("太原市公安局")  # 原 in a place name, 原来 is no post
+
+
+def test_a_name_running_into_a_common_word(tmp_path):
+    ctx = _ctx("会议\n总结了江南省政府采购工作，江南省政府出台了办法。\n", tmp_path)
+    first = ctx.norm.index("江南省政府")
+    second = ctx.norm.index("江南省政府", first + 1)
+    assert _runs_into_a_word(ctx, first, first + 5)
+    assert not _runs_into_a_word(ctx, second, second + 5)

@@ -30,7 +30,8 @@ _CLAUSE_WORDS = (
     "召开|举行|举办|开展|部署|联合|会同|协同|配合|组织召开|推进|推动|要求|指导|督促|持续|全面|深入|"
     "聚焦|通过|围绕|结合|积极|探索|建立|成立|印发|发布|实施|推行|打造|构建|获悉|介绍|表示|指出|强调|推广|"
     "加强|创新|坚持|深化|落实|完善|提升|做好|抓好|已|正|再|各|全省|全市|全县|全区|全国|全旗|首个|一个|多个|多家|几家|一批|首家|某|多部门|时期|"
-    "增设|设立|新设|依托|依靠|设置"
+    "增设|设立|新设|依托|依靠|设置|"
+    "公开审理|开庭审理|判处|宣判"  # 某法院公开审理某县原县委…: a trial, not one name (hx2)
 )
 # the clause words of two or more characters (a word-built name holding one is a clause)
 CLAUSE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if len(w) >= 2))

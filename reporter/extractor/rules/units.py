@@ -182,6 +182,8 @@ def _named(ctx: Context, found: _Units) -> None:
             or _planned_partner(ctx, s)
         ):
             continue
+        if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e):
+            continue
         for a, b, full in shared_head_list(ctx, s, e):
             found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
             found.taken.append((a, b))
@@ -463,3 +465,26 @@ def _planned_partner(ctx: Context, s: int) -> bool:
     text = ctx.norm
     start = max(text.rfind(c, 0, s) for c in "。；！？\n") + 1
     return bool(_PLANNED.search(text, start, s))
+
+
+# 某县原县委副书记, 某省政协原党组成员: a former official's post (a person's news), not a participant
+_FORMER = re.compile(
+    r"原(?:党组|党委)?[\u4e00-\u9fff]{0,6}?(?:书记|主任|主席|成员|委员|局长|厅长|部长|市长|县长|区长|处长|院长)"
+)
+
+
+def _former_post(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.norm
+    inside = text.find("原", s + 2, e)
+    return bool(_FORMER.match(text, e) or (inside >= 0 and _FORMER.match(text, inside)))
+
+
+def _runs_into_a_word(ctx: Context, s: int, e: int) -> bool:
+    """The name's last characters begin a common word (某省政府 + 采购工作 → 政府采购; templates/org_words.txt
+    连写): a phrase about the place's work, not a unit."""
+    text = ctx.norm
+    for word in read_word_table(_org_words(ctx)).get("连写", ()):
+        for k in range(1, len(word)):
+            if e - k >= s and text.startswith(word, e - k):
+                return True
+    return False
