@@ -184,7 +184,11 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e):
             continue
+        if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
+            continue  # 在某中心大厅; 下一步，某局将…; 某省法院系统 (a whole system, not one body)
         for a, b, full in shared_head_list(ctx, s, e):
+            if b - a < 2 or text[b : b + 3].startswith(("直属", "所属", "下属")):
+                continue  # 委直属各单位: one character is the organizer's short name, not a sibling
             found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
             found.taken.append((a, b))
         name = ctx.text[s:e]
@@ -454,6 +458,8 @@ def _cited_guidance(ctx: Context, s: int, e: int) -> bool:
     end = min(ends) if ends else len(text)
     if text.rfind("«", start, s) > text.rfind("»", start, s):
         return True
+    if re.search(r"(?:根据|按照|依据|依照)$", text[max(start, s - 4) : s]) and text[e : e + 1] in "《«":
+        return True  # 根据市委《关于…的通知》: the body's document is cited
     return bool(_FOLLOW.search(text, start, s) and _GUIDANCE_END.search(text[e:end]))
 
 
@@ -488,3 +494,28 @@ def _runs_into_a_word(ctx: Context, s: int, e: int) -> bool:
             if e - k >= s and text.startswith(word, e - k):
                 return True
     return False
+
+
+# 在某中心大厅, 走进某中心指挥大厅: the body's building is where something happened, the body took no part
+_PLACE_BEFORE = re.compile(r"(?:在|走进|步入|位于)$")
+_PLACE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:大厅|周边|附近|门口|门前|广场|展厅|会议室|礼堂|楼前|院内|一楼|二楼)"
+)
+
+
+def _as_place(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.norm
+    return bool(_PLACE_BEFORE.search(text[max(0, s - 2) : s]) and _PLACE_AFTER.match(text, e))
+
+
+# a plan of what is still to be done (下一步，某局将…): the bodies named in it have not taken part yet
+_PLAN_START = re.compile(r"(?:下一步|下步|今后|接下来|下阶段)[，,]?[^。！？\n]*?(?:将|要|拟)")
+
+
+def _plan_sentence(ctx: Context, s: int) -> bool:
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in "。！？\n") + 1
+    while start < s and text[start] in "　 ":
+        start += 1
+    m = _PLAN_START.match(text, start)
+    return m is not None
