@@ -157,6 +157,8 @@ def _shared_kind(ctx: Context, found: _Units) -> None:
         i = bisect.bisect_left(ctx.word_starts, m.start())
         if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
             continue  # 市场监管: the level word must be a word of its own
+        if any(_LEVEL_HEAD.match(i) or (unit_suffix_len(i) and len(i) >= 3) for i in m["items"].split("、")):
+            continue  # 县发改委、县教育局等部门: full names, read one by one
         pos = m.start("items")
         for item in m["items"].split("、"):
             found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
@@ -200,6 +202,8 @@ def _named(ctx: Context, found: _Units) -> None:
                 and text[prev[1] : s] in ("、", "和", "及", "与")
                 and (place := _place_of(text[prev[0] : prev[1]]))
                 and (text[s] not in "省市县区旗州盟" or text[s] == place[-1])  # 县某局 has a head of its own
+                and text[prev[1] - 2 : prev[1]]
+                != text[e - 2 : e]  # 东城分局、西湖分局: two names of one kind
             ):
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
@@ -229,6 +233,8 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             grouped = GROUP_WORD.search(item)
             if grouped:
                 item = item[: grouped.start()]  # 县卫健委等部门: the unit, not the group word after it
+            elif etc := re.search(r"(?<![高平对均同])等", item):
+                item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
             cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
             if (
@@ -322,12 +328,15 @@ _CLAUSE_END = "，。；：！？\n"
 _LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
 # the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
 _SPOKE = re.compile(
-    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门|乡镇|镇街|街镇)"
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门|乡镇|镇街|街镇))?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
 )
-_ITEM_SPLIT = re.compile(r"、|以及|及|和")
+_SPOKE_ACT = re.compile(
+    r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?)[^，。]{0,4}?发言|汇报了"
+)
+_FIRST_ITEM_CUT = re.compile(r"[了在对向由将把从为是]|听取|组织|邀请|安排|请")
 _LEAD_WORDS = re.compile(r"^(?:会上|会议上|会议中|随后|其中|同时|此外|另外|由|有|请|邀请)")
 
 
@@ -353,11 +362,21 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
     (区政法委、发改委 → 区发改委); ``bare``: items with no unit word (a township's short name) count too."""
     text = ctx.norm
     head = ""
+    not_units = read_word_table(_org_words(ctx)).get("不是", ())
     for n, (a, b) in enumerate(spans):
         item = text[a:b].strip()
         if n == 0:
             lead = _LEAD_WORDS.match(item)
             item = item[lead.end() :] if lead else item
+            # 听取了某局、某局的汇报: the first item starts after the clause's own words
+            clause = [m.end() for m in _FIRST_ITEM_CUT.finditer(item)]
+            if clause:
+                a += len(text[a:b].strip()) - len(item) + clause[-1]
+                item = item[clause[-1] :]
+        if "的" in item:
+            if n < len(spans) - 1:
+                continue
+            item = item[: item.index("的")]  # 某局的工作汇报: the list ends at 的
         if (
             not 2 <= len(item) <= 20
             or _GENERIC.search(item)
@@ -367,7 +386,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
         suffix = unit_suffix_len(item)
         if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
             head = m.group()
-        if not suffix and not bare:
+        if (not suffix and not bare) or item.endswith(not_units):
             continue
         if (
             head
@@ -375,6 +394,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
             and suffix
             and not _LEVEL_HEAD.match(item)
             and not _looks_like_place(item[:-suffix] or "x")
+            and _BARE.match(item)  # a department's short name (发改委), not a name of its own (某某大学)
         ):
             item = head + item  # 区政法委、发改委: the level word is shared
         found.add(item, a, b, rule_name)
@@ -387,7 +407,11 @@ def _spoke_list(ctx: Context, found: _Units) -> None:
     for m in _SPOKE.finditer(ctx.norm, 0, ctx.content_end):
         if found.is_taken(m.start("items")):
             continue
-        _add_items(ctx, found, _list_pieces(m["items"], m.start("items")), "units.spoke_list", bare=True)
+        spans = _list_pieces(m["items"], m.start("items"))
+        if not m["etc"] and ("等" in m["items"] or not _SPOKE_ACT.match(ctx.norm, m.end("items"))):
+            continue  # 某某布局等方面的交流, 某某情况的汇报: topics, not speakers
+        if m["etc"] or len(spans) > 1:  # 甲分局、乙分局作了交流发言: with no 等N个单位, named units only
+            _add_items(ctx, found, spans, "units.spoke_list", bare=bool(m["etc"]))
 
 
 # 某局有关负责同志、某中心班子成员参加会议: the bodies whose people attended
@@ -460,7 +484,7 @@ def _cited_guidance(ctx: Context, s: int, e: int) -> bool:
         return True
     if re.search(r"(?:根据|按照|依据|依照)$", text[max(start, s - 4) : s]) and text[e : e + 1] in "《«":
         return True  # 根据市委《关于…的通知》: the body's document is cited
-    return bool(_FOLLOW.search(text, start, s) and _GUIDANCE_END.search(text[e:end]))
+    return bool(_FOLLOW.search(text, start, e) and _GUIDANCE_END.search(text[e:end]))
 
 
 _PLANNED = re.compile(r"(?:将|拟|计划|下一步|下步|要)[\u4e00-\u9fff]{0,6}?(?:会同|联合|协调|携手)")
@@ -502,10 +526,15 @@ _PLACE_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:大厅|周边|附近|门口|门前|广场|展厅|会议室|礼堂|楼前|院内|一楼|二楼)"
 )
 
+_HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某中心举行: the venue
+
 
 def _as_place(ctx: Context, s: int, e: int) -> bool:
     text = ctx.norm
-    return bool(_PLACE_BEFORE.search(text[max(0, s - 2) : s]) and _PLACE_AFTER.match(text, e))
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, s - 2) : s])
+        and (_PLACE_AFTER.match(text, e) or _HELD_AT.match(text, e))
+    )
 
 
 # a plan of what is still to be done (下一步，某局将…): the bodies named in it have not taken part yet
