@@ -64,6 +64,11 @@ SIGNING = (
     "9月12日，青山县人民政府召开校地合作推进会。县发改委、县教育局、县科技局等部门负责同志参加会议。"
     "近年来，青山县联合省农科院、江南农业大学等科研院所共建示范基地。\n"
 )
+PUBLICATION_LINE = (
+    "我市启动防汛四级应急响应\n"
+    "发布时间：2024-06-18 09:30　来源：江南市应急管理局\n"
+    "6月17日，江南市防汛抗旱指挥部决定启动防汛四级应急响应。市应急管理局会同市水利局、市气象局进行会商研判。\n"
+)
 
 VECTORS = [
     FieldVector(
@@ -153,6 +158,13 @@ VECTORS = [
             "科研院所",
             "江南农业大学等科研院",
         ),
+    ),
+    FieldVector(
+        "units-source-in-a-publication-line-is-not-a-participant",
+        "units",
+        PUBLICATION_LINE,
+        must_include=("市应急管理局", "市水利局", "市气象局"),
+        must_not_include=("江南市应急管理局",),
     ),
 ]
 

@@ -255,7 +255,15 @@ _CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|
 
 def _attribution_line(ctx: Context, pos: int) -> bool:
     line_start = ctx.norm.rfind("\n", 0, pos) + 1
-    return bool(_ATTRIBUTION.match(ctx.norm, line_start, pos + 1))
+    if _ATTRIBUTION.match(ctx.norm, line_start, pos + 1):
+        return True
+    # a publication line: 发布时间：…　来源：某局 — the key stands right before the unit
+    return bool(_ATTRIBUTION_KEY.search(ctx.norm, max(line_start, pos - 12), pos))
+
+
+_ATTRIBUTION_KEY = re.compile(
+    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑)\s*[：:]\s*$"
+)
 
 
 def _only_cited(ctx: Context, s: int, e: int) -> bool:
