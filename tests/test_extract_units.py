@@ -69,6 +69,11 @@ PUBLICATION_LINE = (
     "发布时间：2024-06-18 09:30　来源：江南市应急管理局\n"
     "6月17日，江南市防汛抗旱指挥部决定启动防汛四级应急响应。市应急管理局会同市水利局、市气象局进行会商研判。\n"
 )
+PROVINCE_MEETING = (
+    "江南省召开全省优化营商环境大会\n"
+    "2月3日，江南省人民政府召开全省优化营商环境大会。省发展改革委、省市场监管局、江南市、青山县作典型发言。"
+    "省有关部门主要负责同志参加会议。青山县市场监管局联合县消防救援大队建立联合执法机制。\n"
+)
 
 VECTORS = [
     FieldVector(
@@ -165,6 +170,13 @@ VECTORS = [
         PUBLICATION_LINE,
         must_include=("市应急管理局", "市水利局", "市气象局"),
         must_not_include=("江南市应急管理局",),
+    ),
+    FieldVector(
+        "units-places-among-speakers-generic-groups-and-arrangements",
+        "units",
+        PROVINCE_MEETING,
+        must_include=("省发展改革委", "省市场监管局", "江南市", "青山县", "县消防救援大队"),
+        must_not_include=("省有关部门", "执法机制"),
     ),
 ]
 

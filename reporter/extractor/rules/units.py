@@ -50,6 +50,8 @@ _BARE = re.compile(
 _BARE_GOVERNMENT = re.compile(
     r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$"
 )
+# 省有关部门, 市直各单位: a generic group written after a level word
+_GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 
 
@@ -103,6 +105,8 @@ def units(ctx: Context) -> list[Found]:
         if not any(
             j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
         )
+        # 青山县 spoke beside 青山县某局: a place and its bureau, two units
+        or (f.rule == "units.spoke_list" and _looks_like_place(values[i]))
     ]
 
 
@@ -184,7 +188,7 @@ def _named(ctx: Context, found: _Units) -> None:
             or _planned_partner(ctx, s)
         ):
             continue
-        if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e):
+        if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
             continue  # 在某中心大厅; 下一步，某局将…; 某省法院系统 (a whole system, not one body)
@@ -394,7 +398,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
         suffix = unit_suffix_len(item)
         if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
             head = m.group()
-        if (not suffix and not bare) or item.endswith(not_units):
+        if (not suffix and not bare and not _looks_like_place(item)) or item.endswith(not_units):
             continue
         if (
             head
@@ -456,6 +460,7 @@ _PARTNER = re.compile(
     r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
     r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
 )
+_WEAK_KIND = ("机制", "机关", "部门", "单位")
 _PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
 
 
@@ -470,7 +475,13 @@ def _partners(ctx: Context, found: _Units) -> None:
         items = [text[a:b] for a, b in spans]
         not_units = read_word_table(_org_words(ctx)).get("不是", ())
         if not all(
-            _looks_like_place(i) or (unit_suffix_len(i) and len(i) >= 3 and not i.endswith(tuple(not_units)))
+            _looks_like_place(i)
+            or (
+                unit_suffix_len(i)
+                and len(i) >= 3
+                and not i.endswith(tuple(not_units))
+                and not i.endswith(_WEAK_KIND)  # 联合执法机制: a kind of arrangement, not a body
+            )
             for i in items
         ):
             continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
