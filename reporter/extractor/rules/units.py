@@ -70,6 +70,9 @@ class _Units:
         self.out: list[Found] = []
         self.seen: set[str] = set()
         self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
+        self.listed: list[
+            tuple[int, int]
+        ] = []  # spans read as a participants' list (spoke, attended, partners)
 
     def add(self, value: str, s: int, e: int, rule_name: str) -> None:
         if (
@@ -94,6 +97,7 @@ def units(ctx: Context) -> list[Found]:
     _shared_kind(ctx, found)
     _spoke_list(ctx, found)
     _attendees(ctx, found)
+    _attend_list(ctx, found)
     _partners(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
@@ -233,6 +237,10 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
         for a, b in spans:
+            if any(x <= a < y for x, y in found.listed):
+                continue  # read already as a participants' list
+            if a == m.start() and (lead := [c.end() for c in _SIBLING_LEAD.finditer(text, a, b)]):
+                a = lead[-1]  # 参加会议的有某局、…: the first item starts after the clause's words
             item = text[a:b]
             grouped = GROUP_WORD.search(item)
             if grouped:
@@ -340,14 +348,17 @@ _CLAUSE_END = "，。；：！？\n"
 _LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
 # the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
 _SPOKE = re.compile(
-    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门|乡镇|镇街|街镇))?"
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+个|等)(?:单位|部门|乡镇|镇街|街镇))?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门)"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会)"
 )
 _SPOKE_ACT = re.compile(
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?)[^，。]{0,4}?发言|汇报了"
 )
+_SIBLING_LEAD = re.compile(r"的有|还有|包括|听取了?|邀请了?")
 _FIRST_ITEM_CUT = re.compile(r"[了在对向由将把从为是]|听取|组织|邀请|安排|请")
 _LEAD_WORDS = re.compile(r"^(?:会上|会议上|会议中|随后|其中|同时|此外|另外|由|有|请|邀请)")
 
@@ -398,7 +409,11 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
         suffix = unit_suffix_len(item)
         if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
             head = m.group()
-        if (not suffix and not bare and not _looks_like_place(item)) or item.endswith(not_units):
+        if (
+            (not suffix and not bare and not _looks_like_place(item))
+            or item.endswith(not_units)
+            or _BARE_GOVERNMENT.match(item)  # 市委、市政府: the report's own leadership
+        ):
             continue
         if (
             head
@@ -412,11 +427,17 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
         found.add(item, a, b, rule_name)
     if spans:
         found.taken.append((spans[0][0], spans[-1][1]))
+        found.listed.append((spans[0][0], spans[-1][1]))
 
 
 def _spoke_list(ctx: Context, found: _Units) -> None:
     """甲镇、乙街道、区某局等N个单位作交流发言: every item spoke, with or without a unit word (units.spoke_list)."""
     for m in _SPOKE.finditer(ctx.norm, 0, ctx.content_end):
+        if m["items2"]:  # 甲局、乙局等单位派员参加: every item took part
+            _add_items(
+                ctx, found, _list_pieces(m["items2"], m.start("items2")), "units.spoke_list", bare=False
+            )
+            continue
         if found.is_taken(m.start("items")):
             continue
         spans = _list_pieces(m["items"], m.start("items"))
@@ -567,3 +588,25 @@ def _plan_sentence(ctx: Context, s: int) -> bool:
         start += 1
     m = _PLAN_START.match(text, start)
     return m is not None
+
+
+# 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
+_ATTEND_LIST = re.compile(
+    r"(?:参加|出席|列席)(?:会议|活动|仪式|座谈会|培训|调研)?的(?:单位|人员)?(?:还)?(?:有|包括)[：:]?"
+    r"(?P<items>[^。；！？\n]{2,200})"
+)
+
+
+def _attend_list(ctx: Context, found: _Units) -> None:
+    """参加会议的有某局、某中心有关负责同志 → 某局, 某中心 (units.attend_list)."""
+    text = ctx.norm
+    for m in _ATTEND_LIST.finditer(text, 0, ctx.content_end):
+        spans = []
+        for piece in re.finditer(r"[^、，,及和]+", m["items"]):
+            a = m.start("items") + piece.start()
+            name = piece.group()
+            d = _DELEGATE.search(name)
+            name = name[: d.start()] if d else name
+            if name:
+                spans.append((a, a + len(name)))
+        _add_items(ctx, found, spans, "units.attend_list", bare=False)
