@@ -355,6 +355,7 @@ _SPOKE = re.compile(
     r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门)"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会)"
 )
+_SPOKE_ANCHOR = re.compile(r"发言|汇报|交流|参加|出席|参会")
 _SPOKE_ACT = re.compile(
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?)[^，。]{0,4}?发言|汇报了"
 )
@@ -432,7 +433,13 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
 
 def _spoke_list(ctx: Context, found: _Units) -> None:
     """甲镇、乙街道、区某局等N个单位作交流发言: every item spoke, with or without a unit word (units.spoke_list)."""
-    for m in _SPOKE.finditer(ctx.norm, 0, ctx.content_end):
+    text = ctx.norm
+    for anchor in _SPOKE_ANCHOR.finditer(text, 0, ctx.content_end):
+        # read back from the verb to the clause's start (one anchored match, not a scan of every position)
+        clause_start = max(text.rfind(c, 0, anchor.start()) for c in "，。；：！？\n“”《》") + 1
+        m = _SPOKE.fullmatch(text, clause_start, anchor.end())
+        if m is None:
+            continue
         if m["items2"]:  # 甲局、乙局等单位派员参加: every item took part
             _add_items(
                 ctx, found, _list_pieces(m["items2"], m.start("items2")), "units.spoke_list", bare=False
