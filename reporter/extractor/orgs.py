@@ -33,6 +33,8 @@ _CLAUSE_WORDS = (
     "增设|设立|新设|依托|依靠|设置|"
     # a visit's words: 某市人民政府副市长某某一行到某局 is a clause, not one name
     "一行|带队|率队|陪同"
+    "|"
+    "公开审理|开庭审理|判处|宣判"  # 某法院公开审理某县原县委…: a trial, not one name (hx2)
 )
 # the clause words of two or more characters (a word-built name holding one is a clause)
 CLAUSE = re.compile("|".join(w for w in _CLAUSE_WORDS.split("|") if len(w) >= 2))

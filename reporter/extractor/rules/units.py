@@ -15,7 +15,7 @@ from functools import lru_cache
 from ...model import Found
 from ..context import Context
 from ..lexicon import load_lexicon, read_word_table
-from ..orgs import shared_head_list
+from ..orgs import shared_head_list, term_across
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -50,6 +50,8 @@ _BARE = re.compile(
 _BARE_GOVERNMENT = re.compile(
     r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$"
 )
+# 省有关部门, 市直各单位: a generic group written after a level word
+_GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 
 
@@ -68,6 +70,9 @@ class _Units:
         self.out: list[Found] = []
         self.seen: set[str] = set()
         self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
+        self.listed: list[
+            tuple[int, int]
+        ] = []  # spans read as a participants' list (spoke, attended, partners)
 
     def add(self, value: str, s: int, e: int, rule_name: str) -> None:
         if (
@@ -90,6 +95,10 @@ def units(ctx: Context) -> list[Found]:
     found = _Units(ctx)
     _distributive(ctx, found)
     _shared_kind(ctx, found)
+    _spoke_list(ctx, found)
+    _attendees(ctx, found)
+    _attend_list(ctx, found)
+    _partners(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -100,6 +109,8 @@ def units(ctx: Context) -> list[Found]:
         if not any(
             j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
         )
+        # 青山县 spoke beside 青山县某局: a place and its bureau, two units
+        or (f.rule == "units.spoke_list" and _looks_like_place(values[i]))
     ]
 
 
@@ -154,6 +165,8 @@ def _shared_kind(ctx: Context, found: _Units) -> None:
         i = bisect.bisect_left(ctx.word_starts, m.start())
         if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
             continue  # 市场监管: the level word must be a word of its own
+        if any(_LEVEL_HEAD.match(i) or (unit_suffix_len(i) and len(i) >= 3) for i in m["items"].split("、")):
+            continue  # 县发改委、县教育局等部门: full names, read one by one
         pos = m.start("items")
         for item in m["items"].split("、"):
             found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
@@ -172,9 +185,20 @@ def _named(ctx: Context, found: _Units) -> None:
     for i, (s, e) in enumerate(spans):
         if found.is_taken(s) or any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
-        if _attribution_line(ctx, s) or _only_cited(ctx, s, e):
+        if (
+            _attribution_line(ctx, s)
+            or _only_cited(ctx, s, e)
+            or _cited_guidance(ctx, s, e)
+            or _planned_partner(ctx, s)
+        ):
             continue
+        if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
+            continue
+        if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
+            continue  # 在某中心大厅; 下一步，某局将…; 某省法院系统 (a whole system, not one body)
         for a, b, full in shared_head_list(ctx, s, e):
+            if b - a < 2 or text[b : b + 3].startswith(("直属", "所属", "下属")):
+                continue  # 委直属各单位: one character is the organizer's short name, not a sibling
             found.add(full, a, b, "units.shared_head")  # 省监察厅、审计厅 → 省审计厅
             found.taken.append((a, b))
         name = ctx.text[s:e]
@@ -186,6 +210,8 @@ def _named(ctx: Context, found: _Units) -> None:
                 and text[prev[1] : s] in ("、", "和", "及", "与")
                 and (place := _place_of(text[prev[0] : prev[1]]))
                 and (text[s] not in "省市县区旗州盟" or text[s] == place[-1])  # 县某局 has a head of its own
+                and text[prev[1] - 2 : prev[1]]
+                != text[e - 2 : e]  # 东城分局、西湖分局: two names of one kind
             ):
                 suffix = text[s:e]
                 if suffix.startswith(place[-1]) and len(place) > 1 and place[-1] in "省市县区旗州盟":
@@ -211,10 +237,16 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
         for a, b in spans:
+            if any(x <= a < y for x, y in found.listed):
+                continue  # read already as a participants' list
+            if a == m.start() and (lead := [c.end() for c in _SIBLING_LEAD.finditer(text, a, b)]):
+                a = lead[-1]  # 参加会议的有某局、…: the first item starts after the clause's words
             item = text[a:b]
             grouped = GROUP_WORD.search(item)
             if grouped:
                 item = item[: grouped.start()]  # 县卫健委等部门: the unit, not the group word after it
+            elif etc := re.search(r"(?<![高平对均同])等", item):
+                item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
             cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
             if (
@@ -235,7 +267,15 @@ _CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|
 
 def _attribution_line(ctx: Context, pos: int) -> bool:
     line_start = ctx.norm.rfind("\n", 0, pos) + 1
-    return bool(_ATTRIBUTION.match(ctx.norm, line_start, pos + 1))
+    if _ATTRIBUTION.match(ctx.norm, line_start, pos + 1):
+        return True
+    # a publication line: 发布时间：…　来源：某局 — the key stands right before the unit
+    return bool(_ATTRIBUTION_KEY.search(ctx.norm, max(line_start, pos - 12), pos))
+
+
+_ATTRIBUTION_KEY = re.compile(
+    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑)\s*[：:]\s*$"
+)
 
 
 def _only_cited(ctx: Context, s: int, e: int) -> bool:
@@ -301,3 +341,274 @@ def _place_of(unit: str) -> str:
         if is_place_word(unit[:k]):
             return unit[:k]
     return ""
+
+
+# ---- frames that say who took part (hx2)
+_CLAUSE_END = "，。；：！？\n"
+_LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
+# the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
+_SPOKE = re.compile(
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+个|等)(?:单位|部门|乡镇|镇街|街镇))?"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
+    r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
+    r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门)"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会)"
+)
+_SPOKE_ANCHOR = re.compile(r"发言|汇报|交流|参加|出席|参会")
+_SPOKE_ACT = re.compile(
+    r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?)[^，。]{0,4}?发言|汇报了"
+)
+_SIBLING_LEAD = re.compile(r"的有|还有|包括|听取了?|邀请了?")
+_FIRST_ITEM_CUT = re.compile(r"[了在对向由将把从为是]|听取|组织|邀请|安排|请")
+_LEAD_WORDS = re.compile(r"^(?:会上|会议上|会议中|随后|其中|同时|此外|另外|由|有|请|邀请)")
+
+
+def _list_pieces(text: str, start: int) -> list[tuple[int, int]]:
+    """某镇、某街道和区某局 → the spans of its items (、 always splits; 和/及 split between names)."""
+    spans: list[tuple[int, int]] = []
+    pos = start
+    for piece in re.split(r"(、|以及)", text):
+        if piece and piece not in ("、", "以及"):
+            cut = next(
+                (m.start() for m in re.finditer(r"[和及与]", piece) if 2 <= m.start() <= len(piece) - 3), None
+            )
+            if cut is not None and (_LEVEL_HEAD.match(piece[cut + 1 :]) or unit_suffix_len(piece[:cut])):
+                spans += [(pos, pos + cut), (pos + cut + 1, pos + len(piece))]
+            else:
+                spans.append((pos, pos + len(piece)))
+        pos += len(piece)
+    return spans
+
+
+def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_name: str, bare: bool) -> None:
+    """The items of a participants' list; a level word on the first item applies to bare departments after it
+    (区政法委、发改委 → 区发改委); ``bare``: items with no unit word (a township's short name) count too."""
+    text = ctx.norm
+    head = ""
+    not_units = read_word_table(_org_words(ctx)).get("不是", ())
+    for n, (a, b) in enumerate(spans):
+        item = text[a:b].strip()
+        if n == 0:
+            lead = _LEAD_WORDS.match(item)
+            item = item[lead.end() :] if lead else item
+            # 听取了某局、某局的汇报: the first item starts after the clause's own words
+            clause = [m.end() for m in _FIRST_ITEM_CUT.finditer(item)]
+            if clause:
+                a += len(text[a:b].strip()) - len(item) + clause[-1]
+                item = item[clause[-1] :]
+        if "的" in item:
+            if n < len(spans) - 1:
+                continue
+            item = item[: item.index("的")]  # 某局的工作汇报: the list ends at 的
+        if (
+            not 2 <= len(item) <= 20
+            or _GENERIC.search(item)
+            or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", item)
+        ):
+            continue
+        suffix = unit_suffix_len(item)
+        if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
+            head = m.group()
+        if (
+            (not suffix and not bare and not _looks_like_place(item))
+            or item.endswith(not_units)
+            or _BARE_GOVERNMENT.match(item)  # 市委、市政府: the report's own leadership
+        ):
+            continue
+        if (
+            head
+            and n
+            and suffix
+            and not _LEVEL_HEAD.match(item)
+            and not _looks_like_place(item[:-suffix] or "x")
+            and _BARE.match(item)  # a department's short name (发改委), not a name of its own (某某大学)
+        ):
+            item = head + item  # 区政法委、发改委: the level word is shared
+        found.add(item, a, b, rule_name)
+    if spans:
+        found.taken.append((spans[0][0], spans[-1][1]))
+        found.listed.append((spans[0][0], spans[-1][1]))
+
+
+def _spoke_list(ctx: Context, found: _Units) -> None:
+    """甲镇、乙街道、区某局等N个单位作交流发言: every item spoke, with or without a unit word (units.spoke_list)."""
+    text = ctx.norm
+    for anchor in _SPOKE_ANCHOR.finditer(text, 0, ctx.content_end):
+        # read back from the verb to the clause's start (one anchored match, not a scan of every position)
+        clause_start = max(text.rfind(c, 0, anchor.start()) for c in "，。；：！？\n“”《》") + 1
+        m = _SPOKE.fullmatch(text, clause_start, anchor.end())
+        if m is None:
+            continue
+        if m["items2"]:  # 甲局、乙局等单位派员参加: every item took part
+            _add_items(
+                ctx, found, _list_pieces(m["items2"], m.start("items2")), "units.spoke_list", bare=False
+            )
+            continue
+        if found.is_taken(m.start("items")):
+            continue
+        spans = _list_pieces(m["items"], m.start("items"))
+        if not m["etc"] and ("等" in m["items"] or not _SPOKE_ACT.match(ctx.norm, m.end("items"))):
+            continue  # 某某布局等方面的交流, 某某情况的汇报: topics, not speakers
+        if m["etc"] or len(spans) > 1:  # 甲分局、乙分局作了交流发言: with no 等N个单位, named units only
+            _add_items(ctx, found, spans, "units.spoke_list", bare=bool(m["etc"]))
+
+
+# 某局有关负责同志、某中心班子成员参加会议: the bodies whose people attended
+_ATTEND_VERB = re.compile(r"(?:参加|出席|列席|参会|与会)")
+_DELEGATE = re.compile(
+    r"(?:有关|相关|主要|分管)?(?:负责同志|负责人|班子成员|领导班子成员|主要领导|分管领导|代表)(?:等[^、，]{0,12})?$"
+)
+
+
+def _attendees(ctx: Context, found: _Units) -> None:
+    """某局有关负责同志、某中心班子成员参加会议 → 某局, 某中心 (units.attendees)."""
+    text = ctx.norm
+    for sent in re.finditer(r"[^。！？\n]+", text[: ctx.content_end]):
+        verb = _ATTEND_VERB.search(sent.group())
+        if not verb:
+            continue
+        start = sent.start()
+        subject = sent.group()[: verb.start()]
+        cut = max(subject.rfind("，"), subject.rfind("；"))
+        for piece in re.finditer(r"[^、，；]+", subject[cut + 1 :]):
+            d = _DELEGATE.search(piece.group())
+            if not d:
+                continue
+            a = start + cut + 1 + piece.start()
+            name = re.sub(r"^(?:及|和|以及|来自|邀请)", "", piece.group()[: d.start()])
+            a += len(piece.group()[: d.start()]) - len(name)
+            core = re.sub(r"（[^）]{1,3}）$", "", name)
+            if unit_suffix_len(core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
+                found.add(ctx.text[a : a + len(name)], a, a + len(name), "units.attendees")
+
+
+# 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
+_PARTNER = re.compile(
+    r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
+    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
+)
+_WEAK_KIND = ("机制", "机关", "部门", "单位")
+_PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
+
+
+def _partners(ctx: Context, found: _Units) -> None:
+    """某法庭联合某局、某协会走访…; 多次协助甲区、乙区开展执法 → the partners (units.partners)."""
+    text = ctx.norm
+    for m in _PARTNER.finditer(text, 0, ctx.content_end):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
+        if _PLAN.search(text, clause_start, m.start()) or m["items"].endswith("组"):
+            continue
+        spans = _list_pieces(m["items"], m.start("items"))
+        items = [text[a:b] for a, b in spans]
+        not_units = read_word_table(_org_words(ctx)).get("不是", ())
+        if not all(
+            _looks_like_place(i)
+            or (
+                unit_suffix_len(i)
+                and len(i) >= 3
+                and not i.endswith(tuple(not_units))
+                and not i.endswith(_WEAK_KIND)  # 联合执法机制: a kind of arrangement, not a body
+            )
+            for i in items
+        ):
+            continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
+        _add_items(ctx, found, spans, "units.partners", bare=True)
+
+
+# a body cited as the source of guidance: 贯彻落实上级某委关于…的部署, 学习某全会精神, 聚焦某组标准要求
+_FOLLOW = re.compile(r"贯彻|落实|学习|聚焦|按照|根据|依据|遵照|对标|对照|传达")
+_GUIDANCE_END = re.compile(r"(?:精神|部署|要求|指示|批示|讲话|决定|意见)[”’]?$")
+
+
+def _cited_guidance(ctx: Context, s: int, e: int) -> bool:
+    """The unit stands in a clause that follows some body's guidance (落实…决策部署) or in a «document title»."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in _CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, e) for c in _CLAUSE_END) if i >= 0]
+    end = min(ends) if ends else len(text)
+    if text.rfind("«", start, s) > text.rfind("»", start, s):
+        return True
+    if re.search(r"(?:根据|按照|依据|依照)$", text[max(start, s - 4) : s]) and text[e : e + 1] in "《«":
+        return True  # 根据市委《关于…的通知》: the body's document is cited
+    return bool(_FOLLOW.search(text, start, e) and _GUIDANCE_END.search(text[e:end]))
+
+
+_PLANNED = re.compile(r"(?:将|拟|计划|下一步|下步|要)[\u4e00-\u9fff]{0,6}?(?:会同|联合|协调|携手)")
+
+
+def _planned_partner(ctx: Context, s: int) -> bool:
+    """下一步，某局将会同某局等部门…: a partner of work still to come, not one that took part."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in "。；！？\n") + 1
+    return bool(_PLANNED.search(text, start, s))
+
+
+# 某县原县委副书记, 某省政协原党组成员: a former official's post (a person's news), not a participant
+_FORMER = re.compile(
+    r"原(?:党组|党委)?[\u4e00-\u9fff]{0,6}?(?:书记|主任|主席|成员|委员|局长|厅长|部长|市长|县长|区长|处长|院长)"
+)
+
+
+def _former_post(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.norm
+    inside = text.find("原", s + 2, e)
+    return bool(_FORMER.match(text, e) or (inside >= 0 and _FORMER.match(text, inside)))
+
+
+def _runs_into_a_word(ctx: Context, s: int, e: int) -> bool:
+    """The name's last characters begin a set phrase (某省政府 + 采购工作 → 政府采购; templates/org_words.txt
+    术语): a phrase about the place's work, not a unit."""
+    return term_across(ctx, e)
+
+
+# 在某中心大厅, 走进某中心指挥大厅: the body's building is where something happened, the body took no part
+_PLACE_BEFORE = re.compile(r"(?:在|走进|步入|位于)$")
+_PLACE_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:大厅|周边|附近|门口|门前|广场|展厅|会议室|礼堂|楼前|院内|一楼|二楼)"
+)
+
+_HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某中心举行: the venue
+
+
+def _as_place(ctx: Context, s: int, e: int) -> bool:
+    text = ctx.norm
+    return bool(
+        _PLACE_BEFORE.search(text[max(0, s - 2) : s])
+        and (_PLACE_AFTER.match(text, e) or _HELD_AT.match(text, e))
+    )
+
+
+# a plan of what is still to be done (下一步，某局将…): the bodies named in it have not taken part yet
+_PLAN_START = re.compile(r"(?:下一步|下步|今后|接下来|下阶段)[，,]?[^。！？\n]*?(?:将|要|拟)")
+
+
+def _plan_sentence(ctx: Context, s: int) -> bool:
+    text = ctx.norm
+    start = max(text.rfind(c, 0, s) for c in "。！？\n") + 1
+    while start < s and text[start] in "　 ":
+        start += 1
+    m = _PLAN_START.match(text, start)
+    return m is not None
+
+
+# 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
+_ATTEND_LIST = re.compile(
+    r"(?:参加|出席|列席)(?:会议|活动|仪式|座谈会|培训|调研)?的(?:单位|人员)?(?:还)?(?:有|包括)[：:]?"
+    r"(?P<items>[^。；！？\n]{2,200})"
+)
+
+
+def _attend_list(ctx: Context, found: _Units) -> None:
+    """参加会议的有某局、某中心有关负责同志 → 某局, 某中心 (units.attend_list)."""
+    text = ctx.norm
+    for m in _ATTEND_LIST.finditer(text, 0, ctx.content_end):
+        spans = []
+        for piece in re.finditer(r"[^、，,及和]+", m["items"]):
+            a = m.start("items") + piece.start()
+            name = piece.group()
+            d = _DELEGATE.search(name)
+            name = name[: d.start()] if d else name
+            if name:
+                spans.append((a, a + len(name)))
+        _add_items(ctx, found, spans, "units.attend_list", bare=False)

@@ -1,0 +1,226 @@
+"""Vectors for the units strategies that read who took part from the sentence frame: a list before
+等N个单位作交流发言, bodies whose people attended (某局有关负责同志参加会议), partners after 会同/联合/协助,
+and bodies only cited as the source of guidance. Texts are written for the project."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.vectors import FieldVector, check_vector, extract_text
+
+from reporter.extractor.context import Context
+from reporter.extractor.lexicon import load_lexicon
+from reporter.extractor.rules.units import _former_post, _runs_into_a_word
+from reporter.readers import read
+from reporter.schema import load_schema
+
+SPOKE = (
+    "全区重点工作推进会召开\n"
+    "3月2日，青山区召开全区重点工作推进会。会上，区应急局、民政局、东湖镇、西岭街道、"
+    "青山经济开发区等5个单位作交流发言。\n"
+)
+ATTEND = (
+    "全市防汛工作会议召开\n"
+    "6月5日，江南市水利局召开全市防汛工作会议。市气象局有关负责同志、江南市水文中心班子成员、"
+    "各县区水利局负责人参加会议。\n"
+)
+PARTNERS = (
+    "江南市开展食品安全联合检查\n"
+    "近日，江南市市场监管局联合市卫健局、市食品行业协会等，对全市学校食堂开展联合检查。"
+    "同时多次协助东城区、西湖区开展执法工作。\n"
+    "下一步，江南市市场监管局将会同市教育局等部门，建立长效机制。重大案件实行联合挂牌督办。\n"
+)
+GUIDANCE = (
+    "青山县召开安全生产工作会议\n"
+    "5月9日，青山县人民政府召开全县安全生产工作会议。会议要求，认真落实江南市委、江南市人民政府关于安全生产的决策部署，"
+    "聚焦江南市应急管理局督导组标准要求。县应急管理局、县交通运输局作了发言。"
+    "会议传达了«江南市安委会办公室关于开展安全检查的通知»。\n"
+)
+FORMER = (
+    "江南省政协原党组成员、副主席李明严重违纪违法被开除党籍\n"
+    "本报江南5月6日电  今天，江南市人民法院以受贿罪判处青山县原县委副书记王某某有期徒刑十年，"
+    "江南市人民检察院派员出庭支持公诉。\n"
+)
+PROCUREMENT = (
+    "全省政府采购工作会议召开\n"
+    "5月8日，江南省财政厅召开全省政府采购工作会议。会议总结了近年来江南省政府采购工作，"
+    "江南省审计厅有关负责同志参加会议。\n"
+)
+NOT_TAKING_PART = (
+    "江南市住建委召开专题报告会\n"
+    "5月8日，江南市住建委召开专题报告会。根据浙江省委《关于做好宣讲工作的通知》要求，"
+    "市房管局、园林局、委直属各单位领导班子成员参加了报告会。"
+    "会后，大家在青山县人民法院门口参观了宣传展板。浙江省法院系统也开展了集中学习。\n"
+    "下一步，江南市交通运输局将持续跟进整改。\n"
+)
+POLICE_MEETING = (
+    "全市公安机关夏季治安整治推进会召开\n"
+    "7月4日，江南市公安局在江南市会展中心召开全市公安机关夏季治安整治推进会。"
+    "会上，东城分局、西湖分局、青山县公安局和市公安局刑侦支队作了交流发言。"
+    "会议要求深入贯彻公安部和省公安厅部署要求，加强治安布局、技术支撑等方面的交流。"
+    "市检察院有关负责同志参加会议。\n"
+)
+SIGNING = (
+    "青山县与江南农业大学签署合作协议\n"
+    "9月12日，青山县人民政府召开校地合作推进会。县发改委、县教育局、县科技局等部门负责同志参加会议。"
+    "近年来，青山县联合省农科院、江南农业大学等科研院所共建示范基地。\n"
+)
+PUBLICATION_LINE = (
+    "我市启动防汛四级应急响应\n"
+    "发布时间：2024-06-18 09:30　来源：江南市应急管理局\n"
+    "6月17日，江南市防汛抗旱指挥部决定启动防汛四级应急响应。市应急管理局会同市水利局、市气象局进行会商研判。\n"
+)
+PROVINCE_MEETING = (
+    "江南省召开全省优化营商环境大会\n"
+    "2月3日，江南省人民政府召开全省优化营商环境大会。省发展改革委、省市场监管局、江南市、青山县作典型发言。"
+    "省有关部门主要负责同志参加会议。青山县市场监管局联合县消防救援大队建立联合执法机制。\n"
+)
+ATTEND_LISTS = (
+    "全县脱贫攻坚推进会召开\n"
+    "5月6日，青山县扶贫开发领导小组召开全县脱贫攻坚推进会。参加会议的有县发改委、县财政局、县农业农村局主要负责同志，"
+    "各乡镇党委书记。县公安局、县卫健委、县市场监管局等单位负责同志参加会议。市委、市政府等部门负责人出席。\n"
+)
+
+VECTORS = [
+    FieldVector(
+        "units-spoke-list",
+        "units",
+        SPOKE,
+        must_include=("区应急局", "区民政局", "东湖镇", "西岭街道", "青山经济开发区"),
+        must_not_include=("会上", "民政局"),
+    ),
+    FieldVector(
+        "units-attendees",
+        "units",
+        ATTEND,
+        must_include=("市气象局", "江南市水文中心"),
+        must_not_include=("各县区水利局", "江南市水利局"),
+    ),
+    FieldVector(
+        "units-partners",
+        "units",
+        PARTNERS,
+        must_include=("市卫健局", "市食品行业协会", "东城区", "西湖区"),
+        must_not_include=("市教育局", "挂牌督办"),
+    ),
+    FieldVector(
+        "units-cited-guidance-is-not-a-participant",
+        "units",
+        GUIDANCE,
+        must_include=("县应急管理局", "县交通运输局"),
+        must_not_include=("江南市委", "江南市人民政府", "江南市应急管理局督导组", "江南市安委会办公室"),
+    ),
+    FieldVector(
+        "units-former-post-is-not-a-participant",
+        "units",
+        FORMER,
+        must_include=("江南市人民检察院",),
+        must_not_include=("青山县原县委", "江南省政协"),
+    ),
+    FieldVector(
+        "units-name-running-into-a-common-word",
+        "units",
+        PROCUREMENT,
+        must_include=("江南省审计厅",),
+        must_not_include=("江南省政府",),
+    ),
+    FieldVector(
+        "units-place-plan-system-cited-document",
+        "units",
+        NOT_TAKING_PART,
+        must_include=("市房管局", "市园林局"),
+        must_not_include=(
+            "浙江省委",
+            "市委",
+            "青山县人民法院",
+            "江南市政务服务中心大厅",
+            "浙江省法院系统",
+            "江南市交通运输局",
+        ),
+    ),
+    FieldVector(
+        "units-speakers-without-a-count",
+        "units",
+        POLICE_MEETING,
+        must_include=(
+            "东城分局",
+            "西湖分局",
+            "青山县公安局",
+            "市公安局刑侦支队",
+            "市检察院",
+        ),
+        must_not_include=(
+            "东城西湖分局",
+            "贯彻公安部",
+            "公安部",
+            "江南市会展中心",
+            "加强治安布局",
+        ),
+    ),
+    FieldVector(
+        "units-full-names-before-等部门-and-a-level-word-only-on-short-names",
+        "units",
+        SIGNING,
+        must_include=("县发改委", "县教育局", "县科技局", "省农科院", "江南农业大学"),
+        must_not_include=(
+            "县县教育局部门",
+            "县发改委部门",
+            "省江南农业大学",
+            "科研院所",
+            "江南农业大学等科研院",
+        ),
+    ),
+    FieldVector(
+        "units-source-in-a-publication-line-is-not-a-participant",
+        "units",
+        PUBLICATION_LINE,
+        must_include=("市应急管理局", "市水利局", "市气象局"),
+        must_not_include=("江南市应急管理局",),
+    ),
+    FieldVector(
+        "units-places-among-speakers-generic-groups-and-arrangements",
+        "units",
+        PROVINCE_MEETING,
+        must_include=("省发展改革委", "省市场监管局", "江南市", "青山县", "县消防救援大队"),
+        must_not_include=("省有关部门", "执法机制"),
+    ),
+    FieldVector(
+        "units-attend-lists",
+        "units",
+        ATTEND_LISTS,
+        must_include=("县发改委", "县财政局", "县农业农村局", "县公安局", "县卫健委", "县市场监管局"),
+        must_not_include=("参加会议的有县发改委", "市委", "市政府", "各乡镇党委"),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_field_vector(vector, tmp_path):
+    check_vector(vector, extract_text(vector.text, tmp_path))
+
+
+def _ctx(text: str, tmp_path) -> Context:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lexicon = load_lexicon(None)
+    return Context(read(path), load_schema(), userdicts=lexicon.userdicts, lexicon=lexicon)
+
+
+def test_former_post_marks_a_person_not_a_unit(tmp_path):
+    text = "通报\n青山县原县委副书记王明、江南省政协原党组成员李强被查处，太原市公安局原来的办公楼拆除。\n"
+    ctx = _ctx(text, tmp_path)
+
+    def at(name: str) -> bool:
+        s = ctx.norm.index(name)
+        return _former_post(ctx, s, s + len(name))
+
+    assert at("青山县原县委")  # 原 inside the span, a post after it
+    assert at("江南省政协")  # 原 + a post right after the name
+    assert not at("太原市公安局")  # 原 in a place name, 原来 is no post
+
+
+def test_a_name_running_into_a_common_word(tmp_path):
+    ctx = _ctx("会议\n总结了江南省政府采购工作，江南省政府出台了办法。\n", tmp_path)
+    first = ctx.norm.index("江南省政府")
+    second = ctx.norm.index("江南省政府", first + 1)
+    assert _runs_into_a_word(ctx, first, first + 5)
+    assert not _runs_into_a_word(ctx, second, second + 5)
