@@ -239,7 +239,7 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         return pos
     while i > 0:
         i -= 1
-        word, ws, we = words[i]
+        word, ws, _we = words[i]
         if pos - ws > limit:
             break
         if word == "”":

@@ -430,117 +430,132 @@ def _known_name(name: str) -> bool:
 
 
 def _find_units(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of unit names: a word ending in an organ word, extended left over its place and description,
+    cut where another unit's name or a verb between them begins, and kept unless it is generic."""
     from .entities import unit_start
 
-    start, end = 0, ctx.content_end
     words = ctx.words
     out: list[tuple[int, int]] = []
     for i, (word, ws, we) in enumerate(words):
-        if ws < start or we > end:
+        if we > ctx.content_end or not re_cjk(word):
             continue
-        if not re_cjk(word):
-            continue
-        t = tag(word)
-        suffix = unit_suffix_len(word)
         whole = word in _SHORT_UNITS
-        if not whole and not suffix:
+        t = tag(word)
+        if not _unit_word(ctx, i, whole, t):
             continue
-        if len(word) == 1:
-            prev_tag = tag(words[i - 1][0]) if i else None
-            if prev_tag not in ("n", "nt", "j", "vn", "nz") or words[i - 1][2] != ws:
-                continue  # a lone 处/所/局 token: a unit only right after a noun (国务院联席 + 办)
-        if word in _NOT_UNIT_WORDS or (
-            not whole
-            and t is not None
-            and t not in ("n", "nt", "j", "ns", "nz")
-            and word not in UNIT_SUFFIXES
-        ):
-            continue
-        head = word[: len(word) - suffix]
-        if word in _BETWEEN_UNITS:
-            continue  # 部署 ends like 海关总署 but is what one unit does to another
-        after_unit = (
-            i > 0
-            and words[i - 1][2] == ws
-            and unit_suffix_len(words[i - 1][0]) > 0
-            and words[i - 1][0] not in _NOT_UNIT_WORDS
-        )  # 中国版权协会 + 监测中心: a part of the unit before
-        # extend over a following unit word: 公安局 + 经侦 + 总队
         left = unit_start(ctx, ws) if ws > 0 else ws
-        if (
-            not whole
-            and len(word) > suffix
-            and t == "n"
-            and word not in UNIT_SUFFIXES
-            and not is_place_word(head)
-            and head not in _ADMIN_CHARS
-            and not after_unit
-            and not (left < ws and (_PLACE_LED.match(ctx.norm, left, ws) or ctx.norm[left] in _ADMIN_HEADS))
-        ):
-            continue  # a common noun that happens to end like a unit (场所), unless a place leads it (江南市 + 教育局,
-            # 县 + 应急管理局)
-        s = left
-        name = ctx.norm[s:we]
-        if len(name) < 3 and not whole:
+        if not whole and _common_noun(ctx, i, left, t):
+            continue  # a common noun that happens to end like a unit (场所), unless a place leads it
+        s = _name_start(ctx, i, left)
+        if s is None:
             continue
-        if _GENERIC_UNIT.match(name):
+        if not _kept(ctx, i, s, whole, t):
             continue
-        # a unit named inside the stretch ends a different unit (国家版权局 | 部署 | 中国版权协会监测中心):
-        # the new name starts after a verb or preposition between them, or at a national head (中国…);
-        # without one, what follows is the first unit's own part (天津市公安局 + 经侦总队, + 河北分局)
-        own_part = word in _SUB_UNITS or any(word.endswith(x) for x in _SUB_UNITS)
-        between = words[max(0, i - 10) : i]
-        for k, (w2, a2, b2) in enumerate(between):
-            if (
-                s <= a2
-                and b2 <= ws
-                and unit_suffix_len(w2)
-                and not is_place_word(w2)
-                and w2 not in _NOT_UNIT_WORDS
-            ):
-                for j, (w, a3, b3) in enumerate(between[k + 1 :]):
-                    if b3 > ws:
-                        break
-                    if w in _BETWEEN_UNITS or (not own_part and _separates_units(w)):
-                        s = b3
-                    elif j and _NATIONAL_HEAD.match(w) and s < a3:
-                        s = a3  # (not right after the unit: 中央纪委国家监委 is one name)
-        if s > left or not own_part:
-            for w2, a2, _b2 in words[max(0, i - 10) : i + 1]:
-                if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
-                    s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
-            name = ctx.norm[s:we]
-            if len(name) < 3 and not whole:
-                continue
-        cut = _INNER_STOP.search(name)
-        if cut and we - (s + cut.end()) >= 3:
-            s = s + cut.end()  # 天津由市处非办 → 市处非办 (jieba glued 由 to the next word)
-            name = ctx.norm[s:we]
-        if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
-            continue
-        if _GROUP_WORD_AT_END.search(name):
-            continue  # 县卫健委等部门: the group word after a list (县卫健委 is found on its own)
-        if _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2) : s]):
-            continue  # 各市场监管所, 有关派出所: a group, not a unit
-        if ctx.norm[max(0, s - 1) : s] == "在" and re.match(
-            r"(?:召开|举行|举办|隆重)", ctx.norm[we : we + 2]
-        ):
-            continue  # 在县行政中心召开: a venue
-        if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
-            continue  # 市委政府, 党委政府: no place named
-        first_word = next((w for w, a, b in words[max(0, i - 8) : i + 1] if a == s), "")
-        if not whole and not (
-            _UNIT_HEADS.match(name)
-            or place_run(ctx, s)
-            or t == "nt"
-            or tag(first_word) in ("ns", "nt")
-            or "“" in name
-        ):
-            continue
-        if re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we : we + 4]):
-            continue  # 领导小组成员单位, 市公安局党委成员: the unit only qualifies a group (of units or people)
         out.append((s, we))
-    # keep the longest of overlapping or adjacent spans (公安局 + 经侦总队 → 公安局经侦总队)
+    return _merge_spans(out)
+
+
+def _unit_word(ctx: Context, i: int, whole: bool, t: str | None) -> bool:
+    """The word at i can end a unit's name: an organ word (not 部署, 场所-like), or a short unit name."""
+    words = ctx.words
+    word, ws, _we = words[i]
+    if not whole and not unit_suffix_len(word):
+        return False
+    if len(word) == 1:
+        prev_tag = tag(words[i - 1][0]) if i else None
+        if prev_tag not in ("n", "nt", "j", "vn", "nz") or words[i - 1][2] != ws:
+            return False  # a lone 处/所/局 token: a unit only right after a noun (国务院联席 + 办)
+    if word in _NOT_UNIT_WORDS or word in _BETWEEN_UNITS:
+        return False  # 部署 ends like 海关总署 but is what one unit does to another
+    return whole or t is None or t in ("n", "nt", "j", "ns", "nz") or word in UNIT_SUFFIXES
+
+
+def _common_noun(ctx: Context, i: int, left: int, t: str | None) -> bool:
+    """A common noun ending like a unit (场所) with no place leading it (江南市 + 教育局, 县 + 应急管理局)."""
+    words = ctx.words
+    word, ws, _we = words[i]
+    suffix = unit_suffix_len(word)
+    head = word[: len(word) - suffix]
+    after_unit = (
+        i > 0
+        and words[i - 1][2] == ws
+        and unit_suffix_len(words[i - 1][0]) > 0
+        and words[i - 1][0] not in _NOT_UNIT_WORDS
+    )  # 中国版权协会 + 监测中心: a part of the unit before
+    led = left < ws and (_PLACE_LED.match(ctx.norm, left, ws) or ctx.norm[left] in _ADMIN_HEADS)
+    return (
+        len(word) > suffix
+        and t == "n"
+        and word not in UNIT_SUFFIXES
+        and not is_place_word(head)
+        and head not in _ADMIN_CHARS
+        and not after_unit
+        and not led
+    )
+
+
+def _name_start(ctx: Context, i: int, left: int) -> int | None:
+    """Where the unit's name begins: after another unit and a verb between them (国家版权局 | 部署 | 中国版权
+    协会监测中心), at a national head, after a preposition jieba glued on (对康氏); None when too short."""
+    words = ctx.words
+    word, ws, we = words[i]
+    whole = word in _SHORT_UNITS
+    s = left
+    if len(ctx.norm[s:we]) < 3 and not whole:
+        return None
+    own_part = word in _SUB_UNITS or any(word.endswith(x) for x in _SUB_UNITS)
+    between = words[max(0, i - 10) : i]
+    for k, (w2, a2, b2) in enumerate(between):
+        if (
+            s <= a2
+            and b2 <= ws
+            and unit_suffix_len(w2)
+            and not is_place_word(w2)
+            and w2 not in _NOT_UNIT_WORDS
+        ):
+            for j, (w, a3, b3) in enumerate(between[k + 1 :]):
+                if b3 > ws:
+                    break
+                if w in _BETWEEN_UNITS or (not own_part and _separates_units(w)):
+                    s = b3
+                elif j and _NATIONAL_HEAD.match(w) and s < a3:
+                    s = a3  # (not right after the unit: 中央纪委国家监委 is one name)
+    if s > left or not own_part:
+        for w2, a2, _b2 in words[max(0, i - 10) : i + 1]:
+            if s <= a2 < we and w2[:1] in "由对向从把被将在" and len(w2) > 1 and tag(w2) is None:
+                s = a2 + 1  # jieba glued a preposition to the next word (对康氏, 由市)
+        if len(ctx.norm[s:we]) < 3 and not whole:
+            return None
+    cut = _INNER_STOP.search(ctx.norm[s:we])
+    if cut and we - (s + cut.end()) >= 3:
+        s = s + cut.end()  # 天津由市处非办 → 市处非办 (jieba glued 由 to the next word)
+    return s
+
+
+def _kept(ctx: Context, i: int, s: int, whole: bool, t: str | None) -> bool:
+    """The name is a unit that took part: not a group (各…, 有关…, …等部门), not a venue (在…召开), not a bare
+    government word, led by a place or a known head, not qualifying a group (成员单位)."""
+    words = ctx.words
+    we = words[i][2]
+    name = ctx.norm[s:we]
+    if _GENERIC_UNIT.match(name) or _NATIONWIDE_GROUP.match(name) or _GENERIC_INSIDE.search(name):
+        return False
+    if _GROUP_WORD_AT_END.search(name) or _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2) : s]):
+        return False  # 县卫健委等部门 (found on its own), 各市场监管所, 有关派出所
+    if ctx.norm[max(0, s - 1) : s] == "在" and re.match(r"(?:召开|举行|举办|隆重)", ctx.norm[we : we + 2]):
+        return False  # 在县行政中心召开: a venue
+    if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
+        return False  # 市委政府, 党委政府: no place named
+    first_word = next((w for w, a, _b in words[max(0, i - 8) : i + 1] if a == s), "")
+    led = _UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or tag(first_word) in ("ns", "nt")
+    if not whole and not (led or "“" in name):
+        return False
+    # 领导小组成员单位, 市公安局党委成员: the unit only qualifies a group (of units or people)
+    return not re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we : we + 4])
+
+
+def _merge_spans(out: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest of overlapping spans (公安局 + 经侦总队 → 公安局经侦总队)."""
     merged: list[tuple[int, int]] = []
     for s, e in sorted(out):
         if merged and s < merged[-1][1] and (s >= merged[-1][0]):

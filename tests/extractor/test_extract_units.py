@@ -5,13 +5,13 @@ and bodies only cited as the source of guidance. Texts are written for the proje
 from __future__ import annotations
 
 import pytest
-from tests.support.vectors import FieldVector, check_vector, extract_text
 
 from reporter.extractor.context import Context
 from reporter.extractor.lexicon import load_lexicon
 from reporter.extractor.rules.units import _former_post, _runs_into_a_word
 from reporter.readers import read
 from reporter.schema import load_schema
+from tests.support.vectors import FieldVector, check_vector, extract_text
 
 SPOKE = (
     "全区重点工作推进会召开\n"

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from reporter.cli import app
 from reporter.jobs.pipeline import LEDGER_NAME, Options, process
-from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, Watcher, WatchBatch, WatchSettings
+from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, WatchBatch, Watcher, WatchSettings
 from reporter.jobs.workers import WorkerPool
 from tests.conftest import DATA, write
 
