@@ -74,6 +74,8 @@ sys.stdout.buffer.write(json.dumps({"rc": proc.returncode, "peak_kb": max(peak[0
     "stdout": out.decode("utf-8", "replace"), "stderr": err.decode("utf-8", "replace")}).encode())
 """
 
+pytestmark = pytest.mark.slow  # one real run over the whole hostile corpus
+
 
 @pytest.fixture(scope="module")
 def run_result(tmp_path_factory):

@@ -273,6 +273,7 @@ def _check_exactly_once(out: Path, n: int) -> None:
     assert latest == [f"第{numbers[-1]}期"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("period", ["每次运行", "每天"])
 def test_a_run_stopped_at_any_write_publishes_each_report_once(tmp_path, today, monkeypatch, period):
     inbox = tmp_path / "in"
@@ -307,6 +308,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_kill_loop_every_report_in_the_archive_exactly_once(tmp_path):
     """kill -9 at random points of runs that each bring new reports; then one run to the end."""

@@ -51,6 +51,7 @@ def _rows(path: Path) -> int:
         wb.close()
 
 
+@pytest.mark.slow
 def test_a_kill_during_save_leaves_a_readable_ledger(tmp_path, schema):
     out = tmp_path / "台账.xlsx"
     write_ledger([meeting(tmp_path / "a.txt"), update(tmp_path / "b.txt")], schema, out, now=NOW)
