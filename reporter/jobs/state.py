@@ -200,7 +200,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Temporary files a run writes beside its outputs and renames into place (writers/atomic.py names them
 # .~<name>-<random characters><suffix>); a kill before the rename leaves them behind.
-_LEFTOVER = re.compile(r"^\.~.+-[A-Za-z0-9_]+(?:\.[A-Za-z0-9]+)?$")
+# .~台账-x1y2.xlsx, .~state-….json, .~核对-….html; the ledger's own record's .台账.xlsx.reporter.json.tmp
+_LEFTOVER = re.compile(r"^\.~.+-[A-Za-z0-9_]+(?:\.[A-Za-z0-9]+)?$|^\..+\.reporter\.json\.tmp$")
 _LEFTOVER_FOLDERS = (".", STATE_DIR, ARCHIVE_DIR)
 
 

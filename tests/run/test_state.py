@@ -166,6 +166,8 @@ def test_temporary_files_a_kill_left_are_removed_by_the_next_run(inbox, tmp_path
         write(out / ".reporter" / ".~state-abcdefgh.json", "{"),
         write(out / ".reporter" / ".~briefing-a1b2c3d4.json", "{"),
         write(out / "简报存档" / ".~2026年第1期-zzzz9999.docx", b"PK"),
+        write(out / ".台账.xlsx.reporter.json.tmp", "{"),  # the ledger's record of its rows
+        write(out / ".~核对-0a1b2c3d.html", "<html>"),  # the 核对页
     ]
     others = [
         write(out / "简报存档" / "2026年第1期.docx", b"PK"),
