@@ -57,6 +57,20 @@ _KINDS = (
 OUTPUT_KIND = "本程序生成的台账、简报和记录"
 
 
+TEMPLATE_KIND = "模板文件（reporter templates init 复制的）"
+
+
+def _template_names(entries: list[os.DirEntry]) -> frozenset[str]:
+    """A folder holding a copy of the templates (schema.toml beside ledger.toml or briefing.toml): its word
+    lists (.txt) are templates, not reports."""
+    from ..templates import TEMPLATE_FILES
+
+    names = {e.name for e in entries}
+    if "schema.toml" in names and names & {"ledger.toml", "briefing.toml"}:
+        return frozenset(TEMPLATE_FILES)
+    return frozenset()
+
+
 def kind_of_file(path: Path) -> str:
     """What a file that is not a report is, in the words a clerk uses (Excel 表格, 压缩包…)."""
     suffix = path.suffix.lower()
@@ -195,10 +209,15 @@ def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) 
             continue
         subdirs: list[Path] = []
         own = any(e.name == STATE_DIR for e in entries) and is_output_folder(folder)
+        templates = _template_names(entries)
         for entry in entries:
             if own and entry.name in OUTPUT_FILES | OUTPUT_DIRS:
                 if ignored is not None and entry.name != STATE_DIR:
                     ignored.append((Path(entry.path), OUTPUT_KIND))
+                continue
+            if entry.name in templates:  # `reporter templates init` put the word lists here
+                if ignored is not None:
+                    ignored.append((Path(entry.path), TEMPLATE_KIND))
                 continue
             try:
                 yield from _entry(entry, root, subdirs, ignored)
