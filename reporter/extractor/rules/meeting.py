@@ -87,10 +87,18 @@ _HOST_AFTER = re.compile(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?
 _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
 
 
+def _text_lines(ctx: Context) -> list:
+    """The lines of the report that are not page furniture (computed once per document)."""
+    cached = ctx.__dict__.get("_meeting_text_lines")
+    if cached is None:
+        cached = ctx.__dict__["_meeting_text_lines"] = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)]
+    return cached
+
+
 def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
     """Matches of a pattern in the title group and the first lines of the report, in order. A page's
     furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted."""
-    text_lines = [ln for ln in ctx.lines if not is_noise(ctx, ln.start)][:lines]
+    text_lines = _text_lines(ctx)[:lines]
     end = text_lines[-1].end if text_lines else 0
     return [
         m
