@@ -341,8 +341,8 @@ def _main_zh(
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
-class ChineseCommand(TyperCommand):
-    """A typer command whose help page and usage errors are in Chinese."""
+class _Chinese:
+    """The help page and the usage errors in Chinese, for a typer command or group (mixed in first)."""
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         format_help_zh(self, ctx, formatter)
@@ -361,10 +361,14 @@ class ChineseCommand(TyperCommand):
             "complete_var": complete_var,
             "windows_expand_args": windows_expand_args,
         }
-        return _main_zh(self, super().main, args, standalone_mode, {**kwargs, **extra})
+        return _main_zh(self, super().main, args, standalone_mode, {**kwargs, **extra})  # type: ignore[misc]
 
 
-class ChineseGroup(TyperGroup):
+class ChineseCommand(_Chinese, TyperCommand):
+    """A typer command whose help page and usage errors are in Chinese."""
+
+
+class ChineseGroup(_Chinese, TyperGroup):
     """A typer group (the program, `templates`) whose help page and usage errors are in Chinese."""
 
     order: tuple[str, ...] = ()  # commands listed first, in this order (the rest follow as registered)
@@ -372,25 +376,6 @@ class ChineseGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: self.order.index(n) if n in self.order else len(self.order))
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        format_help_zh(self, ctx, formatter)
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        kwargs = {
-            "prog_name": prog_name,
-            "complete_var": complete_var,
-            "windows_expand_args": windows_expand_args,
-        }
-        return _main_zh(self, super().main, args, standalone_mode, {**kwargs, **extra})
 
 
 class ChineseTyper(typer.Typer):

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..templates import optional_template
+from .lexicon import words_in_effect
 
 if TYPE_CHECKING:
     from .context import Context
@@ -90,15 +89,6 @@ def read_header_words(path: Path | None) -> HeaderWords:
     return HeaderWords(**words, patterns=patterns)
 
 
-@lru_cache(maxsize=8)
-def _cached_words(path: str | None, mtime: float) -> HeaderWords:
-    return read_header_words(Path(path) if path else None)
-
-
 def header_words(ctx: Context | None = None) -> HeaderWords:
     """The header words of the templates in effect (read once per file version)."""
-    path = getattr(ctx.lexicon, "header_words", None) if ctx is not None and ctx.lexicon is not None else None
-    if path is None:
-        path = optional_template("header_words.txt")
-    mtime = path.stat().st_mtime if path is not None and path.exists() else 0.0
-    return _cached_words(str(path) if path else None, mtime)
+    return words_in_effect(ctx, "header_words", "header_words.txt", read_header_words)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from ..templates import optional_template
 
@@ -47,6 +49,25 @@ class Lexicon:
     @property
     def userdicts(self) -> tuple[Path, ...]:
         return (self.userdict,) if self.userdict else ()
+
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=32)
+def _read_version(reader: Callable[[Path | None], Any], path: str | None, mtime: float) -> Any:
+    return reader(Path(path) if path else None)
+
+
+def words_in_effect(ctx: Any, attr: str, filename: str, reader: Callable[[Path | None], T]) -> T:
+    """A word list of the templates in effect (the context's lexicon, else the default templates), parsed by
+    `reader` once per file version (its modification time)."""
+    lexicon = getattr(ctx, "lexicon", None) if ctx is not None else None
+    path = getattr(lexicon, attr, None) if lexicon is not None else None
+    if path is None:
+        path = optional_template(filename)
+    mtime = path.stat().st_mtime if path is not None and path.exists() else 0.0
+    return _read_version(reader, str(path) if path else None, mtime)
 
 
 @lru_cache(maxsize=8)

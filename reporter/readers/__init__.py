@@ -142,7 +142,11 @@ def _refuse_ole(path: Path, data: bytes, suffix: str) -> Reader:
 
 # A zip file that is not a Word document: named by the part that shows what it is.
 _ZIP_KINDS = (
-    ("xl/", " Excel 表格", "台账、统计表不用放进来；报告正文在表格里时，请复制到 Word 或记事本另存为 .docx 或 .txt"),
+    (
+        "xl/",
+        " Excel 表格",
+        "台账、统计表不用放进来；报告正文在表格里时，请复制到 Word 或记事本另存为 .docx 或 .txt",
+    ),
     ("ppt/", " PowerPoint 演示文稿", "报告正文在演示文稿里时，请复制到 Word 或记事本另存为 .docx 或 .txt"),
 )
 

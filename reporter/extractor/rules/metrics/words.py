@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
-from ....templates import optional_template
 from ...context import Context
+from ...lexicon import words_in_effect
 
 # a result verb heading a noun is part of the noun (覆盖率, 立案数, 受灾人口)
 _NOUN_HEAD = re.compile(r"(?:率|量|额|数|面积|人口|人数|金额|总量|总额|比例)")
@@ -123,15 +122,6 @@ def read_metric_words(path: Path | None) -> MetricWords:
     )
 
 
-@lru_cache(maxsize=8)
-def _cached_words(path: str | None, mtime: float) -> MetricWords:
-    return read_metric_words(Path(path) if path else None)
-
-
 def metric_words(ctx: Context | None = None) -> MetricWords:
     """The word lists of the templates in effect (the default ones without a context)."""
-    path = getattr(ctx.lexicon, "metric_words", None) if ctx is not None and ctx.lexicon is not None else None
-    if path is None:
-        path = optional_template("metric_words.txt")
-    mtime = path.stat().st_mtime if path is not None and path.exists() else 0.0
-    return _cached_words(str(path) if path else None, mtime)
+    return words_in_effect(ctx, "metric_words", "metric_words.txt", read_metric_words)
