@@ -181,7 +181,9 @@ def test_a_bug_is_one_line_and_a_log_not_a_traceback(tmp_path, monkeypatch, caps
 def test_a_copy_of_the_templates_among_the_reports_is_not_read(tmp_path):
     """`reporter templates init` into a folder of reports puts .txt word lists there: they are templates."""
     _report(tmp_path / "报告" / "一月.txt", "青山县")
-    assert runner.invoke(app, ["templates", "init", str(tmp_path / "报告")], prog_name="reporter").exit_code == 0
+    assert (
+        runner.invoke(app, ["templates", "init", str(tmp_path / "报告")], prog_name="reporter").exit_code == 0
+    )
     summary = _run(str(tmp_path / "报告"), "-o", str(tmp_path / "out"))
     assert [Path(p).name for p in summary["processed"]] == ["一月.txt"]
     assert {i["kind"] for i in summary["ignored"]} == {"模板文件（reporter templates init 复制的）"}
