@@ -13,6 +13,8 @@ from reporter.readers import read
 from reporter.readers.doc import find_soffice
 from tests.hostile.build_corpus import PLACEHOLDER, SHORT, TRADITIONAL, build_corpus, cases
 
+pytestmark = pytest.mark.slow  # the whole hostile corpus, built and read file by file
+
 SOFFICE = find_soffice() is not None
 NAMES = [c.name for c, _ in cases(SOFFICE) if c.expect != "skip"]
 

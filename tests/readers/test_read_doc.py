@@ -19,6 +19,8 @@ from reporter.readers.ole import inspect
 from tests.conftest import write
 from tests.hostile.build_corpus import _converted, build, cfb, fib, p
 
+pytestmark = pytest.mark.slow  # a real LibreOffice converts each file
+
 needs_soffice = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 WORD = build(p("赤峰市公安局召开工作会议") + p("会议由副局长贾建忠主持。"))
 

@@ -18,6 +18,8 @@ from reporter.jobs.workers import WorkerPool, limit_memory
 from reporter.model import Failure, Record
 from tests.conftest import write
 
+pytestmark = pytest.mark.slow  # worker processes killed by their time and memory guards
+
 
 class HangReader:
     name = "test-hang"

@@ -20,6 +20,8 @@ from reporter.jobs.watch import FAILED_DIR, NOTE_SUFFIX, WatchBatch, Watcher, Wa
 from reporter.jobs.workers import WorkerPool
 from tests.conftest import DATA, write
 
+pytestmark = pytest.mark.slow  # watch waits for files to settle: seconds per test
+
 runner = CliRunner()
 
 

@@ -18,6 +18,8 @@ from reporter.jobs.workers import WorkerPool
 from tests.support.browser import chromium, find_chromium
 from tests.support.review_docs import HOSTILE_NAME, LONG_NAME, carried, page_json, write_inbox
 
+pytestmark = pytest.mark.slow  # a real Chromium
+
 _browser, _driver = find_chromium()
 if _browser is None or _driver is None:
     if os.environ.get("REPORTER_REQUIRE_BROWSER"):
