@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 STATE_DIR = ".reporter"  # OUTDIR/.reporter/: state.json, the lock, the 核对页's records, briefing.json
+ARCHIVE_DIR = "简报存档"  # OUTDIR/简报存档/: every issue of the 简报, and the publication journal
 
 
 def now_text() -> str:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..folders import ARCHIVE_DIR
 from .common import (
     EvidenceOpt,
     IssueNoOpt,
@@ -252,7 +253,7 @@ def _write_one(
         typer.echo(result.to_json())
     elif not quiet:
         if kind == "brief" and not result.outputs and len(result.records):  # one report, one issue
-            archive = out.parent / "简报存档"
+            archive = out.parent / ARCHIVE_DIR
             err(f"{result.summary()}；这些报告都已编入以前各期简报（见 {archive}），未生成新的一期")
         elif kind == "brief" and not result.outputs:
             err(f"{result.summary()}；没有可写进简报的报告，未生成新的一期")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import os_reason
+from ..folders import ARCHIVE_DIR, STATE_DIR
 from ..model import Failure
 
 # Files people never mean as reports: hidden files (.DS_Store, ._x AppleDouble files), system files,
@@ -38,9 +39,8 @@ _SKIP_DIR = re.compile(
 
 # What the program itself writes into an output folder (recognised by its `.reporter/` state folder):
 # never read back as reports, wherever the output folder sits (inside an input, beside it, dropped again).
-STATE_DIR = ".reporter"
 OUTPUT_FILES = frozenset({"台账.xlsx", "简报.docx", "核对.html", "reporter.log", "reporter.log.1"})
-OUTPUT_DIRS = frozenset({"简报存档", STATE_DIR})
+OUTPUT_DIRS = frozenset({ARCHIVE_DIR, STATE_DIR})
 
 # Kinds of files a folder holds that are not reports, named for the user by their suffix.
 _KINDS = (

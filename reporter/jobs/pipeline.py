@@ -281,8 +281,7 @@ def run(
 def is_output(path: Path, outdir: Path) -> bool:
     """Whether `path` is one of the files a run writes into `outdir` (the ledger, the briefing and its
     archive, the state folder), so that an OUTDIR inside (or equal to) an input folder is not read back."""
-    from ..writers.briefing.issues import ARCHIVE_DIR
-    from .state import STATE_DIR
+    from ..folders import ARCHIVE_DIR, STATE_DIR
 
     path, out = Path(os.path.abspath(path)), Path(os.path.abspath(outdir))
     if path.parent == out:

@@ -28,9 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LockedError, output_error
-from ..folders import STATE_DIR, now_text
+from ..folders import ARCHIVE_DIR, STATE_DIR, now_text
 from ..writers.atomic import write_atomic
-from ..writers.briefing.issues import ARCHIVE_DIR
 from .inputs import describe_name
 
 STATE_FILE = "state.json"

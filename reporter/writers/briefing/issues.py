@@ -37,12 +37,11 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import OutputError, output_error
-from ...folders import STATE_DIR
+from ...folders import ARCHIVE_DIR, STATE_DIR
 from ..atomic import write_atomic
 from .item import Item
 
 STATE_NAME = "briefing.json"
-ARCHIVE_DIR = "简报存档"
 JOURNAL_NAME = ".发布记录.jsonl"
 HISTORY = 200
 RUN_PERIOD = "每次运行"
