@@ -217,43 +217,33 @@ def test_watch_once_from_the_command_line(tmp_path, seeds_dir):
     assert runner.invoke(app, ["watch", str(tmp_path / "没有"), "--once"]).exit_code == 2
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only here")
-def test_ctrl_c_stops_cleanly(tmp_path, seeds_dir):
-    inbox = tmp_path / "in"
-    write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+def _watch_until(inbox, out, marker: str, sig: int, *extra: str) -> tuple[list[str], str, int]:
+    """`reporter watch` in a process of its own until a stderr line holds `marker`, then stopped with `sig`:
+    the lines up to the marker, the rest of stderr, the exit code."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reporter",
-            "watch",
-            str(inbox),
-            "-o",
-            str(tmp_path / "out"),
-            "--settle",
-            "0.2",
-            "--jobs",
-            "1",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
+    cmd = [sys.executable, "-m", "reporter", "watch", str(inbox), "-o", str(out), "--settle", "0.2", *extra]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
     try:
         lines = []
-        for line in proc.stderr:  # wait until the first batch is done
+        for line in proc.stderr:  # wait until the batch is reported
             lines.append(line)
-            if "已处理" in line:
+            if marker in line:
                 break
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(sig)
         rest = proc.communicate(timeout=30)[1]
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    assert proc.returncode == 0, "".join(lines) + rest
+    return lines, rest, proc.returncode
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only here")
+def test_ctrl_c_stops_cleanly(tmp_path, seeds_dir):
+    inbox = tmp_path / "in"
+    write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+    lines, rest, code = _watch_until(inbox, tmp_path / "out", "已处理", signal.SIGINT, "--jobs", "1")
+    assert code == 0, "".join(lines) + rest
     assert "已停止监视" in rest
     log = (tmp_path / "out" / "reporter.log").read_text(encoding="utf-8")
     assert "开始监视" in log and "停止监视" in log
@@ -386,35 +376,6 @@ def test_a_bug_on_one_file_does_not_stop_the_watch(tmp_path, schema, pool, monke
 def test_sigterm_exits_0_even_after_a_failed_batch(tmp_path):
     inbox = tmp_path / "in"
     write(inbox / "坏.docx", b"no docx at all")
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reporter",
-            "watch",
-            str(inbox),
-            "-o",
-            str(tmp_path / "out"),
-            "--settle",
-            "0.2",
-        ],
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        env=env,
-    )
-    try:
-        lines = []
-        for line in proc.stderr:  # wait until the failing batch is reported
-            lines.append(line)
-            if "失败 1 份" in line:
-                break
-        proc.send_signal(signal.SIGTERM)
-        rest = proc.communicate(timeout=30)[1]
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    lines, rest, code = _watch_until(inbox, tmp_path / "out", "失败 1 份", signal.SIGTERM)
     assert any("失败：" in line for line in lines), "".join(lines)
-    assert proc.returncode == 0, "".join(lines) + rest
+    assert code == 0, "".join(lines) + rest
