@@ -6,8 +6,9 @@ import contextlib
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -35,6 +36,9 @@ from .common import (
     app,
     err,
 )
+
+if TYPE_CHECKING:
+    from ..jobs.result import RunResult
 
 
 @app.command()
@@ -198,6 +202,8 @@ def watch(
     failed_batches = 0
     errors: list[Exception] = []
 
+    idle: list[tuple[Path, str]] = []  # --once: not reports, found when there was nothing to do
+
     def on_batch(batch: WatchBatch) -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if batch.error is not None:
@@ -240,6 +246,7 @@ def watch(
         options=options,
         settings=settings,
         on_batch=on_batch,
+        on_idle=idle.extend if once else _waiting(inbox, quiet),
         progress=console_progress(sys.stderr, quiet=quiet),
         stop=stop,
     )
@@ -258,10 +265,46 @@ def watch(
         raise _fail(exc) from None
     # a clean stop (Ctrl+C, SIGTERM) exits 0: failures were reported as they came (issue 19)
     failed = once and (bool(failed_batches) or bool(errors))
-    if once and as_json:
+    if once:
+        _once_summary(inbox, outdir, results, idle, as_json=as_json, quiet=quiet)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _once_summary(
+    inbox: Path,
+    outdir: Path,
+    results: list[RunResult],
+    idle: list[tuple[Path, str]],
+    *,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """The end of `watch --once`: the JSON summary, or a line when there was nothing to process."""
+    if as_json:
         from ..jobs.pipeline import RunResult
 
-        typer.echo(RunResult.merged(results).to_json())
-    elif once and not quiet and not results:
-        err(f"{inbox} 中没有需要处理的新文件")
-    raise typer.Exit(1 if failed else 0)
+        summary = RunResult.merged(results)
+        summary.ignored += idle
+        typer.echo(summary.to_json())
+    elif not quiet and not results:
+        kept = f"{outdir} 中的台账和简报没有改动" if os.path.isdir(outdir) else "没有写出台账和简报"
+        err(f"{_no_reports_yet(inbox, idle)}；{kept}")
+
+
+def _waiting(inbox: Path, quiet: bool) -> Callable[[list[tuple[Path, str]]], None]:
+    """What `watch` says when the inbox holds no report yet: it waits."""
+
+    def on_idle(ignored: list[tuple[Path, str]]) -> None:
+        if not quiet:
+            stamp = dt.datetime.now().strftime("%H:%M:%S")
+            err(f"[{stamp}] {_no_reports_yet(inbox, ignored)}；等待报告放进来…")
+
+    return on_idle
+
+
+def _no_reports_yet(inbox: Path, ignored: list[tuple[Path, str]]) -> str:
+    """收件箱 中没有需要处理的新报告（支持 .txt、.docx…）；不是报告、没有读取：Excel 表格 2 个"""
+    from ..jobs.result import READ_KINDS, ignored_text
+
+    text = f"{inbox} 中没有需要处理的新报告（{READ_KINDS}）"
+    return text + (f"；{ignored_text(ignored)}" if ignored else "")

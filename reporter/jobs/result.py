@@ -22,6 +22,7 @@ class Skipped:
 
 
 SUMMARY_FAILURES = 10  # failures named one by one in a summary line
+READ_KINDS = "支持 .txt、.docx、.doc、.wps、.html、.pdf 等"  # what is read, for "no report found" messages
 
 
 @dataclass(slots=True)
@@ -189,7 +190,7 @@ def require_reports(paths: Sequence[Path]) -> None:
     parts = [f.message for f in failures[:SUMMARY_FAILURES]]
     if ignored or not failures:
         where = "、".join(str(p) for p in paths[:3]) + ("等" if len(paths) > 3 else "")
-        parts.append(f"{where}：没有找到可以处理的报告（支持 .txt、.docx、.doc、.wps、.html、.pdf 等）")
+        parts.append(f"{where}：没有找到可以处理的报告（{READ_KINDS}）")
     if ignored:
         parts.append(ignored_text(ignored))
     parts.append("没有写出台账和简报")

@@ -35,7 +35,7 @@ from typing import Any
 from ..errors import ReporterError
 from ..model import Failure
 from ..schema import Schema
-from .inputs import has_odd_bytes, iter_inputs, raw_bytes, readable, skip_name, supported
+from .inputs import OUTPUT_KIND, has_odd_bytes, iter_inputs, raw_bytes, readable, skip_name, supported
 from .job import DEFAULT_OPTIONS, LEDGER_NAME, Options
 from .pipeline import RunResult, is_output, run
 from .progress import NoProgress, Progress
@@ -102,6 +102,7 @@ class Watcher:
         options: Options = DEFAULT_OPTIONS,
         settings: WatchSettings = WatchSettings(),
         on_batch: Callable[[WatchBatch], None] | None = None,
+        on_idle: Callable[[list[tuple[Path, str]]], None] | None = None,
         progress: Progress | None = None,
         pool: Any = None,
         stop: threading.Event | None = None,
@@ -118,6 +119,8 @@ class Watcher:
         )
         self.settings = settings
         self.on_batch = on_batch or (lambda batch: None)
+        # no report to wait for after the first look: called with the files that are not reports (path, kind)
+        self.on_idle = on_idle or (lambda ignored: None)
         self.progress = progress or NoProgress()
         self.stop = stop or threading.Event()
         self._pool = pool
@@ -127,44 +130,59 @@ class Watcher:
         self._handled: dict[Path, tuple[int, int]] = {}  # path → (size, mtime) when last handled
         self._retry_at: dict[Path, float] = {}
         self.batches: list[WatchBatch] = []
+        self.ignored: dict[Path, str] = {}  # files in INBOX that are not reports (Excel 表格…) → kind
+        self._log = RunLog(self.outdir)
+        self._started = False  # the start line is in the log (with --once: only once a batch runs)
         self._done = State.load(self.outdir) if (self.outdir / LEDGER_NAME).exists() else State(self.outdir)
 
     # -------------------------------------------------------------------------------- what counts
     def wanted(self, path: Path) -> bool:
         """A file in INBOX that may be a report: not junk, not in 失败/ or OUTDIR, a supported type."""
         path = Path(os.path.abspath(path))
+        return self._inside(path) and supported(path)
+
+    def _inside(self, path: Path) -> bool:
+        """`path` (absolute) lies in INBOX, outside 失败/ and OUTDIR, and is no lock or temporary file."""
         try:
             rel = path.relative_to(self.inbox)
         except ValueError:
             return False
         if not rel.parts or rel.parts[0] == FAILED_DIR or is_output(path, self.outdir):
             return False
-        if any(skip_name(part) for part in rel.parts):
-            return False
-        return supported(path)
+        return not any(skip_name(part) for part in rel.parts)
 
     # ------------------------------------------------------------------------------------ running
     def run(self) -> list[WatchBatch]:
         """Watch until stop is set (or KeyboardInterrupt); with settings.once, one pass. Returns the batches."""
         from .workers import WorkerPool
 
-        log = RunLog(self.outdir)
-        mode = "（轮询）" if self.settings.poll else ""
-        log.write(f"开始监视{mode}：{self.inbox}（稳定 {self.settings.settle:g} 秒后处理）")
-        own_pool = self._pool is None
-        pool = self._pool or WorkerPool(self.schema, self.options)
+        if not self.settings.once:  # --once with nothing to do writes nothing, not even OUTDIR/reporter.log
+            self._log_start()
         observer = None if self.settings.once else self._observe()
+        pool = None
         try:
             self._scan()
+            if not self._pending:  # nothing to wait for: say what is there instead (Excel 表格…)
+                self.on_idle(sorted(self.ignored.items()))
+                if self.settings.once:
+                    return self.batches
+            pool = self._pool or WorkerPool(self.schema, self.options)
             self._loop(pool)
         finally:
             if observer is not None:
                 observer.stop()
                 observer.join(5)
-            if own_pool:
+            if pool is not None and self._pool is None:
                 pool.close()
-            log.write(f"停止监视：{self.inbox}")
+            if self._started:
+                self._log.write(f"停止监视：{self.inbox}")
         return self.batches
+
+    def _log_start(self) -> None:
+        if not self._started:
+            self._started = True
+            mode = "（轮询）" if self.settings.poll else ""
+            self._log.write(f"开始监视{mode}：{self.inbox}（稳定 {self.settings.settle:g} 秒后处理）")
 
     def _observe(self) -> Any:
         from watchdog.events import FileSystemEventHandler
@@ -193,9 +211,15 @@ class Watcher:
 
     def _scan(self) -> None:
         """Look at every file in INBOX (at start, on folder events and every `rescan` seconds)."""
-        for item in iter_inputs([self.inbox]):
+        ignored: list[tuple[Path, str]] = []
+        for item in iter_inputs([self.inbox], ignored):
             if not isinstance(item, Failure):
                 self._consider(Path(os.path.abspath(item)))
+        self.ignored = {
+            path: kind
+            for path, kind in ignored
+            if kind != OUTPUT_KIND and self._inside(Path(os.path.abspath(path)))
+        }
 
     def _consider(self, path: Path) -> None:
         if path in self._pending or not self.wanted(path):
@@ -265,6 +289,7 @@ class Watcher:
             self._wake.clear()
 
     def _batch(self, paths: list[Path], pool: Any) -> None:
+        self._log_start()
         stats = {path: _stat(path) for path in paths}
         try:
             result = run(
@@ -306,7 +331,7 @@ class Watcher:
         tried again one at a time, and a file that fails alone is handled as a failed file."""
         import traceback
 
-        log = RunLog(self.outdir)
+        log = self._log
         log.write(
             f"程序内部错误（{exc.__class__.__name__}：{exc}），处理这批 {len(paths)} 个文件时中断",
             traceback.format_exc().rstrip(),

@@ -213,8 +213,69 @@ def test_watch_once_from_the_command_line(tmp_path, seeds_dir):
     assert (inbox / FAILED_DIR / "坏.docx").exists() and (out / LEDGER_NAME).is_file()
 
     again = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.2"])
-    assert again.exit_code == 0 and "没有需要处理的新文件" in again.stderr
+    assert again.exit_code == 0 and "没有需要处理的新报告" in again.stderr
     assert runner.invoke(app, ["watch", str(tmp_path / "没有"), "--once"]).exit_code == 2
+
+
+def test_watch_once_on_an_inbox_without_reports_says_so_and_writes_nothing(tmp_path):
+    inbox, out = tmp_path / "收件 箱", tmp_path / "输出"
+    write(inbox / "统计表.xlsx", b"PK not really a workbook")
+    write(inbox / "子" / "材料.zip", b"PK")
+    result = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.1"])
+    assert result.exit_code == 0, result.stderr  # an inbox with nothing new is the normal case for a timer
+    assert f"{inbox} 中没有需要处理的新报告（支持 .txt、.docx" in result.stderr
+    assert "Excel 表格 1 个" in result.stderr and "压缩包 1 个（请先解压）" in result.stderr
+    assert "没有写出台账和简报" in result.stderr
+    assert not out.exists()  # not even an output folder holding only reporter.log
+
+    as_json = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.1", "--json"])
+    data = json.loads(as_json.stdout)
+    assert as_json.exit_code == 0 and data["exit_code"] == 0 and data["processed"] == []
+    assert sorted(Path(i["file"]).name for i in data["ignored"]) == ["材料.zip", "统计表.xlsx"]
+    assert not out.exists()
+
+    quiet = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.1", "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == "" and not out.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only here")
+def test_watch_on_an_inbox_without_reports_waits_for_them(tmp_path, seeds_dir):
+    inbox, out = tmp_path / "收件箱", tmp_path / "输出"
+    write(inbox / "统计表.xlsx", b"PK not really a workbook")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    cmd = [
+        sys.executable,
+        "-m",
+        "reporter",
+        "watch",
+        str(inbox),
+        "-o",
+        str(out),
+        "--settle",
+        "0.2",
+        "--jobs",
+        "1",
+    ]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, encoding="utf-8", env=env)
+    try:
+        assert proc.stderr is not None
+        lines = []
+        for line in proc.stderr:
+            lines.append(line)
+            if "等待报告放进来" in line:
+                assert "Excel 表格 1 个" in line
+                write(inbox / "一.txt", (seeds_dir / "seed.txt").read_bytes())  # a report arrives later
+            if "已处理" in line:
+                break
+        proc.send_signal(signal.SIGINT)
+        rest = proc.communicate(timeout=30)[1]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert any("已处理 1 份" in line for line in lines), "".join(lines)
+    assert proc.returncode == 0, "".join(lines) + rest
+    assert (out / LEDGER_NAME).is_file()
 
 
 def _watch_until(inbox, out, marker: str, sig: int, *extra: str) -> tuple[list[str], str, int]:
