@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import errno
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 
 class ReporterError(Exception):
@@ -86,81 +86,88 @@ def file_error(cls: type[E], path: Path | str, reason: str, hint: str = "") -> E
     return cls(message, path=path, reason=reason)
 
 
-# What an operating-system error means, in the words of an office PC user (never English strerror text).
-_OS_REASONS = {
-    errno.ENOENT: "不存在",
-    errno.ENOTDIR: "路径中间有一段不是文件夹",
-    errno.EISDIR: "这是文件夹，不是文件",
-    errno.EACCES: "没有权限",
-    errno.EPERM: "没有权限（文件可能被设为只读或受保护）",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.ENOSPC: "磁盘已满",
-    errno.EROFS: "所在的磁盘是只读的",
-    errno.EBUSY: "正被其他程序占用",
-    errno.ELOOP: "链接形成了循环",
-    errno.EIO: "读写磁盘出错（磁盘或网络盘可能有问题）",
-    errno.EINVAL: "文件名里有系统不允许的字符",
-    errno.EMFILE: "同时打开的文件太多",
-    errno.EDQUOT: "超出了磁盘配额",
-    errno.ENOTEMPTY: "文件夹不是空的",
-    errno.EEXIST: "已经有同名的文件或文件夹",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """The Chinese reason for an OSError (磁盘已满, 没有权限 …); Windows sharing violations count as 占用."""
-    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
-        return "正被其他程序占用"
-    return _OS_REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
-
-
 # ------------------------------------------------------------------------------- output errors
 class FileInUseError(OutputError):
     """An output is open in another program (Excel, WPS, LibreOffice): nothing was written over it."""
 
 
-# errno → (what went wrong, what to do), for an OSError met while writing an output
-_OS_ERRORS: dict[int, tuple[str, str]] = {}
+class _OsText(NamedTuple):
+    """What an OSError means, in the words of an office PC user (never English strerror text)."""
+
+    reason: str  # any access: 没有权限, 磁盘已满 … (os_reason)
+    writing: str = ""  # met while writing an output, when said otherwise (describe_os_error); "" = reason
+    hint: str | None = None  # what to do about it when writing; None: only "无法写入（reason）" is said
 
 
-def _os_errors() -> dict[int, tuple[str, str]]:
-    import errno
+_SPACE_HINT = "请清理磁盘（或换一个输出文件夹）后重新运行"
+_CHECK_OUTDIR = "请检查输出文件夹"
 
-    if not _OS_ERRORS:
-        space = ("磁盘空间不足", "请清理磁盘（或换一个输出文件夹）后重新运行")
-        perm = ("没有写入权限", "请检查文件和文件夹的权限（或换一个输出文件夹）后重新运行")
-        table = {
-            errno.ENOSPC: space,
-            errno.EACCES: perm,
-            errno.EPERM: (
+# One table for reading and writing: errno → texts. Names missing on some systems are skipped.
+_OS_TEXTS: dict[int, _OsText] = {
+    code: text
+    for name, text in (
+        ("ENOENT", _OsText("不存在", "文件夹不存在或已被移走", _CHECK_OUTDIR)),
+        ("ENOTDIR", _OsText("路径中间有一段不是文件夹", "路径中有一部分不是文件夹", _CHECK_OUTDIR)),
+        ("EISDIR", _OsText("这是文件夹，不是文件", "这是一个文件夹，不是文件", "请换一个输出文件名")),
+        (
+            "EACCES",
+            _OsText("没有权限", "没有写入权限", "请检查文件和文件夹的权限（或换一个输出文件夹）后重新运行"),
+        ),
+        (
+            "EPERM",
+            _OsText(
+                "没有权限（文件可能被设为只读或受保护）",
                 "不允许修改（文件被设为只读、不可更改，或没有权限）",
                 "请检查文件属性和权限（或换一个输出文件夹）后重新运行",
             ),
-            errno.ENAMETOOLONG: ("路径太长", "请换一个路径较短的输出文件夹"),
-            errno.EROFS: ("所在的磁盘是只读的", "请换一个可以写入的输出文件夹"),
-            errno.ENOENT: ("文件夹不存在或已被移走", "请检查输出文件夹"),
-            errno.ENOTDIR: ("路径中有一部分不是文件夹", "请检查输出文件夹"),
-            errno.EISDIR: ("这是一个文件夹，不是文件", "请换一个输出文件名"),
-            errno.EIO: ("磁盘读写出错", "请检查磁盘或网络连接后重新运行"),
-            errno.EMFILE: ("同时打开的文件太多", "请关闭一些程序后重新运行"),
-        }
-        for name, entry in (("EDQUOT", space), ("EFBIG", ("文件太大，超出了磁盘或系统的限制", ""))):
-            code = getattr(errno, name, None)
-            if code is not None:
-                table[code] = entry
-        _OS_ERRORS.update(table)
-    return _OS_ERRORS
+        ),
+        ("ENAMETOOLONG", _OsText("文件名或路径太长", "路径太长", "请换一个路径较短的输出文件夹")),
+        ("ENOSPC", _OsText("磁盘已满", "磁盘空间不足", _SPACE_HINT)),
+        ("EDQUOT", _OsText("超出了磁盘配额", "磁盘空间不足", _SPACE_HINT)),
+        ("EROFS", _OsText("所在的磁盘是只读的", "", "请换一个可以写入的输出文件夹")),
+        ("EBUSY", _OsText("正被其他程序占用")),
+        ("ELOOP", _OsText("链接形成了循环")),
+        (
+            "EIO",
+            _OsText(
+                "读写磁盘出错（磁盘或网络盘可能有问题）", "磁盘读写出错", "请检查磁盘或网络连接后重新运行"
+            ),
+        ),
+        ("EINVAL", _OsText("文件名里有系统不允许的字符")),
+        ("EMFILE", _OsText("同时打开的文件太多", "", "请关闭一些程序后重新运行")),
+        ("ENOTEMPTY", _OsText("文件夹不是空的")),
+        ("EEXIST", _OsText("已经有同名的文件或文件夹")),
+        ("EFBIG", _OsText("文件太大，超出了磁盘或系统的限制", "", "")),
+    )
+    if (code := getattr(errno, name, None)) is not None
+}
+_IN_USE = _OsText("正被其他程序占用", "文件正被其他程序打开", "请关闭它后重新运行")
+# Windows error codes that say more than the errno they come with
+_WINERRORS = {
+    32: _IN_USE,  # ERROR_SHARING_VIOLATION (errno EACCES)
+    33: _IN_USE,  # ERROR_LOCK_VIOLATION
+    112: _OS_TEXTS[errno.ENOSPC],  # ERROR_DISK_FULL
+    39: _OS_TEXTS[errno.ENOSPC],  # ERROR_HANDLE_DISK_FULL
+}
+
+
+def _os_text(exc: OSError) -> _OsText | None:
+    return _WINERRORS.get(getattr(exc, "winerror", None) or 0) or _OS_TEXTS.get(exc.errno or 0)
+
+
+def os_reason(exc: OSError) -> str:
+    """The Chinese reason for an OSError (磁盘已满, 没有权限 …); Windows sharing violations count as 占用."""
+    text = _os_text(exc)
+    if text is not None:
+        return text.reason
+    return f"系统错误 {exc.errno}" if exc.errno else "系统错误"
 
 
 def describe_os_error(exc: OSError) -> tuple[str, str]:
     """(what went wrong, what to do) in Chinese for an OSError met while writing."""
-    found = _os_errors().get(exc.errno or 0)
-    if found is not None:
-        return found
-    if getattr(exc, "winerror", None) in (32, 33):  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
-        return ("文件正被其他程序打开", "请关闭它后重新运行")
-    if getattr(exc, "winerror", None) in (112, 39):  # ERROR_DISK_FULL, ERROR_HANDLE_DISK_FULL
-        return _os_errors()[__import__("errno").ENOSPC]
+    text = _os_text(exc)
+    if text is not None and text.hint is not None:
+        return (text.writing or text.reason, text.hint)
     return (f"无法写入（{os_reason(exc)}）", "请检查磁盘和文件夹后重新运行")
 
 

@@ -124,6 +124,30 @@ def test_output_error_texts():
     assert "无法写入（文件夹不是空的）" in str(unknown)
 
 
+def test_one_errno_table_for_reading_and_writing():
+    from reporter.errors import describe_os_error, os_reason
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert os_reason(full) == "磁盘已满" and describe_os_error(full)[0] == "磁盘空间不足"
+    big = OSError(errno.EFBIG, "File too large")  # was "系统错误 27" when read
+    assert os_reason(big) == describe_os_error(big)[0] == "文件太大，超出了磁盘或系统的限制"
+    busy = OSError(errno.EBUSY, "busy")  # known when read, said generally when written
+    assert describe_os_error(busy) == ("无法写入（正被其他程序占用）", "请检查磁盘和文件夹后重新运行")
+    assert os_reason(OSError(999, "?")) == "系统错误 999"
+
+
+@pytest.mark.parametrize(
+    ("winerror", "reason", "writing"),
+    [(32, "正被其他程序占用", "文件正被其他程序打开"), (112, "磁盘已满", "磁盘空间不足")],
+)
+def test_windows_error_codes_come_before_their_errno(winerror, reason, writing):
+    from reporter.errors import describe_os_error, os_reason
+
+    exc = OSError(errno.EACCES, "Access is denied")  # what Windows gives with a sharing violation
+    exc.winerror = winerror  # type: ignore[attr-defined]
+    assert os_reason(exc) == reason and describe_os_error(exc)[0] == writing
+
+
 # ------------------------------------------------------------- real file systems (root: tmpfs mounts)
 @contextlib.contextmanager
 def tmpfs(path: Path, options: str):
