@@ -116,14 +116,30 @@ class RunResult:
         if self.skipped:
             text += f"，跳过 {len(self.skipped)} 份（以前处理过、没有改动）"
         if self.failures:
-            items = "；".join(f"{f.path.name}（{f.reason}）" for f in self.failures[:most])
-            text += f"，失败 {len(self.failures)} 份：{items}"
-            if len(self.failures) > most:
-                where = f"，见台账的“处理异常”表和 {self.log}" if self.log else "，见台账的“处理异常”表"
-                text += f"；另有 {len(self.failures) - most} 份失败{where}"
+            text += f"，失败 {len(self.failures)} 份：{self.failures_summary(most)}"
         if self.ignored:
             text += f"；{ignored_text(self.ignored)}"
         return text + self.briefing_summary()
+
+    def failures_summary(self, most: int = SUMMARY_FAILURES) -> str:
+        """坏1.docx、坏2.docx（文件已损坏…）；三月.docx（文件已加密）；另有 5 份失败，见…
+
+        The first `most` failures by name, those with the same reason together (in the order they came);
+        the rest are counted, with where each one is told: the "失败：" lines printed (and logged) before
+        the summary, the ledger's 处理异常 sheet when a ledger was written, the log."""
+        shown: dict[str, list[str]] = {}
+        for f in self.failures[:most]:
+            shown.setdefault(f.reason, []).append(f.path.name)
+        text = "；".join(f"{'、'.join(names)}（{reason}）" for reason, names in shown.items())
+        rest = len(self.failures) - most
+        if rest > 0:
+            where = ["上面以“失败：”开头的各行"]
+            if self.ledger is not None:
+                where.append("台账的“处理异常”表")
+            if self.log is not None:
+                where.append(str(self.log))
+            text += f"；另有 {rest} 份失败，每一份的原因见{'、'.join(where)}"
+        return text
 
     def briefing_summary(self) -> str:
         """；简报 2024年第3期（新增 5 份，共 12 份）；2 份转发件未收入简报（与已有报告相同）"""

@@ -16,6 +16,7 @@ from reporter.cli import app
 from reporter.jobs.inputs import iter_inputs
 from reporter.jobs.pipeline import RunResult
 from reporter.model import Failure
+from tests.conftest import write
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -89,10 +90,42 @@ def test_an_excel_file_or_archive_given_by_name_gets_the_right_words(tmp_path):
 @pytest.mark.parametrize("failed", [3, 25])
 def test_summary_names_at_most_ten_failures(failed):
     failures = [Failure(path=Path(f"坏{i}.docx"), reason="已损坏", message="") for i in range(failed)]
-    text = RunResult(failures=failures, log=Path("输出/reporter.log")).summary()
+    text = RunResult(failures=failures, log=Path("输出/reporter.log"), ledger=object()).summary()
     assert text.count(".docx") == min(failed, 10)
+    assert text.count("已损坏") == 1  # one reason said once for the files that share it
     if failed > 10:
         assert f"另有 {failed - 10} 份失败" in text and "处理异常" in text and "reporter.log" in text
+        assert "上面以“失败：”开头的各行" in text
+
+
+def test_summary_groups_failures_by_reason_in_their_order_and_points_only_to_what_exists():
+    reasons = ["文件已加密"] + ["已损坏"] * 10 + ["处理超时"] * 2
+    failures = [Failure(path=Path(f"f{i}.docx"), reason=r, message="") for i, r in enumerate(reasons)]
+    text = RunResult(failures=failures).summary()  # `reporter brief`: no ledger, no log
+    assert text.startswith("已处理 0 份，失败 13 份：f0.docx（文件已加密）；f1.docx、f2.docx、")
+    assert "f9.docx（已损坏）；另有 3 份失败，每一份的原因见上面以“失败：”开头的各行" in text
+    assert "处理超时" not in text and "处理异常" not in text
+    one = RunResult(failures=[Failure(path=Path("三月通报.docx"), reason="文件已加密", message="")])
+    assert one.summary() == "已处理 0 份，失败 1 份：三月通报.docx（文件已加密）"  # as docs/命令.md shows
+
+
+def test_each_failed_file_is_named_once_on_stderr_and_the_summary_counts_the_rest(tmp_path):
+    inbox = tmp_path / "报告 一月"
+    for i in range(12):
+        write(inbox / f"坏{i:02}.docx", "不是 Word 文件")
+    result = runner.invoke(app, ["run", str(inbox), "-o", str(tmp_path / "out"), "--jobs", "1"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    for i in range(12):  # one "失败：" line each
+        assert sum(line.startswith(f"失败：{inbox / f'坏{i:02}.docx'}：") for line in lines) == 1
+    (summary,) = [line for line in lines if line.startswith("已处理 0 份")]
+    assert summary.count(".docx") == 10 and summary.count("文件已损坏或不是 Word 文件") == 1
+    assert "另有 2 份失败" in summary and "处理异常" in summary and "reporter.log" in summary
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "台账.xlsx")["处理异常"]
+    listed = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
+    assert all(f"坏{i:02}.docx" in listed for i in range(12))
+    log = (tmp_path / "out" / "reporter.log").read_text(encoding="utf-8")
+    assert all(f"失败：{inbox / f'坏{i:02}.docx'}" in log for i in range(12))
 
 
 def test_run_o_naming_a_file_is_refused_before_anything_is_written(tmp_path, seeds_dir):
