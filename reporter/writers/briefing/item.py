@@ -267,12 +267,19 @@ def _base(found: Found) -> str:
     return m["name"] if m else ""
 
 
+def _part_of(metric: Metric, found: Found, name: str, value: float) -> bool:
+    """Whether `metric` is a part of the lead's figure `name` = `value`: the same name (one ending
+    with the other: 死亡, 我县死亡) and no more than it."""
+    own = _name(found)
+    return bool(name and own) and (name.endswith(own) or own.endswith(name)) and 0 <= metric.value <= value
+
+
 def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_MAX) -> list[Found]:
     """The main figures: not already in the lead, names a clerk would quote, one per name, the ones with a
     standard indicator first, in the report's order, each change right after its own figure; at most
     `limit`."""
     seen: set[str] = set()
-    said: list[str] = []  # names of the figures the lead gives (我县死亡 for 共造成5人死亡)
+    said: list[tuple[str, float]] = []  # name and value of the figures the lead gives (我县死亡, 5)
     good: list[tuple[int, int, Found]] = []
     for i, found in enumerate(metrics):
         metric = found.value
@@ -280,11 +287,11 @@ def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_
             continue
         raw = _raw(found)
         if lead and ((raw and raw in lead) or figure_text(metric) in lead):
-            said.append(_name(found))
+            said.append((_name(found), metric.value))
             continue  # the lead says it already
         if not _usable(metric) or metric.key in seen:
             continue
-        if any(n and (n.endswith(_name(found)) or _name(found).endswith(n)) for n in said):
+        if any(_part_of(metric, found, name, value) for name, value in said):
             continue  # 死亡2人 of one case after the lead's 5人死亡 in all: a part, read as the whole
         seen.add(metric.key)
         good.append((0 if metric.indicator else 1, i, found))
