@@ -64,6 +64,36 @@ def _spaced_path(args: list[str]) -> str | None:
     return None
 
 
+def _long_options() -> dict[str, str]:
+    """Every long option of every command, without its dashes → as written (out → --out)."""
+    import typer
+
+    names: dict[str, str] = {}
+    stack = [typer.main.get_command(app)]
+    while stack:
+        command = stack.pop()
+        stack.extend(getattr(command, "commands", {}).values())
+        for param in command.params:
+            for opt in (*param.opts, *param.secondary_opts):
+                if opt.startswith("--"):
+                    names[opt[2:]] = opt
+    return names
+
+
+def _one_dash(args: list[str]) -> str | None:
+    """The message for a long option written with one dash (-out 输出, -json): the parser would read -out
+    as -o ut and write the results into a folder named ut."""
+    for arg in args:
+        if arg == "--":
+            break
+        name = arg[1:].partition("=")[0]
+        if arg.startswith("-") and not arg.startswith("--") and len(name) > 1 and name.isascii():
+            option = _long_options().get(name)
+            if option is not None:
+                return f"“{arg}”要写成 {option}（长选项前面是两个减号）"
+    return None
+
+
 def _internal_error(exc: BaseException) -> str:
     """Log a bug's traceback to a file in the temporary folder; the line that tells the user where."""
     import tempfile
@@ -85,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     args = [long_path(_unquote(a)) for a in (sys.argv[1:] if argv is None else argv)]
     pause = argv is None and owns_console()
     try:
-        spaced = _spaced_path(args)
+        spaced = _spaced_path(args) or _one_dash(args)
         if spaced is not None:
             if "--json" in args:
                 from .zh import usage_json

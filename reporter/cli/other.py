@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..folders import command_arg
 from .common import (
     TemplatesOpt,
     WaitOpt,
@@ -44,13 +45,15 @@ def review(
         if os.path.lexists(outdir):
             what = "是一个文件，不是输出文件夹"
             if outdir.name == "台账.xlsx" or outdir.suffix.lower() in (".html", ".docx"):
-                what += f"；请给出它所在的文件夹：reporter review {outdir.parent}"
+                what += f"；请给出它所在的文件夹：reporter review {command_arg(outdir.parent)}"
             err(f"错误：{outdir}：{what}")
         else:
             err(f"错误：{outdir}：输出文件夹不存在；请给出 reporter run -o 用过的文件夹")
         raise typer.Exit(1)
     if not has_review_data(outdir):
-        err(f"错误：{outdir}：这里还没有台账和核对资料；请先运行 reporter run 报告文件夹 -o {outdir}")
+        err(
+            f"错误：{outdir}：这里还没有台账和核对资料；请先运行 reporter run 报告文件夹 -o {command_arg(outdir)}"
+        )
         raise typer.Exit(1)
     schema = _load_schema(templates)
     try:

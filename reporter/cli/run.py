@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..folders import command_arg
 from .common import (
     EvidenceOpt,
     IssueNoOpt,
@@ -45,8 +46,14 @@ if TYPE_CHECKING:
 def run(
     paths: PathsArg,
     outdir: Annotated[
-        Path, typer.Option("--out", "-o", help="输出文件夹：写入 台账.xlsx 和 简报.docx。")
-    ] = Path("output"),
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            show_default=False,
+            help="输出文件夹：写入 台账.xlsx 和 简报.docx（默认：第一个路径旁边的 <名称>_台账简报，与拖放相同）。",
+        ),
+    ] = None,
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     jobs: JobsOpt = None,
@@ -70,6 +77,8 @@ def run(
     from ..jobs.pipeline import run as run_job
     from ..jobs.progress import console_progress
 
+    if outdir is None:  # as when the folder is dropped on the program: beside the first input
+        outdir = _beside(Path(os.path.abspath(paths[0])))
     _check_outdir(outdir)
     schema = _load_schema(templates)
     options = _run_options(templates, ref_date, jobs, timeout, memory, wait)
@@ -114,7 +123,7 @@ def run(
             issue = _issue_label(outdir) if out.name == "简报.docx" else None
             err(f"已写入：{out}" + (f"（{issue}）" if issue else ""))
         if result.review is not None and result.outputs:  # 核对页 (issue 17)
-            err(f"核对页：{result.review}（用 reporter review {outdir} 在浏览器中打开）")
+            err(f"核对页：{result.review}（用 reporter review {command_arg(outdir)} 在浏览器中打开）")
         if not result.outputs and not result.failures:
             err(f"没有新增或改动过的报告，{outdir} 中的台账和简报保持不变")
     raise typer.Exit(0 if result.ok else 1)
@@ -131,7 +140,7 @@ def _outputs_given(paths: list[Path], exc: Exception) -> Exception:
     names = "、".join(str(p) for p in paths)
     return NoReportsError(
         f"{names}：这是本程序写出的结果文件夹（台账、简报、核对页），里面没有报告；"
-        f"要核对请用 reporter review {paths[0]}，要加入新报告请给出（或拖入）报告所在的文件夹",
+        f"要核对请用 reporter review {command_arg(paths[0])}，要加入新报告请给出（或拖入）报告所在的文件夹",
         path=paths[0],
         reason="结果文件夹，不是报告",
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import ReporterError
+from ...folders import command_arg
 from ...model import Record
 from ...schema import Schema
 from ..atomic import write_atomic
@@ -120,5 +121,7 @@ def update_review(
         return write_review(outdir, schema, templates=templates, store=store)
     except (ReporterError, OSError) as exc:
         with contextlib.suppress(Exception):
-            say(f"核对页无法写出（{exc}）；台账和简报不受影响，可稍后用 reporter review {outdir} 重新生成")
+            say(
+                f"核对页无法写出（{exc}）；台账和简报不受影响，可稍后用 reporter review {command_arg(outdir)} 重新生成"
+            )
         return None
