@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import NoReportsError
 from ..model import Failure, Record
-from .inputs import iter_inputs
+from .inputs import OUTPUT_KIND, iter_inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,10 +181,19 @@ def _readable_json(data: dict) -> dict:
     return fixed
 
 
+OWN_FOLDERS = "本程序以前写出的结果文件夹（台账、简报）"
+
+
 def ignored_text(ignored: Sequence[tuple[Path, str]]) -> str:
-    """不是报告、没有读取：Excel 表格 3 个，压缩包（请先解压）1 个"""
+    """不是报告、没有读取：Excel 表格 3 个，压缩包 1 个（请先解压），本程序以前写出的结果文件夹 1 个（台账、简报）"""
     counts: dict[str, int] = {}
-    for _path, kind in ignored:
+    own: set[Path] = set()  # our outputs are counted by the folder holding them, not file by file
+    for path, kind in ignored:
+        if kind == OUTPUT_KIND:
+            if path.parent not in own:
+                own.add(path.parent)
+                counts[OWN_FOLDERS] = counts.get(OWN_FOLDERS, 0) + 1
+            continue
         counts[kind] = counts.get(kind, 0) + 1
     parts = []
     for kind, n in counts.items():

@@ -75,3 +75,13 @@ def test_run_without_o_writes_beside_the_first_input_as_a_drop_does(tmp_path, se
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "三月 报告_台账简报" / "台账.xlsx").is_file()
     assert not (tmp_path / "output").exists()  # not a folder named in English where the clerk stood
+
+
+def test_an_earlier_output_folder_inside_the_reports_is_counted_as_one_folder(tmp_path, seeds_dir, capsys):
+    reports = tmp_path / "三月 报告"
+    write(reports / "一.txt", (seeds_dir / "seed.txt").read_bytes())
+    code, stderr = drop(capsys, str(reports / "一.txt"), "--jobs", "1")  # results go to 三月 报告/台账简报/
+    assert code == 0 and (reports / "台账简报" / "台账.xlsx").is_file(), stderr
+    code, stderr = drop(capsys, str(reports), "--jobs", "1")
+    assert code == 0, stderr
+    assert "不是报告、没有读取：本程序以前写出的结果文件夹 1 个（台账、简报）" in stderr  # not "… 5 个" files
