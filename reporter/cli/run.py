@@ -232,7 +232,7 @@ def watch(
             results.append(result)
         moved = dict(batch.moved)
         for failure in result.failures:
-            where = f"，已移到 {moved[failure.path]}" if failure.path in moved else ""
+            where = f"（文件已移到 {moved[failure.path]}，旁边有说明）" if failure.path in moved else ""
             err(f"[{stamp}] 失败：{failure.message}{where}")
         for path in result.replaced:  # issue 19
             err(f"[{stamp}] 重新读取：{path}（处理后又有变化），已更新台账中它原来的那一行")

@@ -210,6 +210,7 @@ def test_watch_once_from_the_command_line(tmp_path, seeds_dir):
     assert [Path(p).name for p in data["processed"]] == ["一.txt"]
     assert [Path(f["file"]).name for f in data["failed"]] == ["坏.docx"]
     assert "失败：" in result.stderr and str(inbox / FAILED_DIR) in result.stderr
+    assert f"另存为 .docx（文件已移到 {inbox / FAILED_DIR / '坏.docx'}，旁边有说明）" in result.stderr
     assert (inbox / FAILED_DIR / "坏.docx").exists() and (out / LEDGER_NAME).is_file()
 
     again = runner.invoke(app, ["watch", str(inbox), "-o", str(out), "--once", "--settle", "0.2"])
