@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
+from ..folders import command_arg
 from .zh import ChineseGroup, ChineseTyper
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def _check_outdir(outdir: Path) -> None:
         return
     where = "例如 -o 输出"
     if outdir.name in ("台账.xlsx", "简报.docx", "核对.html") and outdir.parent != Path():
-        where = f"要写到 {outdir.parent} 里，请用 -o {outdir.parent}"
+        where = f"要写到 {outdir.parent} 里，请用 -o {command_arg(outdir.parent)}"
     if os.path.lexists(outdir):
         raise typer.BadParameter(
             f"“{outdir}”是一个文件，不是文件夹；-o 要给一个文件夹（{where}）", param_hint="-o"

@@ -108,7 +108,7 @@ def templates_init(
         raise _fail(output_error(exc, target, "复制模板")) from None
     for path in written:
         typer.echo(str(path))
-    err(f"已复制 {len(written)} 个模板到 {target}；修改后用 --templates {target} 使用")
+    err(f"已复制 {len(written)} 个模板到 {target}；修改后用 --templates {command_arg(target)} 使用")
 
 
 @templates_app.command("show")

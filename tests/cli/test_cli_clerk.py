@@ -85,3 +85,18 @@ def test_an_earlier_output_folder_inside_the_reports_is_counted_as_one_folder(tm
     code, stderr = drop(capsys, str(reports), "--jobs", "1")
     assert code == 0, stderr
     assert "不是报告、没有读取：本程序以前写出的结果文件夹 1 个（台账、简报）" in stderr  # not "… 5 个" files
+
+
+def test_templates_init_tells_the_option_to_use_with_the_folder_quoted(tmp_path):
+    target = tmp_path / "我的 模板"
+    result = runner.invoke(app, ["templates", "init", str(target)], prog_name="reporter")
+    assert result.exit_code == 0, result.stderr
+    assert f'修改后用 --templates "{target}" 使用' in result.stderr
+
+
+def test_o_naming_the_ledger_suggests_its_folder_quoted(tmp_path):
+    out = tmp_path / "三月 输出"
+    out.mkdir()
+    (out / "台账.xlsx").write_bytes(b"PK")
+    result = runner.invoke(app, ["run", str(tmp_path), "-o", str(out / "台账.xlsx")], prog_name="reporter")
+    assert result.exit_code == 2 and f'请用 -o "{out}"' in result.stderr
