@@ -218,9 +218,10 @@ def _range_text(param_type: Any) -> str:
 
 def _bad_parameter(exc: Any) -> str:
     name = _param_name(exc.param) or (exc.param_hint if isinstance(exc.param_hint, str) else "")
-    if _CJK.search(exc.message):  # our own checks already speak Chinese
+    bad = _bad_value(exc.message)
+    if _CJK.search(exc.message.replace(bad, "") if bad else exc.message):  # our own checks speak Chinese
         return f"{name} 的值不对：{exc.message}" if name and name not in exc.message else exc.message
-    value = re.sub(r"^(-?\d+)\.0$", r"\1", _bad_value(exc.message))  # click shows --timeout -1 as -1.0
+    value = re.sub(r"^(-?\d+)\.0$", r"\1", bad)  # click shows --timeout -1 as -1.0
     shown = f"“{value}”" if value else "给的值"
     param_type = getattr(exc.param, "type", None)
     choices = getattr(param_type, "choices", None)

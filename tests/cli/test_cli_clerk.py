@@ -100,3 +100,18 @@ def test_o_naming_the_ledger_suggests_its_folder_quoted(tmp_path):
     (out / "台账.xlsx").write_bytes(b"PK")
     result = runner.invoke(app, ["run", str(tmp_path), "-o", str(out / "台账.xlsx")], prog_name="reporter")
     assert result.exit_code == 2 and f'请用 -o "{out}"' in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--timeout", "1分钟"], "--timeout 要给不小于 0 的数字，“1分钟”不行"),
+        (["--jobs", "两个"], "--jobs 要给不小于 1 的整数，“两个”不行"),
+        (["--wait", "一分钟"], "--wait 要给不小于 0 的数字，“一分钟”不行"),
+    ],
+)
+def test_a_value_written_in_chinese_gets_a_chinese_message(tmp_path, argv, expected):
+    """The value's own Chinese characters once made click's English message pass for one of ours."""
+    result = runner.invoke(app, ["run", str(tmp_path), *argv], prog_name="reporter")
+    assert result.exit_code == 2 and expected in result.stderr
+    assert "is not a valid" not in result.stderr
