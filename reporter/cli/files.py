@@ -225,6 +225,7 @@ def _write_one(
                 records, schema, out, failures=failures, templates=templates, refresh=refresh
             )
             _ledger_report(written, quiet=quiet or as_json)
+            result.ledger = written  # the summary may point to its 处理异常 sheet
             result.outputs.append(written.path)
             label = str(written.path)
         else:

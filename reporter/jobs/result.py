@@ -135,7 +135,8 @@ class RunResult:
         if rest > 0:
             where = ["上面以“失败：”开头的各行"]
             if self.ledger is not None:
-                where.append("台账的“处理异常”表")
+                path = getattr(self.ledger, "path", None)
+                where.append(f"{path.name if path is not None else '台账'} 的“处理异常”表")
             if self.log is not None:
                 where.append(str(self.log))
             text += f"；另有 {rest} 份失败，每一份的原因见{'、'.join(where)}"

@@ -98,6 +98,14 @@ def test_summary_names_at_most_ten_failures(failed):
         assert "上面以“失败：”开头的各行" in text
 
 
+def test_ledger_summary_points_to_the_ledger_it_wrote(tmp_path):
+    for i in range(11):
+        write(tmp_path / "in" / f"坏{i:02}.docx", "不是 Word 文件")
+    result = runner.invoke(app, ["ledger", str(tmp_path / "in"), "-o", str(tmp_path / "三月.xlsx")])
+    assert result.exit_code == 1
+    assert "另有 1 份失败，每一份的原因见上面以“失败：”开头的各行、三月.xlsx 的“处理异常”表" in result.stderr
+
+
 def test_summary_groups_failures_by_reason_in_their_order_and_points_only_to_what_exists():
     reasons = ["文件已加密"] + ["已损坏"] * 10 + ["处理超时"] * 2
     failures = [Failure(path=Path(f"f{i}.docx"), reason=r, message="") for i, r in enumerate(reasons)]
@@ -120,7 +128,7 @@ def test_each_failed_file_is_named_once_on_stderr_and_the_summary_counts_the_res
         assert sum(line.startswith(f"失败：{inbox / f'坏{i:02}.docx'}：") for line in lines) == 1
     (summary,) = [line for line in lines if line.startswith("已处理 0 份")]
     assert summary.count(".docx") == 10 and summary.count("文件已损坏或不是 Word 文件") == 1
-    assert "另有 2 份失败" in summary and "处理异常" in summary and "reporter.log" in summary
+    assert "另有 2 份失败" in summary and "台账.xlsx 的“处理异常”表" in summary and "reporter.log" in summary
     sheet = openpyxl.load_workbook(tmp_path / "out" / "台账.xlsx")["处理异常"]
     listed = " ".join(str(v) for row in sheet.iter_rows(values_only=True) for v in row if v)
     assert all(f"坏{i:02}.docx" in listed for i in range(12))
