@@ -180,6 +180,17 @@ def iter_inputs(
             yield _failure(given, "这不是普通文件（可能是管道或设备）", "请给出报告文件本身")
 
 
+_DIGITS = re.compile(r"(\d+)")
+
+
+def name_order(name: str) -> tuple[tuple[int, int, str], ...]:
+    """The order a file window shows names in: numbers by value (第2期 before 第10期, 坏2 before 坏10),
+    the rest by character; the name itself breaks ties (02 and 2)."""
+    parts = _DIGITS.split(name)
+    key = tuple((0, int(p), "") if i % 2 else (1, 0, p) for i, p in enumerate(parts) if p)
+    return (*key, (2, 0, name))
+
+
 def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) -> Iterator[Path | Failure]:
     """Supported files under `top` (whose real path is `root`): files of a folder before its sub-folders,
     each list sorted by name; no recursion, each real folder entered once. Unsupported files and the
@@ -200,7 +211,7 @@ def _walk(top: Path, root: Path, ignored: list[tuple[Path, str]] | None = None) 
         visited.add(ident)
         try:
             with os.scandir(folder) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=lambda e: name_order(e.name))
         except PermissionError:
             yield _failure(folder, "没有权限打开这个文件夹", "请检查文件夹权限")
             continue
@@ -296,7 +307,7 @@ def _too_long(folder: Path) -> Iterator[Failure]:
             fd, path = stack.pop()
             try:
                 with os.scandir(fd) as it:
-                    entries = sorted(it, key=lambda e: e.name)
+                    entries = sorted(it, key=lambda e: name_order(e.name))
                 subdirs = []
                 for entry in entries:
                     if entry.is_dir(follow_symlinks=False) and not skip_dir(entry.name):

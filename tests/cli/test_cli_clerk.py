@@ -115,3 +115,24 @@ def test_a_value_written_in_chinese_gets_a_chinese_message(tmp_path, argv, expec
     result = runner.invoke(app, ["run", str(tmp_path), *argv], prog_name="reporter")
     assert result.exit_code == 2 and expected in result.stderr
     assert "is not a valid" not in result.stderr
+
+
+def test_files_are_taken_in_the_order_a_file_window_shows_them(tmp_path):
+    from reporter.jobs.inputs import name_order
+
+    names = ["第10期.docx", "B.txt", "第2期.docx", "12月.txt", "2月.txt", "a.txt"]
+    assert sorted(names, key=name_order) == [
+        "2月.txt",
+        "12月.txt",
+        "B.txt",
+        "a.txt",
+        "第2期.docx",
+        "第10期.docx",
+    ]
+    for i in range(1, 13):
+        write(tmp_path / "报告" / f"坏{i}.docx", "不是 Word 文件")
+    result = runner.invoke(app, ["run", str(tmp_path / "报告"), "-o", str(tmp_path / "输出"), "--jobs", "1"])
+    failed = [line for line in result.stderr.splitlines() if line.startswith("失败：")]
+    assert [Path(line[3:].split("：")[0]).name for line in failed] == [f"坏{i}.docx" for i in range(1, 13)]
+    (summary,) = [line for line in result.stderr.splitlines() if line.startswith("已处理")]
+    assert "坏1.docx、坏2.docx、" in summary and "坏10.docx（" in summary and "另有 2 份失败" in summary
