@@ -119,18 +119,23 @@ def _before_list(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if LIST_ITEM.match(line):
             return lines[:i] if seen else lines
-        seen = seen or (bool(line) and not _is_headline(line))
+        seen = seen or (bool(line) and (not _is_headline(line) or line[-1] in _LEAD_IN))
     return lines
 
 
-def lead_text(source: str, limit: int = LEAD_MAX) -> str:
+def lead_text(source: str, limit: int = LEAD_MAX, *, before_list: bool = True) -> str:
     """The opening sentences of `source` (lines as in the report), furniture out, at most `limit`
     characters cut after a sentence; a first sentence longer than the limit is cut at its last comma
-    before it and closed with 。 (never at ；). The lead stops before an enumerated list and leaves out
-    the sentence that announces it (现将有关事项通知如下：)."""
+    before it and closed with 。 (never at ；). The lead stops before an enumerated list (unless not
+    `before_list`) and leaves out the sentence that announces it (现将有关事项通知如下：): a notice that
+    opens with that sentence alone has no lead ('')."""
     raw = [line.strip() for line in source.splitlines()]
     lines = [remove_furniture(line) for line in raw]
-    lines = _before_list(lines)
+    cut = before_list and len(_before_list(lines)) < len(lines)
+    if cut:
+        lines = _before_list(lines)
+    elif not before_list:  # the list is the lead: its items as sentences, without 一、 1.
+        lines = [LIST_ITEM.sub("", line) for line in lines]
     raw = raw[: len(lines)]
     body = [line for line in lines if line and not _is_headline(line)]
     if not body:  # no full stop anywhere: the lines that had a dateline, else all
@@ -150,8 +155,8 @@ def lead_text(source: str, limit: int = LEAD_MAX) -> str:
         if sentence[-1] not in _ENDS + _CLOSERS:
             if out and sentence[-1] in "；;":
                 break  # the lead stops before a sentence the summary cut at ；
-            if out and sentence[-1] in _LEAD_IN:
-                break  # 现将有关事项通知如下：— the list it announces is not in the lead
+            if sentence[-1] in _LEAD_IN and (out or cut):
+                break  # 现将有关事项通知如下：— the list it announces is not in the lead (always the last piece)
             sentence = _close(sentence)
         if len(out) + len(sentence) <= limit:
             out += sentence
@@ -535,6 +540,8 @@ def build_item(
         picked = pick_figures(metric_found, lead_text(source, LEAD_MAX))
         room = limit - len(requirement) - sum(len(t) + 1 for t in figure_texts([f.value for f in picked]))  # type: ignore[misc]
         lead = lead_text(source, max(min(LEAD_MAX if picked or requirement else limit, room), 40))
+        if not lead and not requirement:  # a notice that opens with its list and says no requirement
+            lead = lead_text(source, max(min(LEAD_MAX if picked else limit, room), 40), before_list=False)
     else:
         picked = pick_figures(metric_found)
     shown = figure_texts([f.value for f in picked])  # type: ignore[misc]

@@ -334,3 +334,17 @@ def test_item_round_trips_through_json():
     )
     item = build_item(record, evidence=True)
     assert Item.from_json(item.to_json()) == item
+
+
+def test_a_notice_that_opens_with_its_announcing_sentence_is_told_by_its_requirements():
+    source = "为保障供电安全，现将有关事项通知如下：\n一、落实巡检责任。\n二、做好应急准备。"
+    title = "某县供电局关于做好用电高峰期安全工作的通知"
+    fields = {
+        "title": (_f(title, title),),
+        "summary": (_f(source.replace("\n", ""), source),),
+        "tasks": tuple(_f(t, source, 30) for t in ("落实巡检责任", "做好应急准备")),
+    }
+    item = build_item(_record(fields))
+    assert item.lead == "" and item.text == "通知要求，落实巡检责任，做好应急准备。"
+    no_tasks = build_item(_record({k: v for k, v in fields.items() if k != "tasks"}))
+    assert no_tasks.text == "落实巡检责任。做好应急准备。"  # nothing else to say: the items as sentences
