@@ -533,7 +533,7 @@ def _read_publication(layout: Layout, words: HeaderWords) -> None:
     n = len(layout.lines)
     order = list(range(min(12, n))) + list(range(max(12, n - 6), n))
     for i in order:  # near the top first; some pages put the line under the report
-        if layout.kinds[i] in ("publication", "masthead"):
+        if layout.kinds[i] in ("publication", "masthead", "source", "page_meta"):  # 信息来源：X 发布时间：…
             pub = publication_of(layout.lines[i], words, i)
             if pub is not None and pub.date is not None:
                 layout.publication = pub
