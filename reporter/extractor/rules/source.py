@@ -5,6 +5,7 @@ Strategies, in order:
 - source.label_line        — a line of its own: 来源：X, 数据来源：X, 来源丨X, 综合X、Y (at the end of a page);
 - source.publication_line  — the 来源： half of a web page's publication line (2011年09月27 来源：X);
 - source.inline_label      — （来源：X） inside a line;
+- source.closing_attribution — the closing line in brackets: （某县公安局政治处）, （某某日报 2019年12月27日）;
 - source.agency_dateline   — an agency's dateline: 新华社北京1月20日电 → 新华社; 天山网讯 → 天山网;
 - source.paper_message     — a paper quoted at the start of the body: 《X日报》消息：…;
 - source.site_name         — the 网站名 of a 标题_网站名 page title.
@@ -36,8 +37,9 @@ _PAPER_MESSAGE = re.compile(r"^(?:据)?《(?P<src>[^》]{2,12})》(?:消息|报�
 _WEB_ADDRESS = re.compile(
     r"^(?:https?://)?[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov|edu)(?:\.cn)?/?$", re.I
 )
+# never a source: the paper or site itself, a non-answer, a 公文's 附注 (（此件公开发布）), a sentence, a year
 _NOT_SOURCE = re.compile(
-    r"^(?:本报|本网|本站|本台|本刊|原创|网络|互联网|转载|整理|综合|未知|不详)|[，。；！？]|\d{4}年"
+    r"^(?:本报|本网|本站|本台|本刊|原创|网络|互联网|转载|整理|综合|未知|不详|此件)|[，。；！？]|\d{4}年"
 )
 
 
@@ -122,6 +124,30 @@ def inline_label(ctx: Context) -> Found | None:
     return None
 
 
+# the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
+# the day: （某县公安局政治处）, （某某日报 2019年12月27日）
+_CLOSING = re.compile(
+    r"^[（(](?P<src>[^（）()：:，。\s]{2,30})\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+)
+
+
+def closing_attribution(ctx: Context) -> Found | None:
+    """（X） or （X 某年某月某日） closing the report, where X names a unit or an outlet."""
+    lines = ctx.layout.lines
+    for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+        kind = ctx.layout.kinds[i]
+        if kind in ("nav", "page_meta", "markup", "sign_date", "signature"):
+            continue
+        m = _CLOSING.match(lines[i].text)
+        if m is None or kind not in ("text", "publication", "byline"):
+            return None  # only the last line of the report's own text counts
+        value = real_source(ctx, m.group("src"), labelled=True)
+        return (
+            _hit(ctx, value, lines[i].start + m.start("src"), "source.closing_attribution") if value else None
+        )
+    return None
+
+
 def agency_dateline(ctx: Context) -> Found | None:
     """新华社北京1月20日电 → 新华社; 天山网讯 → 天山网 (本报…电 is the paper itself: no source)."""
     for ln in ctx.layout.lines[:8]:
@@ -162,6 +188,7 @@ STRATEGIES: tuple[Callable[[Context], Found | None], ...] = (
     label_line,
     publication_line,
     inline_label,
+    closing_attribution,
     agency_dateline,
     paper_message,
     site_name,
