@@ -519,6 +519,55 @@ HEADER_VECTORS = [
         "青山县人民医院",
         "organizer.form_issuer_field",
     ),
+    # ---- genre vectors added with the held-out set (tests/data/heldout) ------------------------------
+    HeaderVector(
+        "title-place-led-line-under-a-slogan-couplet",
+        "title",
+        "坚持源头治理　守护群众平安\n白沙县推行矛盾纠纷“一站式”化解\n《江南日报》（2025年03月02日 第 04 版）\n\n"
+        "本报讯 3月1日，白沙县召开矛盾纠纷多元化解工作会议。\n",
+        "白沙县推行矛盾纠纷“一站式”化解",
+        "title.below_kicker",
+        never=("坚持源头治理 守护群众平安",),
+    ),
+    HeaderVector(
+        "title-above-a-figure-deck-subtitle",
+        "title",
+        "北岭市法院“执行攻坚”行动见成效\n执结案件860件　兑现标的1.2亿元\n《北岭日报》（2025年08月20日 第 02 版）\n\n"
+        "本报讯 8月19日，北岭市中级人民法院召开新闻发布会。\n",
+        "北岭市法院“执行攻坚”行动见成效",
+        "title.above_subtitle",
+        never=("执结案件860件 兑现标的1.2亿元",),
+    ),
+    HeaderVector(
+        "date-from-a-source-first-publication-line",
+        "date",
+        "市督查办开展重点项目督查\n信息来源：市督查办　　发布时间：2024年06月12日　　点击数：\n"
+        "6月10日至11日，市督查办对全市15个重点项目开展实地督查。\n",
+        "2024-06-10",
+        never=("--06-10",),
+    ),
+    HeaderVector(
+        "source-closing-unit-in-brackets",
+        "source",
+        "全县交警开展夜查统一行动\n8月2日晚，县公安局交警大队在城区开展夜查统一行动，查处酒驾违法行为6起。\n"
+        "（青山县公安局交警大队）\n",
+        "青山县公安局交警大队",
+        "source.closing_attribution",
+    ),
+    HeaderVector(
+        "source-closing-paper-with-its-day",
+        "source",
+        "东湖区检察院办结一批涉农案件\n本报讯 近日，东湖区人民检察院集中办结涉农案件12件。\n（江城日报 2020年5月8日）\n",
+        "江城日报",
+        "source.closing_attribution",
+    ),
+    HeaderVector(
+        "source-never-a-document-note",
+        "source",
+        "关于做好汛期值班工作的通知\n各乡镇：\n请严格落实24小时值班制度。\n青山县应急管理局\n2024年6月1日\n（此件公开发布）\n",
+        None,
+        never=("此件公开发布",),
+    ),
 ]
 
 
