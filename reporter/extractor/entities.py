@@ -269,6 +269,8 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         start = ws
     while start < pos - 2 and text[start] in _LEADING_STOP:
         start += 1
+    if start == pos - 2 and text[start] in _LEADING_STOP and text[start + 1] in _LEVEL_CHARS:
+        start += 1  # 由镇党委书记某某任组长: the preposition before a bare level (镇, 县) is not the post's
     return start
 
 
@@ -278,3 +280,4 @@ def _freq(word: str) -> int:
 
 _UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")
 _LEADING_STOP = frozenset("由据经从向对被把将让给与及并在")
+_LEVEL_CHARS = frozenset("省市县区旗镇乡村")

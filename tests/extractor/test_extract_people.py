@@ -10,6 +10,20 @@ import pytest
 from tests.support.vectors import FieldVector, check_vector, extract_text
 
 VECTORS = [
+    # ---- added with the held-out set (tests/data/heldout) ----
+    FieldVector(
+        "a-preposition-before-a-bare-level-is-not-the-post",
+        "people",
+        "东坪镇开展秸秆禁烧\n东坪镇成立由镇党委书记王立新任组长的工作专班，组建巡查队伍12支。\n",
+        must_include=("王立新|镇党委书记",),
+        must_not_include=("王立新|由镇党委书记",),
+    ),
+    FieldVector(
+        "a-spokesperson-chained-with-another-post",
+        "people",
+        "市法院召开新闻发布会\n市法院新闻发言人、研究室主任陈海燕主持发布会。\n",
+        must_include=("陈海燕|市法院新闻发言人、研究室主任",),
+    ),
     FieldVector(
         "a-body-name-with-he-or-yu-is-one-title",
         "people",
