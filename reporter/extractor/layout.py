@@ -245,7 +245,9 @@ def _only_labels(text: str, words: HeaderWords) -> bool:
 
 def line_kind(line: Line, words: HeaderWords) -> str:
     """The kind of furniture a line is by itself (its position is looked at later), or "text"."""
-    t = line.text
+    if _MARKUP.match(line.text):
+        return "markup"
+    t = _MARKDOWN.sub("", line.text).strip() or line.text  # **来源：某局** reads as 来源：某局
     if len(t) > 60 and not _LONG_FURNITURE.match(t):
         return "text"  # a paragraph: furniture lines are short, but for a source or distribution list
     if _NAV.match(t):
@@ -299,8 +301,33 @@ def read_layout(ctx: Context) -> Layout:
     _mark_form_fields(layout, words)
     _read_head(layout, words)
     _mark_end_matter(layout)
+    _mark_closing_attribution(layout, words)
     _read_publication(layout, words)
     return layout
+
+
+# the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
+# its day: （某县公安局政治处）, （某某日报 2019年12月27日）
+CLOSING_ATTRIBUTION = re.compile(
+    r"^[（(](?P<src>[^（）()：:，。\s]{2,30})\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+)
+_AFTER_REPORT = ("nav", "page_meta", "markup", "sign_date", "signature", "attachment", "distribution")
+
+
+def _mark_closing_attribution(layout: Layout, words: HeaderWords) -> None:
+    """The last line of the report's text, when it is only a unit's or an outlet's name in brackets, is
+    its source line (furniture), not a sentence naming a unit that took part."""
+    from .places import is_unit_name
+
+    for i in range(len(layout.lines) - 1, max(-1, len(layout.lines) - 5), -1):
+        if layout.kinds[i] in _AFTER_REPORT:
+            continue
+        m = CLOSING_ATTRIBUTION.match(layout.lines[i].text)
+        if m and layout.kinds[i] in ("text", "byline", "publication"):
+            name = m.group("src")
+            if is_unit_name(name) or words.patterns["media_end"].search(name):
+                layout.kinds[i] = "source"
+        return
 
 
 def _mark_formal(ctx: Context, layout: Layout, words: HeaderWords) -> None:

@@ -562,6 +562,22 @@ HEADER_VECTORS = [
         "source.closing_attribution",
     ),
     HeaderVector(
+        "source-label-line-in-markdown-bold",
+        "source",
+        "### 青山县消防救援大队开展夏季消防检查\n7月3日，青山县消防救援大队对城区12家商场开展消防检查。\n"
+        "**来源：青山县消防救援大队宣传科**\n",
+        "青山县消防救援大队宣传科",
+        "source.label_line",
+    ),
+    HeaderVector(
+        "date-lead-opening-on-a-run-of-days",
+        "date",
+        "东岭市全力应对持续降雨\n《东岭日报》（2021年07月14日 第 01 版）\n\n"
+        "本报讯 7月11日至12日，东岭市遭遇持续强降雨，全市转移群众1200余人。\n",
+        "2021-07-11",
+        never=("2021-07-14",),
+    ),
+    HeaderVector(
         "source-never-a-document-note",
         "source",
         "关于做好汛期值班工作的通知\n各乡镇：\n请严格落实24小时值班制度。\n青山县应急管理局\n2024年6月1日\n（此件公开发布）\n",
@@ -650,6 +666,7 @@ def test_furniture_lines_are_on_the_context(tmp_path):
         ("（记者 王明 通讯员 李强）", "byline"),
         ("数据来源：中共青山县委宣传部", "source"),
         ("###", "markup"),
+        ("**来源：青山县应急管理局**", "source"),
         ("———", "markup"),
         ("村民在新修的道路上散步 王明摄", "caption"),
         ("青应急发〔2024〕12号", "doc_number"),

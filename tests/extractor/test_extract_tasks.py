@@ -353,6 +353,25 @@ VECTORS = [
         exactly=True,
     ),
     TaskVector(
+        name="a 要-clause ending in a colon announces; the items follow it",
+        text="县长要求，全县各部门要以“三个更加”为目标：更加突出源头治理；更加注重部门联动；更加强化考核问责。\n",
+        must_include=["更加突出源头治理", "更加注重部门联动", "更加强化考核问责"],
+        must_not_include=["以“三个更加”为目标"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="an inline list that changes its marker (一要…二要…第三，要…)",
+        text="局长强调，一要压实安全责任；二要加强隐患排查；第三，要做好应急值守，确保万无一失。\n",
+        must_include=["压实安全责任", "加强隐患排查", "做好应急值守"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="做了三件事: an announced list of measures",
+        text="据介绍，镇里主要做了三件事：一是建好服务阵地，每月开放两次；二是定好评比细则；三是用好评比结果。\n",
+        must_include=["建好服务阵地", "定好评比细则", "用好评比结果"],
+        exactly=True,
+    ),
+    TaskVector(
         name="share and print widgets above the text do not end the report",
         text="县公安局部署节后工作\n2026-02-20 10:20　来源：青山县公安局\n分享到：\n"
         "2月19日，县公安局召开节后工作部署会。局长在会上要求，一要抓好春季安保准备；二要深化平安创建。\n",

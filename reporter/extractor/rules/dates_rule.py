@@ -40,11 +40,13 @@ _THIS_YEAR_MONTH = re.compile(r"今年\s*(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\
 _EVENT_VERB = re.compile(
     r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|考察|检查|会议|"
     r"成立|揭牌|挂牌|开通|启用|推出|签署|签订|出台|宣布|公布|开始|上线|授牌|拉开|出发|抵达|落幕|颁发|表彰|"
-    r"邀请|宣讲|讲座|作了?[^，。]{0,30}报告|破获|侦破|抓获|查获|捣毁|查处|救出|转移"
+    r"邀请|宣讲|讲座|作了?[^，。]{0,30}报告|破获|侦破|抓获|查获|捣毁|查处|救出|转移|遭遇|遭受"
 )
 # a reported thing that started on a day: used when the lead only says 近日/日前
 _START_VERB = re.compile(r"开始|启用|推出|建立|成立|启动|上线|开通|挂牌|揭牌|实施|施行|组建|设立|推行|改革")
 _FUTURE_BEFORE = re.compile(r"(?:将|将于|拟|拟于|计划|计划于|预计|预计于|定于)\s*$")
+# a lead opening on a short run of days (6月21日至22日，…): the event's first day
+_DAY_RANGE = re.compile(r"\s*(?:至|到|—|-|~)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
 _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚上?|夜间?|深夜|傍晚|清晨)")
 # a date that opens a period (2017年10月至案发, 3月1日起至…)
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
@@ -274,7 +276,8 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
 
 
 def lead_opening(ctx: Context, scene: Scene) -> Found | None:
-    """A news lead that opens on its day (6月29日24时左右，随着…): the day is the event's, whatever the verb."""
+    """A news lead that opens on its day (6月29日24时左右，随着…; 6月21日至22日，…): the day is the event's,
+    whatever the verb."""
     if scene.vague or not scene.lead:
         return None
     first = scene.lead[0]
@@ -283,7 +286,7 @@ def lead_opening(ctx: Context, scene: Scene) -> Found | None:
     for d in scene.candidates:
         if d.start == first.start + offset and d.kind in ("full", "iso", "md") and d.start not in scene.skip:
             after = scene.region[d.end : d.end + 6]
-            if not _TIME_OF_DAY.match(after):
+            if not (_TIME_OF_DAY.match(after) or _DAY_RANGE.match(after)):
                 return None
             return resolve(ctx, scene, d, "date.lead_opening")
     return None

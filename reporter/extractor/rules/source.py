@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from ...model import Found
 from ..context import Context
-from ..layout import header_words
+from ..layout import _MARKDOWN, header_words
 
 _LABEL = re.compile(
     r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$|^综合\s*(?P<mix>.+)$"
@@ -76,7 +76,9 @@ def label_line(ctx: Context) -> Found | None:
         if block.part != "body":
             for offset, text in _split(ctx.norm, block.span.start, block.span.end):
                 lines.append((offset, text))
-    for start, text in lines:
+    for start, raw in lines:
+        text = _MARKDOWN.sub("", raw).strip()  # **来源：某局**
+        start += raw.find(text) if text else 0
         m = _LABEL.match(text)
         if not m:
             continue
@@ -124,27 +126,18 @@ def inline_label(ctx: Context) -> Found | None:
     return None
 
 
-# the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
-# the day: （某县公安局政治处）, （某某日报 2019年12月27日）
-_CLOSING = re.compile(
-    r"^[（(](?P<src>[^（）()：:，。\s]{2,30})\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
-)
-
-
 def closing_attribution(ctx: Context) -> Found | None:
-    """（X） or （X 某年某月某日） closing the report, where X names a unit or an outlet."""
-    lines = ctx.layout.lines
-    for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
-        kind = ctx.layout.kinds[i]
-        if kind in ("nav", "page_meta", "markup", "sign_date", "signature"):
+    """（X） or （X 某年某月某日） closing the report, where X names a unit or an outlet (the layout has marked
+    that line as a source line)."""
+    from ..layout import CLOSING_ATTRIBUTION
+
+    for ln in reversed(ctx.layout.lines_of("source")):
+        m = CLOSING_ATTRIBUTION.match(ln.text)
+        if m is None:
             continue
-        m = _CLOSING.match(lines[i].text)
-        if m is None or kind not in ("text", "publication", "byline"):
-            return None  # only the last line of the report's own text counts
         value = real_source(ctx, m.group("src"), labelled=True)
-        return (
-            _hit(ctx, value, lines[i].start + m.start("src"), "source.closing_attribution") if value else None
-        )
+        if value:
+            return _hit(ctx, value, ln.start + m.start("src"), "source.closing_attribution")
     return None
 
 
