@@ -578,6 +578,37 @@ HEADER_VECTORS = [
         never=("2021-07-14",),
     ),
     HeaderVector(
+        "date-year-from-the-signature-date",
+        "date",
+        "县法院召开2023年度工作总结大会\n2月5日，青山县人民法院召开2023年度工作总结大会。2023年，全院共审结案件3200件。\n"
+        "青山县人民法院办公室\n2024年2月6日\n",
+        "2024-02-05",
+        "date.lead_sentence",
+        never=("2023-02-05",),
+    ),
+    HeaderVector(
+        "date-year-of-the-event-being-held",
+        "date",
+        "西城分局召开禁毒行动推进会\n11月3日，西城分局召开2025年度禁毒行动推进会。吸毒人员总量较去年同期下降12%。\n",
+        "2025-11-03",
+        "date.lead_sentence",
+        never=("2026-11-03",),
+    ),
+    HeaderVector(
+        "date-recent-before-a-noun-is-not-vague",
+        "date",
+        "市应急管理局开展危化品专项检查\n为汲取近期事故教训，2024年3月20日至24日，市应急管理局开展危化品企业专项执法检查。\n",
+        "2024-03-20",
+        "date.lead_sentence",
+    ),
+    HeaderVector(
+        "source-label-unit-with-its-section",
+        "source",
+        "市应急管理局开展专项检查\n3月20日，市应急管理局开展危化品企业专项检查。\n信息来源：东江市应急管理局危化品监管科\n",
+        "东江市应急管理局危化品监管科",
+        "source.label_line",
+    ),
+    HeaderVector(
         "source-never-a-document-note",
         "source",
         "关于做好汛期值班工作的通知\n各乡镇：\n请严格落实24小时值班制度。\n青山县应急管理局\n2024年6月1日\n（此件公开发布）\n",

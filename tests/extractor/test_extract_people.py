@@ -19,6 +19,13 @@ VECTORS = [
         must_not_include=("王立新|由镇党委书记",),
     ),
     FieldVector(
+        "a-post-read-inside-a-place-name-is-no-person",
+        "people",
+        "晴川区推行民情夜访\n10月14日晚，晴川区长丰街道党工委书记陶明远带领社区干部入户走访。\n",
+        must_include=("陶明远|晴川区长丰街道党工委书记",),
+        must_not_include=("丰街道",),
+    ),
+    FieldVector(
         "a-spokesperson-chained-with-another-post",
         "people",
         "市法院召开新闻发布会\n市法院新闻发言人、研究室主任陈海燕主持发布会。\n",

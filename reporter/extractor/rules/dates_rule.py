@@ -50,7 +50,10 @@ _DAY_RANGE = re.compile(r"\s*(?:至|到|—|-|~)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\
 _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚上?|夜间?|深夜|傍晚|清晨)")
 # a date that opens a period (2017年10月至案发, 3月1日起至…)
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
-_VAGUE = re.compile(r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将)")
+# 近日/日前 as the lead's time (近日，… / 某局近日召开…), not 近期 before a noun (汲取近期事故教训, 近期工作)
+_VAGUE = re.compile(
+    r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
+)
 _RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
 # a date that is a cut-off, a deadline or the start of a long period, not an event's day
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
@@ -165,12 +168,17 @@ def infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int |
     if not years:
         return None
     latest = max(years)
+    if any(_PRESENT_BEFORE.search(text, max(0, d.start - 4), d.start) for d in evidence if d.year == latest):
+        return latest  # 召开2025年度…推进会: the year of the event being held is the present one
     if "去年" in text or f"{latest}年以来" in text:
         return latest + 1
     stated = [d for d in evidence if d.year == latest]
     if all(_PAST_YEAR.match(text, d.start) for d in stated):
         return latest + 1 if month in (1, 2) else None
     return latest
+
+
+_PRESENT_BEFORE = re.compile(r"(?:召开|举行|举办|启动|部署|开幕)\s*$")
 
 
 def _cited_document_year(ctx: Context) -> int | None:
@@ -202,6 +210,10 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
     if year is None and pub is not None and pub.year and d.month:
         # an event reported in January of a day in December is last year's
         year = pub.year - 1 if d.month - (pub.month or d.month) > 6 else pub.year
+    sign = _signature_date(ctx) if year is None else None
+    if year is None and sign is not None and sign.year and sign.month and d.month:
+        # the signature's date under a report is its own date, as a publication line is a page's
+        year = sign.year - 1 if d.month - sign.month > 6 else sign.year
     if year is None:
         year = infer_year(ctx, scene.dates, d.month)
         if year is not None:

@@ -59,9 +59,26 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
     parts = [p.strip("《》") for p in re.split(r"[、，,和及]", value) if p]
     if parts and all(len(p) >= 2 and (is_unit_name(p) or media.search(p)) for p in parts):
         return value
-    if labelled and re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)", value):
+    if labelled and re.fullmatch(_SECTION, value):
+        return value
+    if labelled and _unit_with_section(value):
         return value
     return None
+
+
+_SECTION = r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)"
+
+
+def _unit_with_section(value: str) -> bool:
+    """A unit's name, then one of its sections (某市应急管理局危化品监管科, 某县公安局政治处)."""
+    from ..places import is_unit_name
+
+    for cut in range(len(value) - 2, 3, -1):
+        if is_unit_name(value[:cut]) and re.fullmatch(
+            r"[\u4e00-\u9fff]{1,10}(?:科|处|室|股|办|大队|支队|中队|队|站|所|部|中心)", value[cut:]
+        ):
+            return True
+    return False
 
 
 def _hit(ctx: Context, value: str, start: int, rule: str) -> Found:
