@@ -163,6 +163,8 @@ _NAV = re.compile(
     r"^(?:上一条|下一条|上一篇|下一篇|返回(?:顶部|首页|列表)?$|打印本页|关闭窗口|【打印】|【关闭】|当前位置|您现在的位置|"
     r"首页\s*[>＞»]|【字体|字号\s*[：:])"
 )
+# a WeChat post's prompts around the text (点击蓝字 关注我们, 点击上方蓝字关注, END)
+_WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
 _SOURCE_LINE = re.compile(
     r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
@@ -250,7 +252,7 @@ def line_kind(line: Line, words: HeaderWords) -> str:
     t = _MARKDOWN.sub("", line.text).strip() or line.text  # **来源：某局** reads as 来源：某局
     if len(t) > 60 and not _LONG_FURNITURE.match(t):
         return "text"  # a paragraph: furniture lines are short, but for a source or distribution list
-    if _NAV.match(t):
+    if _NAV.match(t) or _WECHAT_PROMPT.match(t):
         return "nav"
     if _COUNTER.match(t) or re.fullmatch(r"字号\s*[：:]?\s*[大中小\s]+", t):
         return "page_meta"

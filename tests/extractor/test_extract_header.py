@@ -609,6 +609,15 @@ HEADER_VECTORS = [
         "source.label_line",
     ),
     HeaderVector(
+        "title-skips-wechat-follow-prompt",
+        "title",
+        "点击蓝字 关注我们\n青山检察 2023-05-06 17:02 发表于安徽\n青山县检察院开展送法进企业活动\n"
+        "5月5日，青山县人民检察院走访辖区民营企业，召开座谈会听取意见。\n",
+        "青山县检察院开展送法进企业活动",
+        "title.head_line",
+        never=("点击蓝字 关注我们",),
+    ),
+    HeaderVector(
         "source-never-a-document-note",
         "source",
         "关于做好汛期值班工作的通知\n各乡镇：\n请严格落实24小时值班制度。\n青山县应急管理局\n2024年6月1日\n（此件公开发布）\n",
@@ -698,6 +707,8 @@ def test_furniture_lines_are_on_the_context(tmp_path):
         ("数据来源：中共青山县委宣传部", "source"),
         ("###", "markup"),
         ("**来源：青山县应急管理局**", "source"),
+        ("点击蓝字 关注我们", "nav"),
+        ("点击上方蓝字关注青山发布", "nav"),
         ("———", "markup"),
         ("村民在新修的道路上散步 王明摄", "caption"),
         ("青应急发〔2024〕12号", "doc_number"),

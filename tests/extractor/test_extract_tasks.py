@@ -360,6 +360,13 @@ VECTORS = [
         exactly=True,
     ),
     TaskVector(
+        name="a 要-sentence that announces its items after a comma and a colon",
+        text="书记在动员会上表示，攻坚行动要坚持问题导向，做到“三个注重”：注重办好身边小事；注重破解治理难题；注重建立长效机制。\n",
+        must_include=["注重办好身边小事", "注重破解治理难题", "注重建立长效机制"],
+        must_not_include=["坚持问题导向"],
+        exactly=True,
+    ),
+    TaskVector(
         name="an inline list that changes its marker (一要…二要…第三，要…)",
         text="局长强调，一要压实安全责任；二要加强隐患排查；第三，要做好应急值守，确保万无一失。\n",
         must_include=["压实安全责任", "加强隐患排查", "做好应急值守"],

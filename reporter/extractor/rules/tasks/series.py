@@ -137,9 +137,11 @@ def _close_series(ctx: Context, runs: list[Run], sentences: list[tuple[Span, int
     run = Run("series", "要")
     for sent, yao in sentences:
         s, e = leading_clause(ctx.norm, yao, sent.end)
-        if ctx.norm.startswith("：", e) and e + 1 < sent.end:
-            # 要以“三个更加”为目标：更加突出…；: the 要-clause announces, the item follows the colon
-            s, e = leading_clause(ctx.norm, e + 1, sent.end)
+        colon = ctx.norm.find("：", yao, sent.end)
+        if colon >= 0 and sent.end - colon > 4:
+            # 要以“三个更加”为目标：更加突出…； / 要坚持…，做到“三个注重”：注重…；: the 要-clause announces,
+            # the item follows the colon
+            s, e = leading_clause(ctx.norm, colon + 1, sent.end)
         run.items.append(Item(s, e, sent.start))
     run.region_end = sentences[-1][0].end
     runs.append(run)
