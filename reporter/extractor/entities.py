@@ -79,8 +79,9 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
     sl = is_surname_at(text, pos)
     if not sl:
         return None
-    if text[pos] in _FUNCTION_SURNAMES and tag(text[pos + 1 : pos + 3]) not in (None, "nr"):
-        return None  # 和专案, 都有: a conjunction or adverb before a word, not a surname
+    rest_tag = tag(text[pos + 1 : pos + 3]) if text[pos] in _FUNCTION_SURNAMES else None
+    if rest_tag is not None and not rest_tag.startswith("nr"):
+        return None  # 和专案, 都有: a conjunction or adverb before a word, not a surname (高|志远 is a name)
     options = []
     for given in (2, 1):
         end = pos + sl + given

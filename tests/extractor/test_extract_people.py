@@ -26,6 +26,12 @@ VECTORS = [
         must_not_include=("丰街道",),
     ),
     FieldVector(
+        "a-name-whose-first-two-characters-make-a-word",
+        "people",
+        "南原省召开防汛工作会议\n7月2日，省委副书记、省长高志远出席会议并讲话，副省长袁立新主持会议。\n",
+        must_include=("高志远|省委副书记、省长", "袁立新|副省长"),
+    ),
+    FieldVector(
         "a-spokesperson-chained-with-another-post",
         "people",
         "市法院召开新闻发布会\n市法院新闻发言人、研究室主任陈海燕主持发布会。\n",

@@ -223,6 +223,8 @@ def _word_like(name: str) -> bool:
         return True  # 领导来我局调研 → 来我局: a pronoun is never part of a name
     if len(name) != 3 or "·" in name:
         return False
+    if (tag(name[1:]) or "").startswith("nr"):
+        return False  # 高|志远: the given name is a name in the dictionary, whatever 高志 is
     t = tag(name[:2])
     return t is not None and not t.startswith(("nr", "ns"))
 

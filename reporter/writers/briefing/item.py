@@ -104,12 +104,34 @@ def _is_headline(line: str) -> bool:
     return not any(ch in _ENDS for ch in line)
 
 
+# the first item of an enumerated list: 一、 （一） (1) 1. 1、 第一，— not 1.5万 or 2024年
+LIST_ITEM = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:[.．](?!\d)|、)"
+    r"|第[一二三四五六七八九十]{1,3}[，、,])"
+)
+_LEAD_IN = "：:"  # 现将有关事项通知如下：— says what follows, and what follows is not in the lead
+
+
+def _before_list(lines: list[str]) -> list[str]:
+    """The lines before the report's first enumerated list (一、… 二、…, 1.… 2.…): a notice's items are
+    told by the requirement sentence, not run into the lead. A report that opens with its list keeps it."""
+    seen = False  # a sentence before the list
+    for i, line in enumerate(lines):
+        if LIST_ITEM.match(line):
+            return lines[:i] if seen else lines
+        seen = seen or (bool(line) and not _is_headline(line))
+    return lines
+
+
 def lead_text(source: str, limit: int = LEAD_MAX) -> str:
     """The opening sentences of `source` (lines as in the report), furniture out, at most `limit`
     characters cut after a sentence; a first sentence longer than the limit is cut at its last comma
-    before it and closed with 。 (never at ；)."""
+    before it and closed with 。 (never at ；). The lead stops before an enumerated list and leaves out
+    the sentence that announces it (现将有关事项通知如下：)."""
     raw = [line.strip() for line in source.splitlines()]
     lines = [remove_furniture(line) for line in raw]
+    lines = _before_list(lines)
+    raw = raw[: len(lines)]
     body = [line for line in lines if line and not _is_headline(line)]
     if not body:  # no full stop anywhere: the lines that had a dateline, else all
         body = [
@@ -128,6 +150,8 @@ def lead_text(source: str, limit: int = LEAD_MAX) -> str:
         if sentence[-1] not in _ENDS + _CLOSERS:
             if out and sentence[-1] in "；;":
                 break  # the lead stops before a sentence the summary cut at ；
+            if out and sentence[-1] in _LEAD_IN:
+                break  # 现将有关事项通知如下：— the list it announces is not in the lead
             sentence = _close(sentence)
         if len(out) + len(sentence) <= limit:
             out += sentence
@@ -248,16 +272,20 @@ def pick_figures(metrics: Sequence[Found], lead: str = "", limit: int = FIGURES_
     standard indicator first, in the report's order, each change right after its own figure; at most
     `limit`."""
     seen: set[str] = set()
+    said: list[str] = []  # names of the figures the lead gives (我县死亡 for 共造成5人死亡)
     good: list[tuple[int, int, Found]] = []
     for i, found in enumerate(metrics):
         metric = found.value
-        if not isinstance(metric, Metric) or not _usable(metric):
+        if not isinstance(metric, Metric):
             continue
         raw = _raw(found)
         if lead and ((raw and raw in lead) or figure_text(metric) in lead):
+            said.append(_name(found))
             continue  # the lead says it already
-        if metric.key in seen:
+        if not _usable(metric) or metric.key in seen:
             continue
+        if any(n and (n.endswith(_name(found)) or _name(found).endswith(n)) for n in said):
+            continue  # 死亡2人 of one case after the lead's 5人死亡 in all: a part, read as the whole
         seen.add(metric.key)
         good.append((0 if metric.indicator else 1, i, found))
     good.sort(key=lambda t: (t[0], t[1]))
@@ -353,7 +381,7 @@ def requirement_sentence(tasks: Sequence[str], who: str = "会议", limit: int =
         parts.append(cut_sentence(items[0] + "。", limit - len(head))[:-1])
     more = len(items) - (series[1] if series else 0) - (len(parts) - (1 if series else 0))
     text = "，".join(parts)
-    if more > 0 and not text.endswith("等"):
+    if more > 0 and "等" not in parts[-1]:  # never 酒驾醉驾等违法行为等
         text += "等"
     return f"{head}{text}。"
 
@@ -454,10 +482,11 @@ def _text(found: Found | None) -> str:
 
 
 def _who(record: Record, title: str, unit: str) -> str:
-    """Whose requirements: 会议 (a meeting), 通知 (a notice), else the unit."""
+    """Whose requirements: 会议 (a meeting), 通知 / 通报 (a notice, a circular), else the unit."""
     event = _text(_first(record, "event"))
-    if "通知" in title:
-        return "通知"
+    for kind in ("通知", "通报"):
+        if kind in title:
+            return kind
     if "会" in event or re.search(r"会议|会上|[^机社协学]会$", title):
         return "会议"
     return unit if unit != OTHER_UNIT else ""

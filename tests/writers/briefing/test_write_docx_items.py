@@ -77,6 +77,42 @@ def test_semicolons_never_end_the_lead():
     assert lead_text(only) == "国务院总理某某主持召开常务会议，进一步部署疫情防控工作。"
 
 
+NOTICE_OPENING = "近期本市进入用电高峰，部分线路负荷较大。为保障供电安全，现将有关事项通知如下："
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["一、落实巡检责任。各所要每日巡查线路。", "二、做好应急准备。"],
+        ["1.落实巡检责任。各所要每日巡查线路。", "2.做好应急准备。"],
+        ["（一）落实巡检责任。", "（二）做好应急准备。"],
+        ["第一，落实巡检责任。", "第二，做好应急准备。"],
+    ],
+)
+def test_the_lead_of_a_notice_stops_before_its_list(items):
+    lead = lead_text("\n".join([NOTICE_OPENING, *items]), limit=200)
+    assert lead == "近期本市进入用电高峰，部分线路负荷较大。"  # not …通知如下：一、落实巡检责任。
+
+
+def test_a_list_heading_without_a_full_stop_also_ends_the_lead():
+    text = "今年以来，全县发生事故3起。现将有关情况通报如下：\n一、基本情况\n（一）5月2日，某路段发生事故。"
+    assert lead_text(text, limit=200) == "今年以来，全县发生事故3起。"
+
+
+def test_a_report_that_opens_with_its_list_and_numbers_that_are_no_list_keep_their_text():
+    assert lead_text("一、某局召开会议。\n二、部署工作。", limit=200) == "一、某局召开会议。二、部署工作。"
+    text = "全县共检查企业1.5万家。\n2024年共整改隐患300处。"
+    assert lead_text(text, limit=200) == "全县共检查企业1.5万家。2024年共整改隐患300处。"
+
+
+def test_the_seed_notice_reads_as_a_clerk_condenses_it(seeds_dir, schema):
+    from reporter.jobs.pipeline import process
+
+    item = build_item(process(seeds_dir / "notice.docx", schema))
+    assert item.lead.endswith("。") and "如下" not in item.lead and "一、" not in item.lead
+    assert item.requirement.startswith("通知要求，") and item.text == item.lead + item.requirement
+
+
 def test_a_long_first_sentence_is_cut_at_a_comma_and_closed():
     text = (
         "某局在某旗召开全市推进会，"
@@ -181,6 +217,23 @@ def test_pick_figures_main_ones_not_in_the_lead():
     assert pick_figures([long_name]) == []  # a piece of a sentence, not a figure
     piece = _found(Metric(name="点位一个点位设置", value=6, unit="名"), sentence, "摸排线索")
     assert pick_figures([piece]) == []
+
+
+def test_a_figure_of_one_case_is_not_given_after_the_leads_total():
+    lead = "今年以来，全县发生较大事故3起，共造成5人死亡。"
+    case = "（一）5月2日，某路段两车相撞，造成2人死亡。"
+    found = [
+        _found(Metric(name="全县死亡", value=5, unit="人"), lead, "5人死亡"),
+        _found(Metric(name="死亡", value=2, unit="人"), case, "2人死亡"),
+        _found(Metric(name="出动警力", value=40, unit="人次"), case, "两车"),
+    ]
+    assert [f.value.name for f in pick_figures(found, lead=lead)] == ["出动警力"]
+
+
+def test_requirements_of_a_circular_and_no_double_deng():
+    tasks = ["立即开展道路隐患大排查", "严厉打击超速超载、酒驾醉驾等违法行为", "严格落实信息报送制度"]
+    text = requirement_sentence(tasks, "某某县安全生产委员会办公室")
+    assert "等违法行为等" not in text and text.endswith("。")
 
 
 # -------------------------------------------------------------------------------- requirements
