@@ -158,7 +158,9 @@ _PAGE_NOISE = re.compile(
     r"发表于\S{0,10}|【[^】]{0,16}】|\[[^\]]{0,16}\]|[|丨/]|打印|关闭|分享(?:到|至)?|收藏|字号\s*[：:]?\s*[大中小\s]*|"
     r"[大中小](?=\s|$)"
 )
-_LONG_FURNITURE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送|(?:信息|数据|稿件|文章|新闻|图片)?来源|上一|下一)")
+_LONG_FURNITURE = re.compile(
+    r"^(?:抄\s*送|抄\s*报|分\s*送|(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?来源|上一|下一)"
+)
 _NAV = re.compile(
     r"^(?:上一条|下一条|上一篇|下一篇|返回(?:顶部|首页|列表)?$|打印本页|关闭窗口|【打印】|【关闭】|当前位置|您现在的位置|"
     r"首页\s*[>＞»]|【字体|字号\s*[：:])"
@@ -167,7 +169,7 @@ _NAV = re.compile(
 _WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
 _SOURCE_LINE = re.compile(
-    r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
+    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
 )
 _MIXED_SOURCE = re.compile(r"^综合\s*(?P<v>[^，。；：\s]{2,40})$")  # 综合钦南发布、红星新闻 (the last line)
 _MARKUP = re.compile(r"^(?:[#>*=_\-—·•]+\s*)+$")
@@ -223,7 +225,7 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
     rest = text[: m.start()] + " " + text[m.end() :]
     source = None
     for lv in words.patterns["label_value"].finditer(rest):
-        if re.match(r"(?:信息|稿件|文章|新闻)?来源|稿源", lv.group()) and lv.group("v"):
+        if re.match(r"(?:本文|信息|稿件|文章|新闻)?来源|稿源|供稿|信息提供", lv.group()) and lv.group("v"):
             value = lv.group("v")
             pos = text.find(value, m.end() if m.start() < text.find(value) else 0)
             if pos >= 0:
@@ -309,9 +311,10 @@ def read_layout(ctx: Context) -> Layout:
 
 
 # the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
-# its day: （某县公安局政治处）, （某某日报 2019年12月27日）
+# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）
 CLOSING_ATTRIBUTION = re.compile(
-    r"^[（(](?P<src>[^（）()：:，。\s]{2,30})\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+    r"^[（(](?P<src>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|提供|报送)?\s*"
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
 )
 _AFTER_REPORT = ("nav", "page_meta", "markup", "sign_date", "signature", "attachment", "distribution")
 

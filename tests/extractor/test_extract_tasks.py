@@ -367,6 +367,12 @@ VECTORS = [
         exactly=True,
     ),
     TaskVector(
+        name="a comma series of 要-clauses whose actors stand before the first 要",
+        text="会议要求，各乡镇各部门要压实安全责任，要加强隐患排查，要强化应急值守。\n",
+        must_include=["压实安全责任", "加强隐患排查", "强化应急值守"],
+        exactly=True,
+    ),
+    TaskVector(
         name="an inline list that changes its marker (一要…二要…第三，要…)",
         text="局长强调，一要压实安全责任；二要加强隐患排查；第三，要做好应急值守，确保万无一失。\n",
         must_include=["压实安全责任", "加强隐患排查", "做好应急值守"],

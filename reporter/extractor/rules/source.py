@@ -24,7 +24,8 @@ from ..context import Context
 from ..layout import _MARKDOWN, header_words
 
 _LABEL = re.compile(
-    r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$|^综合\s*(?P<mix>.+)$"
+    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$"
+    r"|^综合\s*(?P<mix>.+)$"
 )
 _INLINE = re.compile(
     r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:|丨]\s*(?P<src>[^\s，。；;,|）)】\]]{2,30})"
@@ -56,6 +57,8 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
     if _WEB_ADDRESS.match(value):
         return value
     media = header_words(ctx).patterns["media_end"]
+    if is_unit_name(value) or media.search(value):
+        return value  # one name, 和 inside it (某县住房和城乡建设局) included
     parts = [p.strip("《》") for p in re.split(r"[、，,和及]", value) if p]
     if parts and all(len(p) >= 2 and (is_unit_name(p) or media.search(p)) for p in parts):
         return value
@@ -100,9 +103,18 @@ def label_line(ctx: Context) -> Found | None:
         if not m:
             continue
         group = "src" if m.group("src") is not None else "mix"
-        value = real_source(ctx, m.group(group), labelled=True)
+        value = real_source(ctx, m.group(group), labelled=True) or _account_name(m.group(group))
         if value:
             return _hit(ctx, value, start + text.index(value, m.start(group)), "source.label_line")
+    return None
+
+
+def _account_name(value: str) -> str | None:
+    """On a 来源 line of its own, one short name is the source even when it is no organ's or outlet's
+    (a WeChat account: 来源丨青石检察)."""
+    value = value.strip()
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", value) and not _NOT_SOURCE.search(value):
+        return value
     return None
 
 
