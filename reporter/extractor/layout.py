@@ -165,6 +165,12 @@ _NAV = re.compile(
     r"^(?:上一条|下一条|上一篇|下一篇|返回(?:顶部|首页|列表)?$|打印本页|关闭窗口|【打印】|【关闭】|当前位置|您现在的位置|"
     r"首页\s*[>＞»]|【字体|字号\s*[：:])"
 )
+# a table row written as text: a header row opening with 序号/编号, or three or more short cells parted by
+# spaces or tabs with a bare number among them (1  城关镇  12)
+_TABLE_ROW = re.compile(
+    r"^(?:序号|编号)(?:\s+\S{1,12}){2,}$"
+    r"|^(?=.*(?:^|\s)\d+(?:\.\d+)?%?(?:\s|$))\S{1,12}(?:\s+\S{1,12}){2,}$"  # a row with a number cell
+)
 # a WeChat post's prompts around the text (点击蓝字 关注我们, 点击上方蓝字关注, END)
 _WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
@@ -256,6 +262,8 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "text"  # a paragraph: furniture lines are short, but for a source or distribution list
     if _NAV.match(t) or _WECHAT_PROMPT.match(t):
         return "nav"
+    if _TABLE_ROW.match(line.text):
+        return "form_label"  # a table's row in plain text (序号  单位  检查企业数): never a headline
     if _COUNTER.match(t) or re.fullmatch(r"字号\s*[：:]?\s*[大中小\s]+", t):
         return "page_meta"
     if _MARKUP.match(t):

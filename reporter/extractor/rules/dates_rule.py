@@ -178,6 +178,14 @@ def infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int |
     return latest
 
 
+def _period_line_year(ctx: Context) -> int | None:
+    """The one year a period line at the top states (（2021年8月）, （2024.3.18—2024.3.23）)."""
+    years = set()
+    for ln in ctx.layout.lines_of("period")[:2]:
+        years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", ln.text)}
+    return years.pop() if len(years) == 1 else None
+
+
 _PRESENT_BEFORE = re.compile(r"(?:召开|举行|举办|启动|部署|开幕)\s*$")
 
 
@@ -214,6 +222,8 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
     if year is None and sign is not None and sign.year and sign.month and d.month:
         # the signature's date under a report is its own date, as a publication line is a page's
         year = sign.year - 1 if d.month - sign.month > 6 else sign.year
+    if year is None:
+        year = _period_line_year(ctx)  # （2021年8月） under the headline: the report's own time
     if year is None:
         year = infer_year(ctx, scene.dates, d.month)
         if year is not None:
