@@ -676,6 +676,29 @@ HEADER_VECTORS = [
         "date.lead_sentence",
     ),
     HeaderVector(
+        "date-lead-month-only",
+        "date",
+        "县市场监管局开展加油站计量检查\n发布日期：2024-07-22  信息来源：县市场监督管理局\n"
+        "为维护消费者权益，7月中旬，余江县市场监督管理局对全县加油站开展计量专项检查。\n",
+        "2024-07",
+        "date.lead_month",
+        never=("2024-07-22",),
+    ),
+    HeaderVector(
+        "date-lead-month-not-a-period-of-results",
+        "date",
+        "县公安局通报治安形势\n发布日期：2024-09-05\n今年1至8月，全县共接报刑事警情860起，同比下降8%。\n",
+        "2024-09-05",
+        "date.publication_line",
+    ),
+    HeaderVector(
+        "source-a-place-on-the-publication-line",
+        "source",
+        "和平镇做好秋季森林防火工作\n2021年09月03日 来源：和平镇\n为做好秋季森林防火工作，和平镇提前部署。\n",
+        "和平镇",
+        "source.publication_line",
+    ),
+    HeaderVector(
         "source-never-a-document-note",
         "source",
         "关于做好汛期值班工作的通知\n各乡镇：\n请严格落实24小时值班制度。\n青山县应急管理局\n2024年6月1日\n（此件公开发布）\n",

@@ -5,6 +5,7 @@
 3. date.lead_sentence     — a dated sentence of the lead with an event verb (2019年1月4日，…召开…);
 4. date.relative_to_publication — 昨日/今天 counted from the page's publication line (or --ref-date);
 5. date.started_on        — a lead that says only 近日/日前: the day the reported thing started;
+   date.lead_month         — a lead that dates its event by the month only (7月中旬，…开展…): YYYY-MM;
 6. date.dateline          — the newspaper or agency dateline (本报北京1月20日电);
 7. date.publication_line  — the page's publication line or the paper's issue line;
 8. date.signature         — a notice's signature date (落款).
@@ -385,6 +386,28 @@ def started_on(ctx: Context, scene: Scene) -> Found | None:
     return None
 
 
+# a lead that dates its event by the month only: 7月中旬，某局开展… / 3月，某县启动…
+_LEAD_MONTH = re.compile(
+    r"(?<![\d年至到~—\-])(?<!截至)(?P<m>1[0-2]|[1-9])\s*月(?:上旬|中旬|下旬|初|份)?(?=，|,)"
+)
+
+
+def lead_month(ctx: Context, scene: Scene) -> Found | None:
+    """The month of the event when the lead gives no day (7月中旬，…开展…): YYYY-MM."""
+    if scene.vague:
+        return None
+    for sent in scene.lead[:2]:
+        for m in _LEAD_MONTH.finditer(scene.region, sent.start, sent.end):
+            before = scene.region[max(sent.start, m.start() - 4) : m.start()]
+            if re.search(r"今年|截至|截止|自|从|于|前$", before):
+                continue  # 今年1至8月, 自3月起: a period of results, not the event's month
+            if not _EVENT_VERB.search(scene.region, m.end(), sent.end):
+                continue
+            d = DateMatch(m.start(), m.end(), None, int(m["m"]), None, "ym")
+            return resolve(ctx, scene, d, "date.lead_month")
+    return None
+
+
 def dateline(ctx: Context, scene: Scene) -> Found | None:
     """The newspaper or agency dateline: 本报北京1月20日电 (its year from the issue line)."""
     return resolve(ctx, scene, scene.dateline, "date.dateline") if scene.dateline is not None else None
@@ -418,6 +441,7 @@ STRATEGIES: tuple[Callable[[Context, Scene], Found | None], ...] = (
     lead_opening,
     relative_to_publication,
     started_on,
+    lead_month,
     dateline,
     publication_line,
     signature,

@@ -48,7 +48,7 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
     """The value as a source when it names organisations or outlets (several joined by 、), else None.
 
     A value on a 来源： line of its own (labelled) may also be an office's section (安保科): a short name."""
-    from ..places import is_unit_name
+    from ..places import is_place_word, is_unit_name
 
     value = value.strip().strip("“”\"'《》").strip()
     value = re.split(r"\s", value, maxsplit=1)[0] if value else ""
@@ -66,6 +66,8 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
         return value
     if labelled and _unit_with_section(value):
         return value
+    if labelled and len(value) <= 10 and is_place_word(value):
+        return value  # 来源：和平镇 — a township's or county's page cites the place (its government)
     return None
 
 
