@@ -23,10 +23,13 @@ _FOOTER_LINE = re.compile(
     r"^\s*(?:推荐阅读|相关阅读|延伸阅读|往期回顾|往期推荐|精彩推荐|猜你喜欢|热门推荐|点击排行|热点推荐|阅读原文|"
     r"责任编辑|责编|(?:编辑|审核|校对|监制|审校|终审|初审|排版|美编|文字|图片|视频|供稿)\s*[：:|]|"
     r"(?:报|送|发|抄送|抄报|印发|分送)[：:]|"
-    r"扫码关注|长按(?:识别)?二维码|长按关注|关注我们|点击(?:上方|下方|蓝字)|分享到|分享至|"
+    r"扫码关注|扫一扫|END$|长按(?:识别)?二维码|长按关注|关注我们|点击(?:上方|下方|蓝字)|分享到|分享至|"
     r"原标题[：:]|声明[：:]|版权声明|免责声明|\(?（?完）?\)?$|【纠错】|\[责任编辑|打印本页|关闭窗口|"
     r"上一篇|下一篇|上一条|下一条|返回顶部|相关新闻|相关链接)"
 )
+_TEXT_BEGUN = re.compile(
+    r"[。！？]|[\u4e00-\u9fff][.!?](?:\s|$)|^.{61,}"
+)  # a sentence or a paragraph: the text has begun
 
 
 class Context:
@@ -58,10 +61,12 @@ class Context:
     def content_end(self) -> int:
         """Where the report itself ends: before web footers (推荐阅读, 责任编辑 …) and furniture."""
         end = self.body_end
-        for block in self.body_blocks:
+        started = False  # a footer cue counts once the report's text has begun: a page's share and
+        for block in self.body_blocks:  # print widgets (分享到, 打印本页) also sit above the text
             line = self.norm[block.span.start : block.span.end]
-            if block.span.start > 0 and _FOOTER_LINE.match(line):
+            if started and _FOOTER_LINE.match(line):
                 return block.span.start
+            started = started or _TEXT_BEGUN.search(line) is not None
         return end
 
     @cached_property

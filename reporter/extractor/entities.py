@@ -79,8 +79,9 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
     sl = is_surname_at(text, pos)
     if not sl:
         return None
-    if text[pos] in _FUNCTION_SURNAMES and tag(text[pos + 1 : pos + 3]) not in (None, "nr"):
-        return None  # 和专案, 都有: a conjunction or adverb before a word, not a surname
+    rest_tag = tag(text[pos + 1 : pos + 3]) if text[pos] in _FUNCTION_SURNAMES else None
+    if rest_tag is not None and not rest_tag.startswith("nr"):
+        return None  # 和专案, 都有: a conjunction or adverb before a word, not a surname (高|志远 is a name)
     options = []
     for given in (2, 1):
         end = pos + sl + given
@@ -269,6 +270,8 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         start = ws
     while start < pos - 2 and text[start] in _LEADING_STOP:
         start += 1
+    if start == pos - 2 and text[start] in _LEADING_STOP and text[start + 1] in _LEVEL_CHARS:
+        start += 1  # 由镇党委书记某某任组长: the preposition before a bare level (镇, 县) is not the post's
     return start
 
 
@@ -278,3 +281,4 @@ def _freq(word: str) -> int:
 
 _UNIT_CHARS = frozenset("办处局组队所委厅部院室科站股")
 _LEADING_STOP = frozenset("由据经从向对被把将让给与及并在")
+_LEVEL_CHARS = frozenset("省市县区旗镇乡村")

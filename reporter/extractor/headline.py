@@ -71,11 +71,17 @@ def choose_headline(texts: list[str], blanks: list[bool], words: HeaderWords) ->
         return 1, "title.below_kicker"  # a kicker written as a clause: 某地推进某工作，重点…整顿
     if p["subtitle_head"].match(b):
         return 0, "title.above_subtitle"
+    local_a, local_b = _local_head(a), _local_head(b)
+    if local_b and not local_a:
+        # the line naming the place that acts (某县开展…) under a slogan or a theme: that is the headline
+        return 1, "title.below_kicker"
     dir_a, dir_b = bool(p["directive_head"].match(a)), bool(p["directive_head"].match(b))
     if dir_a != dir_b:
         # a headline often lays down the work (做好…工作, 加强…建设); its kicker says who or where
         return (0, "title.above_subtitle") if dir_a else (1, "title.below_kicker")
     fig_a, fig_b = bool(_FIGURE.search(a)), bool(_FIGURE.search(b))
+    if fig_b and not fig_a and _figure_deck(b):
+        return 0, "title.above_subtitle"  # a subtitle lists the results side by side (办结12件  挽损3万元)
     if fig_a != fig_b:
         # the headline carries the news figure (就业率达97.24%), the other line its context
         return (0, "title.above_subtitle") if fig_a else (1, "title.below_kicker")
@@ -85,9 +91,19 @@ def choose_headline(texts: list[str], blanks: list[bool], words: HeaderWords) ->
         return 1, "title.below_kicker"
     if p["announce"].search(a) and not p["announce"].search(b):
         return 1, "title.below_kicker"
-    if _PLACE_HEAD.match(a) or _starts_with_province(a):
+    if local_a:
         return 0, "title.above_subtitle"
     return (1, "title.below_kicker") if blanks[1] else (0, "title.above_subtitle")
+
+
+def _local_head(text: str) -> bool:
+    return bool(_PLACE_HEAD.match(text)) or _starts_with_province(text)
+
+
+def _figure_deck(text: str) -> bool:
+    """Two or more phrases side by side, each carrying a figure: a subtitle's list of results."""
+    parts = [p for p in re.split(r"\s+", text.strip()) if p]
+    return len(parts) >= 2 and all(_FIGURE.search(p) for p in parts)
 
 
 def _starts_with_province(text: str) -> bool:

@@ -158,14 +158,24 @@ _PAGE_NOISE = re.compile(
     r"发表于\S{0,10}|【[^】]{0,16}】|\[[^\]]{0,16}\]|[|丨/]|打印|关闭|分享(?:到|至)?|收藏|字号\s*[：:]?\s*[大中小\s]*|"
     r"[大中小](?=\s|$)"
 )
-_LONG_FURNITURE = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送|(?:信息|数据|稿件|文章|新闻|图片)?来源|上一|下一)")
+_LONG_FURNITURE = re.compile(
+    r"^(?:抄\s*送|抄\s*报|分\s*送|(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?来源|上一|下一)"
+)
 _NAV = re.compile(
     r"^(?:上一条|下一条|上一篇|下一篇|返回(?:顶部|首页|列表)?$|打印本页|关闭窗口|【打印】|【关闭】|当前位置|您现在的位置|"
     r"首页\s*[>＞»]|【字体|字号\s*[：:])"
 )
+# a table row written as text: a header row opening with 序号/编号, or three or more short cells parted by
+# spaces or tabs with a bare number among them (1  城关镇  12)
+_TABLE_ROW = re.compile(
+    r"^(?:序号|编号)(?:\s+\S{1,12}){2,}$"
+    r"|^(?=.*(?:^|\s)\d+(?:\.\d+)?%?(?:\s|$))\S{1,12}(?:\s+\S{1,12}){2,}$"  # a row with a number cell
+)
+# a WeChat post's prompts around the text (点击蓝字 关注我们, 点击上方蓝字关注, END)
+_WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
 _SOURCE_LINE = re.compile(
-    r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
+    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
 )
 _MIXED_SOURCE = re.compile(r"^综合\s*(?P<v>[^，。；：\s]{2,40})$")  # 综合钦南发布、红星新闻 (the last line)
 _MARKUP = re.compile(r"^(?:[#>*=_\-—·•]+\s*)+$")
@@ -221,7 +231,7 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
     rest = text[: m.start()] + " " + text[m.end() :]
     source = None
     for lv in words.patterns["label_value"].finditer(rest):
-        if re.match(r"(?:信息|稿件|文章|新闻)?来源|稿源", lv.group()) and lv.group("v"):
+        if re.match(r"(?:本文|信息|稿件|文章|新闻)?来源|稿源|供稿|信息提供", lv.group()) and lv.group("v"):
             value = lv.group("v")
             pos = text.find(value, m.end() if m.start() < text.find(value) else 0)
             if pos >= 0:
@@ -245,11 +255,15 @@ def _only_labels(text: str, words: HeaderWords) -> bool:
 
 def line_kind(line: Line, words: HeaderWords) -> str:
     """The kind of furniture a line is by itself (its position is looked at later), or "text"."""
-    t = line.text
+    if _MARKUP.match(line.text):
+        return "markup"
+    t = _MARKDOWN.sub("", line.text).strip() or line.text  # **来源：某局** reads as 来源：某局
     if len(t) > 60 and not _LONG_FURNITURE.match(t):
         return "text"  # a paragraph: furniture lines are short, but for a source or distribution list
-    if _NAV.match(t):
+    if _NAV.match(t) or _WECHAT_PROMPT.match(t):
         return "nav"
+    if _TABLE_ROW.match(line.text):
+        return "form_label"  # a table's row in plain text (序号  单位  检查企业数): never a headline
     if _COUNTER.match(t) or re.fullmatch(r"字号\s*[：:]?\s*[大中小\s]+", t):
         return "page_meta"
     if _MARKUP.match(t):
@@ -299,8 +313,34 @@ def read_layout(ctx: Context) -> Layout:
     _mark_form_fields(layout, words)
     _read_head(layout, words)
     _mark_end_matter(layout)
+    _mark_closing_attribution(layout, words)
     _read_publication(layout, words)
     return layout
+
+
+# the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
+# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）
+CLOSING_ATTRIBUTION = re.compile(
+    r"^[（(](?P<src>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|提供|报送)?\s*"
+    r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+)
+_AFTER_REPORT = ("nav", "page_meta", "markup", "sign_date", "signature", "attachment", "distribution")
+
+
+def _mark_closing_attribution(layout: Layout, words: HeaderWords) -> None:
+    """The last line of the report's text, when it is only a unit's or an outlet's name in brackets, is
+    its source line (furniture), not a sentence naming a unit that took part."""
+    from .places import is_unit_name
+
+    for i in range(len(layout.lines) - 1, max(-1, len(layout.lines) - 5), -1):
+        if layout.kinds[i] in _AFTER_REPORT:
+            continue
+        m = CLOSING_ATTRIBUTION.match(layout.lines[i].text)
+        if m and layout.kinds[i] in ("text", "byline", "publication"):
+            name = m.group("src")
+            if is_unit_name(name) or words.patterns["media_end"].search(name):
+                layout.kinds[i] = "source"
+        return
 
 
 def _mark_formal(ctx: Context, layout: Layout, words: HeaderWords) -> None:
@@ -533,7 +573,7 @@ def _read_publication(layout: Layout, words: HeaderWords) -> None:
     n = len(layout.lines)
     order = list(range(min(12, n))) + list(range(max(12, n - 6), n))
     for i in order:  # near the top first; some pages put the line under the report
-        if layout.kinds[i] in ("publication", "masthead"):
+        if layout.kinds[i] in ("publication", "masthead", "source", "page_meta"):  # 信息来源：X 发布时间：…
             pub = publication_of(layout.lines[i], words, i)
             if pub is not None and pub.date is not None:
                 layout.publication = pub

@@ -177,6 +177,12 @@ VECTORS = [
         "县委召开常委会\n　　本报讯 县委书记陈刚8日主持召开县委常委会会议。\n",
         exact="陈刚",
     ),
+    FieldVector(
+        "host-name-comrade-chaired",
+        "host",
+        "镇党委召开中心组学习会\n8月3日，镇党委书记王丽同志主持召开理论学习中心组学习会，镇长黄勇同志参加学习。\n",
+        exact="王丽",
+    ),
     # organizer / event / location
     FieldVector("organizer-subject-of-meeting", "organizer", MEETING, exact="青山县公安局"),
     FieldVector("event-held", "event", MEETING, exact="全县公安机关夏季治安打击整治行动推进会"),

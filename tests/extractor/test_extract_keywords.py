@@ -37,3 +37,37 @@ def test_pieces_of_names_and_the_masthead_are_not_keywords(tmp_path):
     words = extract_text(text, tmp_path).values("keywords")
     assert "安全生产" in words
     assert not {"红军", "工作简报", "简报"} & set(words)
+
+
+# ---- added with the held-out set (tests/data/heldout): page furniture and the lead's dateline ----
+PAGE = (
+    "桐山县开展汛前水库安全检查_桐山县人民政府网\n"
+    "发布时间：2025-04-10 09:12　来源：县水利局　浏览量：356\n"
+    "本报讯（记者 王明 通讯员 李强）4月9日，桐山县水利局组织技术人员对全县水库开展汛前安全检查，共检查水库23座，"
+    "发现隐患11处，水库除险加固和防汛物资储备情况全部纳入检查。\n"
+    "检查组要求，各水库管理单位要落实防汛责任，完善水库调度方案。\n"
+    "扫一扫在手机打开当前页\n"
+)
+
+
+def test_summary_leaves_out_the_dateline_and_byline(tmp_path):
+    record = extract_text(PAGE, tmp_path)
+    summary = record.value("summary")
+    assert summary.startswith("4月9日，桐山县水利局")
+    assert "记者" not in summary and "本报讯" not in summary
+
+
+def test_summary_leaves_out_a_repeated_document_title(tmp_path):
+    text = (
+        "关于做好汛期值班工作的通知_青山县应急管理局\n发文字号：青应急〔2025〕5号\n\n关于做好汛期值班工作的通知\n\n"
+        "各乡镇人民政府：\n为做好汛期值班值守工作，现将有关事项通知如下。\n一是严格落实24小时值班制度。\n"
+        "二是及时报送雨情险情。\n青山县应急管理局\n2025年6月1日\n"
+    )
+    summary = extract_text(text, tmp_path).value("summary")
+    assert summary.startswith("为做好汛期值班值守工作")
+
+
+def test_keywords_skip_page_widgets_and_tails_of_place_names(tmp_path):
+    words = extract_text(PAGE, tmp_path).values("keywords")
+    assert "水库" in words
+    assert not {"山县", "浏览量", "当前页", "余人"} & set(words)

@@ -10,6 +10,33 @@ import pytest
 from tests.support.vectors import FieldVector, check_vector, extract_text
 
 VECTORS = [
+    # ---- added with the held-out set (tests/data/heldout) ----
+    FieldVector(
+        "a-preposition-before-a-bare-level-is-not-the-post",
+        "people",
+        "东坪镇开展秸秆禁烧\n东坪镇成立由镇党委书记王立新任组长的工作专班，组建巡查队伍12支。\n",
+        must_include=("王立新|镇党委书记",),
+        must_not_include=("王立新|由镇党委书记",),
+    ),
+    FieldVector(
+        "a-post-read-inside-a-place-name-is-no-person",
+        "people",
+        "晴川区推行民情夜访\n10月14日晚，晴川区长丰街道党工委书记陶明远带领社区干部入户走访。\n",
+        must_include=("陶明远|晴川区长丰街道党工委书记",),
+        must_not_include=("丰街道",),
+    ),
+    FieldVector(
+        "a-name-whose-first-two-characters-make-a-word",
+        "people",
+        "南原省召开防汛工作会议\n7月2日，省委副书记、省长高志远出席会议并讲话，副省长袁立新主持会议。\n",
+        must_include=("高志远|省委副书记、省长", "袁立新|副省长"),
+    ),
+    FieldVector(
+        "a-spokesperson-chained-with-another-post",
+        "people",
+        "市法院召开新闻发布会\n市法院新闻发言人、研究室主任陈海燕主持发布会。\n",
+        must_include=("陈海燕|市法院新闻发言人、研究室主任",),
+    ),
     FieldVector(
         "a-body-name-with-he-or-yu-is-one-title",
         "people",

@@ -324,6 +324,73 @@ VECTORS = [
         must_include=[],
         review="宣布 3 项，找到 0 项",
     ),
+    # ---- added with the held-out set (tests/data/heldout) ----------------------------------------------
+    TaskVector(
+        name="colon series: semicolon clauses after a requirement lead-in",
+        text="下一步，青山县将围绕“平安村居”目标，持续深化综合治理：健全网格巡查机制；完善群防群治队伍；推广“积分制”管理。\n",
+        must_include=["健全网格巡查机制", "完善群防群治队伍", "推广“积分制”管理"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="colon series: a semicolon list of results is not tasks",
+        text="会议通报了上半年工作情况：全县共检查企业320家；排查隐患415条；立案处罚企业12家。\n",
+        must_include=[],
+        must_not_include=["全县共检查企业320家", "排查隐患415条"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="colon series: a list of problems after a colon is not tasks",
+        text="检查发现以下问题：部分企业台账记录不全；个别单位消防通道堵塞；少数场所应急预案未演练。\n",
+        must_include=[],
+        exactly=True,
+    ),
+    TaskVector(
+        name="headings naming a 重点 are an outline; the items under them are the tasks",
+        text="现将有关事项通知如下：\n一、检查重点\n（一）加强冷链食品监管。\n（二）严查过期食品销售。\n"
+        "二、工作要求\n各单位要于3月20日前报送总结。\n",
+        must_include=["加强冷链食品监管", "严查过期食品销售"],
+        must_not_include=["检查重点", "工作要求"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="a 要-clause ending in a colon announces; the items follow it",
+        text="县长要求，全县各部门要以“三个更加”为目标：更加突出源头治理；更加注重部门联动；更加强化考核问责。\n",
+        must_include=["更加突出源头治理", "更加注重部门联动", "更加强化考核问责"],
+        must_not_include=["以“三个更加”为目标"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="a 要-sentence that announces its items after a comma and a colon",
+        text="书记在动员会上表示，攻坚行动要坚持问题导向，做到“三个注重”：注重办好身边小事；注重破解治理难题；注重建立长效机制。\n",
+        must_include=["注重办好身边小事", "注重破解治理难题", "注重建立长效机制"],
+        must_not_include=["坚持问题导向"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="a comma series of 要-clauses whose actors stand before the first 要",
+        text="会议要求，各乡镇各部门要压实安全责任，要加强隐患排查，要强化应急值守。\n",
+        must_include=["压实安全责任", "加强隐患排查", "强化应急值守"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="an inline list that changes its marker (一要…二要…第三，要…)",
+        text="局长强调，一要压实安全责任；二要加强隐患排查；第三，要做好应急值守，确保万无一失。\n",
+        must_include=["压实安全责任", "加强隐患排查", "做好应急值守"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="做了三件事: an announced list of measures",
+        text="据介绍，镇里主要做了三件事：一是建好服务阵地，每月开放两次；二是定好评比细则；三是用好评比结果。\n",
+        must_include=["建好服务阵地", "定好评比细则", "用好评比结果"],
+        exactly=True,
+    ),
+    TaskVector(
+        name="share and print widgets above the text do not end the report",
+        text="县公安局部署节后工作\n2026-02-20 10:20　来源：青山县公安局\n分享到：\n"
+        "2月19日，县公安局召开节后工作部署会。局长在会上要求，一要抓好春季安保准备；二要深化平安创建。\n",
+        must_include=["抓好春季安保准备", "深化平安创建"],
+        exactly=True,
+    ),
 ]
 
 

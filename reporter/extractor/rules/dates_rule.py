@@ -5,6 +5,7 @@
 3. date.lead_sentence     — a dated sentence of the lead with an event verb (2019年1月4日，…召开…);
 4. date.relative_to_publication — 昨日/今天 counted from the page's publication line (or --ref-date);
 5. date.started_on        — a lead that says only 近日/日前: the day the reported thing started;
+   date.lead_month         — a lead that dates its event by the month only (7月中旬，…开展…): YYYY-MM;
 6. date.dateline          — the newspaper or agency dateline (本报北京1月20日电);
 7. date.publication_line  — the page's publication line or the paper's issue line;
 8. date.signature         — a notice's signature date (落款).
@@ -40,15 +41,20 @@ _THIS_YEAR_MONTH = re.compile(r"今年\s*(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\
 _EVENT_VERB = re.compile(
     r"召开|举行|举办|开展|组织|启动|发布|通报|印发|部署|主持|召集|发生|开幕|闭幕|座谈|视察|调研|考察|检查|会议|"
     r"成立|揭牌|挂牌|开通|启用|推出|签署|签订|出台|宣布|公布|开始|上线|授牌|拉开|出发|抵达|落幕|颁发|表彰|"
-    r"邀请|宣讲|讲座|作了?[^，。]{0,30}报告|破获|侦破|抓获|查获|捣毁|查处|救出|转移"
+    r"邀请|宣讲|讲座|作了?[^，。]{0,30}报告|破获|侦破|抓获|查获|捣毁|查处|救出|转移|遭遇|遭受"
 )
 # a reported thing that started on a day: used when the lead only says 近日/日前
 _START_VERB = re.compile(r"开始|启用|推出|建立|成立|启动|上线|开通|挂牌|揭牌|实施|施行|组建|设立|推行|改革")
 _FUTURE_BEFORE = re.compile(r"(?:将|将于|拟|拟于|计划|计划于|预计|预计于|定于)\s*$")
+# a lead opening on a short run of days (6月21日至22日，…): the event's first day
+_DAY_RANGE = re.compile(r"\s*(?:至|到|—|-|~)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日")
 _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚上?|夜间?|深夜|傍晚|清晨)")
 # a date that opens a period (2017年10月至案发, 3月1日起至…)
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
-_VAGUE = re.compile(r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将)")
+# 近日/日前 as the lead's time (近日，… / 某局近日召开…), not 近期 before a noun (汲取近期事故教训, 近期工作)
+_VAGUE = re.compile(
+    r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
+)
 _RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
 # a date that is a cut-off, a deadline or the start of a long period, not an event's day
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
@@ -163,12 +169,25 @@ def infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int |
     if not years:
         return None
     latest = max(years)
+    if any(_PRESENT_BEFORE.search(text, max(0, d.start - 4), d.start) for d in evidence if d.year == latest):
+        return latest  # 召开2025年度…推进会: the year of the event being held is the present one
     if "去年" in text or f"{latest}年以来" in text:
         return latest + 1
     stated = [d for d in evidence if d.year == latest]
     if all(_PAST_YEAR.match(text, d.start) for d in stated):
         return latest + 1 if month in (1, 2) else None
     return latest
+
+
+def _period_line_year(ctx: Context) -> int | None:
+    """The one year a period line at the top states (（2021年8月）, （2024.3.18—2024.3.23）)."""
+    years = set()
+    for ln in ctx.layout.lines_of("period")[:2]:
+        years |= {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", ln.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+_PRESENT_BEFORE = re.compile(r"(?:召开|举行|举办|启动|部署|开幕)\s*$")
 
 
 def _cited_document_year(ctx: Context) -> int | None:
@@ -200,6 +219,12 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
     if year is None and pub is not None and pub.year and d.month:
         # an event reported in January of a day in December is last year's
         year = pub.year - 1 if d.month - (pub.month or d.month) > 6 else pub.year
+    sign = _signature_date(ctx) if year is None else None
+    if year is None and sign is not None and sign.year and sign.month and d.month:
+        # the signature's date under a report is its own date, as a publication line is a page's
+        year = sign.year - 1 if d.month - sign.month > 6 else sign.year
+    if year is None:
+        year = _period_line_year(ctx)  # （2021年8月） under the headline: the report's own time
     if year is None:
         year = infer_year(ctx, scene.dates, d.month)
         if year is not None:
@@ -274,7 +299,8 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
 
 
 def lead_opening(ctx: Context, scene: Scene) -> Found | None:
-    """A news lead that opens on its day (6月29日24时左右，随着…): the day is the event's, whatever the verb."""
+    """A news lead that opens on its day (6月29日24时左右，随着…; 6月21日至22日，…): the day is the event's,
+    whatever the verb."""
     if scene.vague or not scene.lead:
         return None
     first = scene.lead[0]
@@ -283,7 +309,7 @@ def lead_opening(ctx: Context, scene: Scene) -> Found | None:
     for d in scene.candidates:
         if d.start == first.start + offset and d.kind in ("full", "iso", "md") and d.start not in scene.skip:
             after = scene.region[d.end : d.end + 6]
-            if not _TIME_OF_DAY.match(after):
+            if not (_TIME_OF_DAY.match(after) or _DAY_RANGE.match(after)):
                 return None
             return resolve(ctx, scene, d, "date.lead_opening")
     return None
@@ -360,6 +386,28 @@ def started_on(ctx: Context, scene: Scene) -> Found | None:
     return None
 
 
+# a lead that dates its event by the month only: 7月中旬，某局开展… / 3月，某县启动…
+_LEAD_MONTH = re.compile(
+    r"(?<![\d年至到~—\-])(?<!截至)(?P<m>1[0-2]|[1-9])\s*月(?:上旬|中旬|下旬|初|份)?(?=，|,)"
+)
+
+
+def lead_month(ctx: Context, scene: Scene) -> Found | None:
+    """The month of the event when the lead gives no day (7月中旬，…开展…): YYYY-MM."""
+    if scene.vague:
+        return None
+    for sent in scene.lead[:2]:
+        for m in _LEAD_MONTH.finditer(scene.region, sent.start, sent.end):
+            before = scene.region[max(sent.start, m.start() - 4) : m.start()]
+            if re.search(r"今年|截至|截止|自|从|于|前$", before):
+                continue  # 今年1至8月, 自3月起: a period of results, not the event's month
+            if not _EVENT_VERB.search(scene.region, m.end(), sent.end):
+                continue
+            d = DateMatch(m.start(), m.end(), None, int(m["m"]), None, "ym")
+            return resolve(ctx, scene, d, "date.lead_month")
+    return None
+
+
 def dateline(ctx: Context, scene: Scene) -> Found | None:
     """The newspaper or agency dateline: 本报北京1月20日电 (its year from the issue line)."""
     return resolve(ctx, scene, scene.dateline, "date.dateline") if scene.dateline is not None else None
@@ -393,6 +441,7 @@ STRATEGIES: tuple[Callable[[Context, Scene], Found | None], ...] = (
     lead_opening,
     relative_to_publication,
     started_on,
+    lead_month,
     dateline,
     publication_line,
     signature,

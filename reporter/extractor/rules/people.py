@@ -34,6 +34,7 @@ _POST_IN_NAME = re.compile(r"会|办|室|组|部|处(?!长)")
 # words after a name that show it is a place or a topic cited with a leader (总书记在某地的重要讲话, 殷殷嘱托)
 _CITED_AFTER = re.compile(r"(?:重要|殷殷|亲切|关于|的重要|系列|嘱托|指示|批示)")
 _PLACE_END = frozenset("村镇乡县区市省州旗盟局委厅部院所队办")  # a two-character "name" ending so is a place
+_ORGAN_AFTER = re.compile(r"党工委|党委|党组|办事处|人民政府|政府|人大|政协|居委会|村委会")
 _UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (王建省 is a name)
 # page furniture lines (上一条/下一条 footers, bylines, editors): never people. A simple check until the
 # shared furniture classifier of the Context takes over.
@@ -94,6 +95,12 @@ def find_people(ctx: Context) -> list[PersonHit]:
         after = name_after(text, m.end(), token_end)
         if after is not None and after[1] - after[0] == 2 and text[after[1] - 1] in _PLACE_END:
             after = None  # 领导包村, 干部包乡: a two-character "name" ending in 村/乡 is a place or a duty
+        if after is not None and (
+            text[after[1] - 2 : after[1]] in ("街道", "社区") or _ORGAN_AFTER.match(text, after[1])
+        ):
+            after = (
+                None  # 某区|长丰街道党工委: a post read inside a place's name, the "name" is the place's rest
+            )
         if (
             after is not None
             and m.group() in _GROUP_POSTS
@@ -216,6 +223,8 @@ def _word_like(name: str) -> bool:
         return True  # 领导来我局调研 → 来我局: a pronoun is never part of a name
     if len(name) != 3 or "·" in name:
         return False
+    if (tag(name[1:]) or "").startswith("nr"):
+        return False  # 高|志远: the given name is a name in the dictionary, whatever 高志 is
     t = tag(name[:2])
     return t is not None and not t.startswith(("nr", "ns"))
 

@@ -5,6 +5,7 @@ Strategies, in order:
 - source.label_line        — a line of its own: 来源：X, 数据来源：X, 来源丨X, 综合X、Y (at the end of a page);
 - source.publication_line  — the 来源： half of a web page's publication line (2011年09月27 来源：X);
 - source.inline_label      — （来源：X） inside a line;
+- source.closing_attribution — the closing line in brackets: （某县公安局政治处）, （某某日报 2019年12月27日）;
 - source.agency_dateline   — an agency's dateline: 新华社北京1月20日电 → 新华社; 天山网讯 → 天山网;
 - source.paper_message     — a paper quoted at the start of the body: 《X日报》消息：…;
 - source.site_name         — the 网站名 of a 标题_网站名 page title.
@@ -20,10 +21,11 @@ from collections.abc import Callable
 
 from ...model import Found
 from ..context import Context
-from ..layout import header_words
+from ..layout import _MARKDOWN, header_words
 
 _LABEL = re.compile(
-    r"^(?:信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$|^综合\s*(?P<mix>.+)$"
+    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$"
+    r"|^综合\s*(?P<mix>.+)$"
 )
 _INLINE = re.compile(
     r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:|丨]\s*(?P<src>[^\s，。；;,|）)】\]]{2,30})"
@@ -36,8 +38,9 @@ _PAPER_MESSAGE = re.compile(r"^(?:据)?《(?P<src>[^》]{2,12})》(?:消息|报�
 _WEB_ADDRESS = re.compile(
     r"^(?:https?://)?[a-z0-9][a-z0-9.\-]*\.(?:com|cn|net|org|gov|edu)(?:\.cn)?/?$", re.I
 )
+# never a source: the paper or site itself, a non-answer, a 公文's 附注 (（此件公开发布）), a sentence, a year
 _NOT_SOURCE = re.compile(
-    r"^(?:本报|本网|本站|本台|本刊|原创|网络|互联网|转载|整理|综合|未知|不详)|[，。；！？]|\d{4}年"
+    r"^(?:本报|本网|本站|本台|本刊|原创|网络|互联网|转载|整理|综合|未知|不详|此件)|[，。；！？]|\d{4}年"
 )
 
 
@@ -45,7 +48,7 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
     """The value as a source when it names organisations or outlets (several joined by 、), else None.
 
     A value on a 来源： line of its own (labelled) may also be an office's section (安保科): a short name."""
-    from ..places import is_unit_name
+    from ..places import is_place_word, is_unit_name
 
     value = value.strip().strip("“”\"'《》").strip()
     value = re.split(r"\s", value, maxsplit=1)[0] if value else ""
@@ -54,12 +57,33 @@ def real_source(ctx: Context, value: str, labelled: bool = False) -> str | None:
     if _WEB_ADDRESS.match(value):
         return value
     media = header_words(ctx).patterns["media_end"]
+    if is_unit_name(value) or media.search(value):
+        return value  # one name, 和 inside it (某县住房和城乡建设局) included
     parts = [p.strip("《》") for p in re.split(r"[、，,和及]", value) if p]
     if parts and all(len(p) >= 2 and (is_unit_name(p) or media.search(p)) for p in parts):
         return value
-    if labelled and re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)", value):
+    if labelled and re.fullmatch(_SECTION, value):
         return value
+    if labelled and _unit_with_section(value):
+        return value
+    if labelled and len(value) <= 10 and is_place_word(value):
+        return value  # 来源：和平镇 — a township's or county's page cites the place (its government)
     return None
+
+
+_SECTION = r"[\u4e00-\u9fff]{2,12}(?:科|处|室|股|办|组|队|站|所|部|中心)"
+
+
+def _unit_with_section(value: str) -> bool:
+    """A unit's name, then one of its sections (某市应急管理局危化品监管科, 某县公安局政治处)."""
+    from ..places import is_unit_name
+
+    for cut in range(len(value) - 2, 3, -1):
+        if is_unit_name(value[:cut]) and re.fullmatch(
+            r"[\u4e00-\u9fff]{1,10}(?:科|处|室|股|办|大队|支队|中队|队|站|所|部|中心)", value[cut:]
+        ):
+            return True
+    return False
 
 
 def _hit(ctx: Context, value: str, start: int, rule: str) -> Found:
@@ -74,14 +98,25 @@ def label_line(ctx: Context) -> Found | None:
         if block.part != "body":
             for offset, text in _split(ctx.norm, block.span.start, block.span.end):
                 lines.append((offset, text))
-    for start, text in lines:
+    for start, raw in lines:
+        text = _MARKDOWN.sub("", raw).strip()  # **来源：某局**
+        start += raw.find(text) if text else 0
         m = _LABEL.match(text)
         if not m:
             continue
         group = "src" if m.group("src") is not None else "mix"
-        value = real_source(ctx, m.group(group), labelled=True)
+        value = real_source(ctx, m.group(group), labelled=True) or _account_name(m.group(group))
         if value:
             return _hit(ctx, value, start + text.index(value, m.start(group)), "source.label_line")
+    return None
+
+
+def _account_name(value: str) -> str | None:
+    """On a 来源 line of its own, one short name is the source even when it is no organ's or outlet's
+    (a WeChat account: 来源丨青石检察)."""
+    value = value.strip()
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", value) and not _NOT_SOURCE.search(value):
+        return value
     return None
 
 
@@ -119,6 +154,21 @@ def inline_label(ctx: Context) -> Found | None:
             value = real_source(ctx, m.group("src"))
             if value:
                 return _hit(ctx, value, ln.start + m.start("src"), "source.inline_label")
+    return None
+
+
+def closing_attribution(ctx: Context) -> Found | None:
+    """（X） or （X 某年某月某日） closing the report, where X names a unit or an outlet (the layout has marked
+    that line as a source line)."""
+    from ..layout import CLOSING_ATTRIBUTION
+
+    for ln in reversed(ctx.layout.lines_of("source")):
+        m = CLOSING_ATTRIBUTION.match(ln.text)
+        if m is None:
+            continue
+        value = real_source(ctx, m.group("src"), labelled=True)
+        if value:
+            return _hit(ctx, value, ln.start + m.start("src"), "source.closing_attribution")
     return None
 
 
@@ -162,6 +212,7 @@ STRATEGIES: tuple[Callable[[Context], Found | None], ...] = (
     label_line,
     publication_line,
     inline_label,
+    closing_attribution,
     agency_dateline,
     paper_message,
     site_name,

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from ...model import Found
+from ...model import Found, Span
 from ..context import Context
 from . import rule
 
@@ -103,6 +103,14 @@ def _idf() -> tuple[Callable[[str], int | None], int]:
     return table.idf, table.idf_median
 
 
+# a number with its measure word (十九人, 余人) or a word ending on a conjunction (总结暨): not a topic
+_COUNT_WORD = re.compile(
+    r"^[\d零一二三四五六七八九十百千万两余多]+[人名件起个次户家条项]?$|^[余多近约].|[暨和及与的]$"
+)
+# what may stand right before a place name (在青山县, 和青山县, 赴青山县); any other character before a
+# word ending in a level (桐|华县) means jieba has cut a longer name and the word is only its tail
+_BEFORE_PLACE = frozenset("在于和与及到赴至对从向全该本各由据、，。；：！？“”（）《》 \t\n")
+_LEVEL_END = ("县", "市", "区", "镇", "乡", "旗", "州")
 _MARKER_WORD = re.compile(r"^[一二三四五六七八九十]+[是要来则]$|^第[一二三四五六七八九十]+$")
 _KEYWORD_TAGS = frozenset({"n", "ns", "nt", "nz", "vn", "l", "j", "i", "an", "nrt", "eng"})
 
@@ -112,7 +120,7 @@ def _candidate(word: str) -> bool:
     """A word that can be a keyword: a content word, not a stop word, marker, number or verb."""
     if word in _STOP or not _WORDY.search(word) or word.isdigit():
         return False
-    if word[0] in "各本该全每此我" or _MARKER_WORD.match(word):
+    if word[0] in "各本该全每此我" or _MARKER_WORD.match(word) or _COUNT_WORD.search(word):
         return False
     t = _tag_of(word)
     return t is None or t in _KEYWORD_TAGS  # verbs (召开), numbers, time words: not what a report is about
@@ -142,10 +150,12 @@ def keywords(ctx: Context) -> list[Found]:
         title_found[0].evidence.span.start if title_found else 0
     )  # a masthead (工作简报 第12期) is not content
     for word, start, end in ctx.words:
-        if len(word) >= 2 and start >= from_pos:
+        if len(word) >= 2 and start >= from_pos and not ctx.is_furniture(start):
             counts[word] = counts.get(word, 0) + 1
             first.setdefault(word, (start, end))
     for word, count in counts.items():
+        if word.endswith(_LEVEL_END) and _only_a_tail(ctx.norm, word):
+            continue
         if word in names or word in posts or not _candidate(word) or any(word in n for n in names if n):
             continue  # (红军 of 李红军: a piece of a name)
         if count == 1 and word not in domain and _tag_of(word) is None:
@@ -168,6 +178,35 @@ def keywords(ctx: Context) -> list[Found]:
     return [ctx.hit(w, *first[w], rule="keywords.tfidf") for w in picked]
 
 
+def _only_a_tail(norm: str, word: str) -> bool:
+    """Every occurrence of a place-like word follows a character that is not a word boundary (桐华县 →
+    华县): the word is the tail of a longer name."""
+    pos = norm.find(word)
+    while pos >= 0:
+        if pos == 0 or norm[pos - 1] in _BEFORE_PLACE:
+            return False
+        pos = norm.find(word, pos + 1)
+    return True
+
+
+# a newspaper's dateline and byline opening the lead (本报某地1月2日电 （记者 某某）, 本报讯（通讯员 某某）)
+_DATELINE_HEAD = re.compile(
+    r"\s*(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))[\u4e00-\u9fff]{0,8}?"
+    r"(?:\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电|讯)\s*(?:[（(][^（）()]{0,40}[）)])?\s*"
+)
+
+
+def _heading_line(ctx: Context, start: int, end: int) -> bool:
+    """A sentence that is a whole line without a sentence end (a 公文 title repeated, 一、工作要求)."""
+    from ..headline import title_like
+
+    text = ctx.norm[start:end].strip()
+    line_start = ctx.norm.rfind("\n", 0, start) + 1
+    line_end = ctx.norm.find("\n", end)
+    line = ctx.norm[line_start : line_end if line_end >= 0 else len(ctx.norm)].strip()
+    return text == line and not re.search(r"[。！？；.!?;]$", text) and title_like(text)
+
+
 @rule("summary")
 def summary(ctx: Context) -> list[Found]:
     """At most 200 characters from the report's own opening sentences (the lead)."""
@@ -180,10 +219,16 @@ def summary(ctx: Context) -> list[Found]:
     chosen: list = []
     length = 0
     for sent in ctx.sentences:
-        if sent.start < after or sent.end - sent.start < 8:
+        if sent.start < after or sent.end - sent.start < 8 or ctx.is_furniture(sent.start):
             continue
+        if not chosen:  # the lead's dateline and byline are not its content
+            head = _DATELINE_HEAD.match(ctx.norm, sent.start, sent.end)
+            if head is not None and head.end() < sent.end:
+                sent = Span(head.end(), sent.end)
         text = ctx.text[sent.start : sent.end].strip()
         if not _WORDY.search(text) or _ADDRESSEE.match(ctx.norm[sent.start : sent.end].strip()):
+            continue
+        if _heading_line(ctx, sent.start, sent.end):
             continue
         if length + len(text) > SUMMARY_MAX:
             if not chosen:

@@ -9,7 +9,9 @@ the marker and without a leading 要. The lists a report writes:
 - a parallel series of sentences opening with 要 (要全力推进…。各部门要…。通知还要求，…要…), two when a
   speech verb announces them, and the items after the semicolons of one 要-sentence (要A，…；B，…；C，…)
   (series.py);
-- paragraphs that each open with a short sentence of their own (严把预算编制关。……), three or more in a row.
+- paragraphs that each open with a short sentence of their own (严把预算编制关。……), three or more in a row;
+- three or more short clauses parted by semicolons after a colon whose lead-in announces requirements
+  (下一步，将…：完善…；健全…；推动…。), without figures in them (series.py colon_series).
 
 What makes a run of markers a list: the numbers start at 一/1 and go up by one, with at least two items.
 What keeps a list out:
@@ -51,7 +53,7 @@ from .lists import (
     cn_number,
     find_markers,
 )
-from .series import lead_sentence_series, yao_series
+from .series import colon_series, lead_sentence_series, yao_series
 
 __all__ = ["announced_count", "cn_number", "tasks"]
 
@@ -199,6 +201,18 @@ _RULE_NAMES = {
 }
 
 
+_SERIES_NAMES = {"lead": "tasks.lead_sentences", "：": "tasks.colon_series"}
+
+
+def _requirement_lead(lead: str, words: dict[str, tuple[str, ...]]) -> bool:
+    """Words before a colon that announce requirements or measures: a 要求 cue (下一步, 措施, 重点 …) nearest
+    the colon, or a modal (要/将/须) before it."""
+    kind = lead_kind(lead, words)
+    if kind is not None:
+        return kind == "要求"
+    return bool(_DIRECTIVE.search(lead) or re.search(r"将[^，。；]{0,12}$", lead))
+
+
 @rule("tasks")
 def tasks(ctx: Context) -> list[Found]:
     """The items of the lists of requirements the report lays down (see the module docstring)."""
@@ -210,6 +224,7 @@ def tasks(ctx: Context) -> list[Found]:
     runs.extend(bullet_runs(ctx))
     runs.extend(yao_series(ctx))
     runs.extend(lead_sentence_series(ctx))
+    runs.extend(colon_series(ctx, lambda lead: _requirement_lead(lead, words)))
     # outer lists first; a numbered list before a 要-series starting at the same place
     runs.sort(key=lambda r: (r.start, r.kind == "series", -r.region_end))
     taken: list[Run] = []
@@ -224,7 +239,7 @@ def tasks(ctx: Context) -> list[Found]:
     out = []
     for run in taken:
         if run.kind == "series":
-            name = "tasks.lead_sentences" if run.family == "lead" else "tasks.yao_series"
+            name = _SERIES_NAMES.get(run.family, "tasks.yao_series")
         else:
             name = _RULE_NAMES.get(run.family, "tasks.bullets")
         for it in run.items:

@@ -194,7 +194,25 @@ def build_runs(markers: list[Marker]) -> list[Run]:
                 and mk.start - current.markers[-1].start <= gap
             ):
                 current.markers.append(mk)
-    return [r for r in runs if len(r.markers) >= 2]
+    runs = [r for r in runs if len(r.markers) >= 2]
+    _mixed_inline_tails(runs, marks_by_start=sorted(markers, key=lambda m: m.start))
+    return runs
+
+
+def _mixed_inline_tails(runs: list[Run], marks_by_start: list[Marker]) -> None:
+    """An inline list may change its marker for its next items (一要…；二要…；第三，要…): an inline
+    marker of another family numbered next, in the same paragraph and close after, goes on the list."""
+    for run in runs:
+        if run.kind != "inline":
+            continue
+        for mk in marks_by_start:
+            last = run.markers[-1]
+            if mk.start <= last.start or mk.family == run.family or mk.family not in _INLINE_FAMILIES:
+                continue
+            if mk.number == last.number + 1 and mk.start - last.start <= MAX_GAP_INLINE // 3:
+                run.markers.append(mk)
+            elif mk.start > last.start:
+                break
 
 
 def leading_clause(norm: str, start: int, limit: int) -> tuple[int, int]:

@@ -1,9 +1,11 @@
-"""Lists without numbers: a parallel series of 要-sentences, and paragraphs opening with a short measure."""
+"""Lists without numbers: a parallel series of 要-sentences, a semicolon series after a colon, and
+paragraphs opening with a short measure."""
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from ....model import Span
 from ...context import Context
@@ -96,6 +98,10 @@ def _continues_after_semicolon(norm: str, flags: list[tuple[Span, int | None, in
 
 
 _CLAUSE = re.compile(r"[^，]+")
+# who must act, before the first 要 of a comma series (各乡镇各部门要…); never a word ending in 要 (需要, 主要)
+_ACTORS_YAO = re.compile(
+    r"[^，。；：“”要]{1,16}?(?<![重主需只想纪摘提简概首必次扼紧险不就也还是])" + _YAO_MODAL
+)
 
 
 def _yao_clauses(norm: str, sent: Span) -> Run | None:
@@ -104,6 +110,9 @@ def _yao_clauses(norm: str, sent: Span) -> Run | None:
     current: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(norm, sent.start, sent.end):
         start = m.start() + len(m.group()) - len(m.group().lstrip(" "))
+        actors = _ACTORS_YAO.match(norm, start, m.end()) if not current else None
+        if actors is not None:
+            start = actors.end() - 1  # 各部门要A，要B，要C: the ones who must act stand before the first 要
         if re.match(_YAO_MODAL, norm[start : start + 2]):
             current.append((start, m.end()))
             if len(current) > len(best):
@@ -135,6 +144,11 @@ def _close_series(ctx: Context, runs: list[Run], sentences: list[tuple[Span, int
     run = Run("series", "要")
     for sent, yao in sentences:
         s, e = leading_clause(ctx.norm, yao, sent.end)
+        colon = ctx.norm.find("：", yao, sent.end)
+        if colon >= 0 and sent.end - colon > 4:
+            # 要以“三个更加”为目标：更加突出…； / 要坚持…，做到“三个注重”：注重…；: the 要-clause announces,
+            # the item follows the colon
+            s, e = leading_clause(ctx.norm, colon + 1, sent.end)
         run.items.append(Item(s, e, sent.start))
     run.region_end = sentences[-1][0].end
     runs.append(run)
@@ -179,3 +193,49 @@ def _close_leads(ctx: Context, runs: list[Run], leads: list[tuple[int, int]]) ->
         run.items.append(Item(s, e, s))
     run.region_end = leads[-1][1]
     runs.append(run)
+
+
+# ---------------------------------------------------------------------------------------- colon series
+# a lead-in, a colon, then three or more short clauses parted by semicolons, closing the sentence:
+# 下一步，将重点抓好以下工作：完善…；健全…；推动…。 The items carry no figures (a list of results,
+# 共检查…家；立案…起, is not a list of measures).
+_COLON_SERIES = re.compile(r"：(?P<items>[^：。！？\n]{8,}?)[。！]")
+_FIGURE_IN_ITEM = re.compile(r"\d|[一二三四五六七八九十百千万]+(?:[个名人件起家次项条]|万|亿)")
+MIN_COLON_ITEMS = 3
+MAX_ITEM_CHARS = 40
+
+
+def colon_series(ctx: Context, lead_is_requirement: Callable[[str], bool]) -> list[Run]:
+    """Semicolon series after a colon whose lead-in announces requirements or measures (lead_is_requirement
+    judges the words before the colon: 下一步, 要求, 措施 … or a modal 要/将 with a directive)."""
+    norm = ctx.norm
+    runs: list[Run] = []
+    for line in ctx.lines:
+        for m in _COLON_SERIES.finditer(norm, line.start, min(line.end, ctx.content_end)):
+            parts = _semicolon_parts(norm, m.start("items"), m.end("items"))
+            if len(parts) < MIN_COLON_ITEMS:
+                continue
+            if any(e - s > MAX_ITEM_CHARS or _FIGURE_IN_ITEM.search(norm, s, e) for s, e in parts):
+                continue
+            if _INLINE_MARK.search(norm, m.start("items"), m.end("items")):
+                continue  # a numbered list (一是…；二是…) is read as such
+            lead_start = max(line.start, norm.rfind("。", line.start, m.start()) + 1)
+            if not lead_is_requirement(norm[lead_start : m.start()]):
+                continue
+            run = Run("series", "：")
+            for s, e in parts:
+                a, b = leading_clause(norm, s, e)
+                run.items.append(Item(a, b, s))
+            run.region_end = m.end()
+            runs.append(run)
+    return runs
+
+
+def _semicolon_parts(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts = []
+    pos = start
+    for m in re.finditer(r"[；;]", norm[start:end]):
+        parts.append((pos, start + m.start()))
+        pos = start + m.end()
+    parts.append((pos, end))
+    return [(s, e) for s, e in parts if e - s >= 2]
