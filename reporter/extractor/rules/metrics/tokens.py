@@ -42,6 +42,8 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
     out: list[Token] = []
     for m in words.token_re.finditer(norm, s, e):
         num, unit, big = m.group("num"), m.group("unit") or "", m.group("big") or ""
+        if m.group("alt") and unit and unit not in words.not_units:
+            unit += "（" + m.group("alt")[1:-1] + "）"  # 150000台（套）: both measure words stay
         chinese = not num[0].isdigit()
         a, b = m.start(), m.end()
         prev = norm[a - 1] if a > s else ""

@@ -100,6 +100,8 @@ def read_metric_words(path: Path | None) -> MetricWords:
         r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
         r"(?P<a1>[余多])?(?P<big>[万亿]{1,2})?(?P<a2>[余多])?"
         r"(?P<unit>%|" + (unit_alt or "(?!)") + r")?"
+        # a second measure word in brackets counts the same things another way: 台（套）, 件（次）
+        r"(?P<alt>[（(](?:" + (unit_alt or "(?!)") + r")[）)])?"
     )
     return MetricWords(
         units=units,

@@ -1,0 +1,64 @@
+"""metrics: forms that county, newspaper and website reports use for counts (round 2 of issue 12).
+
+Every text here is written for these tests in the style of a 公安/应急/市场监管 work update, a newspaper
+local-work item and a government-site news page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reporter.extractor import extract
+from reporter.model import Record
+from reporter.readers import read
+from reporter.schema import load_schema
+
+M = tuple[str, float, str]
+
+
+def run(text: str, folder: Path) -> Record:
+    path = folder / "report.txt"
+    path.write_text("工作动态\n" + text + "\n", encoding="utf-8")
+    return extract(read(path), load_schema())
+
+
+def triples(record: Record) -> list[M]:
+    return [(m.name, m.value, m.unit) for m in record.values("metrics")]
+
+
+# (id, text, must include, must not include)
+CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
+    (
+        "verbs-jieba-tags-as-nouns",  # 印制/制发/获批/储存 … before the count (verb + number + thing)
+        "县市场监管局印制500余份宣传手册，制发执法建议书36份。全县共有12个项目获批省级专项资金。"
+        "某物业公司违规储存了多达8万条住户信息。",
+        (("印制宣传手册", 500, "份"), ("制发执法建议书", 36, "份"), ("储存住户信息", 80000, "条")),
+        (),
+    ),
+    (
+        "second-measure-word-in-brackets",  # 台（套）, 件（次）: both stay in the unit
+        "今年以来，全市应急管理部门更新救援装备1200台（套），办理群众诉求3.5万件（次）。",
+        (("更新救援装备", 1200, "台（套）"), ("办理群众诉求", 35000, "件（次）")),
+        (("更新救援装备", 1200, "台"),),
+    ),
+    (
+        "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
+        "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
+        (),
+        (("维度构建安全生产责任体系", 8, "个"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
+def test_forms(case: tuple[str, str, tuple[M, ...], tuple[M, ...]], tmp_path: Path) -> None:
+    _, text, must, must_not = case
+    got = triples(run(text, tmp_path))
+    for want in must:
+        assert want in got, f"{want} not in {got}"
+    for bad in must_not:
+        assert bad not in got, f"{bad} should not be in {got}"
+    if case[0] == "dimensions-are-not-results":
+        assert all(v not in (8, 3) for _, v, _ in got), got
