@@ -44,6 +44,24 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (("更新救援装备", 1200, "台"),),
     ),
     (
+        "each-of-a-list-with-jun",  # 甲、乙均达N: one value for every thing listed before 均
+        "全市政务服务事项网上可办率、一次办结率均达98%以上，群众满意度持续提升。",
+        (("政务服务事项网上可办率", 98, "%"), ("一次办结率", 98, "%")),
+        (),
+    ),
+    (
+        "one-thing-measured-two-ways",  # 24万亩、20亿株: the second figure after 、 is the same thing
+        "2024年全省培育苗木24万亩、20亿株，超额完成年度计划。",
+        (("培育苗木", 240000, "亩"), ("培育苗木", 2000000000, "株")),
+        (),
+    ),
+    (
+        "a-rise-by-a-multiple",  # 较…提升3倍: the thing and its verb, not what it is compared with
+        "依托智慧指挥平台，全市应急响应速度较改革前提升3倍。",
+        (("应急响应速度提升", 3, "倍"),),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

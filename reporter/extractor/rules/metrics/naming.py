@@ -164,6 +164,13 @@ _TIMES = re.compile(
 )
 
 
+# 提升3倍 / 增长了2倍 (a rise by a multiple), the comparison (较…/比…/同比) left out of the name
+_GREW_TIMES = re.compile(
+    r"(?P<name>[^，。；较比]{2,30}?)(?:(?:较|比)[^，。；]{0,12}?|同比|环比)?(?:已|均)?"
+    r"(?P<verb>提升|提高|增长|增加|扩大)(?:了)?(?:近|约|超过|超)?$"
+)
+
+
 def times_of(slot: Slot) -> bool:
     """裁判文书数量是上年同期的5.6倍: a multiple names what is compared, not what it is compared with."""
     tok = slot.tok
@@ -172,6 +179,9 @@ def times_of(slot: Slot) -> bool:
     before = _strip_time(slot.words, slot.norm[slot.clause.start : tok.start])
     m = _TIMES.search(before)
     name = _clean_name(slot.words, _cut_markers(slot.words, m.group("name"))) if m else ""
+    grew = _GREW_TIMES.search(before) if not name else None
+    if grew:  # 响应速度较改革前提升3倍: the thing and its verb, without what it is compared with
+        name = _clean_name(slot.words, _cut_markers(slot.words, grew.group("name"))) + grew.group("verb")
     if not name:
         return slot.reject("没有名称")
     return slot.accept(name, "metrics.times_of")
@@ -180,8 +190,18 @@ def times_of(slot: Slot) -> bool:
 def second_unit(slot: Slot) -> bool:
     """A second unit of the same thing: 受理审查起诉210件296人, 查扣图书15种3.1万册."""
     prev, tok = slot.prev, slot.tok
-    if prev is None or prev.kind != "cand" or slot.norm[prev.end : tok.start].strip() or not prev.name:
+    if prev is None or prev.kind != "cand" or not prev.name:
         return False
+    gap = slot.norm[prev.end : tok.start].strip()
+    if gap and not (
+        gap in ("、", "和")
+        and not slot.right
+        and prev.accepted
+        and _unit_class(prev.unit) != _unit_class(tok.unit)
+        and prev.unit not in _SHARE
+        and tok.unit not in _SHARE
+    ):
+        return False  # 培育苗木24万亩、20亿株: one thing measured two ways, listed
     tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
     tok.rule = "metrics.second_unit"
     return True

@@ -35,6 +35,7 @@ class Token:
     used_to: int = -1  # number first: how far its name reached to the right
     sentence: int = -1
     topic: str = ""  # the place the sentence is about (策勒县), when it names one
+    also: tuple[str, ...] = ()  # 甲、乙均达95%: the other names the same figure is given for
 
 
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
