@@ -96,8 +96,31 @@ def _acting_place(ctx: Context) -> Found | None:
     actor = lead_place(ctx, _body_start(ctx))
     if actor is None:
         return None
-    s, e = fullest_place(ctx, actor)
+    s, e = _body_writing(ctx, *fullest_place(ctx, actor))
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
+
+
+_ADMIN_CHARS = re.compile(r"[省市县区州旗盟]")
+
+
+def _body_writing(ctx: Context, s: int, e: int) -> tuple[int, int]:
+    """A headline writes a place short (某市某镇…); the body writes the same place with its province before
+    it (某省某市某镇): that fuller writing, when it ends with the same name (no deeper place)."""
+    from ..orgs import place_chains
+
+    title_end = ctx.lines[0].end if ctx.lines else 0
+    short = _ADMIN_CHARS.sub("", ctx.norm[s:e])
+    if s >= title_end or len(short) < 3:
+        return s, e
+    written = re.compile("".join(re.escape(ch) + "[省市县区州旗盟]?" for ch in short))
+    chains = place_chains(ctx)
+    for m in written.finditer(ctx.norm, title_end, ctx.content_end):
+        if is_noise(ctx, m.start()):
+            continue
+        before = next((c for c in chains if c.start < m.start() <= c.end <= m.end()), None)
+        if before is not None and m.end() - before.start > e - s:
+            return before.start, m.end()
+    return s, e
 
 
 # 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
@@ -157,9 +180,10 @@ def _title_place(ctx: Context) -> Found | None:
         s, e = run
         rest = ctx.norm[e : line.end]
         if not rest or re.match(
-            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest
+            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|政协|人大|[省市县区州旗盟]委|党委|[局院委所队部厅])",
+            rest,
         ):
-            continue  # 武汉蔡甸区检察院…: a unit, not a place
+            continue  # 某市某区检察院…, 某省政协原副主席…: a unit or a post, not a place
         short = ctx.norm[s:e]
         full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
