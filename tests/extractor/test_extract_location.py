@@ -25,7 +25,17 @@ DISCIPLINE = (
     "进行了立案审查调查。\n"
 )
 
+# a government-site page whose lead opens with a purpose clause and a 在…的同时 clause, then the place acts
+# through a preposition phrase (某市将对…实行…)
+PREPOSITION_FRAME = (
+    "柳江河段采砂权实行招投标\n"
+    "2023年10月08日 来源：柳州市水利局\n"
+    "为保护母亲河柳江，在进一步加大打击非法采砂力度的同时，柳州市将对辖区内柳江河段的河道采砂权分标段实行招投标，"
+    "引进专业公司规范管理。\n"
+)
+
 VECTORS = [
+    FieldVector("location-place-acting-through-a-preposition", "location", PREPOSITION_FRAME, exact="柳州市"),
     FieldVector("location-acting-place-as-the-lead-writes-it", "location", SITE_PAGE, exact="浙江绍兴平水镇"),
     FieldVector(
         "location-a-headline-place-before-a-post-is-no-scene",
