@@ -15,6 +15,7 @@ Sentence patterns of reports, tried in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ class _Patterns:
     held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
     held_at: re.Pattern[str]  # EVENT 在 LOC 举行
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
+    title_led: re.Pattern[str]  # a headline that begins with EVENT
     campaign: re.Pattern[str]  # … 专项行动
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
@@ -63,6 +65,7 @@ def _build(path: str | None) -> _Patterns:
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
+        title_led=re.compile(rf"\s*(?P<event>{_NP}{{4,40}}?{meeting})(?!{meeting})"),
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
@@ -236,6 +239,56 @@ def _step_speech_at(ctx: Context, frame: Frame) -> None:
             break
 
 
+def _step_title_event(ctx: Context, frame: Frame) -> None:
+    """A headline (or its kicker line) that begins with a named meeting or forum that then acts or happens
+    (某某工作会议召开, 某某述职评议会揭短亮丑, 某某大讲堂开讲) → event.title_named."""
+    title = ctx.found.get("title") or []
+    if "event" in frame or not title:
+        return
+    headline = title[0].evidence.span
+    # the headline and the kicker lines above it (a page's furniture is not a kicker)
+    lines = [ln for ln in ctx.lines[:3] if ln.start <= headline.start and not is_noise(ctx, ln.start)]
+    for line in lines:
+        found = _title_event(
+            ctx, line.start, max(line.end, headline.end) if line.start == headline.start else line.end
+        )
+        if found:
+            frame["event"] = found
+            return
+
+
+def _title_event(ctx: Context, start: int, end: int) -> tuple[str, int, int, str] | None:
+    from ..entities import tag
+
+    m = _patterns(ctx).title_led.match(ctx.norm, start, end)
+    if m is None or re.search(r"\s", m["event"]):
+        return None
+    event = m["event"]
+    i = bisect.bisect_left(ctx.word_starts, m.end())
+    nxt = ctx.words[i][0] if i < len(ctx.words) and ctx.words[i][1] == m.end() else ""
+    acts = bool(_TITLE_EVENT_VERB.match(ctx.norm, m.end(), end)) or (
+        len(nxt) >= 2 and (tag(nxt) or "") in ("v", "vd", "vi")
+    )
+    if not acts or not _named(ctx, event) or _unit_and_generic(ctx, event):
+        return None
+    return (ctx.text[m.start("event") : m.end()], m.start("event"), m.end(), "event.title_named")
+
+
+# what a headline's meeting does: it is held, opens, closes, starts its classes
+_TITLE_EVENT_VERB = re.compile(
+    r"(?:隆重|顺利|正式|圆满)?(?:召开|举行|举办|开幕|闭幕|结业|开班|开讲|启动|落幕|在)"
+)
+
+
+def _unit_and_generic(ctx: Context, event: str) -> bool:
+    """某局新闻发布会, 县政府常务会议 written after a unit: a generic meeting of a named body."""
+    pats = _patterns(ctx)
+    return any(
+        pats.generic.match(event[k:]) and re.search(r"[局委办院府厅部会司处队所组]$", event[:k])
+        for k in range(2, len(event) - 1)
+    )
+
+
 # a named activity launched: 开展“某某”活动, 开办“某某讲堂”, 推行某某“零跑腿”改革 — a quoted name, with the
 # words that qualify it and the activity word after it
 _LAUNCHED = re.compile(
@@ -294,6 +347,7 @@ _FRAME_STEPS = (
     _step_at_place,
     _step_held_at,
     _step_speech_at,
+    _step_title_event,
     _step_launched,
     _step_campaign,
     _step_named_in_event,

@@ -1,4 +1,4 @@
-"""location: vectors for the strategies added in round 2 of issue 12 (texts written for these tests)."""
+"""location and event: vectors for the strategies added in round 2 of issue 12 (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,28 @@ PREPOSITION_FRAME = (
     "引进专业公司规范管理。\n"
 )
 
+# headlines that begin with a named meeting: on a site page, and in a kicker line above a newspaper headline
+SITE_MEETING = (
+    "全市安全生产工作会议召开\n"
+    "发布日期：2024-03-06 阅读次数：812\n"
+    "3月5日上午，会议总结了2023年全市安全生产工作，部署今年重点任务。\n"
+    "上一条：市应急管理局开展防汛演练\n"
+)
+KICKER_MEETING = (
+    "青山县基层党建述职评议会敢于较真——\n"
+    "让问题晒在阳光下\n"
+    "\n"
+    "　　1月20日上午，一部暗访片拉开了评议的序幕。12名乡镇党委书记逐一上台述职。\n"
+)
+UNIT_BRIEFING = (
+    "县市场监管局新闻发布会通报一季度食品抽检情况\n"
+    "4月8日，县市场监管局通报一季度食品安全抽检情况，共抽检食品320批次。\n"
+)
+
 VECTORS = [
+    FieldVector("event-title-named-meeting-held", "event", SITE_MEETING, exact="全市安全生产工作会议"),
+    FieldVector("event-title-named-in-the-kicker", "event", KICKER_MEETING, exact="青山县基层党建述职评议会"),
+    FieldVector("event-a-units-press-briefing-is-generic", "event", UNIT_BRIEFING, empty=True),
     FieldVector("location-place-acting-through-a-preposition", "location", PREPOSITION_FRAME, exact="柳州市"),
     FieldVector("location-acting-place-as-the-lead-writes-it", "location", SITE_PAGE, exact="浙江绍兴平水镇"),
     FieldVector(
