@@ -15,7 +15,6 @@ Sentence patterns of reports, tried in order:
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -240,53 +239,13 @@ def _step_speech_at(ctx: Context, frame: Frame) -> None:
 
 
 def _step_title_event(ctx: Context, frame: Frame) -> None:
-    """A headline (or its kicker line) that begins with a named meeting or forum that then acts or happens
-    (某某工作会议召开, 某某述职评议会揭短亮丑, 某某大讲堂开讲) → event.title_named."""
-    title = ctx.found.get("title") or []
-    if "event" in frame or not title:
-        return
-    headline = title[0].evidence.span
-    # the headline and the kicker lines above it (a page's furniture is not a kicker)
-    lines = [ln for ln in ctx.lines[:3] if ln.start <= headline.start and not is_noise(ctx, ln.start)]
-    for line in lines:
-        found = _title_event(
-            ctx, line.start, max(line.end, headline.end) if line.start == headline.start else line.end
-        )
+    """A headline (or its kicker) that begins with a named meeting → event.title_named (meeting_title.py)."""
+    from .meeting_title import title_event
+
+    if "event" not in frame:
+        found = title_event(ctx)
         if found:
             frame["event"] = found
-            return
-
-
-def _title_event(ctx: Context, start: int, end: int) -> tuple[str, int, int, str] | None:
-    from ..entities import tag
-
-    m = _patterns(ctx).title_led.match(ctx.norm, start, end)
-    if m is None or re.search(r"\s", m["event"]):
-        return None
-    event = m["event"]
-    i = bisect.bisect_left(ctx.word_starts, m.end())
-    nxt = ctx.words[i][0] if i < len(ctx.words) and ctx.words[i][1] == m.end() else ""
-    acts = bool(_TITLE_EVENT_VERB.match(ctx.norm, m.end(), end)) or (
-        len(nxt) >= 2 and (tag(nxt) or "") in ("v", "vd", "vi")
-    )
-    if not acts or not _named(ctx, event) or _unit_and_generic(ctx, event):
-        return None
-    return (ctx.text[m.start("event") : m.end()], m.start("event"), m.end(), "event.title_named")
-
-
-# what a headline's meeting does: it is held, opens, closes, starts its classes
-_TITLE_EVENT_VERB = re.compile(
-    r"(?:隆重|顺利|正式|圆满)?(?:召开|举行|举办|开幕|闭幕|结业|开班|开讲|启动|落幕|在)"
-)
-
-
-def _unit_and_generic(ctx: Context, event: str) -> bool:
-    """某局新闻发布会, 县政府常务会议 written after a unit: a generic meeting of a named body."""
-    pats = _patterns(ctx)
-    return any(
-        pats.generic.match(event[k:]) and re.search(r"[局委办院府厅部会司处队所组]$", event[:k])
-        for k in range(2, len(event) - 1)
-    )
 
 
 # a named activity launched: 开展“某某”活动, 开办“某某讲堂”, 推行某某“零跑腿”改革 — a quoted name, with the
