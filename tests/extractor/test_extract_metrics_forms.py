@@ -62,6 +62,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "doers-named-by-what-they-did",  # N个X完成Y: the count is of X, named 完成Y的X
+        "全市213个社区服务站全面完成适老化改造。县应急管理局组织开展汛前检查，32家企业完成隐患整改。",
+        (("完成适老化改造的社区服务站", 213, "个"), ("完成隐患整改的企业", 32, "家")),
+        (("社区服务站全面完成适老化改造", 213, "个"),),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

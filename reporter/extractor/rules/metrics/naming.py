@@ -516,10 +516,42 @@ def _number_first(slot: Slot) -> None:
     if quoted and quoted.group(1).endswith(words.not_after):
         tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
         return
+    if not pre and slot.prep is None and not slot.attributive:
+        name = _doers_first(words, name, verb)
     slot.accept(name, "metrics.number_first", verb)
     if words.verb_at_end(slot.right):
         nxt = slot.nxt_cand
         tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
+
+
+def _doers_first(words: MetricWords, name: str, verb: str) -> str:
+    """120名驻村干部走上讲台: the count is of the doers, named by what they did — 走上讲台的驻村干部
+    (the thing, then the verb phrase, is turned round: the verb phrase qualifies the thing counted).
+    Only for a plain noun (its last word a noun by part of speech) right before the verb and its adverbs."""
+    at = name.find(verb) if verb else -1
+    listed = words.verbs_in(name)
+    if at < 2 or name.find(verb, at + 1) >= 0 or (listed and listed[0].start() < at):
+        return name  # another verb comes first: the name is no plain thing + verb phrase
+    thing, done = name[:at], name[at:]
+    if "的" in done or re.search(r"[\d一二两三四五六七八九十]", thing):
+        return name
+    thing = re.sub(
+        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动)+$", "", thing
+    )
+    if not _noun_phrase(thing) or len(done) < 2 or re.search(r"[从将在对到向把被给与和及、的“”（）]", thing):
+        return name
+    return done + "的" + thing if _ends_in_noun(thing) else name
+
+
+def _ends_in_noun(text: str) -> bool:
+    """The longest word the text ends with that jieba knows is a noun (驻村干部, 文明实践站)."""
+    from ...entities import tag
+
+    for n in (4, 3, 2):
+        t = tag(text[-n:]) if len(text) >= n else None
+        if t:
+            return t.startswith("n") and t != "nr"
+    return False
 
 
 def _from_to(
