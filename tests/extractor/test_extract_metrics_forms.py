@@ -68,6 +68,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (("社区服务站全面完成适老化改造", 213, "个"),),
     ),
     (
+        "verb-before-a-whole-area-count",  # 检查全县126家…: 全县 between the verb and the number
+        "节前，县市场监管局检查全县126家餐饮单位，下达责任改正通知书14份。",
+        (("检查餐饮单位", 126, "家"),),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

@@ -58,10 +58,14 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
     i = bisect.bisect_right(ctx.word_ends, pos) - 1
     if i < 0 or ctx.words[i][2] != pos:
         return ""
+    gaps = ""
     while i > 0 and ctx.words[i][0] in words.gap_words:
+        gaps = ctx.words[i][0] + gaps
         i -= 1
     word = ctx.words[i][0]
     t = tag(word) or ""
+    if gaps.startswith("全") and lclean.endswith(gaps):
+        lclean = lclean[: len(lclean) - len(gaps)]  # 发放全县116个…: the verb stands before 全县
     if (
         word in words.not_action
         or not t.startswith("v")
