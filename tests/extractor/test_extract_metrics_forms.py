@@ -74,6 +74,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "those-listed-took-part",  # 甲、乙等N人参加了会议: the count of those listed, named by what they did
+        "县委常委，各乡镇、县直各单位主要负责人等200余人参加了会议。",
+        (("参加会议", 200, "人"),),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

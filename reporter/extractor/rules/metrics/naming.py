@@ -507,6 +507,10 @@ def _number_first(slot: Slot) -> None:
     verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
     if not verb and pre and pre == slot.end_verb:
         verb = pre  # 打造5个乡镇党校: a verb by its part of speech
+    if not verb and slot.with_deng and not pre:
+        listed = words.verbs_in(name)
+        if listed and listed[0].start() == 0:
+            verb = listed[0].group()  # 各单位负责人等150余人参加了会议: those listed took part
     if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
