@@ -52,7 +52,21 @@ UNIT_BRIEFING = (
     "4月8日，县市场监管局通报一季度食品安全抽检情况，共抽检食品320批次。\n"
 )
 
+# a newspaper item: the city written by one character (在沪签署)
+CITY_SHORT = (
+    "苏浙两省签署生态环境联防联治协议\n"
+    "　　本报讯  两省生态环境厅昨日在沪签署生态环境联防联治协议，建立跨界河湖联合巡查机制。\n"
+)
+CITY_SHORT_NO_FRAME = "老党员的坚守\n　　本报讯  他在京工作四十年，退休后回到家乡义务宣讲。\n"
+
 VECTORS = [
+    FieldVector("location-city-by-one-character", "location", CITY_SHORT, exact="沪"),
+    FieldVector(
+        "location-one-character-city-without-a-frame",
+        "location",
+        CITY_SHORT_NO_FRAME,
+        must_not_include=("京",),
+    ),
     FieldVector("event-title-named-meeting-held", "event", SITE_MEETING, exact="全市安全生产工作会议"),
     FieldVector("event-title-named-in-the-kicker", "event", KICKER_MEETING, exact="青山县基层党建述职评议会"),
     FieldVector("event-a-units-press-briefing-is-generic", "event", UNIT_BRIEFING, empty=True),

@@ -20,7 +20,15 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
-    for strategy in (_happened, _at_named_place, _visited, _acting_place, _title_place, _organizer_place):
+    for strategy in (
+        _happened,
+        _at_named_place,
+        _at_city_short,
+        _visited,
+        _acting_place,
+        _title_place,
+        _organizer_place,
+    ):
         found = strategy(ctx)
         if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
@@ -53,6 +61,22 @@ def _at_named_place(ctx: Context) -> Found | None:
         m = _DONE_AT.match(ctx.norm, stop)
         if m:
             return ctx.hit(ctx.text[chain.start : stop], chain.start, stop, "location.at_named_place")
+    return None
+
+
+# newspapers write a few big cities by one character: 在京召开, 在沪举行, 在津签署 (京 北京, 沪 上海, 津 天津,
+# 渝 重庆, 穗 广州, 蓉 成都, 榕 福州, 邕 南宁, 筑 贵阳, 昆 is left out: it is also a person's name)
+_AT_CITY_SHORT = re.compile(
+    r"在(?P<loc>[京沪津渝穗蓉榕邕筑])(?:隆重|正式)?(?:召开|举行|举办|开幕|闭幕|签署|签约|启动|发布|成立|揭牌)"
+)
+
+
+def _at_city_short(ctx: Context) -> Found | None:
+    """ "在京召开 / 在沪签署" in the headline or lead → location.at_city_short, the character as written."""
+    for m in _first(ctx, _AT_CITY_SHORT, lines=8):
+        return ctx.hit(
+            ctx.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"), "location.at_city_short"
+        )
     return None
 
 
