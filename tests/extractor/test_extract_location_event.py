@@ -59,7 +59,14 @@ CITY_SHORT = (
 )
 CITY_SHORT_NO_FRAME = "老党员的坚守\n　　本报讯  他在京工作四十年，退休后回到家乡义务宣讲。\n"
 
+# a city's site page: the meeting was held 在我市, the headline's district only won an award there
+OUR_CITY = (
+    "城厢区：荣获“全国食品安全示范区”称号\n"
+    "昨天上午，国家市场监管总局在我市召开全国食品安全示范创建工作会议，会上对获得称号的12个区县进行了表彰。\n"
+)
+
 VECTORS = [
+    FieldVector("location-our-city-is-not-the-headline-district", "location", OUR_CITY, empty=True),
     FieldVector("location-city-by-one-character", "location", CITY_SHORT, exact="沪"),
     FieldVector(
         "location-one-character-city-without-a-frame",

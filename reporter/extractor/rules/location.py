@@ -20,6 +20,10 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
+    if held:
+        # 在我市召开: the place is the writer's own, which only the organizer's name can tell
+        found = _organizer_place(ctx)
+        return [found] if found else []
     for strategy in (
         _happened,
         _at_named_place,
