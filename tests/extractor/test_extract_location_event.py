@@ -65,7 +65,15 @@ OUR_CITY = (
     "昨天上午，国家市场监管总局在我市召开全国食品安全示范创建工作会议，会上对获得称号的12个区县进行了表彰。\n"
 )
 
+# a unit's own study meeting: where it met is not said, and the unit's city is not the place of it
+UNIT_STUDY = (
+    "彭州市司法局组织学习宪法精神\n"
+    "近日，彭州市司法局党组书记、局长为全局党员干部作了一场专题报告。\n"
+    "专题报告会上，局长指出，要做尊法学法守法用法的表率。\n"
+)
+
 VECTORS = [
+    FieldVector("location-a-units-own-meeting-has-no-place", "location", UNIT_STUDY, empty=True),
     FieldVector("location-our-city-is-not-the-headline-district", "location", OUR_CITY, empty=True),
     FieldVector("location-city-by-one-character", "location", CITY_SHORT, exact="沪"),
     FieldVector(

@@ -87,6 +87,10 @@ def _at_city_short(ctx: Context) -> Found | None:
 _PLACE_GOVERNMENT = re.compile(r"(?:[省市县区旗州盟](?:人民)?政府|[省市县区旗州盟]委)$")
 
 
+# a unit's own meeting told in the lead without its name: 专题报告会上, 学习会上, 座谈会上
+_UNIT_MEETING = re.compile(r"(?:报告会|学习会|座谈会|专题会|动员会|推进会|会议)上|会上")
+
+
 def _organizer_place(ctx: Context) -> Found | None:
     """No place is said for the event: the place the organizer's name begins with (某省某市某区人民法院 →
     某省某市某区), under review (location.organizer_place)."""
@@ -100,11 +104,10 @@ def _organizer_place(ctx: Context) -> Found | None:
         return None  # a 通知 or 意见 lays down work; it took place nowhere
     event = _frame(ctx).get("event")
     span = found[0].evidence.span
-    if (
-        event
-        and event[3] in ("event.held", "event.speech_at")
-        and not _PLACE_GOVERNMENT.search(str(found[0].value))
-    ):
+    own_meeting = (event and event[3] in ("event.held", "event.speech_at")) or _UNIT_MEETING.search(
+        ctx.norm, 0, min(ctx.content_end, 400)
+    )
+    if own_meeting and not _PLACE_GOVERNMENT.search(str(found[0].value)):
         # a unit's own meeting with no venue written: where it met is not said (a place's government or
         # party committee meets for the place, and the place is where its work is)
         return None
