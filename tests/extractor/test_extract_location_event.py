@@ -72,7 +72,18 @@ UNIT_STUDY = (
     "专题报告会上，局长指出，要做尊法学法守法用法的表率。\n"
 )
 
+# a work summary: a meeting held inside one numbered measure is not what the report is about
+SUMMARY_ITEM_MEETING = (
+    "青山县扎实推进工程建设领域信息公开\n"
+    "今年以来，青山县扎实推进工程建设领域项目信息公开工作，取得阶段性成效。\n"
+    "一是健全工作机制。县政府制定了实施方案，明确责任分工。\n"
+    "二是培训业务骨干。今年6月，县住建局召开全县工程建设领域信息公开工作推进会，以会代训。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "event-a-meeting-inside-a-list-item-is-not-the-event", "event", SUMMARY_ITEM_MEETING, empty=True
+    ),
     FieldVector("location-a-units-own-meeting-has-no-place", "location", UNIT_STUDY, empty=True),
     FieldVector("location-our-city-is-not-the-headline-district", "location", OUR_CITY, empty=True),
     FieldVector("location-city-by-one-character", "location", CITY_SHORT, exact="沪"),

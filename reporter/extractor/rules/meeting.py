@@ -177,6 +177,8 @@ def _step_held(ctx: Context, frame: Frame) -> None:
     """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
     text = ctx.norm
     for m in _first(ctx, _patterns(ctx).held, lines=8):
+        if _in_list_item(ctx, m.start()):
+            continue  # 三是…召开了…会议: one measure of a work summary, not the report's event
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
         if _named(ctx, event):
@@ -201,6 +203,17 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             if is_unit_name(ctx.norm[org[0] : org[1]]):
                 org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+# a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
+_LIST_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+)
+
+
+def _in_list_item(ctx: Context, pos: int) -> bool:
+    line = next((ln for ln in ctx.lines if ln.start <= pos < ln.end), None)
+    return line is not None and line.start < pos and bool(_LIST_ITEM.match(ctx.norm, line.start, line.end))
 
 
 def _step_at_place(ctx: Context, frame: Frame) -> None:
