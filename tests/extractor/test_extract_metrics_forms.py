@@ -80,6 +80,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "threshold-with-yishang-de",  # 50万元以上的项目: a threshold of a rule, not a result
+        "县公共资源交易中心规定，政府采购50万元以上的项目一律进场交易。今年以来共完成交易项目126个。",
+        (("完成交易项目", 126, "个"),),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),
@@ -98,3 +104,5 @@ def test_forms(case: tuple[str, str, tuple[M, ...], tuple[M, ...]], tmp_path: Pa
         assert bad not in got, f"{bad} should not be in {got}"
     if case[0] == "dimensions-are-not-results":
         assert all(v not in (8, 3) for _, v, _ in got), got
+    if case[0] == "threshold-with-yishang-de":
+        assert all(v != 500000 for _, v, _ in got), got

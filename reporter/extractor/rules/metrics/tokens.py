@@ -101,7 +101,7 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
         return "一（不定量）"
     if tok.value == 1 and re.search(r"发生了?$", before):
         return "一起（不定量）"
-    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的)", after):
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的|以上的)", after):  # 50万元以上的项目: a threshold
         return "门槛或修饰语"
     thing = after.lstrip('“"')
     for w in words.not_after:
