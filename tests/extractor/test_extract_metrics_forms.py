@@ -86,6 +86,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "people-who-took-part-are-counted",  # N名…参加: people taking part count; N个乡镇开展 does not
+        "会议由支部书记主持，12名在职党员、3名入党积极分子参加。会后，3个乡镇开展了交流。",
+        (("参加的入党积极分子", 3, "名"),),
+        (("开展交流的乡镇", 3, "个"), ("乡镇开展交流", 3, "个")),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

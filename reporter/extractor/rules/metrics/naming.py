@@ -503,7 +503,9 @@ def _number_first(slot: Slot) -> None:
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
     if not pre:
-        real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
+        # 3个乡镇开展调研: who took part; but people who took part are counted (6名党员参加)
+        people = tok.unit in ("人", "名", "人次") and "第" not in name  # 参加第二轮: an ordinal's round
+        real = [m for m in real if m.group() not in _WEAK_VERBS or people]
     verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
     if not verb and pre and pre == slot.end_verb:
         verb = pre  # 打造5个乡镇党校: a verb by its part of speech
