@@ -80,7 +80,17 @@ SUMMARY_ITEM_MEETING = (
     "二是培训业务骨干。今年6月，县住建局召开全县工程建设领域信息公开工作推进会，以会代训。\n"
 )
 
+# a newspaper item whose lead's place acts through 将 (disposal): 某区将全区划分为…
+DISPOSAL_FRAME = (
+    "湖南株洲：小网格撬动基层大治理\n"
+    "\n"
+    "　　本报长沙3月11日电  （记者李四）近年来，湖南省株洲市荷塘区将全区划分为860个网格，配备专兼职网格员2100余名。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "location-place-acting-through-jiang", "location", DISPOSAL_FRAME, exact="湖南省株洲市荷塘区"
+    ),
     FieldVector(
         "event-a-meeting-inside-a-list-item-is-not-the-event", "event", SUMMARY_ITEM_MEETING, empty=True
     ),

@@ -124,6 +124,10 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
         return True
     acting, not_acting = lead_verbs(ctx)
+    # --- hplace (issue 12, location): 某区将全区划分为…, 某县把…作为…: the object comes before the verb
+    if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
+        return True
+    # --- end hplace
     i = bisect.bisect_left(ctx.word_starts, pos)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
