@@ -92,6 +92,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (("开展交流的乡镇", 3, "个"), ("乡镇开展交流", 3, "个")),
     ),
     (
+        "share-of-the-figure-before",  # 某类186起、占全部案件的37.2%: the share of the figure before it
+        "全年共查处违法案件500起。其中食品类案件186起，同比增长8.2%，占全部案件的37.2%。",
+        (("食品类案件占全部案件", 37.2, "%"),),
+        (("占全部案件", 37.2, "%"),),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

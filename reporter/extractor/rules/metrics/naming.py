@@ -329,6 +329,7 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
+    name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)
     if leading or slot.exist:
@@ -347,6 +348,24 @@ def name_first(slot: Slot) -> bool:
         tok.accepted = True
         return True
     return False
+
+
+def _share_of_previous(slot: Slot, name: str) -> str:
+    """火灾扑救83.7万起、占总数的34.3%: a share written right after a figure is that figure's share
+    (火灾扑救占总数)."""
+    pc = slot.prev_cand
+    if (
+        not name.startswith("占")
+        or pc is None
+        or not pc.accepted
+        or not pc.name
+        or pc.sentence != slot.tok.sentence
+    ):
+        return name
+    between = slot.norm[pc.end : slot.tok.start]
+    if not re.fullmatch(r"[，、,]?(?:[^，。；、]{0,8}\d[\d.]*%[，、])?占[^，。；、]{1,20}", between):
+        return name
+    return pc.name + name
 
 
 def continuation(slot: Slot) -> bool:
