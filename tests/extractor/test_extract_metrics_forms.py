@@ -98,6 +98,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (("占全部案件", 37.2, "%"),),
     ),
     (
+        "grouping-is-no-result",  # 分成3个小组 / 围绕3个问题: an arrangement or a topic, not work done
+        "巡察组分成4个小组，围绕5个突出问题开展督查，深入12个乡镇走访，发现问题线索27条。",
+        (("发现问题线索", 27, "条"),),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),
@@ -116,5 +122,7 @@ def test_forms(case: tuple[str, str, tuple[M, ...], tuple[M, ...]], tmp_path: Pa
         assert bad not in got, f"{bad} should not be in {got}"
     if case[0] == "dimensions-are-not-results":
         assert all(v not in (8, 3) for _, v, _ in got), got
+    if case[0] == "grouping-is-no-result":
+        assert all(v not in (4, 5, 12) for _, v, _ in got), got
     if case[0] == "threshold-with-yishang-de":
         assert all(v != 500000 for _, v, _ in got), got

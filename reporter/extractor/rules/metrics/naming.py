@@ -511,6 +511,9 @@ def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
 
 def _number_first(slot: Slot) -> None:
     words, tok = slot.words, slot.tok
+    if _went_to(slot):
+        tok.reject = "去向或分组"  # 深入3个乡镇开展调研 / 分成4个小组
+        return
     thing = _thing_after(slot)
     why = _background(slot, thing)
     if why:
@@ -577,6 +580,12 @@ def _ends_in_noun(text: str) -> bool:
         if t:
             return t.startswith("n") and t != "nr"
     return False
+
+
+def _went_to(slot: Slot) -> bool:
+    """A verb of going or splitting (深入, 前往, 分成, 围绕) right before the number (after 了 and 全县…)."""
+    left = re.sub(r"(?:了|全[省市县区镇乡])+$", "", slot.lclean)
+    return any(left.endswith(w) for w in slot.words.motion_verbs)
 
 
 def _from_to(
