@@ -87,7 +87,25 @@ DISPOSAL_FRAME = (
     "　　本报长沙3月11日电  （记者李四）近年来，湖南省株洲市荷塘区将全区划分为860个网格，配备专兼职网格员2100余名。\n"
 )
 
+# a newspaper item whose headline place the body writes out with a district inside it: the fuller writing
+# of the same place (某省某市), not the district
+HEADLINE_PLACE_DEEPER_IN_BODY = (
+    "四川绵阳多部门协同化解欠薪纠纷\n"
+    "\n"
+    "《人民日报》（2026年02月03日第 10 版）\n"
+    "\n"
+    "本报成都2月2日电  （记者王五）“工程干完三个月了，工钱还没拿到……”1月30日晚，网友在政务平台留言反映欠薪问题。\n"
+    "\n"
+    "2月1日上午，他便接到了四川省绵阳市涪城区住建局的回访电话。当日下午，问题得到解决。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "location-headline-place-written-fuller-not-deeper",
+        "location",
+        HEADLINE_PLACE_DEEPER_IN_BODY,
+        exact="四川省绵阳市",
+    ),
     FieldVector(
         "location-place-acting-through-jiang", "location", DISPOSAL_FRAME, exact="湖南省株洲市荷塘区"
     ),

@@ -290,4 +290,19 @@ def _fuller_place(ctx: Context, short: str, after: int) -> tuple[int, int] | Non
         it = iter(text)
         if all(ch in it for ch in short) and (best is None or run[1] - run[0] > best[1] - best[0]):
             best = run
-    return best
+    return _same_depth(ctx, best, short) if best else None
+
+
+_DIVISION_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{0,3}族)?(?:自治[州县区旗]|地区|[省市县区州旗盟])?")
+
+
+def _same_depth(ctx: Context, run: tuple[int, int], short: str) -> tuple[int, int]:
+    """The long writing cut after the short form's last name and its suffix (某省某市某区 for 某省某市 →
+    某省某市): a fuller writing of the same place, not a place inside it."""
+    text = ctx.norm[run[0] : run[1]]
+    pos = -1
+    for ch in short:
+        pos = text.find(ch, pos + 1)
+    end = run[0] + pos + 1
+    m = _DIVISION_SUFFIX.match(ctx.norm, end, run[1])
+    return run[0], m.end() if m else end
