@@ -104,6 +104,19 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "market-inspection-measure-words",  # 盒/瓶/袋/斤/幅: goods seized, produce, posters (查扣 a verb)
+        "执法人员现场查扣过期药品120盒、假冒白酒36瓶、劣质化肥80袋，收缴病死猪肉300斤。"
+        "全镇张贴宣传标语200幅。",
+        (
+            ("查扣过期药品", 120, "盒"),
+            ("查扣假冒白酒", 36, "瓶"),
+            ("查扣劣质化肥", 80, "袋"),
+            ("收缴病死猪肉", 300, "斤"),
+            ("宣传标语", 200, "幅"),
+        ),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),
