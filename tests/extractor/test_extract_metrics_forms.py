@@ -117,6 +117,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "names-keep-their-first-character",  # 5年来新增… / …，就业困难人员… / 尚有…: clean name edges
+        "5年来新增就业3151人，帮助3300人再就业，860名就业困难人员实现就业。全县尚有接受医学观察人员120人。",
+        (("新增就业", 3151, "人"), ("就业困难人员实现就业", 860, "名"), ("医学观察人员", 120, "人")),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

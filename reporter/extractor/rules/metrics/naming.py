@@ -100,6 +100,8 @@ def _read_left(slot: Slot) -> None:
     """What the words left of the number say: markers, copula, existential, preposition, verb."""
     words = slot.words
     left = slot.left_raw
+    if slot.prev is not None and slot.prev.kind == "time":
+        left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 5年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
     prev = slot.prev
     slot.enum_item = (
