@@ -123,6 +123,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "comparison-and-example-words-left-out",  # 较2023年同期…增长 / 比如…: not part of the name
+        "全年新办理公证事项1.2万件，较2023年同期办理数量增长12.5%。比如市公证处办理的涉外公证数量是上年的2.1倍。",
+        (("办理数量同比", 12.5, "%"), ("市公证处办理的涉外公证数量", 2.1, "倍")),
+        (),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

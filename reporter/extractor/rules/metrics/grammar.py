@@ -150,6 +150,7 @@ def _adverb_at_end(text: str) -> str:
 
 def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"为期[^，]*?的", "", text)
+    text = re.sub(r"^(?:比如|例如|譬如)", "", text)  # 比如某院新公布的…: an example's marker
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = _strip_joiners(text)
     text = _strip_adverbs(text)
