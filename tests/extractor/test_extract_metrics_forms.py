@@ -129,6 +129,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
         (),
     ),
     (
+        "casualties-each-with-its-own-verb",  # 3人死亡、2人失联: 死亡 serves the first count only
+        "截至30日8时，强降雨造成3人死亡、2人失联，紧急转移群众1.6万人。",
+        (("死亡", 3, "人"), ("失联", 2, "人"), ("转移群众", 16000, "人")),
+        (("死亡失联", 2, "人"),),
+    ),
+    (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
         "该局从8个维度构建安全生产责任体系，从3个层面推进执法规范化。",
         (),

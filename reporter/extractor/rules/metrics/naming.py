@@ -214,6 +214,8 @@ def shared_verb(slot: Slot) -> bool:
     prev = slot.prev
     if prev is None or not prev.accepted or prev.rule != "metrics.number_first" or not prev.verb:
         return False
+    if slot.norm.startswith(prev.verb, prev.end):
+        return False  # 3人死亡、2人失联: the verb came after the first count, it serves that one only
     if not prev.name.startswith(prev.verb) or not re.fullmatch(
         r"[^，。；、和及与]{1,20}[、和及与]", slot.left_raw
     ):
