@@ -130,9 +130,9 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M, ...]]] = [
     ),
     (
         "casualties-each-with-its-own-verb",  # 3人死亡、2人失联: 死亡 serves the first count only
-        "截至30日8时，强降雨造成3人死亡、2人失联，紧急转移群众1.6万人。",
+        "截至30日8时，强降雨造成3人死亡、2人失联，另有1人死亡、4人下落不明，紧急转移群众1.6万人。",
         (("死亡", 3, "人"), ("失联", 2, "人"), ("转移群众", 16000, "人")),
-        (("死亡失联", 2, "人"),),
+        (("死亡失联", 2, "人"), ("死亡下落不明", 4, "人")),
     ),
     (
         "dimensions-are-not-results",  # 从8个维度构建…: a count of aspects, like 方面
