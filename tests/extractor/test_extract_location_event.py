@@ -99,7 +99,10 @@ HEADLINE_PLACE_DEEPER_IN_BODY = (
     "2月1日上午，他便接到了四川省绵阳市涪城区住建局的回访电话。当日下午，问题得到解决。\n"
 )
 
+STANDING_MEETING_HEADLINE = "市政府常务会议研究部署防汛工作\n3月5日，会议听取了全市防汛准备情况汇报。\n"
+
 VECTORS = [
+    FieldVector("event-title-standing-meeting", "event", STANDING_MEETING_HEADLINE, exact="市政府常务会议"),
     FieldVector(
         "location-headline-place-written-fuller-not-deeper",
         "location",

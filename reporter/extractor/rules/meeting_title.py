@@ -38,8 +38,10 @@ def _title_event(ctx: Context, start: int, end: int) -> tuple[str, int, int, str
     event = m["event"]
     i = bisect.bisect_left(ctx.word_starts, m.end())
     nxt = ctx.words[i][0] if i < len(ctx.words) and ctx.words[i][1] == m.end() else ""
+    verbal = ("v", "vd", "vi", "vn")
+    # the next word is a verb, or begins with one (研究部署, which the dictionary keeps as one noun)
     acts = bool(_TITLE_EVENT_VERB.match(ctx.norm, m.end(), end)) or (
-        len(nxt) >= 2 and (tag(nxt) or "") in ("v", "vd", "vi")
+        len(nxt) >= 2 and ((tag(nxt) or "") in verbal or (tag(nxt[:2]) or "") in verbal)
     )
     if not acts or not _named(ctx, event) or _unit_and_generic(ctx, event):
         return None
@@ -53,8 +55,11 @@ _TITLE_EVENT_VERB = re.compile(
 
 
 def _unit_and_generic(ctx: Context, event: str) -> bool:
-    """某局新闻发布会, 县政府常务会议 written after a unit: a generic meeting of a named body."""
+    """某局新闻发布会, 某局工作会议 written after a unit: a generic meeting of a named body (a body's standing
+    meeting, 市政府常务会议, is named by its body)."""
     pats = _patterns(ctx)
+    if pats.standing.match(event):
+        return False
     return any(
         pats.generic.match(event[k:]) and re.search(r"[局委办院府厅部会司处队所组]$", event[:k])
         for k in range(2, len(event) - 1)
