@@ -101,7 +101,13 @@ HEADLINE_PLACE_DEEPER_IN_BODY = (
 
 STANDING_MEETING_HEADLINE = "市政府常务会议研究部署防汛工作\n3月5日，会议听取了全市防汛准备情况汇报。\n"
 
+FORMAL_NOTICE_ON_MEETINGS = (
+    "关于进一步规范会议管理的通知\n各乡镇、县直各单位：\n为转变会风，现就有关要求通知如下。\n"
+    "一、压缩会议数量\n能合并召开的合并召开。\n青山县人民政府办公室\n2024年3月1日\n"
+)
+
 VECTORS = [
+    FieldVector("event-a-notice-about-meetings-is-no-event", "event", FORMAL_NOTICE_ON_MEETINGS, empty=True),
     FieldVector("event-title-standing-meeting", "event", STANDING_MEETING_HEADLINE, exact="市政府常务会议"),
     FieldVector(
         "location-headline-place-written-fuller-not-deeper",

@@ -33,15 +33,17 @@ def _title_event(ctx: Context, start: int, end: int) -> tuple[str, int, int, str
     from ..entities import tag
 
     m = _patterns(ctx).title_led.match(ctx.norm, start, end)
-    if m is None or re.search(r"\s", m["event"]):
-        return None
+    if m is None or re.search(r"\s", m["event"]) or m["event"].startswith("关于"):
+        return None  # 关于…的通知: a document's title, not a meeting that acts
     event = m["event"]
     i = bisect.bisect_left(ctx.word_starts, m.end())
     nxt = ctx.words[i][0] if i < len(ctx.words) and ctx.words[i][1] == m.end() else ""
-    verbal = ("v", "vd", "vi", "vn")
-    # the next word is a verb, or begins with one (研究部署, which the dictionary keeps as one noun)
+    verbal = ("v", "vd", "vi")
+    # the next word is a verb, or begins with one (研究部署, which the dictionary keeps as one noun);
+    # a verbal noun alone makes a compound (会议管理, 会议服务), not a predicate
     acts = bool(_TITLE_EVENT_VERB.match(ctx.norm, m.end(), end)) or (
-        len(nxt) >= 2 and ((tag(nxt) or "") in verbal or (tag(nxt[:2]) or "") in verbal)
+        len(nxt) >= 2
+        and ((tag(nxt) or "") in verbal or (len(nxt) > 2 and (tag(nxt[:2]) or "") in (*verbal, "vn")))
     )
     if not acts or not _named(ctx, event) or _unit_and_generic(ctx, event):
         return None
