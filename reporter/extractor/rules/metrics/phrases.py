@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...context import Context
 from ...entities import tag
-from .grammar import (
-    _WEAK_VERBS,
-)
+from .grammar import _WEAK_VERBS
 from .words import MetricWords
 
 if TYPE_CHECKING:
@@ -89,3 +87,60 @@ def _verb_after(slot: Slot) -> str:
             return "" if word in words.not_action or word in _WEAK_VERBS else word
         i += 1
     return ""
+
+
+# ------------------------------------------------------------------------------------------ round 2 (issue 12)
+
+
+def _doers_first(words: MetricWords, name: str, verb: str) -> str:
+    """120名驻村干部走上讲台: the count is of the doers, named by what they did — 走上讲台的驻村干部
+    (the thing, then the verb phrase, is turned round: the verb phrase qualifies the thing counted).
+    Only for a plain noun (its last word a noun by part of speech) right before the verb and its adverbs."""
+    at = name.find(verb) if verb else -1
+    listed = words.verbs_in(name)
+    if at < 2 or name.find(verb, at + 1) >= 0 or (listed and listed[0].start() < at):
+        return name  # another verb comes first: the name is no plain thing + verb phrase
+    thing, done = name[:at], name[at:]
+    if "的" in done or re.search(r"[\d一二两三四五六七八九十]", thing):
+        return name
+    thing = re.sub(
+        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动)+$", "", thing
+    )
+    if not _noun_phrase(thing) or len(done) < 2 or re.search(r"[从将在对到向把被给与和及、的“”（）]", thing):
+        return name
+    return done + "的" + thing if _ends_in_noun(thing) else name
+
+
+def _ends_in_noun(text: str) -> bool:
+    """The longest word the text ends with that jieba knows is a noun (驻村干部, 文明实践站)."""
+    from ...entities import tag
+
+    for n in (4, 3, 2):
+        t = tag(text[-n:]) if len(text) >= n else None
+        if t:
+            return t.startswith("n") and t != "nr"
+    return False
+
+
+def _went_to(slot: Slot) -> bool:
+    """A verb of going or splitting (深入, 前往, 分成, 围绕) right before the number (after 了 and 全县…)."""
+    left = re.sub(r"(?:了|全[省市县区镇乡])+$", "", slot.lclean)
+    return any(left.endswith(w) for w in slot.words.motion_verbs)
+
+
+def _share_of_previous(slot: Slot, name: str) -> str:
+    """火灾扑救83.7万起、占总数的34.3%: a share written right after a figure is that figure's share
+    (火灾扑救占总数)."""
+    pc = slot.prev_cand
+    if (
+        not name.startswith("占")
+        or pc is None
+        or not pc.accepted
+        or not pc.name
+        or pc.sentence != slot.tok.sentence
+    ):
+        return name
+    between = slot.norm[pc.end : slot.tok.start]
+    if not re.fullmatch(r"[，、,]?(?:[^，。；、]{0,8}\d[\d.]*%[，、])?占[^，。；、]{1,20}", between):
+        return name
+    return pc.name + name
