@@ -152,7 +152,7 @@ _PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就"))
 
 def _verb_later(ctx: Context, pos: int, limit: int) -> bool:
     """A verb (by jieba's part of speech, two characters or more) after a preposition's object, in the
-    same sentence (某市将对辖区河道采砂权实行招投标)."""
+    same sentence (某县将对辖区内企业逐一开展安全检查)."""
     import bisect
 
     from ..entities import tag

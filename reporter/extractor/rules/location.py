@@ -21,8 +21,12 @@ def location(ctx: Context) -> list[Found]:
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
     if held:
-        # 在我市召开: the place is the writer's own, which only the organizer's name can tell
+        # 在我市召开: the place is the writer's own, which only an organ's name can tell (某市某局 → 某市);
+        # an organizer that is a place itself may be another place than 我市
         found = _organizer_place(ctx)
+        organizer = ctx.found.get("organizer") or []
+        if found and organizer and str(found.value) == str(organizer[0].value):
+            return []
         return [found] if found else []
     for strategy in (
         _happened,

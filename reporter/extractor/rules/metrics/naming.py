@@ -110,7 +110,7 @@ def _read_left(slot: Slot) -> None:
     words = slot.words
     left = slot.left_raw
     if slot.prev is not None and slot.prev.kind == "time":
-        left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 5年来新增…: 来 ends the time phrase
+        left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 3年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
     prev = slot.prev
     slot.enum_item = (
@@ -191,7 +191,7 @@ def times_of(slot: Slot) -> bool:
     m = _TIMES.search(before)
     name = _clean_name(slot.words, _cut_markers(slot.words, m.group("name"))) if m else ""
     grew = _GREW_TIMES.search(before) if not name else None
-    if grew:  # 响应速度较改革前提升3倍: the thing and its verb, without what it is compared with
+    if grew:  # 办件效率较改革前提高2倍: the thing and its verb, without what it is compared with
         name = _clean_name(slot.words, _cut_markers(slot.words, grew.group("name"))) + grew.group("verb")
     if not name:
         return slot.reject("没有名称")
@@ -212,7 +212,7 @@ def second_unit(slot: Slot) -> bool:
         and prev.unit not in _SHARE
         and tok.unit not in _SHARE
     ):
-        return False  # 培育苗木24万亩、20亿株: one thing measured two ways, listed
+        return False  # 完成造林1.2万亩、80万株: one thing measured two ways, listed
     tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
     tok.rule = "metrics.second_unit"
     return True
@@ -520,7 +520,7 @@ def _number_first(slot: Slot) -> None:
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
     if not pre:
-        # 3个乡镇开展调研: who took part; but people who took part are counted (6名党员参加)
+        # 3个乡镇开展调研: who took part; but people who took part are counted (12名党员参加)
         people = tok.unit in ("人", "名", "人次") and "第" not in name  # 参加第二轮: an ordinal's round
         real = [m for m in real if m.group() not in _WEAK_VERBS or people]
     verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
@@ -529,7 +529,7 @@ def _number_first(slot: Slot) -> None:
     if not verb and slot.with_deng and not pre:
         listed = words.verbs_in(name)
         if listed and listed[0].start() == 0:
-            verb = listed[0].group()  # 各单位负责人等150余人参加了会议: those listed took part
+            verb = listed[0].group()  # 各乡镇负责人等200余人参加了会议: those listed took part
     if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:

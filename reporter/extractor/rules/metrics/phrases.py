@@ -63,7 +63,7 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
     word = ctx.words[i][0]
     t = tag(word) or ""
     if gaps.startswith("全") and lclean.endswith(gaps):
-        lclean = lclean[: len(lclean) - len(gaps)]  # 发放全县116个…: the verb stands before 全县
+        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家…: the verb stands before 全县
     if (
         word in words.not_action
         or not t.startswith("v")
@@ -93,7 +93,7 @@ def _verb_after(slot: Slot) -> str:
 
 
 def _doers_first(words: MetricWords, name: str, verb: str) -> str:
-    """120名驻村干部走上讲台: the count is of the doers, named by what they did — 走上讲台的驻村干部
+    """213个服务站完成改造: the count is of the doers, named by what they did — 完成改造的服务站
     (the thing, then the verb phrase, is turned round: the verb phrase qualifies the thing counted).
     Only for a plain noun (its last word a noun by part of speech) right before the verb and its adverbs."""
     at = name.find(verb) if verb else -1
@@ -112,7 +112,7 @@ def _doers_first(words: MetricWords, name: str, verb: str) -> str:
 
 
 def _ends_in_noun(text: str) -> bool:
-    """The longest word the text ends with that jieba knows is a noun (驻村干部, 文明实践站)."""
+    """The longest word the text ends with that jieba knows is a noun (网格员, 服务站)."""
     from ...entities import tag
 
     for n in (4, 3, 2):
@@ -129,8 +129,8 @@ def _went_to(slot: Slot) -> bool:
 
 
 def _share_of_previous(slot: Slot, name: str) -> str:
-    """火灾扑救83.7万起、占总数的34.3%: a share written right after a figure is that figure's share
-    (火灾扑救占总数)."""
+    """食品类案件186起、占全部案件的37.2%: a share written right after a figure is that figure's share
+    (食品类案件占全部案件)."""
     pc = slot.prev_cand
     if (
         not name.startswith("占")
