@@ -153,7 +153,7 @@ def is_place_word(word: str) -> bool:
 
 
 def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, int] | None:
-    """The longest run of place words starting exactly at `start` (湖南常德经开区石门桥镇康家公式片区)."""
+    """The longest run of place words starting exactly at `start` (某省某市经开区某镇某家片区)."""
     import bisect
 
     words = ctx.words
@@ -171,7 +171,7 @@ def place_run(ctx: Context, start: int, end: int | None = None) -> tuple[int, in
             last = we
             j += 1
             continue
-        # a place name jieba splits: 石门桥 + 镇, 康家 + 公式 + 片区 (a name part followed by a suffix word)
+        # a place name jieba splits: a name part followed by a suffix word (某某 + 镇, 某家 + 某某 + 片区)
         k = j
         while k < len(words) and k - j < 3 and re_cjk(words[k][0]) and not is_place_word(words[k][0]):
             k += 1

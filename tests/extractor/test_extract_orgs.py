@@ -318,7 +318,14 @@ VECTORS = [
     FieldVector("location-visit-after-captions", "location", CAPTIONS_THEN_VISIT, exact="杭州"),
     FieldVector("event-standing-meeting", "event", STANDING_MEETING, exact="县长办公会"),
     FieldVector("location-government-meeting-at-its-place", "location", STANDING_MEETING, exact="宁海县"),
-    FieldVector("event-requirement-is-no-event", "event", REQUIRED_LAUNCH, empty=True),
+    # the headline's meeting is the event (event.title_named); the required 行动 is not
+    FieldVector(
+        "event-requirement-is-no-event",
+        "event",
+        REQUIRED_LAUNCH,
+        exact="全省就业工作会议",
+        must_not_include=("“技能强省”行动", "实施“技能强省”行动"),
+    ),
     FieldVector("event-launched-after-main", "event", MAIN_LAUNCH, exact="“绿满宁海”植树活动"),
     FieldVector("organizer-place-not-a-unit-deep-in-body", "organizer", PLACE_UNIT_DEEP, exact="宁海县"),
     FieldVector("organizer-kind-of-unit-is-no-organizer", "organizer", GENERIC_MOST_NAMED, empty=True),

@@ -124,6 +124,10 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
         return True
     acting, not_acting = lead_verbs(ctx)
+    # --- hplace (issue 12, location): 某区将全区划分为…, 某县把…作为…: the object comes before the verb
+    if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
+        return True
+    # --- end hplace
     i = bisect.bisect_left(ctx.word_starts, pos)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
@@ -133,9 +137,36 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
         t = tag(word) or ""
         if t.startswith("v"):
             return True
+        # --- hplace (issue 12, location): 某市将对…实行…, 某县对…开展…: a preposition phrase before the verb
+        if word in _PREP_BEFORE_VERB:
+            return _verb_later(ctx, ws + 1, limit)
+        # --- end hplace
         if t[:1] not in "dil" and t not in ("ad", "b"):
             return False
     return False
+
+
+# --- hplace (issue 12, location): the prepositions that put the object before the actor's verb
+_PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就"))
+
+
+def _verb_later(ctx: Context, pos: int, limit: int) -> bool:
+    """A verb (by jieba's part of speech, two characters or more) after a preposition's object, in the
+    same sentence (某县将对辖区内企业逐一开展安全检查)."""
+    import bisect
+
+    from ..entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    for word, ws, _ in ctx.words[i : i + 40]:
+        if ws >= limit or word in ("。", "！", "？", "\n"):
+            return False
+        if len(word) >= 2 and (tag(word) or "") in ("v", "vd"):
+            return True
+    return False
+
+
+# --- end hplace
 
 
 def _joint_units(ctx: Context, start: int, end: int) -> int:

@@ -20,7 +20,23 @@ def location(ctx: Context) -> list[Found]:
     held = _from_frame(ctx, "location")
     if held and not _PRONOUN_PLACE.fullmatch(str(held[0].value)):
         return held
-    for strategy in (_happened, _at_named_place, _visited, _acting_place, _title_place, _organizer_place):
+    if held:
+        # 在我市召开: the place is the writer's own, which only an organ's name can tell (某市某局 → 某市);
+        # an organizer that is a place itself may be another place than 我市
+        found = _organizer_place(ctx)
+        organizer = ctx.found.get("organizer") or []
+        if found and organizer and str(found.value) == str(organizer[0].value):
+            return []
+        return [found] if found else []
+    for strategy in (
+        _happened,
+        _at_named_place,
+        _at_city_short,
+        _visited,
+        _acting_place,
+        _title_place,
+        _organizer_place,
+    ):
         found = strategy(ctx)
         if found and not _PRONOUN_PLACE.fullmatch(str(found.value)):
             return [found]
@@ -56,7 +72,27 @@ def _at_named_place(ctx: Context) -> Found | None:
     return None
 
 
+# newspapers write a few big cities by one character: 在京召开, 在沪举行, 在津签署 (京 北京, 沪 上海, 津 天津,
+# 渝 重庆, 穗 广州, 蓉 成都, 榕 福州, 邕 南宁, 筑 贵阳, 昆 is left out: it is also a person's name)
+_AT_CITY_SHORT = re.compile(
+    r"在(?P<loc>[京沪津渝穗蓉榕邕筑])(?:隆重|正式)?(?:召开|举行|举办|开幕|闭幕|签署|签约|启动|发布|成立|揭牌)"
+)
+
+
+def _at_city_short(ctx: Context) -> Found | None:
+    """ "在京召开 / 在沪签署" in the headline or lead → location.at_city_short, the character as written."""
+    for m in _first(ctx, _AT_CITY_SHORT, lines=8):
+        return ctx.hit(
+            ctx.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"), "location.at_city_short"
+        )
+    return None
+
+
 _PLACE_GOVERNMENT = re.compile(r"(?:[省市县区旗州盟](?:人民)?政府|[省市县区旗州盟]委)$")
+
+
+# a unit's own meeting told in the lead without its name: 专题报告会上, 学习会上, 座谈会上
+_UNIT_MEETING = re.compile(r"(?:报告会|学习会|座谈会|专题会|动员会|推进会|会议)上|会上")
 
 
 def _organizer_place(ctx: Context) -> Found | None:
@@ -72,11 +108,10 @@ def _organizer_place(ctx: Context) -> Found | None:
         return None  # a 通知 or 意见 lays down work; it took place nowhere
     event = _frame(ctx).get("event")
     span = found[0].evidence.span
-    if (
-        event
-        and event[3] in ("event.held", "event.speech_at")
-        and not _PLACE_GOVERNMENT.search(str(found[0].value))
-    ):
+    own_meeting = (event and event[3] in ("event.held", "event.speech_at")) or _UNIT_MEETING.search(
+        ctx.norm, 0, min(ctx.content_end, 400)
+    )
+    if own_meeting and not _PLACE_GOVERNMENT.search(str(found[0].value)):
         # a unit's own meeting with no venue written: where it met is not said (a place's government or
         # party committee meets for the place, and the place is where its work is)
         return None
@@ -96,8 +131,31 @@ def _acting_place(ctx: Context) -> Found | None:
     actor = lead_place(ctx, _body_start(ctx))
     if actor is None:
         return None
-    s, e = fullest_place(ctx, actor)
+    s, e = _body_writing(ctx, *fullest_place(ctx, actor))
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
+
+
+_ADMIN_CHARS = re.compile(r"[省市县区州旗盟]")
+
+
+def _body_writing(ctx: Context, s: int, e: int) -> tuple[int, int]:
+    """A headline writes a place short (某市某镇…); the body writes the same place with its province before
+    it (某省某市某镇): that fuller writing, when it ends with the same name (no deeper place)."""
+    from ..orgs import place_chains
+
+    title_end = ctx.lines[0].end if ctx.lines else 0
+    short = _ADMIN_CHARS.sub("", ctx.norm[s:e])
+    if s >= title_end or len(short) < 3:
+        return s, e
+    written = re.compile("".join(re.escape(ch) + "[省市县区州旗盟]?" for ch in short))
+    chains = place_chains(ctx)
+    for m in written.finditer(ctx.norm, title_end, ctx.content_end):
+        if is_noise(ctx, m.start()):
+            continue
+        before = next((c for c in chains if c.start < m.start() <= c.end <= m.end()), None)
+        if before is not None and m.end() - before.start > e - s:
+            return before.start, m.end()
+    return s, e
 
 
 # 全县共发生…, 本市累计发生…: the whole area a figure covers, not where something happened
@@ -157,9 +215,10 @@ def _title_place(ctx: Context) -> Found | None:
         s, e = run
         rest = ctx.norm[e : line.end]
         if not rest or re.match(
-            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|市委|县委|区委|党委|[局院委所队部厅])", rest
+            r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|政协|人大|[省市县区州旗盟]委|党委|[局院委所队部厅])",
+            rest,
         ):
-            continue  # 武汉蔡甸区检察院…: a unit, not a place
+            continue  # 某市某区检察院…, 某省政协原副主席…: a unit or a post, not a place
         short = ctx.norm[s:e]
         full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
         ctx.flag("location", _UNCERTAIN["location.title_place"])
@@ -235,4 +294,19 @@ def _fuller_place(ctx: Context, short: str, after: int) -> tuple[int, int] | Non
         it = iter(text)
         if all(ch in it for ch in short) and (best is None or run[1] - run[0] > best[1] - best[0]):
             best = run
-    return best
+    return _same_depth(ctx, best, short) if best else None
+
+
+_DIVISION_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{0,3}族)?(?:自治[州县区旗]|地区|[省市县区州旗盟])?")
+
+
+def _same_depth(ctx: Context, run: tuple[int, int], short: str) -> tuple[int, int]:
+    """The long writing cut after the short form's last name and its suffix (某省某市某区 for 某省某市 →
+    某省某市): a fuller writing of the same place, not a place inside it."""
+    text = ctx.norm[run[0] : run[1]]
+    pos = -1
+    for ch in short:
+        pos = text.find(ch, pos + 1)
+    end = run[0] + pos + 1
+    m = _DIVISION_SUFFIX.match(ctx.norm, end, run[1])
+    return run[0], m.end() if m else end

@@ -39,6 +39,7 @@ class _Patterns:
     held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
     held_at: re.Pattern[str]  # EVENT 在 LOC 举行
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
+    title_led: re.Pattern[str]  # a headline that begins with EVENT
     campaign: re.Pattern[str]  # … 专项行动
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
@@ -63,6 +64,7 @@ def _build(path: str | None) -> _Patterns:
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
+        title_led=re.compile(rf"\s*(?P<event>{_NP}{{4,40}}?{meeting})(?!{meeting})"),
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
@@ -177,6 +179,8 @@ def _step_held(ctx: Context, frame: Frame) -> None:
     """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
     text = ctx.norm
     for m in _first(ctx, _patterns(ctx).held, lines=8):
+        if _in_list_item(ctx, m.start()):
+            continue  # 三是…召开了…会议: one measure of a work summary, not the report's event
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
         if _named(ctx, event):
@@ -201,6 +205,17 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             if is_unit_name(ctx.norm[org[0] : org[1]]):
                 org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+# a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
+_LIST_ITEM = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+)
+
+
+def _in_list_item(ctx: Context, pos: int) -> bool:
+    line = next((ln for ln in ctx.lines if ln.start <= pos < ln.end), None)
+    return line is not None and line.start < pos and bool(_LIST_ITEM.match(ctx.norm, line.start, line.end))
 
 
 def _step_at_place(ctx: Context, frame: Frame) -> None:
@@ -236,6 +251,16 @@ def _step_speech_at(ctx: Context, frame: Frame) -> None:
         if _named(ctx, event):
             frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.speech_at")
             break
+
+
+def _step_title_event(ctx: Context, frame: Frame) -> None:
+    """A headline (or its kicker) that begins with a named meeting → event.title_named (meeting_title.py)."""
+    from .meeting_title import title_event
+
+    if "event" not in frame:
+        found = title_event(ctx)
+        if found:
+            frame["event"] = found
 
 
 # a named activity launched: 开展“某某”活动, 开办“某某讲堂”, 推行某某“零跑腿”改革 — a quoted name, with the
@@ -296,6 +321,7 @@ _FRAME_STEPS = (
     _step_at_place,
     _step_held_at,
     _step_speech_at,
+    _step_title_event,
     _step_launched,
     _step_campaign,
     _step_named_in_event,

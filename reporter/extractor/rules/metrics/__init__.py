@@ -94,6 +94,9 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         if tok.accepted and tok.name:
             tok.name = _shorten(words, tok.name, tok.verb)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
+            for other in tok.also:  # 甲、乙均达95%: the same figure for each thing listed
+                name = _shorten(words, other, tok.verb)
+                results.append((tok, Metric(name=name, value=tok.value, unit=tok.unit)))
     results.extend(_resolve_changes(ctx, words, toks, clauses, changes, s))
     results.sort(key=lambda r: r[0].start)
     topic = _topic(ctx, words, results, clauses)

@@ -126,6 +126,8 @@ def _change_bases(
         start = earlier[-1].end
     text = _strip_time(words, _cut_markers(words, _strip_time(words, norm[start:at].strip())))
     text = re.sub(r"(?:连续\S{1,2}年|已经|已|均|都|也|则|仍)$", "", text)
+    # 较上年同期办理数量增长…: what it is compared with is not part of the name
+    text = re.sub(r"^(?:较|比|与)(?:\d{4}年|上年|去年|上月|前一年)(?:同期)?(?:相比)?", "", text)
     text = _clean_name(words, text)
     if not text:
         named = [t for t in earlier if t.kind == "cand" and t.accepted and t.name]

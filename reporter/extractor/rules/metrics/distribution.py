@@ -8,6 +8,8 @@ Reports list the things first and the values after 分别 (respectively):
 
 Only when the names and the values are as many does the strategy decide; otherwise the token is left to
 the other strategies (a single name with several values, 分别 with nothing listed before it).
+
+均 gives one value to every thing listed before it (甲、乙两项指标均达95% → 甲 95 %, 乙 95 %).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ _FENBIE = re.compile(r"分别(?P<verb>为|是|达到|达|有|占|增加|增长|�
 _LIST_SEP = re.compile(r"^(?:、|和|及|与|，|以及)$")
 _PART_SEP = re.compile(r"、|和|及|与|以及")
 _CHANGE_VERBS = ("增加", "增长", "减少", "新增")
+EACH_RULE = "metrics.each_of_list"
+# 均 with its copula: 均达 / 均达到 / 均为 / 均超过 (each of the things listed has the value)
+_EACH = re.compile(r"(?:已|也)?均(?:已)?(?:为|是|达到|达|超过|超|保持在|在)$")
 
 
 def _values(toks: list[Token], first: int, clause_end: int, norm: str) -> list[Token]:
@@ -53,6 +58,21 @@ def _names(words: MetricWords, text: str, count: int) -> list[str]:
     return parts
 
 
+def _each(words: MetricWords, norm: str, tok: Token, clause: Clause) -> bool:
+    """甲、乙均达95%: the one value of every name listed before 均 (the first name on the token, the
+    others in tok.also); only when the clause holds no other figure and the list has 2–4 names."""
+    before = norm[clause.start : tok.start]
+    m = _EACH.search(before)
+    if m is None or not _PART_SEP.search(before[: m.start()]):
+        return False
+    text = _clean_name(words, _strip_time(words, _cut_markers(words, before[: m.start()])))
+    parts = [p for p in _PART_SEP.split(text) if p]
+    if not 2 <= len(parts) <= 4 or any(not 2 <= len(p) <= 16 or re.search(r"\d", p) for p in parts):
+        return False
+    tok.name, tok.also, tok.accepted, tok.rule = parts[0], tuple(parts[1:]), True, EACH_RULE
+    return True
+
+
 def distribute(
     ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], previous: list[str]
 ) -> list[str]:
@@ -65,6 +85,7 @@ def distribute(
         before = norm[clause.start : tok.start]
         m = _FENBIE.search(before)
         if m is None:
+            _each(words, norm, tok, clause)
             continue
         run = _values(toks, i, clause.end, norm)
         names = _names(words, before[: m.start()], len(run))

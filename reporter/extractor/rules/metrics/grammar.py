@@ -16,6 +16,9 @@ _COPULA = re.compile(
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
 _PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助)$")
 _ADVERBS = (
+    "已有",
+    "尚有",
+    "还有",
     "先后",
     "成功",
     "依法",
@@ -123,13 +126,18 @@ def _cut_markers(words: MetricWords, text: str) -> str:
 def _strip_adverbs(text: str) -> str:
     if text.endswith("率"):
         return text  # 及时办结率, 依法处置率: the manner is part of what the rate measures
+    from ...entities import tag
+
     changed = True
     while changed and text:
         changed = False
         for a in _ADVERBS:
-            if text.startswith(a) and len(text) - len(a) >= 2:  # 就业 is no 就 + 业
-                text = text[len(a) :]
-                changed = True
+            if not text.startswith(a) or len(text) - len(a) < 2:
+                continue
+            if len(a) == 1 and tag(text[:2]) is not None:
+                continue  # 就业, 共享, 再生 are words: no 就/共/再 + the rest
+            text = text[len(a) :]
+            changed = True
     return text
 
 
@@ -142,6 +150,7 @@ def _adverb_at_end(text: str) -> str:
 
 def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"为期[^，]*?的", "", text)
+    text = re.sub(r"^(?:比如|例如|譬如)", "", text)  # 比如某院新公布的…: an example's marker
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = _strip_joiners(text)
     text = _strip_adverbs(text)

@@ -28,7 +28,16 @@ from .grammar import (
     _strip_time,
     _unit_class,
 )
-from .phrases import _noun_before, _noun_phrase, _place_has, _verb_after, _verb_before
+from .phrases import (
+    _doers_first,
+    _noun_before,
+    _noun_phrase,
+    _place_has,
+    _share_of_previous,
+    _verb_after,
+    _verb_before,
+    _went_to,
+)
 from .tokens import Clause, Token
 from .words import MetricWords
 
@@ -100,6 +109,8 @@ def _read_left(slot: Slot) -> None:
     """What the words left of the number say: markers, copula, existential, preposition, verb."""
     words = slot.words
     left = slot.left_raw
+    if slot.prev is not None and slot.prev.kind == "time":
+        left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 3年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
     prev = slot.prev
     slot.enum_item = (
@@ -164,6 +175,13 @@ _TIMES = re.compile(
 )
 
 
+# 提升3倍 / 增长了2倍 (a rise by a multiple), the comparison (较…/比…/同比) left out of the name
+_GREW_TIMES = re.compile(
+    r"(?P<name>[^，。；较比]{2,30}?)(?:(?:较|比)[^，。；]{0,12}?|同比|环比)?(?:已|均)?"
+    r"(?P<verb>提升|提高|增长|增加|扩大)(?:了)?(?:近|约|超过|超)?$"
+)
+
+
 def times_of(slot: Slot) -> bool:
     """裁判文书数量是上年同期的5.6倍: a multiple names what is compared, not what it is compared with."""
     tok = slot.tok
@@ -172,6 +190,9 @@ def times_of(slot: Slot) -> bool:
     before = _strip_time(slot.words, slot.norm[slot.clause.start : tok.start])
     m = _TIMES.search(before)
     name = _clean_name(slot.words, _cut_markers(slot.words, m.group("name"))) if m else ""
+    grew = _GREW_TIMES.search(before) if not name else None
+    if grew:  # 办件效率较改革前提高2倍: the thing and its verb, without what it is compared with
+        name = _clean_name(slot.words, _cut_markers(slot.words, grew.group("name"))) + grew.group("verb")
     if not name:
         return slot.reject("没有名称")
     return slot.accept(name, "metrics.times_of")
@@ -180,8 +201,18 @@ def times_of(slot: Slot) -> bool:
 def second_unit(slot: Slot) -> bool:
     """A second unit of the same thing: 受理审查起诉210件296人, 查扣图书15种3.1万册."""
     prev, tok = slot.prev, slot.tok
-    if prev is None or prev.kind != "cand" or slot.norm[prev.end : tok.start].strip() or not prev.name:
+    if prev is None or prev.kind != "cand" or not prev.name:
         return False
+    gap = slot.norm[prev.end : tok.start].strip()
+    if gap and not (
+        gap in ("、", "和")
+        and not slot.right
+        and prev.accepted
+        and _unit_class(prev.unit) != _unit_class(tok.unit)
+        and prev.unit not in _SHARE
+        and tok.unit not in _SHARE
+    ):
+        return False  # 完成造林1.2万亩、80万株: one thing measured two ways, listed
     tok.name, tok.subject, tok.verb, tok.accepted = prev.name, prev.subject, prev.verb, prev.accepted
     tok.rule = "metrics.second_unit"
     return True
@@ -192,6 +223,8 @@ def shared_verb(slot: Slot) -> bool:
     prev = slot.prev
     if prev is None or not prev.accepted or prev.rule != "metrics.number_first" or not prev.verb:
         return False
+    if slot.norm.startswith(prev.verb, prev.end):
+        return False  # 3人死亡、2人失联: the verb came after the first count, it serves that one only
     if not prev.name.startswith(prev.verb) or not re.fullmatch(
         r"[^，。；、和及与]{1,20}[、和及与]", slot.left_raw
     ):
@@ -309,6 +342,7 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
+    name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)
     if leading or slot.exist:
@@ -472,6 +506,9 @@ def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
 
 def _number_first(slot: Slot) -> None:
     words, tok = slot.words, slot.tok
+    if _went_to(slot):
+        tok.reject = "去向或分组"  # 深入3个乡镇开展调研 / 分成4个小组
+        return
     thing = _thing_after(slot)
     why = _background(slot, thing)
     if why:
@@ -483,10 +520,16 @@ def _number_first(slot: Slot) -> None:
     name = _clean_name(words, pre + thing)
     real = [m for m in words.verbs_in(name) if not re.match(r"(?:人员|者|群众)", name[m.end() :])]
     if not pre:
-        real = [m for m in real if m.group() not in _WEAK_VERBS]  # 3个乡镇开展调研: who took part
+        # 3个乡镇开展调研: who took part; but people who took part are counted (12名党员参加)
+        people = tok.unit in ("人", "名", "人次") and "第" not in name  # 参加第二轮: an ordinal's round
+        real = [m for m in real if m.group() not in _WEAK_VERBS or people]
     verb = real[0].group() if real else ""  # 被困人员已全部获救: 被困 describes the people
     if not verb and pre and pre == slot.end_verb:
         verb = pre  # 打造5个乡镇党校: a verb by its part of speech
+    if not verb and slot.with_deng and not pre:
+        listed = words.verbs_in(name)
+        if listed and listed[0].start() == 0:
+            verb = listed[0].group()  # 各乡镇负责人等200余人参加了会议: those listed took part
     if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
@@ -496,6 +539,8 @@ def _number_first(slot: Slot) -> None:
     if quoted and quoted.group(1).endswith(words.not_after):
         tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
         return
+    if not pre and slot.prep is None and not slot.attributive:
+        name = _doers_first(words, name, verb)
     slot.accept(name, "metrics.number_first", verb)
     if words.verb_at_end(slot.right):
         nxt = slot.nxt_cand

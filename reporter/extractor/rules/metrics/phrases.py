@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...context import Context
 from ...entities import tag
-from .grammar import (
-    _WEAK_VERBS,
-)
+from .grammar import _WEAK_VERBS
 from .words import MetricWords
 
 if TYPE_CHECKING:
@@ -58,10 +56,14 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
     i = bisect.bisect_right(ctx.word_ends, pos) - 1
     if i < 0 or ctx.words[i][2] != pos:
         return ""
+    gaps = ""
     while i > 0 and ctx.words[i][0] in words.gap_words:
+        gaps = ctx.words[i][0] + gaps
         i -= 1
     word = ctx.words[i][0]
     t = tag(word) or ""
+    if gaps.startswith("全") and lclean.endswith(gaps):
+        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家…: the verb stands before 全县
     if (
         word in words.not_action
         or not t.startswith("v")
@@ -85,3 +87,60 @@ def _verb_after(slot: Slot) -> str:
             return "" if word in words.not_action or word in _WEAK_VERBS else word
         i += 1
     return ""
+
+
+# ------------------------------------------------------------------------------------------ round 2 (issue 12)
+
+
+def _doers_first(words: MetricWords, name: str, verb: str) -> str:
+    """213个服务站完成改造: the count is of the doers, named by what they did — 完成改造的服务站
+    (the thing, then the verb phrase, is turned round: the verb phrase qualifies the thing counted).
+    Only for a plain noun (its last word a noun by part of speech) right before the verb and its adverbs."""
+    at = name.find(verb) if verb else -1
+    listed = words.verbs_in(name)
+    if at < 2 or name.find(verb, at + 1) >= 0 or (listed and listed[0].start() < at):
+        return name  # another verb comes first: the name is no plain thing + verb phrase
+    thing, done = name[:at], name[at:]
+    if "的" in done or re.search(r"[\d一二两三四五六七八九十]", thing):
+        return name
+    thing = re.sub(
+        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动)+$", "", thing
+    )
+    if not _noun_phrase(thing) or len(done) < 2 or re.search(r"[从将在对到向把被给与和及、的“”（）]", thing):
+        return name
+    return done + "的" + thing if _ends_in_noun(thing) else name
+
+
+def _ends_in_noun(text: str) -> bool:
+    """The longest word the text ends with that jieba knows is a noun (网格员, 服务站)."""
+    from ...entities import tag
+
+    for n in (4, 3, 2):
+        t = tag(text[-n:]) if len(text) >= n else None
+        if t:
+            return t.startswith("n") and t != "nr"
+    return False
+
+
+def _went_to(slot: Slot) -> bool:
+    """A verb of going or splitting (深入, 前往, 分成, 围绕) right before the number (after 了 and 全县…)."""
+    left = re.sub(r"(?:了|全[省市县区镇乡])+$", "", slot.lclean)
+    return any(left.endswith(w) for w in slot.words.motion_verbs)
+
+
+def _share_of_previous(slot: Slot, name: str) -> str:
+    """食品类案件186起、占全部案件的37.2%: a share written right after a figure is that figure's share
+    (食品类案件占全部案件)."""
+    pc = slot.prev_cand
+    if (
+        not name.startswith("占")
+        or pc is None
+        or not pc.accepted
+        or not pc.name
+        or pc.sentence != slot.tok.sentence
+    ):
+        return name
+    between = slot.norm[pc.end : slot.tok.start]
+    if not re.fullmatch(r"[，、,]?(?:[^，。；、]{0,8}\d[\d.]*%[，、])?占[^，。；、]{1,20}", between):
+        return name
+    return pc.name + name

@@ -35,6 +35,7 @@ class Token:
     used_to: int = -1  # number first: how far its name reached to the right
     sentence: int = -1
     topic: str = ""  # the place the sentence is about (策勒县), when it names one
+    also: tuple[str, ...] = ()  # 甲、乙均达95%: the other names the same figure is given for
 
 
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
@@ -42,6 +43,8 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
     out: list[Token] = []
     for m in words.token_re.finditer(norm, s, e):
         num, unit, big = m.group("num"), m.group("unit") or "", m.group("big") or ""
+        if m.group("alt") and unit and unit not in words.not_units:
+            unit += "（" + m.group("alt")[1:-1] + "）"  # 1200台（套）: both measure words stay
         chinese = not num[0].isdigit()
         a, b = m.start(), m.end()
         prev = norm[a - 1] if a > s else ""
@@ -98,7 +101,7 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
         return "一（不定量）"
     if tok.value == 1 and re.search(r"发生了?$", before):
         return "一起（不定量）"
-    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的)", after):
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的|以上的)", after):  # 30万元以上的工程: a threshold
         return "门槛或修饰语"
     thing = after.lstrip('“"')
     for w in words.not_after:

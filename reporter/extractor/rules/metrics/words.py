@@ -25,6 +25,7 @@ _SECTIONS = {
     "计划词": "plans",
     "数字前的虚词": "gap_words",
     "不是成果的动词": "not_action",
+    "去向和分组动词": "motion_verbs",
 }
 
 
@@ -45,6 +46,7 @@ class MetricWords:
     plans: tuple[str, ...]
     gap_words: frozenset[str]
     not_action: frozenset[str]
+    motion_verbs: frozenset[str]  # 深入3个乡镇, 分成4个小组: the count is where they went or how they split
     token_re: re.Pattern = field(repr=False, compare=False)
     time_re: re.Pattern = field(repr=False, compare=False)  # the time words, longest first
     verb_re: re.Pattern = field(repr=False, compare=False)
@@ -100,6 +102,8 @@ def read_metric_words(path: Path | None) -> MetricWords:
         r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
         r"(?P<a1>[余多])?(?P<big>[万亿]{1,2})?(?P<a2>[余多])?"
         r"(?P<unit>%|" + (unit_alt or "(?!)") + r")?"
+        # a second measure word in brackets counts the same things another way: 台（套）, 件（次）
+        r"(?P<alt>[（(](?:" + (unit_alt or "(?!)") + r")[）)])?"
     )
     return MetricWords(
         units=units,
@@ -115,6 +119,7 @@ def read_metric_words(path: Path | None) -> MetricWords:
         plans=words("plans"),
         gap_words=frozenset(words("gap_words")),
         not_action=frozenset(words("not_action")),
+        motion_verbs=frozenset(words("motion_verbs")),
         token_re=token_re,
         time_re=re.compile("|".join(re.escape(t) for t in words("time_words")) or "(?!)"),
         verb_re=re.compile("|".join(re.escape(v) for v in verbs) or "(?!)"),

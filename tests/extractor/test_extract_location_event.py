@@ -1,0 +1,150 @@
+"""location and event: vectors for the strategies added in round 2 of issue 12.
+
+Every text is written for these tests, in the style of a government-site page (publication line, 上一条 footer),
+a newspaper local-work item (dateline, kicker line) and a county office's work update.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.vectors import FieldVector, check_vector, extract_text
+
+# a site page: the headline writes the township short, the lead writes it with its province
+SITE_PAGE = (
+    "绍兴市平水镇推行村级工程公开比选\n"
+    "2023年09月27日 来源：平水镇人民政府\n"
+    "浙江绍兴平水镇在村级小型工程建设中全面推行公开比选，工程信息一律上网公示。\n"
+    "上一条：平水镇召开安全生产工作会议\n下一条：平水镇开展防汛演练\n"
+)
+
+# a headline that begins with a place and its people's congress (a post), not a scene
+DISCIPLINE = (
+    "湖南省人大常委会原副主任张某某接受审查调查\n"
+    "\n"
+    "　　本报长沙5月6日电  据中央纪委国家监委网站消息：湖南省人大常委会原副主任张某某涉嫌严重违纪违法，"
+    "目前正接受纪律审查和监察调查。\n"
+)
+
+# a purpose clause and a 在…的同时 clause, then the place acts through a preposition phrase (某市将对…开展…)
+PREPOSITION_FRAME = (
+    "餐饮场所燃气安全排查全面展开\n"
+    "2023年10月08日 来源：广元市应急管理局\n"
+    "为切实守住安全底线，在做好日常巡查的同时，广元市将对辖区内所有餐饮场所的燃气管道实行逐户登记。\n"
+)
+
+# a newspaper lead whose place acts through 将 (disposal): 某区将全区划分为…
+DISPOSAL_FRAME = (
+    "湖南株洲：小网格撬动基层大治理\n"
+    "\n"
+    "　　本报长沙3月11日电  （记者李四）近年来，湖南省株洲市荷塘区将全区划分为860个网格，配备专兼职网格员2100余名。\n"
+)
+
+# headlines that begin with a named meeting: on a site page, and in a kicker line above a newspaper headline
+SITE_MEETING = (
+    "全市安全生产工作会议召开\n"
+    "发布日期：2024-03-06 阅读次数：812\n"
+    "3月5日上午，会议总结了2023年全市安全生产工作，部署今年重点任务。\n"
+    "上一条：市应急管理局开展防汛演练\n"
+)
+KICKER_MEETING = (
+    "青山县乡镇党委书记抓党建述职评议会聚焦问题——\n"
+    "让短板晒在阳光下\n"
+    "\n"
+    "　　1月20日上午，12名乡镇党委书记逐一上台述职，县委组织部现场点评。\n"
+)
+UNIT_BRIEFING = (
+    "县市场监管局新闻发布会通报一季度食品抽检情况\n"
+    "4月8日，县市场监管局通报一季度食品安全抽检情况，共抽检食品320批次。\n"
+)
+STANDING_MEETING_HEADLINE = "市政府常务会议研究部署防汛工作\n3月5日，会议听取了全市防汛准备情况汇报。\n"
+FORMAL_NOTICE_ON_MEETINGS = (
+    "关于严格控制会议活动的通知\n各乡镇、县直各单位：\n为减轻基层负担，现就控制会议活动有关事项通知如下。\n"
+    "一、从严控制会议数量\n可以合并的会议一律合并。\n青山县人民政府办公室\n2024年3月1日\n"
+)
+
+# a work summary: a meeting held inside one numbered measure is not what the report is about
+SUMMARY_ITEM_MEETING = (
+    "青山县推进农村人居环境整治\n"
+    "今年以来，青山县扎实推进农村人居环境整治，村容村貌明显改善。\n"
+    "一是完善工作机制。县政府制定了实施方案。\n"
+    "二是加强业务指导。今年5月，县农业农村局召开全县农村人居环境整治现场推进会，推广先进经验。\n"
+)
+
+# a newspaper item: the city written by one character (在沪签署)
+CITY_SHORT = (
+    "苏浙两省签署生态环境联防联治协议\n"
+    "　　本报讯  两省生态环境厅昨日在沪签署生态环境联防联治协议，建立跨界河湖联合巡查机制。\n"
+)
+CITY_SHORT_NO_FRAME = "老党员的坚守\n　　本报讯  他在京工作四十年，退休后回到家乡义务宣讲。\n"
+
+# a city's site page: the meeting was held 在我市; the district of the headline only reported there
+OUR_CITY = (
+    "城厢区：获评省级食品安全示范区\n"
+    "昨天上午，全省食品安全工作会议在我市召开，城厢区作为先进典型作交流发言。\n"
+)
+
+# a unit's own meeting: where it met is not said, and the unit's city is not the place of it
+UNIT_STUDY = (
+    "彭州市税务局举办青年干部读书分享会\n"
+    "近日，彭州市税务局青年理论学习小组开展读书分享活动。\n"
+    "座谈会上，局长勉励青年干部多读书、读好书。\n"
+)
+
+# a newspaper item whose headline place the body writes out with a district inside it: the fuller writing
+# of the same place (某省某市), not the district
+HEADLINE_PLACE_DEEPER_IN_BODY = (
+    "四川绵阳多部门联动守护老人养老钱\n"
+    "\n"
+    "《人民日报》（2026年02月03日第 10 版）\n"
+    "\n"
+    "本报成都2月2日电  （记者王五）春节前，一批以养老项目为名的集资线索引起关注。\n"
+    "\n"
+    "经核查，四川省绵阳市涪城区市场监管局联合公安部门对相关门店依法查处。\n"
+)
+
+VECTORS = [
+    FieldVector("location-acting-place-as-the-lead-writes-it", "location", SITE_PAGE, exact="浙江绍兴平水镇"),
+    FieldVector(
+        "location-a-headline-place-before-a-post-is-no-scene",
+        "location",
+        DISCIPLINE,
+        must_not_include=("湖南省", "湖南"),
+    ),
+    FieldVector("location-place-acting-through-a-preposition", "location", PREPOSITION_FRAME, exact="广元市"),
+    FieldVector(
+        "location-place-acting-through-jiang", "location", DISPOSAL_FRAME, exact="湖南省株洲市荷塘区"
+    ),
+    FieldVector("event-title-named-meeting-held", "event", SITE_MEETING, exact="全市安全生产工作会议"),
+    FieldVector(
+        "event-title-named-in-the-kicker", "event", KICKER_MEETING, exact="青山县乡镇党委书记抓党建述职评议会"
+    ),
+    FieldVector("event-a-units-press-briefing-is-generic", "event", UNIT_BRIEFING, empty=True),
+    FieldVector("event-title-standing-meeting", "event", STANDING_MEETING_HEADLINE, exact="市政府常务会议"),
+    FieldVector("event-a-notice-about-meetings-is-no-event", "event", FORMAL_NOTICE_ON_MEETINGS, empty=True),
+    FieldVector(
+        "event-a-meeting-inside-a-list-item-is-not-the-event", "event", SUMMARY_ITEM_MEETING, empty=True
+    ),
+    FieldVector("location-city-by-one-character", "location", CITY_SHORT, exact="沪"),
+    FieldVector(
+        "location-one-character-city-without-a-frame",
+        "location",
+        CITY_SHORT_NO_FRAME,
+        must_not_include=("京",),
+    ),
+    FieldVector("location-our-city-is-not-the-headline-district", "location", OUR_CITY, empty=True),
+    FieldVector("location-a-units-own-meeting-has-no-place", "location", UNIT_STUDY, empty=True),
+    FieldVector(
+        "location-headline-place-written-fuller-not-deeper",
+        "location",
+        HEADLINE_PLACE_DEEPER_IN_BODY,
+        exact="四川省绵阳市",
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_location_vectors(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
