@@ -57,6 +57,9 @@ class OrgGrammar:
     generic: tuple[str, ...]
     not_units: frozenset[str]
     terms: tuple[str, ...] = ()  # 政府采购: a set phrase across a name's end (templates/org_words.txt 术语)
+    ministries: tuple[
+        str, ...
+    ] = ()  # 公安部, 住建部: a central organ's whole name (templates/org_words.txt 部委)
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -87,6 +90,7 @@ def grammar(path: str | None) -> OrgGrammar:
         generic=table.get("泛指", ()),
         not_units=frozenset(table.get("不是", ())),
         terms=table.get("术语", ()),
+        ministries=table.get("部委", ()),
     )
 
 
@@ -195,7 +199,6 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         return cached
     g = org_grammar(ctx)
     text, limit = ctx.norm, ctx.content_end
-    found: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for chain in place_chains(ctx):
         heads.append((chain.start, chain.end))
@@ -210,6 +213,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
     word_end = {ws: we for _, ws, we in ctx.words}
+    found: list[tuple[int, int]] = _ministries(ctx, g)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
@@ -222,6 +226,9 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
+        if term_across(ctx, e):
+            # 省政府 + 采购中心: the set phrase runs on into an organ word, the whole is one unit's name
+            e = _organ_after(g, ctx, e, limit) or e
         if media_after(ctx, e) or text[s:e].endswith((*g.not_units, *_long(g.media_words))):
             continue  # 江苏政府采购网: a website
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
@@ -238,6 +245,40 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _ministries(ctx: Context, g: OrgGrammar) -> list[tuple[int, int]]:
+    """A central organ named without a place (公安部, 住建部, 审计署), where a name may begin (not inside
+    市公安局), with the department or centre written after it (住建部 + 信息中心, 公安部 + 刑侦局)."""
+    if not g.ministries:
+        return []
+    text, limit = ctx.norm, ctx.content_end
+    out = []
+    for m in _ministry_pattern(g.ministries).finditer(text, 0, limit):
+        s, e = m.span()
+        if (
+            s
+            and text[s - 1] not in _LEFT_OK
+            and text[max(0, s - 2) : s] not in _LEFT_WORDS
+            and not any(text.endswith(n, 0, s) for n in g.national)
+        ):
+            continue  # 某某部 inside a longer word
+        after = _organ_after(g, ctx, e, limit)
+        if after is not None and after - e <= 6 and not _CLAUSE_START.match(text, e):
+            e = after  # 住建部信息中心
+        else:
+            e = _extend(g, text, e, limit, ctx)
+        out.append((s, e))
+    return out
+
+
+# a ministry's name followed by words that begin a clause, not a department (公安部部署, 公安部统计)
+_CLAUSE_START = re.compile(r"部署|统计|要求|通报|发布|印发|会同|联合|召开|组织|指导|牵头")
+
+
+@lru_cache(maxsize=8)
+def _ministry_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_alt(names)})(?!长|门)")
 
 
 def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:

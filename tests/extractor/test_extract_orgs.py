@@ -309,7 +309,33 @@ FORMAL_NOTICE = (
     "2025年5月6日\n"
 )
 
+# a central organ named without a place, its centre's leaders visiting: 住建部信息中心领导来我局调研
+MINISTRY_VISIT = (
+    "住建部信息中心领导来我局调研建筑市场监管平台\n"
+    "发布日期：2024-11-05 阅读次数：210\n"
+    "11月4日，住建部信息中心领导一行来我局调研建筑市场监管平台建设情况。\n"
+)
+# no acting unit in the lead: the unit whose official explains the work speaks for it
+SPOKESMAN = (
+    "“应急先锋·2025”跨区域救援演练举行\n"
+    "本报北京5月20日电  5月20日，“应急先锋·2025”跨区域救援演练在江南省青山县举行。\n"
+    "应急管理部有关负责人介绍，此次演练设置8个科目，投入救援力量1200余人。\n"
+)
+# 依据某局发布的办法: a document followed, not the unit that gave the news
+FOLLOWED_DOCUMENT = (
+    "县市场监管局开展校园食品安全检查\n"
+    "9月2日，青山县市场监管局开展校园食品安全检查，检查依据省市场监督管理局发布的管理办法进行。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-central-organ-centre-visits", "organizer", MINISTRY_VISIT, exact="住建部信息中心"),
+    FieldVector("organizer-spokesman-unit", "organizer", SPOKESMAN, exact="应急管理部"),
+    FieldVector(
+        "organizer-followed-document-is-no-informant",
+        "organizer",
+        FOLLOWED_DOCUMENT,
+        exact="青山县市场监管局",
+    ),
     FieldVector("organizer-visit-party-of", "organizer", PARTY_VISIT, exact="宁波市人民政府"),
     FieldVector("location-visit-party-of", "location", PARTY_VISIT, exact="市应急管理局"),
     FieldVector("organizer-formal-notice-signer", "organizer", FORMAL_NOTICE, exact="宁海县应急管理局"),

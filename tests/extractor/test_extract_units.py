@@ -80,6 +80,27 @@ ATTEND_LISTS = (
     "各乡镇党委书记。县公安局、县卫健委、县市场监管局等单位负责同志参加会议。市委、市政府等部门负责人出席。\n"
 )
 
+MINISTRY_WORK = (
+    "公安部部署开展夏季治安打击整治行动\n"
+    "本报北京6月3日电  记者从公安部获悉，公安部近日会同住房城乡建设部、应急管理部开展夏季治安打击整治行动。"
+    "行动中，江南省公安厅联合省消防救援总队对重点场所开展检查。按照国务院印发的《安全生产治本攻坚方案》，"
+    "各地公安机关与有关部门密切配合。国家有关部门将加强督导。\n"
+)
+SITE_PAGE = (
+    "市市场监管局开展节前食品安全检查_江南市人民政府门户网站\n"
+    "发布日期：2024-09-10　阅读次数：326\n"
+    "9月9日，江南市市场监管局在江南国际会展中心周边开展节前食品安全检查。"
+    "检查依据省市场监督管理局发布的《食品经营风险分级管理办法》进行，市卫健委有关负责同志参加检查。"
+    "检查结果将在江南市政府门户网站公开。\n"
+    "上一条：市场监管局召开党风廉政建设会议\n"
+    "下一条：我市开展特种设备安全检查\n"
+)
+SHORT_FORM = (
+    "最高人民法院发布执行工作白皮书\n"
+    "本报北京3月5日电  最高人民法院5日发布执行工作白皮书。白皮书介绍，最高法与最高检、公安部联合出台规定，"
+    "江南省高级人民法院作了经验介绍。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -189,6 +210,27 @@ VECTORS = [
         ATTEND_LISTS,
         must_include=("县发改委", "县财政局", "县农业农村局", "县公安局", "县卫健委", "县市场监管局"),
         must_not_include=("参加会议的有县发改委", "市委", "市政府", "各乡镇党委"),
+    ),
+    FieldVector(
+        "units-central-ministries-by-name-not-a-generic-or-cited-one",
+        "units",
+        MINISTRY_WORK,
+        must_include=("住房城乡建设部", "应急管理部", "江南省公安厅", "省消防救援总队"),
+        must_not_include=("公安部", "国务院", "国家有关部门"),
+    ),
+    FieldVector(
+        "units-a-venue-a-cited-issuer-and-a-website-are-not-participants",
+        "units",
+        SITE_PAGE,
+        must_include=("市卫健委",),
+        must_not_include=("江南国际会展中心", "省市场监督管理局", "江南市政府门户网站", "江南市政府"),
+    ),
+    FieldVector(
+        "units-the-organizer-short-form-is-not-repeated",
+        "units",
+        SHORT_FORM,
+        must_include=("最高检", "公安部", "江南省高级人民法院"),
+        must_not_include=("最高法",),
     ),
 ]
 

@@ -281,7 +281,15 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
-    for source in (_informant, _issuer, _visiting_unit, _lead_subject, _most_named_unit, _chair_unit):
+    for source in (
+        _informant,
+        _issuer,
+        _visiting_unit,
+        _lead_subject,
+        _most_named_unit,
+        _spokesman_unit,
+        _chair_unit,
+    ):
         if "organizer" in frame:
             return
         found = source(ctx)
@@ -343,9 +351,13 @@ def _lead_subject(ctx: Context):
 _INFORMED = re.compile(r"(?:获悉|了解到|通报|介绍|消息|统计|发布|召开的[^，。]{0,40}?上获悉)")
 
 
+# 从/据/经 + the unit; not 根据/依据 (a document followed) nor 数据/证据
+_FROM = re.compile(r"从|(?<![根依按数证])据|(?<![已曾])经")
+
+
 def _informant(ctx: Context):
     """记者从 ORG 获悉, 据 ORG 通报: the unit that gave the news is whose work it reports."""
-    for m in _first(ctx, re.compile(r"(?:从|据|经)"), lines=8):
+    for m in _first(ctx, _FROM, lines=8):
         org = next(((s, e) for s, e in find_units(ctx) if s == m.end()), None)
         if org is None:
             continue
@@ -354,6 +366,21 @@ def _informant(ctx: Context):
         clause_end = min((ctx.norm.find(c, e) % (len(ctx.norm) + 1) for c in "，。；\n"), default=e)
         if _INFORMED.search(ctx.norm, e, min(clause_end + 1, e + 60)):
             return (ctx.text[s : org[1]], s, org[1], "organizer.informant")
+    return None
+
+
+# 某部有关负责人介绍/表示: the unit that speaks for the work through its official
+_SPOKESMAN = re.compile(r"(?:有关|相关)?(?:负责人|负责同志|新闻发言人)(?:介绍|表示|说|指出|透露)")
+
+
+def _spokesman_unit(ctx: Context):
+    """With no acting unit in the lead, the unit whose official explains the work in the first lines
+    (某部有关负责人介绍，此次演习…) is whose work the report is about (organizer.spokesman, to be checked)."""
+    for m in _first(ctx, _SPOKESMAN, lines=8):
+        org = next(((s, e) for s, e in find_units(ctx) if e == m.start()), None)
+        if org is not None:
+            s, e = org
+            return (ctx.text[s:e], s, e, "organizer.spokesman")
     return None
 
 
@@ -525,6 +552,7 @@ def _from_frame(ctx: Context, key: str) -> list[Found]:
 # rules that read a value from weaker evidence: the record asks a person to check it
 _UNCERTAIN = {
     "organizer.most_named_unit": "主办单位按文中出现最多的单位推断",
+    "organizer.spokesman": "主办单位取自开头介绍情况的负责人所在单位",
     "organizer.acting_place": "主办单位取自标题中的地名",
     "organizer.acting_place_unit": "主办单位取自标题中的地名",
     "organizer.chair_unit": "主办单位取自主持人的职务",

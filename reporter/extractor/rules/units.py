@@ -14,7 +14,7 @@ import re
 from ...model import Found
 from ..context import Context
 from ..lexicon import load_lexicon, read_word_table
-from ..orgs import shared_head_list, term_across
+from ..orgs import org_grammar, shared_head_list, term_across
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -33,6 +33,7 @@ _BARE_GOVERNMENT = re.compile(
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
 
 
 class _Units:
@@ -41,6 +42,7 @@ class _Units:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.organizer = ctx.value("organizer") or ""
+        self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 3)
         self.out: list[Found] = []
         self.seen: set[str] = set()
         self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
@@ -54,6 +56,8 @@ class _Units:
             or _similar(value, self.organizer)
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
+            or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
+            or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
         ):
             return
         self.seen.add(value)
@@ -164,6 +168,7 @@ def _named(ctx: Context, found: _Units) -> None:
             or _only_cited(ctx, s, e)
             or _cited_guidance(ctx, s, e)
             or _planned_partner(ctx, s)
+            or _ISSUED_DOCUMENT.match(ctx.norm, e)
         ):
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
@@ -298,6 +303,9 @@ def _part_of(unit: str, organizer: str) -> bool:
         return True  # 天津市公安局 for 天津市公安局经侦总队
     if organizer.endswith(unit) and len(unit) >= 4:
         return True
+    it = iter(organizer)
+    if len(unit) >= 3 and unit[:2] == organizer[:2] and all(ch in it for ch in unit):
+        return True  # 最高法 for 最高人民法院, 住建部 for 住房和城乡建设部: the common short form
     it = iter(organizer)
     return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
 
@@ -545,12 +553,25 @@ _PLACE_AFTER = re.compile(
 _HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某中心举行: the venue
 
 
+# the body's surroundings or rooms, written right after its name, are a place with or without 在 before it
+_SPACE_AFTER = re.compile(r"(?:周边|附近|门口|门前|楼前|院内|大厅|广场|一带)")
+
+
 def _as_place(ctx: Context, s: int, e: int) -> bool:
     text = ctx.norm
+    if _SPACE_AFTER.match(text, e):
+        return True  # 某中心周边的项目现场: where, not who
     return bool(
         _PLACE_BEFORE.search(text[max(0, s - 2) : s])
         and (_PLACE_AFTER.match(text, e) or _HELD_AT.match(text, e))
     )
+
+
+# a body named as the issuer of a document the report cites (某厅发布的《…》, 某委印发的方案): cited, not a
+# participant; the report's own issuing (某局印发《…》) has no 的 and stays
+_ISSUED_DOCUMENT = re.compile(
+    r"(?:此前|日前|近日|近期|今年|去年|曾|先后|联合)?(?:发布|印发|出台|制定|下发|颁布|公布|制发|出具)(?:了)?的"
+)
 
 
 # a plan of what is still to be done (下一步，某局将…): the bodies named in it have not taken part yet
