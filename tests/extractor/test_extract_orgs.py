@@ -327,7 +327,26 @@ FOLLOWED_DOCUMENT = (
     "9月2日，青山县市场监管局开展校园食品安全检查，检查依据省市场监督管理局发布的管理办法进行。\n"
 )
 
+# a province holds its meeting through the department whose head chairs it
+PLACE_CHAIR = (
+    "浙江召开全省政府采购工作会议\n"
+    "2024年09月26 来源：浙江省财政厅\n"
+    "9月25日，浙江全省政府采购工作会议在杭州市召开。浙江省副省长王明出席会议并讲话，"
+    "浙江省财政厅厅长李红主持会议。\n"
+)
+# the place's own government chairs: the place acts as a whole
+PLACE_GOVERNMENT_CHAIR = (
+    "宁海县召开全县安全生产工作会议\n"
+    "5月9日，宁海县召开全县安全生产工作会议。宁海县人民政府县长张强主持会议。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="浙江省财政厅"
+    ),
+    FieldVector(
+        "organizer-place-whose-government-chairs", "organizer", PLACE_GOVERNMENT_CHAIR, exact="宁海县"
+    ),
     FieldVector("organizer-central-organ-centre-visits", "organizer", MINISTRY_VISIT, exact="住建部信息中心"),
     FieldVector("organizer-spokesman-unit", "organizer", SPOKESMAN, exact="应急管理部"),
     FieldVector(

@@ -198,7 +198,25 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             # 县公安局 in the body is the 青山县公安局 of the title (a place is not widened)
             if is_unit_name(ctx.norm[org[0] : org[1]]):
                 org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
+            elif chair := _place_chair(ctx, ctx.norm[org[0] : org[1]]):
+                frame["organizer"] = chair
+                continue
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+def _place_chair(ctx: Context, place: str):
+    """某省召开全省…会议，某省财政厅厅长主持会议: a place holds a meeting through the unit whose head chairs
+    it, when that unit is the place's own (its name starts with the place as written) → organizer.place_chair."""
+    chair = _chair_unit(ctx)
+    if chair is None or len(place) < 2 or not chair[0].startswith(place) or len(chair[0]) <= len(place) + 1:
+        return None
+    if _PLACE_LEADERSHIP.match(chair[0], len(place)):
+        return None  # 某县人民政府县长主持: the place's own government, the place acts as a whole
+    return (chair[0], chair[1], chair[2], "organizer.place_chair")
+
+
+# the government or party committee of a place: it stands for the place itself
+_PLACE_LEADERSHIP = re.compile(r"[省市县区旗州盟]?(?:人民政府|政府|委员会|委|党委|人大常委会|政协)$")
 
 
 def _step_at_place(ctx: Context, frame: Frame) -> None:
@@ -345,6 +363,9 @@ def _lead_subject(ctx: Context):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
         return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
     s, e, name = place_name(ctx, actor)
+    chair = _place_chair(ctx, ctx.norm[actor.start : actor.end])
+    if chair:
+        return chair
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
 
