@@ -26,6 +26,7 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
+from .organizer_weak import _chair_unit, _most_named_unit, _place_chair, _spokesman_unit
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -204,21 +205,6 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
 
 
-def _place_chair(ctx: Context, place: str):
-    """某省召开全省…会议，某省财政厅厅长主持会议: a place holds a meeting through the unit whose head chairs
-    it, when that unit is the place's own (its name starts with the place as written) → organizer.place_chair."""
-    chair = _chair_unit(ctx)
-    if chair is None or len(place) < 2 or not chair[0].startswith(place) or len(chair[0]) <= len(place) + 1:
-        return None
-    if _PLACE_LEADERSHIP.match(chair[0], len(place)):
-        return None  # 某县人民政府县长主持: the place's own government, the place acts as a whole
-    return (chair[0], chair[1], chair[2], "organizer.place_chair")
-
-
-# the government or party committee of a place: it stands for the place itself
-_PLACE_LEADERSHIP = re.compile(r"[省市县区旗州盟]?(?:人民政府|政府|委员会|委|党委|人大常委会|政协)$")
-
-
 def _step_at_place(ctx: Context, frame: Frame) -> None:
     """ "在LOC召开/举行/成立" → location.at_place."""
     if "location" not in frame:
@@ -390,21 +376,6 @@ def _informant(ctx: Context):
     return None
 
 
-# 某部有关负责人介绍/表示: the unit that speaks for the work through its official
-_SPOKESMAN = re.compile(r"(?:有关|相关)?(?:负责人|负责同志|新闻发言人)(?:介绍|表示|说|指出|透露)")
-
-
-def _spokesman_unit(ctx: Context):
-    """With no acting unit in the lead, the unit whose official explains the work in the first lines
-    (某部有关负责人介绍，此次演习…) is whose work the report is about (organizer.spokesman, to be checked)."""
-    for m in _first(ctx, _SPOKESMAN, lines=8):
-        org = next(((s, e) for s, e in find_units(ctx) if e == m.start()), None)
-        if org is not None:
-            s, e = org
-            return (ctx.text[s:e], s, e, "organizer.spokesman")
-    return None
-
-
 def _joint_end(ctx: Context, end: int) -> int:
     """Past units named jointly after the first (江西省政府新闻办、省生态环境厅联合召开)."""
     units = find_units(ctx)
@@ -496,50 +467,6 @@ def _signing_unit(ctx: Context) -> tuple[int, int] | None:
             if units:
                 return units[0]
     return None
-
-
-def _most_named_unit(ctx: Context):
-    """A work update about one unit names it again and again (in posts too): named ≥ 3 times, and more
-    than any other unit, it is whose work the report is about."""
-    counts: dict[str, list[tuple[int, int]]] = {}
-    for s, e in find_units(ctx):
-        counts.setdefault(ctx.norm[s:e], []).append((s, e))
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-    _name, spans = ranked[0]
-    if len(spans) < 3 or (len(ranked) > 1 and len(ranked[1][1]) == len(spans)):
-        return None
-    s, e = spans[0]
-    return (ctx.text[s:e], s, e, "organizer.most_named_unit")
-
-
-def _chair_unit(ctx: Context):
-    """A meeting chaired by someone whose post names a unit (市政府袁占亭市长主持召开…): that unit."""
-    from .people import find_people
-
-    hits = find_people(ctx)
-    for hit in hits:
-        tail = max(hit.name_span.end, hit.title_span.end)
-        if not _HOST_AFTER.match(ctx.norm[tail : tail + 24]):
-            continue
-        # the same person's fullest post in the report
-        hit = max((h for h in hits if h.name == hit.name), key=lambda h: len(h.title))
-        title = hit.title
-        for s, e in find_units(ctx, hit.title_span.start, hit.title_span.end):
-            return (ctx.text[s:e], s, e, "organizer.chair_unit")
-        m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
-        if m and _BARE_ORGAN.fullmatch(m.group(1)):
-            return None  # 党委书记, 支部书记: a post of some 党委, not a unit's name
-        if m:
-            s = hit.title_span.start
-            return (ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
-    return None
-
-
-# a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
-# secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
-_BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
 
 
 # words that make a name a kind of unit rather than one unit (有关部门, 相关单位, 各级机关)
