@@ -340,7 +340,16 @@ PLACE_GOVERNMENT_CHAIR = (
     "5月9日，宁海县召开全县安全生产工作会议。宁海县人民政府县长张强主持会议。\n"
 )
 
+# a purpose written over two verb clauses, then the actor; a bureau's page names the bureau above it 省局
+PURPOSE_CHAIN = (
+    "我站在省局特种设备检验质量考核中获评优秀\n"
+    "发布日期：2024-12-03　浏览次数：95\n"
+    "为进一步规范特种设备检验行为，确保检验质量，近日，省局组织开展了2024年度检验质量考核工作。"
+    "我站在此次考核中获评优秀。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-after-a-purpose-chain-short-bureau", "organizer", PURPOSE_CHAIN, exact="省局"),
     FieldVector(
         "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="浙江省财政厅"
     ),

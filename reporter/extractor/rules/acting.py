@@ -163,6 +163,8 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
             return Actor(s, e, "unit") if _acts(ctx, s, e, limit, title) else None
         if s > pos:
             break
+    if _SHORT_BUREAU.match(ctx.norm, pos) and _acts(ctx, pos, pos + 2, limit, title):
+        return Actor(pos, pos + 2, "unit")  # 省局组织开展…: a bureau site's name for its provincial bureau
     for chain in place_chains(ctx):
         if chain.start == pos:
             end = chain.township_end or chain.end
@@ -174,6 +176,10 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
         if chain.start > pos:
             break
     return None
+
+
+# the level word and 局 alone: how a bureau's own pages name the bureau above them (省局, 市局)
+_SHORT_BUREAU = re.compile(r"[省市县]局(?![\u4e00-\u9fff]{0,2}(?:长|领导))")
 
 
 def lead_place(ctx: Context, body_start: int) -> Actor | None:
@@ -195,14 +201,19 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
+        purpose = False
         for clause in _clauses(ctx, span.start, span.end, spaces=title):
             m = _CLAUSE_LEAD.match(ctx.norm, clause[0], clause[1])
             pos = m.end() if m else clause[0]
             actor = _subject_at(ctx, pos, span.end, title)
             if actor:
                 break
-            if not title and not _PURPOSE.match(ctx.norm, pos):
-                break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
+            if not title and _PURPOSE.match(ctx.norm, pos):
+                purpose = True
+            elif not title and not (purpose and _starts_with_verb(ctx, pos)):
+                # in the body, a sentence's first clause, or the one after a purpose clause (为…，) and the
+                # verb clauses that go on with it (为规范…，确保…，近日，某局组织…)
+                break
         if actor:
             if title and actor.kind == "place":
                 ctx.__dict__["_lead_place"] = actor  # where the work is, even when one of its units did it
@@ -210,6 +221,18 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             break
     ctx.__dict__["_lead_actor"] = actor
     return actor
+
+
+def _starts_with_verb(ctx: Context, pos: int) -> bool:
+    """The clause opens with a verb (确保…, 推动…): it goes on with the purpose before it."""
+    import bisect
+
+    from ..entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "").startswith("v")
 
 
 def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:
