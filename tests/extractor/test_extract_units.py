@@ -101,6 +101,20 @@ SHORT_FORM = (
     "江南省高级人民法院作了经验介绍。\n"
 )
 
+DISTRICT_SPEAKERS = (
+    "市应急管理局召开全市安全生产工作推进会\n"
+    "4月7日，宁波市应急管理局召开全市安全生产工作推进会。会上，海曙区、江北区、鄞州区应急管理局和"
+    "市交通运输局作了交流发言。\n"
+)
+JOINT_BUREAUS = (
+    "宁海县多部门联合开展燃气安全专项整治\n"
+    "近日，浙江省宁波市宁海县住房和城乡建设局会同县市场监管局、县消防救援大队，对全县餐饮场所开展燃气安全专项整治。\n"
+)
+CASE_TEAM = (
+    "瑞安市公安局破获一起电信网络诈骗案\n"
+    "近日，瑞安市公安局破获一起电信网络诈骗案。该案由市公安局刑侦大队牵头，安阳派出所、玉海派出所配合侦办。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -231,6 +245,27 @@ VECTORS = [
         SHORT_FORM,
         must_include=("最高检", "公安部", "江南省高级人民法院"),
         must_not_include=("最高法",),
+    ),
+    FieldVector(
+        "units-distributive-level-word-written-once",
+        "units",
+        DISTRICT_SPEAKERS,
+        must_include=("海曙区应急管理局", "江北区应急管理局", "鄞州区应急管理局", "市交通运输局"),
+        must_not_include=("海曙区区应急管理局", "江北区区应急管理局"),
+    ),
+    FieldVector(
+        "units-a-name-with-和-and-a-partner-are-not-a-distributive-list",
+        "units",
+        JOINT_BUREAUS,
+        must_include=("县市场监管局", "县消防救援大队"),
+        must_not_include=("市宁海县住房和城乡建设局会同县市场监管局",),
+    ),
+    FieldVector(
+        "units-list-item-ends-where-a-clause-word-begins",
+        "units",
+        CASE_TEAM,
+        must_include=("安阳派出所", "玉海派出所"),
+        must_not_include=("玉海派出所配合侦办",),
     ),
 ]
 

@@ -14,7 +14,7 @@ import re
 from ...model import Found
 from ..context import Context
 from ..lexicon import load_lexicon, read_word_table
-from ..orgs import org_grammar, shared_head_list
+from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
@@ -43,6 +43,7 @@ _BARE_GOVERNMENT = re.compile(
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 _GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
+_JOINT_WORDS = re.compile(r"会同|联合|配合|协同|协助|携手")
 
 
 class _Units:
@@ -121,6 +122,8 @@ def _distributive(ctx: Context, found: _Units) -> None:
     """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
     for m in _distributive_pattern(_org_words(ctx)).finditer(ctx.norm, 0, ctx.content_end):
         items = _list_items(m["items"])
+        if len(items) < 2 or _JOINT_WORDS.search(m["type"]):
+            continue  # 住房和城乡建设局 is one name; 某局会同某局: two units, not a kind shared by a list
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
@@ -132,7 +135,9 @@ def _distributive(ctx: Context, found: _Units) -> None:
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
-            found.add(ctx.text[pos : pos + len(item)] + kind, pos, m.end(), "units.distributive")
+            # 海曙区、江北区、鄞州区应急管理局: the level word read into the kind is not written twice
+            own = kind[1:] if kind[:1] in "省市县区旗" and item.endswith(kind[:1]) else kind
+            found.add(ctx.text[pos : pos + len(item)] + own, pos, m.end(), "units.distributive")
             pos += len(item) + 1
         found.taken.append((list_start, m.end()))
 
@@ -236,7 +241,9 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             elif etc := re.search(r"(?<![高平对均同])等", item):
                 item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
-            cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
+            ends = [k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])]
+            # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
+            cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
             if (
                 cut
                 and not _GENERIC.search(item[:cut])
