@@ -348,7 +348,23 @@ PURPOSE_CHAIN = (
     "我站在此次考核中获评优秀。\n"
 )
 
+# 由某指挥部主办、某局承办的演练: the unit after 由 held it
+HOSTED_DRILL = (
+    "我县开展防汛应急综合演练\n"
+    "发布时间：2025-06-12　来源：县应急管理局\n"
+    "6月11日，由宁海县防汛抗旱指挥部主办、宁海县应急管理局承办的防汛应急综合演练在城东新区举行。\n"
+)
+# 本报讯 before the actor; its partners set off by a comma before the verb
+NEWS_FLASH_PARTNERS = (
+    "全市开展电动自行车质量安全专项检查\n"
+    "本报讯  近日，江门市市场监督管理局联合市公安局、市消防救援支队，开展电动自行车质量安全专项检查。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-hosted-by", "organizer", HOSTED_DRILL, exact="宁海县防汛抗旱指挥部"),
+    FieldVector(
+        "organizer-news-flash-with-partners", "organizer", NEWS_FLASH_PARTNERS, exact="江门市市场监督管理局"
+    ),
     FieldVector("organizer-after-a-purpose-chain-short-bureau", "organizer", PURPOSE_CHAIN, exact="省局"),
     FieldVector(
         "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="浙江省财政厅"

@@ -115,6 +115,12 @@ CASE_TEAM = (
     "近日，瑞安市公安局破获一起电信网络诈骗案。该案由市公安局刑侦大队牵头，安阳派出所、玉海派出所配合侦办。\n"
 )
 
+DRILL_UNITS = (
+    "我县开展防汛应急综合演练\n"
+    "6月11日，宁海县应急管理局组织开展防汛应急综合演练。县水利局、县气象局、城东街道等12家单位300余人参加演练。"
+    "对演练中发现的问题，已通报县交通运输局、县住建局。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -266,6 +272,13 @@ VECTORS = [
         CASE_TEAM,
         must_include=("安阳派出所", "玉海派出所"),
         must_not_include=("玉海派出所配合侦办",),
+    ),
+    FieldVector(
+        "units-count-of-units-and-people-taking-part-and-a-clause-before-a-list",
+        "units",
+        DRILL_UNITS,
+        must_include=("县水利局", "县气象局", "城东街道", "县住建局"),
+        must_not_include=("已通报县交通运输局",),
     ),
 ]
 

@@ -26,7 +26,7 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
-from .organizer_weak import _chair_unit, _most_named_unit, _place_chair, _spokesman_unit
+from .organizer_weak import _chair_unit, _hosted_by, _most_named_unit, _place_chair, _spokesman_unit
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -286,6 +286,7 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
     for source in (
+        _hosted_by,
         _informant,
         _issuer,
         _visiting_unit,

@@ -84,3 +84,20 @@ def _chair_unit(ctx: Context):
 # a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
 # secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
 _BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
+
+
+# 由某指挥部主办、某局承办的演练; 由某委牵头: the unit that held it, written after 由
+_HOSTED = re.compile(r"(?:共同|联合)?(?:主办|牵头|发起|组织)")
+
+
+def _hosted_by(ctx: Context):
+    """由 + a unit + 主办/牵头/组织 in the headline or the lead → that unit (organizer.hosted_by)."""
+    from .meeting import _first
+
+    units = find_units(ctx)
+    for m in _first(ctx, re.compile("由"), lines=6):
+        org = next(((s, e) for s, e in units if s == m.end()), None)
+        if org is not None and _HOSTED.match(ctx.norm, org[1]):
+            s, e = org
+            return (ctx.text[s:e], s, e, "organizer.hosted_by")
+    return None

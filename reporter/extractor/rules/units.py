@@ -234,6 +234,8 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 continue  # read already as a participants' list
             if a == m.start() and (lead := [c.end() for c in _SIBLING_LEAD.finditer(text, a, b)]):
                 a = lead[-1]  # 参加会议的有某局、…: the first item starts after the clause's words
+            elif a == m.start() and _opens_a_clause(ctx, a):
+                continue  # 并通报某局、某局: the first item is a clause, not a name
             item = text[a:b]
             grouped = GROUP_WORD.search(item)
             if grouped:
@@ -250,6 +252,19 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
             ):
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
+
+
+def _opens_a_clause(ctx: Context, pos: int) -> bool:
+    """The first word at pos is a conjunction, verb, adverb or preposition (并通报…, 及时向…): a clause
+    begins here, not a unit's name."""
+    import bisect
+
+    from ..entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"
 
 
 # a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
@@ -350,8 +365,9 @@ _SPOKE = re.compile(
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
-    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门)"
-    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:单位|部门)"
+    r"(?:[一二三四五六七八九十百千\d]+[余多]?(?:人|名)(?:次)?)?"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会|参与)"
 )
 _SPOKE_ANCHOR = re.compile(r"发言|汇报|交流|参加|出席|参会")
 _SPOKE_ACT = re.compile(
