@@ -57,9 +57,10 @@ class OrgGrammar:
     generic: tuple[str, ...]
     not_units: frozenset[str]
     terms: tuple[str, ...] = ()  # 政府采购: a set phrase across a name's end (templates/org_words.txt 术语)
-    ministries: tuple[
-        str, ...
-    ] = ()  # 公安部, 住建部: a central organ's whole name (templates/org_words.txt 部委)
+    # 公安部, 住建部: a central organ's whole name (templates/org_words.txt 部委)
+    ministries: tuple[str, ...] = ()
+    # 大学, 有限公司: names of their own that take no shared place (templates/org_words.txt 专名)
+    proper: tuple[str, ...] = ()
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -80,7 +81,7 @@ def grammar(path: str | None) -> OrgGrammar:
         organ=re.compile(rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,10}}?(?P<suffix>{_alt(organs)})"),
         sub=re.compile(
             rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,8}}?(?P<suffix>{_alt(subs)})"
-            rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|员|主任|书记))"
+            rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|主任|书记)|[队成]?员)"
         ),
         national=table.get("国家级", ()),
         media=re.compile(
@@ -91,6 +92,7 @@ def grammar(path: str | None) -> OrgGrammar:
         not_units=frozenset(table.get("不是", ())),
         terms=table.get("术语", ()),
         ministries=table.get("部委", ()),
+        proper=table.get("专名", ()),
     )
 
 
@@ -321,14 +323,23 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         return []
     out = []
     pos = e
+    parent = _parent_of(g, ctx, s, s + len(head), e)
     while pos < limit and text[pos] == "、":
         m = g.organ.match(text, pos + 1, limit)
+        if parent and (sub := g.sub.match(text, pos + 1, limit)) and (not m or sub.end() <= m.end()):
+            # 市公安局刑侦支队、治安支队: a sub-unit of the same parent unit
+            if sub.end() - pos - 1 > 8 or not _ends_a_word(ctx, sub):
+                break
+            out.append((pos + 1, sub.end(), parent + text[pos + 1 : sub.end()]))
+            pos = sub.end()
+            continue
         if not m or m.end() - pos - 1 > 8:
             break
         item_end = _extend(g, text, m.end(), limit, ctx)
         item = text[pos + 1 : item_end]
         if (
-            item[:1] in _LEVEL
+            text[pos + 1 : m.end()].endswith(g.proper)  # 清华大学: a name of its own
+            or item[:1] in _LEVEL
             or gazetteer().chain_at(text, pos + 1, item_end) is not None
             or any(item.startswith(n) for n in g.national)
         ):
@@ -336,6 +347,14 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         out.append((pos + 1, item_end, head + item))
         pos = item_end
     return out
+
+
+def _parent_of(g: OrgGrammar, ctx: Context, s: int, head_end: int, e: int) -> str:
+    """The parent unit of a name written as unit + sub-unit (县公安局 of 县公安局城关派出所), or ''."""
+    m = g.organ.match(ctx.norm, head_end, e)
+    if m is None or m.end() >= e or not g.sub.fullmatch(ctx.norm, m.end(), e):
+        return ""
+    return ctx.norm[s : m.end()]
 
 
 def _head_of(name: str) -> str:

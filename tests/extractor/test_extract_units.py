@@ -121,6 +121,12 @@ DRILL_UNITS = (
     "对演练中发现的问题，已通报县交通运输局、县住建局。\n"
 )
 
+SUB_UNITS = (
+    "县公安局开展夏季治安巡查\n"
+    "7月2日，宁海县公安局开展夏季治安巡查。县公安局城关派出所、城南派出所、交警大队参加巡查。"
+    "市公安局刑侦支队、治安支队派员指导。浙江大学法学院、清华大学法学院专家作了点评。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -279,6 +285,19 @@ VECTORS = [
         DRILL_UNITS,
         must_include=("县水利局", "县气象局", "城东街道", "县住建局"),
         must_not_include=("已通报县交通运输局",),
+    ),
+    FieldVector(
+        "units-sub-units-share-their-parent-proper-names-keep-their-own",
+        "units",
+        SUB_UNITS,
+        must_include=(
+            "县公安局城南派出所",
+            "县公安局交警大队",
+            "市公安局治安支队",
+            "市公安局刑侦支队",
+            "清华大学法学院",
+        ),
+        must_not_include=("城南派出所", "治安支队", "浙江清华大学", "浙江清华大学法学院"),
     ),
 ]
 

@@ -230,8 +230,8 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
         for a, b in spans:
-            if any(x <= a < y for x, y in found.listed):
-                continue  # read already as a participants' list
+            if any(x <= a < y for x, y in found.listed) or found.is_taken(a):
+                continue  # read already as a participants' list or a shared head's item
             if a == m.start() and (lead := [c.end() for c in _SIBLING_LEAD.finditer(text, a, b)]):
                 a = lead[-1]  # 参加会议的有某局、…: the first item starts after the clause's words
             elif a == m.start() and _opens_a_clause(ctx, a):
