@@ -127,6 +127,12 @@ SUB_UNITS = (
     "市公安局刑侦支队、治安支队派员指导。浙江大学法学院、清华大学法学院专家作了点评。\n"
 )
 
+CITY_DEPARTMENTS = (
+    "宁波市开展欠薪专项治理\n"
+    "1月31日，宁波市召开专题会议，研究欠薪治理工作。宁波市人社、住建等20余个部门协同发力，"
+    "建立县民政、人社、公安等部门联动机制。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -298,6 +304,13 @@ VECTORS = [
             "清华大学法学院",
         ),
         must_not_include=("城南派出所", "治安支队", "浙江清华大学", "浙江清华大学法学院"),
+    ),
+    FieldVector(
+        "units-departments-sharing-a-place-and-a-count-of-departments",
+        "units",
+        CITY_DEPARTMENTS,
+        must_include=("宁波市人社部门", "宁波市住建部门", "县民政部门", "县公安部门"),
+        must_not_include=("人社部门", "宁波市人社"),
     ),
 ]
 

@@ -144,26 +144,44 @@ def _distributive(ctx: Context, found: _Units) -> None:
 
 # departments listed under one head and one kind word: 县民政、人社、公安等部门 → 县民政部门, 县人社部门 …
 _SHARED_KIND = re.compile(
-    r"(?P<head>[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
-    r"等(?P<kind>部门|单位)"
+    r"(?P<head>[\u4e00-\u9fff]{0,8}?[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
+    r"等(?:[一二三四五六七八九十两\d]+[余多]?个)?(?P<kind>部门|单位)"
 )
 
 
 def _shared_kind(ctx: Context, found: _Units) -> None:
-    """县民政、人社、公安等部门 → 县民政部门, 县人社部门, 县公安部门 (units.shared_kind)."""
-    import bisect
-
+    """县民政、人社、公安等部门 → 县民政部门, …; 某市人社、住建等20余个部门 → 某市人社部门, 某市住建部门
+    (units.shared_kind)."""
     for m in _SHARED_KIND.finditer(ctx.norm, 0, ctx.content_end):
-        i = bisect.bisect_left(ctx.word_starts, m.start())
-        if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
-            continue  # 市场监管: the level word must be a word of its own
+        head = _kind_head(ctx, m.start("head"), m.end("head"))
+        if not head:
+            continue
         if any(_LEVEL_HEAD.match(i) or (unit_suffix_len(i) and len(i) >= 3) for i in m["items"].split("、")):
             continue  # 县发改委、县教育局等部门: full names, read one by one
         pos = m.start("items")
         for item in m["items"].split("、"):
-            found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
+            found.add(head + item + m["kind"], pos, pos + len(item), "units.shared_kind")
             pos += len(item) + 1
-        found.taken.append((m.start(), m.end()))
+        found.taken.append((m.end("head") - len(head), m.end()))
+
+
+def _kind_head(ctx: Context, start: int, end: int) -> str:
+    """The head a list of departments shares: a place written out (某市) or a level word that is a word of
+    its own (县 | 民政; not 市场), ending at end."""
+    import bisect
+
+    from ..gazetteer import gazetteer
+
+    for k in range(start, end - 1):
+        chain = gazetteer().chain_at(ctx.norm, k, end)
+        j = bisect.bisect_left(ctx.word_starts, k)
+        at_word = j < len(ctx.word_starts) and ctx.word_starts[j] == k
+        if chain is not None and chain.end == end and at_word:
+            return ctx.norm[k:end]
+    i = bisect.bisect_left(ctx.word_starts, end - 1)
+    if i < len(ctx.words) and ctx.words[i][1:] == (end - 1, end):
+        return ctx.norm[end - 1 : end]
+    return ""
 
 
 def _named(ctx: Context, found: _Units) -> None:
