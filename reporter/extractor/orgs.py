@@ -233,6 +233,8 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
             e = _organ_after(g, ctx, e, limit) or e
         if media_after(ctx, e) or text[s:e].endswith((*g.not_units, *_long(g.media_words))):
             continue  # 江苏政府采购网: a website
+        if _inside_a_name(ctx, s) and text[s:e].endswith(g.proper):
+            continue  # 某某装备 + 苏州有限公司: the place is inside a longer company name whose start is unknown
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
         if text[s : s + 1] == "全" and (
@@ -247,6 +249,22 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _inside_a_name(ctx: Context, s: int) -> bool:
+    """The name would begin right after a noun or other word that does not end a clause (装备 | 苏州有限公司),
+    not after punctuation, a verb or a preposition (依托 | 某某学院)."""
+    import bisect
+
+    from .entities import tag
+
+    text = ctx.norm
+    if s == 0 or not "\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in _LEFT_OK:
+        return False
+    i = bisect.bisect_left(ctx.word_ends, s)
+    if i >= len(ctx.words) or ctx.word_ends[i] != s:
+        return False  # the place does not begin a word: the grammar has read it so already
+    return (tag(ctx.words[i][0]) or "n")[:1] not in "vpcdu"
 
 
 def _ministries(ctx: Context, g: OrgGrammar) -> list[tuple[int, int]]:

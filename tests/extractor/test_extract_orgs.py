@@ -360,7 +360,16 @@ NEWS_FLASH_PARTNERS = (
     "本报讯  近日，江门市市场监督管理局联合市公安局、市消防救援支队，开展电动自行车质量安全专项检查。\n"
 )
 
+# the body named right before the meeting word held it: 某某精神 + 宣讲团 + 报告会
+LECTURE_MEETING = (
+    "学习贯彻全会精神中央宣讲团报告会在浙江举行\n"
+    "本报杭州11月11日电  学习贯彻全会精神中央宣讲团报告会11日在杭州举行。宣讲团成员作了宣讲。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "organizer-body-named-before-its-meeting-word", "organizer", LECTURE_MEETING, exact="中央宣讲团"
+    ),
     FieldVector("organizer-hosted-by", "organizer", HOSTED_DRILL, exact="宁海县防汛抗旱指挥部"),
     FieldVector(
         "organizer-news-flash-with-partners", "organizer", NEWS_FLASH_PARTNERS, exact="江门市市场监督管理局"

@@ -133,6 +133,13 @@ CITY_DEPARTMENTS = (
     "建立县民政、人社、公安等部门联动机制。\n"
 )
 
+SCOPE_HONOUR_COMPANY = (
+    "全省政府采购工作会议召开\n"
+    "5月8日，浙江省财政厅召开全省政府采购工作会议。各设区市财政局负责人、采购中心负责人参加了会议。"
+    "宁波市某某电子科技有限公司通过2024年度浙江省工程技术研究中心认定。"
+    "代表团还参观了纽威数控装备苏州有限公司，依托浙江工业大学的人才优势开展合作。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -311,6 +318,13 @@ VECTORS = [
         CITY_DEPARTMENTS,
         must_include=("宁波市人社部门", "宁波市住建部门", "县民政部门", "县公安部门"),
         must_not_include=("人社部门", "宁波市人社"),
+    ),
+    FieldVector(
+        "units-each-over-a-list-an-honour-and-a-place-inside-a-company-name",
+        "units",
+        SCOPE_HONOUR_COMPANY,
+        must_include=("浙江工业大学",),
+        must_not_include=("采购中心", "浙江省工程技术研究中心", "苏州有限公司"),
     ),
 ]
 

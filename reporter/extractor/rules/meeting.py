@@ -277,10 +277,21 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
     """A meeting named after its body (国务院常务会议) → organizer.named_in_event."""
     if "organizer" in frame or "event" not in frame:
         return
-    name, s, _e, _ = frame["event"]
+    name, s, e, _ = frame["event"]
     m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
     if m and is_unit_name(m["org"]):
         frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
+        return
+    # 学习贯彻某某精神 + 中央宣讲团 + 报告会: the body named right before the meeting word held it
+    word = _BODY_MEETING.search(name)
+    if word is not None and ctx.norm[s:e] == name:
+        at = s + word.start()
+        org = next(((us, ue) for us, ue in find_units(ctx, s, at) if ue == at), None)
+        if org is not None:
+            frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.named_in_event")
+
+
+_BODY_MEETING = re.compile(r"(?:报告会|座谈会|宣讲会|联席会议|全体会议|常务会议|会议)$")
 
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:

@@ -43,6 +43,7 @@ _BARE_GOVERNMENT = re.compile(
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
 _GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
+_HONOUR = re.compile(r"(?:认定|称号|命名|评定|评审|复核|创建)")
 _JOINT_WORDS = re.compile(r"会同|联合|配合|协同|协助|携手")
 
 
@@ -205,6 +206,12 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
+        if cw := CLAUSE.match(text, s, e):
+            s = cw.end()  # 依托 + 某大学: a clause word read into a word-built name
+            if e - s < 3:
+                continue
+        if _HONOUR.match(text, e):
+            continue  # 通过省级某中心认定, 获评某单位称号: an honour's name, not a body that took part
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
             continue  # 在某中心大厅; 下一步，某局将…; 某省法院系统 (a whole system, not one body)
         for a, b, full in shared_head_list(ctx, s, e):
@@ -503,6 +510,8 @@ def _attendees(ctx: Context, found: _Units) -> None:
         start = sent.start()
         subject = sent.group()[: verb.start()]
         cut = max(subject.rfind("，"), subject.rfind("；"))
+        if re.match(r"(?:来自|及|和)?(?:各|全[省市县区])", subject[cut + 1 :]):
+            continue  # 各设区市、某局负责人、某中心负责人参加: 各 runs over the whole list, a kind of body
         for piece in re.finditer(r"[^、，；]+", subject[cut + 1 :]):
             d = _DELEGATE.search(piece.group())
             if not d:
