@@ -366,7 +366,20 @@ LECTURE_MEETING = (
     "本报杭州11月11日电  学习贯彻全会精神中央宣讲团报告会11日在杭州举行。宣讲团成员作了宣讲。\n"
 )
 
+# a police update: the unit acts 在某所、某队的配合下
+WITH_HELP = (
+    "绍兴警方侦破系列盗窃电动车案\n"
+    "近日，绍兴市公安局越城区分局刑侦大队在城南派出所、交警大队的配合下，成功侦破一起系列盗窃电动车案，"
+    "抓获犯罪嫌疑人3名。\n"
+)
+
 VECTORS = [
+    FieldVector(
+        "organizer-acting-with-others-help", "organizer", WITH_HELP, exact="绍兴市公安局越城区分局刑侦大队"
+    ),
+    FieldVector(
+        "units-helpers-of-the-acting-unit", "units", WITH_HELP, must_include=("城南派出所", "交警大队")
+    ),
     FieldVector(
         "organizer-body-named-before-its-meeting-word", "organizer", LECTURE_MEETING, exact="中央宣讲团"
     ),
