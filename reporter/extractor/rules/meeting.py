@@ -297,11 +297,11 @@ _BODY_MEETING = re.compile(r"(?:报告会|座谈会|宣讲会|联席会议|全�
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
     for source in (
-        _hosted_by,
         _informant,
         _issuer,
         _visiting_unit,
         _lead_subject,
+        _hosted_by,
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,
