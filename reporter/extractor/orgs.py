@@ -357,6 +357,7 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         item = text[pos + 1 : item_end]
         if (
             text[pos + 1 : m.end()].endswith(g.proper)  # 清华大学: a name of its own
+            or re.search(r"[省市县区]委", item) is not None  # 团县委: a level of its own inside
             or item[:1] in _LEVEL
             or gazetteer().chain_at(text, pos + 1, item_end) is not None
             or any(item.startswith(n) for n in g.national)

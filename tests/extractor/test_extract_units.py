@@ -140,6 +140,14 @@ SCOPE_HONOUR_COMPANY = (
     "代表团还参观了纽威数控装备苏州有限公司，依托浙江工业大学的人才优势开展合作。\n"
 )
 
+COURT_PAGE = (
+    "县法院开展送法进校园活动\n"
+    "发布时间：2025-06-05 16:22　来源：宁海县人民法院\n"
+    "6月4日，宁海县人民法院联合县教育局、团县委走进跃龙中学，开展送法进校园活动。"
+    "县法院副院长作了讲解。县检察院、县司法局有关负责同志应邀参加活动。\n"
+    "【打印本页】【关闭窗口】\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -325,6 +333,13 @@ VECTORS = [
         SCOPE_HONOUR_COMPANY,
         must_include=("浙江工业大学",),
         must_not_include=("采购中心", "浙江省工程技术研究中心", "苏州有限公司"),
+    ),
+    FieldVector(
+        "units-organizer-short-form-with-its-level-word-and-no-level-shared-into-团县委",
+        "units",
+        COURT_PAGE,
+        must_include=("县教育局", "县检察院", "县司法局"),
+        must_not_include=("县法院", "县团县委"),
     ),
 ]
 

@@ -362,6 +362,11 @@ def _part_of(unit: str, organizer: str) -> bool:
     it = iter(organizer)
     if len(unit) >= 3 and unit[:2] == organizer[:2] and all(ch in it for ch in unit):
         return True  # 最高法 for 最高人民法院, 住建部 for 住房和城乡建设部: the common short form
+    level = organizer.find(unit[0]) if unit[0] in "省市县区旗" else -1
+    if level >= 0 and len(unit) >= 3 and unit[-1] == organizer[-1]:
+        it = iter(organizer[level + 1 :])
+        if all(ch in it for ch in unit[1:]):
+            return True  # 县法院 for 宁海县人民法院: the level word and the organ written short
     it = iter(organizer)
     return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
 
