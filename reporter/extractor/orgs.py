@@ -172,6 +172,8 @@ def media_after(ctx: Context, pos: int) -> bool:
     if i >= len(ctx.words) or ctx.word_ends[i] != m.end():
         return False
     word = ctx.words[i][0]
+    if word in g.not_units:
+        return False  # 某局 + 汇报了: a verb ending like a medium (templates/org_words.txt 不是)
     return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
 
 

@@ -148,6 +148,12 @@ COURT_PAGE = (
     "【打印本页】【关闭窗口】\n"
 )
 
+REPORTING_BUREAU = (
+    "市长主持召开市政府常务会议\n"
+    "4月18日下午，市长王强主持召开市政府常务会议。\n"
+    "市房管局汇报了整改情况。市卫健委通报了疫情防控工作。会议强调，要加强学习宣传。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -340,6 +346,12 @@ VECTORS = [
         COURT_PAGE,
         must_include=("县教育局", "县检察院", "县司法局"),
         must_not_include=("县法院", "县团县委"),
+    ),
+    FieldVector(
+        "units-a-bureau-that-reports-is-no-newspaper",
+        "units",
+        REPORTING_BUREAU,
+        must_include=("市房管局", "市卫健委"),
     ),
 ]
 
