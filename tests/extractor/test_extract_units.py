@@ -154,6 +154,12 @@ REPORTING_BUREAU = (
     "市房管局汇报了整改情况。市卫健委通报了疫情防控工作。会议强调，要加强学习宣传。\n"
 )
 
+PLACE_SPEAKER = (
+    "宁波市推进海岛公路提升工程\n"
+    "本报宁波3月2日电  近日，宁波市交通运输局召开海岛公路提升工程推进会。"
+    "“今年将新改建海岛公路30公里。”象山县相关负责人介绍。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -353,6 +359,7 @@ VECTORS = [
         REPORTING_BUREAU,
         must_include=("市房管局", "市卫健委"),
     ),
+    FieldVector("units-place-speaker", "units", PLACE_SPEAKER, must_include=("象山县",)),
 ]
 
 

@@ -88,6 +88,7 @@ def units(ctx: Context) -> list[Found]:
     _attendees(ctx, found)
     _attend_list(ctx, found)
     _partners(ctx, found)
+    _place_speakers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -560,6 +561,20 @@ def _partners(ctx: Context, found: _Units) -> None:
         ):
             continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
         _add_items(ctx, found, spans, "units.partners", bare=True)
+
+
+# a place whose official speaks for its work: 某镇相关负责人说, 某县有关负责同志介绍
+_PLACE_SPEAKER = re.compile(r"(?:相关|有关|主要)?(?:负责人|负责同志)(?:介绍|表示|说|坦言|告诉记者)")
+
+
+def _place_speakers(ctx: Context, found: _Units) -> None:
+    """某镇相关负责人说 → 某镇: the place took part through its official (units.place_speaker)."""
+    from ..orgs import place_chains
+
+    for chain in place_chains(ctx):
+        end = chain.township_end or chain.end
+        if _PLACE_SPEAKER.match(ctx.norm, end):
+            found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
