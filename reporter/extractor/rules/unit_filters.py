@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..context import Context
+from ..lexicon import load_lexicon, read_word_table
 from ..orgs import term_across
 
 _CLAUSE_END = "，。；：！？\n"
@@ -99,3 +100,43 @@ def _plan_sentence(ctx: Context, s: int) -> bool:
         start += 1
     m = _PLAN_START.match(text, start)
     return m is not None
+
+
+# a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
+_ATTRIBUTION = re.compile(
+    r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]"
+)
+# what a cited body gave: 根据省委部署, 按照市委要求
+_CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|安排|决定|意见|通知|指示|文件|统一)")
+
+
+def _attribution_line(ctx: Context, pos: int) -> bool:
+    line_start = ctx.norm.rfind("\n", 0, pos) + 1
+    if _ATTRIBUTION.match(ctx.norm, line_start, pos + 1):
+        return True
+    # a publication line: 发布时间：…　来源：某局 — the key stands right before the unit
+    return bool(_ATTRIBUTION_KEY.search(ctx.norm, max(line_start, pos - 12), pos))
+
+
+_ATTRIBUTION_KEY = re.compile(
+    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑)\s*[：:]\s*$"
+)
+
+
+def _only_cited(ctx: Context, s: int, e: int) -> bool:
+    """A body only cited as the source of an instruction: 根据上级部署, 按照省委要求 (templates 引用)."""
+    from ..orgs import org_grammar
+
+    cited = read_word_table(_org_words(ctx)).get("引用", ()) or ("根据", "按照", "依据")
+    before = ctx.norm[max(0, s - 6) : s]
+    return (
+        any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1)
+        and bool(_CITED_AFTER.match(ctx.norm, e))
+        and org_grammar(ctx) is not None
+    )
+
+
+def _org_words(ctx: Context) -> str | None:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "org_words", None)
+    return str(path) if path else None
