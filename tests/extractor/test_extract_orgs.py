@@ -373,7 +373,19 @@ WITH_HELP = (
     "抓获犯罪嫌疑人3名。\n"
 )
 
+# a unit named without a place as the lead's subject, after a basis clause and with 于+date
+HEADLESS_BRANCH = (
+    "青松林场开展主题党日活动\n"
+    "根据上级党委文件要求，青松林场党支部于4月3日组织召开了年度组织生活会。会议由支部书记主持。\n"
+)
+# a set phrase across the name's end is no headless unit either
+HEADLESS_TERM = "某省政府采购工作座谈会日前召开\n会议总结了近两年来的工作。\n"
+
 VECTORS = [
+    FieldVector(
+        "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="青松林场党支部"
+    ),
+    FieldVector("organizer-headless-not-across-a-set-phrase", "organizer", HEADLESS_TERM, empty=True),
     FieldVector(
         "organizer-acting-with-others-help", "organizer", WITH_HELP, exact="绍兴市公安局越城区分局刑侦大队"
     ),

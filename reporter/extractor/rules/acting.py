@@ -33,7 +33,7 @@ _CLAUSE_LEAD = re.compile(
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
-    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
+    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
     r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with others' help: 在某所、某队的配合下，(成功侦破…)
@@ -167,6 +167,9 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
             break
     if _SHORT_BUREAU.match(ctx.norm, pos) and _acts(ctx, pos, pos + 2, limit, title):
         return Actor(pos, pos + 2, "unit")  # 省局组织开展…: a bureau site's name for its provincial bureau
+    headless = _headless_unit(ctx, pos)
+    if headless and _acts(ctx, pos, headless, limit, title):
+        return Actor(pos, headless, "unit")
     for chain in place_chains(ctx):
         if chain.start == pos:
             end = chain.township_end or chain.end
@@ -223,6 +226,39 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             break
     ctx.__dict__["_lead_actor"] = actor
     return actor
+
+
+def _headless_unit(ctx: Context, pos: int) -> int | None:
+    """A unit named without a place (某某林场党支部, 某某协会) as a clause's subject: up to four nouns or
+    names from pos, the last one an organ word (党支部, 协会 …); its end, or None."""
+    import bisect
+
+    from ..entities import tag
+    from ..places import unit_suffix_len
+
+    if _NOT_OWN.match(ctx.norm, pos):
+        return None
+    from ..orgs import org_grammar, term_across
+
+    not_units = tuple(org_grammar(ctx).not_units)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return None
+    end = None
+    for word, _ws, we in ctx.words[i : i + 4]:
+        t = tag(word)
+        if t is not None and t[:1] not in "nj":
+            break
+        if not "\u4e00" <= word[0] <= "\u9fff":
+            break
+        if unit_suffix_len(word) and len(word) >= 2 and we - pos >= 5 and not word.endswith(not_units):
+            end = we
+    if end is not None and term_across(ctx, end):
+        return None  # 某省政府 + 采购工作: a set phrase, not a unit
+    return end
+
+
+_NOT_OWN = re.compile(r"[我本该各全这此其]")
 
 
 def _starts_with_verb(ctx: Context, pos: int) -> bool:

@@ -1,4 +1,4 @@
-"""Who is named in a units clause without taking part: a body cited as the source of guidance or as a
+"""Who is named in a report without taking part: a line crediting a body (数据来源：…), a body cited as the source of guidance or as a
 document's issuer, a partner of work still to come, a former official's post, a name running into a set
 phrase, a body's building or surroundings as a place, and plans (下一步，某局将…)."""
 
