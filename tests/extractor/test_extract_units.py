@@ -160,6 +160,12 @@ PLACE_SPEAKER = (
     "“今年将新改建海岛公路30公里。”象山县相关负责人介绍。\n"
 )
 
+JOINT_TEAM = (
+    "宁海县通报一起食品安全事件调查情况\n"
+    "5月6日，宁海县人民政府通报一起食品安全事件调查情况。宁海县联合工作组发现，涉事企业存在违规生产行为。"
+    "县市场监管局联合县公安局对涉事企业开展调查。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -360,6 +366,13 @@ VECTORS = [
         must_include=("市房管局", "市卫健委"),
     ),
     FieldVector("units-place-speaker", "units", PLACE_SPEAKER, must_include=("象山县",)),
+    FieldVector(
+        "units-a-joint-team-is-one-unit-two-joint-bureaus-are-two",
+        "units",
+        JOINT_TEAM,
+        must_include=("宁海县联合工作组", "县市场监管局", "县公安局"),
+        must_not_include=("县市场监管局联合县公安局",),
+    ),
 ]
 
 
