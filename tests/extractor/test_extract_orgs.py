@@ -381,7 +381,15 @@ HEADLESS_BRANCH = (
 # a set phrase across the name's end is no headless unit either
 HEADLESS_TERM = "某省政府采购工作座谈会日前召开\n会议总结了近两年来的工作。\n"
 
+# a purpose, a circumstance, then the place acting on a long object that runs past a comma
+LONG_OBJECT = (
+    "宁波河道采砂权实行招投标\n"
+    "2024年10月08 来源：\n"
+    "为保护母亲河，在加大打击力度的同时，宁波市将对辖区内的河道采砂权，分5个标段实行招投标。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),
     FieldVector(
         "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="青松林场党支部"
     ),

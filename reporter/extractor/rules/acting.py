@@ -125,6 +125,8 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     pos = m.end() if m else end
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
         return True
+    if not title and (obj := _LONG_OBJECT.match(ctx.norm, pos, limit)):
+        pos = obj.end()  # 某市将对辖区内的某某河段采砂权，分标段实行招投标: the verb after the object
     acting, not_acting = lead_verbs(ctx)
     i = bisect.bisect_left(ctx.word_starts, pos)
     for word, ws, _ in ctx.words[i : i + 3]:
@@ -138,6 +140,10 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
         if t[:1] not in "dil" and t not in ("ad", "b"):
             return False
     return False
+
+
+# an object set before the verb with 对/就/针对 that runs past a comma: the verb follows the comma
+_LONG_OBJECT = re.compile(r"(?:对|就|针对)[^，。；：！？\n]{4,40}，(?=[\u4e00-\u9fff])")
 
 
 def _joint_units(ctx: Context, start: int, end: int) -> int:
