@@ -300,7 +300,7 @@ _CLAUSE_START = re.compile(r"部署|统计|要求|通报|发布|印发|会同|�
 
 @lru_cache(maxsize=8)
 def _ministry_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(f"(?:{_alt(names)})(?!长|门)")
+    return re.compile(f"(?:{_alt(names)})(?!长|门|署|队)")
 
 
 def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
