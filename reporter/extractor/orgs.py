@@ -137,12 +137,21 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
     ends, starts = ctx.word_ends, ctx.word_starts
     i = bisect.bisect_left(ends, end)
     if i >= len(ends) or ends[i] != end:
-        return False
+        # jieba joined the organ word with a preposition after it (扫黑办 | 办对, 某局 | 局在): still its end
+        return (
+            i < len(ends)
+            and ends[i] == end + 1
+            and starts[i] >= start
+            and ctx.norm[end : end + 1] in _AFTER_NAME
+        )
     word_start = starts[i]
     if word_start >= start:
         return True
     t = tag(ctx.words[i][0]) or "n"
     return t[:1] in "nj"
+
+
+_AFTER_NAME = "对在于向与和将为已把被从"
 
 
 def term_across(ctx: Context, pos: int) -> bool:
@@ -240,9 +249,10 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
         if text[s : s + 1] == "全" and (
-            text[e - 2 : e] in ("机关", "系统", "部门") or (head_end - s == 2 and e - s <= 5)
+            text[e - 2 : e] in ("机关", "系统", "部门")
+            or (head_end - s == 2 and _bare_organ(g, text, head_end, e))
         ):
-            continue  # 全国公安机关, 全国法院: every unit of a kind
+            continue  # 全国公安机关, 全国法院: every unit of a kind (全国扫黑办 is one office)
         found.append((s, e))
     merged: list[tuple[int, int]] = []
     for s, e in sorted(found, key=lambda x: (x[0], -x[1])):
@@ -251,6 +261,12 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _bare_organ(g: OrgGrammar, text: str, start: int, end: int) -> bool:
+    """text[start:end] is an organ word with no description before it (法院, 检察院; not 扫黑办)."""
+    m = g.organ.fullmatch(text, start, end)
+    return m is None or m.start("suffix") == start
 
 
 def _inside_a_name(ctx: Context, s: int) -> bool:

@@ -166,6 +166,12 @@ JOINT_TEAM = (
     "县市场监管局联合县公安局对涉事企业开展调查。\n"
 )
 
+NATIONAL_OFFICE = (
+    "扫黑除恶专项斗争取得阶段性成果\n"
+    "本报北京1月9日电  一年来，全国扫黑办对25起重大涉黑案件进行挂牌督办，推动公安部对40余起案件联合督办。"
+    "全国法院审结涉黑案件1200件。据中央纪委国家监委官方网站消息，各地查处“保护伞”3000余人。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -372,6 +378,13 @@ VECTORS = [
         JOINT_TEAM,
         must_include=("宁海县联合工作组", "县市场监管局", "县公安局"),
         must_not_include=("县市场监管局联合县公安局",),
+    ),
+    FieldVector(
+        "units-a-national-office-with-its-own-name-and-no-website",
+        "units",
+        NATIONAL_OFFICE,
+        must_include=("全国扫黑办",),
+        must_not_include=("全国法院", "中央纪委国家监委官方网站"),
     ),
 ]
 

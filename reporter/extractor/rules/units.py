@@ -13,6 +13,7 @@ import re
 
 from ...model import Found
 from ..context import Context
+from ..entities import tag
 from ..lexicon import read_word_table
 from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
@@ -56,7 +57,7 @@ class _Units:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.organizer = ctx.value("organizer") or ""
-        self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 3)
+        self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
         self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
@@ -210,8 +211,8 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
-        if cw := CLAUSE.match(text, s, e):
-            s = cw.end()  # 依托 + 某大学: a clause word read into a word-built name
+        if (cw := CLAUSE.match(text, s, e)) and (tag(cw.group()) or "n")[:1] in "vpcd":
+            s = cw.end()  # 依托 + 某大学: a verb read into a word-built name (全国扫黑办 stays whole)
             if e - s < 3:
                 continue
         if _HONOUR.match(text, e):
@@ -296,7 +297,7 @@ def _opens_a_clause(ctx: Context, pos: int) -> bool:
     return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"
 
 
-_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院)")
+_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
 def _has_head(ctx: Context, s: int, e: int) -> bool:
