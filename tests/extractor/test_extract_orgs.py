@@ -388,7 +388,16 @@ LONG_OBJECT = (
     "为保护母亲河，在加大打击力度的同时，宁波市将对辖区内的河道采砂权，分5个标段实行招投标。\n"
 )
 
+# a supervision notice with no actor in its lead: the unit that urges the late offices to answer issued it
+NOTICE_ISSUER = (
+    "2024年第二季度12345热线逾期办理情况督查通报\n"
+    "二季度全市共受理诉求件52310件，及时办结率99.6%。其中市直单位逾期38件次。\n"
+    "全市逾期查阅85件次。县（市）区单位逾期50件次。逾期办理较多的是供水、供电领域。\n"
+    "根据有关规定，市效能办已督促逾期办理的单位向诉求人作出答复。\n"
+)
+
 VECTORS = [
+    FieldVector("organizer-notice-issuer-who-supervises", "organizer", NOTICE_ISSUER, exact="市效能办"),
     FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),
     FieldVector(
         "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="青松林场党支部"

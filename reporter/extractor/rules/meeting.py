@@ -26,7 +26,14 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
-from .organizer_weak import _chair_unit, _hosted_by, _most_named_unit, _place_chair, _spokesman_unit
+from .organizer_weak import (
+    _chair_unit,
+    _hosted_by,
+    _most_named_unit,
+    _notice_issuer,
+    _place_chair,
+    _spokesman_unit,
+)
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -305,6 +312,7 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,
+        _notice_issuer,
     ):
         if "organizer" in frame:
             return
@@ -513,6 +521,7 @@ def _from_frame(ctx: Context, key: str) -> list[Found]:
 _UNCERTAIN = {
     "organizer.most_named_unit": "主办单位按文中出现最多的单位推断",
     "organizer.spokesman": "主办单位取自开头介绍情况的负责人所在单位",
+    "organizer.notice_issuer": "主办单位取自通报正文中督促整改的单位",
     "organizer.acting_place": "主办单位取自标题中的地名",
     "organizer.acting_place_unit": "主办单位取自标题中的地名",
     "organizer.chair_unit": "主办单位取自主持人的职务",

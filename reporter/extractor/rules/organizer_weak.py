@@ -101,3 +101,24 @@ def _hosted_by(ctx: Context):
             s, e = org
             return (ctx.text[s:e], s, e, "organizer.hosted_by")
     return None
+
+
+# a notice's title: 某某情况通报, 关于某某的通知, 某某公告
+_NOTICE_TITLE = re.compile(r"(?:通报|通知|公告|通告)\s*$")
+# what the issuing body of a notice does in its body: 已督促, 将责成, 约谈
+_SUPERVISES = re.compile(r"(?:已|将|已经|及时|立即|随即|依法)?(?:督促|责成|约谈|责令|通报批评|下发整改通知)")
+
+
+def _notice_issuer(ctx: Context):
+    """A notice whose lead names no actor (某季度某系统逾期情况督查通报) is issued by the unit that supervises
+    in its body (…，市效能办已督促有关单位…) → organizer.notice_issuer, to be checked."""
+    title = ctx.found.get("title") or []
+    if not title:
+        return None
+    span = title[0].evidence.span
+    if not _NOTICE_TITLE.search(ctx.norm, span.start, span.end):
+        return None
+    for s, e in find_units(ctx, span.end):
+        if _SUPERVISES.match(ctx.norm, e):
+            return (ctx.text[s:e], s, e, "organizer.notice_issuer")
+    return None
