@@ -172,6 +172,12 @@ NATIONAL_OFFICE = (
     "全国法院审结涉黑案件1200件。据中央纪委国家监委官方网站消息，各地查处“保护伞”3000余人。\n"
 )
 
+SIGNING_PARTIES = (
+    "区党政代表团赴杭州考察\n"
+    "2月28日，宝山区党政代表团赴杭州考察。结业式上，各街镇与区委、区政府签订了《2025年目标责任书》。"
+    "宁海县人民政府与浙江省农业科学院签署合作协议。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -385,6 +391,13 @@ VECTORS = [
         NATIONAL_OFFICE,
         must_include=("全国扫黑办",),
         must_not_include=("全国法院", "中央纪委国家监委官方网站"),
+    ),
+    FieldVector(
+        "units-the-other-party-of-an-agreement",
+        "units",
+        SIGNING_PARTIES,
+        must_include=("区委", "区政府", "浙江省农业科学院"),
+        must_not_include=("各街镇",),
     ),
 ]
 

@@ -93,6 +93,7 @@ def units(ctx: Context) -> list[Found]:
     _attend_list(ctx, found)
     _partners(ctx, found)
     _place_speakers(ctx, found)
+    _signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -539,6 +540,24 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
         end = chain.township_end or chain.end
         if _PLACE_SPEAKER.match(ctx.norm, end):
             found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
+
+
+# the other party of an agreement: …与区委、区政府签订了《…》
+_SIGNED_WITH = re.compile(
+    r"与(?P<items>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){0,5})(?:共同)?(?:签订|签署)"
+)
+
+
+def _signers(ctx: Context, found: _Units) -> None:
+    """与区委、区政府签订…: the party signing with the others took part, its own leadership too (units.signer)."""
+    for m in _SIGNED_WITH.finditer(ctx.norm, 0, ctx.content_end):
+        pos = m.start("items")
+        for item in m["items"].split("、"):
+            if _BARE_GOVERNMENT.match(item) or (
+                unit_suffix_len(item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
+            ):
+                found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
+            pos += len(item) + 1
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
