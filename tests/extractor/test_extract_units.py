@@ -178,6 +178,13 @@ SIGNING_PARTIES = (
     "宁海县人民政府与浙江省农业科学院签署合作协议。\n"
 )
 
+TOWNSHIP_BID = (
+    "小项目招投标全程公开\n"
+    "2024年10月12 来源：\n"
+    "近日，宁海县住建局推出小型工程招投标平台。开标现场设置两台监控设备，镇纪委也派出代表监督。"
+    "各镇街纪委同步开展监督，镇政府有关负责同志到场。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -398,6 +405,13 @@ VECTORS = [
         SIGNING_PARTIES,
         must_include=("区委", "区政府", "浙江省农业科学院"),
         must_not_include=("各街镇",),
+    ),
+    FieldVector(
+        "units-a-township-department-named-by-its-level-word",
+        "units",
+        TOWNSHIP_BID,
+        must_include=("镇纪委",),
+        must_not_include=("镇街纪委", "各镇街纪委", "镇政府"),
     ),
 ]
 

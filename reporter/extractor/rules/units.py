@@ -38,10 +38,10 @@ _UNIT_LIST = re.compile(
 )
 _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
 _BARE = re.compile(
-    r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
+    r"^(?:市|县|区|旗|省|镇|乡)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
 )
 _BARE_GOVERNMENT = re.compile(
-    r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$"
+    r"^(?:市|县|区|旗|省|镇|乡)(?:政府|人民政府|委|党委|市委|县委|区委|委员会|政府办|政府办公室)$"
 )
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
@@ -313,8 +313,13 @@ def _has_head(ctx: Context, s: int, e: int) -> bool:
 
 
 def _county_department(name: str) -> bool:
-    """县水利局, 市卫健委: a department of the report's own county or city, named without the place."""
-    return name[:1] in "省市县区旗" and len(name) >= 4 and not _BARE_GOVERNMENT.match(name)
+    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place."""
+    return (
+        name[:1] in "省市县区旗镇乡"
+        and (len(name) >= 4 or name[:1] in "镇乡")
+        and not _BARE_GOVERNMENT.match(name)
+        and name[:2] not in ("镇街", "乡镇", "街镇")  # 镇街纪委: every township's, a kind of body
+    )
 
 
 def _part_of(unit: str, organizer: str) -> bool:
