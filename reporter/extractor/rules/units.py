@@ -202,6 +202,9 @@ def _named(ctx: Context, found: _Units) -> None:
     for i, (s, e) in enumerate(spans):
         if found.is_taken(s) or any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
+        s = _past_leading_verb(ctx, s, e)  # 依托 + 某大学, 入选 + 某厅: a verb read into a word-built name
+        if e - s < 3:
+            continue
         if (
             _attribution_line(ctx, s)
             or _only_cited(ctx, s, e)
@@ -212,10 +215,6 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
-        if (cw := CLAUSE.match(text, s, e)) and (tag(cw.group()) or "n")[:1] in "vpcd":
-            s = cw.end()  # 依托 + 某大学: a verb read into a word-built name (全国扫黑办 stays whole)
-            if e - s < 3:
-                continue
         if _HONOUR.match(text, e):
             continue  # 通过省级某中心认定, 获评某单位称号: an honour's name, not a body that took part
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
@@ -245,6 +244,30 @@ def _named(ctx: Context, found: _Units) -> None:
             if not _county_department(name):
                 continue  # 卫生局 alone; 县政府, 市委: the report's own leadership, not a participant
         found.add(name, s, e, "units.named")
+
+
+def _past_leading_verb(ctx: Context, s: int, e: int) -> int:
+    """Where the name starts when its first word is a verb, conjunction, adverb or preposition (依托某大学,
+    入选某厅, 比如某委): after that word; else s (全国扫黑办 stays whole)."""
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_starts, s)
+    if i < len(ctx.words) and ctx.words[i][1] == s and ctx.words[i][2] < e:
+        word, rest = ctx.words[i][0], ctx.words[i][2]
+        if len(word) >= 2 and (tag(word) or "n")[:1] in "vpcd" and _name_starts(ctx, rest, e):
+            return rest  # a name begins after the verb: a place, a level word, a national head, 各 (a group)
+    return s
+
+
+def _name_starts(ctx: Context, pos: int, end: int) -> bool:
+    from ..gazetteer import gazetteer
+
+    return bool(_NAME_START.match(ctx.norm, pos)) or gazetteer().chain_at(ctx.norm, pos, end) is not None
+
+
+_NAME_START = re.compile(
+    r"[省市县区旗镇乡各]|自治|国家|中共|中央|中国|全国|最高|国务院|[\u4e00-\u9fff]{2,3}[省市县区]"
+)
 
 
 def _list_siblings(ctx: Context, found: _Units) -> None:
