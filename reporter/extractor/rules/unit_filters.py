@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..context import Context
+from ..entities import tag
 from ..lexicon import load_lexicon, read_word_table
 from ..orgs import term_across
 
@@ -140,3 +141,40 @@ def _org_words(ctx: Context) -> str | None:
     lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
     path = getattr(lexicon, "org_words", None)
     return str(path) if path else None
+
+
+def _past_leading_verb(ctx: Context, s: int, e: int) -> int:
+    """Where the name starts when its first word is a verb, conjunction, adverb or preposition (依托某大学,
+    入选某厅, 比如某委): after that word; else s (全国扫黑办 stays whole)."""
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_starts, s)
+    if i < len(ctx.words) and ctx.words[i][1] == s and ctx.words[i][2] < e:
+        word, rest = ctx.words[i][0], ctx.words[i][2]
+        if len(word) >= 2 and (tag(word) or "n")[:1] in "vpcd" and _name_starts(ctx, rest, e):
+            return rest  # a name begins after the verb: a place, a level word, a national head, 各 (a group)
+    return s
+
+
+def _name_starts(ctx: Context, pos: int, end: int) -> bool:
+    from ..gazetteer import gazetteer
+
+    return bool(_NAME_START.match(ctx.norm, pos)) or gazetteer().chain_at(ctx.norm, pos, end) is not None
+
+
+_NAME_START = re.compile(
+    r"[省市县区旗镇乡各]|自治|国家|中共|中央|中国|全国|最高|国务院|[\u4e00-\u9fff]{2,3}[省市县区]"
+)
+
+
+def _opens_a_clause(ctx: Context, pos: int) -> bool:
+    """The first word at pos is a conjunction, verb, adverb or preposition (并通报…, 及时向…): a clause
+    begins here, not a unit's name."""
+    import bisect
+
+    from ..entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"

@@ -13,7 +13,6 @@ import re
 
 from ...model import Found
 from ..context import Context
-from ..entities import tag
 from ..lexicon import read_word_table
 from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
@@ -26,7 +25,9 @@ from .unit_filters import (
     _cited_guidance,
     _former_post,
     _only_cited,
+    _opens_a_clause,
     _org_words,
+    _past_leading_verb,
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
@@ -246,30 +247,6 @@ def _named(ctx: Context, found: _Units) -> None:
         found.add(name, s, e, "units.named")
 
 
-def _past_leading_verb(ctx: Context, s: int, e: int) -> int:
-    """Where the name starts when its first word is a verb, conjunction, adverb or preposition (依托某大学,
-    入选某厅, 比如某委): after that word; else s (全国扫黑办 stays whole)."""
-    import bisect
-
-    i = bisect.bisect_left(ctx.word_starts, s)
-    if i < len(ctx.words) and ctx.words[i][1] == s and ctx.words[i][2] < e:
-        word, rest = ctx.words[i][0], ctx.words[i][2]
-        if len(word) >= 2 and (tag(word) or "n")[:1] in "vpcd" and _name_starts(ctx, rest, e):
-            return rest  # a name begins after the verb: a place, a level word, a national head, 各 (a group)
-    return s
-
-
-def _name_starts(ctx: Context, pos: int, end: int) -> bool:
-    from ..gazetteer import gazetteer
-
-    return bool(_NAME_START.match(ctx.norm, pos)) or gazetteer().chain_at(ctx.norm, pos, end) is not None
-
-
-_NAME_START = re.compile(
-    r"[省市县区旗镇乡各]|自治|国家|中共|中央|中国|全国|最高|国务院|[\u4e00-\u9fff]{2,3}[省市县区]"
-)
-
-
 def _list_siblings(ctx: Context, found: _Units) -> None:
     """A list of parallel units (城南派出所、城北派出所、交警大队四个单位): when one item is a unit, the
     others ending in a unit word are too (units.list_sibling)."""
@@ -306,19 +283,6 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
             ):
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
-
-
-def _opens_a_clause(ctx: Context, pos: int) -> bool:
-    """The first word at pos is a conjunction, verb, adverb or preposition (并通报…, 及时向…): a clause
-    begins here, not a unit's name."""
-    import bisect
-
-    from ..entities import tag
-
-    i = bisect.bisect_left(ctx.word_starts, pos)
-    if i >= len(ctx.words) or ctx.words[i][1] != pos:
-        return False
-    return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"
 
 
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
