@@ -375,8 +375,8 @@ WITH_HELP = (
 
 # a unit named without a place as the lead's subject, after a basis clause and with 于+date
 HEADLESS_BRANCH = (
-    "青松林场开展主题党日活动\n"
-    "根据上级党委文件要求，青松林场党支部于4月3日组织召开了年度组织生活会。会议由支部书记主持。\n"
+    "碧溪林场开展主题党日活动\n"
+    "根据上级党委文件要求，碧溪林场党支部于4月3日组织召开了年度组织生活会。会议由支部书记主持。\n"
 )
 # a set phrase across the name's end is no headless unit either
 HEADLESS_TERM = "某省政府采购工作座谈会日前召开\n会议总结了近两年来的工作。\n"
@@ -396,11 +396,15 @@ NOTICE_ISSUER = (
     "根据有关规定，市效能办已督促逾期办理的单位向诉求人作出答复。\n"
 )
 
+# a common noun opening a kind of body (社区党支部: whose?) is no headless unit
+COMMON_NOUN_BODY = "社区开展主题党日活动\n根据上级党委要求，社区党支部于5月4日组织召开了主题党日活动。\n"
+
 VECTORS = [
+    FieldVector("organizer-common-noun-body-is-no-headless-unit", "organizer", COMMON_NOUN_BODY, empty=True),
     FieldVector("organizer-notice-issuer-who-supervises", "organizer", NOTICE_ISSUER, exact="市效能办"),
     FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),
     FieldVector(
-        "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="青松林场党支部"
+        "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="碧溪林场党支部"
     ),
     FieldVector("organizer-headless-not-across-a-set-phrase", "organizer", HEADLESS_TERM, empty=True),
     FieldVector(

@@ -250,6 +250,9 @@ def _headless_unit(ctx: Context, pos: int) -> int | None:
     i = bisect.bisect_left(ctx.word_starts, pos)
     if i >= len(ctx.words) or ctx.words[i][1] != pos:
         return None
+    first = tag(ctx.words[i][0])
+    if first is not None and first[:1] != "j" and first not in ("nz", "nt", "ns", "nr"):
+        return None  # 事故调查组, 工作组: a common noun opens a kind of body, not a name of its own
     end = None
     for word, _ws, we in ctx.words[i : i + 4]:
         t = tag(word)
