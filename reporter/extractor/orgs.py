@@ -57,6 +57,10 @@ class OrgGrammar:
     generic: tuple[str, ...]
     not_units: frozenset[str]
     terms: tuple[str, ...] = ()  # 政府采购: a set phrase across a name's end (templates/org_words.txt 术语)
+    # 公安部, 住建部: a central organ's whole name (templates/org_words.txt 部委)
+    ministries: tuple[str, ...] = ()
+    # 大学, 有限公司: names of their own that take no shared place (templates/org_words.txt 专名)
+    proper: tuple[str, ...] = ()
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -77,7 +81,7 @@ def grammar(path: str | None) -> OrgGrammar:
         organ=re.compile(rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,10}}?(?P<suffix>{_alt(organs)})"),
         sub=re.compile(
             rf"(?:“[^”\n]{{1,12}}”|{desc}){{0,8}}?(?P<suffix>{_alt(subs)})"
-            rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|员|主任|书记))"
+            rf"(?![\u4e00-\u9fff]{{0,2}}(?:长|主任|书记)|[队成]?员)"
         ),
         national=table.get("国家级", ()),
         media=re.compile(
@@ -87,6 +91,8 @@ def grammar(path: str | None) -> OrgGrammar:
         generic=table.get("泛指", ()),
         not_units=frozenset(table.get("不是", ())),
         terms=table.get("术语", ()),
+        ministries=table.get("部委", ()),
+        proper=table.get("专名", ()),
     )
 
 
@@ -131,12 +137,21 @@ def _ends_a_word(ctx: Context | None, m: re.Match[str]) -> bool:
     ends, starts = ctx.word_ends, ctx.word_starts
     i = bisect.bisect_left(ends, end)
     if i >= len(ends) or ends[i] != end:
-        return False
+        # jieba joined the organ word with a preposition after it (扫黑办 | 办对, 某局 | 局在): still its end
+        return (
+            i < len(ends)
+            and ends[i] == end + 1
+            and starts[i] >= start
+            and ctx.norm[end : end + 1] in _AFTER_NAME
+        )
     word_start = starts[i]
     if word_start >= start:
         return True
     t = tag(ctx.words[i][0]) or "n"
     return t[:1] in "nj"
+
+
+_AFTER_NAME = "对在于向与和将为已把被从"
 
 
 def term_across(ctx: Context, pos: int) -> bool:
@@ -166,6 +181,8 @@ def media_after(ctx: Context, pos: int) -> bool:
     if i >= len(ctx.words) or ctx.word_ends[i] != m.end():
         return False
     word = ctx.words[i][0]
+    if word in g.not_units:
+        return False  # 某局 + 汇报了: a verb ending like a medium (templates/org_words.txt 不是)
     return word in g.media_words or (tag(word) in (None, "nz") and word.endswith(g.media_words))
 
 
@@ -195,7 +212,6 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         return cached
     g = org_grammar(ctx)
     text, limit = ctx.norm, ctx.content_end
-    found: list[tuple[int, int]] = []
     heads: list[tuple[int, int]] = []
     for chain in place_chains(ctx):
         heads.append((chain.start, chain.end))
@@ -210,6 +226,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
     word_end = {ws: we for _, ws, we in ctx.words}
+    found: list[tuple[int, int]] = _ministries(ctx, g)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
@@ -222,14 +239,20 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         e = _organ_after(g, ctx, head_end, limit)
         if e is None or e - s < 3:
             continue
+        if term_across(ctx, e):
+            # 省政府 + 采购中心: the set phrase runs on into an organ word, the whole is one unit's name
+            e = _organ_after(g, ctx, e, limit) or e
         if media_after(ctx, e) or text[s:e].endswith((*g.not_units, *_long(g.media_words))):
             continue  # 江苏政府采购网: a website
+        if _inside_a_name(ctx, s) and text[s:e].endswith(g.proper):
+            continue  # 某某装备 + 苏州有限公司: the place is inside a longer company name whose start is unknown
         if any(text[max(0, s - len(w)) : s] == w for w in g.generic):
             continue  # 各县区公安局: a group
         if text[s : s + 1] == "全" and (
-            text[e - 2 : e] in ("机关", "系统", "部门") or (head_end - s == 2 and e - s <= 5)
+            text[e - 2 : e] in ("机关", "系统", "部门")
+            or (head_end - s == 2 and _bare_organ(g, text, head_end, e))
         ):
-            continue  # 全国公安机关, 全国法院: every unit of a kind
+            continue  # 全国公安机关, 全国法院: every unit of a kind (全国扫黑办 is one office)
         found.append((s, e))
     merged: list[tuple[int, int]] = []
     for s, e in sorted(found, key=lambda x: (x[0], -x[1])):
@@ -238,6 +261,62 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _bare_organ(g: OrgGrammar, text: str, start: int, end: int) -> bool:
+    """text[start:end] is an organ word with no description before it (法院, 检察院; not 扫黑办)."""
+    m = g.organ.fullmatch(text, start, end)
+    return m is None or m.start("suffix") == start
+
+
+def _inside_a_name(ctx: Context, s: int) -> bool:
+    """The name would begin right after a noun or other word that does not end a clause (装备 | 苏州有限公司),
+    not after punctuation, a verb or a preposition (依托 | 某某学院)."""
+    import bisect
+
+    from .entities import tag
+
+    text = ctx.norm
+    if s == 0 or not "\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in _LEFT_OK:
+        return False
+    i = bisect.bisect_left(ctx.word_ends, s)
+    if i >= len(ctx.words) or ctx.word_ends[i] != s:
+        return False  # the place does not begin a word: the grammar has read it so already
+    return (tag(ctx.words[i][0]) or "n")[:1] not in "vpcdu"
+
+
+def _ministries(ctx: Context, g: OrgGrammar) -> list[tuple[int, int]]:
+    """A central organ named without a place (公安部, 住建部, 审计署), where a name may begin (not inside
+    市公安局), with the department or centre written after it (住建部 + 信息中心, 公安部 + 刑侦局)."""
+    if not g.ministries:
+        return []
+    text, limit = ctx.norm, ctx.content_end
+    out = []
+    for m in _ministry_pattern(g.ministries).finditer(text, 0, limit):
+        s, e = m.span()
+        if (
+            s
+            and text[s - 1] not in _LEFT_OK
+            and text[max(0, s - 2) : s] not in _LEFT_WORDS
+            and not any(text.endswith(n, 0, s) for n in g.national)
+        ):
+            continue  # 某某部 inside a longer word
+        after = _organ_after(g, ctx, e, limit)
+        if after is not None and after - e <= 6 and not _CLAUSE_START.match(text, e):
+            e = after  # 住建部信息中心
+        else:
+            e = _extend(g, text, e, limit, ctx)
+        out.append((s, e))
+    return out
+
+
+# a ministry's name followed by words that begin a clause, not a department (公安部部署, 公安部统计)
+_CLAUSE_START = re.compile(r"部署|统计|要求|通报|发布|印发|会同|联合|召开|组织|指导|牵头")
+
+
+@lru_cache(maxsize=8)
+def _ministry_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(f"(?:{_alt(names)})(?!长|门|署|队)")
 
 
 def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
@@ -280,14 +359,24 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         return []
     out = []
     pos = e
+    parent = _parent_of(g, ctx, s, s + len(head), e)
     while pos < limit and text[pos] == "、":
         m = g.organ.match(text, pos + 1, limit)
+        if parent and (sub := g.sub.match(text, pos + 1, limit)) and (not m or sub.end() <= m.end()):
+            # 市公安局刑侦支队、治安支队: a sub-unit of the same parent unit
+            if sub.end() - pos - 1 > 8 or not _ends_a_word(ctx, sub):
+                break
+            out.append((pos + 1, sub.end(), parent + text[pos + 1 : sub.end()]))
+            pos = sub.end()
+            continue
         if not m or m.end() - pos - 1 > 8:
             break
         item_end = _extend(g, text, m.end(), limit, ctx)
         item = text[pos + 1 : item_end]
         if (
-            item[:1] in _LEVEL
+            text[pos + 1 : m.end()].endswith(g.proper)  # 清华大学: a name of its own
+            or re.search(r"[省市县区]委", item) is not None  # 团县委: a level of its own inside
+            or item[:1] in _LEVEL
             or gazetteer().chain_at(text, pos + 1, item_end) is not None
             or any(item.startswith(n) for n in g.national)
         ):
@@ -295,6 +384,14 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
         out.append((pos + 1, item_end, head + item))
         pos = item_end
     return out
+
+
+def _parent_of(g: OrgGrammar, ctx: Context, s: int, head_end: int, e: int) -> str:
+    """The parent unit of a name written as unit + sub-unit (县公安局 of 县公安局城关派出所), or ''."""
+    m = g.organ.match(ctx.norm, head_end, e)
+    if m is None or m.end() >= e or not g.sub.fullmatch(ctx.norm, m.end(), e):
+        return ""
+    return ctx.norm[s : m.end()]
 
 
 def _head_of(name: str) -> str:

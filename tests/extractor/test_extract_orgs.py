@@ -309,7 +309,132 @@ FORMAL_NOTICE = (
     "2025年5月6日\n"
 )
 
+# a central organ named without a place, its centre's leaders visiting: 住建部信息中心领导来我局调研
+MINISTRY_VISIT = (
+    "住建部信息中心领导来我局调研建筑市场监管平台\n"
+    "发布日期：2024-11-05 阅读次数：210\n"
+    "11月4日，住建部信息中心领导一行来我局调研建筑市场监管平台建设情况。\n"
+)
+# no acting unit in the lead: the unit whose official explains the work speaks for it
+SPOKESMAN = (
+    "“应急先锋·2025”跨区域救援演练举行\n"
+    "本报北京5月20日电  5月20日，“应急先锋·2025”跨区域救援演练在江南省青山县举行。\n"
+    "应急管理部有关负责人介绍，此次演练设置8个科目，投入救援力量1200余人。\n"
+)
+# 依据某局发布的办法: a document followed, not the unit that gave the news
+FOLLOWED_DOCUMENT = (
+    "县市场监管局开展校园食品安全检查\n"
+    "9月2日，青山县市场监管局开展校园食品安全检查，检查依据省市场监督管理局发布的管理办法进行。\n"
+)
+
+# a province holds its meeting through the department whose head chairs it
+PLACE_CHAIR = (
+    "浙江召开全省政府采购工作会议\n"
+    "2024年09月26 来源：浙江省财政厅\n"
+    "9月25日，浙江全省政府采购工作会议在杭州市召开。浙江省副省长王明出席会议并讲话，"
+    "浙江省财政厅厅长李红主持会议。\n"
+)
+# the place's own government chairs: the place acts as a whole
+PLACE_GOVERNMENT_CHAIR = (
+    "宁海县召开全县安全生产工作会议\n"
+    "5月9日，宁海县召开全县安全生产工作会议。宁海县人民政府县长张强主持会议。\n"
+)
+
+# a purpose written over two verb clauses, then the actor; a bureau's page names the bureau above it 省局
+PURPOSE_CHAIN = (
+    "我站在省局特种设备检验质量考核中获评优秀\n"
+    "发布日期：2024-12-03　浏览次数：95\n"
+    "为进一步规范特种设备检验行为，确保检验质量，近日，省局组织开展了2024年度检验质量考核工作。"
+    "我站在此次考核中获评优秀。\n"
+)
+
+# 由某指挥部主办、某局承办的演练: the unit after 由 held it
+HOSTED_DRILL = (
+    "我县开展防汛应急综合演练\n"
+    "发布时间：2025-06-12　来源：县应急管理局\n"
+    "6月11日，由宁海县防汛抗旱指挥部主办、宁海县应急管理局承办的防汛应急综合演练在城东新区举行。\n"
+)
+# 本报讯 before the actor; its partners set off by a comma before the verb
+NEWS_FLASH_PARTNERS = (
+    "全市开展电动自行车质量安全专项检查\n"
+    "本报讯  近日，江门市市场监督管理局联合市公安局、市消防救援支队，开展电动自行车质量安全专项检查。\n"
+)
+
+# the body named right before the meeting word held it: 某某精神 + 宣讲团 + 报告会
+LECTURE_MEETING = (
+    "学习贯彻全会精神中央宣讲团报告会在浙江举行\n"
+    "本报杭州11月11日电  学习贯彻全会精神中央宣讲团报告会11日在杭州举行。宣讲团成员作了宣讲。\n"
+)
+
+# a police update: the unit acts 在某所、某队的配合下
+WITH_HELP = (
+    "绍兴警方侦破系列盗窃电动车案\n"
+    "近日，绍兴市公安局越城区分局刑侦大队在城南派出所、交警大队的配合下，成功侦破一起系列盗窃电动车案，"
+    "抓获犯罪嫌疑人3名。\n"
+)
+
+# a unit named without a place as the lead's subject, after a basis clause and with 于+date
+HEADLESS_BRANCH = (
+    "碧溪林场开展主题党日活动\n"
+    "根据上级党委文件要求，碧溪林场党支部于4月3日组织召开了年度组织生活会。会议由支部书记主持。\n"
+)
+# a set phrase across the name's end is no headless unit either
+HEADLESS_TERM = "某省政府采购工作座谈会日前召开\n会议总结了近两年来的工作。\n"
+
+# a purpose, a circumstance, then the place acting on a long object that runs past a comma
+LONG_OBJECT = (
+    "宁波河道采砂权实行招投标\n"
+    "2024年10月08 来源：\n"
+    "为保护母亲河，在加大打击力度的同时，宁波市将对辖区内的河道采砂权，分5个标段实行招投标。\n"
+)
+
+# a supervision notice with no actor in its lead: the unit that urges the late offices to answer issued it
+NOTICE_ISSUER = (
+    "2024年第二季度12345热线逾期办理情况督查通报\n"
+    "二季度全市共受理诉求件52310件，及时办结率99.6%。其中市直单位逾期38件次。\n"
+    "全市逾期查阅85件次。县（市）区单位逾期50件次。逾期办理较多的是供水、供电领域。\n"
+    "根据有关规定，市效能办已督促逾期办理的单位向诉求人作出答复。\n"
+)
+
+# a common noun opening a kind of body (社区党支部: whose?) is no headless unit
+COMMON_NOUN_BODY = "社区开展主题党日活动\n根据上级党委要求，社区党支部于5月4日组织召开了主题党日活动。\n"
+
 VECTORS = [
+    FieldVector("organizer-common-noun-body-is-no-headless-unit", "organizer", COMMON_NOUN_BODY, empty=True),
+    FieldVector("organizer-notice-issuer-who-supervises", "organizer", NOTICE_ISSUER, exact="市效能办"),
+    FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),
+    FieldVector(
+        "organizer-headless-unit-after-a-basis", "organizer", HEADLESS_BRANCH, exact="碧溪林场党支部"
+    ),
+    FieldVector("organizer-headless-not-across-a-set-phrase", "organizer", HEADLESS_TERM, empty=True),
+    FieldVector(
+        "organizer-acting-with-others-help", "organizer", WITH_HELP, exact="绍兴市公安局越城区分局刑侦大队"
+    ),
+    FieldVector(
+        "units-helpers-of-the-acting-unit", "units", WITH_HELP, must_include=("城南派出所", "交警大队")
+    ),
+    FieldVector(
+        "organizer-body-named-before-its-meeting-word", "organizer", LECTURE_MEETING, exact="中央宣讲团"
+    ),
+    FieldVector("organizer-hosted-by", "organizer", HOSTED_DRILL, exact="宁海县防汛抗旱指挥部"),
+    FieldVector(
+        "organizer-news-flash-with-partners", "organizer", NEWS_FLASH_PARTNERS, exact="江门市市场监督管理局"
+    ),
+    FieldVector("organizer-after-a-purpose-chain-short-bureau", "organizer", PURPOSE_CHAIN, exact="省局"),
+    FieldVector(
+        "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="浙江省财政厅"
+    ),
+    FieldVector(
+        "organizer-place-whose-government-chairs", "organizer", PLACE_GOVERNMENT_CHAIR, exact="宁海县"
+    ),
+    FieldVector("organizer-central-organ-centre-visits", "organizer", MINISTRY_VISIT, exact="住建部信息中心"),
+    FieldVector("organizer-spokesman-unit", "organizer", SPOKESMAN, exact="应急管理部"),
+    FieldVector(
+        "organizer-followed-document-is-no-informant",
+        "organizer",
+        FOLLOWED_DOCUMENT,
+        exact="青山县市场监管局",
+    ),
     FieldVector("organizer-visit-party-of", "organizer", PARTY_VISIT, exact="宁波市人民政府"),
     FieldVector("location-visit-party-of", "location", PARTY_VISIT, exact="市应急管理局"),
     FieldVector("organizer-formal-notice-signer", "organizer", FORMAL_NOTICE, exact="宁海县应急管理局"),

@@ -80,6 +80,111 @@ ATTEND_LISTS = (
     "各乡镇党委书记。县公安局、县卫健委、县市场监管局等单位负责同志参加会议。市委、市政府等部门负责人出席。\n"
 )
 
+MINISTRY_WORK = (
+    "公安部部署开展夏季治安打击整治行动\n"
+    "本报北京6月3日电  记者从公安部获悉，公安部近日会同住房城乡建设部、应急管理部开展夏季治安打击整治行动。"
+    "行动中，江南省公安厅联合省消防救援总队对重点场所开展检查。按照国务院印发的《安全生产治本攻坚方案》，"
+    "各地公安机关与有关部门密切配合。国家有关部门将加强督导。\n"
+)
+SITE_PAGE = (
+    "市市场监管局开展节前食品安全检查_江南市人民政府门户网站\n"
+    "发布日期：2024-09-10　阅读次数：326\n"
+    "9月9日，江南市市场监管局在江南国际会展中心周边开展节前食品安全检查。"
+    "检查依据省市场监督管理局发布的《食品经营风险分级管理办法》进行，市卫健委有关负责同志参加检查。"
+    "检查结果将在江南市政府门户网站公开。\n"
+    "上一条：市场监管局召开党风廉政建设会议\n"
+    "下一条：我市开展特种设备安全检查\n"
+)
+SHORT_FORM = (
+    "最高人民法院发布执行工作白皮书\n"
+    "本报北京3月5日电  最高人民法院5日发布执行工作白皮书。白皮书介绍，最高法与最高检、公安部联合出台规定，"
+    "江南省高级人民法院作了经验介绍。\n"
+)
+
+DISTRICT_SPEAKERS = (
+    "市应急管理局召开全市安全生产工作推进会\n"
+    "4月7日，宁波市应急管理局召开全市安全生产工作推进会。会上，海曙区、江北区、鄞州区应急管理局和"
+    "市交通运输局作了交流发言。\n"
+)
+JOINT_BUREAUS = (
+    "宁海县多部门联合开展燃气安全专项整治\n"
+    "近日，浙江省宁波市宁海县住房和城乡建设局会同县市场监管局、县消防救援大队，对全县餐饮场所开展燃气安全专项整治。\n"
+)
+CASE_TEAM = (
+    "瑞安市公安局破获一起电信网络诈骗案\n"
+    "近日，瑞安市公安局破获一起电信网络诈骗案。该案由市公安局刑侦大队牵头，安阳派出所、玉海派出所配合侦办。\n"
+)
+
+DRILL_UNITS = (
+    "我县开展防汛应急综合演练\n"
+    "6月11日，宁海县应急管理局组织开展防汛应急综合演练。县水利局、县气象局、城东街道等12家单位300余人参加演练。"
+    "对演练中发现的问题，已通报县交通运输局、县住建局。\n"
+)
+
+SUB_UNITS = (
+    "县公安局开展夏季治安巡查\n"
+    "7月2日，宁海县公安局开展夏季治安巡查。县公安局城关派出所、城南派出所、交警大队参加巡查。"
+    "市公安局刑侦支队、治安支队派员指导。浙江大学法学院、清华大学法学院专家作了点评。\n"
+)
+
+CITY_DEPARTMENTS = (
+    "宁波市开展欠薪专项治理\n"
+    "1月31日，宁波市召开专题会议，研究欠薪治理工作。宁波市人社、住建等20余个部门协同发力，"
+    "建立县民政、人社、公安等部门联动机制。\n"
+)
+
+SCOPE_HONOUR_COMPANY = (
+    "全省政府采购工作会议召开\n"
+    "5月8日，浙江省财政厅召开全省政府采购工作会议。各设区市财政局负责人、采购中心负责人参加了会议。"
+    "宁波市某某电子科技有限公司通过2024年度浙江省工程技术研究中心认定。"
+    "代表团还参观了纽威数控装备苏州有限公司，依托浙江工业大学的人才优势开展合作。\n"
+)
+
+COURT_PAGE = (
+    "县法院开展送法进校园活动\n"
+    "发布时间：2025-06-05 16:22　来源：宁海县人民法院\n"
+    "6月4日，宁海县人民法院联合县教育局、团县委走进跃龙中学，开展送法进校园活动。"
+    "县法院副院长作了讲解。县检察院、县司法局有关负责同志应邀参加活动。\n"
+    "【打印本页】【关闭窗口】\n"
+)
+
+REPORTING_BUREAU = (
+    "市长主持召开市政府常务会议\n"
+    "4月18日下午，市长王强主持召开市政府常务会议。\n"
+    "市房管局汇报了整改情况。市卫健委通报了疫情防控工作。会议强调，要加强学习宣传。\n"
+)
+
+PLACE_SPEAKER = (
+    "宁波市推进海岛公路提升工程\n"
+    "本报宁波3月2日电  近日，宁波市交通运输局召开海岛公路提升工程推进会。"
+    "“今年将新改建海岛公路30公里。”象山县相关负责人介绍。\n"
+)
+
+JOINT_TEAM = (
+    "宁海县通报一起食品安全事件调查情况\n"
+    "5月6日，宁海县人民政府通报一起食品安全事件调查情况。宁海县联合工作组发现，涉事企业存在违规生产行为。"
+    "县市场监管局联合县公安局对涉事企业开展调查。\n"
+)
+
+NATIONAL_OFFICE = (
+    "扫黑除恶专项斗争取得阶段性成果\n"
+    "本报北京1月9日电  一年来，全国扫黑办对25起重大涉黑案件进行挂牌督办，推动公安部对40余起案件联合督办。"
+    "全国法院审结涉黑案件1200件。据中央纪委国家监委官方网站消息，各地查处“保护伞”3000余人。\n"
+)
+
+SIGNING_PARTIES = (
+    "区党政代表团赴杭州考察\n"
+    "2月28日，宝山区党政代表团赴杭州考察。结业式上，各街镇与区委、区政府签订了《2025年目标责任书》。"
+    "宁海县人民政府与浙江省农业科学院签署合作协议。\n"
+)
+
+TOWNSHIP_BID = (
+    "小项目招投标全程公开\n"
+    "2024年10月12 来源：\n"
+    "近日，宁海县住建局推出小型工程招投标平台。开标现场设置两台监控设备，镇纪委也派出代表监督。"
+    "各镇街纪委同步开展监督，镇政府有关负责同志到场。\n"
+)
+
 VECTORS = [
     FieldVector(
         "units-spoke-list",
@@ -189,6 +294,124 @@ VECTORS = [
         ATTEND_LISTS,
         must_include=("县发改委", "县财政局", "县农业农村局", "县公安局", "县卫健委", "县市场监管局"),
         must_not_include=("参加会议的有县发改委", "市委", "市政府", "各乡镇党委"),
+    ),
+    FieldVector(
+        "units-central-ministries-by-name-not-a-generic-or-cited-one",
+        "units",
+        MINISTRY_WORK,
+        must_include=("住房城乡建设部", "应急管理部", "江南省公安厅", "省消防救援总队"),
+        must_not_include=("公安部", "国务院", "国家有关部门"),
+    ),
+    FieldVector(
+        "units-a-venue-a-cited-issuer-and-a-website-are-not-participants",
+        "units",
+        SITE_PAGE,
+        must_include=("市卫健委",),
+        must_not_include=("江南国际会展中心", "省市场监督管理局", "江南市政府门户网站", "江南市政府"),
+    ),
+    FieldVector(
+        "units-the-organizer-short-form-is-not-repeated",
+        "units",
+        SHORT_FORM,
+        must_include=("最高检", "公安部", "江南省高级人民法院"),
+        must_not_include=("最高法",),
+    ),
+    FieldVector(
+        "units-distributive-level-word-written-once",
+        "units",
+        DISTRICT_SPEAKERS,
+        must_include=("海曙区应急管理局", "江北区应急管理局", "鄞州区应急管理局", "市交通运输局"),
+        must_not_include=("海曙区区应急管理局", "江北区区应急管理局"),
+    ),
+    FieldVector(
+        "units-a-name-with-和-and-a-partner-are-not-a-distributive-list",
+        "units",
+        JOINT_BUREAUS,
+        must_include=("县市场监管局", "县消防救援大队"),
+        must_not_include=("市宁海县住房和城乡建设局会同县市场监管局",),
+    ),
+    FieldVector(
+        "units-list-item-ends-where-a-clause-word-begins",
+        "units",
+        CASE_TEAM,
+        must_include=("安阳派出所", "玉海派出所"),
+        must_not_include=("玉海派出所配合侦办",),
+    ),
+    FieldVector(
+        "units-count-of-units-and-people-taking-part-and-a-clause-before-a-list",
+        "units",
+        DRILL_UNITS,
+        must_include=("县水利局", "县气象局", "城东街道", "县住建局"),
+        must_not_include=("已通报县交通运输局",),
+    ),
+    FieldVector(
+        "units-sub-units-share-their-parent-proper-names-keep-their-own",
+        "units",
+        SUB_UNITS,
+        must_include=(
+            "县公安局城南派出所",
+            "县公安局交警大队",
+            "市公安局治安支队",
+            "市公安局刑侦支队",
+            "清华大学法学院",
+        ),
+        must_not_include=("城南派出所", "治安支队", "浙江清华大学", "浙江清华大学法学院"),
+    ),
+    FieldVector(
+        "units-departments-sharing-a-place-and-a-count-of-departments",
+        "units",
+        CITY_DEPARTMENTS,
+        must_include=("宁波市人社部门", "宁波市住建部门", "县民政部门", "县公安部门"),
+        must_not_include=("人社部门", "宁波市人社"),
+    ),
+    FieldVector(
+        "units-each-over-a-list-an-honour-and-a-place-inside-a-company-name",
+        "units",
+        SCOPE_HONOUR_COMPANY,
+        must_include=("浙江工业大学",),
+        must_not_include=("采购中心", "浙江省工程技术研究中心", "苏州有限公司"),
+    ),
+    FieldVector(
+        "units-organizer-short-form-with-its-level-word-and-no-level-shared-into-团县委",
+        "units",
+        COURT_PAGE,
+        must_include=("县教育局", "县检察院", "县司法局"),
+        must_not_include=("县法院", "县团县委"),
+    ),
+    FieldVector(
+        "units-a-bureau-that-reports-is-no-newspaper",
+        "units",
+        REPORTING_BUREAU,
+        must_include=("市房管局", "市卫健委"),
+    ),
+    FieldVector("units-place-speaker", "units", PLACE_SPEAKER, must_include=("象山县",)),
+    FieldVector(
+        "units-a-joint-team-is-one-unit-two-joint-bureaus-are-two",
+        "units",
+        JOINT_TEAM,
+        must_include=("宁海县联合工作组", "县市场监管局", "县公安局"),
+        must_not_include=("县市场监管局联合县公安局",),
+    ),
+    FieldVector(
+        "units-a-national-office-with-its-own-name-and-no-website",
+        "units",
+        NATIONAL_OFFICE,
+        must_include=("全国扫黑办",),
+        must_not_include=("全国法院", "中央纪委国家监委官方网站"),
+    ),
+    FieldVector(
+        "units-the-other-party-of-an-agreement",
+        "units",
+        SIGNING_PARTIES,
+        must_include=("区委", "区政府", "浙江省农业科学院"),
+        must_not_include=("各街镇",),
+    ),
+    FieldVector(
+        "units-a-township-department-named-by-its-level-word",
+        "units",
+        TOWNSHIP_BID,
+        must_include=("镇纪委",),
+        must_not_include=("镇街纪委", "各镇街纪委", "镇政府"),
     ),
 ]
 

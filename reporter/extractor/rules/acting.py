@@ -25,7 +25,7 @@ from ..places import find_units
 
 # what may stand before the subject in a clause: datelines, dates, time words, a leading 在/据
 _CLAUSE_LEAD = re.compile(
-    r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?电\s*)?"
+    r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*)?"
     r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
     r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
     r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日|"
@@ -33,11 +33,13 @@ _CLAUSE_LEAD = re.compile(
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
-    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
+    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
     r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
+    # with others' help: 在某所、某队的配合下，(成功侦破…)
+    r"(?:在[^，。；：]{2,30}?的?(?:配合|支持|指导|协助|帮助|共同努力)下，?(?:成功|迅速|及时|连续)?)?"
     # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
-    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,30}?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|专项))?"
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,30}?(?:(?<=[局委办院厅队所站心会])，)?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|实行|推行|试行|专项))?"
     r"(?:将|共同|联合)?(?:专项|集中|全面)?"
 )
 
@@ -123,6 +125,8 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     pos = m.end() if m else end
     if title and ctx.norm[end : end + 1] in ("：", ":", " ", "\u3000"):
         return True
+    if not title and (obj := _LONG_OBJECT.match(ctx.norm, pos, limit)):
+        pos = obj.end()  # 某市将对辖区内的某某河段采砂权，分标段实行招投标: the verb after the object
     acting, not_acting = lead_verbs(ctx)
     # --- hplace (issue 12, location): 某区将全区划分为…, 某县把…作为…: the object comes before the verb
     if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
@@ -168,6 +172,9 @@ def _verb_later(ctx: Context, pos: int, limit: int) -> bool:
 
 # --- end hplace
 
+# an object set before the verb with 对/就/针对 that runs past a comma: the verb follows the comma
+_LONG_OBJECT = re.compile(r"(?:对|就|针对)[^，。；：！？\n]{4,40}，(?=[\u4e00-\u9fff])")
+
 
 def _joint_units(ctx: Context, start: int, end: int) -> int:
     """Past units written after the subject as joint actors (某省文物局、某省文物局在…签署; 省教育厅、公安厅等
@@ -194,6 +201,11 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
             return Actor(s, e, "unit") if _acts(ctx, s, e, limit, title) else None
         if s > pos:
             break
+    if _SHORT_BUREAU.match(ctx.norm, pos) and _acts(ctx, pos, pos + 2, limit, title):
+        return Actor(pos, pos + 2, "unit")  # 省局组织开展…: a bureau site's name for its provincial bureau
+    headless = _headless_unit(ctx, pos)
+    if headless and _acts(ctx, pos, headless, limit, title):
+        return Actor(pos, headless, "unit")
     for chain in place_chains(ctx):
         if chain.start == pos:
             end = chain.township_end or chain.end
@@ -205,6 +217,10 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
         if chain.start > pos:
             break
     return None
+
+
+# the level word and 局 alone: how a bureau's own pages name the bureau above them (省局, 市局)
+_SHORT_BUREAU = re.compile(r"[省市县]局(?![\u4e00-\u9fff]{0,2}(?:长|领导))")
 
 
 def lead_place(ctx: Context, body_start: int) -> Actor | None:
@@ -226,14 +242,19 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
     spans = [(ln, True) for ln in title_lines] + [(s, False) for s in lead]
     # the lead's sentences first: they write the actor out in full (the headline often shortens it)
     for span, title in sorted(spans, key=lambda x: x[1]):
+        purpose = False
         for clause in _clauses(ctx, span.start, span.end, spaces=title):
             m = _CLAUSE_LEAD.match(ctx.norm, clause[0], clause[1])
             pos = m.end() if m else clause[0]
             actor = _subject_at(ctx, pos, span.end, title)
             if actor:
                 break
-            if not title and not _PURPOSE.match(ctx.norm, pos):
-                break  # in the body, a sentence's first clause (or the one after a purpose clause 为…，)
+            if not title and _PURPOSE.match(ctx.norm, pos):
+                purpose = True
+            elif not title and not (purpose and _starts_with_verb(ctx, pos)):
+                # in the body, a sentence's first clause, or the one after a purpose clause (为…，) and the
+                # verb clauses that go on with it (为规范…，确保…，近日，某局组织…)
+                break
         if actor:
             if title and actor.kind == "place":
                 ctx.__dict__["_lead_place"] = actor  # where the work is, even when one of its units did it
@@ -241,6 +262,54 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             break
     ctx.__dict__["_lead_actor"] = actor
     return actor
+
+
+def _headless_unit(ctx: Context, pos: int) -> int | None:
+    """A unit named without a place (某某林场党支部, 某某协会) as a clause's subject: up to four nouns or
+    names from pos, the last one an organ word (党支部, 协会 …); its end, or None."""
+    import bisect
+
+    from ..entities import tag
+    from ..places import unit_suffix_len
+
+    if _NOT_OWN.match(ctx.norm, pos):
+        return None
+    from ..orgs import org_grammar, term_across
+
+    not_units = tuple(org_grammar(ctx).not_units)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return None
+    first = tag(ctx.words[i][0])
+    if first is not None and first[:1] != "j" and first not in ("nz", "nt", "ns", "nr"):
+        return None  # 事故调查组, 工作组: a common noun opens a kind of body, not a name of its own
+    end = None
+    for word, _ws, we in ctx.words[i : i + 4]:
+        t = tag(word)
+        if t is not None and t[:1] not in "nj":
+            break
+        if not "\u4e00" <= word[0] <= "\u9fff":
+            break
+        if unit_suffix_len(word) and len(word) >= 2 and we - pos >= 5 and not word.endswith(not_units):
+            end = we
+    if end is not None and term_across(ctx, end):
+        return None  # 某省政府 + 采购工作: a set phrase, not a unit
+    return end
+
+
+_NOT_OWN = re.compile(r"[我本该各全这此其]")
+
+
+def _starts_with_verb(ctx: Context, pos: int) -> bool:
+    """The clause opens with a verb (确保…, 推动…): it goes on with the purpose before it."""
+    import bisect
+
+    from ..entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "").startswith("v")
 
 
 def _unit_of_place(ctx: Context, actor: Actor, body_start: int) -> Actor | None:

@@ -26,6 +26,14 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
+from .organizer_weak import (
+    _chair_unit,
+    _hosted_by,
+    _most_named_unit,
+    _notice_issuer,
+    _place_chair,
+    _spokesman_unit,
+)
 from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
@@ -204,6 +212,9 @@ def _step_held(ctx: Context, frame: Frame) -> None:
             # 县公安局 in the body is the 青山县公安局 of the title (a place is not widened)
             if is_unit_name(ctx.norm[org[0] : org[1]]):
                 org = _fuller_unit(ctx, ctx.norm[org[0] : org[1]], org[1]) or org
+            elif chair := _place_chair(ctx, ctx.norm[org[0] : org[1]]):
+                frame["organizer"] = chair
+                continue
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
 
 
@@ -300,15 +311,36 @@ def _step_named_in_event(ctx: Context, frame: Frame) -> None:
     """A meeting named after its body (国务院常务会议) → organizer.named_in_event."""
     if "organizer" in frame or "event" not in frame:
         return
-    name, s, _e, _ = frame["event"]
+    name, s, e, _ = frame["event"]
     m = re.match(r"(?P<org>.{2,30}?)(?:全体会议|常务会议|会议)$", name)
     if m and is_unit_name(m["org"]):
         frame["organizer"] = (m["org"], s, s + len(m["org"]), "organizer.named_in_event")
+        return
+    # 学习贯彻某某精神 + 中央宣讲团 + 报告会: the body named right before the meeting word held it
+    word = _BODY_MEETING.search(name)
+    if word is not None and ctx.norm[s:e] == name:
+        at = s + word.start()
+        org = next(((us, ue) for us, ue in find_units(ctx, s, at) if ue == at), None)
+        if org is not None:
+            frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.named_in_event")
+
+
+_BODY_MEETING = re.compile(r"(?:报告会|座谈会|宣讲会|联席会议|全体会议|常务会议|会议)$")
 
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
-    for source in (_informant, _issuer, _visiting_unit, _lead_subject, _most_named_unit, _chair_unit):
+    for source in (
+        _informant,
+        _issuer,
+        _visiting_unit,
+        _lead_subject,
+        _hosted_by,
+        _most_named_unit,
+        _spokesman_unit,
+        _chair_unit,
+        _notice_issuer,
+    ):
         if "organizer" in frame:
             return
         found = source(ctx)
@@ -365,15 +397,22 @@ def _lead_subject(ctx: Context):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
         return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
     s, e, name = place_name(ctx, actor)
+    chair = _place_chair(ctx, ctx.norm[actor.start : actor.end])
+    if chair:
+        return chair
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
 
 
 _INFORMED = re.compile(r"(?:获悉|了解到|通报|介绍|消息|统计|发布|召开的[^，。]{0,40}?上获悉)")
 
 
+# 从/据/经 + the unit; not 根据/依据 (a document followed) nor 数据/证据
+_FROM = re.compile(r"从|(?<![根依按数证])据|(?<![已曾])经")
+
+
 def _informant(ctx: Context):
     """记者从 ORG 获悉, 据 ORG 通报: the unit that gave the news is whose work it reports."""
-    for m in _first(ctx, re.compile(r"(?:从|据|经)"), lines=8):
+    for m in _first(ctx, _FROM, lines=8):
         org = next(((s, e) for s, e in find_units(ctx) if s == m.end()), None)
         if org is None:
             continue
@@ -478,50 +517,6 @@ def _signing_unit(ctx: Context) -> tuple[int, int] | None:
     return None
 
 
-def _most_named_unit(ctx: Context):
-    """A work update about one unit names it again and again (in posts too): named ≥ 3 times, and more
-    than any other unit, it is whose work the report is about."""
-    counts: dict[str, list[tuple[int, int]]] = {}
-    for s, e in find_units(ctx):
-        counts.setdefault(ctx.norm[s:e], []).append((s, e))
-    if not counts:
-        return None
-    ranked = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[1][0][0]))
-    _name, spans = ranked[0]
-    if len(spans) < 3 or (len(ranked) > 1 and len(ranked[1][1]) == len(spans)):
-        return None
-    s, e = spans[0]
-    return (ctx.text[s:e], s, e, "organizer.most_named_unit")
-
-
-def _chair_unit(ctx: Context):
-    """A meeting chaired by someone whose post names a unit (市政府袁占亭市长主持召开…): that unit."""
-    from .people import find_people
-
-    hits = find_people(ctx)
-    for hit in hits:
-        tail = max(hit.name_span.end, hit.title_span.end)
-        if not _HOST_AFTER.match(ctx.norm[tail : tail + 24]):
-            continue
-        # the same person's fullest post in the report
-        hit = max((h for h in hits if h.name == hit.name), key=lambda h: len(h.title))
-        title = hit.title
-        for s, e in find_units(ctx, hit.title_span.start, hit.title_span.end):
-            return (ctx.text[s:e], s, e, "organizer.chair_unit")
-        m = re.match(r"(.{1,20}?(?:政府|委员会|党委|市委|县委|区委|局|院|部|厅|委))", title)
-        if m and _BARE_ORGAN.fullmatch(m.group(1)):
-            return None  # 党委书记, 支部书记: a post of some 党委, not a unit's name
-        if m:
-            s = hit.title_span.start
-            return (ctx.text[s : s + len(m.group(1))], s, s + len(m.group(1)), "organizer.chair_unit")
-    return None
-
-
-# a party or government organ word alone names no unit (党委, 支部, 党组, 政府): a post 党委书记 says whose
-# secretary only with the unit before it; a short name of one organ (县委, 市政府, 建委) is a name
-_BARE_ORGAN = re.compile(r"党?(?:委|总支|支部|组)|总支|政府|机关|部门|单位")
-
-
 # words that make a name a kind of unit rather than one unit (有关部门, 相关单位, 各级机关)
 _GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|等(?:部门|单位)")
 
@@ -553,6 +548,8 @@ def _from_frame(ctx: Context, key: str) -> list[Found]:
 # rules that read a value from weaker evidence: the record asks a person to check it
 _UNCERTAIN = {
     "organizer.most_named_unit": "主办单位按文中出现最多的单位推断",
+    "organizer.spokesman": "主办单位取自开头介绍情况的负责人所在单位",
+    "organizer.notice_issuer": "主办单位取自通报正文中督促整改的单位",
     "organizer.acting_place": "主办单位取自标题中的地名",
     "organizer.acting_place_unit": "主办单位取自标题中的地名",
     "organizer.chair_unit": "主办单位取自主持人的职务",

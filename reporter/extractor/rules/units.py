@@ -13,11 +13,25 @@ import re
 
 from ...model import Found
 from ..context import Context
-from ..lexicon import load_lexicon, read_word_table
-from ..orgs import shared_head_list, term_across
+from ..lexicon import read_word_table
+from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
+from .unit_filters import (
+    _ISSUED_DOCUMENT,
+    _as_place,
+    _attribution_line,
+    _cited_guidance,
+    _former_post,
+    _only_cited,
+    _opens_a_clause,
+    _org_words,
+    _past_leading_verb,
+    _plan_sentence,
+    _planned_partner,
+    _runs_into_a_word,
+)
 from .unit_lists import _distributive_pattern, _similar
 
 _UNIT_LIST = re.compile(
@@ -25,14 +39,17 @@ _UNIT_LIST = re.compile(
 )
 _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
 _BARE = re.compile(
-    r"^(?:市|县|区|旗|省)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
+    r"^(?:市|县|区|旗|省|镇|乡)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
 )
 _BARE_GOVERNMENT = re.compile(
-    r"^(?:市|县|区|旗|省)(?:政府|人民政府|委|市委|县委|区委|委员会|政府办|政府办公室)$"
+    r"^(?:市|县|区|旗|省|镇|乡)(?:政府|人民政府|委|党委|市委|县委|区委|委员会|政府办|政府办公室)$"
 )
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
+_HONOUR = re.compile(r"(?:认定|称号|命名|评定|评审|复核|创建)")
+_JOINT_WORDS = re.compile(r"会同|联合|配合|协同|协助|携手")
 
 
 class _Units:
@@ -41,6 +58,7 @@ class _Units:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.organizer = ctx.value("organizer") or ""
+        self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
         self.taken: list[tuple[int, int]] = []  # spans already read as a list's items
@@ -54,6 +72,8 @@ class _Units:
             or _similar(value, self.organizer)
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
+            or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
+            or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
         ):
             return
         self.seen.add(value)
@@ -73,6 +93,8 @@ def units(ctx: Context) -> list[Found]:
     _attendees(ctx, found)
     _attend_list(ctx, found)
     _partners(ctx, found)
+    _place_speakers(ctx, found)
+    _signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
@@ -108,6 +130,8 @@ def _distributive(ctx: Context, found: _Units) -> None:
     """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
     for m in _distributive_pattern(_org_words(ctx)).finditer(ctx.norm, 0, ctx.content_end):
         items = _list_items(m["items"])
+        if len(items) < 2 or _JOINT_WORDS.search(m["type"]):
+            continue  # 住房和城乡建设局 is one name; 某局会同某局: two units, not a kind shared by a list
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
@@ -119,33 +143,53 @@ def _distributive(ctx: Context, found: _Units) -> None:
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
-            found.add(ctx.text[pos : pos + len(item)] + kind, pos, m.end(), "units.distributive")
+            # 海曙区、江北区、鄞州区应急管理局: the level word read into the kind is not written twice
+            own = kind[1:] if kind[:1] in "省市县区旗" and item.endswith(kind[:1]) else kind
+            found.add(ctx.text[pos : pos + len(item)] + own, pos, m.end(), "units.distributive")
             pos += len(item) + 1
         found.taken.append((list_start, m.end()))
 
 
 # departments listed under one head and one kind word: 县民政、人社、公安等部门 → 县民政部门, 县人社部门 …
 _SHARED_KIND = re.compile(
-    r"(?P<head>[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
-    r"等(?P<kind>部门|单位)"
+    r"(?P<head>[\u4e00-\u9fff]{0,8}?[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
+    r"等(?:[一二三四五六七八九十两\d]+[余多]?个)?(?P<kind>部门|单位)"
 )
 
 
 def _shared_kind(ctx: Context, found: _Units) -> None:
-    """县民政、人社、公安等部门 → 县民政部门, 县人社部门, 县公安部门 (units.shared_kind)."""
-    import bisect
-
+    """县民政、人社、公安等部门 → 县民政部门, …; 某市人社、住建等20余个部门 → 某市人社部门, 某市住建部门
+    (units.shared_kind)."""
     for m in _SHARED_KIND.finditer(ctx.norm, 0, ctx.content_end):
-        i = bisect.bisect_left(ctx.word_starts, m.start())
-        if i >= len(ctx.words) or ctx.words[i][1:] != (m.start(), m.start() + 1):
-            continue  # 市场监管: the level word must be a word of its own
+        head = _kind_head(ctx, m.start("head"), m.end("head"))
+        if not head:
+            continue
         if any(_LEVEL_HEAD.match(i) or (unit_suffix_len(i) and len(i) >= 3) for i in m["items"].split("、")):
             continue  # 县发改委、县教育局等部门: full names, read one by one
         pos = m.start("items")
         for item in m["items"].split("、"):
-            found.add(m["head"] + item + m["kind"], pos, pos + len(item), "units.shared_kind")
+            found.add(head + item + m["kind"], pos, pos + len(item), "units.shared_kind")
             pos += len(item) + 1
-        found.taken.append((m.start(), m.end()))
+        found.taken.append((m.end("head") - len(head), m.end()))
+
+
+def _kind_head(ctx: Context, start: int, end: int) -> str:
+    """The head a list of departments shares: a place written out (某市) or a level word that is a word of
+    its own (县 | 民政; not 市场), ending at end."""
+    import bisect
+
+    from ..gazetteer import gazetteer
+
+    for k in range(start, end - 1):
+        chain = gazetteer().chain_at(ctx.norm, k, end)
+        j = bisect.bisect_left(ctx.word_starts, k)
+        at_word = j < len(ctx.word_starts) and ctx.word_starts[j] == k
+        if chain is not None and chain.end == end and at_word:
+            return ctx.norm[k:end]
+    i = bisect.bisect_left(ctx.word_starts, end - 1)
+    if i < len(ctx.words) and ctx.words[i][1:] == (end - 1, end):
+        return ctx.norm[end - 1 : end]
+    return ""
 
 
 def _named(ctx: Context, found: _Units) -> None:
@@ -159,15 +203,21 @@ def _named(ctx: Context, found: _Units) -> None:
     for i, (s, e) in enumerate(spans):
         if found.is_taken(s) or any(t.start <= s < t.end for t in titles):
             continue  # 市公安局 in 市公安局党委委员、副局长贾建忠
+        s = _past_leading_verb(ctx, s, e)  # 依托 + 某大学, 入选 + 某厅: a verb read into a word-built name
+        if e - s < 3:
+            continue
         if (
             _attribution_line(ctx, s)
             or _only_cited(ctx, s, e)
             or _cited_guidance(ctx, s, e)
             or _planned_partner(ctx, s)
+            or _ISSUED_DOCUMENT.match(ctx.norm, e)
         ):
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
+        if _HONOUR.match(text, e):
+            continue  # 通过省级某中心认定, 获评某单位称号: an honour's name, not a body that took part
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
             continue  # 在某中心大厅; 下一步，某局将…; 某省法院系统 (a whole system, not one body)
         for a, b, full in shared_head_list(ctx, s, e):
@@ -211,10 +261,12 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
         for a, b in spans:
-            if any(x <= a < y for x, y in found.listed):
-                continue  # read already as a participants' list
+            if any(x <= a < y for x, y in found.listed) or found.is_taken(a):
+                continue  # read already as a participants' list or a shared head's item
             if a == m.start() and (lead := [c.end() for c in _SIBLING_LEAD.finditer(text, a, b)]):
                 a = lead[-1]  # 参加会议的有某局、…: the first item starts after the clause's words
+            elif a == m.start() and _opens_a_clause(ctx, a):
+                continue  # 并通报某局、某局: the first item is a clause, not a name
             item = text[a:b]
             grouped = GROUP_WORD.search(item)
             if grouped:
@@ -222,7 +274,9 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             elif etc := re.search(r"(?<![高平对均同])等", item):
                 item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
-            cut = max((k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])), default=0)
+            ends = [k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])]
+            # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
+            cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
             if (
                 cut
                 and not _GENERIC.search(item[:cut])
@@ -231,47 +285,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
 
 
-# a line that credits a body with the text, not a body that took part (数据来源：某县委宣传部)
-_ATTRIBUTION = re.compile(
-    r"\s*(?:数据来源|资料来源|信息来源|来源|稿源|供稿|供稿单位|发布机构|发布单位|作者|编辑|责任编辑)\s*[：:]"
-)
-# what a cited body gave: 根据省委部署, 按照市委要求
-_CITED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:部署|要求|精神|规定|安排|决定|意见|通知|指示|文件|统一)")
-
-
-def _attribution_line(ctx: Context, pos: int) -> bool:
-    line_start = ctx.norm.rfind("\n", 0, pos) + 1
-    if _ATTRIBUTION.match(ctx.norm, line_start, pos + 1):
-        return True
-    # a publication line: 发布时间：…　来源：某局 — the key stands right before the unit
-    return bool(_ATTRIBUTION_KEY.search(ctx.norm, max(line_start, pos - 12), pos))
-
-
-_ATTRIBUTION_KEY = re.compile(
-    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑)\s*[：:]\s*$"
-)
-
-
-def _only_cited(ctx: Context, s: int, e: int) -> bool:
-    """A body only cited as the source of an instruction: 根据上级部署, 按照省委要求 (templates 引用)."""
-    from ..orgs import org_grammar
-
-    cited = read_word_table(_org_words(ctx)).get("引用", ()) or ("根据", "按照", "依据")
-    before = ctx.norm[max(0, s - 6) : s]
-    return (
-        any(before.endswith(w) or before[:-2].endswith(w) for w in cited if len(w) > 1)
-        and bool(_CITED_AFTER.match(ctx.norm, e))
-        and org_grammar(ctx) is not None
-    )
-
-
-def _org_words(ctx: Context) -> str | None:
-    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
-    path = getattr(lexicon, "org_words", None)
-    return str(path) if path else None
-
-
-_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院)")
+_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
 def _has_head(ctx: Context, s: int, e: int) -> bool:
@@ -286,8 +300,13 @@ def _has_head(ctx: Context, s: int, e: int) -> bool:
 
 
 def _county_department(name: str) -> bool:
-    """县水利局, 市卫健委: a department of the report's own county or city, named without the place."""
-    return name[:1] in "省市县区旗" and len(name) >= 4 and not _BARE_GOVERNMENT.match(name)
+    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place."""
+    return (
+        name[:1] in "省市县区旗镇乡"
+        and (len(name) >= 4 or name[:1] in "镇乡")
+        and not _BARE_GOVERNMENT.match(name)
+        and name[:2] not in ("镇街", "乡镇", "街镇")  # 镇街纪委: every township's, a kind of body
+    )
 
 
 def _part_of(unit: str, organizer: str) -> bool:
@@ -298,6 +317,14 @@ def _part_of(unit: str, organizer: str) -> bool:
         return True  # 天津市公安局 for 天津市公安局经侦总队
     if organizer.endswith(unit) and len(unit) >= 4:
         return True
+    it = iter(organizer)
+    if len(unit) >= 3 and unit[:2] == organizer[:2] and all(ch in it for ch in unit):
+        return True  # 最高法 for 最高人民法院, 住建部 for 住房和城乡建设部: the common short form
+    level = organizer.find(unit[0]) if unit[0] in "省市县区旗" else -1
+    if level >= 0 and len(unit) >= 3 and unit[-1] == organizer[-1]:
+        it = iter(organizer[level + 1 :])
+        if all(ch in it for ch in unit[1:]):
+            return True  # 县法院 for 宁海县人民法院: the level word and the organ written short
     it = iter(organizer)
     return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
 
@@ -326,8 +353,9 @@ _SPOKE = re.compile(
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
-    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+个)?(?:单位|部门)"
-    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:单位|部门)"
+    r"(?:[一二三四五六七八九十百千\d]+[余多]?(?:人|名)(?:次)?)?"
+    r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会|参与)"
 )
 _SPOKE_ANCHOR = re.compile(r"发言|汇报|交流|参加|出席|参会")
 _SPOKE_ACT = re.compile(
@@ -445,6 +473,8 @@ def _attendees(ctx: Context, found: _Units) -> None:
         start = sent.start()
         subject = sent.group()[: verb.start()]
         cut = max(subject.rfind("，"), subject.rfind("；"))
+        if re.match(r"(?:来自|及|和)?(?:各|全[省市县区])", subject[cut + 1 :]):
+            continue  # 各设区市、某局负责人、某中心负责人参加: 各 runs over the whole list, a kind of body
         for piece in re.finditer(r"[^、，；]+", subject[cut + 1 :]):
             d = _DELEGATE.search(piece.group())
             if not d:
@@ -490,80 +520,36 @@ def _partners(ctx: Context, found: _Units) -> None:
         _add_items(ctx, found, spans, "units.partners", bare=True)
 
 
-# a body cited as the source of guidance: 贯彻落实上级某委关于…的部署, 学习某全会精神, 聚焦某组标准要求
-_FOLLOW = re.compile(r"贯彻|落实|学习|聚焦|按照|根据|依据|遵照|对标|对照|传达")
-_GUIDANCE_END = re.compile(r"(?:精神|部署|要求|指示|批示|讲话|决定|意见)[”’]?$")
+# a place whose official speaks for its work: 某镇相关负责人说, 某县有关负责同志介绍
+_PLACE_SPEAKER = re.compile(r"(?:相关|有关|主要)?(?:负责人|负责同志)(?:介绍|表示|说|坦言|告诉记者)")
 
 
-def _cited_guidance(ctx: Context, s: int, e: int) -> bool:
-    """The unit stands in a clause that follows some body's guidance (落实…决策部署) or in a «document title»."""
-    text = ctx.norm
-    start = max(text.rfind(c, 0, s) for c in _CLAUSE_END) + 1
-    ends = [i for i in (text.find(c, e) for c in _CLAUSE_END) if i >= 0]
-    end = min(ends) if ends else len(text)
-    if text.rfind("«", start, s) > text.rfind("»", start, s):
-        return True
-    if re.search(r"(?:根据|按照|依据|依照)$", text[max(start, s - 4) : s]) and text[e : e + 1] in "《«":
-        return True  # 根据市委《关于…的通知》: the body's document is cited
-    return bool(_FOLLOW.search(text, start, e) and _GUIDANCE_END.search(text[e:end]))
+def _place_speakers(ctx: Context, found: _Units) -> None:
+    """某镇相关负责人说 → 某镇: the place took part through its official (units.place_speaker)."""
+    from ..orgs import place_chains
+
+    for chain in place_chains(ctx):
+        end = chain.township_end or chain.end
+        if _PLACE_SPEAKER.match(ctx.norm, end):
+            found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
 
 
-_PLANNED = re.compile(r"(?:将|拟|计划|下一步|下步|要)[\u4e00-\u9fff]{0,6}?(?:会同|联合|协调|携手)")
-
-
-def _planned_partner(ctx: Context, s: int) -> bool:
-    """下一步，某局将会同某局等部门…: a partner of work still to come, not one that took part."""
-    text = ctx.norm
-    start = max(text.rfind(c, 0, s) for c in "。；！？\n") + 1
-    return bool(_PLANNED.search(text, start, s))
-
-
-# 某县原县委副书记, 某省政协原党组成员: a former official's post (a person's news), not a participant
-_FORMER = re.compile(
-    r"原(?:党组|党委)?[\u4e00-\u9fff]{0,6}?(?:书记|主任|主席|成员|委员|局长|厅长|部长|市长|县长|区长|处长|院长)"
+# the other party of an agreement: …与区委、区政府签订了《…》
+_SIGNED_WITH = re.compile(
+    r"与(?P<items>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){0,5})(?:共同)?(?:签订|签署)"
 )
 
 
-def _former_post(ctx: Context, s: int, e: int) -> bool:
-    text = ctx.norm
-    inside = text.find("原", s + 2, e)
-    return bool(_FORMER.match(text, e) or (inside >= 0 and _FORMER.match(text, inside)))
-
-
-def _runs_into_a_word(ctx: Context, s: int, e: int) -> bool:
-    """The name's last characters begin a set phrase (某省政府 + 采购工作 → 政府采购; templates/org_words.txt
-    术语): a phrase about the place's work, not a unit."""
-    return term_across(ctx, e)
-
-
-# 在某中心大厅, 走进某中心指挥大厅: the body's building is where something happened, the body took no part
-_PLACE_BEFORE = re.compile(r"(?:在|走进|步入|位于)$")
-_PLACE_AFTER = re.compile(
-    r"[\u4e00-\u9fff]{0,4}?(?:大厅|周边|附近|门口|门前|广场|展厅|会议室|礼堂|楼前|院内|一楼|二楼)"
-)
-
-_HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某中心举行: the venue
-
-
-def _as_place(ctx: Context, s: int, e: int) -> bool:
-    text = ctx.norm
-    return bool(
-        _PLACE_BEFORE.search(text[max(0, s - 2) : s])
-        and (_PLACE_AFTER.match(text, e) or _HELD_AT.match(text, e))
-    )
-
-
-# a plan of what is still to be done (下一步，某局将…): the bodies named in it have not taken part yet
-_PLAN_START = re.compile(r"(?:下一步|下步|今后|接下来|下阶段)[，,]?[^。！？\n]*?(?:将|要|拟)")
-
-
-def _plan_sentence(ctx: Context, s: int) -> bool:
-    text = ctx.norm
-    start = max(text.rfind(c, 0, s) for c in "。！？\n") + 1
-    while start < s and text[start] in "　 ":
-        start += 1
-    m = _PLAN_START.match(text, start)
-    return m is not None
+def _signers(ctx: Context, found: _Units) -> None:
+    """与区委、区政府签订…: the party signing with the others took part, its own leadership too (units.signer)."""
+    for m in _SIGNED_WITH.finditer(ctx.norm, 0, ctx.content_end):
+        pos = m.start("items")
+        for item in m["items"].split("、"):
+            if _BARE_GOVERNMENT.match(item) or (
+                unit_suffix_len(item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
+            ):
+                found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
+            pos += len(item) + 1
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
