@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ...fingerprint import decode as decode_fingerprint
@@ -143,16 +144,25 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
             refresh=ctx.refresh,
             deleted=self.deleted,
         )
+        self._plan_layout(plan.new)  # rows in date order, 序号 following, the signature block last
         for step in plan.steps:
             if isinstance(step, Refresh):
                 scanned = step.existing.key
                 assert isinstance(scanned, RowValues)
                 self._refresh(self.records[step.item.index], scanned, step.existing.seq)
             elif isinstance(step, Skip):
+                step = self._moved_skip(step)
                 self._skip(step.item, step.kind, step.row, step.seq, step.reason, step.similarity)
             else:
-                self.new_reports.append(step)
                 self.result_added.append(Added(path=step.item.path, seq=step.seq, row=step.row))
+        for (
+            cells
+        ) in self.metric_refresh_new:  # new 工作数据 rows of a refreshed report: its 序号 as it is now
+            seq = cells.get("seq")
+            if seq is not None and seq.is_number and int(seq.value) in self.seq_map:  # type: ignore[arg-type]
+                cells["seq"] = replace(seq, value=self.seq_map[int(seq.value)])  # type: ignore[arg-type]
+        if self.sort_blocked:
+            self.warnings.append(f"{self.ctx.out}：{self.sort_blocked}")
         for failure in self.failures:
             self._problem(failure.path, "失败", failure.reason, failure.message, None)
 

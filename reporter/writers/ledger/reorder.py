@@ -1,0 +1,216 @@
+"""Moving 台账 rows as bytes (order.py decides where they go): a row's number and its cells' references
+rewritten, references to the row itself in its formulas following it (as Excel's sort does), 序号 set
+in place, and the references of comments, their VML shapes and hyperlinks mapped to the new rows.
+
+Rows whose move would break something are left in place instead (`movable`): a formula that refers to
+another row, shared or array formulas, merged cells in the rows, or a formula elsewhere in the workbook
+that refers to 台账.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .cells import CellXML, col_letter
+from .xmlstream import _CELL, _CELL_R, _ROW_START
+
+_ROW_R = re.compile(rb"(\sr\s*=\s*[\"'])(\d+)([\"'])")
+_CELL_REF = re.compile(rb"(<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}\$?)(\d+)([\"'])")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+# an A1 reference in a formula (not part of a name, a function or a sheet-qualified reference)
+_A1 = re.compile(rb"(?<![A-Za-z0-9_.!$'\"])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])")
+_STRING = re.compile(rb'"[^"]*"|&quot;.*?&quot;')
+
+
+def renumber_row(raw: bytes, new: int) -> bytes:
+    """The row's r= and every cell's r= set to `new`; in its formulas, references to its own old row follow."""
+    m = _ROW_START.search(raw)
+    if m is None:
+        return raw
+    old_m = _ROW_R.search(raw, m.start(), m.end())
+    if old_m is None:
+        return raw
+    old = old_m.group(2)
+    newb = str(new).encode()
+    out = raw[: old_m.start(2)] + newb + raw[old_m.end(2) :]
+    out = _CELL_REF.sub(lambda c: c.group(1) + newb + c.group(3), out)
+    if b"<f" in out or b":f" in out:
+        out = _FORMULA.sub(lambda f: _same_row(f, old, newb), out)
+    return out
+
+
+def _same_row(m: re.Match[bytes], old: bytes, new: bytes) -> bytes:
+    body = m.group(2)
+    if not body:
+        return m.group(0)
+    parts: list[bytes] = []
+    pos = 0
+    for s in _STRING.finditer(body):  # text in quotes is not a reference
+        parts.append(_A1.sub(lambda a: _ref(a, old, new), body[pos : s.start()]))
+        parts.append(s.group(0))
+        pos = s.end()
+    parts.append(_A1.sub(lambda a: _ref(a, old, new), body[pos:]))
+    start = m.start(2) - m.start(0)
+    whole = m.group(0)
+    return whole[:start] + b"".join(parts) + whole[start + len(body) :]
+
+
+def _ref(a: re.Match[bytes], old: bytes, new: bytes) -> bytes:
+    if a.group(3) or a.group(4) != old:  # $5 (an absolute row) or another row: unchanged
+        return a.group(0)
+    return a.group(1) + a.group(2) + a.group(3) + new
+
+
+def formulas_movable(raw: bytes, row: int, header_row: int) -> bool:
+    """Can this row move? Its formulas may only refer to itself (or, absolutely, to the rows above the
+    data, such as the title); shared and array formulas cannot be moved row by row."""
+    for f in _FORMULA.finditer(raw):
+        attrs, body = f.group(1), f.group(2) or b""
+        if re.search(rb"\bt\s*=\s*[\"'](shared|array|dataTable)", attrs):
+            return False
+        text = _STRING.sub(b"", body)
+        if b"!" in text or b"[" in text:  # another sheet or a structured reference: leave it to the person
+            return False
+        for a in _A1.finditer(text):
+            r = int(a.group(4))
+            if r != row and not (a.group(3) and r <= header_row):
+                return False
+        if re.search(rb"(?<![A-Za-z])\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![A-Za-z(])", text):
+            return False  # whole columns (A:A) take in every row
+    return True
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref\s*=\s*[\"']([^\"']+)[\"']")
+
+
+def merged_rows(tail: bytes) -> list[tuple[int, int]]:
+    """The row spans of the merged cells of a sheet (from the part after </sheetData>)."""
+    out = []
+    for m in _MERGE.finditer(tail):
+        rows = [int(x) for x in re.findall(rb"(\d+)", m.group(1))]
+        if rows:
+            out.append((min(rows), max(rows)))
+    return out
+
+
+_QUALIFIED = re.compile(
+    rb"(?:'([^']+)'|([^\s'!=(),;:&+\-*/<>]+))!\$?[A-Za-z]{1,3}\$?(\d+)(?::\$?[A-Za-z]{1,3}\$?(\d+))?"
+)
+
+
+def pins_rows(text: bytes, sheet: str, header_row: int) -> bool:
+    """Does a formula text refer to single rows of `sheet`'s data (a cell, or a range that starts below the
+    first data row)? A range from the top (D4:D100, D:D) counts the same whatever the order of its rows."""
+    name = sheet.encode("utf-8")
+    if name not in text:
+        return False
+    for m in _QUALIFIED.finditer(text):
+        if (m.group(1) or m.group(2)) != name:
+            continue
+        first = int(m.group(3))
+        if m.group(4) is None:
+            if first > header_row:
+                return True
+        elif first > header_row + 1:
+            return True
+    return False
+
+
+def refers_to(xml: bytes, sheet: str, header_row: int) -> bool:
+    """Does a sheet's XML hold a formula that refers to single data rows of `sheet` (see pins_rows)?"""
+    if sheet.encode("utf-8") not in xml:
+        return False
+    return any(pins_rows(f.group(2) or b"", sheet, header_row) for f in _FORMULA.finditer(xml))
+
+
+def set_number(raw: bytes, col: int, value: int, x: CellXML, style: int, row: int) -> bytes:
+    """The number of one cell of a row set to `value` (its style kept); the cell is added when missing."""
+    from .sheetxml import patch_row
+
+    c = 0
+    for m in _CELL.finditer(raw):
+        r = _CELL_R.search(b" " + m.group(1))
+        from .xmlstream import letters_index
+
+        c = letters_index(r.group(1)) if r else c + 1
+        if c == col:
+            s = re.search(rb"\ss\s*=\s*[\"'](\d+)[\"']", m.group(1))
+            keep = int(s.group(1)) if s else style
+            return (
+                raw[: m.start()] + x.number(f"{col_letter(col)}{row}", keep, value).encode() + raw[m.end() :]
+            )
+        if c > col:
+            break
+    return patch_row(raw, row, {col: x.number(f"{col_letter(col)}{row}", style, value)})
+
+
+_COMMENT_REF = re.compile(rb"(<(?:\w+:)?comment\b[^>]*?\bref\s*=\s*[\"'][A-Za-z]{1,3})(\d+)([\"'])")
+
+
+def move_comment(raw: bytes, moves: dict[int, int]) -> bytes:
+    """One <comment> element with its ref moved to the row's new number."""
+    m = _COMMENT_REF.search(raw)
+    if m is None:
+        return raw
+    new = moves.get(int(m.group(2)))
+    if new is None:
+        return raw
+    return raw[: m.start(2)] + str(new).encode() + raw[m.end(2) :]
+
+
+_VML_ROW = re.compile(rb"(<x:Row>\s*)(\d+)(\s*</x:Row>)")
+_VML_ANCHOR = re.compile(rb"(<x:Anchor>)([^<]*)(</x:Anchor>)")
+
+
+def move_shape(raw: bytes, moves: dict[int, int]) -> bytes:
+    """One VML <v:shape> of a comment: its row (0-based) and anchor moved with the comment's cell."""
+    m = _VML_ROW.search(raw)
+    if m is None:
+        return raw
+    old = int(m.group(2)) + 1
+    new = moves.get(old)
+    if new is None:
+        return raw
+    shift = new - old
+    out = raw[: m.start(2)] + str(new - 1).encode() + raw[m.end(2) :]
+    a = _VML_ANCHOR.search(out)
+    if a is not None:
+        nums = [n.strip() for n in a.group(2).decode("ascii", "replace").split(",")]
+        if len(nums) == 8 and all(n.lstrip("-").isdigit() for n in nums):
+            nums[2] = str(max(0, int(nums[2]) + shift))
+            nums[6] = str(max(0, int(nums[6]) + shift))
+            out = out[: a.start(2)] + ", ".join(nums).encode() + out[a.end(2) :]
+    return out
+
+
+def move_ref(ref: str, moves: dict[int, int]) -> str:
+    """A1 → A(new row) for a cell in a moved row."""
+    m = re.fullmatch(r"(\$?[A-Za-z]{1,3}\$?)(\d+)", ref)
+    if m is None:
+        return ref
+    new = moves.get(int(m.group(2)))
+    return f"{m.group(1)}{new}" if new is not None else ref
+
+
+def signature_row(
+    x: CellXML, row: int, labels: Iterable[str], printed: int, marker_col: int | None, styles: dict[str, int]
+) -> str:
+    """The signature block: 填报人：＿＿＿ 审核人：＿＿＿ 填报日期：＿＿＿ spread over the printed columns, one
+    label per cell (the text runs on into the empty cells to its right), and the hidden marker that finds it
+    again on the next run."""
+    from . import styles as st
+    from .config import SIGNATURE_MARK
+
+    labels = list(labels)
+    cells: dict[int, str] = {}
+    if labels:
+        step = max(1, printed // len(labels))
+        for i, label in enumerate(labels):
+            col = min(printed, 2 + i * step) if printed > len(labels) + 1 else i + 1
+            while col in cells:
+                col += 1
+            cells[col] = x.text(f"{col_letter(col)}{row}", styles[st.SIGN], f"{label}：{'＿' * 8}")
+    if marker_col is not None:
+        cells[marker_col] = x.text(f"{col_letter(marker_col)}{row}", styles[st.SIGN], SIGNATURE_MARK)
+    return x.row(row, [cells[c] for c in sorted(cells)], ' ht="42" customHeight="1"')
