@@ -79,7 +79,8 @@ def plan_layout(
     while body and body[-1].empty:  # empty rows after the last one: where new rows go
         body.pop()
     layout = Layout(sorted=sort)
-    layout.dropped = {o.row for o in old if not o.signature and o not in body}
+    kept = {o.row for o in body}
+    layout.dropped = {o.row for o in old if not o.signature and o.row not in kept}
     head: list[OldRow] = []
     blocks: list[list[OldRow]] = []
     for o in body:

@@ -14,10 +14,10 @@ from dataclasses import replace
 from . import styles as st
 from .cells import CellXML, col_letter, split_ref
 from .config import LEDGER_SHEET, METRICS_SHEET, PROBLEMS_SHEET, SUMMARY_SHEET
-from .order import Layout, OldRow, plan_layout
+from .order import OldRow, plan_layout
 from .package import PackageWriter
 from .plan import NewReport, Skip
-from .reorder import merged_rows, pins_rows, refers_to, renumber_row, set_number, signature_row
+from .reorder import follow_number, merged_rows, pins_rows, refers_to, renumber_row, set_number, signature_row
 from .rows import cell_date_text
 from .scan import canonical, seq_number
 from .sheetxml import (
@@ -31,15 +31,12 @@ from .sheetxml import (
     set_dimension,
 )
 from .workspace import UpdateState
-from .xmlstream import SharedRef, parse_cells, row_is_empty, row_number, split
+from .xmlstream import SharedRef, row_is_empty, row_number, split
 
 _PLACE = re.compile(r"第 (\d+) 行（序号 (\d+)")
 
 
 class OrderingMixin(UpdateState):
-    layout: Layout
-    seq_map: dict[int, int]  # old 序号 of a program row → its new 序号 (工作数据, 处理异常 follow it)
-
     # ---------------------------------------------------------------------------------- planning
     def _plan_layout(self, new: list[NewReport]) -> None:
         """Where each row goes. Sorted only when reports are added (a run that adds nothing leaves a
@@ -125,12 +122,17 @@ class OrderingMixin(UpdateState):
         mapping = self.seq_map
         style = self.ctx.styles[st.CENTER]
 
+        letter = col_letter(column).encode()
+        plain = re.compile(rb'<(?:\w+:)?c r="' + letter + rb'\d+"(?: s="\d+")?(?: t="n")?><(?:\w+:)?v>(\d+)</')
+
         def follow(r: int, raw: bytes) -> bytes:
-            cells = parse_cells(raw, {column})
-            value = cells.get(column, (None, "", False))[0]
-            if isinstance(value, float) and value == int(value) and int(value) in mapping:
-                return set_number(raw, column, mapping[int(value)], x, style, r)
-            return raw
+            m = plain.search(raw)  # the usual cell, as the program, Excel or LibreOffice write it
+            if m is None:
+                return follow_number(raw, column, r, mapping, x, style)
+            new = mapping.get(int(m.group(1)))
+            if new is None:
+                return raw
+            return raw[: m.start(1)] + str(new).encode() + raw[m.end(1) :]
 
         return follow
 

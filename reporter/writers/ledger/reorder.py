@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from .cells import CellXML, col_letter
-from .xmlstream import _CELL, _CELL_R, _ROW_START
+from .xmlstream import _CELL, _ROW_START
 
 _ROW_R = re.compile(rb"(\sr\s*=\s*[\"'])(\d+)([\"'])")
 _CELL_REF = re.compile(rb"(<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}\$?)(\d+)([\"'])")
@@ -124,25 +124,71 @@ def refers_to(xml: bytes, sheet: str, header_row: int) -> bool:
     return any(pins_rows(f.group(2) or b"", sheet, header_row) for f in _FORMULA.finditer(xml))
 
 
+def find_cell(raw: bytes, col: int, row: int) -> re.Match[bytes] | None:
+    """The cell of a row at a column, found by its reference (None when the row's cells have none)."""
+    ref = f"{col_letter(col)}{row}".encode()
+    for quote in (b'"', b"'"):
+        i = raw.find(b" r=" + quote + ref + quote)
+        if i != -1:
+            start = raw.rfind(b"<", 0, i)
+            return _CELL.match(raw, start) if start != -1 else None
+    return None
+
+
+_T_ATTR = re.compile(rb"\st\s*=\s*[\"'](\w+)[\"']")
+_S_ATTR = re.compile(rb"\ss\s*=\s*[\"'](\d+)[\"']")
+_V_TEXT = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+
+
+def _number_in(m: re.Match[bytes]) -> float | None:
+    t = _T_ATTR.search(b" " + m.group(1))
+    inner = m.group(2) or b""
+    if (t is not None and t.group(1) != b"n") or b"<f" in inner or b":f" in inner:
+        return None
+    v = _V_TEXT.search(inner)
+    try:
+        return float(v.group(1)) if v else None
+    except ValueError:
+        return None
+
+
+def cell_number(raw: bytes, col: int, row: int) -> float | None:
+    """The number in one cell of a row (None for text, a formula, an empty or a missing cell)."""
+    m = find_cell(raw, col, row)
+    if m is not None:
+        return _number_in(m)
+    if b" r=" in raw[raw.find(b">") + 1 :]:
+        return None  # the row's cells have references and this one is not there
+    from .xmlstream import parse_cells
+
+    value = parse_cells(raw, {col}).get(col, (None, "", False))
+    return value[0] if isinstance(value[0], float) and not value[2] else None
+
+
+def follow_number(raw: bytes, col: int, row: int, mapping: dict[int, int], x: CellXML, style: int) -> bytes:
+    """A whole number in one cell replaced by what `mapping` makes of it (序号 following 台账)."""
+    m = find_cell(raw, col, row)
+    value = _number_in(m) if m is not None else cell_number(raw, col, row)
+    if value is None or value != int(value) or int(value) not in mapping:
+        return raw
+    if m is None:
+        return set_number(raw, col, mapping[int(value)], x, style, row)
+    s = _S_ATTR.search(b" " + m.group(1))
+    cell = x.number(f"{col_letter(col)}{row}", int(s.group(1)) if s else style, mapping[int(value)])
+    return raw[: m.start()] + cell.encode() + raw[m.end() :]
+
+
 def set_number(raw: bytes, col: int, value: int, x: CellXML, style: int, row: int) -> bytes:
     """The number of one cell of a row set to `value` (its style kept); the cell is added when missing."""
     from .sheetxml import patch_row
 
-    c = 0
-    for m in _CELL.finditer(raw):
-        r = _CELL_R.search(b" " + m.group(1))
-        from .xmlstream import letters_index
-
-        c = letters_index(r.group(1)) if r else c + 1
-        if c == col:
-            s = re.search(rb"\ss\s*=\s*[\"'](\d+)[\"']", m.group(1))
-            keep = int(s.group(1)) if s else style
-            return (
-                raw[: m.start()] + x.number(f"{col_letter(col)}{row}", keep, value).encode() + raw[m.end() :]
-            )
-        if c > col:
-            break
-    return patch_row(raw, row, {col: x.number(f"{col_letter(col)}{row}", style, value)})
+    ref = f"{col_letter(col)}{row}"
+    m = find_cell(raw, col, row)
+    if m is not None:
+        s = re.search(rb"\ss\s*=\s*[\"'](\d+)[\"']", m.group(1))
+        keep = int(s.group(1)) if s else style
+        return raw[: m.start()] + x.number(ref, keep, value).encode() + raw[m.end() :]
+    return patch_row(raw, row, {col: x.number(ref, style, value)})
 
 
 _COMMENT_REF = re.compile(rb"(<(?:\w+:)?comment\b[^>]*?\bref\s*=\s*[\"'][A-Za-z]{1,3})(\d+)([\"'])")

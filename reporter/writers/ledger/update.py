@@ -158,9 +158,9 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
         for (
             cells
         ) in self.metric_refresh_new:  # new 工作数据 rows of a refreshed report: its 序号 as it is now
-            seq = cells.get("seq")
-            if seq is not None and seq.is_number and int(seq.value) in self.seq_map:  # type: ignore[arg-type]
-                cells["seq"] = replace(seq, value=self.seq_map[int(seq.value)])  # type: ignore[arg-type]
+            cell = cells.get("seq")
+            if cell is not None and isinstance(cell.value, int | float) and int(cell.value) in self.seq_map:
+                cells["seq"] = replace(cell, value=self.seq_map[int(cell.value)])
         if self.sort_blocked:
             self.warnings.append(f"{self.ctx.out}：{self.sort_blocked}")
         for failure in self.failures:

@@ -496,6 +496,7 @@ class SheetWriter(PartsWriter, OrderingMixin):
                 dst.write("".join(batch).encode("utf-8"))
 
             previous = 0
+            out: list[bytes] = []
             if (
                 not edit.patches
                 and not edit.prelude
@@ -506,17 +507,20 @@ class SheetWriter(PartsWriter, OrderingMixin):
             for raw in [] if parts.tail else parts.elements():
                 r = row_number(raw, previous)
                 previous = r
+                if len(out) >= 500:
+                    dst.write(b"".join(out))
+                    out.clear()
                 if not emitted and r >= emit_from:
+                    dst.write(b"".join(out))
+                    out.clear()
                     emit()
                     emitted = True
                 if emit_from <= r <= max(last_new, len(edit.prelude)) and row_is_empty(raw):
                     continue  # an empty (formatting-only) row where new rows go
                 if edit.follow is not None and edit.scan.header and r > edit.scan.header.row:
                     raw = edit.follow(r, raw)
-                if r in edit.patches:
-                    dst.write(patch_row(raw, r, edit.patches[r]))
-                else:
-                    dst.write(raw)
+                out.append(patch_row(raw, r, edit.patches[r]) if r in edit.patches else raw)
+            dst.write(b"".join(out))
             if not emitted:
                 emit()
             dst.write(parts.between)
