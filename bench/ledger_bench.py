@@ -228,7 +228,6 @@ def _lo_open(ledger: Path, rows: int, workdir: Path) -> dict:
         "case": "lo-open",
         "rows": rows,
         "seconds": round(seconds, 1),
-        "cpu_s": round(cpu, 1),
         "records_mb": 0,
         "peak_mb": round(peak),
         "file_mb": round(ledger.stat().st_size / 2**20, 1),
@@ -251,7 +250,9 @@ def main() -> None:
     if args.case:
         print(json.dumps(_case(args.case, sizes[0], args.dir)))
         return
-    print(f"{'case':<22}{'rows':>9}{'time s':>9}{'peak MB':>9}{'records MB':>12}{'file MB':>9}  result")
+    print(
+        f"{'case':<22}{'rows':>9}{'time s':>9}{'cpu s':>7}{'peak MB':>9}{'records MB':>12}{'file MB':>9}  result"
+    )
     for rows in sizes:
         cases = ["new", "add", "refresh", "reconcile"] + (
             ["resave", "add-resaved", "lo-open"] if rows <= 10_000 else []
@@ -283,7 +284,8 @@ def main() -> None:
             if "comments" in r:
                 outcome = f"{r['comments']} 批注"
             print(
-                f"{label:<22}{rows:>9}{r['seconds']:>9}{r['peak_mb']:>9}{r.get('records_mb', 0):>12}"
+                f"{label:<22}{rows:>9}{r['seconds']:>9}{r.get('cpu_s', ''):>7}{r['peak_mb']:>9}"
+                f"{r.get('records_mb', 0):>12}"
                 f"{r.get('file_mb', 0):>9}  {outcome}",
                 flush=True,
             )

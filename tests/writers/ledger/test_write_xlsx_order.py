@@ -76,7 +76,8 @@ def test_layout_slots_new_rows_by_date_and_numbers_in_printed_order():
         (6, False),
         (7, False),
         ("c", False),
-    ] + [(8, True)]
+        (8, True),
+    ]
     assert [early.seq, middle.seq, undated.seq] == [1, 3, 6]
     assert layout.seqs == {4: 2, 6: 4, 7: 5} and 5 not in layout.seqs  # the text 序号 is kept
     assert layout.moves == {4: 5, 5: 6, 6: 8, 7: 9, 8: 11} and layout.last_data_row == 10
