@@ -123,7 +123,9 @@ class OrderingMixin(UpdateState):
         style = self.ctx.styles[st.CENTER]
 
         letter = col_letter(column).encode()
-        plain = re.compile(rb'<(?:\w+:)?c r="' + letter + rb'\d+"(?: s="\d+")?(?: t="n")?><(?:\w+:)?v>(\d+)</')
+        plain = re.compile(
+            rb'<(?:\w+:)?c r="' + letter + rb'\d+"(?: s="\d+")?(?: t="n")?><(?:\w+:)?v>(\d+)</'
+        )
 
         def follow(r: int, raw: bytes) -> bytes:
             m = plain.search(raw)  # the usual cell, as the program, Excel or LibreOffice write it

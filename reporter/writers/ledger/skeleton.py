@@ -64,7 +64,11 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
     that the printed ones add up to at most config.print_width (one A4 landscape page at ≥ 9 pt), or,
     when no column is printed, the visible ones to config.page_width."""
     sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.jobs.spool)
-    natural = [_natural_width(c, sample, config) for c in cols]
+    return fit_widths(cols, [_natural_width(c, sample, config) for c in cols], config)
+
+
+def fit_widths(cols: list[Column], natural: list[float], config: LedgerConfig) -> list[float]:
+    """The given widths, the wrapping printed columns narrowed in proportion to fit the print width."""
     any_printed = any(c.printed for c in cols)
     budget = config.print_width if any_printed else config.page_width
     counted = [(c.printed if any_printed else not c.hidden) for c in cols]

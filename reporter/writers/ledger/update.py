@@ -41,6 +41,7 @@ from .package import (
 from .plan import Candidate, Existing, Incoming, NewReport, Refresh, Skip, SkipKind, plan_reports
 from .reading import LedgerReader, col_map
 from .refresh import RefreshMixin
+from .relayout import layout_differs
 from .result import Added, Difference, LedgerSkip
 from .rows import (
     Cell,
@@ -93,6 +94,13 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
                 )
             else:
                 self.warnings.append(f"台账里没有“{header}”列（表头改过或删掉了？），新行的这一项没有写入")
+        if self.lscan.header is not None and layout_differs(
+            self.lscan.header.columns, ctx.schema, ctx.config
+        ):
+            self.warnings.append(
+                f"{ctx.out}：这个台账的列顺序和 ledger.toml 的打印列不一致（可能是旧版程序建的），打印出来字会很小；"
+                f'运行 reporter ledger --relayout -o "{ctx.out}" 可以换成新的列顺序和打印区域，人工修改都会保留'
+            )
         self.mcol, mmissing = col_map(ctx.mcols, self.mscan, ctx.fresh)
         for header in mmissing:
             self.warnings.append(f"“{METRICS_SHEET}”表里没有“{header}”列，新行的这一项没有写入")
