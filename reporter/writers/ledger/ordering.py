@@ -8,13 +8,13 @@ the new 序号.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from . import styles as st
 from .cells import CellXML, col_letter, split_ref
 from .config import LEDGER_SHEET, METRICS_SHEET, PROBLEMS_SHEET, SUMMARY_SHEET
-from .order import OldRow, plan_layout
+from .order import OldRow, Slot, plan_layout
 from .package import PackageWriter
 from .plan import NewReport, Skip
 from .reorder import follow_number, merged_rows, pins_rows, refers_to, renumber_row, set_number, signature_row
@@ -150,9 +150,14 @@ class OrderingMixin(UpdateState):
         seq_col = self.lcol.get("seq")
         center = self.ctx.styles[st.CENTER]
         fresh_rows = iter(new_rows)
-        buffered: dict[int, bytes] = {}
         trailing: list[bytes] = []
         printed = sum(1 for c in self.ctx.lcols if c.printed) or len(self.lcol)
+        marker = self.lcol.get("sha256")
+
+        def signature(row: int) -> bytes:
+            config, styles = self.ctx.config, self.ctx.styles
+            return signature_row(x, row, config.signature, printed, marker, styles).encode("utf-8")
+
         with base.open(part) as src, writer.stream(part, base.infos[part], BIG_PART_LEVEL) as dst:
             parts = split(src, container=b"sheetData", element=b"row")
             edit.widths, edit.default_width = column_widths_of(parts.head)
@@ -161,9 +166,10 @@ class OrderingMixin(UpdateState):
             dst.write(head)
             for line in edit.prelude:
                 dst.write(line.encode("utf-8"))
-            in_place = not layout.moves and not layout.seqs and not layout.dropped
-            if in_place and not edit.patches and not edit.prelude:
+            out = _SlotWriter(dst, layout.slots, fresh_rows, signature)
+            if not layout.renumbered and not layout.dropped and not edit.patches and not edit.prelude:
                 parts.copy_elements(dst)  # no old row changes: copied in chunks, new rows after them
+                out.skip_old()
             previous = 0
             for raw in [] if parts.tail else parts.elements():
                 r = row_number(raw, previous)
@@ -175,7 +181,9 @@ class OrderingMixin(UpdateState):
                         continue
                     dst.write(patch_row(raw, r, edit.patches[r]) if r in edit.patches else raw)
                     continue
-                if r in layout.dropped and (r <= layout.last_row or r in layout.moves):
+                if r in layout.dropped:
+                    if r > layout.last_row:
+                        trailing.append(raw)  # formatting-only rows below the table stay where they are
                     continue
                 if r in edit.patches:
                     raw = patch_row(raw, r, edit.patches[r])
@@ -183,30 +191,8 @@ class OrderingMixin(UpdateState):
                     raw = set_number(raw, seq_col, layout.seqs[r], x, center, r)
                 if r in layout.moves:
                     raw = renumber_row(raw, layout.moves[r])
-                if r in layout.dropped:
-                    trailing.append(raw)
-                elif in_place:
-                    dst.write(raw)  # rows that keep their place go out as they come
-                else:
-                    buffered[r] = raw
-            batch: list[bytes] = []
-            for slot in layout.slots:
-                if slot.old is not None:
-                    if not in_place:
-                        batch.append(buffered.pop(slot.old, b""))
-                elif slot.new is not None:
-                    batch.append(next(fresh_rows).encode("utf-8"))
-                else:
-                    marker = self.lcol.get("sha256")
-                    batch.append(
-                        signature_row(
-                            x, slot.row, self.ctx.config.signature, printed, marker, self.ctx.styles
-                        ).encode("utf-8")
-                    )
-                if len(batch) >= 500:
-                    dst.write(b"".join(batch))
-                    batch = []
-            dst.write(b"".join(batch))
+                out.add(r, raw)
+            out.finish()
             for raw in trailing:
                 dst.write(raw)
             dst.write(parts.between)
@@ -215,6 +201,50 @@ class OrderingMixin(UpdateState):
             ref = filter_ref(tail)
             if ref is not None:
                 self.filter_refs[part] = ref
+
+
+class _SlotWriter:
+    """Writes the slots of a layout in order as the old rows come in: a row that moves down waits in memory
+    until its place comes; rows that keep their place go straight through."""
+
+    def __init__(self, dst, slots: list[Slot], fresh: Iterator[str], signature: Callable[[int], bytes]):
+        self.dst, self.slots, self.fresh, self.signature = dst, slots, fresh, signature
+        self.waiting: dict[int, bytes] = {}
+        self.next = 0
+        self.batch: list[bytes] = []
+
+    def skip_old(self) -> None:
+        """The old rows were copied as they are (none of them moves): only the new slots remain."""
+        self.slots = [s for s in self.slots if s.old is None]
+
+    def add(self, row: int, raw: bytes) -> None:
+        self.waiting[row] = raw
+        self._drain()
+
+    def _drain(self) -> None:
+        slots, batch = self.slots, self.batch
+        while self.next < len(slots):
+            slot = slots[self.next]
+            if slot.old is not None:
+                raw = self.waiting.pop(slot.old, None)
+                if raw is None:
+                    return  # its old row has not come yet
+                batch.append(raw)
+            elif slot.new is not None:
+                batch.append(next(self.fresh).encode("utf-8"))
+            else:
+                batch.append(self.signature(slot.row))
+            self.next += 1
+            if len(batch) >= 500:
+                self.dst.write(b"".join(batch))
+                batch.clear()
+
+    def finish(self) -> None:
+        self._drain()
+        if self.next < len(self.slots):  # an old row the layout placed was not in the sheet: do not write
+            raise ValueError(f"台账第 {self.slots[self.next].old} 行没有读到，台账没有改动")
+        self.dst.write(b"".join(self.batch))
+        self.batch.clear()
 
 
 def column_widths_of(head: bytes) -> tuple[dict[int, float], float]:

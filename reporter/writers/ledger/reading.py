@@ -27,7 +27,7 @@ from .package import (
     resolve,
 )
 from .plan import Incoming
-from .reorder import formulas_movable
+from .reorder import formulas_movable, plain_number
 from .rows import (
     norm_title,
 )
@@ -167,7 +167,8 @@ class LedgerReader(UpdateState):
                 scan.max_seq = max(scan.max_seq, seq)
             sha = v.get("sha256")
             signature = sha == SIGNATURE_MARK or (isinstance(sha, SharedRef) and int(sha) == mark)
-            movable = not _F.search(raw) or formulas_movable(raw, r, header_row[0])
+            formula = b"<f" in raw or (b":f" in raw and _F.search(raw) is not None)
+            movable = not formula or formulas_movable(raw, r, header_row[0])
             program = not signature and (
                 isinstance(sha, SharedRef) or (isinstance(sha, str) and bool(sha.strip()))
             )
@@ -218,14 +219,17 @@ class LedgerReader(UpdateState):
         self._metric_raw = decoded
         sha_col: dict[bytes, str] = {}
         reader: list[RowReader] = []
+        self.metrics_plain = True  # every 序号 of 工作数据 is written the usual way (ordering.py)
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(col_map(ctx.mcols, scan, False)[0])
-                wanted.update(letters_of(col_of, ("indicator", "unit", "organizer", "date", "value")))
+                wanted.update(letters_of(col_of, ("indicator", "unit", "organizer", "date", "value", "seq")))
                 sha_col.update(letters_of(col_of, ("sha256",)))
                 reader.append(RowReader(wanted))
             cells = reader[0](raw)
+            if self.metrics_plain and not plain_number(cells, "seq"):
+                self.metrics_plain = False  # 序号 that follows 台账 is then changed row by row
             if cells is None:  # unusual cell markup: decode this row now
                 v = row_values(raw, wanted, None)
                 date, value = v.get("date"), v.get("value")

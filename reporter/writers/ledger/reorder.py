@@ -16,7 +16,7 @@ from .cells import CellXML, col_letter
 from .xmlstream import _CELL, _ROW_START
 
 _ROW_R = re.compile(rb"(\sr\s*=\s*[\"'])(\d+)([\"'])")
-_CELL_REF = re.compile(rb"(<(?:\w+:)?c\b[^>]*?\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}\$?)(\d+)([\"'])")
+_CELL_REF_ANY = re.compile(rb"(\sr\s*=\s*[\"']\$?[A-Za-z]{1,3}\$?)\d+([\"'])")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 # an A1 reference in a formula (not part of a name, a function or a sheet-qualified reference)
 _A1 = re.compile(rb"(?<![A-Za-z0-9_.!$'\"])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(!])")
@@ -34,7 +34,15 @@ def renumber_row(raw: bytes, new: int) -> bytes:
     old = old_m.group(2)
     newb = str(new).encode()
     out = raw[: old_m.start(2)] + newb + raw[old_m.end(2) :]
-    out = _CELL_REF.sub(lambda c: c.group(1) + newb + c.group(3), out)
+    if out.count(b"<c ") == out.count(b'<c r="') and b"<c>" not in out:  # the usual markup: no regex
+        pieces = out.split(b'<c r="')
+        for i in range(1, len(pieces)):
+            piece = pieces[i]
+            end = piece.find(b'"')
+            pieces[i] = piece[:end].rstrip(b"0123456789") + newb + piece[end:]
+        out = b'<c r="'.join(pieces)
+    else:  # every cell of a row is in that row
+        out = _CELL_REF_ANY.sub(lambda c: c.group(1) + newb + c.group(2), out)
     if b"<f" in out or b":f" in out:
         out = _FORMULA.sub(lambda f: _same_row(f, old, newb), out)
     return out
@@ -60,6 +68,38 @@ def _ref(a: re.Match[bytes], old: bytes, new: bytes) -> bytes:
     if a.group(3) or a.group(4) != old:  # $5 (an absolute row) or another row: unchanged
         return a.group(0)
     return a.group(1) + a.group(2) + a.group(3) + new
+
+
+_PLAIN_ATTRS = re.compile(rb'(?: s="\d+")?(?: t="n")?')
+_PLAIN_INNER = re.compile(rb"<v>\d+</v>")
+
+
+def plain_number(cells: dict[str, tuple[bytes, bytes]] | None, key: str) -> bool:
+    """Is the cell `key` of a row read by RowReader written the usual way (or not a number at all), so
+    that plain_renumber() finds it? False for a row RowReader could not read."""
+    if cells is None:
+        return False
+    cell = cells.get(key)
+    if cell is None:
+        return True
+    attrs, inner = cell
+    if b't="' in attrs and b't="n"' not in attrs:
+        return True  # text: never renumbered
+    return _PLAIN_ATTRS.fullmatch(attrs) is not None and (
+        not inner or _PLAIN_INNER.fullmatch(inner) is not None
+    )
+
+
+def plain_renumber(letter: str, mapping: dict[int, int]):
+    """A function that changes, in a run of whole rows, every usual number cell of one column through
+    `mapping` (工作数据's 序号 following 台账) — one regex pass, no row split."""
+    pattern = re.compile(rb'(<c r="' + letter.encode() + rb'\d+"(?: s="\d+")?(?: t="n")?><v>)(\d+)(</v>)')
+
+    def sub(m: re.Match[bytes]) -> bytes:
+        new = mapping.get(int(m.group(2)))
+        return m.group(0) if new is None else m.group(1) + str(new).encode() + m.group(3)
+
+    return lambda chunk: pattern.sub(sub, chunk)
 
 
 def formulas_movable(raw: bytes, row: int, header_row: int) -> bool:

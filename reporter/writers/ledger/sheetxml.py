@@ -97,6 +97,7 @@ class SheetEdit:
     filter_last_row: int | None = None  # the autoFilter ends here (above the signature block)
     moves: dict[int, int] = field(default_factory=dict)  # old row → new row: hyperlinks follow
     follow: Callable[[int, bytes], bytes] | None = None  # applied to every old row (序号 following 台账)
+    chunk_follow: Callable[[bytes], bytes] | None = None  # the same on runs of whole rows (the fast path)
 
     def height(self, cells: dict[str, Cell], columns: dict[str, int]) -> str:
         """The ht attribute for a new row: enough lines for its longest wrapped text."""

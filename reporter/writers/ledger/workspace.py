@@ -68,6 +68,7 @@ class UpdateState:
     present_raw: list[str | float | SharedRef | None]
     # (row, program, signature, movable, date, 序号, empty) of every 台账 row below the header (order.py)
     row_info: list[tuple[int, bool, bool, bool, Value, Value, bool]]
+    metrics_plain: bool  # every 序号 of 工作数据 written the usual way: renumbered in chunks
     shared_mark: int  # the shared-string index of the signature block's marker (-1: none)
     _metric_raw: dict[tuple, list]
     totals: Totals

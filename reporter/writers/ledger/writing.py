@@ -43,7 +43,7 @@ from .package import (
     resolve,
 )
 from .parts import PartsWriter
-from .reorder import move_ref
+from .reorder import move_ref, plain_renumber
 from .result import LedgerResult
 from .rows import (
     Cell,
@@ -418,6 +418,9 @@ class SheetWriter(PartsWriter, OrderingMixin):
             new_rows=total,
             follow=self._seq_follower(self.mcol.get("seq"), scan.prefix),
         )
+        seq_col = self.mcol.get("seq")
+        if edit.follow is not None and self.metrics_plain and seq_col and not scan.prefix:
+            edit.follow, edit.chunk_follow = None, plain_renumber(col_letter(seq_col), self.seq_map)
         if scan.header is None:
             edit.prelude = [
                 x.row(
@@ -503,7 +506,7 @@ class SheetWriter(PartsWriter, OrderingMixin):
                 and edit.follow is None
                 and edit.scan.max_row < edit.first_new_row
             ):
-                parts.copy_elements(dst)  # nothing changes in the old rows: copy them in chunks
+                parts.copy_elements(dst, edit.chunk_follow)  # the old rows copied in chunks
             for raw in [] if parts.tail else parts.elements():
                 r = row_number(raw, previous)
                 previous = r
