@@ -4,6 +4,7 @@ taken for a report)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -250,3 +251,18 @@ def test_a_failure_while_reordering_keeps_the_old_ledger(tmp_path, schema, monke
         write_ledger([dated(tmp_path, "乙县", "2024-01-01")], schema, out, now=NOW)
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("台账")) == ["台账.xlsx"]
+
+
+def test_problems_follow_the_new_numbers(tmp_path, schema):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "台账.xlsx"
+    march = dated(tmp_path, "甲县", "2024-03-01")
+    write_ledger([march], schema, out, now=NOW)
+    copy = dataclasses.replace(march, path=tmp_path / "甲县-副本.txt")
+    first = write_ledger([copy], schema, out, now=NOW)  # the same text again: a 处理异常 row naming 序号 1
+    assert [(s.kind, s.seq) for s in first.skipped] == [("duplicate", 1)]
+    write_ledger([dated(tmp_path, "乙县", "2024-01-01")], schema, out, now=NOW)
+    problems = load_workbook(out)["处理异常"]
+    header = {c.value: c.column for c in problems[1]}
+    assert [problems.cell(r, header["对应序号"]).value for r in range(2, problems.max_row + 1)] == [2]
