@@ -241,6 +241,8 @@ class _Rearrange:
             base = p.column or Column(key=f"own{i}", header=p.header, kind="note", width=0)
             cols.append(Column(**{**_fields(base), "printed": p.printed}))
             w = widths.get(p.old) if p.old is not None else None
+            if p.printed and p.column is not None and p.column.kind in ("field", "review"):
+                w = self._content_width(i, base)  # as a new ledger sizes it, then fitted to the page
             natural.append(w if w else _natural_width(base, [], self.config))
         fitted = fit_widths(cols, natural, self.config)
         holder = DimensionHolder(worksheet=self.ws)
@@ -254,6 +256,23 @@ class _Rearrange:
             )
         self.ws.column_dimensions = holder
         self.widths = dict(enumerate(fitted, 1))
+
+    def _content_width(self, col: int, column: Column) -> float:
+        """The width a new ledger would give a printed column: its widest line (a CJK character counts
+        double) over the first rows, capped as in skeleton.py."""
+        from ..render import display_width
+
+        if column.spec is not None and column.spec.kind == "date":
+            return 12.0
+        cap = self.config.max_width
+        if column.spec is not None and column.spec.width:
+            cap = min(cap, column.spec.width)
+        widest = display_width(column.header) + 2
+        for r in range(self.header + 1, min(self.ws.max_row, self.header + 500) + 1):
+            cell = self.ws._cells.get((r, col))
+            if cell is not None and isinstance(cell.value, str) and not cell.value.startswith("="):
+                widest = max([widest, *(display_width(line) for line in cell.value.split("\n"))])
+        return round(min(widest, cap * 2) + 1.5, 1)
 
     def _title_rows(self) -> None:
         """The title across the printed columns, 填报单位 on the left half of row 2, 填报日期 on the right."""
