@@ -169,6 +169,13 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
             cell = cells.get("seq")
             if cell is not None and isinstance(cell.value, int | float) and int(cell.value) in self.seq_map:
                 cells["seq"] = replace(cell, value=self.seq_map[int(cell.value)])
+        moves, seqs = self.layout.moves, self.seq_map
+        self.differences = [  # --refresh of rows that moved: named where they are now
+            replace(d, row=moves.get(d.row, d.row), seq=seqs.get(d.seq, d.seq) if d.seq is not None else None)
+            if d.sheet == LEDGER_SHEET
+            else replace(d, seq=seqs.get(d.seq, d.seq) if d.seq is not None else None)
+            for d in self.differences
+        ]
         if self.sort_blocked:
             self.warnings.append(f"{self.ctx.out}：{self.sort_blocked}")
         for failure in self.failures:
