@@ -266,3 +266,18 @@ def test_problems_follow_the_new_numbers(tmp_path, schema):
     problems = load_workbook(out)["处理异常"]
     header = {c.value: c.column for c in problems[1]}
     assert [problems.cell(r, header["对应序号"]).value for r in range(2, problems.max_row + 1)] == [2]
+
+
+def test_refresh_names_rows_where_they_are_after_the_reordering(tmp_path, schema):
+    out = tmp_path / "台账.xlsx"
+    march, may = dated(tmp_path, "甲县", "2024-03-01"), dated(tmp_path, "乙县", "2024-05-01")
+    write_ledger([march, may], schema, out, now=NOW)
+    title = found("乙县工作动态（更正）", "乙县工作动态（更正）")
+    changed = dataclasses.replace(may, fields={**may.fields, "title": (title,)})
+    result = write_ledger(
+        [changed, dated(tmp_path, "丙县", "2024-01-01")], schema, out, refresh=True, now=NOW
+    )
+    (diff,) = [d for d in result.differences if d.column == "标题"]
+    assert (diff.row, diff.seq, diff.kept) == (6, 3, False)  # 乙县 was row 5, 序号 2
+    _wb, ws, cols = _sheet(out)
+    assert ws.cell(6, cols["标题"]).value == "乙县工作动态（更正）" and ws.cell(6, cols["序号"]).value == 3
