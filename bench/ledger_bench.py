@@ -11,7 +11,9 @@ writing.
 Cases:
   new        a new ledger with N reports (each with people, units, 6 metrics, tasks, a 200-character summary,
              evidence comments on every filled cell)
-  +100       100 new reports added to that ledger of N rows
+  +100       100 new reports added to that ledger of N rows, dated across its year: nearly every row moves
+             (the 台账 is kept in date order, 序号 and 工作数据's 序号 follow)
+  +100 newest  100 new reports dated after every row (the usual case): only the signature block moves
   +100 (LO)  the same after the ledger was opened and saved by openpyxl (as Excel/WPS would: shared strings,
              rewritten styles) — skipped above 10,000 rows because openpyxl's own load/save takes minutes
   refresh    --refresh of 100 reports already in the ledger of N rows, 20 of them with a changed value
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant: int = 0):
+def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant: int = 0, year: int = 2024):
     import hashlib
 
     from reporter.fingerprint import fingerprint
@@ -57,7 +59,7 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
     for i in range(start, start + n):
         org = units[i % len(units)]
         sentence = (
-            f"2024年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
+            f"{year}年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
             f"总结交流前一阶段工作经验，安排部署下一阶段重点任务。"
         )
         body = sentence * 6 + f"编号{i}"
@@ -78,7 +80,7 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
             for k in range(6)
         )
         fields = {
-            "date": (f(f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"),),
+            "date": (f(f"{year}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"),),
             "title": (f(f"{org}组织召开全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
             "organizer": (f(org),),
             "event": (f(f"全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
@@ -146,8 +148,10 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
         records = make_records(rows, folder=reports)
         if ledger.exists():
             ledger.unlink()
-    elif case in ("add", "add-resaved"):
-        records = make_records(100, start=rows, folder=reports)
+    elif case in ("add", "add-resaved", "add-latest"):
+        # add: dates spread over the ledger's year, so nearly every row moves to keep the date order;
+        # add-latest: the new reports are the newest (a clerk's usual week): only the signature block moves
+        records = make_records(100, start=rows, folder=reports, year=2025 if case == "add-latest" else 2024)
         source = workdir / f"台账-{rows}{'-resaved' if case == 'add-resaved' else ''}.xlsx"
         target = workdir / f"work-{case}-{rows}.xlsx"
         target.write_bytes(source.read_bytes())
@@ -254,7 +258,7 @@ def main() -> None:
         f"{'case':<22}{'rows':>9}{'time s':>9}{'cpu s':>7}{'peak MB':>9}{'records MB':>12}{'file MB':>9}  result"
     )
     for rows in sizes:
-        cases = ["new", "add", "refresh", "reconcile"] + (
+        cases = ["new", "add", "add-latest", "refresh", "reconcile"] + (
             ["resave", "add-resaved", "lo-open"] if rows <= 10_000 else []
         )
         for case in cases:
@@ -273,6 +277,7 @@ def main() -> None:
             label = {
                 "new": "new ledger",
                 "add": "+100 reports",
+                "add-latest": "+100 newest reports",
                 "add-resaved": "+100 (saved by openpyxl)",
                 "refresh": "--refresh 100 reports",
                 "reconcile": "reconcile (run start)",
