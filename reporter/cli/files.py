@@ -184,6 +184,10 @@ def _relayout(out: Path, templates: Path | None, *, quiet: bool) -> None:
         raise _fail(output_error(exc, out, "写入")) from None
     except ReporterError as exc:
         raise _fail(exc) from None
+    if result is None:
+        if not quiet:
+            err(f"台账的列已经是 ledger.toml 的顺序，没有改动：{out}")
+        return
     for warning in result.warnings:
         err(f"注意：{warning}")
     if not quiet:

@@ -38,8 +38,9 @@ __all__ = [
 
 def relayout_ledger(
     out: Path, schema: Schema, *, templates: Path | str | None = None, now=None
-) -> LedgerResult:
-    """`reporter ledger --relayout`: the ledger rewritten with ledger.toml's columns (relayout.py)."""
+) -> LedgerResult | None:
+    """`reporter ledger --relayout`: the ledger rewritten with ledger.toml's columns (relayout.py); None
+    when it has them already."""
     from .relayout import relayout_ledger as relayout
 
     return relayout(out, schema, templates=templates, now=now)

@@ -114,8 +114,9 @@ def _refuse_lossy(out: Path) -> None:
 
 def relayout_ledger(
     out: Path, schema: Schema, *, templates: Path | str | None = None, now: dt.datetime | None = None
-) -> LedgerResult:
-    """Rewrite the ledger at `out` with ledger.toml's columns (see the module's docstring)."""
+) -> LedgerResult | None:
+    """Rewrite the ledger at `out` with ledger.toml's columns (see the module's docstring); None when its
+    printed columns are those of ledger.toml already (the file is left as it is)."""
     from openpyxl import load_workbook
 
     from . import check_writable, write_ledger
@@ -145,6 +146,9 @@ def relayout_ledger(
             reason="台账缺少程序用的表头",
         )
     old = {c.column: str(c.value).strip() for c in ws[header] if c.value is not None and str(c.value).strip()}
+    if not layout_differs({text: col for col, text in sorted(old.items(), reverse=True)}, schema, config):
+        wb.close()
+        return None  # already in ledger.toml's order: nothing to do
     for col in range(1, ws.max_column + 1):  # columns with values but no header are kept too
         old.setdefault(col, "")
     placed = plan_columns(old, ledger_columns(schema, config), config.print_columns)

@@ -138,7 +138,7 @@ def test_relayout_takes_the_new_columns_and_keeps_every_edit(tmp_path, schema):
     assert any("--relayout" in w and str(out) in w for w in hint.warnings)
 
     result = relayout_ledger(out, schema, now=NOW)
-    assert result.rows_added == 0
+    assert result is not None and result.rows_added == 0
     wb, ws, cols = _sheet(out)
     assert [c.value for c in ws[3]][:11] == PRINTED
     assert ws.print_area == "'台账'!$A$1:$K$8"  # the rows and the signature block below them
@@ -206,6 +206,9 @@ def test_ledger_relayout_command(tmp_path, schema):
     assert "已按 ledger.toml 重排" in done.stderr
     _wb, ws, _cols = _sheet(out)
     assert [c.value for c in ws[3]][:11] == PRINTED
+    before = out.read_bytes()
+    again = runner.invoke(app, ["ledger", "--relayout", "-o", str(out)])
+    assert again.exit_code == 0 and "没有改动" in again.stderr and out.read_bytes() == before
     missing = runner.invoke(app, ["ledger", "-o", str(out)])
     assert missing.exit_code == 2 and "缺少路径" in missing.stderr
     nothing = runner.invoke(app, ["ledger", "--relayout", "-o", str(tmp_path / "没有.xlsx")])
