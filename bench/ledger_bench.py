@@ -11,7 +11,9 @@ writing.
 Cases:
   new        a new ledger with N reports (each with people, units, 6 metrics, tasks, a 200-character summary,
              evidence comments on every filled cell)
-  +100       100 new reports added to that ledger of N rows
+  +100       100 new reports added to that ledger of N rows, dated across its year: nearly every row moves
+             (the 台账 is kept in date order, 序号 and 工作数据's 序号 follow)
+  +100 newest  100 new reports dated after every row (the usual case): only the signature block moves
   +100 (LO)  the same after the ledger was opened and saved by openpyxl (as Excel/WPS would: shared strings,
              rewritten styles) — skipped above 10,000 rows because openpyxl's own load/save takes minutes
   refresh    --refresh of 100 reports already in the ledger of N rows, 20 of them with a changed value
@@ -35,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant: int = 0):
+def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant: int = 0, year: int = 2024):
     import hashlib
 
     from reporter.fingerprint import fingerprint
@@ -57,7 +59,7 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
     for i in range(start, start + n):
         org = units[i % len(units)]
         sentence = (
-            f"2024年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
+            f"{year}年{i % 12 + 1}月{i % 28 + 1}日，{org}在第{i}会议室组织召开全市公安机关第{i}次专项工作推进会，"
             f"总结交流前一阶段工作经验，安排部署下一阶段重点任务。"
         )
         body = sentence * 6 + f"编号{i}"
@@ -78,7 +80,7 @@ def make_records(n: int, start: int = 0, folder: Path = Path("reports"), variant
             for k in range(6)
         )
         fields = {
-            "date": (f(f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"),),
+            "date": (f(f"{year}-{i % 12 + 1:02d}-{i % 28 + 1:02d}"),),
             "title": (f(f"{org}组织召开全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
             "organizer": (f(org),),
             "event": (f(f"全市公安机关第{i}次扫黑除恶专项斗争现场推进会"),),
@@ -126,6 +128,14 @@ def _rss_mb() -> float:
     return 0.0
 
 
+def _forget_runs(ledger: Path) -> None:
+    """A fresh copy of the ledger starts without the record of earlier runs on the copy (which would
+    otherwise take the rows those runs added, now missing, for rows a person deleted)."""
+    from reporter.writers.ledger.journal import journal_path
+
+    journal_path(ledger).unlink(missing_ok=True)
+
+
 def _case(case: str, rows: int, workdir: Path) -> dict:
     """Run one case in this process and return its figures."""
     from reporter.schema import load_schema
@@ -138,11 +148,14 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
         records = make_records(rows, folder=reports)
         if ledger.exists():
             ledger.unlink()
-    elif case in ("add", "add-resaved"):
-        records = make_records(100, start=rows, folder=reports)
+    elif case in ("add", "add-resaved", "add-latest"):
+        # add: dates spread over the ledger's year, so nearly every row moves to keep the date order;
+        # add-latest: the new reports are the newest (a clerk's usual week): only the signature block moves
+        records = make_records(100, start=rows, folder=reports, year=2025 if case == "add-latest" else 2024)
         source = workdir / f"台账-{rows}{'-resaved' if case == 'add-resaved' else ''}.xlsx"
         target = workdir / f"work-{case}-{rows}.xlsx"
         target.write_bytes(source.read_bytes())
+        _forget_runs(target)
         ledger = target
     elif case == "resave":  # preparation for add-resaved, not measured
         from openpyxl import load_workbook
@@ -155,6 +168,7 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
         records = make_records(100, start=rows // 2, folder=reports, variant=1)
         target = workdir / f"work-refresh-{rows}.xlsx"
         target.write_bytes((workdir / f"台账-{rows}.xlsx").read_bytes())
+        _forget_runs(target)
         ledger = target
     elif case == "reconcile":
         from reporter.writers.ledger import reconcile_ledger
@@ -167,14 +181,16 @@ def _case(case: str, rows: int, workdir: Path) -> dict:
     else:
         raise SystemExit(f"unknown case {case}")
     base = _rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = write_ledger(records, schema, ledger, refresh=case == "refresh")
     seconds = time.perf_counter() - t0
+    cpu = time.process_time() - c0  # this process's CPU time: steadier than the wall clock on a busy machine
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "case": case,
         "rows": rows,
         "seconds": round(seconds, 1),
+        "cpu_s": round(cpu, 1),
         "records_mb": round(base),
         "peak_mb": round(peak),
         "file_mb": round(ledger.stat().st_size / 2**20, 1),
@@ -238,9 +254,11 @@ def main() -> None:
     if args.case:
         print(json.dumps(_case(args.case, sizes[0], args.dir)))
         return
-    print(f"{'case':<22}{'rows':>9}{'time s':>9}{'peak MB':>9}{'records MB':>12}{'file MB':>9}  result")
+    print(
+        f"{'case':<22}{'rows':>9}{'time s':>9}{'cpu s':>7}{'peak MB':>9}{'records MB':>12}{'file MB':>9}  result"
+    )
     for rows in sizes:
-        cases = ["new", "add", "refresh", "reconcile"] + (
+        cases = ["new", "add", "add-latest", "refresh", "reconcile"] + (
             ["resave", "add-resaved", "lo-open"] if rows <= 10_000 else []
         )
         for case in cases:
@@ -259,6 +277,7 @@ def main() -> None:
             label = {
                 "new": "new ledger",
                 "add": "+100 reports",
+                "add-latest": "+100 newest reports",
                 "add-resaved": "+100 (saved by openpyxl)",
                 "refresh": "--refresh 100 reports",
                 "reconcile": "reconcile (run start)",
@@ -270,7 +289,8 @@ def main() -> None:
             if "comments" in r:
                 outcome = f"{r['comments']} 批注"
             print(
-                f"{label:<22}{rows:>9}{r['seconds']:>9}{r['peak_mb']:>9}{r.get('records_mb', 0):>12}"
+                f"{label:<22}{rows:>9}{r['seconds']:>9}{r.get('cpu_s', ''):>7}{r['peak_mb']:>9}"
+                f"{r.get('records_mb', 0):>12}"
                 f"{r.get('file_mb', 0):>9}  {outcome}",
                 flush=True,
             )

@@ -120,7 +120,12 @@ def _print_extracted(paths: list[Path], fmt: Format, explain: bool, schema, opti
 # ------------------------------------------------------------------------------- ledger / brief
 @app.command()
 def ledger(
-    paths: PathsArg,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="报告文件或文件夹（文件夹会递归查找）；只用 --relayout 时可以不给。", show_default=False
+        ),
+    ] = None,
     out: Annotated[
         Path,
         typer.Option("--out", "-o", help="台账文件（.xlsx），或放台账的文件夹；已存在时把新报告追加进去。"),
@@ -128,6 +133,14 @@ def ledger(
     templates: TemplatesOpt = None,
     ref_date: RefDateOpt = None,
     refresh: RefreshOpt = False,
+    relayout: Annotated[
+        bool,
+        typer.Option(
+            "--relayout",
+            help="把已有的台账换成 ledger.toml 的列顺序和打印区域（旧版程序建的台账打印时字很小）；"
+            "人工改过的单元格、加的列和行、批注、格式都保留。",
+        ),
+    ] = False,
     as_json: JsonOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
@@ -135,16 +148,50 @@ def ledger(
 
     Example: reporter ledger seeds -o 台账.xlsx
     """
+    target = _output_file(out, "台账.xlsx")
+    if relayout:
+        _relayout(target, templates, quiet=quiet or as_json)
+        if not paths:
+            return
+    if not paths:
+        err(
+            "错误：缺少路径：请给出报告文件或文件夹，如 reporter ledger 报告 -o 台账.xlsx（只重排已有台账的列时用 --relayout）"
+        )
+        raise typer.Exit(2)
     _write_one(
         "ledger",
         paths,
-        _output_file(out, "台账.xlsx"),
+        target,
         templates,
         ref_date,
         refresh=refresh,
         as_json=as_json,
         quiet=quiet,
     )
+
+
+def _relayout(out: Path, templates: Path | None, *, quiet: bool) -> None:
+    """`ledger --relayout`: the ledger rewritten with ledger.toml's columns, atomically (nothing changed on error)."""
+    from ..errors import ReporterError, output_error
+    from ..jobs.locks import check_free
+    from ..writers.ledger import relayout_ledger
+
+    schema = _load_schema(templates)
+    try:
+        check_free([out], note=lambda text: err(f"注意：{text}"))
+        result = relayout_ledger(out, schema, templates=templates)
+    except OSError as exc:
+        raise _fail(output_error(exc, out, "写入")) from None
+    except ReporterError as exc:
+        raise _fail(exc) from None
+    if result is None:
+        if not quiet:
+            err(f"台账的列已经是 ledger.toml 的顺序，没有改动：{out}")
+        return
+    for warning in result.warnings:
+        err(f"注意：{warning}")
+    if not quiet:
+        err(f"已按 ledger.toml 重排台账的列和打印区域：{out}（人工修改都已保留）")
 
 
 @app.command()

@@ -20,7 +20,7 @@ from reporter.cli import app
 from reporter.errors import FileInUseError, OutputError
 from reporter.jobs import locks
 from reporter.jobs.locks import Holder, check_free, find_holder, parse_libreoffice_lock, parse_owner_file
-from reporter.writers.ledger.config import SHA_HEADER
+from reporter.writers.ledger.config import SHA_HEADER, SIGNATURE_MARK
 from tests.conftest import write
 
 runner = CliRunner()
@@ -52,7 +52,7 @@ def ledger_shas(path: Path) -> list[str]:
     wb.close()
     header = next(i for i, row in enumerate(rows) if row and SHA_HEADER in row)
     col = list(rows[header]).index(SHA_HEADER)
-    return [row[col] for row in rows[header + 1 :] if row and row[col]]
+    return [row[col] for row in rows[header + 1 :] if row and row[col] and row[col] != SIGNATURE_MARK]
 
 
 def lo_lock_line(user: str, host: str, when: str) -> bytes:

@@ -337,13 +337,18 @@ def long_report(i: int) -> str:
 def ledger_rows(path: Path) -> list[tuple]:
     from openpyxl import load_workbook
 
-    from reporter.writers.ledger.config import SHA_HEADER
+    from reporter.writers.ledger.config import SHA_HEADER, SIGNATURE_MARK
 
     ws = load_workbook(path)["台账"]
     rows = list(ws.iter_rows(values_only=True))
     header = next(i for i, row in enumerate(rows) if SHA_HEADER in row)
     names = list(rows[header])
-    return [dict(zip(names, row, strict=False)) for row in rows[header + 1 :] if row[names.index(SHA_HEADER)]]
+    sha = names.index(SHA_HEADER)
+    return [
+        dict(zip(names, row, strict=False))
+        for row in rows[header + 1 :]
+        if row[sha] and row[sha] != SIGNATURE_MARK  # the signature block below the rows is no report
+    ]
 
 
 def test_a_copy_that_pauses_longer_than_settle_replaces_its_row(tmp_path, schema, pool):

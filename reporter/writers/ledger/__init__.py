@@ -31,8 +31,19 @@ __all__ = [
     "Reconciliation",
     "check_writable",
     "reconcile_ledger",
+    "relayout_ledger",
     "write_ledger",
 ]
+
+
+def relayout_ledger(
+    out: Path, schema: Schema, *, templates: Path | str | None = None, now=None
+) -> LedgerResult | None:
+    """`reporter ledger --relayout`: the ledger rewritten with ledger.toml's columns (relayout.py); None
+    when it has them already."""
+    from .relayout import relayout_ledger as relayout
+
+    return relayout(out, schema, templates=templates, now=now)
 
 
 def check_writable(out: Path) -> None:
@@ -62,12 +73,14 @@ def write_ledger(
     refresh: bool = False,
     now: dt.datetime | None = None,
     replaces: dict[str, tuple[str, bool]] | None = None,
+    base: bytes | None = None,
 ) -> LedgerResult:
     """Write the ledger at `out`, or add to it if it exists.
 
     Reports already in it (same SHA-256) are not added again; with refresh=True their cells are
     re-filled where the program's old value is still there (a person's edit is kept). The file is
-    replaced atomically: a crash leaves the old ledger or the new one.
+    replaced atomically: a crash leaves the old ledger or the new one. `base`: the content to start from
+    instead of the file's own (the ledger rearranged by relayout.py).
     """
     from .config import ledger_columns, load_config, metric_columns
     from .journal import FileId, Journal, reconcile
@@ -87,8 +100,11 @@ def write_ledger(
     fresh = not out.exists()
     if not fresh:
         check_writable(out)
-    source = io.BytesIO(build_skeleton(schema, config, records)) if fresh else out
-    base = Package(source, label=out)
+    if fresh:
+        source: Path | io.BytesIO = io.BytesIO(build_skeleton(schema, config, records))
+    else:
+        source = io.BytesIO(base) if base is not None else out
+    package = Package(source, label=out)
     try:
         ctx = LedgerContext(
             out=out,
@@ -102,7 +118,7 @@ def write_ledger(
             mcols=metric_columns(schema, config),
             replaces=dict(replaces or {}),
         )
-        update = LedgerUpdate(base, ctx, records, failures)
+        update = LedgerUpdate(package, ctx, records, failures)
         update.read()
         journal = (None if fresh else Journal.load(out)) or Journal()
         rec = reconcile(journal, out, update.present)
@@ -112,9 +128,9 @@ def write_ledger(
             try:
                 result = update.write(tmp)
             finally:
-                base.close()  # Windows cannot replace a file that is still open
+                package.close()  # Windows cannot replace a file that is still open
     finally:
-        base.close()
+        package.close()
     added = [r.item.sha256 for r in update.new_reports]
     restored = sum(1 for sha in added if sha in rec.readd)
     if fresh and not journal.runs and update.present:

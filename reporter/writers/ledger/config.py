@@ -26,6 +26,9 @@ PROBLEMS_SHEET = "处理异常"
 SHA_HEADER = "SHA-256（程序用）"
 FINGERPRINT_HEADER = "文本指纹（程序用）"
 TOOL_HEADER = "原值校验（程序用）"
+# the hidden SHA-256 cell of the signature block's row (填报人、审核人、填报日期): finds the block again, and
+# tells every reader of the SHA-256 column that this row is not a report
+SIGNATURE_MARK = "签字栏（程序用）"
 
 ColumnKind = Literal[
     "seq", "field", "file", "time", "review", "note", "sha256", "fingerprint", "tool", "metric"

@@ -173,7 +173,7 @@ def reconcile_ledger(ledger: Path) -> Reconciliation:
 
 def ledger_shas(ledger: Path) -> set[str]:
     """The SHA-256 column of the 台账 sheet."""
-    from .config import LEDGER_SHEET, SHA_HEADER
+    from .config import LEDGER_SHEET, SHA_HEADER, SIGNATURE_MARK
     from .package import T_SHARED_STRINGS, Package, resolve
     from .scan import SharedText, scan_sheet
     from .xmlstream import SharedRef, row_values
@@ -184,7 +184,7 @@ def ledger_shas(ledger: Path) -> set[str]:
         rels, _ = pkg.rels(wb_part)
         sst = next((resolve(wb_part, r.target) for r in rels if r.type == T_SHARED_STRINGS), None)
         shared = SharedText(pkg, sst if sst and pkg.has(sst) else None)
-        shared.find({SHA_HEADER})
+        shared.find({SHA_HEADER, SIGNATURE_MARK})
         values: list[object] = []
         wanted: dict[bytes, str] = {}
 
@@ -216,7 +216,7 @@ def ledger_shas(ledger: Path) -> set[str]:
         out = set()
         for v in values:
             text = shared.text(v) if v is not None else ""  # type: ignore[arg-type]
-            if text.strip():
+            if text.strip() and text.strip() != SIGNATURE_MARK:  # the signature block is no report
                 out.add(text.strip())
         return out
     finally:

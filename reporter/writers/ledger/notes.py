@@ -7,6 +7,7 @@ blocks of 1024 listed in <o:idmap data="…">; each run takes fresh blocks above
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from typing import IO
@@ -35,6 +36,7 @@ _SHAPE = (
     "<x:Anchor>{c1}, 15, {r0}, 2, {c2}, 15, {r1}, 16</x:Anchor><x:AutoFill>False</x:AutoFill>"
     "<x:Row>{row}</x:Row><x:Column>{col}</x:Column></x:ClientData></v:shape>"
 )
+_SHAPE_RE = re.compile(rb"<v:shape\b.*?</v:shape>", re.S)
 _IDMAP = re.compile(rb"(<o:idmap\b[^>]*?\bdata\s*=\s*[\"'])([^\"']*)([\"'])")
 
 
@@ -89,8 +91,21 @@ def write_new_vml(dst: IO[bytes], refs: Iterable[str], blocks: list[int]) -> Non
     dst.write(VML_END.encode("utf-8"))
 
 
-def rewrite_vml(src: IO[bytes], dst: IO[bytes], refs: Iterable[str], blocks: list[int]) -> None:
-    """Copy a VML part, add the new blocks to its idmap and the new shapes before its closing </xml>."""
+def rewrite_vml(
+    src: IO[bytes],
+    dst: IO[bytes],
+    refs: Iterable[str],
+    blocks: list[int],
+    moves: dict[int, int] | None = None,
+) -> None:
+    """Copy a VML part, add the new blocks to its idmap and the new shapes before its closing </xml>;
+    with `moves` (rows of 台账 that moved), the shapes of their comments move with them."""
+    if moves:
+        from .reorder import move_shape
+
+        data = src.read()
+        data = _SHAPE_RE.sub(lambda m: move_shape(m.group(0), moves), data)
+        src = io.BytesIO(data)
     head = src.read(1 << 16)
     m = _IDMAP.search(head)
     if m:
@@ -164,24 +179,31 @@ def comments_prefix_and_author(package: Package, part: str) -> tuple[str, int]:
 
 
 def rewrite_comments(
-    src: IO[bytes], dst: IO[bytes], *, replace: dict[str, str], add: Iterable[bytes]
+    src: IO[bytes],
+    dst: IO[bytes],
+    *,
+    replace: dict[str, str],
+    add: Iterable[bytes],
+    moves: dict[int, int] | None = None,
 ) -> None:
-    """Copy a comments part, replacing the text of `replace` refs and appending the `add` XML at the end."""
+    """Copy a comments part, replacing the text of `replace` refs and appending the `add` XML at the end;
+    with `moves` (old row → new row of 台账), the comments of moved rows follow them."""
+    from .reorder import move_comment
+
     parts = split(src, container=b"commentList", element=b"comment")
     head, author = comments_author(parts.head)
     p = parts.prefix
     dst.write(head)
-    if not replace:
+    if not replace and not moves:
         parts.copy_elements(dst)
     for raw in [] if parts.tail else parts.elements():
         if replace:
             m = _REF_RE.search(raw)
             if m and m.group(1).decode() in replace:
                 lead = raw[: len(raw) - len(raw.lstrip())]
-                dst.write(
-                    lead + comment(m.group(1).decode(), author, replace[m.group(1).decode()], p).encode()
-                )
-                continue
+                raw = lead + comment(m.group(1).decode(), author, replace[m.group(1).decode()], p).encode()
+        if moves:
+            raw = move_comment(raw, moves)
         dst.write(raw)
     dst.write(parts.between)
     for chunk in add:

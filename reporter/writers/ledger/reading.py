@@ -17,6 +17,7 @@ from .config import (
     PROBLEM_COLUMNS,
     PROBLEMS_SHEET,
     SHA_HEADER,
+    SIGNATURE_MARK,
     SUMMARY_SHEET,
     Column,
 )
@@ -26,6 +27,7 @@ from .package import (
     resolve,
 )
 from .plan import Incoming
+from .reorder import formulas_movable, plain_number
 from .rows import (
     norm_title,
 )
@@ -35,6 +37,7 @@ from .sheetxml import (
 )
 from .workspace import UpdateState
 from .xmlstream import (
+    _F,
     RowReader,
     SharedRef,
     cell_value,
@@ -90,7 +93,8 @@ class LedgerReader(UpdateState):
 
         shared = self.shared = SharedText(base, sst_part if sst_part and base.has(sst_part) else None)
         headers = (
-            {c.header for c in ctx.lcols}
+            {SIGNATURE_MARK}
+            | {c.header for c in ctx.lcols}
             | {c.header for c in ctx.mcols}
             | {c.header for c in PROBLEM_COLUMNS}
         )
@@ -112,6 +116,7 @@ class LedgerReader(UpdateState):
         shas = {item.sha256 for item in self.incoming}
         shas |= {old for old, _ in self.ctx.replaces.values()}  # rows that a changed file may refresh
         found = shared.find(headers | titles | shas)
+        self.shared_mark = found.get(SIGNATURE_MARK, -1)
         self.sha_by_index = {i: t for t, i in found.items() if t in shas}
         self.title_by_index = {i: norm_title(t) for t, i in found.items() if t in titles}
         self.incoming_shas = shas
@@ -127,6 +132,7 @@ class LedgerReader(UpdateState):
                 refs.update(int(v) for v in row.values.values() if isinstance(v, SharedRef))
         refs.update(int(v) for key in self._metric_raw for v in key[:3] if isinstance(v, SharedRef))
         refs.update(int(v) for v in self.present_raw if isinstance(v, SharedRef))
+        refs.update(int(v) for info in self.row_info for v in info[4:6] if isinstance(v, SharedRef))
         shared.resolve(refs)
         self.present = {t.strip() for t in (shared.text(v) for v in self.present_raw) if t.strip()}
         del self.present_raw
@@ -145,17 +151,30 @@ class LedgerReader(UpdateState):
         col_of: dict[str, int] = {}
         first: dict[bytes, str] = {}
         second: dict[bytes, str] = {}
+        mark = self.shared_mark
+        header_row = [0]
+        self.row_info = []  # (row, program, signature, movable, date, seq, empty) of every row below the header
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(col_map(ctx.lcols, scan, False)[0])
-                first.update(letters_of(col_of, ("seq", "sha256", "title")))
+                first.update(letters_of(col_of, ("seq", "sha256", "title", "date")))
                 second.update(letters_of(col_of, ("date", "fingerprint", "file")))
+                header_row[0] = scan.header.row if scan.header else 0
             v = row_values(raw, first, r)
             seq = seq_number(v.get("seq"))
             if seq is not None:
                 scan.max_seq = max(scan.max_seq, seq)
             sha = v.get("sha256")
+            signature = sha == SIGNATURE_MARK or (isinstance(sha, SharedRef) and int(sha) == mark)
+            formula = b"<f" in raw or (b":f" in raw and _F.search(raw) is not None)
+            movable = not formula or formulas_movable(raw, r, header_row[0])
+            program = not signature and (
+                isinstance(sha, SharedRef) or (isinstance(sha, str) and bool(sha.strip()))
+            )
+            self.row_info.append((r, program, signature, movable, v.get("date"), v.get("seq"), False))
+            if signature:
+                return None
             if sha is not None:
                 self.present_raw.append(sha)
             if isinstance(sha, SharedRef):
@@ -186,6 +205,7 @@ class LedgerReader(UpdateState):
             label=str(ctx.out),
             sheet=LEDGER_SHEET,
             keep=keep,
+            on_empty=lambda r: self.row_info.append((r, False, False, True, None, None, True)),
         )
 
     def _scan_metrics(self) -> SheetScan:
@@ -199,14 +219,17 @@ class LedgerReader(UpdateState):
         self._metric_raw = decoded
         sha_col: dict[bytes, str] = {}
         reader: list[RowReader] = []
+        self.metrics_plain = True  # every 序号 of 工作数据 is written the usual way (ordering.py)
 
         def keep(r: int, raw: bytes, scan: SheetScan):
             if not col_of:
                 col_of.update(col_map(ctx.mcols, scan, False)[0])
-                wanted.update(letters_of(col_of, ("indicator", "unit", "organizer", "date", "value")))
+                wanted.update(letters_of(col_of, ("indicator", "unit", "organizer", "date", "value", "seq")))
                 sha_col.update(letters_of(col_of, ("sha256",)))
                 reader.append(RowReader(wanted))
             cells = reader[0](raw)
+            if self.metrics_plain and not plain_number(cells, "seq"):
+                self.metrics_plain = False  # 序号 that follows 台账 is then changed row by row
             if cells is None:  # unusual cell markup: decode this row now
                 v = row_values(raw, wanted, None)
                 date, value = v.get("date"), v.get("value")

@@ -99,6 +99,7 @@ class SheetScan:
     max_seq: float = 0
     rows: list[RowValues] = field(default_factory=list)  # rows kept by the scan's filter
     all_rows: int = 0
+    tail: bytes = b""  # the part after </sheetData> (merged cells, hyperlinks …)
 
     def col(self, header: str) -> int | None:
         return self.header.columns.get(header) if self.header else None
@@ -109,7 +110,16 @@ def _row_texts(raw: bytes, shared: SharedText) -> dict[int, str]:
 
 
 def scan_sheet(
-    package: Package, part: str, *, marker: str, shared: SharedText, fresh: bool, label: str, sheet: str, keep
+    package: Package,
+    part: str,
+    *,
+    marker: str,
+    shared: SharedText,
+    fresh: bool,
+    label: str,
+    sheet: str,
+    keep,
+    on_empty=None,
 ) -> SheetScan:
     """Find the header row (the row holding `marker`) and pass every later row to keep(row, raw, scan).
 
@@ -138,10 +148,13 @@ def scan_sheet(
                 continue
             scan.all_rows += 1
             if not filled:
+                if on_empty is not None:
+                    on_empty(r)
                 continue
             kept = keep(r, raw, scan)
             if kept is not None:
                 scan.rows.append(kept)
+        scan.tail = parts.tail
     if scan.header is None and not fresh and scan.last_filled:
         raise OutputError(
             f"{label}：工作表“{sheet}”里找不到表头“{marker}”，看起来不是本程序生成的台账；"

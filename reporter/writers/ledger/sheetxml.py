@@ -5,7 +5,7 @@ relationship parts."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -93,6 +93,11 @@ class SheetEdit:
     widths: dict[int, float] = field(default_factory=dict)  # from the sheet's <cols>
     default_width: float = 8.43
     font_size: float = 10
+    rows_end: int | None = None  # the last row when the rows were laid out anew (order.py)
+    filter_last_row: int | None = None  # the autoFilter ends here (above the signature block)
+    moves: dict[int, int] = field(default_factory=dict)  # old row → new row: hyperlinks follow
+    follow: Callable[[int, bytes], bytes] | None = None  # applied to every old row (序号 following 台账)
+    chunk_follow: Callable[[bytes], bytes] | None = None  # the same on runs of whole rows (the fast path)
 
     def height(self, cells: dict[str, Cell], columns: dict[str, int]) -> str:
         """The ht attribute for a new row: enough lines for its longest wrapped text."""
@@ -110,6 +115,8 @@ class SheetEdit:
 
     @property
     def last_row(self) -> int:
+        if self.rows_end is not None:
+            return max(self.rows_end, self.scan.header.row if self.scan.header else 0, len(self.prelude))
         return max(
             self.first_new_row - 1 + self.new_rows,
             self.scan.last_filled,
@@ -247,12 +254,22 @@ def edit_tail(head: bytes, tail: bytes, edit: SheetEdit) -> bytes:
         first, _, end = af.get("ref").partition(":")
         try:
             _, end_col = split_ref(end or first)
-            new = f"{first}:{col_letter(end_col)}{edit.last_row}"
+            last = edit.filter_last_row if edit.filter_last_row is not None else edit.last_row
+            new = f"{first}:{col_letter(end_col)}{last}"
             if new != af.get("ref"):
                 af.set("ref", new)
                 changed = True
         except ValueError:
             pass
+    if edit.moves:
+        from .reorder import move_ref
+
+        for link in root.iter(f"{{{ns}}}hyperlink"):
+            ref = link.get("ref") or ""
+            moved = ":".join(move_ref(part, edit.moves) for part in ref.split(":"))
+            if moved != ref:
+                link.set("ref", moved)
+                changed = True
     if edit.hyperlinks:
         links = root.find(f"{{{ns}}}hyperlinks")
         if links is None:

@@ -64,7 +64,11 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
     that the printed ones add up to at most config.print_width (one A4 landscape page at ≥ 9 pt), or,
     when no column is printed, the visible ones to config.page_width."""
     sample = list(records[:WIDTH_SAMPLE])  # read once: records may be on disk (reporter.jobs.spool)
-    natural = [_natural_width(c, sample, config) for c in cols]
+    return fit_widths(cols, [_natural_width(c, sample, config) for c in cols], config)
+
+
+def fit_widths(cols: list[Column], natural: list[float], config: LedgerConfig) -> list[float]:
+    """The given widths, the wrapping printed columns narrowed in proportion to fit the print width."""
     any_printed = any(c.printed for c in cols)
     budget = config.print_width if any_printed else config.page_width
     counted = [(c.printed if any_printed else not c.hidden) for c in cols]
@@ -89,7 +93,7 @@ def ledger_widths(cols: list[Column], records: Sequence[Record], config: LedgerC
     ]
 
 
-def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool = False) -> None:
+def _print_setup(ws, config: LedgerConfig, title_rows: str) -> None:
     from openpyxl.worksheet.page import PageMargins
 
     ws.page_setup.orientation = "landscape"
@@ -100,13 +104,9 @@ def _print_setup(ws, config: LedgerConfig, title_rows: str, *, signature: bool =
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.print_title_rows = title_rows
-    if signature and config.signature:
-        ws.oddFooter.left.text = "　　".join(f"{label}：{'_' * 14}" for label in config.signature)
-        ws.oddFooter.left.size = 11
-    if config.footer:
-        place = ws.oddFooter.right if signature and config.signature else ws.oddFooter.center
-        place.text = config.footer
-        place.size = 10
+    if config.footer:  # 第 N 页 共 M 页; 台账's signature block is a row below its last row (order.py)
+        ws.oddFooter.center.text = config.footer
+        ws.oddFooter.center.size = 10
 
 
 def _columns(ws, cols: list[Column], widths: list[float]) -> None:
@@ -138,7 +138,7 @@ def build_skeleton(schema: Schema, config: LedgerConfig, records: Sequence[Recor
     ws.merge_cells(f"{col_letter(half + 1)}2:{last}2")
     ws.freeze_panes = f"B{LEDGER_HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{LEDGER_HEADER_ROW}:{col_letter(len(cols))}{LEDGER_HEADER_ROW}"
-    _print_setup(ws, config, f"1:{LEDGER_HEADER_ROW}", signature=True)
+    _print_setup(ws, config, f"1:{LEDGER_HEADER_ROW}")
     ws.print_area = f"A1:{last}{LEDGER_HEADER_ROW}"  # grown with the rows (update.py)
 
     for title, cols in ((METRICS_SHEET, metric_columns(schema, config)), (PROBLEMS_SHEET, PROBLEM_COLUMNS)):

@@ -64,6 +64,7 @@ class StyleSpec:
     MONTH,
     COUNT,
     NOTE,
+    SIGN,
 ) = (
     "台账标题",
     "台账填报",
@@ -81,6 +82,7 @@ class StyleSpec:
     "台账月份",
     "台账整数",  # whole numbers with thousands separators: 6,610,000,000
     "台账说明",  # a wrapped note across a table (统计汇总)
+    "台账签字",  # the signature block below the last row of 台账
 )
 
 
@@ -117,6 +119,7 @@ def style_specs(config: LedgerConfig) -> list[StyleSpec]:
         StyleSpec(MONTH, **body, horizontal="center", numfmt="yyyy-mm"),
         StyleSpec(COUNT, **body, horizontal="right", numfmt="#,##0"),
         StyleSpec(NOTE, f.body, f.body_size, horizontal="left", vertical="top", wrap=True),
+        StyleSpec(SIGN, f.body, f.header_size, horizontal="left", vertical="bottom", wrap=False),
     ]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ...fingerprint import decode as decode_fingerprint
@@ -40,6 +41,7 @@ from .package import (
 from .plan import Candidate, Existing, Incoming, NewReport, Refresh, Skip, SkipKind, plan_reports
 from .reading import LedgerReader, col_map
 from .refresh import RefreshMixin
+from .relayout import layout_differs
 from .result import Added, Difference, LedgerSkip
 from .rows import (
     Cell,
@@ -92,6 +94,13 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
                 )
             else:
                 self.warnings.append(f"台账里没有“{header}”列（表头改过或删掉了？），新行的这一项没有写入")
+        if self.lscan.header is not None and layout_differs(
+            self.lscan.header.columns, ctx.schema, ctx.config
+        ):
+            self.warnings.append(
+                f"{ctx.out}：这个台账的列顺序和 ledger.toml 的打印列不一致（可能是旧版程序建的），打印出来字会很小；"
+                f'运行 reporter ledger --relayout -o "{ctx.out}" 可以换成新的列顺序和打印区域，人工修改都会保留'
+            )
         self.mcol, mmissing = col_map(ctx.mcols, self.mscan, ctx.fresh)
         for header in mmissing:
             self.warnings.append(f"“{METRICS_SHEET}”表里没有“{header}”列，新行的这一项没有写入")
@@ -143,16 +152,32 @@ class LedgerUpdate(LedgerReader, RefreshMixin, SheetWriter):
             refresh=ctx.refresh,
             deleted=self.deleted,
         )
+        self._plan_layout(plan.new)  # rows in date order, 序号 following, the signature block last
         for step in plan.steps:
             if isinstance(step, Refresh):
                 scanned = step.existing.key
                 assert isinstance(scanned, RowValues)
                 self._refresh(self.records[step.item.index], scanned, step.existing.seq)
             elif isinstance(step, Skip):
+                step = self._moved_skip(step)
                 self._skip(step.item, step.kind, step.row, step.seq, step.reason, step.similarity)
             else:
-                self.new_reports.append(step)
                 self.result_added.append(Added(path=step.item.path, seq=step.seq, row=step.row))
+        for (
+            cells
+        ) in self.metric_refresh_new:  # new 工作数据 rows of a refreshed report: its 序号 as it is now
+            cell = cells.get("seq")
+            if cell is not None and isinstance(cell.value, int | float) and int(cell.value) in self.seq_map:
+                cells["seq"] = replace(cell, value=self.seq_map[int(cell.value)])
+        moves, seqs = self.layout.moves, self.seq_map
+        self.differences = [  # --refresh of rows that moved: named where they are now
+            replace(d, row=moves.get(d.row, d.row), seq=seqs.get(d.seq, d.seq) if d.seq is not None else None)
+            if d.sheet == LEDGER_SHEET
+            else replace(d, seq=seqs.get(d.seq, d.seq) if d.seq is not None else None)
+            for d in self.differences
+        ]
+        if self.sort_blocked:
+            self.warnings.append(f"{self.ctx.out}：{self.sort_blocked}")
         for failure in self.failures:
             self._problem(failure.path, "失败", failure.reason, failure.message, None)
 

@@ -12,11 +12,12 @@ from ...model import Failure, Record
 from ...schema import Schema
 from .cells import CellXML
 from .config import Column, LedgerConfig
+from .order import Layout
 from .package import Package, RelIds
 from .plan import Incoming, NewReport
 from .result import Added, Difference, LedgerSkip
 from .rows import Cell, Fit
-from .scan import SharedText, SheetScan
+from .scan import SharedText, SheetScan, Value
 from .sheetxml import SheetEdit
 from .summary import Totals
 from .xmlstream import SharedRef
@@ -65,6 +66,10 @@ class UpdateState:
     pscan: SheetScan
     present: set[str]
     present_raw: list[str | float | SharedRef | None]
+    # (row, program, signature, movable, date, 序号, empty) of every 台账 row below the header (order.py)
+    row_info: list[tuple[int, bool, bool, bool, Value, Value, bool]]
+    metrics_plain: bool  # every 序号 of 工作数据 written the usual way: renumbered in chunks
+    shared_mark: int  # the shared-string index of the signature block's marker (-1: none)
     _metric_raw: dict[tuple, list]
     totals: Totals
     # planned
@@ -79,6 +84,11 @@ class UpdateState:
     problem_first_new: int
     existing_problems: set[tuple[str, ...]]
     new_reports: list[NewReport]
+    layout: Layout
+    sort_blocked: str  # why the rows were not sorted by date this time ('' when they were)
+    seq_map: dict[int, int]  # old 序号 → new 序号 of program rows (工作数据 and 处理异常 follow)
+    row_moves: dict[int, int]  # rows named in messages (old rows, this batch's provisional rows) → new row
+    seq_of_row: dict[int, int]  # the same rows → their 序号 after the layout
     problem_rows: list[dict[str, Cell]]
     ledger_patches: dict[int, dict[int, str]]
     metric_patches: dict[int, dict[int, str]]

@@ -25,6 +25,7 @@ from .config import (
     PROBLEMS_SHEET,
     SUMMARY_SHEET,
 )
+from .ordering import OrderingMixin
 from .package import (
     CT_CHART,
     CT_COMMENTS,
@@ -42,6 +43,7 @@ from .package import (
     resolve,
 )
 from .parts import PartsWriter
+from .reorder import move_ref, plain_renumber
 from .result import LedgerResult
 from .rows import (
     Cell,
@@ -68,7 +70,7 @@ from .xmlstream import (
 )
 
 
-class SheetWriter(PartsWriter):
+class SheetWriter(PartsWriter, OrderingMixin):
     # ----------------------------------------------------------------------------------- writing
     def write(self, tmp: Path) -> LedgerResult:
         base, ctx = self.base, self.ctx
@@ -107,16 +109,8 @@ class SheetWriter(PartsWriter):
         self.comment_prefix, self.author = ("", 0)
         if comments_part and not new_comments:
             self.comment_prefix, self.author = notes.comments_prefix_and_author(base, comments_part)
-        replace_notes: dict[str, str] = {}
-        first_notes: dict[str, str] = {}
-        if self._refresh_comments:
-            have = (
-                notes.comment_refs(base, comments_part, {split_ref(r)[0] for r in self._refresh_comments})
-                if comments_part and not new_comments
-                else set()
-            )
-            for ref, text in self._refresh_comments.items():
-                (replace_notes if ref in have else first_notes)[ref] = text
+        replace_notes, first_notes = self._refresh_notes(comments_part, new_comments)
+        moves = self.layout.moves
 
         # summary sheet: its drawing and chart parts
         srels, _ = base.rels(summary_part)
@@ -181,7 +175,11 @@ class SheetWriter(PartsWriter):
                         else:
                             with base.open(comments_part) as src:
                                 notes.rewrite_comments(
-                                    src, dst, replace=replace_notes, add=read_chunks(note_spool)
+                                    src,
+                                    dst,
+                                    replace=replace_notes,
+                                    add=read_chunks(note_spool),
+                                    moves=moves,
                                 )
                 if vml_part:
                     ref_spool.seek(0)
@@ -195,7 +193,7 @@ class SheetWriter(PartsWriter):
                             notes.write_new_vml(dst, refs, blocks)
                         else:
                             with base.open(vml_part) as src:
-                                notes.rewrite_vml(src, dst, refs, blocks)
+                                notes.rewrite_vml(src, dst, refs, blocks, moves=moves)
             self._write_ledger_rels(writer, ledger_part)
             self._write_summary(writer, summary_part, drawing_part, chart_part)
             if self.new_styles is not None and self.styles_part is not None:
@@ -217,6 +215,28 @@ class SheetWriter(PartsWriter):
             problems_added=len(self.problem_rows),
             warnings=tuple(self.warnings),
         )
+
+    def _refresh_notes(
+        self, comments_part: str | None, new_comments: bool
+    ) -> tuple[dict[str, str], dict[str, str]]:
+        """Comments of --refresh: (those replacing a comment the cell has, those it gets first), the latter
+        at the cells' new places when rows moved."""
+        replace_notes: dict[str, str] = {}
+        first_notes: dict[str, str] = {}
+        if self._refresh_comments:
+            have = (
+                notes.comment_refs(
+                    self.base, comments_part, {split_ref(r)[0] for r in self._refresh_comments}
+                )
+                if comments_part and not new_comments
+                else set()
+            )
+            for ref, text in self._refresh_comments.items():
+                (replace_notes if ref in have else first_notes)[ref] = text
+        moves = self.layout.moves
+        if moves:
+            first_notes = {move_ref(ref, moves): text for ref, text in first_notes.items()}
+        return replace_notes, first_notes
 
     # 台账 ----------------------------------------------------------------------------------------
     def _write_ledger(
@@ -324,7 +344,7 @@ class SheetWriter(PartsWriter):
                     edit.height(cells, self.lcol),
                 )
 
-        self._rewrite_sheet(writer, part, edit, rows())
+        self._write_ledger_rows(writer, part, edit, rows(), x)
         self.ledger_last_row = edit.last_row
         return edit
 
@@ -396,7 +416,11 @@ class SheetWriter(PartsWriter):
             first_new_row=self.metric_next_row,
             patches=self.metric_patches,
             new_rows=total,
+            follow=self._seq_follower(self.mcol.get("seq"), scan.prefix),
         )
+        seq_col = self.mcol.get("seq")
+        if edit.follow is not None and self.metrics_plain and seq_col and not scan.prefix:
+            edit.follow, edit.chunk_follow = None, plain_renumber(col_letter(seq_col), self.seq_map)
         if scan.header is None:
             edit.prelude = [
                 x.row(
@@ -421,6 +445,7 @@ class SheetWriter(PartsWriter):
             last_col=max([*self.pcol.values(), scan.header.last_col if scan.header else 1]),
             first_new_row=self.problem_first_new,
             new_rows=len(self.problem_rows),
+            follow=self._seq_follower(self.pcol.get("seq"), scan.prefix),
         )
         if scan.header is None:
             edit.prelude = [
@@ -474,20 +499,31 @@ class SheetWriter(PartsWriter):
                 dst.write("".join(batch).encode("utf-8"))
 
             previous = 0
-            if not edit.patches and not edit.prelude and edit.scan.max_row < edit.first_new_row:
-                parts.copy_elements(dst)  # nothing changes in the old rows: copy them in chunks
+            out: list[bytes] = []
+            if (
+                not edit.patches
+                and not edit.prelude
+                and edit.follow is None
+                and edit.scan.max_row < edit.first_new_row
+            ):
+                parts.copy_elements(dst, edit.chunk_follow)  # the old rows copied in chunks
             for raw in [] if parts.tail else parts.elements():
                 r = row_number(raw, previous)
                 previous = r
+                if len(out) >= 500:
+                    dst.write(b"".join(out))
+                    out.clear()
                 if not emitted and r >= emit_from:
+                    dst.write(b"".join(out))
+                    out.clear()
                     emit()
                     emitted = True
                 if emit_from <= r <= max(last_new, len(edit.prelude)) and row_is_empty(raw):
                     continue  # an empty (formatting-only) row where new rows go
-                if r in edit.patches:
-                    dst.write(patch_row(raw, r, edit.patches[r]))
-                else:
-                    dst.write(raw)
+                if edit.follow is not None and edit.scan.header and r > edit.scan.header.row:
+                    raw = edit.follow(r, raw)
+                out.append(patch_row(raw, r, edit.patches[r]) if r in edit.patches else raw)
+            dst.write(b"".join(out))
             if not emitted:
                 emit()
             dst.write(parts.between)

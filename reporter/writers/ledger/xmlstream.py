@@ -126,16 +126,23 @@ class Split:
         self.tail = self.buf
         self.buf = b""
 
-    def copy_elements(self, dst) -> None:
-        """Write the whole element run unchanged, in large chunks (the fast path when no element changes)."""
+    def copy_elements(self, dst, transform=None) -> None:
+        """Write the whole element run unchanged, in large chunks (the fast path when no element changes);
+        `transform`, when given, is applied to runs of whole elements (a change inside single elements)."""
         keep = len(self._end)
         while True:
             end = self.buf.find(self._end)
             if end != -1:
-                dst.write(self.buf[:end])
+                dst.write(transform(self.buf[:end]) if transform else self.buf[:end])
                 self.buf = self.buf[end:]
                 break
-            if len(self.buf) > keep:
+            if transform is not None:
+                cut = self.buf.rfind(self._close)
+                if cut != -1:
+                    cut += len(self._close)
+                    dst.write(transform(self.buf[:cut]))
+                    self.buf = self.buf[cut:]
+            elif len(self.buf) > keep:
                 dst.write(self.buf[:-keep])
                 self.buf = self.buf[-keep:]
             if not self._more():

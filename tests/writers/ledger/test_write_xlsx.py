@@ -305,7 +305,8 @@ def test_new_ledger_from_no_records_is_a_valid_empty_ledger(tmp_path, schema):
     result = write_ledger([], schema, out, now=NOW)
     assert result.created and result.rows_added == 0
     wb = load_workbook(out)
-    assert wb["台账"]["A3"].value == "序号" and wb["台账"].max_row == 3
+    assert wb["台账"]["A3"].value == "序号" and wb["台账"].max_row == 4  # the signature block
+    assert wb["台账"]["B4"].value.startswith("填报人")
     again = write_ledger([update(tmp_path / "b.txt")], schema, out, now=NOW)
     assert not again.created and [a.row for a in again.added] == [4]
 

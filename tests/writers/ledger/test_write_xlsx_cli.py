@@ -64,7 +64,7 @@ def test_ledger_command_appends_and_refreshes(tmp_path, seeds_dir):
     ws = load_workbook(out)["台账"]
     headers = {c.value: c.column for c in ws[3]}
     assert ws.cell(row, headers["标题"]).value != old_title and ws.cell(row, headers["来源"]).value == person
-    assert ws.max_row == 3 + reports
+    assert ws.max_row == 3 + reports + 1  # and the signature block
 
 
 def test_run_refresh_option_reaches_the_ledger(tmp_path, seeds_dir):

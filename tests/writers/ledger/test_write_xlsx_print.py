@@ -27,7 +27,8 @@ def test_print_area_is_the_signed_columns_and_grows_with_the_rows(tmp_path, sche
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, now=NOW)
     ws = load_workbook(out)["台账"]
     cols = _headers(ws)
-    assert ws.print_area == "'台账'!$A$1:$K$4" and cols["备注"] == "K" and cols["待核"] == "J"
+    # the print area takes in the signature block below the last row
+    assert ws.print_area == "'台账'!$A$1:$K$5" and cols["备注"] == "K" and cols["待核"] == "J"
     printed = [c.value for c in ws[3]][:11]
     assert printed == [
         "序号",
@@ -56,11 +57,10 @@ def test_print_area_is_the_signed_columns_and_grows_with_the_rows(tmp_path, sche
     ps = ws.page_setup
     assert (ps.orientation, int(ps.fitToWidth), int(ps.fitToHeight)) == ("landscape", 1, 0)
     assert ws.print_title_rows == "$1:$3"
-    footer = ws.oddFooter
-    assert all(label in footer.left.text for label in ("填报人", "审核人", "填报日期"))
-    assert "&P" in footer.right.text and "&N" in footer.right.text
+    footer = ws.oddFooter  # the page numbers only: people sign the block below the table
+    assert "&P" in footer.center.text and "&N" in footer.center.text and not footer.left.text
     write_ledger([update(tmp_path / "b.txt"), notice(tmp_path / "c.docx")], schema, out, now=NOW)
-    assert load_workbook(out)["台账"].print_area == "'台账'!$A$1:$K$6"
+    assert load_workbook(out)["台账"].print_area == "'台账'!$A$1:$K$7"
 
 
 def test_print_columns_come_from_ledger_toml(tmp_path, schema, monkeypatch):
@@ -75,7 +75,7 @@ def test_print_columns_come_from_ledger_toml(tmp_path, schema, monkeypatch):
     write_ledger([meeting(tmp_path / "a.txt")], schema, out, templates=tpl, now=NOW)
     ws = load_workbook(out)["台账"]
     assert [c.value for c in ws[3]][:4] == ["序号", "标题", "日期", "备注"]
-    assert ws.print_area == "'台账'!$A$1:$D$4"
+    assert ws.print_area == "'台账'!$A$1:$D$5"
 
 
 def _many_metrics(path, n: int):

@@ -11,6 +11,7 @@ import pytest
 from reporter.errors import OutputError
 from reporter.writers import write_ledger
 from reporter.writers.ledger import reconcile_ledger
+from reporter.writers.ledger.config import SIGNATURE_MARK
 from reporter.writers.ledger.journal import decide, journal_path
 from tests.support.ledger_records import found, meeting, notice, record, update
 
@@ -28,7 +29,8 @@ def _shas(path):
 
     ws = load_workbook(path)["台账"]
     col = next(c.column for c in ws[3] if c.value and str(c.value).startswith("SHA-256"))
-    return [ws.cell(r, col).value for r in range(4, ws.max_row + 1) if ws.cell(r, col).value]
+    values = [ws.cell(r, col).value for r in range(4, ws.max_row + 1) if ws.cell(r, col).value]
+    return [v for v in values if v != SIGNATURE_MARK]  # the signature block's row is no report
 
 
 # --------------------------------------------------------------------------- the rule on plain sets

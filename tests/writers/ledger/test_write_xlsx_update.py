@@ -42,6 +42,19 @@ def _cells(path: Path, skip: tuple[str, ...] = ("统计汇总",)) -> dict:
     return out
 
 
+def _moved(cells: dict, sheet: str, moves: dict[int, int]) -> dict:
+    """The cells of `_cells` with the given rows of one sheet moved (old row → new row)."""
+    from openpyxl.utils.cell import coordinate_from_string
+
+    out = {}
+    for (title, ref), value in cells.items():
+        if title == sheet:
+            col, row = coordinate_from_string(ref)
+            ref = f"{col}{moves.get(row, row)}"
+        out[(title, ref)] = value
+    return out
+
+
 def _edit_like_a_person(path: Path) -> None:
     """What people do to a ledger, saved by another program (openpyxl rewrites the whole package)."""
     from openpyxl import load_workbook
@@ -79,16 +92,19 @@ def test_rerun_keeps_hand_edits_and_adds_no_duplicate(tmp_path, schema):
     result = write_ledger([*first, notice(tmp_path / "c.docx")], schema, out, now=LATER)
 
     assert result.rows_added == 1 and [s.kind for s in result.skipped] == ["already", "already"]
-    assert result.added[0].row == 8 and result.added[0].seq == 4  # after the hand-added row 7 / 序号 3
+    # the row typed below the signature block (row 6) stays after the program row it followed (row 5);
+    # the new report has no year, so it goes last, numbered on after the hand row's 序号 3
+    assert result.added[0].row == 7 and result.added[0].seq == 4
     after = _cells(out)
-    lost = {k: v for k, v in before.items() if after.get(k) != v}
+    lost = {k: v for k, v in _moved(before, "台账", {7: 6, 6: 8}).items() if after.get(k) != v}
     assert not lost, f"changed by the update: {lost}"
     ws = load_workbook(out)["台账"]
-    assert ws["D8"].value == "青山县应急管理局关于做好汛期安全防范工作的通知" and ws["A8"].value == 4
-    assert ws["S8"].value is None and ws["S3"].value == "核实人"  # their column left alone
-    assert ws["T8"].value == notice(tmp_path / "c.docx").sha256  # the hidden column moved: found by header
-    assert ws["B8"].value == "6月3日" and ws["B8"].comment is not None
-    assert ws.auto_filter.ref.endswith("8")
+    assert ws["D7"].value == "青山县应急管理局关于做好汛期安全防范工作的通知" and ws["A7"].value == 4
+    assert ws["S7"].value is None and ws["S3"].value == "核实人"  # their column left alone
+    assert ws["T7"].value == notice(tmp_path / "c.docx").sha256  # the hidden column moved: found by header
+    assert ws["B7"].value == "6月3日" and ws["B7"].comment is not None
+    assert ws["B8"].value.startswith("填报人") and ws.max_row == 8  # the signature block below the last row
+    assert ws.auto_filter.ref.endswith("7")
     with zipfile.ZipFile(out) as zf:
         for name, data in theirs.items():
             assert zf.read(name) == data, f"{name} was not copied byte for byte"
@@ -129,9 +145,11 @@ def test_untouched_parts_are_copied_byte_for_byte(tmp_path, schema):
         "[Content_Types].xml",
         "xl/workbook.xml",
     }
-    # the old rows of 台账 are still there byte for byte, the new one after them
+    # the old rows of 台账 are still there byte for byte, the new one after them, then the signature block
     old_rows = before["xl/worksheets/sheet1.xml"].split(b"<sheetData>")[1].split(b"</sheetData>")[0]
-    assert old_rows in after["xl/worksheets/sheet1.xml"]
+    data, signature = old_rows.rsplit(b'<row r="5"', 1)
+    assert data in after["xl/worksheets/sheet1.xml"]
+    assert b'<row r="6"' + signature.replace(b'5"', b'6"') in after["xl/worksheets/sheet1.xml"]
 
 
 def test_appending_to_a_ledger_saved_by_libreoffice(tmp_path, schema):
@@ -162,9 +180,10 @@ def test_appending_to_a_ledger_saved_by_libreoffice(tmp_path, schema):
     result = write_ledger([meeting(tmp_path / "a.txt"), notice(tmp_path / "c.docx")], schema, out, now=LATER)
     assert result.rows_added == 1 and result.skipped[0].kind == "already"
     after = _cells(out)
-    assert not {k: v for k, v in before.items() if after.get(k) != v}
+    assert not {k: v for k, v in _moved(before, "台账", {6: 7}).items() if after.get(k) != v}
     ws = load_workbook(out)["台账"]
     assert ws["A6"].value == 3 and ws["D6"].value.startswith("青山县应急管理局")
+    assert ws["B7"].value.startswith("填报人")  # the signature block found again and moved
 
 
 def test_refresh_replaces_tool_values_but_not_edited_ones(tmp_path, schema):
