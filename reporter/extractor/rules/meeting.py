@@ -38,6 +38,9 @@ class _Patterns:
 
     held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
     held_at: re.Pattern[str]  # EVENT 在 LOC 举行
+    held_at_tail: re.Pattern[
+        str
+    ]  # the end of held_at (a meeting word … 在 LOC 举行): a line without it has none
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
     campaign: re.Pattern[str]  # … 专项行动
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
@@ -60,6 +63,9 @@ def _build(path: str | None) -> _Patterns:
         ),
         held_at=re.compile(
             rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+        ),
+        held_at_tail=re.compile(
+            rf"{meeting}(?:于\S{{1,12}}?)?在[^，。；：！？\n]{{2,40}}?(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
@@ -95,16 +101,36 @@ def _text_lines(ctx: Context) -> list:
     return cached
 
 
-def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
+def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6, tail: re.Pattern[str] | None = None):
     """Matches of a pattern in the title group and the first lines of the report, in order. A page's
-    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted."""
+    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted.
+
+    With `tail` (a pattern that every match of `pattern` holds, and neither of them crossing a line end nor
+    looking around), only the lines holding `tail` are searched: the same matches, found much faster."""
     text_lines = _text_lines(ctx)[:lines]
-    end = text_lines[-1].end if text_lines else 0
-    return [
-        m
-        for m in pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS))
-        if not is_noise(ctx, m.start())
-    ]
+    end = min(text_lines[-1].end if text_lines else 0, ctx.content_end, HEAD_CHARS)
+    norm = ctx.norm
+    if tail is None:
+        found = pattern.finditer(norm, 0, end)
+    else:
+        found = (
+            m
+            for a, b in _line_ranges(norm, end)
+            if tail.search(norm, a, b)
+            for m in pattern.finditer(norm, a, b)
+        )
+    return [m for m in found if not is_noise(ctx, m.start())]
+
+
+def _line_ranges(text: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of text[:end], without its line end."""
+    out, start = [], 0
+    while start < end:
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        out.append((start, stop))
+        start = stop + 1
+    return out
 
 
 HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragraph is not searched whole
@@ -213,7 +239,8 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
     """ "EVENT 在 LOC 举行" → event.held_at, location.held_at; a unit as venue is the organizer."""
     if "event" in frame:
         return
-    for m in _first(ctx, _patterns(ctx).held_at, lines=8):
+    pats = _patterns(ctx)
+    for m in _first(ctx, pats.held_at, lines=8, tail=pats.held_at_tail):
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
         if _named(ctx, event):
