@@ -43,6 +43,7 @@ class _Patterns:
     ]  # the end of held_at (a meeting word … 在 LOC 举行): a line without it has none
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
     campaign: re.Pattern[str]  # … 专项行动
+    campaign_word: re.Pattern[str]  # 专项行动: a line without a campaign word holds no campaign
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
@@ -69,6 +70,7 @@ def _build(path: str | None) -> _Patterns:
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
+        campaign_word=re.compile(campaign),
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
@@ -412,7 +414,10 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
     counts: dict[str, list[tuple[int, int]]] = {}
-    for m in _patterns(ctx).campaign.finditer(ctx.norm, 0, ctx.content_end):
+    pats, norm = _patterns(ctx), ctx.norm
+    # a campaign's name does not cross a line end: only the lines with a campaign word are searched
+    lines = [(a, b) for a, b in _line_ranges(norm, ctx.content_end) if pats.campaign_word.search(norm, a, b)]
+    for m in (m for a, b in lines for m in pats.campaign.finditer(norm, a, b)):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
         start = max(start, m.start("event"))
