@@ -18,7 +18,7 @@ from ..orgs import shared_head_list, term_across
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
 from .people import find_people
-from .unit_lists import _distributive_pattern, _similar
+from .unit_lists import _similar, distributive_lists
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -106,7 +106,7 @@ def _list_items(text: str) -> list[str]:
 
 def _distributive(ctx: Context, found: _Units) -> None:
     """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
-    for m in _distributive_pattern(_org_words(ctx)).finditer(ctx.norm, 0, ctx.content_end):
+    for m in distributive_lists(ctx.norm, ctx.content_end, _org_words(ctx)):
         items = _list_items(m["items"])
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
