@@ -437,6 +437,8 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
     words = ctx.words
     out: list[tuple[int, int]] = []
     for i, (word, ws, we) in enumerate(words):
+        if word[-1:] not in _UNIT_LAST_CHARS and word not in _SHORT_UNITS:
+            continue  # (cheap) ends in no unit suffix: _unit_word would refuse it
         if we > ctx.content_end or not re_cjk(word):
             continue
         whole = word in _SHORT_UNITS
@@ -453,6 +455,10 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             continue
         out.append((s, we))
     return _merge_spans(out)
+
+
+# the last characters of the unit suffixes: a word ending otherwise has no unit suffix
+_UNIT_LAST_CHARS = frozenset(suffix[-1] for suffix in UNIT_SUFFIXES)
 
 
 def _unit_word(ctx: Context, i: int, whole: bool, t: str | None) -> bool:
