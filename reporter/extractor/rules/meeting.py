@@ -91,6 +91,7 @@ _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
+_HAPPENED_TAIL = re.compile("发生")  # in every match of _HAPPENED (for _first's tail)
 _HOST_AFTER = re.compile(r"^(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)")
 _HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
 
