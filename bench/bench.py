@@ -13,7 +13,8 @@ What it does:
            for a duplicate or a likely repeat); GBK files stay GBK; a quarter of the text reports are
            written as .docx, and the seed .docx files are varied inside their XML.
   main     reporter.jobs.pipeline.run() over the corpus, as `reporter run CORPUS -o OUT` does (worker pool,
-           --jobs, state, lock, log), with the time spent in write_ledger and write_briefing split out.
+           --jobs, state, lock, log), with the time spent in write_ledger and in the briefing (the
+           publication's items and issue: Publication.before_ledger and .publish) and the 核对页 split out.
   stages   the same work in one process, one stage after the other: loading the dictionaries (once),
            reading, extracting, writing the ledger, writing the briefing.
   floor    what the job cannot be faster than, on one core: one jieba.lcut pass over the same texts
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import os
@@ -409,29 +411,48 @@ def _paths(corpus: Path) -> list[Path]:
 
 
 class _Clock:
-    """Wraps a function so that the seconds spent in it add up (to split run() into its parts)."""
+    """Wraps functions so that the seconds spent in them add up (to split run() into its parts); as a
+    class attribute it wraps a method."""
 
-    def __init__(self, fn):
-        self.fn, self.seconds = fn, 0.0
+    def __init__(self, fn, seconds: list[float] | None = None):
+        self.fn, self._seconds = fn, seconds if seconds is not None else [0.0]
+
+    @property
+    def seconds(self) -> float:
+        return self._seconds[0]
+
+    def also(self, fn) -> _Clock:
+        """Another function whose time adds to this clock's."""
+        return _Clock(fn, self._seconds)
+
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else functools.partial(self, obj)
 
     def __call__(self, *a, **kw):
         start = time.perf_counter()
         try:
             return self.fn(*a, **kw)
         finally:
-            self.seconds += time.perf_counter() - start
+            self._seconds[0] += time.perf_counter() - start
 
 
 def measure_main(work: Path, jobs: int | None) -> dict:
     """reporter.jobs.pipeline.run() over the corpus into a fresh output folder."""
     import reporter.writers as writers
+    import reporter.writers.review as review
     from reporter.jobs.pipeline import Options, run
+    from reporter.jobs.publication import Publication
     from reporter.jobs.workers import default_jobs
 
     out = work / "out-main"
     shutil.rmtree(out, ignore_errors=True)
     ledger, briefing = _Clock(writers.write_ledger), _Clock(writers.write_briefing)
     writers.write_ledger, writers.write_briefing = ledger, briefing  # run() imports them when called
+    # run() writes the briefing through the publication: building its items, then publishing the issue
+    Publication.before_ledger = briefing.also(Publication.before_ledger)  # type: ignore[method-assign]
+    Publication.publish = briefing.also(Publication.publish)  # type: ignore[method-assign]
+    checks = _Clock(review.update_review)  # the 核对页, written last (run() imports it when called)
+    review.update_review = checks
     start = time.perf_counter()
     result = run([work / "corpus"], out, options=Options(jobs=jobs))
     seconds = time.perf_counter() - start
@@ -440,7 +461,8 @@ def measure_main(work: Path, jobs: int | None) -> dict:
         "seconds": seconds,
         "ledger": ledger.seconds,
         "briefing": briefing.seconds,
-        "extract": seconds - ledger.seconds - briefing.seconds,
+        "review": checks.seconds,
+        "extract": seconds - ledger.seconds - briefing.seconds - checks.seconds,
         "jobs": jobs or default_jobs(),
         "records": len(result.records),
         "failures": len(result.failures),
@@ -736,6 +758,8 @@ def report(n: int, corpus: dict, results: dict, loads: list[float]) -> str:
         lines.append(_row("　其中 读取 + 抽取（处理进程，含启动）", m["extract"], n))
         lines.append(_row("　其中 写台账", m["ledger"], n))
         lines.append(_row("　其中 写简报", m["briefing"], n))
+        if "review" in m:
+            lines.append(_row("　其中 写核对页", m["review"], n))
     if "stages" in results:
         s = results["stages"]
         t, c = s["times"], s["cpu"]

@@ -12,6 +12,8 @@ offset in SourceDoc.text and spans need no translation:
 
 from __future__ import annotations
 
+import re
+
 _VARIANTS = {
     "査": "查",
     "啓": "启",
@@ -70,24 +72,33 @@ _MAP = _char_map()
 _TRANS = str.maketrans(_MAP)
 
 
+_HALF = re.compile(r"[,:;()!?]")  # the keys of _HALF_TO_FULL
+
+
 def normalize(text: str) -> str:
     """Normalise for matching; len(normalize(t)) == len(t) always."""
-    out = list(text.translate(_TRANS))
+    out = text.translate(_TRANS)
     n = len(out)
-    for i, ch in enumerate(out):
-        full = _HALF_TO_FULL.get(ch)
-        if full is None:
-            continue
+    pieces: list[str] = []
+    last = 0
+    # only the half-width punctuation changes; what stands beside it is never one of them made full-width
+    # (prev and nxt are read unchanged: neither a half- nor a full-width mark is a digit or a letter)
+    for m in _HALF.finditer(out):
+        i = m.start()
+        ch = out[i]
         prev = out[i - 1] if i else ""
         nxt = out[i + 1] if i + 1 < n else ""
         if ch in ",:" and prev.isdigit() and nxt.isdigit() and prev.isascii() and nxt.isascii():
             continue  # 1,142 and 9:30
         if ch in "()" and _ascii_context(prev, nxt):
             continue  # (1) in ASCII text stays; handled by rules either way
-        out[i] = full
-    result = "".join(out)
-    assert len(result) == len(text)
-    return result
+        pieces += (out[last:i], _HALF_TO_FULL[ch])
+        last = i + 1
+    if pieces:
+        pieces.append(out[last:])
+        out = "".join(pieces)
+    assert len(out) == len(text)
+    return out
 
 
 def _ascii_context(prev: str, nxt: str) -> bool:

@@ -436,7 +436,10 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
 
     words = ctx.words
     out: list[tuple[int, int]] = []
-    for i, (word, ws, we) in enumerate(words):
+    for i in _unit_word_candidates(ctx):
+        word, ws, we = words[i]
+        if word[-1:] not in _UNIT_LAST_CHARS and word not in _SHORT_UNITS:
+            continue  # (cheap) ends in no unit suffix: _unit_word would refuse it
         if we > ctx.content_end or not re_cjk(word):
             continue
         whole = word in _SHORT_UNITS
@@ -453,6 +456,27 @@ def _find_units(ctx: Context) -> list[tuple[int, int]]:
             continue
         out.append((s, we))
     return _merge_spans(out)
+
+
+# the last characters of the unit suffixes: a word ending otherwise has no unit suffix
+_UNIT_LAST_CHARS = frozenset(suffix[-1] for suffix in UNIT_SUFFIXES)
+_UNIT_LAST = re.compile(
+    "[" + "".join(map(re.escape, sorted(_UNIT_LAST_CHARS | {u[-1] for u in _SHORT_UNITS}))) + "]"
+)
+
+
+def _unit_word_candidates(ctx: Context) -> list[int]:
+    """Indexes of the words that end in the last character of a unit suffix or short unit name, in order:
+    found by a regex over the text (the words cover it end to end), not by a look at every word."""
+    import bisect
+
+    ends = ctx.word_ends
+    out = []
+    for m in _UNIT_LAST.finditer(ctx.norm, 0, ends[-1] if ends else 0):
+        i = bisect.bisect_left(ends, m.end())
+        if i < len(ends) and ends[i] == m.end():
+            out.append(i)
+    return out
 
 
 def _unit_word(ctx: Context, i: int, whole: bool, t: str | None) -> bool:

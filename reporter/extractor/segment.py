@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Protocol
 
@@ -136,12 +137,9 @@ def read_userdict(path: Path) -> list[tuple[str, int | None, str | None]]:
 
 def cut(text: str, userdicts: tuple[Path, ...] = ()) -> list[tuple[str, int, int]]:
     """(word, start, end) for every word of the text, in order."""
-    out = []
-    pos = 0
-    for word in segmenter(userdicts).cut(text):
-        out.append((word, pos, pos + len(word)))
-        pos += len(word)
-    return out
+    words = segmenter(userdicts).cut(text)
+    bounds = list(accumulate(map(len, words), initial=0))
+    return list(zip(words, bounds[:-1], bounds[1:], strict=True))
 
 
 @lru_cache(maxsize=1)

@@ -43,7 +43,7 @@ from .safety import (
     _shown_records,
     _Stage,
 )
-from .spool import Batch
+from .spool import Batch, Records
 from .state import Fingerprint, RunLog, State, now_text
 
 if TYPE_CHECKING:
@@ -274,6 +274,8 @@ def run(
             outdir, result.records, result.ledger, schema, templates=options.templates, log=log.write
         )
         # --
+        if isinstance(result.records, Records):
+            result.records.release()  # the writers are done: the records kept in memory go (spool.py)
         log.write(f"结束：{result.summary()}" + "".join(f"；已写入 {out}" for out in result.outputs))
     return result
 

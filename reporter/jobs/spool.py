@@ -12,6 +12,12 @@ Here they go to an unnamed temporary file as they arrive and are read back one a
 make a few passes over the records, and each pass unpickles them again (about 0.1 ms a record, see the
 __reduce__ methods in reporter.model). Failures are small and stay in memory.
 
+The first records of a batch, up to CACHE_BYTES of pickles (about 1,000 reports), are also kept in memory
+once read back: a run of up to about a thousand reports unpickles each record once instead of once per pass
+(six passes: the briefing's items, the ledger's check, rows and widths, the 核对页), and a larger run keeps
+its flat memory, paying the passes only for the records past the first thousand. Records are immutable
+(frozen dataclasses), so a kept record is the same as one read back again.
+
 The file is deleted when the batch is closed or garbage-collected (an unnamed temporary file on POSIX;
 a delete-on-close one on Windows). A full disk or an unwritable temporary folder is an OutputError
 naming the folder.
@@ -31,6 +37,9 @@ from ..model import Failure, Record
 
 _Slot = tuple[int, int] | Failure | None  # (offset, length) of a pickled record, a Failure, or nothing yet
 
+# pickled bytes of the records kept in memory once read (≈ 7 KB a report pickled, ≈ 3 times that in memory)
+CACHE_BYTES = 8 * 2**20
+
 
 class Batch(Sequence[Record | Failure]):
     """Record or Failure per input, in input order; records on disk."""
@@ -40,6 +49,8 @@ class Batch(Sequence[Record | Failure]):
         self._slots: list[_Slot] = [None] * len(self.paths)
         self._file: IO[bytes] | None = None
         self._end = 0
+        self._kept: dict[int, Record] = {}  # index → record read back (see CACHE_BYTES)
+        self._kept_bytes = 0
 
     # -- filling
     def put(self, index: int, item: Record | Failure | bytes) -> None:
@@ -50,6 +61,7 @@ class Batch(Sequence[Record | Failure]):
             self.paths.extend([Path()] * (index + 1 - len(self.paths)))
         if not isinstance(item, bytes) and not self.paths[index].parts:
             self.paths[index] = item.path
+        self._forget(index)
         if isinstance(item, Failure):
             self._slots[index] = item
             return
@@ -88,6 +100,7 @@ class Batch(Sequence[Record | Failure]):
 
     def close(self) -> None:
         """Delete the temporary file; records can no longer be read."""
+        self.release()
         if self._file is not None:
             self._closer()
             self._file = None
@@ -114,7 +127,27 @@ class Batch(Sequence[Record | Failure]):
         slot = self._slots[index]
         if slot is None:
             raise LookupError(f"no result for input {index} yet")
-        return slot if isinstance(slot, Failure) else self._load(slot)
+        if isinstance(slot, Failure):
+            return slot
+        record = self._kept.get(index % len(self._slots))
+        if record is None:
+            record = self._load(slot)
+            if self._kept_bytes + slot[1] <= CACHE_BYTES:
+                self._kept[index % len(self._slots)] = record
+                self._kept_bytes += slot[1]
+        return record
+
+    def release(self) -> None:
+        """Let go of the records kept in memory (they are read back from disk when asked for again)."""
+        self._kept.clear()
+        self._kept_bytes = 0
+
+    def _forget(self, index: int) -> None:
+        """A new result for input `index`: the record kept for it, if any, is no longer its result."""
+        if index in self._kept:
+            del self._kept[index]
+            slot = self._slots[index]
+            self._kept_bytes -= slot[1] if isinstance(slot, tuple) else 0
 
     def __iter__(self) -> Iterator[Record | Failure]:
         for i in range(len(self)):
@@ -155,6 +188,10 @@ class Records(Sequence[Record]):
     def __iter__(self) -> Iterator[Record]:
         for i in self._indexes:
             yield self._batch[i]  # type: ignore[misc]
+
+    def release(self) -> None:
+        """Let go of the batch's records kept in memory (Batch.release)."""
+        self._batch.release()
 
     @property
     def paths(self) -> list[Path]:

@@ -132,3 +132,30 @@ def test_the_temporary_file_goes_with_its_last_reader():
     del view
     gc.collect()
     assert not closer.alive  # then the file is closed (and so deleted)
+
+
+def test_records_read_back_are_kept_in_memory_up_to_the_budget(monkeypatch):
+    """The first records read back stay in memory (each pass of the writers unpickles them once), up to
+    CACHE_BYTES of pickles; a new result for an input, release() and close() let them go."""
+    import reporter.jobs.spool as spool
+
+    loads: list[int] = []
+    real_loads = pickle.loads
+    monkeypatch.setattr(spool.pickle, "loads", lambda data: loads.append(len(data)) or real_loads(data))
+    size = len(pickle.dumps(full_record(), protocol=pickle.HIGHEST_PROTOCOL))
+    monkeypatch.setattr(spool, "CACHE_BYTES", 2 * size)  # room for two of the three
+    batch = Batch()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        batch.append(full_record(name))
+    first = [r.path.name for r in batch.records()]
+    again = [r.path.name for r in batch.records()]
+    assert first == again == ["a.txt", "b.txt", "c.txt"]
+    assert len(loads) == 4  # a and b once, c (past the budget) twice
+    assert batch[0] is batch[0] and batch[-3] is batch[0]
+    batch.put(0, full_record("d.txt"))  # a new result for input 0: not the kept one
+    assert batch[0].path.name == "d.txt" and len(loads) == 5
+    batch.records().release()
+    assert batch[1].path.name == "b.txt" and len(loads) == 6  # read back from disk again
+    batch.close()
+    with pytest.raises(ValueError):
+        batch[1]  # closed: nothing kept answers for the deleted file

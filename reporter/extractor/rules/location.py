@@ -11,7 +11,7 @@ from ..entities import tag
 from ..places import PROVINCES, place_run
 from . import rule
 from .acting import fullest_chain, fullest_place, is_noise, lead_place
-from .meeting import _HAPPENED, _UNCERTAIN, HEAD_CHARS, _first, _frame, _from_frame, _visited
+from .meeting import _HAPPENED, _HAPPENED_TAIL, _UNCERTAIN, HEAD_CHARS, _first, _frame, _from_frame, _visited
 
 
 @rule("location")
@@ -166,7 +166,7 @@ _TRAILING_ADVERB = re.compile(r"(?:共计|一共|累计|先后|相继|接连|连
 def _happened(ctx: Context) -> Found | None:
     """LOC发生…: the scene of an accident or disaster, from the title or the lead."""
     found = []
-    for m in _first(ctx, _HAPPENED, lines=5):
+    for m in _first(ctx, _HAPPENED, lines=5, tail=_HAPPENED_TAIL):
         loc = m["loc"]
         if loc.endswith(("）", ")")):  # 于田县（北纬35.6，东经81.6）: the coordinates are not the place
             opening = max(loc.rfind("（"), loc.rfind("("))

@@ -46,9 +46,13 @@ class _Patterns:
 
     held: re.Pattern[str]  # 召开 EVENT: the event right after a holding verb
     held_at: re.Pattern[str]  # EVENT 在 LOC 举行
+    held_at_tail: re.Pattern[
+        str
+    ]  # the end of held_at (a meeting word … 在 LOC 举行): a line without it has none
     speech_at: re.Pattern[str]  # 在 EVENT 上强调
     title_led: re.Pattern[str]  # a headline that begins with EVENT
     campaign: re.Pattern[str]  # … 专项行动
+    campaign_word: re.Pattern[str]  # 专项行动: a line without a campaign word holds no campaign
     generic: re.Pattern[str]  # 一次会议, 新闻发布会: not a named event
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
@@ -70,9 +74,13 @@ def _build(path: str | None) -> _Patterns:
         held_at=re.compile(
             rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
+        held_at_tail=re.compile(
+            rf"{meeting}(?:于\S{{1,12}}?)?在[^，。；：！？\n]{{2,40}}?(?:隆重)?(?:举行|召开|举办|开幕)"
+        ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
         title_led=re.compile(rf"\s*(?P<event>{_NP}{{4,40}}?{meeting})(?!{meeting})"),
+        campaign_word=re.compile(campaign),
         generic=re.compile(
             rf"^(?:一场|一次|本次|这次|此次|该|全体|专题|新闻|事故现场|工作|有关|相关|各类|系列|两场|多场)*{meeting}$"
         ),
@@ -93,6 +101,7 @@ _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
+_HAPPENED_TAIL = re.compile("发生")  # in every match of _HAPPENED (for _first's tail)
 _HOST_AFTER = re.compile(
     r"^(?:同志)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)"
 )
@@ -107,16 +116,36 @@ def _text_lines(ctx: Context) -> list:
     return cached
 
 
-def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6):
+def _first(ctx: Context, pattern: re.Pattern[str], lines: int = 6, tail: re.Pattern[str] | None = None):
     """Matches of a pattern in the title group and the first lines of the report, in order. A page's
-    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted."""
+    furniture (publication, byline, 来源 and 上一条/下一条 lines, navigation) is neither searched nor counted.
+
+    With `tail` (a pattern that every match of `pattern` holds, and neither of them crossing a line end nor
+    looking around), only the lines holding `tail` are searched: the same matches, found much faster."""
     text_lines = _text_lines(ctx)[:lines]
-    end = text_lines[-1].end if text_lines else 0
-    return [
-        m
-        for m in pattern.finditer(ctx.norm, 0, min(end, ctx.content_end, HEAD_CHARS))
-        if not is_noise(ctx, m.start())
-    ]
+    end = min(text_lines[-1].end if text_lines else 0, ctx.content_end, HEAD_CHARS)
+    norm = ctx.norm
+    if tail is None:
+        found = pattern.finditer(norm, 0, end)
+    else:
+        found = (
+            m
+            for a, b in _line_ranges(norm, end)
+            if tail.search(norm, a, b)
+            for m in pattern.finditer(norm, a, b)
+        )
+    return [m for m in found if not is_noise(ctx, m.start())]
+
+
+def _line_ranges(text: str, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of text[:end], without its line end."""
+    out, start = [], 0
+    while start < end:
+        stop = text.find("\n", start, end)
+        stop = end if stop < 0 else stop
+        out.append((start, stop))
+        start = stop + 1
+    return out
 
 
 HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragraph is not searched whole
@@ -241,7 +270,8 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
     """ "EVENT 在 LOC 举行" → event.held_at, location.held_at; a unit as venue is the organizer."""
     if "event" in frame:
         return
-    for m in _first(ctx, _patterns(ctx).held_at, lines=8):
+    pats = _patterns(ctx)
+    for m in _first(ctx, pats.held_at, lines=8, tail=pats.held_at_tail):
         event = _clean_event(m["event"])
         estart = m.end("event") - len(event)
         if _named(ctx, event):
@@ -452,7 +482,10 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
     counts: dict[str, list[tuple[int, int]]] = {}
-    for m in _patterns(ctx).campaign.finditer(ctx.norm, 0, ctx.content_end):
+    pats, norm = _patterns(ctx), ctx.norm
+    # a campaign's name does not cross a line end: only the lines with a campaign word are searched
+    lines = [(a, b) for a, b in _line_ranges(norm, ctx.content_end) if pats.campaign_word.search(norm, a, b)]
+    for m in (m for a, b in lines for m in pats.campaign.finditer(norm, a, b)):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
         start = max(start, m.start("event"))

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from ...model import Found, Span
 from ..context import Context
+from ..entities import tag
+from ..wordtable import WordTable
 from . import rule
 
 SUMMARY_MAX = 200
@@ -100,7 +104,13 @@ def _idf() -> tuple[Callable[[str], int | None], int]:
     from ..segment import dictionary
 
     table = dictionary()
-    return table.idf, table.idf_median
+    return _idf_lookup(table), table.idf_median
+
+
+@lru_cache(maxsize=1)
+def _idf_lookup(table: WordTable) -> Callable[[str], int | None]:
+    """The table's IDF look-up with a bounded cache (words repeat from report to report)."""
+    return lru_cache(maxsize=1 << 16)(table.idf)
 
 
 # a number with its measure word (十九人, 余人) or a word ending on a conjunction (总结暨): not a topic
@@ -127,8 +137,6 @@ def _candidate(word: str) -> bool:
 
 
 def _tag_of(word: str) -> str | None:
-    from ..entities import tag
-
     return tag(word)
 
 
@@ -141,22 +149,27 @@ def keywords(ctx: Context) -> list[Found]:
     )
     title = ctx.value("title") or ""
     scores: dict[str, float] = {}
-    first: dict[str, tuple[int, int]] = {}
     names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
     posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
-    counts: dict[str, int] = {}
     title_found = ctx.found.get("title") or []
     from_pos = (
         title_found[0].evidence.span.start if title_found else 0
     )  # a masthead (工作简报 第12期) is not content
-    for word, start, end in ctx.words:
-        if len(word) >= 2 and start >= from_pos and not ctx.is_furniture(start):
-            counts[word] = counts.get(word, 0) + 1
-            first.setdefault(word, (start, end))
+    content = [
+        w
+        for w in ctx.words[bisect_left(ctx.word_starts, from_pos) :]
+        if len(w[0]) >= 2 and not ctx.is_furniture(w[1])
+    ]
+    counts = Counter(word for word, _, _ in content)
+    first = {word: (start, end) for word, start, end in reversed(content)}  # each word's first place
+    # a word inside a name: "\0" stands between the names, and in no word (else the names one by one)
+    in_names = "\0".join(n for n in names if n)
     for word, count in counts.items():
         if word.endswith(_LEVEL_END) and _only_a_tail(ctx.norm, word):
             continue
-        if word in names or word in posts or not _candidate(word) or any(word in n for n in names if n):
+        if word in names or word in posts or not _candidate(word):
+            continue
+        if in_names and (word in in_names if "\0" not in word else any(word in n for n in names if n)):
             continue  # (红军 of 李红军: a piece of a name)
         if count == 1 and word not in domain and _tag_of(word) is None:
             continue  # a once-seen word jieba's dictionary lacks: mostly a fragment (县林草局 → 县林 | 草局)

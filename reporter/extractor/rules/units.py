@@ -32,7 +32,7 @@ from .unit_filters import (
     _planned_partner,
     _runs_into_a_word,
 )
-from .unit_lists import _distributive_pattern, _similar
+from .unit_lists import _similar, distributive_lists
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -128,7 +128,7 @@ def _list_items(text: str) -> list[str]:
 
 def _distributive(ctx: Context, found: _Units) -> None:
     """敖汉旗、松山区…四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, … (units.distributive)."""
-    for m in _distributive_pattern(_org_words(ctx)).finditer(ctx.norm, 0, ctx.content_end):
+    for m in distributive_lists(ctx.norm, ctx.content_end, _org_words(ctx)):
         items = _list_items(m["items"])
         if len(items) < 2 or _JOINT_WORDS.search(m["type"]):
             continue  # 住房和城乡建设局 is one name; 某局会同某局: two units, not a kind shared by a list

@@ -57,6 +57,7 @@ class Totals:
     org_count: dict[tuple[str, str, str, int], int] = field(default_factory=lambda: defaultdict(int))
     by_month: dict[tuple[dt.date, str, str], float] = field(default_factory=lambda: defaultdict(float))
     month_count: dict[tuple[dt.date, str, str], int] = field(default_factory=lambda: defaultdict(int))
+    key_count: dict[Key, int] = field(default_factory=lambda: defaultdict(int))  # count summed over years
 
     def add(
         self, indicator: str, unit: str, organizer: str, date: float | None, value: float, count: int = 1
@@ -70,6 +71,7 @@ class Totals:
         year = day.year if day else NO_YEAR
         self.total[(indicator, unit, year)] += value
         self.count[(indicator, unit, year)] += count
+        self.key_count[(indicator, unit)] += count
         self.by_org[(organizer, indicator, unit, year)] += value
         self.org_count[(organizer, indicator, unit, year)] += count
         if day is not None:
@@ -83,7 +85,9 @@ class Totals:
         return [k for k, n in rows.items() if n > 0]
 
     def rows(self, key: Key) -> int:
-        return sum(n for (i, u, _), n in self.count.items() if (i, u) == key)
+        """The rows of an indicator and unit over all years (kept as they are added: one look-up, not a
+        pass over every count, for each of the table's rows)."""
+        return self.key_count.get(key, 0)
 
     def years(self) -> list[int]:
         return sorted({y for (_, _, y), n in self.count.items() if n > 0}, key=lambda y: (y == NO_YEAR, y))

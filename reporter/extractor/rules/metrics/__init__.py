@@ -18,12 +18,14 @@ agenda items (三点要求, 三个乡镇做了交流发言) and background count
 
 from __future__ import annotations
 
+import re
+
 from ....model import Found, Metric, Span
 from ...context import Context
 from .. import rule
 from .changes import _find_changes, _resolve_changes
 from .distribution import distribute
-from .grammar import _shorten
+from .grammar import _CN_DIGITS, _shorten
 from .naming import _name_token
 from .tidy import _dedupe, _disambiguate_places, _special, _topic
 from .tokens import Clause, Token, _clauses, _heading_line, _tokens
@@ -39,7 +41,8 @@ def metrics(ctx: Context) -> list[Found]:
     picked: list[tuple[Token, Metric]] = []
     for si, sent in enumerate(ctx.sentences):
         for piece in _bounded(ctx.norm, sent):
-            picked.extend(_sentence_metrics(ctx, words, piece, si))
+            if _NUMERAL.search(ctx.norm, piece.start, piece.end):  # (cheap) no numeral, no figure
+                picked.extend(_sentence_metrics(ctx, words, piece, si))
     picked = _disambiguate_places(picked)
     picked = _dedupe(picked)
     out = []
@@ -50,6 +53,9 @@ def metrics(ctx: Context) -> list[Found]:
         out.append(ctx.hit(metric, tok.start, tok.end, tok.rule))
     return out
 
+
+# every figure holds a numeral: the numbers of words.token_re, of 同比 changes and of the idioms (2死4伤)
+_NUMERAL = re.compile(rf"[\d{_CN_DIGITS}]")
 
 MAX_SENTENCE = 1200  # characters; real sentences are far shorter, a run-on "sentence" is cut at commas
 

@@ -133,19 +133,23 @@ class Clause:
     end: int
 
 
+_CUT_OR_OPEN = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "（(]")
+_CLOSE = re.compile("[）)]")
+
+
 def _clauses(norm: str, s: int, e: int) -> list[Clause]:
     """Clause spans of a sentence; a parenthesis with a number in it is a clause of its own."""
     cuts = []
     i = s
-    while i < e:
-        ch = norm[i]
-        if ch in _CLAUSE_DELIMS:
+    while (m := _CUT_OR_OPEN.search(norm, i, e)) is not None:
+        i = m.start()
+        if norm[i] in _CLAUSE_DELIMS:
             cuts.append(i)
-        elif ch in "（(":
-            close = next((j for j in range(i + 1, min(e, i + 40)) if norm[j] in "）)"), -1)
-            if close > 0 and re.search(r"\d", norm[i:close]):
-                cuts.extend((i, close))
-                i = close
+        else:  # an opening bracket: its closing one within 40 characters
+            close = _CLOSE.search(norm, i + 1, min(e, i + 40))
+            if close and re.search(r"\d", norm[i : close.start()]):
+                cuts.extend((i, close.start()))
+                i = close.start()
         i += 1
     out, pos = [], s
     for c in cuts:
