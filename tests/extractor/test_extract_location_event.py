@@ -148,3 +148,38 @@ VECTORS = [
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_location_vectors(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- round 3 (held-out patterns): texts written for the project ----
+
+# an accident headline shortens the scene; the lead writes it in full, with the cause before 发生
+SCENE_IN_FULL = (
+    "石门区一物流仓库发生火灾\n"
+    "5月6日凌晨2时许，石门区北环大道一物流公司冷链仓库因电线老化发生火灾，过火面积约300平方米。\n"
+    "事故发生后，区消防救援大队迅速到场处置，火势于4时许被扑灭，未造成人员伤亡。\n"
+)
+ROAD_SCENE = (
+    "青岭高速发生货车侧翻事故\n"
+    "11月3日9时许，青岭高速公路往东川方向46公里处因路面结冰发生一起货车侧翻事故，造成1人受伤。\n"
+    "交警部门迅速赶到现场疏导交通。\n"
+)
+
+VECTORS_3 = [
+    FieldVector(
+        "location-happened-lead-writes-the-scene-in-full",
+        "location",
+        SCENE_IN_FULL,
+        exact="石门区北环大道一物流公司冷链仓库",
+    ),
+    FieldVector(
+        "location-happened-cause-is-not-the-place",
+        "location",
+        ROAD_SCENE,
+        exact="青岭高速公路往东川方向46公里处",
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS_3, ids=lambda v: v.id)
+def test_location_event_round3(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

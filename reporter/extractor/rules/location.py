@@ -184,6 +184,9 @@ def _happened(ctx: Context) -> Found | None:
         loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
         loc = re.sub(r"第\d+层$", "", loc).strip()
         loc = _TRAILING_ADVERB.sub("", loc)
+        cause = _CAUSE.search(loc)
+        if cause and cause.start() >= 2:
+            loc = loc[: cause.start()]  # 某路某公里处因突发团雾发生…: the cause is not the place
         if _SCOPE.match(loc):
             continue  # 全县共发生交通事故152起: a statistic over the whole county, not a scene
         if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
@@ -201,9 +204,24 @@ def _happened(ctx: Context) -> Found | None:
         return None
     title_end = ctx.lines[0].end if ctx.lines else 0
     in_title = [f for f in found if f.evidence.span.start < title_end and len(str(f.value)) >= 4]
-    return (
-        in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
-    )
+    if in_title:
+        return _fuller_in_lead(in_title[0], [f for f in found if f.evidence.span.start >= title_end])
+    return next((f for f in found if f.evidence.span.start >= title_end), found[0])
+
+
+# 因突发团雾, 由于操作不当: a cause written between the scene and 发生
+_CAUSE = re.compile(r"(?:因|由于)[^，。；]*$")
+
+
+def _fuller_in_lead(title: Found, lead: list[Found]) -> Found:
+    """A headline shortens the scene (某区一在建工地); the lead writes the same scene in full (某区某路一在建
+    某某项目工地), beginning with the same place: the lead's writing."""
+    short = str(title.value)
+    for f in lead:
+        value = str(f.value)
+        if len(value) > len(short) and value[:2] == short[:2]:
+            return f
+    return title
 
 
 def _title_place(ctx: Context) -> Found | None:
