@@ -164,7 +164,38 @@ ROAD_SCENE = (
     "交警部门迅速赶到现场疏导交通。\n"
 )
 
+# a town the division table does not know, acting on its own in the headline and the lead
+TOWN_ALONE = (
+    "首页 > 乡镇动态\n"
+    "2024年11月20日 来源：柏溪镇\n"
+    "【基层动态】柏溪镇：多管齐下抓好冬季消防安全\n"
+    "11月以来，柏溪镇聚焦冬季火灾高发期，组织镇村干部开展消防安全大排查。\n"
+    "一是排查隐患。共排查沿街商铺320家，整改隐患46处。\n"
+)
+# the headline's county acts through one of its organs in the lead: the organ's work, no place
+COUNTY_THROUGH_ORGAN = (
+    "青禾县多举措优化营商环境\n"
+    "2023年06月12日 来源：青禾县发展和改革局\n"
+    "今年以来，青禾县发展和改革局从简化审批入手，多举措优化营商环境。\n"
+    "下一步，青禾县将持续深化改革。\n"
+)
+# a town's own meeting: where it met is not said
+TOWN_MEETING = (
+    "柏溪镇召开安全生产工作会议\n3月5日上午，柏溪镇召开安全生产工作会议，镇党委书记出席会议并讲话。\n"
+)
+# a shop named with a suffix character is no place (积分超市)
+SHOP_NOT_PLACE = "积分超市激活乡村治理\n近日，积分超市在各村陆续开张，村民用积分兑换生活用品。\n"
+
 VECTORS_3 = [
+    FieldVector("location-acting-by-suffix-town-alone", "location", TOWN_ALONE, exact="柏溪镇"),
+    FieldVector(
+        "location-acting-by-suffix-not-through-an-organ",
+        "location",
+        COUNTY_THROUGH_ORGAN,
+        must_not_include=("青禾县",),
+    ),
+    FieldVector("location-acting-by-suffix-own-meeting", "location", TOWN_MEETING, empty=True),
+    FieldVector("location-acting-by-suffix-common-noun", "location", SHOP_NOT_PLACE, empty=True),
     FieldVector(
         "location-happened-lead-writes-the-scene-in-full",
         "location",

@@ -34,6 +34,7 @@ def location(ctx: Context) -> list[Found]:
         _at_city_short,
         _visited,
         _acting_place,
+        _acting_by_suffix,
         _title_place,
         _organizer_place,
     ):
@@ -328,3 +329,119 @@ def _same_depth(ctx: Context, run: tuple[int, int], short: str) -> tuple[int, in
     end = run[0] + pos + 1
     m = _DIVISION_SUFFIX.match(ctx.norm, end, run[1])
     return run[0], m.end() if m else end
+
+
+# ---- a place the division table does not know, recognised by its suffix (round 3) ----------------------
+
+# 某某镇, 某某县, 某某省, 某某街道: a name of two or three characters and a division suffix
+_SUFFIX_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:街道|[省市县区旗镇乡])")
+_NOT_A_NAME = re.compile(r"^[全本我该各此这每其某一]|的")
+# what a place acting alone is not followed by: its own organs (某县人民政府, 某镇党委, 某区委), a list
+# (某镇、某镇), a possessive, a person of the place (某县人)
+_NOT_ALONE = re.compile(
+    r"人民|政府|党委|党工委|纪委|监委|公安|检察|法院|人大|政协|[委局院办厅所队部站会的、和与及等人籍]"
+)
+# what a clause of the lead opens with before its subject: a dateline, a time, 近日/今年以来
+_CLAUSE_OPEN = re.compile(
+    r"(?:本报讯|讯|据悉|近日|日前|近期|目前|今年以来|近年来|\s|\d{4}年(?:以来)?|"
+    r"(?:\d{4}年|今年|去年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?(?:[上下]午|晚上?|以来|起|中旬|下旬|上旬)*)*"
+)
+_TAG = re.compile(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\])?\s*")
+
+
+def _suffix_place_at(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """A 某某镇/某某县 written at pos as a place of its own: its span. The words must cut there as a name and
+    its suffix (和平|镇) or as one unknown or place word (某某县); a common noun ending in a suffix character
+    (超市, 开发区, 城区) is no place."""
+    import bisect
+
+    m = _SUFFIX_PLACE.match(ctx.norm, pos)
+    if m is None or _NOT_A_NAME.search(m.group()):
+        return None
+    starts = ctx.word_starts
+    i = bisect.bisect_left(starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return None
+    suffix_at = m.end() - (2 if m.group().endswith("街道") else 1)
+    j = bisect.bisect_right(starts, suffix_at) - 1
+    word, ws, we = ctx.words[j]
+    # the suffix begins a word (和平|镇, 镇多措), or one place or unknown word is the whole name (某某县)
+    if not (ws == suffix_at or (ws == pos and we == m.end() and tag(word) in (None, "ns"))):
+        return None
+    return m.start(), m.end()
+
+
+def _title_suffix_places(ctx: Context) -> set[str]:
+    """The suffix places a headline line begins with (after a column tag 【…】 or a kicker's space)."""
+    body = ctx.body_start
+    names: set[str] = set()
+    heads = [ln for ln in ctx.lines if ln.end <= body and not is_noise(ctx, ln.start)]
+    for line in heads[:3]:
+        for m in re.finditer(r"(?:^|\s+)", ctx.norm[line.start : line.end]):
+            pos = _TAG.match(ctx.norm, line.start + m.end()).end()
+            span = _suffix_place_at(ctx, pos)
+            if span and not _NOT_ALONE.match(ctx.norm, span[1]):
+                names.add(ctx.norm[span[0] : span[1]])
+    return names
+
+
+def _acting_by_suffix(ctx: Context) -> Found | None:
+    """A town, county or province the division table does not know, acting on its own both in a headline
+    (某某镇多措并举…) and at the head of a clause of the lead (近日，某某镇全面推行…), not through one of its
+    organs (某某县财政局) → location.acting_by_suffix, as the lead writes it."""
+    from ..places import find_units
+
+    names = _title_suffix_places(ctx)
+    if not names:
+        return None
+    lead = [s for s in ctx.sentences if s.start >= ctx.body_start and not is_noise(ctx, s.start)][:5]
+    units: list[tuple[int, int]] = []
+    for sent in lead:
+        units += find_units(ctx, sent.start, sent.end)
+        for m in re.finditer(r"(?:^|[，：:；])", ctx.norm[sent.start : sent.end]):
+            pos = _CLAUSE_OPEN.match(ctx.norm, sent.start + m.end()).end()
+            pos = (ctx.norm.startswith("，", pos) and pos + 1) or pos
+            if _own_unit_before(ctx, units, names, pos):
+                return None  # 某县公安局…, 记者从某市某局获悉: the work is one of the place's organs'
+            span = _suffix_place_at(ctx, pos)
+            if span is None or ctx.norm[span[0] : span[1]] not in names:
+                continue
+            if (
+                _NOT_ALONE.match(ctx.norm, span[1])
+                or ctx.norm[span[1] : span[1] + 1].isdigit()
+                or any(s == span[0] and e > span[1] for s, e in units)
+            ):
+                continue
+            if _ORGAN_AFTER.match(ctx.norm, span[1], sent.end):
+                return None  # 某县发展和改革局从…入手: one of the place's organs acts
+            if _MEETS.match(ctx.norm, span[1]):
+                return None  # 某省召开…会议: a place's own meeting, whose venue is not said
+            return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.acting_by_suffix")
+    return None
+
+
+_MEETS = re.compile(r"(?:[^，。；]{0,6}?)(?:召开|举行)")
+
+
+# an organ's name after its place: 某市政务服务数据管理局, 某县委, 某区人民法院
+_ORGAN_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:局|厅|委|院|办公室|中心|大队|支队|公司)(?![\u4e00-\u9fff]{0,2}?[省市县区镇乡])"
+)
+
+
+def _own_unit_before(ctx: Context, units: list[tuple[int, int]], names: set[str], pos: int) -> bool:
+    """Whether an organ of the headline's place (某县某局, 某市委) is named in the lead before pos."""
+    for n in names:
+        for m in re.finditer(re.escape(n), ctx.norm[ctx.body_start : pos]):
+            after = ctx.body_start + m.end()
+            if not _SUFFIX_PLACE.match(ctx.norm, after) and _ORGAN_AFTER.match(ctx.norm, after, pos):
+                return True
+    return any(
+        e <= pos + 12
+        and s < pos
+        and any(
+            ctx.norm.startswith(n, s) and e > s + len(n) and not _SUFFIX_PLACE.match(ctx.norm, s + len(n))
+            for n in names
+        )
+        for s, e in units
+    )  # (某区某街道党工委: a unit of a place inside it, not the place's own organ)
