@@ -186,7 +186,26 @@ TOWN_MEETING = (
 # a shop named with a suffix character is no place (积分超市)
 SHOP_NOT_PLACE = "积分超市激活乡村治理\n近日，积分超市在各村陆续开张，村民用积分兑换生活用品。\n"
 
+# an organ's drill at a named venue, and a campaign in an area of the town
+VENUE_DRILL = (
+    "石泉县应急管理局开展森林火灾应急演练\n"
+    "11月8日上午，石泉县应急管理局在县城东山公园组织开展森林火灾应急演练，80余人参加。\n"
+)
+AREA_CAMPAIGN = "城管局开展夜市秩序整治\n7月1日起，石泉县城市管理局在城区开展为期两周的夜市秩序整治。\n"
+ABSTRACT_AT = (
+    "石泉县应急管理局开展安全宣传\n6月以来，石泉县应急管理局在全县开展安全生产月宣传，发放资料3000份。\n"
+)
+# a leader's visit to a county the division table does not know
+VISIT_UNKNOWN_COUNTY = (
+    "李某某在青禾县调研乡村振兴工作\n"
+    "5月12日，市委副书记李某某到青禾县调研乡村振兴工作，先后来到两个村实地查看。\n"
+)
+
 VECTORS_3 = [
+    FieldVector("location-at-venue-organ-drill", "location", VENUE_DRILL, exact="县城东山公园"),
+    FieldVector("location-at-venue-area", "location", AREA_CAMPAIGN, exact="城区"),
+    FieldVector("location-at-venue-not-a-whole-scope", "location", ABSTRACT_AT, must_not_include=("全县",)),
+    FieldVector("location-at-suffix-place-visit", "location", VISIT_UNKNOWN_COUNTY, exact="青禾县"),
     FieldVector("location-acting-by-suffix-town-alone", "location", TOWN_ALONE, exact="柏溪镇"),
     FieldVector(
         "location-acting-by-suffix-not-through-an-organ",

@@ -27,7 +27,7 @@ FLOORS = {
     "date": 0.94,
     "organizer": 0.60,
     "event": 0.63,
-    "location": 0.76,
+    "location": 0.85,
     "host": 0.95,
     "source": 0.95,
     "people": 0.96,

@@ -32,7 +32,9 @@ def location(ctx: Context) -> list[Found]:
         _happened,
         _at_named_place,
         _at_city_short,
+        _at_suffix_place,
         _visited,
+        _at_venue,
         _acting_place,
         _acting_by_suffix,
         _title_place,
@@ -445,3 +447,36 @@ def _own_unit_before(ctx: Context, units: list[tuple[int, int]], names: set[str]
         )
         for s, e in units
     )  # (某区某街道党工委: a unit of a place inside it, not the place's own organ)
+
+
+# 在/到/赴某某县调研: a visit to a place the division table does not know
+_TO_PLACE = re.compile(r"(?:在|到|赴)(?=[\u4e00-\u9fff]{3,5}(?:调研|考察|视察|检查|督导|走访|慰问))")
+
+
+def _at_suffix_place(ctx: Context) -> Found | None:
+    """ "在/到某某县调研" in the headline or lead, the place known by its suffix → location.at_suffix_place."""
+    for m in _first(ctx, _TO_PLACE, lines=8):
+        span = _suffix_place_at(ctx, m.end())
+        if span and _DONE_AT.match(ctx.norm, span[1]) and ctx.norm[span[1] : span[1] + 2] in _VISIT_VERBS:
+            return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.at_suffix_place")
+    return None
+
+
+_VISIT_VERBS = frozenset(["调研", "考察", "视察", "检查", "督导", "走访", "慰问"])
+
+# 某局在县城某公园组织开展…演练, 在城区开展…整治: an organ's work done at a named venue or area; the venue
+# ends with a word for a site or an area (公园, 广场, 城区, 社区, 工地 …)
+_AT_VENUE = re.compile(
+    r"在(?P<loc>(?![全本我该各此其辖当])[^，。；：！？\n在的]{0,10}?"
+    r"(?:公园|广场|城区|县城|市区|社区|小区|街道|工地|码头|水库|景区|园区|体育馆|体育场|会展中心|车站))"
+    r"(?:组织开展|组织|开展|举行|举办)"
+)
+
+
+def _at_venue(ctx: Context) -> Found | None:
+    """ "在LOC（组织）开展" in the headline or lead, LOC a venue or area → location.at_venue."""
+    for m in _first(ctx, _AT_VENUE, lines=8):
+        return ctx.hit(
+            ctx.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"), "location.at_venue"
+        )
+    return None
