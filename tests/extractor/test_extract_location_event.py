@@ -201,7 +201,20 @@ VISIT_UNKNOWN_COUNTY = (
     "5月12日，市委副书记李某某到青禾县调研乡村振兴工作，先后来到两个村实地查看。\n"
 )
 
+# the headline shortens the meeting; the lead writes it with its year and period (and an ASCII full stop)
+MEETING_IN_FULL = (
+    "县检察院召开上半年工作总结会\n"
+    "发布时间:2023-07-10  来源:石泉县人民检察院\n"
+    "7月8日上午,石泉县人民检察院召开2023年上半年检察工作总结暨下半年工作部署会.检察长出席会议并讲话.\n"
+)
+
 VECTORS_3 = [
+    FieldVector(
+        "event-held-lead-writes-the-meeting-in-full",
+        "event",
+        MEETING_IN_FULL,
+        exact="2023年上半年检察工作总结暨下半年工作部署会",
+    ),
     FieldVector("location-at-venue-organ-drill", "location", VENUE_DRILL, exact="县城东山公园"),
     FieldVector("location-at-venue-area", "location", AREA_CAMPAIGN, exact="城区"),
     FieldVector("location-at-venue-not-a-whole-scope", "location", ABSTRACT_AT, must_not_include=("全县",)),

@@ -65,7 +65,7 @@ def _build(path: str | None) -> _Patterns:
     campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
     return _Patterns(
         held=re.compile(
-            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(]|$|上|期间|并)"
+            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(.,]|$|上|期间|并)"
         ),
         held_at=re.compile(
             rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
@@ -194,9 +194,7 @@ def _step_held(ctx: Context, frame: Frame) -> None:
         if _named(ctx, event):
             current = frame.get("event")
             # the same meeting written out more fully later (…工作新闻发布会 → 某某疫情防控工作新闻发布会)
-            if current is None or (
-                len(event) > len(current[0]) and event.endswith(current[0][-4:]) and current[0][-6:] in event
-            ):
+            if current is None or (len(event) > len(current[0]) and _fuller_writing(current[0], event)):
                 frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held")
         # who held it, and where: "ORG在LOC（组织）召开"
         vstart = m.start("verb")
@@ -216,6 +214,16 @@ def _step_held(ctx: Context, frame: Frame) -> None:
                 frame["organizer"] = chair
                 continue
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+def _fuller_writing(short: str, full: str) -> bool:
+    """The same meeting written out more fully: 某某工作新闻发布会 → 某地某某工作新闻发布会; a headline's
+    上半年工作总结会 → the lead's 2024年上半年某某工作总结暨下半年工作部署会 (the short one's words in order,
+    the same kind of meeting)."""
+    if full.endswith(short[-4:]) and short[-6:] in full:
+        return True
+    it = iter(full)
+    return len(short) >= 5 and all(ch in it for ch in short) and full[-1] == short[-1]
 
 
 # a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
