@@ -208,7 +208,47 @@ MEETING_IN_FULL = (
     "7月8日上午,石泉县人民检察院召开2023年上半年检察工作总结暨下半年工作部署会.检察长出席会议并讲话.\n"
 )
 
+# a campaign carried out, named in full in the lead with its period words; a drill with its year
+CAMPAIGN_CARRIED = (
+    "市场监管局开展夜市食品安全专项整治\n"
+    "7月3日起，石泉县市场监督管理局开展为期一个月的夏季夜市食品安全专项整治行动，检查摊点210个。\n"
+)
+DRILL_CARRIED = (
+    "石泉县应急管理局开展地震应急演练\n"
+    "5月12日上午，石泉县应急管理局组织开展2024年地震应急演练，120余人参加。\n"
+)
+# a plan issued for a campaign; a count of campaigns is no name; a measure still to come is no event
+CAMPAIGN_PLAN = (
+    "关于印发《全县道路交通安全百日攻坚行动实施方案》的通知\n"
+    "各乡镇人民政府，县直有关单位：\n"
+    "现将《全县道路交通安全百日攻坚行动实施方案》印发给你们，请认真贯彻落实。\n"
+)
+COUNTED_CAMPAIGNS = (
+    "石泉县人社局推进就业服务提质\n"
+    "今年以来，石泉县人力资源和社会保障局实施三大工程，开展12项专项行动，新增就业岗位3000个。\n"
+)
+FUTURE_MEASURE = (
+    "石泉县应急管理局开展危化品企业执法检查\n"
+    "3月以来，石泉县应急管理局对全县危化品企业开展执法检查，发现隐患40项。\n"
+    "下一步将：\n"
+    "①持续开展“回头看”，确保整改到位；\n"
+    "②加大执法处罚力度。\n"
+)
+
 VECTORS_3 = [
+    FieldVector(
+        "event-carried-out-campaign-in-full", "event", CAMPAIGN_CARRIED, exact="夏季夜市食品安全专项整治行动"
+    ),
+    FieldVector("event-carried-out-drill-with-year", "event", DRILL_CARRIED, exact="2024年地震应急演练"),
+    FieldVector(
+        "event-carried-out-plan-for-a-campaign", "event", CAMPAIGN_PLAN, exact="全县道路交通安全百日攻坚行动"
+    ),
+    FieldVector(
+        "event-carried-out-a-count-is-no-name", "event", COUNTED_CAMPAIGNS, must_not_include=("12项专项行动",)
+    ),
+    FieldVector(
+        "event-launched-a-list-item-is-no-event", "event", FUTURE_MEASURE, must_not_include=("“回头看”",)
+    ),
     FieldVector(
         "event-held-lead-writes-the-meeting-in-full",
         "event",

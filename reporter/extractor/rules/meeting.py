@@ -217,9 +217,7 @@ def _step_held(ctx: Context, frame: Frame) -> None:
 
 
 def _fuller_writing(short: str, full: str) -> bool:
-    """The same meeting written out more fully: 某某工作新闻发布会 → 某地某某工作新闻发布会; a headline's
-    上半年工作总结会 → the lead's 2024年上半年某某工作总结暨下半年工作部署会 (the short one's words in order,
-    the same kind of meeting)."""
+    """The same meeting written more fully (上半年工作总结会 → 2024年上半年某某工作总结暨下半年工作部署会)."""
     if full.endswith(short[-4:]) and short[-6:] in full:
         return True
     it = iter(full)
@@ -228,7 +226,7 @@ def _fuller_writing(short: str, full: str) -> bool:
 
 # a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
 _LIST_ITEM = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+    r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
 )
 
 
@@ -296,11 +294,23 @@ _LAUNCHED = re.compile(
 _REQUIRED = re.compile(r"(?:[^，。；！？\n]{0,8}?)(?:(?<![主重只纪提])要|必须|应当|需要|务必)")
 
 
+def _step_carried_out(ctx: Context, frame: Frame) -> None:
+    """ "开展…专项整治/明察暗访/应急演练", "印发《…行动实施方案》" → event.carried_out (meeting_title.py)."""
+    from .meeting_title import carried_out_event
+
+    if "event" not in frame:
+        found = carried_out_event(ctx)
+        if found:
+            frame["event"] = found
+
+
 def _step_launched(ctx: Context, frame: Frame) -> None:
     """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
     if "event" in frame:
         return
     for m in _first(ctx, _LAUNCHED, lines=6):
+        if _in_list_item(ctx, m.start()):
+            continue  # ①持续开展“回头看”: one measure to come, not the reported event
         clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
         if _REQUIRED.match(ctx.norm, clause, m.start()):
             continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
@@ -362,6 +372,7 @@ _FRAME_STEPS = (
     _step_held_at,
     _step_speech_at,
     _step_title_event,
+    _step_carried_out,
     _step_launched,
     _step_campaign,
     _step_named_in_event,
@@ -470,8 +481,8 @@ def _campaign(ctx: Context):
             "",
             name,
         )
-        if len(name) < 6:
-            continue
+        if len(name) < 6 or re.match(r"(?:\d+|[一二三四五六七八九十百两]+)(?:项|个|次|场|轮|批|大)", name):
+            continue  # 12项专项行动: a count of campaigns, not a name
         counts.setdefault(name, []).append((m.end("event") - len(name), m.end("event")))
     if not counts:
         return None

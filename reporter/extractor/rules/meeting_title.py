@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from ..context import Context
 from .acting import is_noise
-from .meeting import _named, _patterns
+from .meeting import _NP, _REQUIRED, _first, _fuller_writing, _in_list_item, _named, _patterns
 
 
 def title_event(ctx: Context) -> tuple[str, int, int, str] | None:
@@ -66,3 +67,67 @@ def _unit_and_generic(ctx: Context, event: str) -> bool:
         pats.generic.match(event[k:]) and re.search(r"[局委办院府厅部会司处队所组]$", event[:k])
         for k in range(2, len(event) - 1)
     )
+
+
+# ---- round 3: a campaign carried out (开展…专项整治) or laid down in a plan (印发《…行动实施方案》) ----
+
+# what ends a campaign's name beside the 行动 words of templates/meeting_words.txt: a drill, an inspection
+_EXERCISE = ("应急演练", "演练", "演习", "明察暗访")
+
+
+def _carried_patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cached = ctx.__dict__.get("_carried_patterns")
+    if cached is None:
+        cached = _carried_build(str(getattr(ctx.lexicon, "meeting_words", "") or "") or None)
+        ctx.__dict__["_carried_patterns"] = cached
+    return cached
+
+
+@lru_cache(maxsize=8)
+def _carried_build(path: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    from ..lexicon import read_word_table
+    from .meeting import _alt
+
+    words = read_word_table(path).get("行动", ("专项行动", "专项斗争"))
+    end = f"{_alt((*words, *_EXERCISE))}(?:行动)?"
+    return (
+        re.compile(
+            r"(?:组织|部署|集中|全面|深入)?开展(?:了)?(?:为期[^，。；]{1,8}?的)?"
+            rf"(?P<event>{_NP}{{2,40}}?{end})(?=[，。；、\s（(]|$|的|以来|中|期间|见闻|工作)"
+        ),
+        re.compile(rf"《(?P<event>[^》\n]{{4,40}}?{end})(?:实施方案|工作方案|方案)》"),
+    )
+
+
+# 开展14项专项行动, 三轮集中整治: a count of campaigns, not a campaign's name
+_COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十百两]+)(?:项|个|次|场|轮|批|大)")
+
+# a clause about what is to come or was done before: 要开展, 将开展, 下一步, 去年开展
+_NOT_NOW = re.compile(r"将|拟|计划|下一步|去年|此前|曾")
+
+
+def carried_out_event(ctx: Context) -> tuple[str, int, int, str] | None:
+    """The campaign a headline or lead says a unit carries out (某局开展某某专项整治行动, 组织开展2021年防汛
+    应急演练) or a plan it issues is for: the headline's name, or the lead's fuller writing of it."""
+    carried, plan = _carried_patterns(ctx)
+    best = None
+    for m in sorted(_first(ctx, carried, lines=8) + _first(ctx, plan, lines=8), key=lambda m: m.start()):
+        clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
+        if _in_list_item(ctx, m.start()) or _REQUIRED.match(ctx.norm, clause, m.start()):
+            continue
+        if _NOT_NOW.search(ctx.norm, clause, m.start()):
+            continue
+        event = m["event"]
+        if len(event) < 6 or _COUNTED.match(event) or not _named(ctx, event):
+            continue
+        if best is None or (
+            len(event) > len(best[0])
+            and (_fuller_writing(best[0], event) or _fuller_writing(best[0], event.removesuffix("行动")))
+        ):
+            best = (
+                ctx.text[m.start("event") : m.end("event")],
+                m.start("event"),
+                m.end("event"),
+                "event.carried_out",
+            )
+    return best
