@@ -235,7 +235,36 @@ FUTURE_MEASURE = (
     "②加大执法处罚力度。\n"
 )
 
+# a named action as the means of another campaign; the campaign's headline name carries its county
+MEANS_OF_CAMPAIGN = (
+    "石泉县禁毒人民战争取得新成效\n"
+    "本报讯 今年以来，石泉县公安局以“清源”行动为抓手，深入推进禁毒人民战争专项斗争，破获毒品案件31起。\n"
+)
+MEANS_ALONE = (
+    "石泉县推进网格治理\n今年以来，石泉县以“网格连心”专项行动为抓手，推动干部下沉一线，化解矛盾纠纷420件。\n"
+)
+ACTOR_BEFORE_CAMPAIGN = (
+    "石泉县检察机关“护企安商”专项行动见实效\n"
+    "本报讯 11月5日，石泉县人民检察院召开新闻发布会，通报“护企安商”专项行动开展情况。\n"
+)
+PAST_CAMPAIGN = (
+    "全省公安机关去年破获电信诈骗案件3000余起\n"
+    "本报讯 记者从省公安厅获悉：2023年，全省公安机关共破获电信网络诈骗案件3000余起。\n"
+    "据介绍，省公安厅去年部署开展“断卡”专项行动，重点打击涉卡犯罪。\n"
+)
+
 VECTORS_3 = [
+    FieldVector(
+        "event-launched-means-of-another-campaign",
+        "event",
+        MEANS_OF_CAMPAIGN,
+        must_not_include=("“清源”行动",),
+    ),
+    FieldVector("event-launched-means-alone-is-the-event", "event", MEANS_ALONE, exact="“网格连心”专项行动"),
+    FieldVector(
+        "event-campaign-without-its-actor", "event", ACTOR_BEFORE_CAMPAIGN, exact="“护企安商”专项行动"
+    ),
+    FieldVector("event-launched-last-year-is-background", "event", PAST_CAMPAIGN, empty=True),
     FieldVector(
         "event-carried-out-campaign-in-full", "event", CAMPAIGN_CARRIED, exact="夏季夜市食品安全专项整治行动"
     ),

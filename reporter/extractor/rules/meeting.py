@@ -185,6 +185,8 @@ def _hit(ctx: Context, m: re.Match[str], group: str, rule_name: str) -> tuple[st
 
 def _step_held(ctx: Context, frame: Frame) -> None:
     """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
+    from .meeting_title import fuller_writing
+
     text = ctx.norm
     for m in _first(ctx, _patterns(ctx).held, lines=8):
         if _in_list_item(ctx, m.start()):
@@ -194,7 +196,7 @@ def _step_held(ctx: Context, frame: Frame) -> None:
         if _named(ctx, event):
             current = frame.get("event")
             # the same meeting written out more fully later (…工作新闻发布会 → 某某疫情防控工作新闻发布会)
-            if current is None or (len(event) > len(current[0]) and _fuller_writing(current[0], event)):
+            if current is None or (len(event) > len(current[0]) and fuller_writing(current[0], event)):
                 frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held")
         # who held it, and where: "ORG在LOC（组织）召开"
         vstart = m.start("verb")
@@ -214,14 +216,6 @@ def _step_held(ctx: Context, frame: Frame) -> None:
                 frame["organizer"] = chair
                 continue
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
-
-
-def _fuller_writing(short: str, full: str) -> bool:
-    """The same meeting written more fully (上半年工作总结会 → 2024年上半年某某工作总结暨下半年工作部署会)."""
-    if full.endswith(short[-4:]) and short[-6:] in full:
-        return True
-    it = iter(full)
-    return len(short) >= 5 and all(ch in it for ch in short) and full[-1] == short[-1]
 
 
 # a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
@@ -306,11 +300,13 @@ def _step_carried_out(ctx: Context, frame: Frame) -> None:
 
 def _step_launched(ctx: Context, frame: Frame) -> None:
     """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
+    from .meeting_title import not_the_event
+
     if "event" in frame:
         return
     for m in _first(ctx, _LAUNCHED, lines=6):
-        if _in_list_item(ctx, m.start()):
-            continue  # ①持续开展“回头看”: one measure to come, not the reported event
+        if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
+            continue  # ①持续开展“回头看”, 以“某某”行动为抓手, 去年开展: a measure, a means, the past
         clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
         if _REQUIRED.match(ctx.norm, clause, m.start()):
             continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
@@ -470,6 +466,8 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
+    from .meeting_title import not_now
+
     counts: dict[str, list[tuple[int, int]]] = {}
     for m in _patterns(ctx).campaign.finditer(ctx.norm, 0, ctx.content_end):
         start = unit_start(ctx, m.end("event"))
@@ -483,6 +481,8 @@ def _campaign(ctx: Context):
         )
         if len(name) < 6 or re.match(r"(?:\d+|[一二三四五六七八九十百两]+)(?:项|个|次|场|轮|批|大)", name):
             continue  # 12项专项行动: a count of campaigns, not a name
+        if not_now(ctx, m.end("event") - len(name)):
+            continue  # 去年部署开展…专项行动: background of the report, not its event
         counts.setdefault(name, []).append((m.end("event") - len(name), m.end("event")))
     if not counts:
         return None
@@ -582,7 +582,9 @@ _UNCERTAIN = {
 @rule("event")
 def event(ctx: Context) -> list[Found]:
     """The named meeting or campaign the report is about."""
-    return _from_frame(ctx, "event")
+    from .meeting_title import without_actor
+
+    return [without_actor(ctx, f) for f in _from_frame(ctx, "event")]
 
 
 @rule("host")
