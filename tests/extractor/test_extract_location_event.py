@@ -253,7 +253,13 @@ PAST_CAMPAIGN = (
     "据介绍，省公安厅去年部署开展“断卡”专项行动，重点打击涉卡犯罪。\n"
 )
 
+# a quoted name of a working method put into force: the quoted name alone
+METHOD_IN_FORCE = (
+    "石泉县“院坝说事”让群众说了算\n今年4月起，石泉县在全县推行“院坝说事”制度，收集群众意见1200条。\n"
+)
+
 VECTORS_3 = [
+    FieldVector("event-launched-quoted-method-before-zhidu", "event", METHOD_IN_FORCE, exact="“院坝说事”"),
     FieldVector(
         "event-launched-means-of-another-campaign",
         "event",

@@ -26,7 +26,7 @@ FLOORS = {
     "title": 0.96,
     "date": 0.94,
     "organizer": 0.60,
-    "event": 0.94,
+    "event": 0.96,
     "location": 0.85,
     "host": 0.95,
     "source": 0.95,
