@@ -380,7 +380,8 @@ def _title_suffix_places(ctx: Context) -> set[str]:
     heads = [ln for ln in ctx.lines if ln.end <= body and not is_noise(ctx, ln.start)]
     for line in heads[:3]:
         for m in re.finditer(r"(?:^|\s+)", ctx.norm[line.start : line.end]):
-            pos = _TAG.match(ctx.norm, line.start + m.end()).end()
+            tagged = _TAG.match(ctx.norm, line.start + m.end())
+            pos = tagged.end() if tagged else line.start + m.end()
             span = _suffix_place_at(ctx, pos)
             if span and not _NOT_ALONE.match(ctx.norm, span[1]):
                 names.add(ctx.norm[span[0] : span[1]])
@@ -401,7 +402,8 @@ def _acting_by_suffix(ctx: Context) -> Found | None:
     for sent in lead:
         units += find_units(ctx, sent.start, sent.end)
         for m in re.finditer(r"(?:^|[，：:；])", ctx.norm[sent.start : sent.end]):
-            pos = _CLAUSE_OPEN.match(ctx.norm, sent.start + m.end()).end()
+            opened = _CLAUSE_OPEN.match(ctx.norm, sent.start + m.end())
+            pos = opened.end() if opened else sent.start + m.end()
             pos = (ctx.norm.startswith("，", pos) and pos + 1) or pos
             if _own_unit_before(ctx, units, names, pos):
                 return None  # 某县公安局…, 记者从某市某局获悉: the work is one of the place's organs'
