@@ -258,7 +258,14 @@ METHOD_IN_FORCE = (
     "石泉县“院坝说事”让群众说了算\n今年4月起，石泉县在全县推行“院坝说事”制度，收集群众意见1200条。\n"
 )
 
+# a district of the division table holding its own meeting: the venue is not said
+KNOWN_DISTRICT_MEETING = (
+    "朝阳区召开2025年一季度经济运行分析会\n"
+    "4月8日，朝阳区召开2025年一季度经济运行分析会，区委书记出席并讲话。\n"
+)
+
 VECTORS_3 = [
+    FieldVector("location-acting-place-own-meeting", "location", KNOWN_DISTRICT_MEETING, empty=True),
     FieldVector("event-launched-quoted-method-before-zhidu", "event", METHOD_IN_FORCE, exact="“院坝说事”"),
     FieldVector(
         "event-launched-means-of-another-campaign",

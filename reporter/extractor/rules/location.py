@@ -134,6 +134,8 @@ def _acting_place(ctx: Context) -> Found | None:
     actor = lead_place(ctx, _body_start(ctx))
     if actor is None:
         return None
+    if _MEETS.match(ctx.norm, actor.end):
+        return None  # 某区召开…会议: a place's own meeting, whose venue is not said
     s, e = _body_writing(ctx, *fullest_place(ctx, actor))
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
 
