@@ -264,7 +264,15 @@ KNOWN_DISTRICT_MEETING = (
     "4月8日，朝阳区召开2025年一季度经济运行分析会，区委书记出席并讲话。\n"
 )
 
+BARE_COMMUNITY = "石泉县司法局开展普法宣传\n3月15日，石泉县司法局在社区开展普法宣传，发放资料500份。\n"
+
 VECTORS_3 = [
+    FieldVector(
+        "location-at-venue-a-bare-community-is-no-venue",
+        "location",
+        BARE_COMMUNITY,
+        must_not_include=("社区",),
+    ),
     FieldVector("location-acting-place-own-meeting", "location", KNOWN_DISTRICT_MEETING, empty=True),
     FieldVector("event-launched-quoted-method-before-zhidu", "event", METHOD_IN_FORCE, exact="“院坝说事”"),
     FieldVector(

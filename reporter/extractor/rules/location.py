@@ -477,9 +477,14 @@ _AT_VENUE = re.compile(
 )
 
 
+_BARE_VENUE = re.compile(r"(?:公园|广场|社区|小区|街道|工地|码头|水库|景区|园区|体育馆|体育场|会展中心|车站)")
+
+
 def _at_venue(ctx: Context) -> Found | None:
     """ "在LOC（组织）开展" in the headline or lead, LOC a venue or area → location.at_venue."""
     for m in _first(ctx, _AT_VENUE, lines=8):
+        if _BARE_VENUE.fullmatch(m["loc"]):
+            continue  # 在社区开展…: some community, not a named one (城区, 县城 are the organ's own town)
         return ctx.hit(
             ctx.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"), "location.at_venue"
         )
