@@ -266,7 +266,15 @@ KNOWN_DISTRICT_MEETING = (
 
 BARE_COMMUNITY = "石泉县司法局开展普法宣传\n3月15日，石泉县司法局在社区开展普法宣传，发放资料500份。\n"
 
+# a newspaper item: the town opens the lead right after the dateline and byline
+TOWN_AFTER_BYLINE = (
+    "柏溪镇“夜间课堂”点亮农民致富路\n"
+    "\n"
+    "本报讯（记者 王五）柏溪镇开办“夜间课堂”两年来，培训农民3200人次，带动新增农家乐46家。\n"
+)
+
 VECTORS_3 = [
+    FieldVector("location-acting-by-suffix-after-byline", "location", TOWN_AFTER_BYLINE, exact="柏溪镇"),
     FieldVector(
         "location-at-venue-a-bare-community-is-no-venue",
         "location",
