@@ -32,8 +32,11 @@ def location(ctx: Context) -> list[Found]:
         _happened,
         _at_named_place,
         _at_city_short,
+        _at_suffix_place,
         _visited,
+        _at_venue,
         _acting_place,
+        _acting_by_suffix,
         _title_place,
         _organizer_place,
     ):
@@ -131,6 +134,8 @@ def _acting_place(ctx: Context) -> Found | None:
     actor = lead_place(ctx, _body_start(ctx))
     if actor is None:
         return None
+    if _MEETS.match(ctx.norm, actor.end):
+        return None  # 某区召开…会议: a place's own meeting, whose venue is not said
     s, e = _body_writing(ctx, *fullest_place(ctx, actor))
     return ctx.hit(ctx.text[s:e], s, e, "location.acting_place")
 
@@ -184,6 +189,9 @@ def _happened(ctx: Context) -> Found | None:
         loc = re.sub(r"[（(][^）)]*[）)]", "", loc)
         loc = re.sub(r"第\d+层$", "", loc).strip()
         loc = _TRAILING_ADVERB.sub("", loc)
+        cause = _CAUSE.search(loc)
+        if cause and cause.start() >= 2:
+            loc = loc[: cause.start()]  # 某路某公里处因突发团雾发生…: the cause is not the place
         if _SCOPE.match(loc):
             continue  # 全县共发生交通事故152起: a statistic over the whole county, not a scene
         if len(loc) < 2 or not (place_run(ctx, offset) or re.search(r"[省市县区旗州镇乡村道路街]", loc)):
@@ -201,9 +209,24 @@ def _happened(ctx: Context) -> Found | None:
         return None
     title_end = ctx.lines[0].end if ctx.lines else 0
     in_title = [f for f in found if f.evidence.span.start < title_end and len(str(f.value)) >= 4]
-    return (
-        in_title[0] if in_title else next((f for f in found if f.evidence.span.start >= title_end), found[0])
-    )
+    if in_title:
+        return _fuller_in_lead(in_title[0], [f for f in found if f.evidence.span.start >= title_end])
+    return next((f for f in found if f.evidence.span.start >= title_end), found[0])
+
+
+# 因突发团雾, 由于操作不当: a cause written between the scene and 发生
+_CAUSE = re.compile(r"(?:因|由于)[^，。；]*$")
+
+
+def _fuller_in_lead(title: Found, lead: list[Found]) -> Found:
+    """A headline shortens the scene (某区一在建工地); the lead writes the same scene in full (某区某路一在建
+    某某项目工地), beginning with the same place: the lead's writing."""
+    short = str(title.value)
+    for f in lead:
+        value = str(f.value)
+        if len(value) > len(short) and value[:2] == short[:2]:
+            return f
+    return title
 
 
 def _title_place(ctx: Context) -> Found | None:
@@ -310,3 +333,159 @@ def _same_depth(ctx: Context, run: tuple[int, int], short: str) -> tuple[int, in
     end = run[0] + pos + 1
     m = _DIVISION_SUFFIX.match(ctx.norm, end, run[1])
     return run[0], m.end() if m else end
+
+
+# ---- a place the division table does not know, recognised by its suffix (round 3) ----------------------
+
+# 某某镇, 某某县, 某某省, 某某街道: a name of two or three characters and a division suffix
+_SUFFIX_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:街道|[省市县区旗镇乡])")
+_NOT_A_NAME = re.compile(r"^[全本我该各此这每其某一]|的")
+# what a place acting alone is not followed by: its own organs (某县人民政府, 某镇党委, 某区委), a list
+# (某镇、某镇), a possessive, a person of the place (某县人)
+_NOT_ALONE = re.compile(
+    r"人民|政府|党委|党工委|纪委|监委|公安|检察|法院|人大|政协|[委局院办厅所队部站会的、和与及等人籍]"
+)
+# what a clause of the lead opens with before its subject: a dateline, a time, 近日/今年以来
+_CLAUSE_OPEN = re.compile(
+    r"(?:本报讯|讯|[（(][^）)\n]{0,30}[）)]|据悉|据了解|近日|日前|近期|目前|今年以来|近年来|\s|\d{4}年(?:以来)?|"
+    r"(?:\d{4}年|今年|去年)?\d{1,2}月(?:\d{1,2}日)?(?:至\d{1,2}日)?(?:[上下]午|晚上?|以来|起|中旬|下旬|上旬)*)*"
+)
+_TAG = re.compile(r"\s*(?:【[^】\n]{1,12}】|\[[^\]\n]{1,12}\])?\s*")
+
+
+def _suffix_place_at(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """A 某某镇/某某县 written at pos as a place of its own: its span. The words must cut there as a name and
+    its suffix (和平|镇) or as one unknown or place word (某某县); a common noun ending in a suffix character
+    (超市, 开发区, 城区) is no place."""
+    import bisect
+
+    m = _SUFFIX_PLACE.match(ctx.norm, pos)
+    if m is None or _NOT_A_NAME.search(m.group()):
+        return None
+    starts = ctx.word_starts
+    i = bisect.bisect_left(starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return None
+    suffix_at = m.end() - (2 if m.group().endswith("街道") else 1)
+    j = bisect.bisect_right(starts, suffix_at) - 1
+    word, ws, we = ctx.words[j]
+    # the suffix begins a word (和平|镇, 镇多措), or one place or unknown word is the whole name (某某县)
+    if not (ws == suffix_at or (ws == pos and we == m.end() and tag(word) in (None, "ns"))):
+        return None
+    return m.start(), m.end()
+
+
+def _title_suffix_places(ctx: Context) -> set[str]:
+    """The suffix places a headline line begins with (after a column tag 【…】 or a kicker's space)."""
+    body = ctx.body_start
+    names: set[str] = set()
+    heads = [ln for ln in ctx.lines if ln.end <= body and not is_noise(ctx, ln.start)]
+    for line in heads[:3]:
+        for m in re.finditer(r"(?:^|\s+)", ctx.norm[line.start : line.end]):
+            tagged = _TAG.match(ctx.norm, line.start + m.end())
+            pos = tagged.end() if tagged else line.start + m.end()
+            span = _suffix_place_at(ctx, pos)
+            if span and not _NOT_ALONE.match(ctx.norm, span[1]):
+                names.add(ctx.norm[span[0] : span[1]])
+    return names
+
+
+def _acting_by_suffix(ctx: Context) -> Found | None:
+    """A town, county or province the division table does not know, acting on its own both in a headline
+    (某某镇多措并举…) and at the head of a clause of the lead (近日，某某镇全面推行…), not through one of its
+    organs (某某县财政局) → location.acting_by_suffix, as the lead writes it."""
+    from ..places import find_units
+
+    names = _title_suffix_places(ctx)
+    if not names:
+        return None
+    lead = [s for s in ctx.sentences if s.start >= ctx.body_start and not is_noise(ctx, s.start)][:5]
+    units: list[tuple[int, int]] = []
+    for sent in lead:
+        units += find_units(ctx, sent.start, sent.end)
+        for m in re.finditer(r"(?:^|[，：:；])", ctx.norm[sent.start : sent.end]):
+            opened = _CLAUSE_OPEN.match(ctx.norm, sent.start + m.end())
+            pos = opened.end() if opened else sent.start + m.end()
+            pos = (ctx.norm.startswith("，", pos) and pos + 1) or pos
+            if _own_unit_before(ctx, units, names, pos):
+                return None  # 某县公安局…, 记者从某市某局获悉: the work is one of the place's organs'
+            span = _suffix_place_at(ctx, pos)
+            if span is None or ctx.norm[span[0] : span[1]] not in names:
+                continue
+            if (
+                _NOT_ALONE.match(ctx.norm, span[1])
+                or ctx.norm[span[1] : span[1] + 1].isdigit()
+                or any(s == span[0] and e > span[1] for s, e in units)
+            ):
+                continue
+            if _ORGAN_AFTER.match(ctx.norm, span[1], sent.end):
+                return None  # 某县发展和改革局从…入手: one of the place's organs acts
+            if _MEETS.match(ctx.norm, span[1]):
+                return None  # 某省召开…会议: a place's own meeting, whose venue is not said
+            return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.acting_by_suffix")
+    return None
+
+
+_MEETS = re.compile(r"(?:[^，。；]{0,6}?)(?:召开|举行)")
+
+
+# an organ's name after its place: 某市政务服务数据管理局, 某县委, 某区人民法院
+_ORGAN_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?(?:局|厅|委|院|办公室|中心|大队|支队|公司)(?![\u4e00-\u9fff]{0,2}?[省市县区镇乡])"
+)
+
+
+def _own_unit_before(ctx: Context, units: list[tuple[int, int]], names: set[str], pos: int) -> bool:
+    """Whether an organ of the headline's place (某县某局, 某市委) is named in the lead before pos."""
+    for n in names:
+        for m in re.finditer(re.escape(n), ctx.norm[ctx.body_start : pos]):
+            after = ctx.body_start + m.end()
+            if not _SUFFIX_PLACE.match(ctx.norm, after) and _ORGAN_AFTER.match(ctx.norm, after, pos):
+                return True
+    return any(
+        e <= pos + 12
+        and s < pos
+        and any(
+            ctx.norm.startswith(n, s) and e > s + len(n) and not _SUFFIX_PLACE.match(ctx.norm, s + len(n))
+            for n in names
+        )
+        for s, e in units
+    )  # (某区某街道党工委: a unit of a place inside it, not the place's own organ)
+
+
+# 在/到/赴某某县调研: a visit to a place the division table does not know
+_TO_PLACE = re.compile(r"(?:在|到|赴)(?=[\u4e00-\u9fff]{3,5}(?:调研|考察|视察|检查|督导|走访|慰问))")
+
+
+def _at_suffix_place(ctx: Context) -> Found | None:
+    """ "在/到某某县调研" in the headline or lead, the place known by its suffix → location.at_suffix_place."""
+    for m in _first(ctx, _TO_PLACE, lines=8):
+        span = _suffix_place_at(ctx, m.end())
+        if span and _DONE_AT.match(ctx.norm, span[1]) and ctx.norm[span[1] : span[1] + 2] in _VISIT_VERBS:
+            return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.at_suffix_place")
+    return None
+
+
+_VISIT_VERBS = frozenset(["调研", "考察", "视察", "检查", "督导", "走访", "慰问"])
+
+# 某局在县城某公园组织开展…演练, 在城区开展…整治: an organ's work done at a named venue or area; the venue
+# ends with a word for a site or an area (公园, 广场, 城区, 社区, 工地 …)
+_AT_VENUE = re.compile(
+    r"在(?P<loc>(?![全本我该各此其辖当])[^，。；：！？\n在的]{0,10}?"
+    r"(?:公园|广场|城区|县城|市区|社区|小区|街道|工地|码头|水库|景区|园区|体育馆|体育场|会展中心|车站))"
+    r"(?:组织开展|组织|开展|举行|举办)"
+)
+
+
+_BARE_VENUE = re.compile(r"(?:公园|广场|社区|小区|街道|工地|码头|水库|景区|园区|体育馆|体育场|会展中心|车站)")
+
+
+def _at_venue(ctx: Context) -> Found | None:
+    """ "在LOC（组织）开展" in the headline or lead, LOC a venue or area → location.at_venue."""
+    for m in _first(ctx, _AT_VENUE, lines=8):
+        if _BARE_VENUE.fullmatch(m["loc"]):
+            continue  # 在社区开展…: some community, not a named one (城区, 县城 are the organ's own town)
+        return ctx.hit(
+            ctx.text[m.start("loc") : m.end("loc")], m.start("loc"), m.end("loc"), "location.at_venue"
+        )
+    return None

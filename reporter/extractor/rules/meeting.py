@@ -69,7 +69,7 @@ def _build(path: str | None) -> _Patterns:
     campaign = _alt(table.get("行动", ("专项行动", "专项斗争")))
     return _Patterns(
         held=re.compile(
-            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(]|$|上|期间|并)"
+            rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(.,]|$|上|期间|并)"
         ),
         held_at=re.compile(
             rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
@@ -214,6 +214,8 @@ def _hit(ctx: Context, m: re.Match[str], group: str, rule_name: str) -> tuple[st
 
 def _step_held(ctx: Context, frame: Frame) -> None:
     """ "（ORG）（在LOC）召开 EVENT" → event.held, location.held_at, organizer.subject_of_meeting."""
+    from .meeting_title import fuller_writing
+
     text = ctx.norm
     for m in _first(ctx, _patterns(ctx).held, lines=8):
         if _in_list_item(ctx, m.start()):
@@ -223,9 +225,7 @@ def _step_held(ctx: Context, frame: Frame) -> None:
         if _named(ctx, event):
             current = frame.get("event")
             # the same meeting written out more fully later (…工作新闻发布会 → 某某疫情防控工作新闻发布会)
-            if current is None or (
-                len(event) > len(current[0]) and event.endswith(current[0][-4:]) and current[0][-6:] in event
-            ):
+            if current is None or (len(event) > len(current[0]) and fuller_writing(current[0], event)):
                 frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held")
         # who held it, and where: "ORG在LOC（组织）召开"
         vstart = m.start("verb")
@@ -249,7 +249,7 @@ def _step_held(ctx: Context, frame: Frame) -> None:
 
 # a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
 _LIST_ITEM = re.compile(
-    r"\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
+    r"\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])"
 )
 
 
@@ -309,8 +309,8 @@ def _step_title_event(ctx: Context, frame: Frame) -> None:
 _LAUNCHED = re.compile(
     r"(?:开展|举办|开办|启动|推行|组织开展|部署开展|实施|推出|以)(?:了)?"
     r"(?P<event>[^，。；：！？\n“”、]{0,10}?“[^”\n]{2,30}”(?:[\u4e00-\u9fff]{0,6}?"
-    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$)))"
-    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为)"
+    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$|制度|机制)))"
+    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为|制度|机制)"
 )
 
 
@@ -318,11 +318,25 @@ _LAUNCHED = re.compile(
 _REQUIRED = re.compile(r"(?:[^，。；！？\n]{0,8}?)(?:(?<![主重只纪提])要|必须|应当|需要|务必)")
 
 
+def _step_carried_out(ctx: Context, frame: Frame) -> None:
+    """ "开展…专项整治/明察暗访/应急演练", "印发《…行动实施方案》" → event.carried_out (meeting_title.py)."""
+    from .meeting_title import carried_out_event
+
+    if "event" not in frame:
+        found = carried_out_event(ctx)
+        if found:
+            frame["event"] = found
+
+
 def _step_launched(ctx: Context, frame: Frame) -> None:
     """ "开展/举办/推行 …“名称”…活动" in the headline or lead → event.launched."""
+    from .meeting_title import not_the_event
+
     if "event" in frame:
         return
     for m in _first(ctx, _LAUNCHED, lines=6):
+        if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
+            continue  # ①持续开展“回头看”, 以“某某”行动为抓手, 去年开展: a measure, a means, the past
         clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
         if _REQUIRED.match(ctx.norm, clause, m.start()):
             continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
@@ -384,6 +398,7 @@ _FRAME_STEPS = (
     _step_held_at,
     _step_speech_at,
     _step_title_event,
+    _step_carried_out,
     _step_launched,
     _step_campaign,
     _step_named_in_event,
@@ -481,6 +496,8 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
+    from .meeting_title import not_now
+
     counts: dict[str, list[tuple[int, int]]] = {}
     pats, norm = _patterns(ctx), ctx.norm
     # a campaign's name does not cross a line end: only the lines with a campaign word are searched
@@ -495,8 +512,10 @@ def _campaign(ctx: Context):
             "",
             name,
         )
-        if len(name) < 6:
-            continue
+        if len(name) < 6 or re.match(r"(?:\d+|[一二三四五六七八九十百两]+)(?:项|个|次|场|轮|批|大)", name):
+            continue  # 12项专项行动: a count of campaigns, not a name
+        if not_now(ctx, m.end("event") - len(name)):
+            continue  # 去年部署开展…专项行动: background of the report, not its event
         counts.setdefault(name, []).append((m.end("event") - len(name), m.end("event")))
     if not counts:
         return None
@@ -596,7 +615,9 @@ _UNCERTAIN = {
 @rule("event")
 def event(ctx: Context) -> list[Found]:
     """The named meeting or campaign the report is about."""
-    return _from_frame(ctx, "event")
+    from .meeting_title import without_actor
+
+    return [without_actor(ctx, f) for f in _from_frame(ctx, "event")]
 
 
 @rule("host")
