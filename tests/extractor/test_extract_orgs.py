@@ -399,7 +399,36 @@ NOTICE_ISSUER = (
 # a common noun opening a kind of body (社区党支部: whose?) is no headless unit
 COMMON_NOUN_BODY = "社区开展主题党日活动\n根据上级党委要求，社区党支部于5月4日组织召开了主题党日活动。\n"
 
+# a unit named short in the headline and in full in the lead (org_forms.py): the organizer is the full name
+SHORT_AND_FULL = (
+    "县安委办部署冬季消防安全大排查\n"
+    "11月20日，县安委办组织召开冬季消防安全工作推进会。远山县安全生产委员会办公室有关负责同志通报了"
+    "前期检查情况，县消防救援大队、县住建局负责同志参加会议。\n"
+)
+SHORT_ORGAN_WORD = (
+    "市市场监管局开展校园周边食品安全检查\n"
+    "9月3日，市市场监管局组织执法人员对城区12所学校周边食品经营户开展检查。据了解，临川市市场监督管理局"
+    "今年已累计检查经营户860家。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "organizer-short-name-written-in-full",
+        "organizer",
+        SHORT_AND_FULL,
+        exact="远山县安全生产委员会办公室",
+    ),
+    FieldVector(
+        "organizer-short-organ-word-in-full", "organizer", SHORT_ORGAN_WORD, exact="临川市市场监督管理局"
+    ),
+    FieldVector(
+        "units-no-organizer-written-short-or-full",
+        "units",
+        SHORT_AND_FULL,
+        must_include=("县消防救援大队", "县住建局"),
+        must_not_include=("县安委办", "远山县安全生产委员会办公室"),
+    ),
     FieldVector("organizer-common-noun-body-is-no-headless-unit", "organizer", COMMON_NOUN_BODY, empty=True),
     FieldVector("organizer-notice-issuer-who-supervises", "organizer", NOTICE_ISSUER, exact="市效能办"),
     FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),

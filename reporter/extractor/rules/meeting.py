@@ -348,6 +348,19 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
             frame["organizer"] = found
 
 
+def _step_full_organizer(ctx: Context, frame: Frame) -> None:
+    """An organizer written short (县安委办, 市市场监管局) that the report also writes in full (某县安全生产委员会
+    办公室): the full name, which says whose unit it is (org_forms.py)."""
+    from ..org_forms import fullest_form
+
+    if "organizer" not in frame:
+        return
+    _value, s, e, name = frame["organizer"]
+    full = fullest_form(ctx, ctx.norm[s:e])
+    if full is not None:
+        frame["organizer"] = (ctx.text[full[0] : full[1]], full[0], full[1], name)
+
+
 _FRAME_STEPS = (
     _step_held,
     _step_at_place,
@@ -358,6 +371,7 @@ _FRAME_STEPS = (
     _step_campaign,
     _step_named_in_event,
     _step_organizer,
+    _step_full_organizer,
 )
 
 

@@ -14,6 +14,7 @@ import re
 from ...model import Found
 from ..context import Context
 from ..lexicon import read_word_table
+from ..org_forms import same_unit
 from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
@@ -72,6 +73,9 @@ class _Units:
             or _similar(value, self.organizer)
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
+            or same_unit(
+                self.ctx, value, self.organizer
+            )  # 县安委办 of 某县安全生产委员会办公室 (org_forms.py)
             or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
             or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
         ):
