@@ -412,7 +412,21 @@ SHORT_ORGAN_WORD = (
 )
 
 
+# the lead's subject after a clause that only says when (国庆期间，), its verb after a time (于2日9时)
+TIME_CLAUSE_FIRST = (
+    "全县道路交通安全形势平稳\n"
+    "国庆期间，远山县公安局交通管理大队于1日8时启动节日交通安保勤务，累计出动警力620人次，"
+    "查处各类交通违法行为430起。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "organizer-subject-after-a-time-clause",
+        "organizer",
+        TIME_CLAUSE_FIRST,
+        exact="远山县公安局交通管理大队",
+    ),
     FieldVector(
         "organizer-short-name-written-in-full",
         "organizer",

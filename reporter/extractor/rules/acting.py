@@ -33,7 +33,8 @@ _CLAUSE_LEAD = re.compile(
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
-    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
+    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|于?\d{1,2}日|"
+    r"\d{1,2}时(?:\d{1,2}分)?|[上下]午|先后|再次|首次|专门|"
     r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with others' help: 在某所、某队的配合下，(成功侦破…)
@@ -44,6 +45,12 @@ _BETWEEN = re.compile(
 )
 
 
+# ---- hunits2: a clause that only says when (春节期间，开学季，6月21日至22日，): the subject follows it
+_TIME_CLAUSE = re.compile(
+    r"(?:[\u4e00-\u9fff\d]{1,10}?(?:期间|前夕|之际|伊始|以来|之初|季|前后|时节|当天|当晚|当日)"
+    r"|(?:\d{1,2}月)?\d{1,2}日?(?:至|到|—|-)(?:\d{1,2}月)?\d{1,2}日)"
+)
+# ---- end hunits2
 # clauses before the subject: a purpose, a basis, an approval, a circumstance (在…的同时/中/下)
 _PURPOSE = re.compile(
     r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究)|"
@@ -249,8 +256,10 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             actor = _subject_at(ctx, pos, span.end, title)
             if actor:
                 break
-            if not title and _PURPOSE.match(ctx.norm, pos):
-                purpose = True
+            if not title and (
+                _PURPOSE.match(ctx.norm, pos) or _TIME_CLAUSE.fullmatch(ctx.norm, clause[0], clause[1])
+            ):
+                purpose = True  # hunits2: a time clause, like a purpose clause, stands before the subject
             elif not title and not (purpose and _starts_with_verb(ctx, pos)):
                 # in the body, a sentence's first clause, or the one after a purpose clause (为…，) and the
                 # verb clauses that go on with it (为规范…，确保…，近日，某局组织…)
