@@ -420,7 +420,20 @@ TIME_CLAUSE_FIRST = (
 )
 
 
+# a town the division table lacks, acting as a whole: read by its suffix when the report names it twice
+TOWN_BY_SUFFIX = (
+    "石桥镇开展汛前地质灾害隐患排查\n"
+    "5月以来，石桥镇组织镇村干部和专业技术人员组成6个排查组，对全镇32处地质灾害隐患点逐一开展排查。\n"
+)
+# a kind of area, and a name written once, are no acting place
+AREA_NOT_PLACE = (
+    "园区企业安全生产检查有序推进\n近日，开发区组织力量对辖区内化工企业开展安全生产检查，共检查企业18家。\n"
+)
+
+
 VECTORS = [
+    FieldVector("organizer-town-read-by-its-suffix", "organizer", TOWN_BY_SUFFIX, exact="石桥镇"),
+    FieldVector("organizer-area-word-is-no-place", "organizer", AREA_NOT_PLACE, empty=True),
     FieldVector(
         "organizer-subject-after-a-time-clause",
         "organizer",

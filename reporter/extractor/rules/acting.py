@@ -101,7 +101,9 @@ def is_noise(ctx: Context, pos: int) -> bool:
 class Actor:
     start: int
     end: int
-    kind: str  # "unit", "place", or "place_unit" (a headline's place acting through its own unit)
+    # "unit", "place", "place_unit" (a headline's place acting through its own unit), or "suffix_place" (a
+    # place the division table lacks, read by its suffix: suffix_place.py)
+    kind: str
     chain: Chain | None = None
 
 
@@ -223,6 +225,13 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
             return None
         if chain.start > pos:
             break
+    # ---- hunits2: a place the division table lacks, read by its suffix (suffix_place.py)
+    from .suffix_place import suffix_place_at
+
+    end = suffix_place_at(ctx, pos)
+    if end is not None and _acts(ctx, pos, end, limit, title):
+        return Actor(pos, end, "suffix_place")
+    # ---- end hunits2
     return None
 
 

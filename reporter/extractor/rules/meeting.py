@@ -161,7 +161,19 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     chain = next((c for c in place_chains(ctx) if (c.township_end or c.end) == pos), None)
     if chain:
         return chain.start, pos
+    # hunits2: a place the division table lacks, read by its suffix (常平镇召开…: suffix_place.py)
+    from .suffix_place import suffix_place_before
+
+    from .header import _body_start
+
+    start = suffix_place_before(ctx, pos)
+    # in the body only: a headline's place often stands for its unit that holds the meeting in the lead
+    if start is not None and start >= _body_start(ctx) and ctx.norm[start - 1 : start] in _SUBJECT_LEFT:
+        return start, pos
     return None
+
+
+_SUBJECT_LEFT = "，。；：！？\n 　）)”"
 
 
 Frame = dict[str, tuple[str, int, int, str]]  # field → (value, start, end, rule name)
@@ -410,6 +422,8 @@ def _lead_subject(ctx: Context):
     if actor.kind in ("unit", "place_unit"):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
         return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
+    if actor.kind == "suffix_place":
+        return (ctx.text[actor.start : actor.end], actor.start, actor.end, "organizer.lead_suffix_place")
     s, e, name = place_name(ctx, actor)
     chair = _place_chair(ctx, ctx.norm[actor.start : actor.end])
     if chair:
