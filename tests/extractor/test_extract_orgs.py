@@ -431,7 +431,24 @@ AREA_NOT_PLACE = (
 )
 
 
+# a column tag before the headline's kicker, and a lead verb jieba glues to its adverb (全面推行)
+COLUMN_TAG_KICKER = (
+    "【基层动态】石桥镇：多措并举抓好秋季防火\n"
+    "入秋以来，石桥镇全面推行“网格+巡查”防火责任制，组建巡查队伍8支。\n"
+)
+# a newspaper's dateline, then a clause that only says when, then the unit
+DATELINE_THEN_TIME = (
+    "校园周边食品安全专项整治见实效\n"
+    "本报讯（记者 周岚）开学季，远山县市场监管局联合县教育局开展校园周边食品安全专项整治，"
+    "检查食品经营户210家。\n"
+)
+
+
 VECTORS = [
+    FieldVector("organizer-after-a-column-tag", "organizer", COLUMN_TAG_KICKER, exact="石桥镇"),
+    FieldVector(
+        "organizer-after-dateline-and-time", "organizer", DATELINE_THEN_TIME, exact="远山县市场监管局"
+    ),
     FieldVector("organizer-town-read-by-its-suffix", "organizer", TOWN_BY_SUFFIX, exact="石桥镇"),
     FieldVector("organizer-area-word-is-no-place", "organizer", AREA_NOT_PLACE, empty=True),
     FieldVector(

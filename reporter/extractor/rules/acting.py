@@ -25,9 +25,10 @@ from ..places import find_units
 
 # what may stand before the subject in a clause: datelines, dates, time words, a leading 在/据
 _CLAUSE_LEAD = re.compile(
+    r"(?:【[^】\n]{1,12}】\s*)?"  # hunits2: a column tag before a headline (【工作动态】)
     r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*)?"
     r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
-    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|初|底)?(?:以来|前后)?[，, ]?)?"
     r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日|"
     r"全年|上半年|下半年|[一二三四]季度|年内|近年|多年来)?[，, ]?"
 )
@@ -141,6 +142,9 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
         return True
     # --- end hplace
+    # hunits2: a lead verb right at pos, also where jieba glued it to the adverb before (全面推行)
+    if not not_acting.match(ctx.norm, pos, limit) and acting.match(ctx.norm, pos, limit):
+        return True
     i = bisect.bisect_left(ctx.word_starts, pos)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
@@ -266,7 +270,7 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             if actor:
                 break
             if not title and (
-                _PURPOSE.match(ctx.norm, pos) or _TIME_CLAUSE.fullmatch(ctx.norm, clause[0], clause[1])
+                _PURPOSE.match(ctx.norm, pos) or _TIME_CLAUSE.fullmatch(ctx.norm, pos, clause[1])
             ):
                 purpose = True  # hunits2: a time clause, like a purpose clause, stands before the subject
             elif not title and not (purpose and _starts_with_verb(ctx, pos)):
