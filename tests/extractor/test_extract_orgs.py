@@ -444,7 +444,25 @@ DATELINE_THEN_TIME = (
 )
 
 
+# a formal document's issuer written short in its title and in full in its signature
+ISSUER_SHORT_SIGNED_FULL = (
+    "县安委办关于2025年第二季度安全生产检查情况的通报\n"
+    "各乡镇人民政府，县安委会各成员单位：\n"
+    "6月1日至6月20日，县安委办组织3个检查组对全县重点行业企业开展安全生产检查，共检查企业86家，"
+    "发现隐患215项。\n"
+    "请各单位抓好整改落实。\n"
+    "远山县安全生产委员会办公室\n"
+    "2025年6月25日\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "organizer-issuer-short-written-in-full",
+        "organizer",
+        ISSUER_SHORT_SIGNED_FULL,
+        exact="远山县安全生产委员会办公室",
+    ),
     FieldVector("organizer-after-a-column-tag", "organizer", COLUMN_TAG_KICKER, exact="石桥镇"),
     FieldVector(
         "organizer-after-dateline-and-time", "organizer", DATELINE_THEN_TIME, exact="远山县市场监管局"

@@ -556,9 +556,20 @@ def organizer(ctx: Context) -> list[Found]:
 
     issued = organizer_from_document_layout(ctx)
     if issued is not None:
-        return [issued]
+        return [_full_issuer(ctx, issued)]
     # ---- end h12a ----
     return _from_frame(ctx, "organizer")
+
+
+def _full_issuer(ctx: Context, issued: Found) -> Found:
+    """The issuing organ written short (县安委办) and in full in the text: the full name (org_forms.py)."""
+    from ..org_forms import fullest_form
+
+    span = issued.evidence.span
+    full = fullest_form(ctx, ctx.norm[span.start : span.end])
+    if full is None:
+        return issued
+    return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], issued.rule)
 
 
 def _from_frame(ctx: Context, key: str) -> list[Found]:
