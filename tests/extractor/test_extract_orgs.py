@@ -456,7 +456,32 @@ ISSUER_SHORT_SIGNED_FULL = (
 )
 
 
+# the headline names the place, the lead its bureau with partners before a comma, then the object
+# a place the division table lacks heading a unit's name that the grammar cannot read: no acting place
+PLACE_HEADS_A_UNIT = (
+    "远山县多举措规范涉企收费\n今年以来，远山县发展和改革局从源头治理入手，多举措规范涉企收费行为。\n"
+)
+PARTNERS_THEN_OBJECT = (
+    "远山县开展夏季食品安全专项检查\n"
+    "6月以来，远山县市场监督管理局联合县教育局、县卫生健康局，对全县学校食堂开展专项检查，"
+    "共检查食堂96家。\n"
+)
+STARTING_POINT = (
+    "远山县多举措规范涉企收费\n今年以来，远山县财政局从源头治理入手，多举措规范涉企收费行为。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "organizer-unknown-place-heading-a-unit",
+        "organizer",
+        PLACE_HEADS_A_UNIT,
+        must_not_include=("远山县",),
+    ),
+    FieldVector(
+        "organizer-partners-then-object", "organizer", PARTNERS_THEN_OBJECT, exact="远山县市场监督管理局"
+    ),
+    FieldVector("organizer-starting-point-before-verb", "organizer", STARTING_POINT, exact="远山县财政局"),
     FieldVector(
         "organizer-issuer-short-written-in-full",
         "organizer",

@@ -51,6 +51,29 @@ _TIME_CLAUSE = re.compile(
     r"(?:[\u4e00-\u9fff\d]{1,10}?(?:期间|前夕|之际|伊始|以来|之初|季|前后|时节|当天|当晚|当日)"
     r"|(?:\d{1,2}月)?\d{1,2}日?(?:至|到|—|-)(?:\d{1,2}月)?\d{1,2}日)"
 )
+
+
+def _organ_follows(ctx: Context, pos: int) -> bool:
+    """An organ word among the next words (某县 + 发展和改革局): the place heads a unit's name, it does not act."""
+    import bisect
+
+    from ..places import unit_suffix_len
+
+    if _ORGAN_NEAR.match(ctx.norm, pos):
+        return True  # jieba cut the organ word apart (发展和改革 + 局)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    for word, _ws, _we in ctx.words[i : i + 3]:
+        if not "\u4e00" <= word[0] <= "\u9fff":
+            return False
+        if len(word) >= 2 and unit_suffix_len(word):
+            return True
+    return False
+
+
+_ORGAN_NEAR = re.compile(r"[^，。；：！？\s“”]{0,8}?[局委厅署院]")
+_JOINT_THEN_COMMA = re.compile(
+    r"(?:联合|会同|协同|配合|(?<=联合|会同|协同|配合))[^，。；：]{1,30}?(?<=[局委办院厅队所站心会])，(?=[对在向就为从])"
+)
 # ---- end hunits2
 # clauses before the subject: a purpose, a basis, an approval, a circumstance (在…的同时/中/下)
 _PURPOSE = re.compile(
@@ -142,6 +165,13 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
         return True
     # --- end hplace
+    # hunits2: partners before a comma, then the object (某局联合某局、某局，对…开展); a starting point
+    # before the verb (某局从制度建设入手，…)
+    joint = _JOINT_THEN_COMMA.match(ctx.norm, pos, limit)
+    if joint:
+        pos = joint.end()
+    if not title and ctx.norm[pos : pos + 1] == "从" and _verb_later(ctx, pos + 1, limit):
+        return True
     # hunits2: a lead verb right at pos, also where jieba glued it to the adverb before (全面推行)
     if not not_acting.match(ctx.norm, pos, limit) and acting.match(ctx.norm, pos, limit):
         return True
@@ -233,7 +263,7 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
     from .suffix_place import suffix_place_at
 
     end = suffix_place_at(ctx, pos)
-    if end is not None and _acts(ctx, pos, end, limit, title):
+    if end is not None and not _organ_follows(ctx, end) and _acts(ctx, pos, end, limit, title):
         return Actor(pos, end, "suffix_place")
     # ---- end hunits2
     return None
