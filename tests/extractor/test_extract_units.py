@@ -185,7 +185,31 @@ TOWNSHIP_BID = (
     "各镇街纪委同步开展监督，镇政府有关负责同志到场。\n"
 )
 
+# names that take no part: the site's name after the headline, a common noun, an honour in quotes, an app,
+# the closing attribution line (units.named with not_a_participant)
+PAGE_FURNITURE_UNITS = (
+    "县交通运输局开展汽车站安全检查_远山县人民政府\n"
+    "发布时间：2025-04-02　来源：县交通运输局\n"
+    "4月1日，县交通运输局联合县消防救援大队对城区汽车站开展安全检查，共排查隐患12处。"
+    "下一步，将持续深化“枫桥式交通运输所”创建，并引导群众下载国家反诈中心APP。\n"
+    "（县交通运输局办公室 2025年4月2日）\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-no-page-furniture-honour-or-common-noun",
+        "units",
+        PAGE_FURNITURE_UNITS,
+        must_include=("县消防救援大队",),
+        must_not_include=(
+            "远山县人民政府",
+            "汽车站",
+            "枫桥式交通运输所",
+            "国家反诈中心",
+            "县交通运输局办公室",
+        ),
+    ),
     FieldVector(
         "units-spoke-list",
         "units",

@@ -178,3 +178,40 @@ def _opens_a_clause(ctx: Context, pos: int) -> bool:
     if i >= len(ctx.words) or ctx.words[i][1] != pos:
         return False
     return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"
+
+
+# ---- hunits2: names that are page furniture, an honour in quotes, or a common noun
+def not_a_participant(ctx: Context, s: int, e: int) -> bool:
+    """A unit name that names no participant: on a furniture line (来源 | 某局, the closing （某局 日期）
+    line), after the headline on the headline's line (标题_某某人民政府网: the site's name), written in
+    quotes as an honour (“某某式派出所”), or a common noun that is one dictionary word (加油站, 派出所)."""
+    from ..entities import tag
+    from .acting import is_noise
+
+    if ctx.is_furniture(s) or is_noise(ctx, s):
+        return True
+    title = ctx.found.get("title") or []
+    if title:
+        span = title[0].evidence.span
+        line_end = ctx.norm.find("\n", span.start)
+        line_end = len(ctx.norm) if line_end < 0 else line_end
+        shown = span.start + len(str(title[0].value))  # the headline as shown, its site name cut off
+        if min(span.end, shown) <= s < line_end and ctx.norm.startswith(str(title[0].value), span.start):
+            return True  # 标题_网站名: the site's name written after the headline
+    if ctx.norm[s - 1 : s] == "“" and ctx.norm[e : e + 1] == "”":
+        return True
+    if _CLOSING_ATTRIBUTION.match(ctx.norm, e) and ctx.norm[s - 1 : s] in ("（", "("):
+        return True  # （某局办公室 2024年9月3日）: who wrote the page
+    if ctx.norm[s] in "省市县区旗镇乡" or e - s > 4:
+        return False  # 县检察院: the level word says whose
+    from ..orgs import org_grammar
+
+    word = next((w for w, ws, we in ctx.words if ws == s and we == e), None)
+    # 公安部, 教育部: a central organ's whole name (templates/org_words.txt 部委) is one unit
+    return word is not None and tag(word) == "n" and word not in org_grammar(ctx).ministries
+
+
+_CLOSING_ATTRIBUTION = re.compile(
+    r"\s*(?:供稿|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})?\s*[）)]\s*$", re.M
+)
+# ---- end hunits2

@@ -32,6 +32,7 @@ from .unit_filters import (
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
+    not_a_participant,
 )
 from .unit_lists import _distributive_pattern, _similar
 
@@ -212,6 +213,7 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if (
             _attribution_line(ctx, s)
+            or not_a_participant(ctx, s, e)
             or _only_cited(ctx, s, e)
             or _cited_guidance(ctx, s, e)
             or _planned_partner(ctx, s)
