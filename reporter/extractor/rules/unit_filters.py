@@ -208,7 +208,13 @@ def not_a_participant(ctx: Context, s: int, e: int) -> bool:
 
     word = next((w for w, ws, we in ctx.words if ws == s and we == e), None)
     # 公安部, 教育部: a central organ's whole name (templates/org_words.txt 部委) is one unit
-    return word is not None and tag(word) == "n" and word not in org_grammar(ctx).ministries
+    # 国务院, 中央纪委: a national organ needs no head (they open with 国/中)
+    return (
+        word is not None
+        and tag(word) in ("n", "nt")
+        and word not in org_grammar(ctx).ministries
+        and word[0] not in "国中"
+    )
 
 
 _CLOSING_ATTRIBUTION = re.compile(
