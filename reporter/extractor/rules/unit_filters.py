@@ -211,7 +211,7 @@ def not_a_participant(ctx: Context, s: int, e: int) -> bool:
     # 国务院, 中央纪委: a national organ needs no head (they open with 国/中)
     return (
         word is not None
-        and tag(word) in ("n", "nt")
+        and tag(word) == "n"
         and word not in org_grammar(ctx).ministries
         and word[0] not in "国中"
     )
