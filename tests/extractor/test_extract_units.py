@@ -196,7 +196,22 @@ PAGE_FURNITURE_UNITS = (
 )
 
 
+# the units checked in a 对…开展检查 clause are the object, not participants
+CHECKED_OBJECTS = (
+    "县效能办开展窗口作风明察暗访\n"
+    "5月8日，县效能办会同县审计局，对县政务服务中心、县医保服务中心等8个窗口单位开展作风明察暗访，"
+    "发现问题11个。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-checked-objects-are-no-participants",
+        "units",
+        CHECKED_OBJECTS,
+        must_include=("县审计局",),
+        must_not_include=("县政务服务中心", "县医保服务中心", "对县政务服务中心"),
+    ),
     FieldVector(
         "units-no-page-furniture-honour-or-common-noun",
         "units",

@@ -220,4 +220,21 @@ def not_a_participant(ctx: Context, s: int, e: int) -> bool:
 _CLOSING_ATTRIBUTION = re.compile(
     r"\s*(?:供稿|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})?\s*[）)]\s*$", re.M
 )
+
+
+def inspected(ctx: Context, s: int) -> bool:
+    """A unit in the object list of a check (对某中心、某中心等单位开展明察暗访): checked, not taking part."""
+    text = ctx.norm
+    clause_start = max(text.rfind(c, 0, s) for c in "，。；：\n") + 1
+    before = text[clause_start:s]
+    if not _OBJECT_OPEN.search(before):
+        return False
+    clause_end = min((i for i in (text.find(c, s) for c in "，。；\n") if i >= 0), default=len(text))
+    return bool(_CHECK_VERB.search(text, s, clause_end))
+
+
+_OBJECT_OPEN = re.compile(r"(?:^|[^\u4e00-\u9fff])?对(?:[^，。；对]*、)?$")
+_CHECK_VERB = re.compile(
+    r"(?:开展|进行|实施)[^，。；]{0,12}?(?:检查|督查|暗访|巡查|抽查|考核|评估|检测|督导)"
+)
 # ---- end hunits2

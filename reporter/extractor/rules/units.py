@@ -32,6 +32,7 @@ from .unit_filters import (
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
+    inspected,
     not_a_participant,
 )
 from .unit_lists import _distributive_pattern, _similar
@@ -214,6 +215,7 @@ def _named(ctx: Context, found: _Units) -> None:
         if (
             _attribution_line(ctx, s)
             or not_a_participant(ctx, s, e)
+            or inspected(ctx, s)
             or _only_cited(ctx, s, e)
             or _cited_guidance(ctx, s, e)
             or _planned_partner(ctx, s)
@@ -266,6 +268,8 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             pos += len(piece)
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
+        if text[m.start()] in _OBJECT_MARK:
+            continue  # hunits2: 对某中心、某中心等窗口单位开展暗访: the units checked, not taking part
         for a, b in spans:
             if any(x <= a < y for x, y in found.listed) or found.is_taken(a):
                 continue  # read already as a participants' list or a shared head's item
@@ -291,6 +295,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
 
 
+_OBJECT_MARK = "对"
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
