@@ -204,7 +204,24 @@ CHECKED_OBJECTS = (
 )
 
 
+# the organizer is an office of a unit (signed by it); the unit named short is no other participant
+OFFICE_OF_THE_ORGANIZER = (
+    "县法院召开2024年度执行工作推进会\n"
+    "3月6日，远山县人民法院召开2024年度执行工作推进会，县公安局、县司法局负责同志应邀参加。\n"
+    "会议要求，县法院要持续攻坚执行难。\n"
+    "远山县人民法院办公室\n"
+    "2024年3月7日\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-no-parent-of-the-organizer",
+        "units",
+        OFFICE_OF_THE_ORGANIZER,
+        must_include=("县公安局", "县司法局"),
+        must_not_include=("县法院", "远山县人民法院"),
+    ),
     FieldVector(
         "units-checked-objects-are-no-participants",
         "units",

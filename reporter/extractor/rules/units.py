@@ -61,6 +61,10 @@ class _Units:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.organizer = ctx.value("organizer") or ""
+        # hunits2: the units the organizer belongs to (某县人民检察院 of 某县人民检察院政治部), named short too
+        self.parents = [
+            self.organizer[:k] for k in range(3, len(self.organizer)) if unit_suffix_len(self.organizer[:k])
+        ]
         self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
@@ -75,9 +79,8 @@ class _Units:
             or _similar(value, self.organizer)
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
-            or same_unit(
-                self.ctx, value, self.organizer
-            )  # 县安委办 of 某县安全生产委员会办公室 (org_forms.py)
+            or same_unit(self.ctx, value, self.organizer)  # 县安委办 of 某县安全生产委员会办公室
+            or any(_part_of(value, p) or same_unit(self.ctx, value, p) for p in self.parents)
             or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
             or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
         ):
