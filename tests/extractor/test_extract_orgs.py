@@ -466,12 +466,24 @@ PARTNERS_THEN_OBJECT = (
     "6月以来，远山县市场监督管理局联合县教育局、县卫生健康局，对全县学校食堂开展专项检查，"
     "共检查食堂96家。\n"
 )
-STARTING_POINT = (
-    "远山县多举措规范涉企收费\n今年以来，远山县财政局从源头治理入手，多举措规范涉企收费行为。\n"
+STARTING_POINT = "远山县多举措规范涉企收费\n今年以来，远山县财政局从源头治理入手，多举措规范涉企收费行为。\n"
+
+
+# a unit whose place the division table lacks, read by the place's suffix where a name may begin
+UNKNOWN_PROVINCE_INFORMANT = (
+    "全省查处违法用地案件430起\n"
+    "记者从云岭省自然资源厅获悉：今年以来，全省共查处违法用地案件430起，收回土地1200亩。\n"
+    "据介绍，云岭省自然资源厅将持续开展卫片执法检查。\n"
 )
 
 
 VECTORS = [
+    FieldVector(
+        "organizer-unit-of-an-unknown-place",
+        "organizer",
+        UNKNOWN_PROVINCE_INFORMANT,
+        exact="云岭省自然资源厅",
+    ),
     FieldVector(
         "organizer-unknown-place-heading-a-unit",
         "organizer",

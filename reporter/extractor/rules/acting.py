@@ -260,7 +260,7 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
         if chain.start > pos:
             break
     # ---- hunits2: a place the division table lacks, read by its suffix (suffix_place.py)
-    from .suffix_place import suffix_place_at
+    from ..suffix_place import suffix_place_at
 
     end = suffix_place_at(ctx, pos)
     if end is not None and not _organ_follows(ctx, end) and _acts(ctx, pos, end, limit, title):

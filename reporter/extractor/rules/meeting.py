@@ -162,8 +162,8 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     if chain:
         return chain.start, pos
     # hunits2: a place the division table lacks, read by its suffix (常平镇召开…: suffix_place.py)
+    from ..suffix_place import suffix_place_before
     from .header import _body_start
-    from .suffix_place import suffix_place_before
 
     start = suffix_place_before(ctx, pos)
     # in the body only: a headline's place often stands for its unit that holds the meeting in the lead

@@ -15,9 +15,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..context import Context
+from .context import Context
 
-_SUFFIX_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?P<suffix>街道|镇|乡|县|区|市|省)")
+SUFFIX_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?P<suffix>街道|镇|乡|县|区|市|省)")
 # characters that open a level, a group or a pronoun, not a name (全县, 各镇, 本区, 我市, 该镇)
 _NOT_A_NAME = re.compile(r"[全各本该我其此这那每某一二三四五六七八九十两多省市县区镇乡村街]")
 # common nouns that end like a place: a kind of area, not a named one
@@ -26,14 +26,23 @@ _AREA_WORDS = re.compile(
 )
 
 
-def suffix_place_at(ctx: Context, pos: int) -> int | None:
-    """The end of an unknown place's name written at pos (常平镇 of 常平镇启动…), or None."""
-    m = _SUFFIX_PLACE.match(ctx.norm, pos)
+# a level word that begins a common word here (市场, 县城, 区域): no place's name ends before it
+_LEVEL_WORDS = frozenset(
+    ("市场", "市民", "县城", "县域", "区域", "区划", "省份", "市级", "县级", "区级", "省级", "镇村", "乡村")
+)
+
+
+def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None:
+    """The end of an unknown place's name written at pos (常平镇 of 常平镇启动…), or None; with
+    word_end=False the suffix may be glued to the word after it (江右 | 省公安厅: a unit's head)."""
+    m = SUFFIX_PLACE.match(ctx.norm, pos)
     if m is None or _NOT_A_NAME.search(m["name"]) or _AREA_WORDS.search(m["name"]):
+        return None
+    if not word_end and ctx.norm[m.end() - 1 : m.end() + 1] in _LEVEL_WORDS:
         return None
     end = m.end()
     i = bisect.bisect_left(ctx.word_ends, end)
-    if i >= len(ctx.word_ends) or ctx.word_ends[i] != end:
+    if word_end and (i >= len(ctx.word_ends) or ctx.word_ends[i] != end):
         return None  # 农贸市 + 场: the suffix is inside a longer word
     if ctx.norm.count(m.group()) < 2:
         return None
