@@ -477,7 +477,16 @@ UNKNOWN_PROVINCE_INFORMANT = (
 )
 
 
+# news of an accident at an unnamed site: the brigade that answers it is no organizer
+ACCIDENT_NEWS = (
+    "远山县一仓库起火 消防员转移群众20余人\n"
+    "昨日凌晨2时许，远山县城东一仓库发生火灾。远山县消防救援大队接警后迅速调派3辆消防车赶赴现场处置，"
+    "转移周边群众20余人，火灾未造成人员伤亡。\n"
+)
+
+
 VECTORS = [
+    FieldVector("organizer-none-in-accident-news", "organizer", ACCIDENT_NEWS, empty=True),
     FieldVector(
         "organizer-unit-of-an-unknown-place",
         "organizer",

@@ -341,6 +341,8 @@ _BODY_MEETING = re.compile(r"(?:报告会|座谈会|宣讲会|联席会议|全�
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
+    if _accident_news(ctx):
+        return  # hunits2: news of an accident has no acting unit (a unit that responds is not its organizer)
     for source in (
         _informant,
         _issuer,
@@ -370,6 +372,21 @@ def _step_full_organizer(ctx: Context, frame: Frame) -> None:
     full = fullest_form(ctx, ctx.norm[s:e])
     if full is not None:
         frame["organizer"] = (ctx.text[full[0] : full[1]], full[0], full[1], name)
+
+
+# ---- hunits2: a headline that reports an accident at an unnamed site (某县一化工厂发生爆燃事故, 某区一居民楼
+# 起火): a unit that answers it is not the organizer (a named site, 某大厦发生火灾, may be a government's report)
+_ACCIDENT_TITLE = re.compile(
+    r"[一某][^，。\s]{1,12}?(?:发生|起火|失火|爆燃|爆炸|坍塌|垮塌|着火)"
+)
+
+
+def _accident_news(ctx: Context) -> bool:
+    title = ctx.found.get("title") or []
+    return bool(title) and _ACCIDENT_TITLE.search(str(title[0].value)) is not None
+
+
+# ---- end hunits2
 
 
 _FRAME_STEPS = (
