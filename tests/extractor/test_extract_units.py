@@ -214,7 +214,22 @@ OFFICE_OF_THE_ORGANIZER = (
 )
 
 
+# an author line written in brackets after the text names the writer's office, not a participant
+AUTHOR_LINE = (
+    "县检察院开展法治进校园活动\n"
+    "今年以来，远山县人民检察院联合县教育局开展“法治进校园”巡讲12场，覆盖师生5000余人次。\n"
+    "（作者：县检察院第二检察部 林晓）\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-no-author-office",
+        "units",
+        AUTHOR_LINE,
+        must_include=("县教育局",),
+        must_not_include=("县检察院第二检察部",),
+    ),
     FieldVector(
         "units-no-parent-of-the-organizer",
         "units",
