@@ -227,6 +227,8 @@ def inspected(ctx: Context, s: int) -> bool:
     text = ctx.norm
     clause_start = max(text.rfind(c, 0, s) for c in "，。；：\n") + 1
     before = text[clause_start:s]
+    if _VISITED.search(before):
+        return True  # 观摩了某大队合成作战中心: a place shown to the meeting
     if not _OBJECT_OPEN.search(before):
         return False
     clause_end = min((i for i in (text.find(c, s) for c in "，。；\n") if i >= 0), default=len(text))
@@ -234,6 +236,7 @@ def inspected(ctx: Context, s: int) -> bool:
 
 
 _OBJECT_OPEN = re.compile(r"(?:^|[^\u4e00-\u9fff])?对(?:[^，。；对]*、)?$")
+_VISITED = re.compile(r"(?:观摩|参观)了?$")
 _CHECK_VERB = re.compile(
     r"(?:开展|进行|实施)[^，。；]{0,12}?(?:检查|督查|暗访|巡查|抽查|考核|评估|检测|督导)"
 )
