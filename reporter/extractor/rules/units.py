@@ -144,8 +144,6 @@ def _distributive(ctx: Context, found: _Units) -> None:
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
-        if len(head) < 3 and _SUFFIX_ITEM.fullmatch(first[-3:]):
-            head = first[-3:]  # hunits2: 青山县, a county the division table lacks, read by its suffix
         places = sum(1 for i in items[1:] if _looks_like_place(i))
         if not head or places * 2 < len(items) - 1 or any(len(i) > 6 for i in items[1:]):
             continue
@@ -301,7 +299,6 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
-_SUFFIX_ITEM = re.compile(r"(?![全各本该我其此这那每])[\u4e00-\u9fff]{2}[省市县区旗]")
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
