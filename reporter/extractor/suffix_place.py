@@ -38,12 +38,12 @@ def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None
     m = SUFFIX_PLACE.match(ctx.norm, pos)
     if m is None or _NOT_A_NAME.search(m["name"]) or _AREA_WORDS.search(m["name"]):
         return None
-    if not word_end and ctx.norm[m.end() - 1 : m.end() + 1] in _LEVEL_WORDS:
-        return None
+    if ctx.norm[m.end() - 1 : m.end() + 1] in _LEVEL_WORDS:
+        return None  # 农贸市 + 场: the level word begins a common word
     end = m.end()
     i = bisect.bisect_left(ctx.word_ends, end)
-    if word_end and (i >= len(ctx.word_ends) or ctx.word_ends[i] != end):
-        return None  # 农贸市 + 场: the suffix is inside a longer word
+    if word_end and i < len(ctx.words) and ctx.words[i][1] < m.start("suffix") and ctx.word_ends[i] != end:
+        return None  # 超市 + …: the suffix closes no name, it is inside a longer word (镇 | 多措 is jieba's cut)
     if ctx.norm.count(m.group()) < 2:
         return None
     return end

@@ -485,7 +485,21 @@ ACCIDENT_NEWS = (
 )
 
 
+# a town acting after a purpose clause, its suffix glued by jieba to the next word (安和 | 镇多措)
+TOWN_AFTER_PURPOSE = (
+    "首页 > 政务动态 > 乡镇动态\n"
+    "2024年10月12日 来源：安和镇\n"
+    "安和镇多措并举做好秋冬季森林防火工作\n"
+    "为切实做好秋冬季森林防火工作，安和镇多措并举、提前部署。\n"
+    "一、加强巡查。组建巡查队伍6支。\n"
+)
+# a market is no place: the level word 市 begins a common word
+MARKET_NOT_PLACE = "农贸市场改造提升工程完工\n9月以来，城区农贸市场改造提升工程全面完工，新增摊位120个。农贸市场管理方表示满意。\n"
+
+
 VECTORS = [
+    FieldVector("organizer-town-after-purpose-clause", "organizer", TOWN_AFTER_PURPOSE, exact="安和镇"),
+    FieldVector("organizer-market-is-no-place", "organizer", MARKET_NOT_PLACE, empty=True),
     FieldVector("organizer-none-in-accident-news", "organizer", ACCIDENT_NEWS, empty=True),
     FieldVector(
         "organizer-unit-of-an-unknown-place",
