@@ -230,7 +230,16 @@ SUFFIX_COUNTY_LIST = (
 )
 
 
+# the places a leader visits (先后来到…和县某中心) are visited, not participants
+VISITED_PLACES = (
+    "副市长到远山县调研森林防火工作\n"
+    "3月2日，副市长李华到远山县调研森林防火工作。他先后来到青峰林场、石门水库和县森林防火指挥中心，"
+    "实地查看防火物资储备情况。县应急管理局、县林业局负责同志陪同调研。\n"
+)
+
+
 VECTORS = [
+    FieldVector("units-no-visited-places", "units", VISITED_PLACES, must_not_include=("县森林防火指挥中心",)),
     FieldVector(
         "units-no-unit-only-visited",
         "units",

@@ -236,7 +236,7 @@ def inspected(ctx: Context, s: int) -> bool:
 
 
 _OBJECT_OPEN = re.compile(r"(?:^|[^\u4e00-\u9fff])?对(?:[^，。；对]*、)?$")
-_VISITED = re.compile(r"(?:观摩|参观)了?$")
+_VISITED = re.compile(r"(?:观摩|参观|来到|走进|前往)了?(?:[^，。；：]*[、和及])?$")
 _CHECK_VERB = re.compile(
     r"(?:开展|进行|实施)[^，。；]{0,12}?(?:检查|督查|暗访|巡查|抽查|考核|评估|检测|督导)"
 )
