@@ -238,7 +238,21 @@ VISITED_PLACES = (
 )
 
 
+# a discipline commission's numbered office is written with it as one unit
+COMMISSION_OFFICE = (
+    "县效能办开展作风建设专项督查\n"
+    "6月10日，县效能办会同县纪委监委第二监督检查室组成督查组，对全县12个乡镇开展作风建设专项督查。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-commission-numbered-office",
+        "units",
+        COMMISSION_OFFICE,
+        must_include=("县纪委监委第二监督检查室",),
+        must_not_include=("县纪委监委",),
+    ),
     FieldVector("units-no-visited-places", "units", VISITED_PLACES, must_not_include=("县森林防火指挥中心",)),
     FieldVector(
         "units-no-unit-only-visited",
