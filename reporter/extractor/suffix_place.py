@@ -43,10 +43,20 @@ def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None
     end = m.end()
     i = bisect.bisect_left(ctx.word_ends, end)
     if word_end and i < len(ctx.words) and ctx.words[i][1] < m.start("suffix") and ctx.word_ends[i] != end:
-        return None  # 超市 + …: the suffix closes no name, it is inside a longer word (镇 | 多措 is jieba's cut)
-    if ctx.norm.count(m.group()) < 2:
+        return (
+            None  # 超市 + …: the suffix closes no name, it is inside a longer word (镇 | 多措 is jieba's cut)
+        )
+    if _count(ctx, m.group()) < 2:
         return None
     return end
+
+
+def _count(ctx: Context, name: str) -> int:
+    """How often the report writes name (counted once per name and document)."""
+    counts: dict[str, int] = ctx.__dict__.setdefault("_suffix_place_counts", {})
+    if name not in counts:
+        counts[name] = ctx.norm.count(name)
+    return counts[name]
 
 
 def suffix_place_before(ctx: Context, pos: int) -> int | None:
