@@ -245,7 +245,22 @@ COMMISSION_OFFICE = (
 )
 
 
+# where the news of an accident came from (记者从某单位获悉) is no participant; the unit that answered is
+INFORMANT_OF_ACCIDENT = (
+    "远山县一仓库发生火灾 无人员伤亡\n"
+    "本报讯（记者 林夕）记者从远山县人民政府获悉，5月3日凌晨，远山县城东一仓库发生火灾。"
+    "远山县消防救援大队接警后迅速赶赴现场处置，火灾未造成人员伤亡。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-no-informant-of-accident-news",
+        "units",
+        INFORMANT_OF_ACCIDENT,
+        must_include=("远山县消防救援大队",),
+        must_not_include=("远山县人民政府",),
+    ),
     FieldVector(
         "units-commission-numbered-office",
         "units",

@@ -200,6 +200,8 @@ def not_a_participant(ctx: Context, s: int, e: int) -> bool:
             return True  # 标题_网站名: the site's name written after the headline
     if ctx.norm[s - 1 : s] == "“" and ctx.norm[e : e + 1] == "”":
         return True
+    if ctx.norm[s - 1 : s] in ("从", "据") and _INFORMED_AFTER.match(ctx.norm, e):
+        return True  # 记者从某县政府获悉: where the news came from, not who took part
     if _CLOSING_ATTRIBUTION.match(ctx.norm, e) and ctx.norm[s - 1 : s] in ("（", "("):
         return True  # （某局办公室 2024年9月3日）: who wrote the page
     if ctx.norm[s] in "省市县区旗镇乡" or e - s > 4:
@@ -217,6 +219,7 @@ def not_a_participant(ctx: Context, s: int, e: int) -> bool:
     )
 
 
+_INFORMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:获悉|了解到|得知)")
 _CLOSING_ATTRIBUTION = re.compile(
     r"\s*(?:供稿|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})?\s*[）)]\s*$", re.M
 )
