@@ -32,7 +32,7 @@ FLOORS = {
     "source": 0.95,
     "people": 0.96,
     "people.title": 0.96,
-    "units": 0.82,
+    "units": 0.86,
     "metrics": 0.89,
     "tasks": 0.96,
     "overall": 0.88,
