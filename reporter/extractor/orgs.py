@@ -221,6 +221,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         s = m.start()
         if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in _LEFT_WORDS):
             heads.append((s, m.end()))
+    heads.extend(_suffix_heads(ctx, heads))  # hunits2: a place the division table lacks (江右省 + 公安厅)
     national = "|".join(map(re.escape, g.national))
     if national:
         for m in re.finditer(national, text[:limit]):
@@ -261,6 +262,26 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Heads of unit names whose place the division table lacks, read by the place's suffix where a name
+    may begin (记者从江右省公安厅获悉), and named twice in the report (suffix_place.py)."""
+    from .suffix_place import SUFFIX_PLACE, suffix_place_at
+
+    text, out = ctx.norm, []
+    starts = {s for s, _e in known}
+    for m in SUFFIX_PLACE.finditer(text, 0, ctx.content_end):
+        s = m.start()
+        if s in starts or not (s == 0 or text[s - 1] in _LEFT_OK or text[max(0, s - 2) : s] in _LEFT_WORDS):
+            continue
+        end = suffix_place_at(ctx, s, word_end=False)
+        if end is None:
+            continue
+        organ_end = _organ_after(org_grammar(ctx), ctx, end, ctx.content_end)
+        if organ_end is not None and not re.search(r"[与和及同、]", text[end:organ_end]):
+            out.append((s, end))  # 青山县与某大学: two names, the place is no unit's head
+    return out
 
 
 def _bare_organ(g: OrgGrammar, text: str, start: int, end: int) -> bool:

@@ -399,7 +399,158 @@ NOTICE_ISSUER = (
 # a common noun opening a kind of body (社区党支部: whose?) is no headless unit
 COMMON_NOUN_BODY = "社区开展主题党日活动\n根据上级党委要求，社区党支部于5月4日组织召开了主题党日活动。\n"
 
+# a unit named short in the headline and in full in the lead (org_forms.py): the organizer is the full name
+SHORT_AND_FULL = (
+    "县安委办部署冬季消防安全大排查\n"
+    "11月20日，县安委办组织召开冬季消防安全工作推进会。远山县安全生产委员会办公室有关负责同志通报了"
+    "前期检查情况，县消防救援大队、县住建局负责同志参加会议。\n"
+)
+SHORT_ORGAN_WORD = (
+    "市市场监管局开展校园周边食品安全检查\n"
+    "9月3日，市市场监管局组织执法人员对城区12所学校周边食品经营户开展检查。据了解，临川市市场监督管理局"
+    "今年已累计检查经营户860家。\n"
+)
+
+
+# the lead's subject after a clause that only says when (国庆期间，), its verb after a time (于2日9时)
+TIME_CLAUSE_FIRST = (
+    "全县道路交通安全形势平稳\n"
+    "国庆期间，远山县公安局交通管理大队于1日8时启动节日交通安保勤务，累计出动警力620人次，"
+    "查处各类交通违法行为430起。\n"
+)
+
+
+# a town the division table lacks, acting as a whole: read by its suffix when the report names it twice
+TOWN_BY_SUFFIX = (
+    "石桥镇开展汛前地质灾害隐患排查\n"
+    "5月以来，石桥镇组织镇村干部和专业技术人员组成6个排查组，对全镇32处地质灾害隐患点逐一开展排查。\n"
+)
+# a kind of area, and a name written once, are no acting place
+AREA_NOT_PLACE = (
+    "园区企业安全生产检查有序推进\n近日，开发区组织力量对辖区内化工企业开展安全生产检查，共检查企业18家。\n"
+)
+
+
+# a column tag before the headline's kicker, and a lead verb jieba glues to its adverb (全面推行)
+COLUMN_TAG_KICKER = (
+    "【基层动态】石桥镇：多措并举抓好秋季防火\n"
+    "入秋以来，石桥镇全面推行“网格+巡查”防火责任制，组建巡查队伍8支。\n"
+)
+# a newspaper's dateline, then a clause that only says when, then the unit
+DATELINE_THEN_TIME = (
+    "校园周边食品安全专项整治见实效\n"
+    "本报讯（记者 周岚）开学季，远山县市场监管局联合县教育局开展校园周边食品安全专项整治，"
+    "检查食品经营户210家。\n"
+)
+
+
+# a formal document's issuer written short in its title and in full in its signature
+ISSUER_SHORT_SIGNED_FULL = (
+    "县安委办关于2025年第二季度安全生产检查情况的通报\n"
+    "各乡镇人民政府，县安委会各成员单位：\n"
+    "6月1日至6月20日，县安委办组织3个检查组对全县重点行业企业开展安全生产检查，共检查企业86家，"
+    "发现隐患215项。\n"
+    "请各单位抓好整改落实。\n"
+    "远山县安全生产委员会办公室\n"
+    "2025年6月25日\n"
+)
+
+
+# the headline names the place, the lead its bureau with partners before a comma, then the object
+# a place the division table lacks heading a unit's name that the grammar cannot read: no acting place
+PLACE_HEADS_A_UNIT = (
+    "远山县多举措规范涉企收费\n今年以来，远山县发展和改革局从源头治理入手，多举措规范涉企收费行为。\n"
+)
+PARTNERS_THEN_OBJECT = (
+    "远山县开展夏季食品安全专项检查\n"
+    "6月以来，远山县市场监督管理局联合县教育局、县卫生健康局，对全县学校食堂开展专项检查，"
+    "共检查食堂96家。\n"
+)
+STARTING_POINT = "远山县多举措规范涉企收费\n今年以来，远山县财政局从源头治理入手，多举措规范涉企收费行为。\n"
+
+
+# a unit whose place the division table lacks, read by the place's suffix where a name may begin
+UNKNOWN_PROVINCE_INFORMANT = (
+    "全省查处违法用地案件430起\n"
+    "记者从云岭省自然资源厅获悉：今年以来，全省共查处违法用地案件430起，收回土地1200亩。\n"
+    "据介绍，云岭省自然资源厅将持续开展卫片执法检查。\n"
+)
+
+
+# news of an accident at an unnamed site: the brigade that answers it is no organizer
+ACCIDENT_NEWS = (
+    "远山县一仓库起火 消防员转移群众20余人\n"
+    "昨日凌晨2时许，远山县城东一仓库发生火灾。远山县消防救援大队接警后迅速调派3辆消防车赶赴现场处置，"
+    "转移周边群众20余人，火灾未造成人员伤亡。\n"
+)
+
+
+# a town acting after a purpose clause, its suffix glued by jieba to the next word (安和 | 镇多措)
+TOWN_AFTER_PURPOSE = (
+    "首页 > 政务动态 > 乡镇动态\n"
+    "2024年10月12日 来源：安和镇\n"
+    "安和镇多措并举做好秋冬季森林防火工作\n"
+    "为切实做好秋冬季森林防火工作，安和镇多措并举、提前部署。\n"
+    "一、加强巡查。组建巡查队伍6支。\n"
+)
+# a market is no place: the level word 市 begins a common word
+MARKET_NOT_PLACE = "农贸市场改造提升工程完工\n9月以来，城区农贸市场改造提升工程全面完工，新增摊位120个。农贸市场管理方表示满意。\n"
+
+
 VECTORS = [
+    FieldVector("organizer-town-after-purpose-clause", "organizer", TOWN_AFTER_PURPOSE, exact="安和镇"),
+    FieldVector("organizer-market-is-no-place", "organizer", MARKET_NOT_PLACE, empty=True),
+    FieldVector("organizer-none-in-accident-news", "organizer", ACCIDENT_NEWS, empty=True),
+    FieldVector(
+        "organizer-unit-of-an-unknown-place",
+        "organizer",
+        UNKNOWN_PROVINCE_INFORMANT,
+        exact="云岭省自然资源厅",
+    ),
+    FieldVector(
+        "organizer-unknown-place-heading-a-unit",
+        "organizer",
+        PLACE_HEADS_A_UNIT,
+        must_not_include=("远山县",),
+    ),
+    FieldVector(
+        "organizer-partners-then-object", "organizer", PARTNERS_THEN_OBJECT, exact="远山县市场监督管理局"
+    ),
+    FieldVector("organizer-starting-point-before-verb", "organizer", STARTING_POINT, exact="远山县财政局"),
+    FieldVector(
+        "organizer-issuer-short-written-in-full",
+        "organizer",
+        ISSUER_SHORT_SIGNED_FULL,
+        exact="远山县安全生产委员会办公室",
+    ),
+    FieldVector("organizer-after-a-column-tag", "organizer", COLUMN_TAG_KICKER, exact="石桥镇"),
+    FieldVector(
+        "organizer-after-dateline-and-time", "organizer", DATELINE_THEN_TIME, exact="远山县市场监管局"
+    ),
+    FieldVector("organizer-town-read-by-its-suffix", "organizer", TOWN_BY_SUFFIX, exact="石桥镇"),
+    FieldVector("organizer-area-word-is-no-place", "organizer", AREA_NOT_PLACE, empty=True),
+    FieldVector(
+        "organizer-subject-after-a-time-clause",
+        "organizer",
+        TIME_CLAUSE_FIRST,
+        exact="远山县公安局交通管理大队",
+    ),
+    FieldVector(
+        "organizer-short-name-written-in-full",
+        "organizer",
+        SHORT_AND_FULL,
+        exact="远山县安全生产委员会办公室",
+    ),
+    FieldVector(
+        "organizer-short-organ-word-in-full", "organizer", SHORT_ORGAN_WORD, exact="临川市市场监督管理局"
+    ),
+    FieldVector(
+        "units-no-organizer-written-short-or-full",
+        "units",
+        SHORT_AND_FULL,
+        must_include=("县消防救援大队", "县住建局"),
+        must_not_include=("县安委办", "远山县安全生产委员会办公室"),
+    ),
     FieldVector("organizer-common-noun-body-is-no-headless-unit", "organizer", COMMON_NOUN_BODY, empty=True),
     FieldVector("organizer-notice-issuer-who-supervises", "organizer", NOTICE_ISSUER, exact="市效能办"),
     FieldVector("organizer-place-acting-on-a-long-object", "organizer", LONG_OBJECT, exact="宁波市"),

@@ -185,7 +185,131 @@ TOWNSHIP_BID = (
     "各镇街纪委同步开展监督，镇政府有关负责同志到场。\n"
 )
 
+# names that take no part: the site's name after the headline, a common noun, an honour in quotes, an app,
+# the closing attribution line (units.named with not_a_participant)
+PAGE_FURNITURE_UNITS = (
+    "县交通运输局开展汽车站安全检查_远山县人民政府\n"
+    "发布时间：2025-04-02　来源：县交通运输局\n"
+    "4月1日，县交通运输局联合县消防救援大队对城区汽车站开展安全检查，共排查隐患12处。"
+    "下一步，将持续深化“枫桥式交通运输所”创建，并引导群众下载国家反诈中心APP。\n"
+    "（县交通运输局办公室 2025年4月2日）\n"
+)
+
+
+# the units checked in a 对…开展检查 clause are the object, not participants
+CHECKED_OBJECTS = (
+    "县效能办开展窗口作风明察暗访\n"
+    "5月8日，县效能办会同县审计局，对县政务服务中心、县医保服务中心等8个窗口单位开展作风明察暗访，"
+    "发现问题11个。\n"
+)
+
+
+# the organizer is an office of a unit (signed by it); the unit named short is no other participant
+OFFICE_OF_THE_ORGANIZER = (
+    "县法院召开2024年度执行工作推进会\n"
+    "3月6日，远山县人民法院召开2024年度执行工作推进会，县公安局、县司法局负责同志应邀参加。\n"
+    "会议要求，县法院要持续攻坚执行难。\n"
+    "远山县人民法院办公室\n"
+    "2024年3月7日\n"
+)
+
+
+# an author line written in brackets after the text names the writer's office, not a participant
+AUTHOR_LINE = (
+    "县检察院开展法治进校园活动\n"
+    "今年以来，远山县人民检察院联合县教育局开展“法治进校园”巡讲12场，覆盖师生5000余人次。\n"
+    "（作者：县检察院第二检察部 林晓）\n"
+)
+
+
+# a unit only visited after the meeting (观摩了…) is no participant; the speakers' list still is
+SUFFIX_COUNTY_LIST = (
+    "全市禁毒工作推进会召开\n"
+    "4月2日，全市禁毒工作推进会在石门县召开。会议由远山市公安局主办，市公安局禁毒支队支队长林海主持会议。"
+    "青禾县、白沙区、石门县三个县区公安局作交流发言。会后，与会人员观摩了石门县公安局禁毒大队情报研判中心。\n"
+)
+
+
+# the places a leader visits (先后来到…和县某中心) are visited, not participants
+VISITED_PLACES = (
+    "副市长到远山县调研森林防火工作\n"
+    "3月2日，副市长李华到远山县调研森林防火工作。他先后来到青峰林场、石门水库和县森林防火指挥中心，"
+    "实地查看防火物资储备情况。县应急管理局、县林业局负责同志陪同调研。\n"
+)
+
+
+# a discipline commission's numbered office is written with it as one unit
+COMMISSION_OFFICE = (
+    "县效能办开展作风建设专项督查\n"
+    "6月10日，县效能办会同县纪委监委第二监督检查室组成督查组，对全县12个乡镇开展作风建设专项督查。\n"
+)
+
+
+# where the news of an accident came from (记者从某单位获悉) is no participant; the unit that answered is
+INFORMANT_OF_ACCIDENT = (
+    "远山县一仓库发生火灾 无人员伤亡\n"
+    "本报讯（记者 林夕）记者从远山县人民政府获悉，5月3日凌晨，远山县城东一仓库发生火灾。"
+    "远山县消防救援大队接警后迅速赶赴现场处置，火灾未造成人员伤亡。\n"
+)
+
+
 VECTORS = [
+    FieldVector(
+        "units-no-informant-of-accident-news",
+        "units",
+        INFORMANT_OF_ACCIDENT,
+        must_include=("远山县消防救援大队",),
+        must_not_include=("远山县人民政府",),
+    ),
+    FieldVector(
+        "units-commission-numbered-office",
+        "units",
+        COMMISSION_OFFICE,
+        must_include=("县纪委监委第二监督检查室",),
+        must_not_include=("县纪委监委",),
+    ),
+    FieldVector("units-no-visited-places", "units", VISITED_PLACES, must_not_include=("县森林防火指挥中心",)),
+    FieldVector(
+        "units-no-unit-only-visited",
+        "units",
+        SUFFIX_COUNTY_LIST,
+        must_include=("青禾县公安局", "石门县公安局"),
+        must_not_include=("石门县公安局禁毒大队",),
+    ),
+    FieldVector(
+        "units-no-author-office",
+        "units",
+        AUTHOR_LINE,
+        must_include=("县教育局",),
+        must_not_include=("县检察院第二检察部",),
+    ),
+    FieldVector(
+        "units-no-parent-of-the-organizer",
+        "units",
+        OFFICE_OF_THE_ORGANIZER,
+        must_include=("县公安局", "县司法局"),
+        must_not_include=("县法院", "远山县人民法院"),
+    ),
+    FieldVector(
+        "units-checked-objects-are-no-participants",
+        "units",
+        CHECKED_OBJECTS,
+        must_include=("县审计局",),
+        must_not_include=("县政务服务中心", "县医保服务中心", "对县政务服务中心"),
+    ),
+    FieldVector(
+        "units-no-page-furniture-honour-or-common-noun",
+        "units",
+        PAGE_FURNITURE_UNITS,
+        must_include=("县消防救援大队",),
+        must_not_include=(
+            "远山县人民政府",
+            "汽车站",
+            "枫桥式交通运输所",
+            "国家反诈中心",
+            "县交通运输局办公室",
+        ),
+    ),
     FieldVector(
         "units-spoke-list",
         "units",

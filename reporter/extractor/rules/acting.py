@@ -25,15 +25,17 @@ from ..places import find_units
 
 # what may stand before the subject in a clause: datelines, dates, time words, a leading 在/据
 _CLAUSE_LEAD = re.compile(
+    r"(?:【[^】\n]{1,12}】\s*)?"  # hunits2: a column tag before a headline (【工作动态】)
     r"(?:(?:本报|本台|本网|[\u4e00-\u9fff]{1,8}?(?:社|网|报|台))(?:[\u4e00-\u9fff]{0,8}?)(?:\d{1,2}月\d{1,2}日)?(?:电|讯)\s*)?"
     r"(?:[（(][^）)\n]{0,30}[）)]\s*)?"
-    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|以来|前后)?[，, ]?)?"
+    r"(?:(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚|上旬|中旬|下旬|初|底)?(?:以来|前后)?[，, ]?)?"
     r"(?:近年来|近期|近日|日前|今年以来|去年以来|年初以来|目前|当前|今年|去年|此前|最近|今天|今日|昨天|昨日|"
     r"全年|上半年|下半年|[一二三四]季度|年内|近年|多年来)?[，, ]?"
 )
 # what may stand between the subject and its verb
 _BETWEEN = re.compile(
-    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,2}日|[上下]午|先后|再次|首次|专门|"
+    r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|于?\d{1,2}日|"
+    r"\d{1,2}时(?:\d{1,2}分)?|[上下]午|先后|再次|首次|专门|"
     r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with others' help: 在某所、某队的配合下，(成功侦破…)
@@ -44,6 +46,35 @@ _BETWEEN = re.compile(
 )
 
 
+# ---- hunits2: a clause that only says when (春节期间，开学季，6月21日至22日，): the subject follows it
+_TIME_CLAUSE = re.compile(
+    r"(?:[\u4e00-\u9fff\d]{1,10}?(?:期间|前夕|之际|伊始|以来|之初|季|前后|时节|当天|当晚|当日)"
+    r"|(?:\d{1,2}月)?\d{1,2}日?(?:至|到|—|-)(?:\d{1,2}月)?\d{1,2}日)"
+)
+
+
+def _organ_follows(ctx: Context, pos: int) -> bool:
+    """An organ word among the next words (某县 + 发展和改革局): the place heads a unit's name, it does not act."""
+    import bisect
+
+    from ..places import unit_suffix_len
+
+    if _ORGAN_NEAR.match(ctx.norm, pos):
+        return True  # jieba cut the organ word apart (发展和改革 + 局)
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    for word, _ws, _we in ctx.words[i : i + 3]:
+        if not "\u4e00" <= word[0] <= "\u9fff":
+            return False
+        if len(word) >= 2 and unit_suffix_len(word):
+            return True
+    return False
+
+
+_ORGAN_NEAR = re.compile(r"[^，。；：！？\s“”]{0,8}?[局委厅署院]")
+_JOINT_THEN_COMMA = re.compile(
+    r"(?:联合|会同|协同|配合|(?<=联合|会同|协同|配合))[^，。；：]{1,30}?(?<=[局委办院厅队所站心会])，(?=[对在向就为从])"
+)
+# ---- end hunits2
 # clauses before the subject: a purpose, a basis, an approval, a circumstance (在…的同时/中/下)
 _PURPOSE = re.compile(
     r"(?:为了?|围绕|按照|根据|依据|针对|聚焦|经[^，。]{2,12}(?:批准|同意|研究)|"
@@ -94,7 +125,9 @@ def is_noise(ctx: Context, pos: int) -> bool:
 class Actor:
     start: int
     end: int
-    kind: str  # "unit", "place", or "place_unit" (a headline's place acting through its own unit)
+    # "unit", "place", "place_unit" (a headline's place acting through its own unit), or "suffix_place" (a
+    # place the division table lacks, read by its suffix: suffix_place.py)
+    kind: str
     chain: Chain | None = None
 
 
@@ -132,6 +165,16 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if ctx.norm[pos - 1 : pos] in ("将", "把") and _verb_later(ctx, pos, limit):
         return True
     # --- end hplace
+    # hunits2: partners before a comma, then the object (某局联合某局、某局，对…开展); a starting point
+    # before the verb (某局从制度建设入手，…)
+    joint = _JOINT_THEN_COMMA.match(ctx.norm, pos, limit)
+    if joint:
+        pos = joint.end()
+    if not title and ctx.norm[pos : pos + 1] == "从" and _verb_later(ctx, pos + 1, limit):
+        return True
+    # hunits2: a lead verb right at pos, also where jieba glued it to the adverb before (全面推行)
+    if not not_acting.match(ctx.norm, pos, limit) and acting.match(ctx.norm, pos, limit):
+        return True
     i = bisect.bisect_left(ctx.word_starts, pos)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
@@ -216,6 +259,13 @@ def _subject_at(ctx: Context, pos: int, limit: int, title: bool) -> Actor | None
             return None
         if chain.start > pos:
             break
+    # ---- hunits2: a place the division table lacks, read by its suffix (suffix_place.py)
+    from ..suffix_place import suffix_place_at
+
+    end = suffix_place_at(ctx, pos)
+    if end is not None and not _organ_follows(ctx, end) and _acts(ctx, pos, end, limit, title):
+        return Actor(pos, end, "suffix_place")
+    # ---- end hunits2
     return None
 
 
@@ -249,8 +299,10 @@ def lead_actor(ctx: Context, body_start: int) -> Actor | None:
             actor = _subject_at(ctx, pos, span.end, title)
             if actor:
                 break
-            if not title and _PURPOSE.match(ctx.norm, pos):
-                purpose = True
+            if not title and (
+                _PURPOSE.match(ctx.norm, pos) or _TIME_CLAUSE.fullmatch(ctx.norm, pos, clause[1])
+            ):
+                purpose = True  # hunits2: a time clause, like a purpose clause, stands before the subject
             elif not title and not (purpose and _starts_with_verb(ctx, pos)):
                 # in the body, a sentence's first clause, or the one after a purpose clause (为…，) and the
                 # verb clauses that go on with it (为规范…，确保…，近日，某局组织…)

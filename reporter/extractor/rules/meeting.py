@@ -26,13 +26,17 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
+from .organizer_doc import _informant, _issuer
 from .organizer_weak import (
+    _accident_news,
     _chair_unit,
+    _full_issuer,
     _hosted_by,
     _most_named_unit,
     _notice_issuer,
     _place_chair,
     _spokesman_unit,
+    _step_full_organizer,
 )
 from .people import find_people
 
@@ -190,7 +194,18 @@ def _org_before(ctx: Context, pos: int) -> tuple[int, int] | None:
     chain = next((c for c in place_chains(ctx) if (c.township_end or c.end) == pos), None)
     if chain:
         return chain.start, pos
+    # hunits2: a place the division table lacks, read by its suffix (常平镇召开…: suffix_place.py)
+    from ..suffix_place import suffix_place_before
+    from .header import _body_start
+
+    start = suffix_place_before(ctx, pos)
+    # in the body only: a headline's place often stands for its unit that holds the meeting in the lead
+    if start is not None and start >= _body_start(ctx) and ctx.norm[start - 1 : start] in _SUBJECT_LEFT:
+        return start, pos
     return None
+
+
+_SUBJECT_LEFT = "，。；：！？\n 　）)”"
 
 
 Frame = dict[str, tuple[str, int, int, str]]  # field → (value, start, end, rule name)
@@ -374,6 +389,8 @@ _BODY_MEETING = re.compile(r"(?:报告会|座谈会|宣讲会|联席会议|全�
 
 def _step_organizer(ctx: Context, frame: Frame) -> None:
     """Weaker sources of the organizer, tried in order until one gives a unit."""
+    if _accident_news(ctx):
+        return  # hunits2: news of an accident has no acting unit (a unit that responds is not its organizer)
     for source in (
         _informant,
         _issuer,
@@ -403,6 +420,7 @@ _FRAME_STEPS = (
     _step_campaign,
     _step_named_in_event,
     _step_organizer,
+    _step_full_organizer,
 )
 
 
@@ -441,43 +459,13 @@ def _lead_subject(ctx: Context):
     if actor.kind in ("unit", "place_unit"):
         s, e = _fuller_unit(ctx, ctx.norm[actor.start : actor.end], actor.end) or (actor.start, actor.end)
         return (ctx.text[s:e], s, e, f"organizer.lead_{actor.kind}")
+    if actor.kind == "suffix_place":
+        return (ctx.text[actor.start : actor.end], actor.start, actor.end, "organizer.lead_suffix_place")
     s, e, name = place_name(ctx, actor)
     chair = _place_chair(ctx, ctx.norm[actor.start : actor.end])
     if chair:
         return chair
     return (name if ctx.norm[s:e] != name else ctx.text[s:e], s, e, "organizer.lead_place")
-
-
-_INFORMED = re.compile(r"(?:获悉|了解到|通报|介绍|消息|统计|发布|召开的[^，。]{0,40}?上获悉)")
-
-
-# 从/据/经 + the unit; not 根据/依据 (a document followed) nor 数据/证据
-_FROM = re.compile(r"从|(?<![根依按数证])据|(?<![已曾])经")
-
-
-def _informant(ctx: Context):
-    """记者从 ORG 获悉, 据 ORG 通报: the unit that gave the news is whose work it reports."""
-    for m in _first(ctx, _FROM, lines=8):
-        org = next(((s, e) for s, e in find_units(ctx) if s == m.end()), None)
-        if org is None:
-            continue
-        s, e = org
-        e = _joint_end(ctx, e)
-        clause_end = min((ctx.norm.find(c, e) % (len(ctx.norm) + 1) for c in "，。；\n"), default=e)
-        if _INFORMED.search(ctx.norm, e, min(clause_end + 1, e + 60)):
-            return (ctx.text[s : org[1]], s, org[1], "organizer.informant")
-    return None
-
-
-def _joint_end(ctx: Context, end: int) -> int:
-    """Past units named jointly after the first (江西省政府新闻办、省生态环境厅联合召开)."""
-    units = find_units(ctx)
-    while ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
-        nxt = next((e for s, e in units if s == end + 1), None)
-        if nxt is None:
-            break
-        end = nxt
-    return end
 
 
 def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None:
@@ -528,47 +516,6 @@ def _campaign(ctx: Context):
     return (ctx.text[s:e], s, e, "event.campaign")
 
 
-_DOC_TYPE = re.compile(
-    r"关于[^，。]{2,60}的(?:情况|紧急|补充|有关情况|专项|工作)?(?:通知|通报|意见|方案|报告|决定|函|请示|批复|公告|通告|规定|办法|细则|"
-    r"工作要点|实施方案|工作方案)$"
-)
-
-
-def _issuer(ctx: Context):
-    """An official document's issuing unit: 青山县应急管理局关于做好…的通知 → 青山县应急管理局."""
-    title = ctx.found.get("title") or []
-    if not title:
-        return None
-    span = title[0].evidence.span
-    head = ctx.norm[span.start : span.end]
-    m = re.search(r"关于", head)
-    if not m or not _DOC_TYPE.search(head):
-        return None
-    units = [u for u in find_units(ctx, span.start, span.start + m.start()) if u[1] == span.start + m.start()]
-    if units:
-        s, e = units[0]
-        return (ctx.text[s:e], s, e, "organizer.issuer")
-    signed = _signing_unit(ctx)
-    if signed:
-        return (ctx.text[signed[0] : signed[1]], signed[0], signed[1], "organizer.signature")
-    return None
-
-
-def _signing_unit(ctx: Context) -> tuple[int, int] | None:
-    """The unit on the signature line of an official document, just above its date (落款)."""
-    lines = ctx.lines[-3:]
-    for i, line in enumerate(lines[:-1]):
-        text = ctx.norm[line.start : line.end].strip()
-        nxt = ctx.norm[lines[i + 1].start : lines[i + 1].end].strip()
-        if re.fullmatch(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日", nxt) and len(text) <= 30:
-            units = [
-                u for u in find_units(ctx, line.start, line.end) if ctx.norm[u[0] : u[1]].strip() == text
-            ]
-            if units:
-                return units[0]
-    return None
-
-
 # words that make a name a kind of unit rather than one unit (有关部门, 相关单位, 各级机关)
 _GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|等(?:部门|单位)")
 
@@ -581,7 +528,7 @@ def organizer(ctx: Context) -> list[Found]:
 
     issued = organizer_from_document_layout(ctx)
     if issued is not None:
-        return [issued]
+        return [_full_issuer(ctx, issued)]
     # ---- end h12a ----
     return _from_frame(ctx, "organizer")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...model import Found
 from ..context import Context
 from ..places import find_units
 from .people import find_people
@@ -122,3 +123,40 @@ def _notice_issuer(ctx: Context):
         if _SUPERVISES.match(ctx.norm, e):
             return (ctx.text[s:e], s, e, "organizer.notice_issuer")
     return None
+
+
+# ---- hunits2: a headline that reports an accident at an unnamed site (某县一化工厂发生爆燃事故, 某区一居民楼
+# 起火): a unit that answers it is not the organizer (a named site, 某大厦发生火灾, may be a government's report)
+_ACCIDENT_TITLE = re.compile(r"[一某][^，。\s]{1,12}?(?:发生|起火|失火|爆燃|爆炸|坍塌|垮塌|着火)")
+
+
+def _accident_news(ctx: Context) -> bool:
+    title = ctx.found.get("title") or []
+    return bool(title) and _ACCIDENT_TITLE.search(str(title[0].value)) is not None
+
+
+# ---- end hunits2
+
+
+def _step_full_organizer(ctx: Context, frame: dict[str, tuple[str, int, int, str]]) -> None:
+    """An organizer written short (县安委办, 市市场监管局) that the report also writes in full (某县安全生产委员会
+    办公室): the full name, which says whose unit it is (org_forms.py)."""
+    from ..org_forms import fullest_form
+
+    if "organizer" not in frame:
+        return
+    _value, s, e, name = frame["organizer"]
+    full = fullest_form(ctx, ctx.norm[s:e])
+    if full is not None:
+        frame["organizer"] = (ctx.text[full[0] : full[1]], full[0], full[1], name)
+
+
+def _full_issuer(ctx: Context, issued: Found) -> Found:
+    """The issuing organ written short (县安委办) and in full in the text: the full name (org_forms.py)."""
+    from ..org_forms import fullest_form
+
+    span = issued.evidence.span
+    full = fullest_form(ctx, ctx.norm[span.start : span.end])
+    if full is None:
+        return issued
+    return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], issued.rule)

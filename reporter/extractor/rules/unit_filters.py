@@ -120,7 +120,7 @@ def _attribution_line(ctx: Context, pos: int) -> bool:
 
 
 _ATTRIBUTION_KEY = re.compile(
-    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑)\s*[：:]\s*$"
+    r"(?:数据来源|资料来源|信息来源|来源|稿源|供稿单位|供稿|发布机构|发布单位|责任编辑|作者|撰稿|撰文)\s*[：:]\s*$"
 )
 
 
@@ -178,3 +178,69 @@ def _opens_a_clause(ctx: Context, pos: int) -> bool:
     if i >= len(ctx.words) or ctx.words[i][1] != pos:
         return False
     return (tag(ctx.words[i][0]) or "n")[:1] in "cvdp"
+
+
+# ---- hunits2: names that are page furniture, an honour in quotes, or a common noun
+def not_a_participant(ctx: Context, s: int, e: int) -> bool:
+    """A unit name that names no participant: on a furniture line (来源 | 某局, the closing （某局 日期）
+    line), after the headline on the headline's line (标题_某某人民政府网: the site's name), written in
+    quotes as an honour (“某某式派出所”), or a common noun that is one dictionary word (加油站, 派出所)."""
+    from ..entities import tag
+    from .acting import is_noise
+
+    if ctx.is_furniture(s) or is_noise(ctx, s):
+        return True
+    title = ctx.found.get("title") or []
+    if title:
+        span = title[0].evidence.span
+        line_end = ctx.norm.find("\n", span.start)
+        line_end = len(ctx.norm) if line_end < 0 else line_end
+        shown = span.start + len(str(title[0].value))  # the headline as shown, its site name cut off
+        if min(span.end, shown) <= s < line_end and ctx.norm.startswith(str(title[0].value), span.start):
+            return True  # 标题_网站名: the site's name written after the headline
+    if ctx.norm[s - 1 : s] == "“" and ctx.norm[e : e + 1] == "”":
+        return True
+    if ctx.norm[s - 1 : s] in ("从", "据") and _INFORMED_AFTER.match(ctx.norm, e):
+        return True  # 记者从某县政府获悉: where the news came from, not who took part
+    if _CLOSING_ATTRIBUTION.match(ctx.norm, e) and ctx.norm[s - 1 : s] in ("（", "("):
+        return True  # （某局办公室 2024年9月3日）: who wrote the page
+    if ctx.norm[s] in "省市县区旗镇乡" or e - s > 4:
+        return False  # 县检察院: the level word says whose
+    from ..orgs import org_grammar
+
+    word = next((w for w, ws, we in ctx.words if ws == s and we == e), None)
+    # 公安部, 教育部: a central organ's whole name (templates/org_words.txt 部委) is one unit
+    # 国务院, 中央纪委: a national organ needs no head (they open with 国/中)
+    return (
+        word is not None
+        and tag(word) == "n"
+        and word not in org_grammar(ctx).ministries
+        and word[0] not in "国中"
+    )
+
+
+_INFORMED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:获悉|了解到|得知)")
+_CLOSING_ATTRIBUTION = re.compile(
+    r"\s*(?:供稿|\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{1,2}-\d{1,2})?\s*[）)]\s*$", re.M
+)
+
+
+def inspected(ctx: Context, s: int) -> bool:
+    """A unit in the object list of a check (对某中心、某中心等单位开展明察暗访): checked, not taking part."""
+    text = ctx.norm
+    clause_start = max(text.rfind(c, 0, s) for c in "，。；：\n") + 1
+    before = text[clause_start:s]
+    if _VISITED.search(before):
+        return True  # 观摩了某大队合成作战中心: a place shown to the meeting
+    if not _OBJECT_OPEN.search(before):
+        return False
+    clause_end = min((i for i in (text.find(c, s) for c in "，。；\n") if i >= 0), default=len(text))
+    return bool(_CHECK_VERB.search(text, s, clause_end))
+
+
+_OBJECT_OPEN = re.compile(r"(?:^|[^\u4e00-\u9fff])?对(?:[^，。；对]*、)?$")
+_VISITED = re.compile(r"(?:观摩|参观|来到|走进|前往)了?(?:[^，。；：]*[、和及])?$")
+_CHECK_VERB = re.compile(
+    r"(?:开展|进行|实施)[^，。；]{0,12}?(?:检查|督查|暗访|巡查|抽查|考核|评估|检测|督导)"
+)
+# ---- end hunits2

@@ -14,6 +14,7 @@ import re
 from ...model import Found
 from ..context import Context
 from ..lexicon import read_word_table
+from ..org_forms import same_unit
 from ..orgs import CLAUSE, org_grammar, shared_head_list
 from ..places import GROUP_WORD, find_units, is_place_word, unit_suffix_len
 from . import rule
@@ -31,6 +32,8 @@ from .unit_filters import (
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
+    inspected,
+    not_a_participant,
 )
 from .unit_lists import _similar, distributive_lists
 
@@ -58,6 +61,10 @@ class _Units:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.organizer = ctx.value("organizer") or ""
+        # hunits2: the units the organizer belongs to (某县人民检察院 of 某县人民检察院政治部), named short too
+        self.parents = [
+            self.organizer[:k] for k in range(3, len(self.organizer)) if unit_suffix_len(self.organizer[:k])
+        ]
         self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
@@ -72,6 +79,8 @@ class _Units:
             or _similar(value, self.organizer)
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
+            or same_unit(self.ctx, value, self.organizer)  # 县安委办 of 某县安全生产委员会办公室
+            or any(_part_of(value, p) or same_unit(self.ctx, value, p) for p in self.parents)
             or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
             or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
         ):
@@ -208,6 +217,8 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if (
             _attribution_line(ctx, s)
+            or not_a_participant(ctx, s, e)
+            or inspected(ctx, s)
             or _only_cited(ctx, s, e)
             or _cited_guidance(ctx, s, e)
             or _planned_partner(ctx, s)
@@ -260,6 +271,8 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             pos += len(piece)
         if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
             continue
+        if text[m.start()] in _OBJECT_MARK:
+            continue  # hunits2: 对某中心、某中心等窗口单位开展暗访: the units checked, not taking part
         for a, b in spans:
             if any(x <= a < y for x, y in found.listed) or found.is_taken(a):
                 continue  # read already as a participants' list or a shared head's item
@@ -285,6 +298,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
 
 
+_OBJECT_MARK = "对"
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
