@@ -153,7 +153,22 @@ def dictionary() -> WordTable:
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("未安装 jieba：需要它的词典文件（dict.txt、idf.txt）")
     folder = Path(spec.submodule_search_locations[0])
-    return WordTable.from_files(folder / "dict.txt", folder / "analyse" / "idf.txt")
+    return WordTable.from_files(folder / "dict.txt", folder / "analyse" / "idf.txt", cache_folder())
+
+
+def cache_folder() -> Path | None:
+    """Where the built word table is kept between runs: REPORTER_CACHE when set (empty: no cache), else
+    the user's cache folder (%LOCALAPPDATA%\\reporter\\cache on Windows, $XDG_CACHE_HOME/reporter or
+    ~/.cache/reporter elsewhere). Only time is saved there; deleting it is always safe."""
+    import os
+
+    if "REPORTER_CACHE" in os.environ:
+        value = os.environ["REPORTER_CACHE"]
+        return Path(value) if value else None
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "reporter" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "reporter"
 
 
 def tokenizer(userdicts: tuple[Path, ...] = ()) -> Segmenter:

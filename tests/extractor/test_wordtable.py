@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import random
 import sys
@@ -172,3 +173,91 @@ def test_jieba_files_sample_matches_plain_parse() -> None:
     plain, plain_median = plain_idf(idf_text)
     idf, median = summary._idf()  # what keywords() reads
     assert median == plain_median and [idf(w) for w in words] == [plain.get(w) for w in words]
+
+
+# ---- the table kept in a cache folder between runs (segment.cache_folder)
+
+
+def write_fixture_files(folder: Path, dict_text: str = DICT_TEXT) -> tuple[Path, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    dict_path, idf_path = folder / "dict.txt", folder / "idf.txt"
+    dict_path.write_text(dict_text, encoding="utf-8")
+    idf_path.write_text(IDF_TEXT, encoding="utf-8")
+    return dict_path, idf_path
+
+
+def test_cached_table_answers_as_the_built_one(tmp_path: Path) -> None:
+    dict_path, idf_path = write_fixture_files(tmp_path / "jieba")
+    cache = tmp_path / "cache"
+    built = WordTable.from_files(dict_path, idf_path, cache)
+    (stored,) = cache.iterdir()
+    read = WordTable.from_files(dict_path, idf_path, cache)
+    assert read is not built and read._blob == built._blob and read._tag_names == built._tag_names
+    assert (read._offsets, read._tag, read._freq, read._idf) == (
+        built._offsets,
+        built._tag,
+        built._freq,
+        built._idf,
+    )
+    assert_same(read, DICT_TEXT, IDF_TEXT, fixture_words())
+    assert list(cache.iterdir()) == [stored]  # read, not written again
+
+
+def test_many_tags_survive_the_cache(tmp_path: Path) -> None:
+    # more than 255 tags: the tag array is stored with its wider type code
+    dict_text = "\n".join(f"词{i} {i + 1} t{i}" for i in range(300))
+    dict_path, idf_path = write_fixture_files(tmp_path / "jieba", dict_text)
+    WordTable.from_files(dict_path, idf_path, tmp_path / "cache")
+    read = WordTable.from_files(dict_path, idf_path, tmp_path / "cache")
+    assert read._tag.typecode == "H" and read.tag("词299") == "t299" and read.tag("词0") == "t0"
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "header"])
+def test_a_damaged_cache_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    dict_path, idf_path = write_fixture_files(tmp_path / "jieba")
+    cache = tmp_path / "cache"
+    WordTable.from_files(dict_path, idf_path, cache)
+    (stored,) = cache.iterdir()
+    whole = stored.read_bytes()
+    broken = {
+        "truncate": whole[: len(whole) - 3],
+        "garbage": whole[:40] + b"\xff" * 200,
+        "empty": b"",
+        "header": whole.replace(b'"idf_median"', b'"idf_medial"', 1),
+    }[damage]
+    stored.write_bytes(broken)
+    table = WordTable.from_files(dict_path, idf_path, cache)
+    assert_same(table, DICT_TEXT, IDF_TEXT, fixture_words())
+    assert stored.read_bytes() == whole  # written whole again
+
+
+def test_changed_files_get_their_own_cache(tmp_path: Path) -> None:
+    dict_path, idf_path = write_fixture_files(tmp_path / "jieba")
+    cache = tmp_path / "cache"
+    WordTable.from_files(dict_path, idf_path, cache)
+    dict_path.write_text(DICT_TEXT + "新词 500 v\n", encoding="utf-8")
+    table = WordTable.from_files(dict_path, idf_path, cache)
+    assert table.tag("新词") == "v" and len(list(cache.iterdir())) == 2
+
+
+def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    dict_path, idf_path = write_fixture_files(tmp_path / "jieba")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    table = WordTable.from_files(dict_path, idf_path, blocked / "cache")
+    assert_same(table, DICT_TEXT, IDF_TEXT, fixture_words())
+    assert blocked.read_text(encoding="utf-8") == "not a folder"
+    assert not list(tmp_path.glob("**/.wordtable-*"))  # no temporary file left behind
+
+
+def test_cache_folder_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from reporter.extractor.segment import cache_folder
+
+    monkeypatch.setenv("REPORTER_CACHE", str(tmp_path))
+    assert cache_folder() == tmp_path
+    monkeypatch.setenv("REPORTER_CACHE", "")
+    assert cache_folder() is None
+    monkeypatch.delenv("REPORTER_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if os.name != "nt":
+        assert cache_folder() == tmp_path / "xdg" / "reporter"
