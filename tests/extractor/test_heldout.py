@@ -21,13 +21,13 @@ from tests.support.heldout_score import Count, score
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
-# F1 floors per field (measured on the 64 documents, less a margin of about 0.03–0.05)
+# F1 floors per field (measured on the 64 documents (location: on the 76 with batch H), less a margin of about 0.03–0.05)
 FLOORS = {
     "title": 0.96,
     "date": 0.94,
     "organizer": 0.93,
     "event": 0.96,
-    "location": 0.85,
+    "location": 0.84,  # 0.846 on 76 documents after batch H (H01–H12), scored before any rule change
     "host": 0.95,
     "source": 0.95,
     "people": 0.96,
@@ -47,7 +47,7 @@ def counts() -> dict[str, Count]:
         gold = json.loads((HELDOUT / "labels" / f"{doc.stem}.json").read_text(encoding="utf-8"))
         got = record_to_dict(extract(read(doc), schema), schema, evidence=False)
         pairs.append((gold, got))
-    assert len(pairs) >= 64
+    assert len(pairs) >= 76
     return score(pairs)
 
 
