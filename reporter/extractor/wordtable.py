@@ -52,15 +52,7 @@ class WordTable:
         index: dict[str, int] = {}  # word → position, only while building; the words stay in this order
         tags, tag_names, freqs = _read_dict(dict_lines, index)
         idfs = _read_idf(idf_lines, index, tags, freqs)
-        size = 8
-        while size < 2 * len(index):
-            size *= 2
-        mask = size - 1
-        slots = array("i", [_EMPTY]) * size
-        for i, h in enumerate([hash(word) & mask for word in index]):
-            while slots[h] != _EMPTY:
-                h = (h + 1) & mask
-            slots[h] = i
+        slots, mask = _hash_slots(list(index))
         self._blob = "".join(index)
         self._offsets = array("I", accumulate(map(len, index), initial=0))
         self._slots = slots
@@ -102,17 +94,7 @@ class WordTable:
     ) -> WordTable:
         """A table from its stored arrays; the hash slots are built anew (hashes differ per process)."""
         table = cls.__new__(cls)
-        n = len(offsets) - 1
-        size = 8
-        while size < 2 * n:
-            size *= 2
-        mask = size - 1
-        slots = array("i", [_EMPTY]) * size
-        words = [blob[offsets[i] : offsets[i + 1]] for i in range(n)]
-        for i, h in enumerate([hash(word) & mask for word in words]):
-            while slots[h] != _EMPTY:
-                h = (h + 1) & mask
-            slots[h] = i
+        slots, mask = _hash_slots([blob[offsets[i] : offsets[i + 1]] for i in range(len(offsets) - 1)])
         table._blob, table._offsets, table._slots, table._mask = blob, offsets, slots, mask
         table._tag, table._tag_names, table._freq, table._idf = tags, tag_names, freqs, idfs
         table.idf_median = idf_median
@@ -168,6 +150,21 @@ class WordTable:
         """Memory held by the table's arrays and word blob, in bytes."""
         arrays = (self._offsets, self._slots, self._tag, self._freq, self._idf)
         return sys.getsizeof(self._blob) + sum(a.itemsize * len(a) for a in arrays)
+
+
+def _hash_slots(words: list[str]) -> tuple[array[int], int]:
+    """The open-addressing table of word indexes (linear probing, -1 empty) and its mask: a power of two
+    at least twice the number of words, hashed with this process's hash seed."""
+    size = 8
+    while size < 2 * len(words):
+        size *= 2
+    mask = size - 1
+    slots = array("i", [_EMPTY]) * size
+    for i, h in enumerate([hash(word) & mask for word in words]):
+        while slots[h] != _EMPTY:
+            h = (h + 1) & mask
+        slots[h] = i
+    return slots, mask
 
 
 def _read_dict(
