@@ -141,6 +141,17 @@ class LedgerReader(UpdateState):
                 canonical(shared, ind), canonical(shared, unit), canonical(shared, org), date, total, count
             )
 
+    def _incoming_row(self, raw: bytes, r: int, col_of: dict[str, int], sha: object) -> RowValues | None:
+        """The row's cells when its SHA-256 (text or shared string) is one of the reports being written,
+        else None."""
+        if isinstance(sha, SharedRef):
+            sha = self.sha_by_index.get(int(sha))
+        if isinstance(sha, str) and sha.strip() in self.incoming_shas:
+            values, styles = read_cells(raw, r, col_of)
+            values["sha256"] = sha.strip()
+            return RowValues(row=r, values=values, styles=styles)
+        return None
+
     def _title_text(self, record: Record) -> str:
         if "title" not in self.ctx.schema:
             return ""
@@ -177,12 +188,9 @@ class LedgerReader(UpdateState):
                 return None
             if sha is not None:
                 self.present_raw.append(sha)
-            if isinstance(sha, SharedRef):
-                sha = self.sha_by_index.get(int(sha))
-            if isinstance(sha, str) and sha.strip() in self.incoming_shas:
-                values, styles = read_cells(raw, r, col_of)
-                values["sha256"] = sha.strip()
-                return RowValues(row=r, values=values, styles=styles)
+            incoming = self._incoming_row(raw, r, col_of, sha)
+            if incoming is not None:
+                return incoming
             title = v.get("title")
             if isinstance(title, SharedRef):
                 title = self.title_by_index.get(int(title))
@@ -255,13 +263,7 @@ class LedgerReader(UpdateState):
                 entry[0] += raw_number(cells.get("value")) or 0.0
                 entry[1] += 1
             if self.ctx.refresh or self.ctx.replaces:
-                sha = row_values(raw, sha_col, r).get("sha256")
-                if isinstance(sha, SharedRef):
-                    sha = self.sha_by_index.get(int(sha))
-                if isinstance(sha, str) and sha.strip() in self.incoming_shas:
-                    values, styles = read_cells(raw, r, col_of)
-                    values["sha256"] = sha.strip()
-                    return RowValues(row=r, values=values, styles=styles)
+                return self._incoming_row(raw, r, col_of, row_values(raw, sha_col, r).get("sha256"))
             return None
 
         scan = scan_sheet(
