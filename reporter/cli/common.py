@@ -176,15 +176,19 @@ ReissueOpt = Annotated[
 OUTPUT_SUFFIXES = (".xlsx", ".xls", ".docx", ".doc", ".html", ".htm", ".pdf", ".txt")
 
 
-def _check_outdir(outdir: Path) -> None:
-    """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
+def _check_name_length(out: Path, advice: str = "文件名或路径太长；请换一个短一些的名字") -> None:
+    """A name the system refuses as too long is said so at once (as a usage error of -o), not later
+    as a failure to write."""
     try:
-        os.stat(outdir)
+        os.stat(out)
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise typer.BadParameter(
-                f"“{outdir}”：文件夹名或路径太长；请换一个短一些的输出文件夹", param_hint="-o"
-            ) from None
+            raise typer.BadParameter(f"“{out}”：{advice}", param_hint="-o") from None
+
+
+def _check_outdir(outdir: Path) -> None:
+    """`run -o 台账.xlsx` names a file where a folder is wanted: say so instead of making a folder of that name."""
+    _check_name_length(outdir, "文件夹名或路径太长；请换一个短一些的输出文件夹")
     if os.path.isdir(outdir):
         return
     where = "例如 -o 输出"
@@ -199,16 +203,6 @@ def _check_outdir(outdir: Path) -> None:
             f"“{outdir}”像是一个文件名；-o 要给一个文件夹，台账.xlsx 和 简报.docx 都写在里面（{where}）",
             param_hint="-o",
         )
-
-
-def _check_name_length(out: Path) -> None:
-    try:
-        os.stat(out)
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            raise typer.BadParameter(
-                f"“{out}”：文件名或路径太长；请换一个短一些的名字", param_hint="-o"
-            ) from None
 
 
 def _output_file(out: Path, default_name: str) -> Path:

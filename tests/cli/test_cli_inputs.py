@@ -228,3 +228,19 @@ def test_a_copy_of_the_templates_among_the_reports_is_not_read(tmp_path):
     summary = _run(str(tmp_path / "报告"), "-o", str(tmp_path / "out"))
     assert [Path(p).name for p in summary["processed"]] == ["一月.txt"]
     assert {i["kind"] for i in summary["ignored"]} == {"模板文件（reporter templates init 复制的）"}
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["run", "a.txt", "-o", "长" * 300], "文件夹名或路径太长；请换一个短一些的输出文件夹"),
+        (["ledger", "a.txt", "-o", "长" * 300 + ".xlsx"], "文件名或路径太长；请换一个短一些的名字"),
+    ],
+)
+def test_an_output_name_too_long_is_a_usage_error(tmp_path, monkeypatch, args, said):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("x", encoding="utf-8")
+    result = runner.invoke(app, args, prog_name="reporter")
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert not re.search(r"Errno|File name too long|Traceback", result.stderr)
