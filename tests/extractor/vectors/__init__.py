@@ -1,0 +1,10 @@
+"""Strategy vectors, one module per field: every named extractor strategy with a report text written
+for the project, the value(s) that strategy must produce and near misses it must avoid."""
+
+from __future__ import annotations
+
+from tests.support.strategy_vectors import Vector
+
+from . import title
+
+ALL: tuple[Vector, ...] = (*title.VECTORS,)
