@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import title
+from . import date, title
 
-ALL: tuple[Vector, ...] = (*title.VECTORS,)
+ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS)
