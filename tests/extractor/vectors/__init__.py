@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import date, title
+from . import date, source, title
 
-ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS)
+ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS, *source.VECTORS)
