@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import date, organizer, source, title
+from . import date, event, organizer, source, title
 
-ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS, *source.VECTORS, *organizer.VECTORS)
+ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS, *source.VECTORS, *organizer.VECTORS, *event.VECTORS)
