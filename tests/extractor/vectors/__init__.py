@@ -5,6 +5,13 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import date, event, organizer, source, title
+from . import date, event, location, organizer, source, title
 
-ALL: tuple[Vector, ...] = (*title.VECTORS, *date.VECTORS, *source.VECTORS, *organizer.VECTORS, *event.VECTORS)
+ALL: tuple[Vector, ...] = (
+    *title.VECTORS,
+    *date.VECTORS,
+    *source.VECTORS,
+    *organizer.VECTORS,
+    *event.VECTORS,
+    *location.VECTORS,
+)
