@@ -26,6 +26,8 @@ NO_VECTOR: dict[str, str] = {
     # header.organizer_from_document_layout, which reads the same 署名 + 成文日期 lines first as
     # organizer.document_signature; no text was found where the layout misses them and this finds them
     "organizer.signature": "shadowed by organizer.document_signature",
+    # not a strategy: the scorer's name for the people's posts (report.py's match ratios)
+    "people.title": "a scoring key, not a Found.rule",
 }
 
 # Names the extractor builds at run time rather than writing as one literal: they get vectors too.

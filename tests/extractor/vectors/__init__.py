@@ -5,13 +5,8 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import date, event, location, organizer, source, title
+from . import date, event, location, organizer, people, source, title
 
-ALL: tuple[Vector, ...] = (
-    *title.VECTORS,
-    *date.VECTORS,
-    *source.VECTORS,
-    *organizer.VECTORS,
-    *event.VECTORS,
-    *location.VECTORS,
-)
+MODULES = (title, date, source, organizer, event, location, people)
+
+ALL: tuple[Vector, ...] = tuple(v for module in MODULES for v in module.VECTORS)

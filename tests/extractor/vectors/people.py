@@ -1,0 +1,54 @@
+"""people and host: every named person with the post written around the name; the chair by name only."""
+
+from __future__ import annotations
+
+from tests.support.strategy_vectors import Vector
+
+VECTORS = (
+    Vector(
+        "people.post_before_name",
+        "全县禁毒工作会议召开\n（记者 李小鹏）6月20日，全县禁毒工作会议召开。县委常委、政法委书记郑家明，"
+        "副县长、县公安局局长马永强出席会议。会议要求贯彻习近平总书记重要指示精神。\n",
+        (("郑家明", "县委常委、政法委书记"), ("马永强", "副县长、县公安局局长")),
+        must_not=("李小鹏", "习近平"),
+    ),
+    Vector(
+        "people.name_before_post",
+        "区人民调解工作推进会召开\n3月2日，区司法局召开人民调解工作推进会。区委政法委孙立科长通报了矛盾纠纷排查情况。\n",
+        (("孙立", "区委政法委科长"),),
+    ),
+    Vector(
+        "people.shared_unit",
+        "县政府召开常务会议\n4月9日，县政府召开常务会议。县政府何志远县长、钱文副县长、冯敏副县长出席会议。\n",
+        (("钱文", "县政府副县长"), ("冯敏", "县政府副县长")),
+    ),
+    Vector(
+        "people.name_list",
+        "市住建局督导建筑工地安全生产\n5月6日，市住建局副局长韩东、苏明、蒋立新等一行督导建筑工地安全生产。\n",
+        (("苏明", "市住建局副局长"), ("蒋立新", "市住建局副局长")),
+    ),
+    Vector(
+        "people.name_list",
+        "市水利局检查水库安全度汛\n6月3日，市水利局副局长高峰、罗建、潘立群带队检查水库安全度汛工作。\n",
+        (("罗建", "市水利局副局长"), ("潘立群", "市水利局副局长")),
+        xfail="the last name of a list followed straight by its verb (…、潘立群带队检查) is not taken",
+    ),
+    Vector(
+        "people.minority_name",
+        "州民宗委调研双语教育工作\n7月2日，阿依古丽·买买提主任到县第二中学调研双语教育工作。\n",
+        (("阿依古丽·买买提", "主任"),),
+    ),
+    Vector(
+        "people.minority_name",
+        "州民宗委调研双语教育工作\n7月2日，州民宗委阿依古丽·买买提主任到县第二中学调研双语教育工作。\n",
+        (("阿依古丽·买买提", "州民宗委主任"),),
+        xfail="a dotted name written right after its unit (州民宗委阿依古丽·买买提主任) is not found: "
+        "the name must follow punctuation",
+    ),
+    Vector(
+        "host.chaired",
+        "县应急管理局召开安全生产例会\n1月5日，县应急管理局召开安全生产例会。会议由县应急管理局党委书记、局长许文斌主持。\n",
+        ("许文斌",),
+        must_not=("县应急管理局党委书记、局长许文斌",),
+    ),
+)
