@@ -63,7 +63,7 @@ class Vector:
     must_not: tuple[Any, ...] = ()
     ref_date: dt.date | None = None
     xfail: str = ""  # a reason: the strategy fails on a sentence in its own frame (a known bug)
-    docx: bool = False  # read as a Word file whose first line is a Title paragraph (heading level 0)
+    docx: bool = False  # a Word file: the first line a Title paragraph, lines opening "- " bullets
 
     @property
     def field(self) -> str:
@@ -128,8 +128,11 @@ def run(vector: Vector, folder: Path) -> Record:
         document = docx.Document()
         first, *rest = vector.text.rstrip("\n").split("\n")
         document.add_heading(first, 0)
-        for line in rest:
-            document.add_paragraph(line)
+        for line in rest:  # "- " opens a Word bullet (List Bullet style, no number label)
+            if line.startswith("- "):
+                document.add_paragraph(line[2:], style="List Bullet")
+            else:
+                document.add_paragraph(line)
         path = folder / "report.docx"
         document.save(str(path))
     else:
