@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tests.support.strategy_vectors import Vector
 
-from . import date, event, location, metrics, organizer, people, source, tasks, title, units
+from . import date, digest, event, location, metrics, organizer, people, source, tasks, title, units
 
-MODULES = (title, date, source, organizer, event, location, people, units, metrics, tasks)
+MODULES = (title, date, source, organizer, event, location, people, units, metrics, tasks, digest)
 
 ALL: tuple[Vector, ...] = tuple(v for module in MODULES for v in module.VECTORS)
