@@ -57,8 +57,8 @@ def test_strategy_vector(vector: Vector, tmp_path: Path) -> None:
 
 
 def test_every_strategy_has_a_vector() -> None:
-    in_source = strategy_names()
-    with_vectors = {v.rule for v in ALL}
+    in_source = strategy_names() | BUILT_NAMES
+    with_vectors = {v.rule for v in ALL if not v.xfail}  # a strategy's own vector passes; xfails add to it
     missing = sorted(in_source - with_vectors - set(NO_VECTOR))
     assert not missing, (
         f"{len(missing)} strategies in reporter/extractor have no test vector in tests/extractor/vectors/: "

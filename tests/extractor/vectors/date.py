@@ -80,4 +80,19 @@ VECTORS = (
         ("2024-06-10",),
         must_not=("2024-06-30",),
     ),
+    Vector(
+        "date.lead_sentence",
+        "县发改委部署重点项目建设\n2024年2月27日，县发改委召开重点项目推进会，要求各项目于2024年6月30日前开工，"
+        "力争到2026年全部建成投用。\n",
+        ("2024-02-27",),
+        must_not=("2024-06-30", "2026"),
+        xfail="a deadline 6月30日前 in the lead is read as 日前 (recently): the lead counts as vague and "
+        "no strategy dates the meeting",
+    ),
+    Vector(
+        "date.lead_sentence",
+        "县发改委部署重点项目建设\n2024年2月27日，县发改委召开重点项目推进会。会议提出，力争到2026年全部建成投用。\n",
+        ("2024-02-27",),
+        must_not=("2026",),
+    ),
 )

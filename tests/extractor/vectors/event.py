@@ -52,4 +52,10 @@ VECTORS = (
         ("夏季治安打击整治专项行动",),
         xfail="the season word that opens a campaign's name (夏季…专项行动) is cut off the name",
     ),
+    Vector(
+        "event.held",
+        "县水务局召开会议部署防汛工作\n5月20日，县水务局召开会议，部署今年防汛工作。当天下午，县水务局召开全县水利工程安全度汛推进会。\n",
+        ("全县水利工程安全度汛推进会",),
+        must_not=("会议",),
+    ),
 )

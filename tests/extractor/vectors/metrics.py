@@ -100,4 +100,11 @@ VECTORS = (
         must_not=("县司法局受理的行政复议案件",),
         xfail="the unit that opens the trend sentence is read into the thing it counted",
     ),
+    Vector(
+        "metrics.name_first",
+        "县市场监管局开展为期三个月的打假行动\n县市场监管局开展为期三个月的商标侵权专项整治，这是今年全县首个专项行动。"
+        "截至8月底，查办案件42件，罚没款36.5万元，12345热线转办投诉全部办结。\n",
+        (("查办案件", 42, "件"), ("罚没款", 365000, "元")),
+        must_not=("为期", "首个专项行动", "12345热线"),
+    ),
 )
