@@ -74,3 +74,13 @@ def test_vectors_name_real_strategies() -> None:
     assert not stale, f"NO_VECTOR lists names no longer in the source: {', '.join(stale)}"
     both = sorted(set(NO_VECTOR) & {v.rule for v in ALL})
     assert not both, f"NO_VECTOR lists names that have vectors: {', '.join(both)}"
+
+
+def test_the_scan_reads_rule_literals(tmp_path: Path) -> None:
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "a.py").write_text(
+        'RULE = "metrics.each_of_list"\nx = ctx.hit(v, s, e, \'units.named\')\ny = "people.names_x"\n'
+        'z = "title"\nw = "report.txt"\nn = f"organizer.lead_{kind}"\n',
+        encoding="utf-8",
+    )
+    assert strategy_names(tmp_path) == {"metrics.each_of_list", "units.named", "people.names_x"}
