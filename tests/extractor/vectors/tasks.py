@@ -61,8 +61,6 @@ VECTORS = (
         "- 畅通投诉举报渠道，及时回应诉求。\n",
         ("加强节日食品抽检", "严查价格违法行为", "畅通投诉举报渠道"),
         docx=True,
-        xfail="a Word bullet list's lead-in is read as the bullet glyph (• ) the reader puts before the "
-        "first item, so the 要求 cue above it (会议要求：) is never seen",
     ),
     Vector(
         "tasks.yao_series",

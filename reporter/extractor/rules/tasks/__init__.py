@@ -84,7 +84,8 @@ def lead_in(norm: str, pos: int) -> tuple[int, int]:
     i = pos
     while i > floor and norm[i - 1] not in stops:
         i -= 1
-    if norm[i:pos].strip(" \t“”") == "":
+    # the glyph a reader writes before a Word bullet item (• ◦ ▪ ■ ●) is not words of a lead-in
+    if norm[i:pos].strip(" \t“”•◦▪■●○◆◇▶►-") == "":
         j = i - 1
         while j > floor and norm[j - 1] in stops + " \t":
             j -= 1
