@@ -135,7 +135,10 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
 
 
 def _document_title(text: str, words: HeaderWords) -> bool:
-    """A 公文 title: 关于…的通知 (its issuing organ may stand before 关于)."""
+    """A 公文 title: 关于…的通知 (its issuing organ may stand before 关于; a web page may add _网站名)."""
+    site = _SITE_SUFFIX.match(text)
+    if site:
+        text = site.group("t")  # a web page's title: 关于…的通报_某县人民政府
     i = text.find("关于")
     return 0 <= i <= 30 and bool(words.patterns["doc_kind_end"].search(_strip_note(text)))
 

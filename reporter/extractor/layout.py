@@ -174,9 +174,6 @@ _TABLE_ROW = re.compile(
 # a WeChat post's prompts around the text (点击蓝字 关注我们, 点击上方蓝字关注, END)
 _WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
-_SOURCE_LINE = re.compile(
-    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
-)
 _MIXED_SOURCE = re.compile(r"^综合\s*(?P<v>[^，。；：\s]{2,40})$")  # 综合钦南发布、红星新闻 (the last line)
 _MARKUP = re.compile(r"^(?:[#>*=_\-—·•]+\s*)+$")
 _CAPTION = re.compile(r"^[^。，；]{0,30}(?:\s|^)\S{0,12}(?:供图|摄|摄影|绘|制图|图片来源\S*)$")
@@ -231,7 +228,7 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
     rest = text[: m.start()] + " " + text[m.end() :]
     source = None
     for lv in words.patterns["label_value"].finditer(rest):
-        if re.match(r"(?:本文|信息|稿件|文章|新闻)?来源|稿源|供稿|信息提供", lv.group()) and lv.group("v"):
+        if words.patterns["source_label"].match(lv.group()) and lv.group("v"):
             value = lv.group("v")
             pos = text.find(value, m.end() if m.start() < text.find(value) else 0)
             if pos >= 0:
@@ -268,7 +265,9 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "page_meta"
     if _MARKUP.match(t):
         return "markup"
-    if _SOURCE_LINE.match(t) or (_MIXED_SOURCE.match(t) and "、" in t):
+    if words.patterns["source_label"].match(re.sub(r"^[（(](.*)[）)]$", r"\1", t)) or (
+        _MIXED_SOURCE.match(t) and "、" in t
+    ):
         return "source"
     if _MASTHEAD.match(t):
         return "masthead"
@@ -314,8 +313,22 @@ def read_layout(ctx: Context) -> Layout:
     _read_head(layout, words)
     _mark_end_matter(layout)
     _mark_closing_attribution(layout, words)
+    _mark_addressed_notice(layout)
     _read_publication(layout, words)
     return layout
+
+
+def _mark_addressed_notice(layout: Layout) -> None:
+    """A 公文 reproduced on a web page or in a file without a 关于… title or 红头 (某季度…情况通报): it is
+    still addressed (主送机关 各乡镇、县直各单位： under the headline) and signed (署名 and 成文日期 at
+    the end). Both together make it a formal document: its date is the 成文日期, not the page's."""
+    if layout.formal:
+        return
+    kinds = layout.kinds
+    addressed = "addressee" in kinds[:10]
+    signed = any(k == "sign_date" for k in kinds) and "signature" in kinds
+    if addressed and signed:
+        layout.formal = True
 
 
 # the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
@@ -544,8 +557,15 @@ def _banner(text: str, words: HeaderWords) -> bool:
     return (
         is_unit_name(text)
         or text.endswith(("网", "门户网站", "政务网"))
-        or bool(re.fullmatch(r"【[^】]+】", text))
+        or bool(_COLUMN_LINE.fullmatch(text))
     )
+
+
+# a newspaper's or a site's column tag set on its own line above the headline: （平安建设进行时）, 【基层治理】,
+# 〔一线观察〕, ——乡村振兴一线行—— (a tag written on the headline's own line stays part of the title)
+_COLUMN_LINE = re.compile(
+    r"【[^】]+】|[（(][^（）()]{2,16}[)）]|〔[^〕]{2,16}〕|［[^］]{2,16}］|\[[^\]]{2,16}\]|—{1,2}[^—]{2,16}—{1,2}"
+)
 
 
 def _site_like(name: str, words: HeaderWords) -> bool:

@@ -1,0 +1,182 @@
+"""Page furniture frames for title, date and source: several invented variants of each way a report is
+laid out (column tags over the headline, a 公文 reproduced on a web page, a closing 报送单位/供稿 line).
+
+Every text is written for these tests; none is copied from a real report. Each vector says what the field
+must be and, where it matters, what it must never be (the furniture that used to be taken for it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractor.test_extract_header import HeaderVector, check
+from tests.support.vectors import extract_text
+
+FOOTER = "\n上一条：县政府召开常务会议\n下一条：关于做好国庆假期安全工作的提示\n"
+RESULTS = "截至10月底，共办理涉民生案件212件，起诉96人。\n该局负责人介绍，下一步将继续加大办案力度。\n"
+
+# ------------------------------------------------------------- a column tag on its own line over the headline
+COLUMN_TAGS = [
+    ("（平安建设进行时）", "江北县公安局“雷霆”行动破获电诈案件41起"),
+    ("【法治护航营商环境】", "桐城区检察院为民营企业挽回损失800余万元"),
+    ("——乡村振兴一线行——", "柳河镇“小院经济”带动农户增收"),
+    ("〔基层一线〕", "石门县应急管理局开展汛前隐患大排查"),
+]
+COLUMN_VECTORS = [
+    HeaderVector(
+        f"title-under-column-tag-{n}",
+        "title",
+        f"{tag}\n{head}\n《南江日报》（2025年3月12日 第 3 版）\n\n日前，{head[:5]}通报了工作进展，共办结事项41件。\n",
+        head,
+        "title.head_line",
+        never=(tag,),
+    )
+    for n, (tag, head) in enumerate(COLUMN_TAGS)
+] + [
+    HeaderVector(
+        "title-column-tag-on-the-headline-stays",
+        "title",
+        "（扫黑除恶进行时）江北县打掉一个恶势力团伙\n《南江日报》（2025年3月12日 第 3 版）\n日前，江北县公安局打掉一个恶势力团伙。\n",
+        "（扫黑除恶进行时）江北县打掉一个恶势力团伙",
+    ),
+    HeaderVector(
+        "title-column-tag-then-kicker",
+        "title",
+        "（一线调研）\n市委书记李明在调研防汛工作时强调\n全力以赴确保安全度汛\n\n本报讯 7月2日，市委书记李明到青龙河堤防调研。\n",
+        "全力以赴确保安全度汛",
+        never=("（一线调研）", "市委书记李明在调研防汛工作时强调"),
+    ),
+]
+
+# --------------------------------------------------------------- a formal 公文 reproduced on a web page
+NOTICE_VECTORS = [
+    HeaderVector(
+        "date-notice-with-site-suffix",
+        "date",
+        "关于2024年上半年全县安全生产工作情况的通报_青川县人民政府\n"
+        "发布时间：2024-07-18　来源：县应急管理局　浏览次数：210\n\n各乡镇人民政府，县直各部门：\n\n"
+        "2024年上半年，全县共发生生产安全事故12起，同比下降25%。6月20日，县安委会组织开展了汛期安全检查。\n\n"
+        "请各乡镇于7月30日前将整改情况报县安委办。\n\n青川县安全生产委员会办公室\n2024年7月12日" + FOOTER,
+        "2024-07-12",
+        "date.document_date",
+        never=("2024-07-18", "2024-06-20", "2024-07-30"),
+    ),
+    HeaderVector(
+        "date-addressed-and-signed-notice",
+        "date",
+        "2024年第三季度全市食品安全抽检情况通报\n发布时间：2024-10-22　来源：市市场监管局\n各县区市场监管局：\n"
+        "第三季度全市共抽检食品样品1260批次，合格率98.4%。10月9日，市局对不合格批次开展核查处置。\n\n"
+        "南岭市市场监督管理局\n2024年10月16日" + FOOTER,
+        "2024-10-16",
+        "date.document_date",
+        never=("2024-10-22", "2024-10-09"),
+    ),
+    HeaderVector(
+        "date-addressed-notice-in-words",
+        "date",
+        "全县秋冬季森林防火工作情况通报\n发布日期：2023-12-05\n各乡镇人民政府、县林业局：\n"
+        "今年秋冬季以来，全县未发生森林火灾。请于12月20日前报送隐患排查台账。\n青峰县森林防灭火指挥部办公室\n"
+        "二〇二三年十一月三十日" + FOOTER,
+        "2023-11-30",
+        "date.document_date",
+        never=("2023-12-05", "2023-12-20"),
+    ),
+    HeaderVector(
+        "date-signed-news-is-no-notice",
+        "date",
+        "青川县开展防汛应急演练\n发布时间：2024-06-15　来源：县应急管理局\n"
+        "6月13日，青川县在白河镇开展防汛应急演练，县应急管理局等12个单位参加。\n青川县应急管理局\n2024年6月14日"
+        + FOOTER,
+        "2024-06-13",
+        "date.lead_sentence",
+    ),
+]
+
+# ------------------------------------------------------ the closing 报送单位/供稿/信息来源 line of a work update
+UPDATE_HEAD = "今年以来，{unit}深入开展民生领域专项工作。"
+CLOSING = [
+    (
+        "青峰县检察院：专项监督办结案件二百余件",
+        "青峰县人民检察院",
+        "报送单位：青峰县人民检察院办公室　　2025年11月6日",
+        "青峰县人民检察院办公室",
+        "2025-11-06",
+    ),
+    (
+        "东湖区税务局优化办税服务",
+        "东湖区税务局",
+        "信息来源：东湖区税务局　2023年5月18日",
+        "东湖区税务局",
+        "2023-05-18",
+    ),
+    (
+        "白沙镇推进人居环境整治",
+        "白沙镇",
+        "（供稿单位：白沙镇党政办　2024年4月2日）",
+        "白沙镇党政办",
+        "2024-04-02",
+    ),
+    (
+        "柳江区应急管理局推进治本攻坚",
+        "柳江区应急管理局",
+        "报送部门：柳江区应急管理局安全生产科",
+        "柳江区应急管理局安全生产科",
+        None,
+    ),
+    (
+        "江源县市场监管局排查特种设备隐患",
+        "江源县市场监督管理局",
+        "供稿单位：江源县市场监督管理局",
+        "江源县市场监督管理局",
+        None,
+    ),
+]
+CLOSING_VECTORS = (
+    [
+        HeaderVector(
+            f"source-closing-line-{n}",
+            "source",
+            f"{title}\n{UPDATE_HEAD.format(unit=unit)}{RESULTS}{line}\n",
+            src,
+            never=(line,),
+        )
+        for n, (title, unit, line, src, _) in enumerate(CLOSING)
+    ]
+    + [
+        HeaderVector(
+            f"date-closing-line-{n}",
+            "date",
+            f"{title}\n{UPDATE_HEAD.format(unit=unit)}{RESULTS}{line}\n",
+            day,
+            "date.publication_line",
+        )
+        for n, (title, unit, line, _, day) in enumerate(CLOSING)
+        if day is not None
+    ]
+    + [
+        HeaderVector(
+            "date-closing-line-leaves-the-event-date",
+            "date",
+            "青峰县召开防汛工作部署会\n6月3日，青峰县召开防汛工作部署会，县长刘建出席会议并讲话。\n"
+            "报送单位：青峰县应急管理局　　2025年6月5日\n",
+            "2025-06-03",
+            "date.lead_sentence",
+            never=("2025-06-05",),
+        ),
+    ]
+)
+
+VECTORS = COLUMN_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_frame_vector(vector: HeaderVector, tmp_path) -> None:
+    check(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+def test_closing_line_is_furniture(tmp_path) -> None:
+    """A closing 报送单位 line gives the source; it is no unit that took part and no sentence of the report."""
+    text = f"东湖区税务局优化办税服务\n{UPDATE_HEAD.format(unit='东湖区税务局')}{RESULTS}报送单位：东湖区税务局办公室　2023年5月18日\n"
+    record = extract_text(text, tmp_path)
+    units = [f.value for f in record.fields.get("units", ())]
+    assert "东湖区税务局办公室" not in units
