@@ -166,7 +166,55 @@ CLOSING_VECTORS = (
     ]
 )
 
-VECTORS = COLUMN_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS
+# --------------------------------------------------- days counted from the page's date, years that are not
+PAGE = "发布时间：2024-03-16 09:30　来源：青川县融媒体中心\n"
+DAY_VECTORS = [
+    HeaderVector(
+        f"date-relative-{word}",
+        "date",
+        f"青川县召开春季农业生产会议\n{PAGE}{word}，青川县召开春季农业生产工作会议，部署春耕备耕工作。\n",
+        day,
+        rule,
+    )
+    for word, day, rule in (
+        ("昨日", "2024-03-15", "date.relative_to_publication"),
+        ("前日", "2024-03-14", "date.relative_to_publication"),
+        ("本月12日", "2024-03-12", "date.lead_sentence"),
+        ("上月28日", "2024-02-28", "date.lead_sentence"),
+    )
+] + [
+    HeaderVector(
+        "date-law-year-is-not-the-year",
+        "date",
+        "青川县开展安全生产法宣传\n3月12日，青川县应急管理局在城区开展《中华人民共和国安全生产法（2021年修正）》"
+        "宣传活动。\n",
+        "--03-12",
+        never=("2021-03-12",),
+    ),
+    HeaderVector(
+        "date-target-year-is-not-the-year",
+        "date",
+        "青川县召开农业工作会议\n3月12日，青川县召开农业工作会议。会议提出，到2030年建成现代农业示范区。\n",
+        "--03-12",
+        never=("2030-03-12",),
+    ),
+    HeaderVector(
+        "date-january-release-of-a-whole-year",
+        "date",
+        "江口区发布治安报告\n1月8日，江口区公安分局发布2023全年的110报警数据分析报告。\n2023年，江口区推进智慧安防小区建设。\n",
+        "2024-01-08",
+        "date.lead_sentence",
+        never=("2023-01-08",),
+    ),
+    HeaderVector(
+        "date-whole-year-in-march-says-nothing",
+        "date",
+        "江口区发布治安报告\n3月8日，江口区公安分局发布2023年全年治安形势分析。\n2023年，江口区推进智慧安防小区建设。\n",
+        "2023-03-08",
+    ),
+]
+
+VECTORS = COLUMN_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS + DAY_VECTORS
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)

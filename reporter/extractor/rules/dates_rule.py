@@ -64,7 +64,7 @@ _PAST_YEAR = re.compile(r"(?:19|20)\d{2}年?(?:全年|度|共|累计|的|底|末
 # years that are not the report's present: targets, plan periods, ranges, versions
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|预计|计划|目标|—|-|~|从|自)\s*$")
 _TARGET_AFTER = re.compile(r"^\s*(?:年?前|年底前|年末前|以前|版|—|-|~|至|到)")
-_LAW_OR_PLAN = re.compile(r"^[^》]*?(?:法|条例|规定|办法|纲要|规划|计划|标准)[^》]{0,12}》")
+_LAW_OR_PLAN = re.compile(r"[^》]*?(?:法|条例|规定|办法|纲要|规划|计划|标准)[^》]{0,12}》")
 # a cited document's number: 某党发[2019]15号, 某办发〔2011〕152号
 _DOC_NO_YEAR = re.compile(r"[〔\[［【]\s*(?P<y>(?:19|20)\d{2})\s*[〕\]］】]\s*\d{1,5}\s*号")
 
@@ -105,9 +105,29 @@ def _scene(ctx: Context) -> Scene:
                 day = int(dm["d"])
                 month = anchor.month if day <= (anchor.day or 31) else (anchor.month - 2) % 12 + 1
                 extra.append(DateMatch(dm.start(), dm.end(), anchor.year, month, day, "md"))
+    if anchor is not None and anchor.month and anchor.year:
+        extra += _month_relative_days(region, lead, anchor)
     vague = any(_VAGUE.search(region, s.start, s.end) for s in lead)
     candidates = sorted(dates + extra, key=lambda d: d.start)
     return Scene(region, start, dates, candidates, lead, vague, dateline, publication, skip)
+
+
+# a day counted from the month of the page or the dateline: 本月12日, 上月28日
+_MONTH_RELATIVE_DAY = re.compile(r"(?P<rel>本月|当月|上月)\s*(?P<d>[12]?\d|3[01])\s*日")
+
+
+def _month_relative_days(region: str, lead: list[Span], anchor: DateMatch) -> list[DateMatch]:
+    """本月12日 / 上月28日 in the lead, dated from the publication line's (or dateline's) month."""
+    out = []
+    for sent in lead:
+        for m in _MONTH_RELATIVE_DAY.finditer(region, sent.start, sent.end):
+            year, month = anchor.year or 0, anchor.month or 1
+            if m["rel"] == "上月":
+                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            d = DateMatch(m.start(), m.end(), year, month, int(m["d"]), "full")
+            if d.valid():
+                out.append(d)
+    return out
 
 
 def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:
@@ -150,8 +170,10 @@ def year_evidence(ctx: Context, dates: list[DateMatch]) -> list[DateMatch]:
         if _TARGET_BEFORE.search(before) or (d.kind == "year" and _TARGET_AFTER.match(after)):
             continue
         opened = text.rfind("《", 0, d.start)
-        if opened > text.rfind("》", 0, d.start) and _LAW_OR_PLAN.search(text, d.end, d.end + 40):
-            continue  # the year of a law or a plan named in a book title (《…条例（2019年修订）》)
+        if opened > text.rfind("》", 0, d.start) and (
+            _LAW_OR_PLAN.match(text, d.end, d.end + 40) or _LAW_OR_PLAN.match(text, opened + 1, d.start + 40)
+        ):
+            continue  # the year of a law or a plan named in a book title (《…条例（2019年修订）》, 《…法（2021年修正）》)
         out.append(d)
     return out
 
@@ -177,6 +199,20 @@ def infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int |
     if all(_PAST_YEAR.match(text, d.start) for d in stated):
         return latest + 1 if month in (1, 2) else None
     return latest
+
+
+# a whole finished year's figures: 2019全年的报警数据, 2023年全年
+_WHOLE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年?\s*全年")
+
+
+def _year_after_whole_year(ctx: Context, d: DateMatch) -> int | None:
+    """A January or February day whose own sentence reports a whole past year's figures (1月5日，…发布
+    2019全年的数据): the event is in the year after."""
+    if d.month not in (1, 2):
+        return None
+    sent = ctx.sentence_at(d.start)
+    m = _WHOLE_YEAR.search(ctx.norm, sent.start, sent.end)
+    return int(m["y"]) + 1 if m else None
 
 
 def _period_line_year(ctx: Context) -> int | None:
@@ -225,6 +261,8 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
         year = sign.year - 1 if d.month - sign.month > 6 else sign.year
     if year is None:
         year = _period_line_year(ctx)  # （2021年8月） under the headline: the report's own time
+    if year is None:
+        year = _year_after_whole_year(ctx, d)
     if year is None:
         year = infer_year(ctx, scene.dates, d.month)
         if year is not None:
