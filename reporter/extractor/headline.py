@@ -34,6 +34,16 @@ def title_like(text: str) -> bool:
     return not re.fullmatch(r"[\d\s年月日:：.\-/时分秒许左右]+", t)
 
 
+def place_kicker(text: str, below: str) -> bool:
+    """A kicker naming only the place or unit the headline under it is about (江北县：/ 某区市场监管局：)."""
+    from .places import is_place_word, is_unit_name
+
+    name = text.strip()[:-1].strip() if text.strip().endswith(("：", ":")) else ""
+    if not (2 <= len(name) <= 16) or not _CJK.search(name) or not title_like(below):
+        return False
+    return is_place_word(name) or is_unit_name(name)
+
+
 def is_couplet(text: str, short: bool = False) -> bool:
     """Two or more phrases side by side (政策找人  服务上门): a headline's, or with short, a slogan's."""
     parts = [p for p in re.split(r"\s+", text.strip()) if p]
@@ -147,3 +157,23 @@ def _strip_note(text: str) -> str:
     """A title without a note set off by wide spaces after it (…的通知   （说明文字）)."""
     m = re.match(r"^(.+?)\s{2,}[（(].*[)）]$", text)
     return m.group(1) if m else text
+
+
+def _banner(text: str, words: HeaderWords) -> bool:
+    """A line holding only a unit's or a site's name (青山县人民政府, 青山县人民政府网, 【工作动态】)."""
+    if re.search(r"[，。；：！？\s]", text) or len(text) > 20:
+        return False
+    from .places import is_unit_name
+
+    return (
+        is_unit_name(text)
+        or text.endswith(("网", "门户网站", "政务网"))
+        or bool(_COLUMN_LINE.fullmatch(text))
+    )
+
+
+# a newspaper's or a site's column tag set on its own line above the headline: （平安建设进行时）, 【基层治理】,
+# 〔一线观察〕, ——乡村振兴一线行—— (a tag written on the headline's own line stays part of the title)
+_COLUMN_LINE = re.compile(
+    r"【[^】]+】|[（(][^（）()]{2,16}[)）]|〔[^〕]{2,16}〕|［[^］]{2,16}］|\[[^\]]{2,16}\]|—{1,2}[^—]{2,16}—{1,2}"
+)

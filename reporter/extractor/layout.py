@@ -31,11 +31,13 @@ from .headline import (  # noqa: F401 (re-exported)
     _COLUMN_TAG,
     _SENTENCE_END,
     _SITE_SUFFIX,
+    _banner,
     _document_title,
     _joins,
     _strip_note,
     choose_headline,
     is_couplet,
+    place_kicker,
     title_like,
 )
 
@@ -503,7 +505,9 @@ def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
                 closed = True
             continue
         site_wrap = head and _SITE_SUFFIX.match(t) and ln.indented
-        if closed or not title_like(t) or len(head) >= 4 or (head and ln.indented and not site_wrap):
+        below = lines[i + 1].text if i + 1 < len(lines) else ""
+        headed = title_like(t) or (not head and place_kicker(t, below))
+        if closed or not headed or len(head) >= 4 or (head and ln.indented and not site_wrap):
             body = ln.start
             break
         head.append(i)
@@ -546,26 +550,6 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
         layout.site_name = (site.group("site"), pos, pos + len(site.group("site")))
         text, rule = site.group("t").strip(), "title.site_name_stripped"
     layout.title = (s, e, text, rule)
-
-
-def _banner(text: str, words: HeaderWords) -> bool:
-    """A line holding only a unit's or a site's name (青山县人民政府, 青山县人民政府网, 【工作动态】)."""
-    if re.search(r"[，。；：！？\s]", text) or len(text) > 20:
-        return False
-    from .places import is_unit_name
-
-    return (
-        is_unit_name(text)
-        or text.endswith(("网", "门户网站", "政务网"))
-        or bool(_COLUMN_LINE.fullmatch(text))
-    )
-
-
-# a newspaper's or a site's column tag set on its own line above the headline: （平安建设进行时）, 【基层治理】,
-# 〔一线观察〕, ——乡村振兴一线行—— (a tag written on the headline's own line stays part of the title)
-_COLUMN_LINE = re.compile(
-    r"【[^】]+】|[（(][^（）()]{2,16}[)）]|〔[^〕]{2,16}〕|［[^］]{2,16}］|\[[^\]]{2,16}\]|—{1,2}[^—]{2,16}—{1,2}"
-)
 
 
 def _site_like(name: str, words: HeaderWords) -> bool:

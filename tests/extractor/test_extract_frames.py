@@ -48,6 +48,26 @@ COLUMN_VECTORS = [
     ),
 ]
 
+# ------------------------------------------------- a kicker (引题) over the headline: who spoke, or where
+KICKERS = [
+    ("县委书记张明在全县乡村振兴推进会上指出", "以产业振兴带动全面振兴"),
+    ("市长刘强在检查安全生产工作时要求", "拧紧安全生产责任链条"),
+    ("王刚在市委理论学习中心组学习会上强调", "深入学习贯彻党的二十届三中全会精神"),
+    ("江北县：", "“一网统管”让城市治理更聪明"),
+    ("白河市市场监管局：", "校园食堂“明厨亮灶”全覆盖"),
+]
+KICKER_VECTORS = [
+    HeaderVector(
+        f"title-below-kicker-{n}",
+        "title",
+        f"{kicker}\n{head}\n\n本报讯 3月15日，全县乡村振兴推进会召开，会议部署了今年的重点工作。\n",
+        head,
+        "title.below_kicker",
+        never=(kicker,),
+    )
+    for n, (kicker, head) in enumerate(KICKERS)
+]
+
 # --------------------------------------------------------------- a formal 公文 reproduced on a web page
 NOTICE_VECTORS = [
     HeaderVector(
@@ -214,7 +234,7 @@ DAY_VECTORS = [
     ),
 ]
 
-VECTORS = COLUMN_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS + DAY_VECTORS
+VECTORS = COLUMN_VECTORS + KICKER_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS + DAY_VECTORS
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
