@@ -461,7 +461,15 @@ def _mark_end_matter(layout: Layout) -> None:
             continue
         dates = find_dates(t)
         full = [d for d in dates if d.kind in ("full", "iso")]
-        if (full and len(t) <= full[0].end - full[0].start + 2) or _PLACEHOLDER_DATE.match(lines[i].text):
+        signed_here = (
+            bool(full)
+            and full[0].end >= len(t) - 1
+            and t[0] not in "（("
+            and is_unit_name(t[: full[0].start])
+        )
+        if signed_here:
+            kinds[i] = "sign_date"  # 署名 and 成文日期 on one line (某县人民政府办公室　　2024年6月3日)
+        elif (full and len(t) <= full[0].end - full[0].start + 2) or _PLACEHOLDER_DATE.match(lines[i].text):
             kinds[i] = "sign_date"
             j = i - 1
             while j >= 0 and kinds[j] in ("markup", "attachment"):

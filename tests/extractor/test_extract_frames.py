@@ -112,6 +112,49 @@ NOTICE_VECTORS = [
     ),
 ]
 
+NOTICE = (
+    "关于开展2024年度安全生产大检查的通知\n各乡镇人民政府，县直有关单位：\n为深刻汲取近期事故教训，县政府决定于6月10日"
+    "至7月10日在全县开展安全生产大检查。现将有关事项通知如下：\n一、检查范围\n全县所有生产经营单位。\n二、工作要求\n"
+    "请各单位于7月15日前将检查情况报县安委办。\n"
+)
+ENDINGS = [
+    (
+        "attachments-after",
+        "\n青山县人民政府办公室\n2024年6月3日\n附件：1.安全生产大检查工作方案\n2.检查情况统计表\n",
+    ),
+    ("public-note", "\n青山县人民政府办公室\n2024年6月3日\n（此件公开发布）\n"),
+    ("distribution", "\n青山县人民政府办公室\n2024年6月3日\n抄送：县委办、县人大办、县政协办。\n"),
+    ("in-words", "\n青山县人民政府办公室\n二〇二四年六月三日\n"),
+    ("one-line", "\n青山县人民政府办公室　　2024年6月3日\n"),
+    ("contact-above", "\n联系人：王芳，电话：0838-1234567\n\n青山县人民政府办公室\n2024年6月3日\n"),
+]
+NOTICE_VECTORS += [
+    HeaderVector(
+        f"date-notice-signed-{name}",
+        "date",
+        NOTICE + ending,
+        "2024-06-03",
+        "date.document_date",
+        never=("2024-07-15", "2024-06-10"),
+    )
+    for name, ending in ENDINGS
+] + [
+    HeaderVector(
+        "organizer-notice-signed-on-one-line",
+        "organizer",
+        NOTICE + "\n青山县人民政府办公室　　2024年6月3日\n",
+        "青山县人民政府办公室",
+        "organizer.document_signature",
+    ),
+    HeaderVector("date-unsigned-notice-takes-no-deadline", "date", NOTICE + "\n特此通知。\n", None),
+    HeaderVector(
+        "date-bracketed-closing-line-is-a-source",
+        "source",
+        "县公安局召开党委会\n会议研究了国庆安保工作。会议要求全力做好安保工作。\n（县公安局办公室 2024年9月3日）\n",
+        "县公安局办公室",
+    ),
+]
+
 # ------------------------------------------------------ the closing 报送单位/供稿/信息来源 line of a work update
 UPDATE_HEAD = "今年以来，{unit}深入开展民生领域专项工作。"
 CLOSING = [
