@@ -34,14 +34,21 @@ def title_like(text: str) -> bool:
     return not re.fullmatch(r"[\d\s年月日:：.\-/时分秒许左右]+", t)
 
 
-def place_kicker(text: str, below: str) -> bool:
-    """A kicker naming only the place or unit the headline under it is about (江北县：/ 某区市场监管局：)."""
-    from .places import is_place_word, is_unit_name
-
-    name = text.strip()[:-1].strip() if text.strip().endswith(("：", ":")) else ""
-    if not (2 <= len(name) <= 16) or not _CJK.search(name) or not title_like(below):
+def colon_kicker(text: str, below: str) -> bool:
+    """A short kicker closed by a colon over the headline: the place or unit it is about (江北县：, 某区市场监管局：)
+    or the theme (聚焦高质量发展：). Not an addressee (各乡镇：, 尊敬的…：) nor a label (附件：, 说明：)."""
+    t = text.strip()
+    name = t[:-1].strip() if t.endswith(("：", ":")) else ""
+    if not (2 <= len(name) <= 16) or len(_CJK.findall(name)) < 2 or not title_like(below):
         return False
-    return is_place_word(name) or is_unit_name(name)
+    if re.search(r"[，。；：、！？\s\d]", name) or _NOT_KICKER.match(name):
+        return False
+    return not below.rstrip().endswith(("：", ":"))
+
+
+_NOT_KICKER = re.compile(
+    r"^(?:各|有关|敬爱|尊敬|亲爱|附件|附|说明|备注|注|目录|主题词|关键词|摘要|联系|地址|电话|时间|地点)"
+)
 
 
 def is_couplet(text: str, short: bool = False) -> bool:

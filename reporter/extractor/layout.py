@@ -36,8 +36,8 @@ from .headline import (  # noqa: F401 (re-exported)
     _joins,
     _strip_note,
     choose_headline,
+    colon_kicker,
     is_couplet,
-    place_kicker,
     title_like,
 )
 
@@ -514,7 +514,7 @@ def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
             continue
         site_wrap = head and _SITE_SUFFIX.match(t) and ln.indented
         below = lines[i + 1].text if i + 1 < len(lines) else ""
-        headed = title_like(t) or (not head and place_kicker(t, below))
+        headed = title_like(t) or (not head and colon_kicker(t, below))
         if closed or not headed or len(head) >= 4 or (head and ln.indented and not site_wrap):
             body = ln.start
             break

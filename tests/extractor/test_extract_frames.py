@@ -55,6 +55,8 @@ KICKERS = [
     ("王刚在市委理论学习中心组学习会上强调", "深入学习贯彻党的二十届三中全会精神"),
     ("江北县：", "“一网统管”让城市治理更聪明"),
     ("白河市市场监管局：", "校园食堂“明厨亮灶”全覆盖"),
+    ("聚焦高质量发展：", "青山县优化营商环境再出实招"),
+    ("一线调研｜", "柳河镇“小院经济”带动农户增收"),
 ]
 KICKER_VECTORS = [
     HeaderVector(
@@ -66,6 +68,21 @@ KICKER_VECTORS = [
         never=(kicker,),
     )
     for n, (kicker, head) in enumerate(KICKERS)
+]
+
+KICKER_VECTORS += [
+    HeaderVector(
+        "title-attachment-label-is-no-kicker",
+        "title",
+        "附件：\n青山县汛期值班安排表\n一、值班时间\n每天8:00至次日8:00。\n",
+        "青山县汛期值班安排表",
+    ),
+    HeaderVector(
+        "title-addressee-is-no-kicker",
+        "title",
+        "关于做好汛期值班工作的通知\n各乡镇人民政府：\n青山县汛期值班安排如下。\n",
+        "关于做好汛期值班工作的通知",
+    ),
 ]
 
 # --------------------------------------------------------------- a formal 公文 reproduced on a web page
