@@ -139,8 +139,8 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
         return True  # （医疗设备类）
     if len(b) <= 8 and kind_end.search(b) and not kind_end.search(a):
         return True  # …招标代理服务项目 / 遴选文件
-    if a.startswith("关于") and not kind_end.search(a) and kind_end.search(b):
-        return True  # 关于进一步做好… / …的通知
+    if a.startswith("关于") and not kind_end.search(a) and any(kind_end.search(t) for t in (b, *rest[:1])):
+        return True  # 关于进一步做好… / …的通知, or over three lines: 关于进一步加强 / …建设的 / 实施意见
     if re.search(r"(?:的|和|与|及|、|暨|关于|对|在)$", a):
         return True
     if len(a) <= 25 and is_unit_name(a) and not b.startswith("关于") and not is_couplet(b):

@@ -192,6 +192,7 @@ _DOC_NO = re.compile(
     r"(?:^|\s)(?P<no>[\u4e00-\u9fffA-Za-z×]{1,14}[〔\[［【(（]\s*(?P<y>(?:19|20)\d{2}|20××|[\d×xX]{0,4})\s*[〕\]］】)）]"
     r"\s*[\d×xX]{0,5}\s*号)"
 )
+_VERSION_HEAD = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★\s*\S{0,6})?|特急|加急|特提|平急|急件)$")
 _SIGNER = re.compile(r"签\s*发\s*人\s*[：:]")
 _DISTRIBUTION = re.compile(
     r"^(?:抄\s*送|抄\s*报|分\s*送|主\s*送|内部发送|印\s*发|主题词|联系人|联系电话)\s*[：:]|印\s*发$|^[（(]共印\s*\d*\s*份[）)]$"
@@ -279,6 +280,8 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "publication"
     if _TOC_HEAD.match(t) or _TOC_ENTRY.search(t):
         return "toc"
+    if _VERSION_HEAD.match(t):
+        return "doc_number"  # 份号, 密级 and 紧急程度 of a 公文's 版头 (000123 / 机密★1年 / 特急)
     if _SIGNER.search(t) or (_DOC_NO.search(t) and len(t) <= 40 and not _SENTENCE_END.search(t)):
         m = _DOC_NO.search(t)
         if m is None or len(t) - len(m.group("no")) <= 12 or _SIGNER.search(t):

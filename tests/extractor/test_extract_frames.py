@@ -172,6 +172,38 @@ NOTICE_VECTORS += [
     ),
 ]
 
+# ------------------------------------------------ a 公文's 版头 (份号, 密级, 紧急程度, 红头, 发文字号) over its title
+SIGNED = (
+    "各乡镇人民政府，县政府各部门：\n现将有关事项通知如下，请认真贯彻执行。\n\n青山县人民政府\n2024年3月5日\n"
+)
+FORMAL_HEADS = [
+    (
+        "split-over-three-lines",
+        "中共青山县委办公室文件\n青委办发〔2024〕12号　　签发人：王强\n关于进一步加强\n"
+        "基层应急管理体系和能力建设的\n实施意见\n",
+        "关于进一步加强基层应急管理体系和能力建设的实施意见",
+    ),
+    (
+        "split-over-two-lines",
+        "青山县人民政府文件\n青政发〔2024〕3号\n关于印发青山县2024年安全生产\n工作要点的通知\n",
+        "关于印发青山县2024年安全生产工作要点的通知",
+    ),
+    (
+        "urgency-over-issuer",
+        "特急\n青山县人民政府办公室\n关于做好强降雨防范应对工作的紧急通知\n",
+        "关于做好强降雨防范应对工作的紧急通知",
+    ),
+    (
+        "copy-number-and-secrecy",
+        "000123\n机密★1年\n加急\n青山县人民政府文件\n青政发〔2024〕5号\n关于做好森林防灭火工作的通知\n",
+        "关于做好森林防灭火工作的通知",
+    ),
+]
+FORMAL_VECTORS = [
+    HeaderVector(f"title-formal-{name}", "title", head + SIGNED, title, never=("特急", "加急", "000123"))
+    for name, head, title in FORMAL_HEADS
+]
+
 # ------------------------------------------------------ the closing 报送单位/供稿/信息来源 line of a work update
 UPDATE_HEAD = "今年以来，{unit}深入开展民生领域专项工作。"
 CLOSING = [
@@ -294,7 +326,7 @@ DAY_VECTORS = [
     ),
 ]
 
-VECTORS = COLUMN_VECTORS + KICKER_VECTORS + NOTICE_VECTORS + CLOSING_VECTORS + DAY_VECTORS
+VECTORS = COLUMN_VECTORS + KICKER_VECTORS + NOTICE_VECTORS + FORMAL_VECTORS + CLOSING_VECTORS + DAY_VECTORS
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
