@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .dates import DateMatch, find_dates
+from .dates import DateMatch
+from .end_matter import _mark_addressed_notice, _mark_end_matter
 from .header_words import HeaderWords, header_words, read_header_words  # noqa: F401 (re-exported)
 from .headline import (  # noqa: F401 (re-exported)
     _CJK,
@@ -197,9 +198,6 @@ _SIGNER = re.compile(r"签\s*发\s*人\s*[：:]")
 _DISTRIBUTION = re.compile(
     r"^(?:抄\s*送|抄\s*报|分\s*送|主\s*送|内部发送|印\s*发|主题词|联系人|联系电话)\s*[：:]|印\s*发$|^[（(]共印\s*\d*\s*份[）)]$"
 )
-_PLACEHOLDER_DATE = re.compile(
-    r"^(?:(?:19|20)\d{2}|20××|[〇零○一二三四五六七八九]{4}|\s*)\s*年\s*[\d×一二三四五六七八九十\s]{0,4}月\s*[\d×一二三四五六七八九十\s]{0,4}日$"
-)
 _ADDRESSEE_HEAD = re.compile(r"^(?:各|有关|敬爱的|尊敬的|亲爱的)")
 _PERIOD = re.compile(r"^[（(]\s*[\d.年月日\-—~至\s]{6,}[）)]$")
 # markdown markers a copied post keeps around its headline (# 标题, **标题**)
@@ -323,19 +321,6 @@ def read_layout(ctx: Context) -> Layout:
     return layout
 
 
-def _mark_addressed_notice(layout: Layout) -> None:
-    """A 公文 reproduced on a web page or in a file without a 关于… title or 红头 (某季度…情况通报): it is
-    still addressed (主送机关 各乡镇、县直各单位： under the headline) and signed (署名 and 成文日期 at
-    the end). Both together make it a formal document: its date is the 成文日期, not the page's."""
-    if layout.formal:
-        return
-    kinds = layout.kinds
-    addressed = "addressee" in kinds[:10]
-    signed = any(k == "sign_date" for k in kinds) and "signature" in kinds
-    if addressed and signed:
-        layout.formal = True
-
-
 # the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
 # its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）
 CLOSING_ATTRIBUTION = re.compile(
@@ -448,43 +433,6 @@ def _mark_form_fields(layout: Layout, words: HeaderWords) -> None:
             and (compact in ("序号", "编号", "卷号", "密级") or len(compact) <= 1)
         ):
             kinds[i] = "form_label"
-
-
-def _mark_end_matter(layout: Layout) -> None:
-    """署名 and 成文日期 at the end of a document (a notice, a 公文, a report signed by its unit)."""
-    from .places import is_unit_name
-
-    lines, kinds = layout.lines, layout.kinds
-    texts = [i for i in range(len(lines)) if kinds[i] in ("text", "publication") and not lines[i].cell]
-    for i in texts[-6:]:
-        if lines[i].start < layout.body_start or i < len(lines) // 2:
-            continue
-        t = re.sub(r"\s+", "", lines[i].text)
-        if len(t) > 30:
-            continue
-        dates = find_dates(t)
-        full = [d for d in dates if d.kind in ("full", "iso")]
-        signed_here = (
-            bool(full)
-            and full[0].end >= len(t) - 1
-            and t[0] not in "（("
-            and is_unit_name(t[: full[0].start])
-        )
-        if signed_here:
-            kinds[i] = "sign_date"  # 署名 and 成文日期 on one line (某县人民政府办公室　　2024年6月3日)
-        elif (full and len(t) <= full[0].end - full[0].start + 2) or _PLACEHOLDER_DATE.match(lines[i].text):
-            kinds[i] = "sign_date"
-            j = i - 1
-            while j >= 0 and kinds[j] in ("markup", "attachment"):
-                j -= 1
-            if j >= 0 and kinds[j] == "text":
-                above = lines[j].text
-                if (
-                    len(above) <= 40
-                    and not re.search(r"[，。；：！？]", above)
-                    and is_unit_name(above.split()[-1])
-                ):
-                    kinds[j] = "signature"
 
 
 def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
