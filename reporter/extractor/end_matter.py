@@ -7,8 +7,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import find_dates
+from .header_words import _alt
 
 if TYPE_CHECKING:
+    from .header_words import HeaderWords
     from .layout import Layout
 
 _PLACEHOLDER_DATE = re.compile(
@@ -53,7 +55,7 @@ def _mark_end_matter(layout: Layout) -> None:
                     kinds[j] = "signature"
 
 
-def _mark_addressed_notice(layout: Layout) -> None:
+def _mark_addressed_notice(layout: Layout, words: HeaderWords) -> None:
     """A 公文 reproduced on a web page or in a file without a 关于… title or 红头 (某季度…情况通报): it is
     still addressed (主送机关 各乡镇、县直各单位： under the headline) or titled by its kind (…情况通报,
     …工作总结), and signed (署名 and 成文日期 at the end). Together these make it a formal document: its
@@ -61,8 +63,10 @@ def _mark_addressed_notice(layout: Layout) -> None:
     if layout.formal:
         return
     kinds = layout.kinds
+    title = layout.title[2] if layout.title else ""
+    # …情况通报, …工作总结: a document's kind; 某县发布…状况报告 is news about a document
     addressed = "addressee" in kinds[:10] or bool(
-        layout.title and _FORMAL_KIND_END.search(layout.title[2])  # …情况通报, …工作总结: a document's kind
+        _FORMAL_KIND_END.search(title) and not re.search(_alt(words.announce_verbs), title)
     )
     signed = any(k == "sign_date" for k in kinds) and "signature" in kinds
     if addressed and signed:

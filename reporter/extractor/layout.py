@@ -316,7 +316,7 @@ def read_layout(ctx: Context) -> Layout:
     _read_head(layout, words)
     _mark_end_matter(layout)
     _mark_closing_attribution(layout, words)
-    _mark_addressed_notice(layout)
+    _mark_addressed_notice(layout, words)
     _read_publication(layout, words)
     return layout
 
