@@ -322,10 +322,12 @@ def read_layout(ctx: Context) -> Layout:
 
 
 # the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
-# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）
+# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）; or without brackets when it
+# says 供稿/报送 (某县公安局供稿)
 CLOSING_ATTRIBUTION = re.compile(
     r"^[（(](?P<src>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|提供|报送)?\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+    r"|^(?P<plain>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|报送)$"
 )
 _AFTER_REPORT = ("nav", "page_meta", "markup", "sign_date", "signature", "attachment", "distribution")
 
@@ -340,7 +342,7 @@ def _mark_closing_attribution(layout: Layout, words: HeaderWords) -> None:
             continue
         m = CLOSING_ATTRIBUTION.match(layout.lines[i].text)
         if m and layout.kinds[i] in ("text", "byline", "publication"):
-            name = m.group("src")
+            name = m.group("src") or m.group("plain")
             if is_unit_name(name) or words.patterns["media_end"].search(name):
                 layout.kinds[i] = "source"
         return

@@ -367,7 +367,39 @@ DAY_VECTORS = [
     ),
 ]
 
-VECTORS = COLUMN_VECTORS + KICKER_VECTORS + NOTICE_VECTORS + FORMAL_VECTORS + CLOSING_VECTORS + DAY_VECTORS
+# ------------------------------------------------------------------- source lines at a page's foot
+PATROL = "青山县开展夏季治安巡逻\n5月1日，青山县公安局开展夏季治安巡逻，出动警力200人次。\n"
+SOURCE_VECTORS = [
+    HeaderVector(f"source-foot-{n}", "source", PATROL + line + "\n", value)
+    for n, (line, value) in enumerate(
+        (
+            ("供稿：城关派出所", "城关派出所"),  # where a page's footer begins (供稿：, 编辑：)
+            ("供稿：城关派出所\n编辑：王磊\n上一条：县局召开党委会", "城关派出所"),
+            ("来源：青山公安 作者：王磊 编辑：李芳", "青山公安"),  # an account's name before the next label
+            ("稿件来源：白河市公安局政治处 审核：李明", "白河市公安局政治处"),
+            ("青山县公安局供稿", "青山县公安局"),  # a closing 供稿 line without brackets
+            ("（白河镇人民政府 供稿）", "白河镇人民政府"),
+        )
+    )
+] + [
+    HeaderVector("source-reporter-is-no-source", "source", PATROL + "（通讯员 王磊 供稿）\n", None),
+    HeaderVector(
+        "source-other-pages-are-not-this-one",
+        "source",
+        PATROL + "上一条：县局召开党委会\n来源：白河市公安局\n",
+        None,
+    ),
+]
+
+VECTORS = (
+    SOURCE_VECTORS
+    + COLUMN_VECTORS
+    + KICKER_VECTORS
+    + NOTICE_VECTORS
+    + FORMAL_VECTORS
+    + CLOSING_VECTORS
+    + DAY_VECTORS
+)
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)

@@ -93,6 +93,7 @@ def label_line(ctx: Context) -> Found | None:
         if block.part != "body":
             for offset, text in _split(ctx.norm, block.span.start, block.span.end):
                 lines.append((offset, text))
+    lines += _footer_head(ctx)
     for start, raw in lines:
         text = _MARKDOWN.sub("", raw).strip()  # **来源：某局**
         start += raw.find(text) if text else 0
@@ -100,11 +101,33 @@ def label_line(ctx: Context) -> Found | None:
         if not m:
             continue
         raw_value = text[m.end() :] if m.re is label else m.group("mix")
-        value = real_source(ctx, raw_value, labelled=True) or _account_name(raw_value)
+        value = real_source(ctx, raw_value, labelled=True) or _account_name(_first_field(raw_value))
         if value:
             at = m.end() if m.re is label else m.start("mix")
             return _hit(ctx, value, start + text.index(value, at), "source.label_line")
     return None
+
+
+_OTHER_PAGES = re.compile(r"^(?:上一|下一|推荐|相关|延伸|往期|精彩|猜你|热门|热点|点击排行|阅读原文)")
+
+
+def _footer_head(ctx: Context) -> list[tuple[int, str]]:
+    """The first lines under the report where a page's footer begins (供稿：某所 / 编辑：某某 / 来源：某局),
+    up to the links to other pages, whose 来源 lines are not this report's."""
+    out = []
+    for offset, text in _split(ctx.norm, ctx.content_end, ctx.body_end)[:4]:
+        if _OTHER_PAGES.match(text):
+            break
+        out.append((offset, text))
+    return out
+
+
+def _first_field(value: str) -> str:
+    """The value before the next label on the line (来源：青山公安 作者：王磊 → 青山公安)."""
+    parts = value.split()
+    if len(parts) > 1 and re.match(r"[\u4e00-\u9fff]{1,6}\s*[：:|丨]", parts[1]):
+        return parts[0]
+    return value
 
 
 def _account_name(value: str) -> str | None:
@@ -163,9 +186,10 @@ def closing_attribution(ctx: Context) -> Found | None:
         m = CLOSING_ATTRIBUTION.match(ln.text)
         if m is None:
             continue
-        value = real_source(ctx, m.group("src"), labelled=True)
+        group = "src" if m.group("src") is not None else "plain"
+        value = real_source(ctx, m.group(group), labelled=True)
         if value:
-            return _hit(ctx, value, ln.start + m.start("src"), "source.closing_attribution")
+            return _hit(ctx, value, ln.start + m.start(group), "source.closing_attribution")
     return None
 
 
