@@ -391,6 +391,31 @@ SOURCE_VECTORS = [
     ),
 ]
 
+MEETING = "青川县召开安全生产工作会议\n发布时间：2025-03-18　来源：青川县人民政府\n"
+DAY_VECTORS += [
+    HeaderVector(
+        f"date-lead-{name}", "date", MEETING + lead + "\n", "2025-03-15", "date.lead_sentence", never=bad
+    )
+    for name, lead, bad in (
+        ("this-year", "今年3月15日，青川县召开全县安全生产工作会议。", ("2025-03-18",)),
+        (
+            "deadline-is-not-vague",  # 3月31日前 holds 日前 but is no 日前 (recently)
+            "3月15日下午，青川县召开全县安全生产工作会议，要求各乡镇于3月31日前完成隐患排查。",
+            ("2025-03-18", "2025-03-31"),
+        ),
+        (
+            "cited-meeting-day",
+            "会议传达了3月10日全市会议精神。3月15日，青川县召开全县安全生产工作会议。",
+            ("2025-03-10",),
+        ),
+        (
+            "instruction-day",
+            "3月15日，青川县召开全县安全生产工作会议，学习贯彻3月10日全省电视电话会议精神。",
+            ("2025-03-10",),
+        ),
+    )
+]
+
 VECTORS = (
     SOURCE_VECTORS
     + COLUMN_VECTORS

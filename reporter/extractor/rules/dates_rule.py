@@ -53,8 +53,12 @@ _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
 # 近日/日前 as the lead's time (近日，… / 某局近日召开…), not 近期 before a noun (汲取近期事故教训, 近期工作)
 _VAGUE = re.compile(
-    r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
+    r"(?<![\d一二三四五六七八九十])(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
 )
+# a date of an earlier meeting or instruction the event passes on (传达了3月10日全市会议精神)
+_CITED_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实)(?:了|学习)?\s*$")
+# a date of an earlier meeting or instruction the event passes on (传达了3月10日全市会议精神)
+_CITED_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实)(?:了|学习)?\s*$")
 _RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
 # a date that is a cut-off, a deadline or the start of a long period, not an event's day
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
@@ -329,6 +333,8 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
         after = ctx.norm[d.end : d.end + 4]
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or _FUTURE_BEFORE.search(before):
             continue
+        if _CITED_BEFORE.search(ctx.norm, max(sent.start, d.start - 8), d.start):
+            continue  # 传达了3月10日全市会议精神: the day of a meeting the event passes on
         if _EVENT_VERB.search(ctx.norm, d.end, min(sent.end, d.end + 80)) or _EVENT_VERB.search(
             ctx.norm[sent.start : d.start]
         ):
