@@ -16,7 +16,7 @@ _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _FIGURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两][十百千万亿]+)\s*(?:%|[万亿]?[\u4e00-\u9fff])"
 )
-_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s)\s*(?P<site>[^_|，。\s]{2,20})$")
+_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s|[|｜])\s*(?P<site>[^_|｜，。\s]{2,20})$")
 _PLACE_HEAD = re.compile(
     r"^(?:[县市区旗州乡镇省]|[\u4e00-\u9fff]{1,7}?(?:省|市|县|区|旗|州|盟)(?!长|委|政府|场))"
 )

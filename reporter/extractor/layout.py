@@ -503,6 +503,8 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
         for j in g:
             kinds[j] = "title" if gi == pick else ("kicker" if gi < pick else "subtitle")
     text = _MARKDOWN.sub("", _strip_note(text)).rstrip("—").strip()
+    if m := re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[：:]\s*(?=\S{4})", text):
+        s, text = s + len(m.group()), text[m.end() :]  # a form's or CMS export's 标题：label
     if len(groups[pick]) > 1:
         rule = "title.joined_lines"
     site = _SITE_SUFFIX.match(text)

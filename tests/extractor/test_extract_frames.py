@@ -85,6 +85,28 @@ KICKER_VECTORS += [
     ),
 ]
 
+PATROL_BODY = "发布时间：2025-05-02\n5月1日，青山县公安局开展夏季治安巡逻，出动警力200人次。\n"
+KICKER_VECTORS += [
+    HeaderVector(f"title-page-{name}", "title", head + PATROL_BODY, "青山县公安局开展夏季治安巡逻", rule)
+    for name, head, rule in (
+        ("title-label", "标题：青山县公安局开展夏季治安巡逻\n", "title.head_line"),
+        ("bar-site-suffix", "青山县公安局开展夏季治安巡逻|青山县人民政府网\n", "title.site_name_stripped"),
+        ("wide-bar-site-suffix", "青山县公安局开展夏季治安巡逻｜青山发布\n", "title.site_name_stripped"),
+        (
+            "breadcrumb",
+            "当前位置：首页 > 新闻中心 > 工作动态\n青山县公安局开展夏季治安巡逻\n",
+            "title.head_line",
+        ),
+    )
+] + [
+    HeaderVector(
+        "title-column-before-a-bar-stays",
+        "title",
+        "一线调研|柳河镇“小院经济”带动农户增收\n" + PATROL_BODY,
+        "一线调研|柳河镇“小院经济”带动农户增收",
+    )
+]
+
 # --------------------------------------------------------------- a formal 公文 reproduced on a web page
 NOTICE_VECTORS = [
     HeaderVector(
