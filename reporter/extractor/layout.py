@@ -466,7 +466,7 @@ def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
                 closed = True
             continue
         site_wrap = head and _SITE_SUFFIX.match(t) and ln.indented
-        below = lines[i + 1].text if i + 1 < len(lines) else ""
+        below = lines[i + 1].text if i + 1 < len(lines) and kinds[i + 1] == "text" else ""
         headed = title_like(t) or (not head and colon_kicker(t, below))
         if closed or not headed or len(head) >= 4 or (head and ln.indented and not site_wrap):
             body = ln.start

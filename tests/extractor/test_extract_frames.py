@@ -78,6 +78,13 @@ KICKER_VECTORS += [
         "青山县汛期值班安排表",
     ),
     HeaderVector(
+        "title-colon-line-over-a-field-is-no-kicker",
+        "title",
+        "会议纪要：\n时间：2024年3月5日\n地点：县政府三楼会议室\n会议研究了防汛工作。\n",
+        None,
+        never=("会议纪要：", "时间：2024年3月5日"),
+    ),
+    HeaderVector(
         "title-addressee-is-no-kicker",
         "title",
         "关于做好汛期值班工作的通知\n各乡镇人民政府：\n青山县汛期值班安排如下。\n",
