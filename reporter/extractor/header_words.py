@@ -30,6 +30,7 @@ class HeaderWords:
     media_suffixes: tuple[str, ...] = ()
     form_dates: tuple[str, ...] = ()
     issuer_labels: tuple[str, ...] = ()
+    source_labels: tuple[str, ...] = ()
     patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
 
@@ -45,6 +46,7 @@ _SECTIONS = {
     "媒体后缀": "media_suffixes",
     "表单日期": "form_dates",
     "发文单位标签": "issuer_labels",
+    "来源标签": "source_labels",
 }
 
 
@@ -70,6 +72,7 @@ def read_header_words(path: Path | None) -> HeaderWords:
             sections[current].append(line.split()[0])
     words = {k: tuple(dict.fromkeys(v)) for k, v in sections.items()}
     labels = _alt(words["pub_labels"])
+    source_label = rf"(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:{_alt(words['source_labels'])})"
     patterns = {
         "doc_kind_end": re.compile(rf"(?:{_alt(words['doc_kinds'])})$"),
         "label_value": re.compile(
@@ -84,6 +87,11 @@ def read_header_words(path: Path | None) -> HeaderWords:
         "directive_head": re.compile(rf"^.{{0,4}}?(?:{_alt(words['directive_verbs'])})"),
         "media_end": re.compile(rf"(?:{_alt(words['media_suffixes'])})$"),
         "form_date": re.compile(rf"^(?P<label>{_alt(words['form_dates'])})\s*[：:]?\s*(?P<v>.*)$"),
+        # 来源：X, 信息来源：X, 供稿单位：X, 报送单位：X — a source line's label (with its 本文/信息/数据… head)
+        "source_label": re.compile(rf"{source_label}\s*[：:|丨]\s*"),
+        "source_inline": re.compile(
+            rf"(?:^|[\s（(【\[]){source_label}\s*[：:|丨]\s*(?P<src>[^\s，。；;,|）)】\]]{{2,30}})"
+        ),
         "issuer_label": re.compile(rf"^(?P<label>{_alt(words['issuer_labels'])})\s*[：:]\s*(?P<v>\S.*)$"),
     }
     return HeaderWords(**words, patterns=patterns)

@@ -16,7 +16,7 @@ _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 _FIGURE = re.compile(
     r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两][十百千万亿]+)\s*(?:%|[万亿]?[\u4e00-\u9fff])"
 )
-_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s)\s*(?P<site>[^_|，。\s]{2,20})$")
+_SITE_SUFFIX = re.compile(r"^(?P<t>.{4,}?)\s*(?:_|\s[-|]\s|[|｜])\s*(?P<site>[^_|｜，。\s]{2,20})$")
 _PLACE_HEAD = re.compile(
     r"^(?:[县市区旗州乡镇省]|[\u4e00-\u9fff]{1,7}?(?:省|市|县|区|旗|州|盟)(?!长|委|政府|场))"
 )
@@ -32,6 +32,23 @@ def title_like(text: str) -> bool:
     if "。" in t[:-1] or _ENUMERATED.match(t) or t.endswith(("，", ",", "、")):
         return False
     return not re.fullmatch(r"[\d\s年月日:：.\-/时分秒许左右]+", t)
+
+
+def colon_kicker(text: str, below: str) -> bool:
+    """A short kicker closed by a colon over the headline: the place or unit it is about (江北县：, 某区市场监管局：)
+    or the theme (聚焦高质量发展：). Not an addressee (各乡镇：, 尊敬的…：) nor a label (附件：, 说明：)."""
+    t = text.strip()
+    name = t[:-1].strip() if t.endswith(("：", ":")) else ""
+    if not (2 <= len(name) <= 16) or len(_CJK.findall(name)) < 2 or not title_like(below):
+        return False
+    if re.search(r"[，。；：、！？\s\d]", name) or _NOT_KICKER.match(name):
+        return False
+    return not below.rstrip().endswith(("：", ":"))
+
+
+_NOT_KICKER = re.compile(
+    r"^(?:各|有关|敬爱|尊敬|亲爱|附件|附|说明|备注|注|目录|主题词|关键词|摘要|联系|地址|电话|时间|地点)"
+)
 
 
 def is_couplet(text: str, short: bool = False) -> bool:
@@ -122,8 +139,8 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
         return True  # （医疗设备类）
     if len(b) <= 8 and kind_end.search(b) and not kind_end.search(a):
         return True  # …招标代理服务项目 / 遴选文件
-    if a.startswith("关于") and not kind_end.search(a) and kind_end.search(b):
-        return True  # 关于进一步做好… / …的通知
+    if a.startswith("关于") and not kind_end.search(a) and any(kind_end.search(t) for t in (b, *rest[:1])):
+        return True  # 关于进一步做好… / …的通知, or over three lines: 关于进一步加强 / …建设的 / 实施意见
     if re.search(r"(?:的|和|与|及|、|暨|关于|对|在)$", a):
         return True
     if len(a) <= 25 and is_unit_name(a) and not b.startswith("关于") and not is_couplet(b):
@@ -135,7 +152,10 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
 
 
 def _document_title(text: str, words: HeaderWords) -> bool:
-    """A 公文 title: 关于…的通知 (its issuing organ may stand before 关于)."""
+    """A 公文 title: 关于…的通知 (its issuing organ may stand before 关于; a web page may add _网站名)."""
+    site = _SITE_SUFFIX.match(text)
+    if site:
+        text = site.group("t")  # a web page's title: 关于…的通报_某县人民政府
     i = text.find("关于")
     return 0 <= i <= 30 and bool(words.patterns["doc_kind_end"].search(_strip_note(text)))
 
@@ -144,3 +164,23 @@ def _strip_note(text: str) -> str:
     """A title without a note set off by wide spaces after it (…的通知   （说明文字）)."""
     m = re.match(r"^(.+?)\s{2,}[（(].*[)）]$", text)
     return m.group(1) if m else text
+
+
+def _banner(text: str, words: HeaderWords) -> bool:
+    """A line holding only a unit's or a site's name (青山县人民政府, 青山县人民政府网, 【工作动态】)."""
+    if re.search(r"[，。；：！？\s]", text) or len(text) > 20:
+        return False
+    from .places import is_unit_name
+
+    return (
+        is_unit_name(text)
+        or text.endswith(("网", "门户网站", "政务网"))
+        or bool(_COLUMN_LINE.fullmatch(text))
+    )
+
+
+# a newspaper's or a site's column tag set on its own line above the headline: （平安建设进行时）, 【基层治理】,
+# 〔一线观察〕, ——乡村振兴一线行—— (a tag written on the headline's own line stays part of the title)
+_COLUMN_LINE = re.compile(
+    r"【[^】]+】|[（(][^（）()]{2,16}[)）]|〔[^〕]{2,16}〕|［[^］]{2,16}］|\[[^\]]{2,16}\]|—{1,2}[^—]{2,16}—{1,2}"
+)

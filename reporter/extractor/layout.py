@@ -24,17 +24,20 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .dates import DateMatch, find_dates
+from .dates import DateMatch
+from .end_matter import _mark_addressed_notice, _mark_end_matter
 from .header_words import HeaderWords, header_words, read_header_words  # noqa: F401 (re-exported)
 from .headline import (  # noqa: F401 (re-exported)
     _CJK,
     _COLUMN_TAG,
     _SENTENCE_END,
     _SITE_SUFFIX,
+    _banner,
     _document_title,
     _joins,
     _strip_note,
     choose_headline,
+    colon_kicker,
     is_couplet,
     title_like,
 )
@@ -174,9 +177,6 @@ _TABLE_ROW = re.compile(
 # a WeChat post's prompts around the text (点击蓝字 关注我们, 点击上方蓝字关注, END)
 _WECHAT_PROMPT = re.compile(r"^(?:点击|点)?\s*(?:上方|下方)?\s*蓝字.{0,8}关注|^(?:点击)?\s*关注我们$|^END$")
 _COUNTER = re.compile(r"^(?:阅读|浏览|点击|访问)(?:次数|量|数)?\s*[：:]\s*\d*\s*(?:次)?$")
-_SOURCE_LINE = re.compile(
-    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<v>.*)$"
-)
 _MIXED_SOURCE = re.compile(r"^综合\s*(?P<v>[^，。；：\s]{2,40})$")  # 综合钦南发布、红星新闻 (the last line)
 _MARKUP = re.compile(r"^(?:[#>*=_\-—·•]+\s*)+$")
 _CAPTION = re.compile(r"^[^。，；]{0,30}(?:\s|^)\S{0,12}(?:供图|摄|摄影|绘|制图|图片来源\S*)$")
@@ -193,12 +193,10 @@ _DOC_NO = re.compile(
     r"(?:^|\s)(?P<no>[\u4e00-\u9fffA-Za-z×]{1,14}[〔\[［【(（]\s*(?P<y>(?:19|20)\d{2}|20××|[\d×xX]{0,4})\s*[〕\]］】)）]"
     r"\s*[\d×xX]{0,5}\s*号)"
 )
+_VERSION_HEAD = re.compile(r"^(?:\d{6}|(?:绝密|机密|秘密)(?:\s*★\s*\S{0,6})?|特急|加急|特提|平急|急件)$")
 _SIGNER = re.compile(r"签\s*发\s*人\s*[：:]")
 _DISTRIBUTION = re.compile(
     r"^(?:抄\s*送|抄\s*报|分\s*送|主\s*送|内部发送|印\s*发|主题词|联系人|联系电话)\s*[：:]|印\s*发$|^[（(]共印\s*\d*\s*份[）)]$"
-)
-_PLACEHOLDER_DATE = re.compile(
-    r"^(?:(?:19|20)\d{2}|20××|[〇零○一二三四五六七八九]{4}|\s*)\s*年\s*[\d×一二三四五六七八九十\s]{0,4}月\s*[\d×一二三四五六七八九十\s]{0,4}日$"
 )
 _ADDRESSEE_HEAD = re.compile(r"^(?:各|有关|敬爱的|尊敬的|亲爱的)")
 _PERIOD = re.compile(r"^[（(]\s*[\d.年月日\-—~至\s]{6,}[）)]$")
@@ -231,7 +229,7 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
     rest = text[: m.start()] + " " + text[m.end() :]
     source = None
     for lv in words.patterns["label_value"].finditer(rest):
-        if re.match(r"(?:本文|信息|稿件|文章|新闻)?来源|稿源|供稿|信息提供", lv.group()) and lv.group("v"):
+        if words.patterns["source_label"].match(lv.group()) and lv.group("v"):
             value = lv.group("v")
             pos = text.find(value, m.end() if m.start() < text.find(value) else 0)
             if pos >= 0:
@@ -268,7 +266,9 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "page_meta"
     if _MARKUP.match(t):
         return "markup"
-    if _SOURCE_LINE.match(t) or (_MIXED_SOURCE.match(t) and "、" in t):
+    if words.patterns["source_label"].match(re.sub(r"^[（(](.*)[）)]$", r"\1", t)) or (
+        _MIXED_SOURCE.match(t) and "、" in t
+    ):
         return "source"
     if _MASTHEAD.match(t):
         return "masthead"
@@ -278,6 +278,8 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "publication"
     if _TOC_HEAD.match(t) or _TOC_ENTRY.search(t):
         return "toc"
+    if _VERSION_HEAD.match(t):
+        return "doc_number"  # 份号, 密级 and 紧急程度 of a 公文's 版头 (000123 / 机密★1年 / 特急)
     if _SIGNER.search(t) or (_DOC_NO.search(t) and len(t) <= 40 and not _SENTENCE_END.search(t)):
         m = _DOC_NO.search(t)
         if m is None or len(t) - len(m.group("no")) <= 12 or _SIGNER.search(t):
@@ -314,15 +316,18 @@ def read_layout(ctx: Context) -> Layout:
     _read_head(layout, words)
     _mark_end_matter(layout)
     _mark_closing_attribution(layout, words)
+    _mark_addressed_notice(layout, words)
     _read_publication(layout, words)
     return layout
 
 
 # the report's closing line, all in brackets: the unit that sent it or the paper that ran it, maybe with
-# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）
+# its day: （某县公安局政治处）, （某某日报 2019年12月27日）, （某县公安局 供稿）; or without brackets when it
+# says 供稿/报送 (某县公安局供稿)
 CLOSING_ATTRIBUTION = re.compile(
     r"^[（(](?P<src>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|提供|报送)?\s*"
     r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?[）)]$"
+    r"|^(?P<plain>[^（）()：:，。\s]{2,30}?)\s*(?:供稿|报送)$"
 )
 _AFTER_REPORT = ("nav", "page_meta", "markup", "sign_date", "signature", "attachment", "distribution")
 
@@ -337,7 +342,7 @@ def _mark_closing_attribution(layout: Layout, words: HeaderWords) -> None:
             continue
         m = CLOSING_ATTRIBUTION.match(layout.lines[i].text)
         if m and layout.kinds[i] in ("text", "byline", "publication"):
-            name = m.group("src")
+            name = m.group("src") or m.group("plain")
             if is_unit_name(name) or words.patterns["media_end"].search(name):
                 layout.kinds[i] = "source"
         return
@@ -432,35 +437,6 @@ def _mark_form_fields(layout: Layout, words: HeaderWords) -> None:
             kinds[i] = "form_label"
 
 
-def _mark_end_matter(layout: Layout) -> None:
-    """署名 and 成文日期 at the end of a document (a notice, a 公文, a report signed by its unit)."""
-    from .places import is_unit_name
-
-    lines, kinds = layout.lines, layout.kinds
-    texts = [i for i in range(len(lines)) if kinds[i] in ("text", "publication") and not lines[i].cell]
-    for i in texts[-6:]:
-        if lines[i].start < layout.body_start or i < len(lines) // 2:
-            continue
-        t = re.sub(r"\s+", "", lines[i].text)
-        if len(t) > 30:
-            continue
-        dates = find_dates(t)
-        full = [d for d in dates if d.kind in ("full", "iso")]
-        if (full and len(t) <= full[0].end - full[0].start + 2) or _PLACEHOLDER_DATE.match(lines[i].text):
-            kinds[i] = "sign_date"
-            j = i - 1
-            while j >= 0 and kinds[j] in ("markup", "attachment"):
-                j -= 1
-            if j >= 0 and kinds[j] == "text":
-                above = lines[j].text
-                if (
-                    len(above) <= 40
-                    and not re.search(r"[，。；：！？]", above)
-                    and is_unit_name(above.split()[-1])
-                ):
-                    kinds[j] = "signature"
-
-
 def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
     """The headline lines at the top (furniture skipped); sets where the report's body starts.
 
@@ -490,7 +466,9 @@ def _head_lines(layout: Layout, words: HeaderWords) -> list[int]:
                 closed = True
             continue
         site_wrap = head and _SITE_SUFFIX.match(t) and ln.indented
-        if closed or not title_like(t) or len(head) >= 4 or (head and ln.indented and not site_wrap):
+        below = lines[i + 1].text if i + 1 < len(lines) and kinds[i + 1] == "text" else ""
+        headed = title_like(t) or (not head and colon_kicker(t, below))
+        if closed or not headed or len(head) >= 4 or (head and ln.indented and not site_wrap):
             body = ln.start
             break
         head.append(i)
@@ -525,6 +503,8 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
         for j in g:
             kinds[j] = "title" if gi == pick else ("kicker" if gi < pick else "subtitle")
     text = _MARKDOWN.sub("", _strip_note(text)).rstrip("—").strip()
+    if m := re.match(r"(?:标\s*题|题\s*目|文章标题)\s*[：:]\s*(?=\S{4})", text):
+        s, text = s + len(m.group()), text[m.end() :]  # a form's or CMS export's 标题：label
     if len(groups[pick]) > 1:
         rule = "title.joined_lines"
     site = _SITE_SUFFIX.match(text)
@@ -533,19 +513,6 @@ def _read_head(layout: Layout, words: HeaderWords) -> None:
         layout.site_name = (site.group("site"), pos, pos + len(site.group("site")))
         text, rule = site.group("t").strip(), "title.site_name_stripped"
     layout.title = (s, e, text, rule)
-
-
-def _banner(text: str, words: HeaderWords) -> bool:
-    """A line holding only a unit's or a site's name (青山县人民政府, 青山县人民政府网, 【工作动态】)."""
-    if re.search(r"[，。；：！？\s]", text) or len(text) > 20:
-        return False
-    from .places import is_unit_name
-
-    return (
-        is_unit_name(text)
-        or text.endswith(("网", "门户网站", "政务网"))
-        or bool(re.fullmatch(r"【[^】]+】", text))
-    )
 
 
 def _site_like(name: str, words: HeaderWords) -> bool:

@@ -53,8 +53,12 @@ _TIME_OF_DAY = re.compile(r"\s*(?:\d{1,2}\s*时|[上下中]午|凌晨|早上|晚
 _PERIOD_AFTER = re.compile(r"^\s*(?:至|到|—|-|~|以来|起至)")
 # 近日/日前 as the lead's time (近日，… / 某局近日召开…), not 近期 before a noun (汲取近期事故教训, 近期工作)
 _VAGUE = re.compile(
-    r"(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
+    r"(?<![\d一二三四五六七八九十])(?:日前|近日|近期|前不久|不久前)(?!关于|的|以来|内|将|[\u4e00-\u9fff]{0,2}(?:事故|案件|教训|工作|重点|形势|情况|任务|安排|计划|目标))"
 )
+# a date of an earlier meeting or instruction the event passes on (传达了3月10日全市会议精神)
+_CITED_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实)(?:了|学习)?\s*$")
+# a date of an earlier meeting or instruction the event passes on (传达了3月10日全市会议精神)
+_CITED_BEFORE = re.compile(r"(?:传达|学习|贯彻|落实)(?:了|学习)?\s*$")
 _RELATIVE_DAY = re.compile(r"昨日|昨天|今日|今天|前天|前日")
 # a date that is a cut-off, a deadline or the start of a long period, not an event's day
 _NOT_EVENT_BEFORE = re.compile(r"(?:截至|截止|截止到|到|至|自从)\s*$")
@@ -64,7 +68,7 @@ _PAST_YEAR = re.compile(r"(?:19|20)\d{2}年?(?:全年|度|共|累计|的|底|末
 # years that are not the report's present: targets, plan periods, ranges, versions
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|争取|预计|计划|目标|—|-|~|从|自)\s*$")
 _TARGET_AFTER = re.compile(r"^\s*(?:年?前|年底前|年末前|以前|版|—|-|~|至|到)")
-_LAW_OR_PLAN = re.compile(r"^[^》]*?(?:法|条例|规定|办法|纲要|规划|计划|标准)[^》]{0,12}》")
+_LAW_OR_PLAN = re.compile(r"[^》]*?(?:法|条例|规定|办法|纲要|规划|计划|标准)[^》]{0,12}》")
 # a cited document's number: 某党发[2019]15号, 某办发〔2011〕152号
 _DOC_NO_YEAR = re.compile(r"[〔\[［【]\s*(?P<y>(?:19|20)\d{2})\s*[〕\]］】]\s*\d{1,5}\s*号")
 
@@ -105,9 +109,29 @@ def _scene(ctx: Context) -> Scene:
                 day = int(dm["d"])
                 month = anchor.month if day <= (anchor.day or 31) else (anchor.month - 2) % 12 + 1
                 extra.append(DateMatch(dm.start(), dm.end(), anchor.year, month, day, "md"))
+    if anchor is not None and anchor.month and anchor.year:
+        extra += _month_relative_days(region, lead, anchor)
     vague = any(_VAGUE.search(region, s.start, s.end) for s in lead)
     candidates = sorted(dates + extra, key=lambda d: d.start)
     return Scene(region, start, dates, candidates, lead, vague, dateline, publication, skip)
+
+
+# a day counted from the month of the page or the dateline: 本月12日, 上月28日
+_MONTH_RELATIVE_DAY = re.compile(r"(?P<rel>本月|当月|上月)\s*(?P<d>[12]?\d|3[01])\s*日")
+
+
+def _month_relative_days(region: str, lead: list[Span], anchor: DateMatch) -> list[DateMatch]:
+    """本月12日 / 上月28日 in the lead, dated from the publication line's (or dateline's) month."""
+    out = []
+    for sent in lead:
+        for m in _MONTH_RELATIVE_DAY.finditer(region, sent.start, sent.end):
+            year, month = anchor.year or 0, anchor.month or 1
+            if m["rel"] == "上月":
+                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            d = DateMatch(m.start(), m.end(), year, month, int(m["d"]), "full")
+            if d.valid():
+                out.append(d)
+    return out
 
 
 def _lead(ctx: Context, start: int, size: int = 3) -> list[Span]:
@@ -150,8 +174,10 @@ def year_evidence(ctx: Context, dates: list[DateMatch]) -> list[DateMatch]:
         if _TARGET_BEFORE.search(before) or (d.kind == "year" and _TARGET_AFTER.match(after)):
             continue
         opened = text.rfind("《", 0, d.start)
-        if opened > text.rfind("》", 0, d.start) and _LAW_OR_PLAN.search(text, d.end, d.end + 40):
-            continue  # the year of a law or a plan named in a book title (《…条例（2019年修订）》)
+        if opened > text.rfind("》", 0, d.start) and (
+            _LAW_OR_PLAN.match(text, d.end, d.end + 40) or _LAW_OR_PLAN.match(text, opened + 1, d.start + 40)
+        ):
+            continue  # the year of a law or a plan named in a book title (《…条例（2019年修订）》, 《…法（2021年修正）》)
         out.append(d)
     return out
 
@@ -177,6 +203,20 @@ def infer_year(ctx: Context, dates: list[DateMatch], month: int | None) -> int |
     if all(_PAST_YEAR.match(text, d.start) for d in stated):
         return latest + 1 if month in (1, 2) else None
     return latest
+
+
+# a whole finished year's figures: 2019全年的报警数据, 2023年全年
+_WHOLE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年?\s*全年")
+
+
+def _year_after_whole_year(ctx: Context, d: DateMatch) -> int | None:
+    """A January or February day whose own sentence reports a whole past year's figures (1月5日，…发布
+    2019全年的数据): the event is in the year after."""
+    if d.month not in (1, 2):
+        return None
+    sent = ctx.sentence_at(d.start)
+    m = _WHOLE_YEAR.search(ctx.norm, sent.start, sent.end)
+    return int(m["y"]) + 1 if m else None
 
 
 def _period_line_year(ctx: Context) -> int | None:
@@ -225,6 +265,8 @@ def resolve(ctx: Context, scene: Scene, d: DateMatch, rule_name: str) -> Found:
         year = sign.year - 1 if d.month - sign.month > 6 else sign.year
     if year is None:
         year = _period_line_year(ctx)  # （2021年8月） under the headline: the report's own time
+    if year is None:
+        year = _year_after_whole_year(ctx, d)
     if year is None:
         year = infer_year(ctx, scene.dates, d.month)
         if year is not None:
@@ -291,6 +333,8 @@ def _event_date(ctx: Context, sent: Span, dates: list[DateMatch], skip: set[int]
         after = ctx.norm[d.end : d.end + 4]
         if _NOT_EVENT_BEFORE.search(before) or _NOT_EVENT_AFTER.match(after) or _FUTURE_BEFORE.search(before):
             continue
+        if _CITED_BEFORE.search(ctx.norm, max(sent.start, d.start - 8), d.start):
+            continue  # 传达了3月10日全市会议精神: the day of a meeting the event passes on
         if _EVENT_VERB.search(ctx.norm, d.end, min(sent.end, d.end + 80)) or _EVENT_VERB.search(
             ctx.norm[sent.start : d.start]
         ):

@@ -64,7 +64,16 @@ def organizer_from_document_layout(ctx: Context) -> Found | None:
         i = text.find("关于")
         if i >= 2 and is_unit_name(text[:i]) and ctx.norm[s : s + i] == text[:i]:
             return ctx.hit(ctx.text[s : s + i], s, s + i, "organizer.document_title_issuer")
-    # a signed document (公文, 工作总结, 情况通报): the organ above the 成文日期
+    # a signed document (公文, 工作总结, 情况通报): the organ above the 成文日期, or before it on its line
+    for ln in layout.lines_of("sign_date")[-1:]:
+        name = re.split(r"\s*(?:19|20)\d{2}\s*年", ln.text)[0].strip()
+        if len(name) < len(ln.text) and name and is_unit_name(name) and not layout.lines_of("signature"):
+            return ctx.hit(
+                ctx.text[ln.start : ln.start + len(name)],
+                ln.start,
+                ln.start + len(name),
+                "organizer.document_signature",
+            )
     if layout.lines_of("sign_date"):
         for ln in layout.lines_of("signature"):
             name = ln.text.split()[-1]

@@ -23,13 +23,7 @@ from ...model import Found
 from ..context import Context
 from ..layout import _MARKDOWN, header_words
 
-_LABEL = re.compile(
-    r"^(?:本文|原文|信息|数据|稿件|文章|新闻|图片)?(?:来源|稿源|供稿单位|供稿|信息提供|转自|出处)\s*[：:|丨]\s*(?P<src>.*)$"
-    r"|^综合\s*(?P<mix>.+)$"
-)
-_INLINE = re.compile(
-    r"(?:^|[\s（(【\[])(?:信息)?(?:来源|稿源|供稿|供稿单位|作者单位|出处|转自)\s*[：:|丨]\s*(?P<src>[^\s，。；;,|）)】\]]{2,30})"
-)
+_MIX = re.compile(r"^综合\s*(?P<mix>.+)$")
 _AGENCY_DATELINE = re.compile(
     r"\s*(?P<src>(?!本报|本台|本网)[\u4e00-\u9fff]{1,8}?(?:通讯社|社|网|报|台|电视台))"
     r"(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:\d{1,2}时)?电|讯)"
@@ -93,22 +87,47 @@ def _hit(ctx: Context, value: str, start: int, rule: str) -> Found:
 def label_line(ctx: Context) -> Found | None:
     """来源：X / 数据来源：X / 来源丨X on a line of its own (in the body, or in a page header or footer),
     or 综合X、Y closing a page."""
+    label = header_words(ctx).patterns["source_label"]
     lines = [(ln.start, ln.text) for ln in ctx.layout.lines_of("source")]
     for block in ctx.doc.blocks:
         if block.part != "body":
             for offset, text in _split(ctx.norm, block.span.start, block.span.end):
                 lines.append((offset, text))
+    lines += _footer_head(ctx)
     for start, raw in lines:
         text = _MARKDOWN.sub("", raw).strip()  # **来源：某局**
         start += raw.find(text) if text else 0
-        m = _LABEL.match(text)
+        m = label.match(text) or _MIX.match(text)
         if not m:
             continue
-        group = "src" if m.group("src") is not None else "mix"
-        value = real_source(ctx, m.group(group), labelled=True) or _account_name(m.group(group))
+        raw_value = text[m.end() :] if m.re is label else m.group("mix")
+        value = real_source(ctx, raw_value, labelled=True) or _account_name(_first_field(raw_value))
         if value:
-            return _hit(ctx, value, start + text.index(value, m.start(group)), "source.label_line")
+            at = m.end() if m.re is label else m.start("mix")
+            return _hit(ctx, value, start + text.index(value, at), "source.label_line")
     return None
+
+
+_OTHER_PAGES = re.compile(r"^(?:上一|下一|推荐|相关|延伸|往期|精彩|猜你|热门|热点|点击排行|阅读原文)")
+
+
+def _footer_head(ctx: Context) -> list[tuple[int, str]]:
+    """The first lines under the report where a page's footer begins (供稿：某所 / 编辑：某某 / 来源：某局),
+    up to the links to other pages, whose 来源 lines are not this report's."""
+    out = []
+    for offset, text in _split(ctx.norm, ctx.content_end, ctx.body_end)[:4]:
+        if _OTHER_PAGES.match(text):
+            break
+        out.append((offset, text))
+    return out
+
+
+def _first_field(value: str) -> str:
+    """The value before the next label on the line (来源：青山公安 作者：王磊 → 青山公安)."""
+    parts = value.split()
+    if len(parts) > 1 and re.match(r"[\u4e00-\u9fff]{1,6}\s*[：:|丨]", parts[1]):
+        return parts[0]
+    return value
 
 
 def _account_name(value: str) -> str | None:
@@ -149,8 +168,9 @@ def publication_line(ctx: Context) -> Found | None:
 
 def inline_label(ctx: Context) -> Found | None:
     """（来源：X） inside a line of the report."""
+    inline = header_words(ctx).patterns["source_inline"]
     for ln in ctx.layout.lines:
-        for m in _INLINE.finditer(ln.text):
+        for m in inline.finditer(ln.text):
             value = real_source(ctx, m.group("src"))
             if value:
                 return _hit(ctx, value, ln.start + m.start("src"), "source.inline_label")
@@ -166,9 +186,10 @@ def closing_attribution(ctx: Context) -> Found | None:
         m = CLOSING_ATTRIBUTION.match(ln.text)
         if m is None:
             continue
-        value = real_source(ctx, m.group("src"), labelled=True)
+        group = "src" if m.group("src") is not None else "plain"
+        value = real_source(ctx, m.group(group), labelled=True)
         if value:
-            return _hit(ctx, value, ln.start + m.start("src"), "source.closing_attribution")
+            return _hit(ctx, value, ln.start + m.start(group), "source.closing_attribution")
     return None
 
 
