@@ -75,7 +75,7 @@ VECTORS = (
     ),
     Vector(
         "date.signature",
-        "青川县网格员招募公告\n为加强基层治理，现面向社会招募网格员30名，报名截止时间为2024年6月30日。\n"
+        "青川县面向社会招募网格员\n为加强基层治理，现面向社会招募网格员30名，报名截止时间为2024年6月30日。\n"
         "青川县委政法委\n2024年6月10日\n",
         ("2024-06-10",),
         must_not=("2024-06-30",),
@@ -86,8 +86,6 @@ VECTORS = (
         "力争到2026年全部建成投用。\n",
         ("2024-02-27",),
         must_not=("2024-06-30", "2026"),
-        xfail="a deadline 6月30日前 in the lead is read as 日前 (recently): the lead counts as vague and "
-        "no strategy dates the meeting",
     ),
     Vector(
         "date.lead_sentence",
