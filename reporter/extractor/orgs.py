@@ -61,6 +61,8 @@ class OrgGrammar:
     ministries: tuple[str, ...] = ()
     # 大学, 有限公司: names of their own that take no shared place (templates/org_words.txt 专名)
     proper: tuple[str, ...] = ()
+    # 公安局, 妇联, 海关: every organ word of templates/org_words.txt (机关), longest first
+    organs: tuple[str, ...] = ()
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -93,6 +95,7 @@ def grammar(path: str | None) -> OrgGrammar:
         terms=table.get("术语", ()),
         ministries=table.get("部委", ()),
         proper=table.get("专名", ()),
+        organs=tuple(o for o in organs if len(o) >= 2),
     )
 
 
@@ -234,7 +237,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         if head_end - s == 1 and (
             text[head_end : head_end + 1] in "直级属"
             or _levels_only(ctx, head_end, word_end)
-            or _level_starts_a_word(ctx, s, word_end)
+            or _level_starts_a_word(ctx, s, word_end, g.organs)
         ):
             continue  # 市县两级, 县直部门, 市级: a level of government, not one unit (县市场监管局 is one)
         e = _organ_after(g, ctx, head_end, limit)
@@ -340,11 +343,14 @@ def _ministry_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alt(names)})(?!长|门|署|队)")
 
 
-def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
-    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府)."""
+def _level_starts_a_word(
+    ctx: Context, pos: int, word_end: dict[int, int], organs: tuple[str, ...] = ()
+) -> bool:
+    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府, and
+    市妇联, 县红十字会: jieba's one word for a level word and an organ word of templates/org_words.txt)."""
     end = word_end.get(pos, pos + 1)
     word = ctx.norm[pos:end]
-    if len(word) == 1 or unit_suffix(word):
+    if len(word) == 1 or unit_suffix(word) or (len(word) >= 3 and word.endswith(organs)):
         return False
     from .entities import tag
 

@@ -35,7 +35,15 @@ from .unit_filters import (
     inspected,
     not_a_participant,
 )
-from .unit_lists import _similar, distributive_lists
+from .unit_lists import (
+    _looks_like_place,
+    _organ_len,
+    _part_of,
+    _place_of,
+    _similar,
+    distributive_lists,
+    second_names,
+)
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -65,6 +73,7 @@ class _Units:
         self.parents = [
             self.organizer[:k] for k in range(3, len(self.organizer)) if unit_suffix_len(self.organizer[:k])
         ]
+        self.second_names = second_names(ctx)  # 某局（某办公室）: one body's second name
         self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
@@ -80,6 +89,8 @@ class _Units:
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
             or same_unit(self.ctx, value, self.organizer)  # 县安委办 of 某县安全生产委员会办公室
+            or same_unit(self.ctx, self.organizer, value)  # the organizer written short, here in full
+            or value in self.second_names
             or any(_part_of(value, p) or same_unit(self.ctx, value, p) for p in self.parents)
             or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
             or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
@@ -145,6 +156,8 @@ def _distributive(ctx: Context, found: _Units) -> None:
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
         places = sum(1 for i in items[1:] if _looks_like_place(i))
+        if first.endswith(org_grammar(ctx).organs):
+            continue  # 舟山海关、舟山边检站: the first item is a unit of its own (海关), not a place (山海关)
         if not head or places * 2 < len(items) - 1 or any(len(i) > 6 for i in items[1:]):
             continue
         items[0] = head
@@ -287,7 +300,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             elif etc := re.search(r"(?<![高平对均同])等", item):
                 item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
-            ends = [k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])]
+            ends = [k for k in range(2, len(item) + 1) if _organ_len(ctx, item[:k])]
             # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
             cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
             if (
@@ -313,49 +326,20 @@ def _has_head(ctx: Context, s: int, e: int) -> bool:
     return chain is not None and chain.end < e
 
 
+_LEAGUE = re.compile(r"^团[省市县区旗]委$")
+
+
 def _county_department(name: str) -> bool:
-    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place."""
+    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place; 团市委,
+    团县委 (the Youth League's committee, 团 before the level word) too."""
+    if _LEAGUE.match(name):
+        return True
     return (
         name[:1] in "省市县区旗镇乡"
         and (len(name) >= 4 or name[:1] in "镇乡")
         and not _BARE_GOVERNMENT.match(name)
         and name[:2] not in ("镇街", "乡镇", "街镇")  # 镇街纪委: every township's, a kind of body
     )
-
-
-def _part_of(unit: str, organizer: str) -> bool:
-    """The organizer itself written shorter (蔡甸区检察院 for 武汉市蔡甸区人民检察院) or its parent unit."""
-    if not organizer or not unit:
-        return False
-    if organizer.startswith(unit) and len(unit) >= 3:
-        return True  # 天津市公安局 for 天津市公安局经侦总队
-    if organizer.endswith(unit) and len(unit) >= 4:
-        return True
-    it = iter(organizer)
-    if len(unit) >= 3 and unit[:2] == organizer[:2] and all(ch in it for ch in unit):
-        return True  # 最高法 for 最高人民法院, 住建部 for 住房和城乡建设部: the common short form
-    level = organizer.find(unit[0]) if unit[0] in "省市县区旗" else -1
-    if level >= 0 and len(unit) >= 3 and unit[-1] == organizer[-1]:
-        it = iter(organizer[level + 1 :])
-        if all(ch in it for ch in unit[1:]):
-            return True  # 县法院 for 宁海县人民法院: the level word and the organ written short
-    it = iter(organizer)
-    return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
-
-
-def _looks_like_place(item: str) -> bool:
-    return bool(re.search(r"[省市县区旗州盟]$", item)) or is_place_word(item)
-
-
-def _place_of(unit: str) -> str:
-    """The place a unit's name starts with: 杭州市公安局 → 杭州市; 和田地委 → 和田."""
-    m = re.match(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州|盟)", unit)
-    if m:
-        return m.group()
-    for k in range(len(unit) - 1, 1, -1):
-        if is_place_word(unit[:k]):
-            return unit[:k]
-    return ""
 
 
 # ---- frames that say who took part (hx2)
@@ -423,7 +407,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
             or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", item)
         ):
             continue
-        suffix = unit_suffix_len(item)
+        suffix = _organ_len(ctx, item)
         if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
             head = m.group()
         if (
@@ -497,14 +481,14 @@ def _attendees(ctx: Context, found: _Units) -> None:
             name = re.sub(r"^(?:及|和|以及|来自|邀请)", "", piece.group()[: d.start()])
             a += len(piece.group()[: d.start()]) - len(name)
             core = re.sub(r"（[^）]{1,3}）$", "", name)
-            if unit_suffix_len(core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
+            if _organ_len(ctx, core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
                 found.add(ctx.text[a : a + len(name)], a, a + len(name), "units.attendees")
 
 
 # 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
 _PARTNER = re.compile(
     r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
-    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
+    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|成立|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
 )
 _WEAK_KIND = ("机制", "机关", "部门", "单位")
 _PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
@@ -523,7 +507,7 @@ def _partners(ctx: Context, found: _Units) -> None:
         if not all(
             _looks_like_place(i)
             or (
-                unit_suffix_len(i)
+                _organ_len(ctx, i)
                 and len(i) >= 3
                 and not i.endswith(tuple(not_units))
                 and not i.endswith(_WEAK_KIND)  # 联合执法机制: a kind of arrangement, not a body
@@ -531,6 +515,8 @@ def _partners(ctx: Context, found: _Units) -> None:
             for i in items
         ):
             continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
+        if any(CLAUSE.search(i, 2) for i in items):
+            continue  # the last item runs into the joint action (某处牵头组建专班): not a name
         _add_items(ctx, found, spans, "units.partners", bare=True)
 
 
@@ -560,7 +546,7 @@ def _signers(ctx: Context, found: _Units) -> None:
         pos = m.start("items")
         for item in m["items"].split("、"):
             if _BARE_GOVERNMENT.match(item) or (
-                unit_suffix_len(item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
+                _organ_len(ctx, item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
             ):
                 found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
             pos += len(item) + 1

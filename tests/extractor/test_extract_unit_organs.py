@@ -1,0 +1,130 @@
+"""Vectors for organ words and name forms of units (round exunits): port and border organs (海关, 边检站,
+海事局), people's organisations jieba writes as one word with the level word (市妇联, 团县委, 市红十字会), a
+body's second name in brackets (某局（某办公室）, 一个机构两块牌子), and the organizer written short in the
+headline and in full in the text. Texts are written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.vectors import FieldVector, check_vector, extract_text
+
+PORT_ORGANS = (
+    "口岸联合执法检查启动\n3月2日，宁波海关联合宁波出入境边防检查站、宁波海事局开展口岸联合检查行动。\n"
+)
+PORT_SPEAKERS = (
+    "全市口岸工作协调会召开\n"
+    "5月6日，舟山市口岸办召开全市口岸工作协调会。舟山海关、舟山边检站、舟山海事局、"
+    "舟山市港航和口岸管理局作了交流发言。\n"
+)
+PORT_ATTENDEES = (
+    "温州港安全生产检查\n"
+    "7月9日，温州市应急管理局召开港口安全工作会议。温州海关、温州海事局等单位负责同志参加会议。\n"
+)
+PEOPLES_BODIES = (
+    "市文明办组织开展志愿服务活动\n"
+    "近日，江南市文明办组织开展志愿服务活动。团市委、市妇联、市总工会、市红十字会等单位共同参与。\n"
+)
+COUNTY_BODIES = "县妇联开展关爱留守儿童活动\n6月1日，宁海县妇联联合团县委、县红十字会开展关爱留守儿童活动。\n"
+SECOND_NAME = (
+    "县市场监管局召开知识产权保护工作会议\n"
+    "3月5日，宁海县市场监督管理局（县知识产权局）召开知识产权保护工作会议。县公安局有关负责同志参加会议。\n"
+)
+SECOND_NAME_OFFICE = (
+    "全市安全生产大检查部署会召开\n"
+    "6月2日，宁波市应急管理局（市安委会办公室）召开全市安全生产大检查部署会。"
+    "市住建局、市交通运输局作了交流发言。\n"
+)
+SECOND_NAME_PARTNER = (
+    "县农业农村局开展农资专项检查\n5月8日，象山县农业农村局（县乡村振兴局）联合县财政局开展农资专项检查。\n"
+)
+SHORT_ORGANIZER = (
+    "市场监管局召开食品安全工作会议\n"
+    "4月9日，远山市市场监督管理局召开全市食品安全工作会议。市教育局、市卫健委等部门负责同志参加会议。\n"
+)
+JOINT_TEAM_AFTER_LIST = (
+    "多部门联合整治砂石堆场\n"
+    "近日，远山市水利局会同市自然资源和规划局、青江航道管理处成立联合专班，对沿江砂石堆场逐一排查。\n"
+)
+
+VECTORS = [
+    FieldVector(
+        "units-port-organs",
+        "units",
+        PORT_ORGANS,
+        must_include=("宁波出入境边防检查站", "宁波海事局"),
+        must_not_include=("宁波海关",),  # the organizer
+    ),
+    FieldVector(
+        "units-port-speakers",
+        "units",
+        PORT_SPEAKERS,
+        must_include=("舟山海关", "舟山边检站", "舟山海事局", "舟山市港航和口岸管理局"),
+        must_not_include=("山海关边检站",),
+    ),
+    FieldVector(
+        "units-port-attendees",
+        "units",
+        PORT_ATTENDEES,
+        must_include=("温州海关", "温州海事局"),
+    ),
+    FieldVector(
+        "units-peoples-bodies",
+        "units",
+        PEOPLES_BODIES,
+        must_include=("团市委", "市妇联", "市总工会", "市红十字会"),
+    ),
+    FieldVector(
+        "units-county-peoples-bodies",
+        "units",
+        COUNTY_BODIES,
+        must_include=("团县委", "县红十字会"),
+        must_not_include=("宁海县妇联",),
+    ),
+    FieldVector(
+        "units-second-name-in-brackets",
+        "units",
+        SECOND_NAME,
+        must_include=("县公安局",),
+        must_not_include=("县知识产权局", "宁海县市场监督管理局"),
+    ),
+    FieldVector(
+        "units-second-name-office",
+        "units",
+        SECOND_NAME_OFFICE,
+        must_include=("市交通运输局",),
+        must_not_include=("市安委会办公室",),
+    ),
+    FieldVector(
+        "units-second-name-partner",
+        "units",
+        SECOND_NAME_PARTNER,
+        must_include=("县财政局",),
+        must_not_include=("县乡村振兴局",),
+    ),
+    FieldVector(
+        "units-organizer-written-short-in-the-headline",
+        "units",
+        SHORT_ORGANIZER,
+        must_include=("市教育局", "市卫健委"),
+        must_not_include=("远山市市场监督管理局",),
+    ),
+    FieldVector(
+        "organizer-written-in-full-in-the-text",
+        "organizer",
+        SHORT_ORGANIZER,
+        exact="远山市市场监督管理局",
+    ),
+    FieldVector(
+        "units-partner-list-runs-into-the-joint-action",
+        "units",
+        JOINT_TEAM_AFTER_LIST,
+        must_include=("市自然资源和规划局",),
+        must_not_include=("青江航道管理处成立联合专班",),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v.id for v in VECTORS])
+def test_field_vector(vector: FieldVector, tmp_path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path))
