@@ -281,14 +281,21 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
             break
         if t.startswith("v") and t != "vn" and _freq(word) >= 4500 and word not in _UNIT_CHARS:
             right = words[i + 1][0] if i + 1 < len(words) else ""
-            if right[:1] not in _UNIT_CHARS:
+            if right[:1] not in _UNIT_CHARS and not _organ_word(right):
                 break  # a common verb (组织, 召开, 成立, 联合, 接) starts the clause, not the unit
+            # 应急 + 指挥 + 中心: a verb inside an office's name, the organ word right after it
         start = ws
     while start < pos - 2 and text[start] in _LEADING_STOP:
         start += 1
     if start == pos - 2 and text[start] in _LEADING_STOP and text[start + 1] in _LEVEL_CHARS:
         start += 1  # 由镇党委书记某某任组长: the preposition before a bare level (镇, 县) is not the post's
     return start
+
+
+def _organ_word(word: str) -> bool:
+    """The word names an office inside a unit by itself (中心, 小组; the others begin with an organ character):
+    a verb before it describes the office (应急 + 指挥 + 中心), it begins no clause."""
+    return word in ("中心", "小组")
 
 
 def _freq(word: str) -> int:

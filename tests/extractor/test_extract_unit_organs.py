@@ -46,8 +46,58 @@ JOINT_TEAM_AFTER_LIST = (
     "多部门联合整治砂石堆场\n"
     "近日，远山市水利局会同市自然资源和规划局、青江航道管理处成立联合专班，对沿江砂石堆场逐一排查。\n"
 )
+TOWNSHIP_IN_LIST = (
+    "县应急管理局组织防汛应急演练\n"
+    "6月5日，远山县应急管理局组织开展防汛应急演练。县消防救援大队、县水利局、县卫健局和城关镇共计150余人"
+    "参加演练。\n"
+)
+TOWNSHIP_IN_LIST_ETC = (
+    "宁海县举行森林防火演练\n"
+    "近日，宁海县林业局举行森林防火演练，县应急管理局、县消防救援大队及桥头胡街道等单位200余人参加。\n"
+)
+PARTNERS_BEFORE_A_MEASURE = (
+    "港区推行一站式通关服务\n"
+    "今年以来，嘉兴市平湖港区管委会联合平湖海关、港区边检站推行进出口货物“一站式”通关服务。"
+    "宁海县商务局会同县税务局、县市场监管局启动外贸企业帮扶行动。\n"
+)
+OFFICE_IN_A_POST = (
+    "县应急管理局举办应急广播培训班\n"
+    "5月9日，远山县应急管理局举办应急广播培训班。培训邀请县融媒体中心技术骨干林哲、"
+    "县水利局防汛指挥中心主任骆文涛授课。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-township-closing-a-list-of-bodies",
+        "units",
+        TOWNSHIP_IN_LIST,
+        must_include=("县消防救援大队", "县水利局", "县卫健局", "城关镇"),
+        must_not_include=("和城关镇",),
+    ),
+    FieldVector(
+        "units-township-before-etc",
+        "units",
+        TOWNSHIP_IN_LIST_ETC,
+        must_include=("县应急管理局", "县消防救援大队", "桥头胡街道"),
+    ),
+    FieldVector(
+        "units-partners-before-a-measure",
+        "units",
+        PARTNERS_BEFORE_A_MEASURE,
+        must_include=("平湖海关", "港区边检站", "县税务局", "县市场监管局"),
+    ),
+    FieldVector(
+        "units-office-in-a-post-is-no-unit",
+        "units",
+        OFFICE_IN_A_POST,
+        must_not_include=("县水利局", "县水利局防汛指挥中心"),
+    ),
+    FieldVector(
+        "people-office-with-a-verb-in-its-name",
+        "people",
+        OFFICE_IN_A_POST,
+        must_include=("骆文涛|县水利局防汛指挥中心主任", "林哲|县融媒体中心技术骨干"),
+    ),
     FieldVector(
         "units-port-organs",
         "units",

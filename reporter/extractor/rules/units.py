@@ -303,6 +303,10 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             ends = [k for k in range(2, len(item) + 1) if _organ_len(ctx, item[:k])]
             # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
             cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
+            if not cut and (town := _TOWNSHIP.match(item)):
+                # 县水利局、县卫健局和城关镇共计150余人参加: a township in a list of bodies takes part too
+                found.add(ctx.text[a : a + town.end()], a, a + town.end(), "units.list_sibling")
+                continue
             if (
                 cut
                 and not _GENERIC.search(item[:cut])
@@ -312,6 +316,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
+_TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
 
@@ -488,7 +493,7 @@ def _attendees(ctx: Context, found: _Units) -> None:
 # 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
 _PARTNER = re.compile(
     r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
-    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|成立|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
+    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|成立|召开|推行|推出|实施|启动|设立|探索|举行|举办|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
 )
 _WEAK_KIND = ("机制", "机关", "部门", "单位")
 _PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
