@@ -303,7 +303,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             ends = [k for k in range(2, len(item) + 1) if _organ_len(ctx, item[:k])]
             # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
             cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
-            if not cut and (town := _TOWNSHIP.match(item)):
+            if not cut and (town := _TOWNSHIP.match(item)) and not _GENERIC_TOWN.search(town.group()):
                 # 县水利局、县卫健局和城关镇共计150余人参加: a township in a list of bodies takes part too
                 found.add(ctx.text[a : a + town.end()], a, a + town.end(), "units.list_sibling")
                 continue
@@ -316,6 +316,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
+_GENERIC_TOWN = re.compile(r"^(?:各|有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
