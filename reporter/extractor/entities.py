@@ -96,7 +96,11 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
         t = tag(candidate)
         if t is not None and not t.startswith("nr"):
             continue
-        if given == 1 and candidate[-1] in _COMMON_GIVEN:
+        if (
+            given == 1
+            and candidate[-1] in _COMMON_GIVEN
+            and not (candidate[-1] in "和与" and _CLOSES_A_NAME.match(text, end))  # 李和主持, 王与、
+        ):
             continue
         followed = bool(_AFTER_NAME.match(text, end))
         at_word_end = bool(token_end and token_end(end))

@@ -405,12 +405,25 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
             or re.search(r"[省市县区]委", item) is not None  # 团县委: a level of its own inside
             or item[:1] in _LEVEL
             or gazetteer().chain_at(text, pos + 1, item_end) is not None
+            or _place_word_at(
+                ctx, pos + 1
+            )  # 东城 + 商会: a place's short form the table reads only in context
             or any(item.startswith(n) for n in g.national)
         ):
             break  # the item names its own place: it is a unit of its own
         out.append((pos + 1, item_end, head + item))
         pos = item_end
     return out
+
+
+def _place_word_at(ctx: Context, pos: int) -> bool:
+    """jieba reads a place name (tagged ns) at pos: 区工商联、东城商会 — the item names its own place."""
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    return i < len(ctx.words) and ctx.word_starts[i] == pos and tag(ctx.words[i][0]) == "ns"
 
 
 def _parent_of(g: OrgGrammar, ctx: Context, s: int, head_end: int, e: int) -> str:

@@ -65,8 +65,60 @@ OFFICE_IN_A_POST = (
     "5月9日，远山县应急管理局举办应急广播培训班。培训邀请县融媒体中心技术骨干林哲、"
     "县水利局防汛指挥中心主任骆文涛授课。\n"
 )
+LEAGUE_IN_PARTNERS = (
+    "县人民检察院开展未成年人保护专项行动\n"
+    "近日，青田县人民检察院会同县教育局、团县委、县妇联开展未成年人保护专项行动。\n"
+)
+STATIONS_ASSISTING = (
+    "县公安局破获一起跨省电信诈骗案\n"
+    "近日，平阳县公安局破获一起跨省电信网络诈骗案。该案由县公安局刑侦大队牵头，"
+    "鳌江派出所、萧江派出所、昆阳派出所配合，赴外省开展收网行动。\n"
+)
+OWN_PLACE_IN_A_SHARED_LIST = (
+    "区政协召开民营经济发展协商座谈会\n"
+    "5月20日，东城区政协召开民营经济发展协商座谈会。区工商联、东城商会作交流发言。"
+    "区政协副主席李和主持会议。\n"
+)
+LEADERS_ON_THE_PLATFORM = (
+    "区处级干部学研班结业\n"
+    "3月1日，宝山区干部学研班结业。区委副书记、区长汪明，区人大常委会主任张静、区政协主席丁恒、"
+    "区委副书记袁鹰在主席台就座。各镇与区委签订了目标责任书。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-league-committee-keeps-its-own-level",
+        "units",
+        LEAGUE_IN_PARTNERS,
+        must_include=("团县委", "县教育局", "县妇联"),
+        must_not_include=("县团县委",),
+    ),
+    FieldVector(
+        "units-stations-assisting-a-lead-unit",
+        "units",
+        STATIONS_ASSISTING,
+        must_include=("鳌江派出所", "萧江派出所", "昆阳派出所"),
+        must_not_include=("昆阳派出所配合",),
+    ),
+    FieldVector(
+        "units-an-item-naming-its-own-place",
+        "units",
+        OWN_PLACE_IN_A_SHARED_LIST,
+        must_include=("区工商联", "东城商会"),
+        must_not_include=("区东城商会",),
+    ),
+    FieldVector(
+        "people-two-character-name-ending-in-and",
+        "people",
+        OWN_PLACE_IN_A_SHARED_LIST,
+        must_include=("李和|区政协副主席",),
+    ),
+    FieldVector(
+        "units-leaders-listed-by-post-are-no-units",
+        "units",
+        LEADERS_ON_THE_PLATFORM,
+        must_not_include=("区人大常委会", "区政协"),
+    ),
     FieldVector(
         "units-township-closing-a-list-of-bodies",
         "units",

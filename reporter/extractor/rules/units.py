@@ -282,7 +282,14 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             if piece and not re.fullmatch(r"、|会同|联合|和|及|与", piece):
                 spans.append((pos, pos + len(piece)))
             pos += len(piece)
-        if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
+        # one item is a unit found already (the last one may run into the clause: 某派出所配合)
+        known = [str(f.value) for f in found.out]
+        if not any(
+            ctx.text[a:b] == v
+            or (b == m.end() and ctx.text[a:b].startswith(v) and CLAUSE.match(ctx.norm, a + len(v)))
+            for v in known
+            for a, b in spans
+        ):
             continue
         if text[m.start()] in _OBJECT_MARK:
             continue  # hunits2: 对某中心、某中心等窗口单位开展暗访: the units checked, not taking part
@@ -429,6 +436,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
             and not _LEVEL_HEAD.match(item)
             and not _looks_like_place(item[:-suffix] or "x")
             and _BARE.match(item)  # a department's short name (发改委), not a name of its own (某某大学)
+            and not _LEAGUE.match(item)  # 团县委: the level word is inside it already
         ):
             item = head + item  # 区政法委、发改委: the level word is shared
         found.add(item, a, b, rule_name)
