@@ -230,7 +230,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
     word_end = {ws: we for _, ws, we in ctx.words}
-    found: list[tuple[int, int]] = _ministries(ctx, g)
+    found: list[tuple[int, int]] = _ministries(ctx, g) + _stations(ctx)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
@@ -265,6 +265,36 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+# basic-level bodies named after the place they serve (七宝派出所, 城关司法所, 桐林社区居委会, 东湖人民法庭)
+_STATION = re.compile(r"派出所|司法所|人民法庭|法庭|办事处|村委会|居委会|村民委员会|居民委员会")
+_STATION_LEFT = frozenset("、，。；：！？\n （(“和与及由在对向从经")
+
+
+def _stations(ctx: Context) -> list[tuple[int, int]]:
+    """A basic-level body named by its place: one place-like word (tagged a place, a proper noun, or no word
+    of the dictionary) right before 派出所/司法所/法庭/办事处/村委会, after punctuation or a preposition.
+    Bodies named by their work (刑侦大队, 治安中队) are sub-units and need their parent."""
+    import bisect
+
+    from .entities import tag
+
+    text, out = ctx.norm, []
+    for m in _STATION.finditer(text, 0, ctx.content_end):
+        i = bisect.bisect_left(ctx.word_ends, m.start())
+        if i >= len(ctx.words) or ctx.word_ends[i] != m.start():
+            continue
+        word, ws, _we = ctx.words[i]
+        if not 2 <= len(word) <= 4 or tag(word) not in (None, "ns", "nz") or not _CJK_WORD.fullmatch(word):
+            continue
+        if ws > 0 and text[ws - 1] not in _STATION_LEFT:
+            continue  # inside a longer name (县公安局 + 城关派出所 is read as a sub-unit)
+        out.append((ws, m.end()))
+    return out
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int, int]]:

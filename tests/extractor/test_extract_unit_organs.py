@@ -84,8 +84,31 @@ LEADERS_ON_THE_PLATFORM = (
     "3月1日，宝山区干部学研班结业。区委副书记、区长汪明，区人大常委会主任张静、区政协主席丁恒、"
     "区委副书记袁鹰在主席台就座。各镇与区委签订了目标责任书。\n"
 )
+STATIONS_BY_PLACE = (
+    "闵行区推进“枫桥经验”进景区\n"
+    "为减少纠纷类警情，七宝派出所在景区门牌上增加了扫码求助功能。莘庄司法所、古美路街道办事处"
+    "共同派员驻点调解。辖区派出所和当地派出所均设立了调解室。\n"
+)
+SPECIAL_COURTS = (
+    "全省法院推行在线庭审\n"
+    "本报沈阳3月2日电  辽宁省高级人民法院近日召开在线庭审推进会。沈阳市中级人民法院、"
+    "大连海事法院作了交流发言。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-stations-named-by-their-place",
+        "units",
+        STATIONS_BY_PLACE,
+        must_include=("七宝派出所", "莘庄司法所"),
+        must_not_include=("辖区派出所", "当地派出所", "派出所"),
+    ),
+    FieldVector(
+        "units-special-courts",
+        "units",
+        SPECIAL_COURTS,
+        must_include=("沈阳市中级人民法院", "大连海事法院"),
+    ),
     FieldVector(
         "units-league-committee-keeps-its-own-level",
         "units",

@@ -58,7 +58,7 @@ _BARE_GOVERNMENT = re.compile(
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
-_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|^(?:辖区|当地|属地|所在地|基层)")  # 辖区派出所: whichever
 _HONOUR = re.compile(r"(?:认定|称号|命名|评定|评审|复核|创建)")
 _JOINT_WORDS = re.compile(r"会同|联合|配合|协同|协助|携手")
 
