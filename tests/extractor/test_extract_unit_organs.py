@@ -94,8 +94,30 @@ SPECIAL_COURTS = (
     "本报沈阳3月2日电  辽宁省高级人民法院近日召开在线庭审推进会。沈阳市中级人民法院、"
     "大连海事法院作了交流发言。\n"
 )
+ZONES_SIGNING = (
+    "区目标管理大会召开\n"
+    "2月28日，宝山区召开目标管理大会。会上，各镇、街道、宝山城市工业园区、宝山工业园区、宝山航运经济发展区"
+    "与区委、区政府签订了《2025年目标责任书》。\n"
+)
+BODIES_SIGNING = (
+    "校地合作协议签约\n"
+    "近日，宁海县科技局召开科技合作大会。会上，宁海经济开发区管委会与宁波银行宁海支行签订战略合作协议。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-parties-before-与-sign-too",
+        "units",
+        ZONES_SIGNING,
+        must_include=("宝山城市工业园区", "宝山工业园区", "宝山航运经济发展区", "区委", "区政府"),
+        must_not_include=("各镇", "街道", "会上各镇"),
+    ),
+    FieldVector(
+        "units-a-body-signing-with-another",
+        "units",
+        BODIES_SIGNING,
+        must_include=("宁海经济开发区管委会", "宁波银行宁海支行"),
+    ),
     FieldVector(
         "units-stations-named-by-their-place",
         "units",

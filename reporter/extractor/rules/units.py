@@ -117,17 +117,25 @@ def units(ctx: Context) -> list[Found]:
     _signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
-    # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
     values = [str(f.value) for f in found.out]
-    return [
-        f
-        for i, f in enumerate(found.out)
-        if not any(
-            j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
-        )
-        # 青山县 spoke beside 青山县某局: a place and its bureau, two units
-        or (f.rule == "units.spoke_list" and _looks_like_place(values[i]))
-    ]
+    return [f for i, f in enumerate(found.out) if not _written_longer(values, i, f.rule)]
+
+
+def _written_longer(values: list[str], i: int, rule_name: str) -> bool:
+    """One unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter, 城市工业园区 is
+    宝山城市工业园区; but 青山县 that spoke beside 青山县某局 is a place and its bureau (two units), and
+    宝山工业园区 beside 宝山城市工业园区 are two zones."""
+    value = values[i]
+    place = _looks_like_place(value)
+    for j, v in enumerate(values):
+        if j == i or len(v) <= len(value) or not _part_of(value, v):
+            continue
+        if place and value not in v and not v.startswith(value[:-1]):
+            continue  # two zones whose names share their characters
+        if place and rule_name == "units.spoke_list" and v.startswith(value):
+            continue  # the place that spoke and its bureau
+        return True
+    return False
 
 
 def _list_items(text: str) -> list[str]:
@@ -323,7 +331,7 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
-_GENERIC_TOWN = re.compile(r"^(?:各|有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
+_GENERIC_TOWN = re.compile(r"各|^(?:有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
 _NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
 
@@ -564,6 +572,30 @@ def _signers(ctx: Context, found: _Units) -> None:
             ):
                 found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
             pos += len(item) + 1
+        _first_parties(ctx, found, m.start())
+
+
+_GENERIC_PARTY = re.compile(r"各|^(?:有关|相关|全)|^(?:镇|乡|街道|乡镇|镇街|村|社区)$")
+
+
+def _first_parties(ctx: Context, found: _Units, end: int) -> None:
+    """某工业园区、某经济开发区与区委、区政府签订…: the parties listed before 与 sign too — every item that
+    is a named body or a named zone or place (four characters or more); 各镇、街道 are every township."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, end) for c in _CLAUSE_END) + 1
+    pos = start
+    for item in text[start:end].split("、"):
+        a, b = pos, pos + len(item)
+        pos = b + 1
+        if len(item) < 4 or len(item) > 16 or _GENERIC_PARTY.search(item) or not _CJK_ONLY.fullmatch(item):
+            continue
+        if (_organ_len(ctx, item) >= 2 and not _opens_a_clause(ctx, a)) or (
+            _looks_like_place(item) and not _opens_a_clause(ctx, a)
+        ):
+            found.add(ctx.text[a:b], a, b, "units.signer")
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
