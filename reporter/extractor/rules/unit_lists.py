@@ -124,3 +124,25 @@ def _place_of(unit: str) -> str:
         if is_place_word(unit[:k]):
             return unit[:k]
     return ""
+
+
+_BARE_GOVERNMENT = re.compile(
+    r"^(?:市|县|区|旗|省|镇|乡)(?:政府|人民政府|委|党委|市委|县委|区委|委员会|政府办|政府办公室)$"
+)
+
+
+_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
+
+
+def _has_head(ctx: Context, s: int, e: int) -> bool:
+    """A name that says whose it is: a national head (国家林草局) or a place (营口市公安局)."""
+    from ..gazetteer import gazetteer
+    from ..orgs import trusted_short
+
+    if _NATIONAL.match(ctx.norm, s):
+        return True
+    chain = gazetteer().chain_at(ctx.norm, s, e, trusted=trusted_short(ctx))
+    return chain is not None and chain.end < e
+
+
+_LEAGUE = re.compile(r"^团[省市县区旗]委$")

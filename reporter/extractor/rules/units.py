@@ -36,6 +36,9 @@ from .unit_filters import (
     not_a_participant,
 )
 from .unit_lists import (
+    _BARE_GOVERNMENT,
+    _LEAGUE,
+    _has_head,
     _looks_like_place,
     _organ_len,
     _part_of,
@@ -44,6 +47,7 @@ from .unit_lists import (
     distributive_lists,
     second_names,
 )
+from .unit_parties import signers
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -51,9 +55,6 @@ _UNIT_LIST = re.compile(
 _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部门$")
 _BARE = re.compile(
     r"^(?:市|县|区|旗|省|镇|乡)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
-)
-_BARE_GOVERNMENT = re.compile(
-    r"^(?:市|县|区|旗|省|镇|乡)(?:政府|人民政府|委|党委|市委|县委|区委|委员会|政府办|政府办公室)$"
 )
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
@@ -114,7 +115,7 @@ def units(ctx: Context) -> list[Found]:
     _attend_list(ctx, found)
     _partners(ctx, found)
     _place_speakers(ctx, found)
-    _signers(ctx, found)
+    signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
     values = [str(f.value) for f in found.out]
@@ -333,21 +334,6 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 _OBJECT_MARK = "对"
 _GENERIC_TOWN = re.compile(r"各|^(?:有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
-_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
-
-
-def _has_head(ctx: Context, s: int, e: int) -> bool:
-    """A name that says whose it is: a national head (国家林草局) or a place (营口市公安局)."""
-    from ..gazetteer import gazetteer
-    from ..orgs import trusted_short
-
-    if _NATIONAL.match(ctx.norm, s):
-        return True
-    chain = gazetteer().chain_at(ctx.norm, s, e, trusted=trusted_short(ctx))
-    return chain is not None and chain.end < e
-
-
-_LEAGUE = re.compile(r"^团[省市县区旗]委$")
 
 
 def _county_department(name: str) -> bool:
@@ -554,48 +540,6 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
         end = chain.township_end or chain.end
         if _PLACE_SPEAKER.match(ctx.norm, end):
             found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
-
-
-# the other party of an agreement: …与区委、区政府签订了《…》
-_SIGNED_WITH = re.compile(
-    r"与(?P<items>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){0,5})(?:共同)?(?:签订|签署)"
-)
-
-
-def _signers(ctx: Context, found: _Units) -> None:
-    """与区委、区政府签订…: the party signing with the others took part, its own leadership too (units.signer)."""
-    for m in _SIGNED_WITH.finditer(ctx.norm, 0, ctx.content_end):
-        pos = m.start("items")
-        for item in m["items"].split("、"):
-            if _BARE_GOVERNMENT.match(item) or (
-                _organ_len(ctx, item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
-            ):
-                found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
-            pos += len(item) + 1
-        _first_parties(ctx, found, m.start())
-
-
-_GENERIC_PARTY = re.compile(r"各|^(?:有关|相关|全)|^(?:镇|乡|街道|乡镇|镇街|村|社区)$")
-
-
-def _first_parties(ctx: Context, found: _Units, end: int) -> None:
-    """某工业园区、某经济开发区与区委、区政府签订…: the parties listed before 与 sign too — every item that
-    is a named body or a named zone or place (four characters or more); 各镇、街道 are every township."""
-    text = ctx.norm
-    start = max(text.rfind(c, 0, end) for c in _CLAUSE_END) + 1
-    pos = start
-    for item in text[start:end].split("、"):
-        a, b = pos, pos + len(item)
-        pos = b + 1
-        if len(item) < 4 or len(item) > 16 or _GENERIC_PARTY.search(item) or not _CJK_ONLY.fullmatch(item):
-            continue
-        if (_organ_len(ctx, item) >= 2 and not _opens_a_clause(ctx, a)) or (
-            _looks_like_place(item) and not _opens_a_clause(ctx, a)
-        ):
-            found.add(ctx.text[a:b], a, b, "units.signer")
-
-
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
