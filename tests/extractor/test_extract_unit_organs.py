@@ -103,8 +103,20 @@ BODIES_SIGNING = (
     "校地合作协议签约\n"
     "近日，宁海县科技局召开科技合作大会。会上，宁海经济开发区管委会与宁波银行宁海支行签订战略合作协议。\n"
 )
+TOWNSHIP_SPEAKERS = (
+    "挂牌村全部摘牌\n"
+    "本报常德10月9日电  目前，4个挂牌村已整改完成。“全都摘牌了。”石门桥镇相关负责人说。"
+    "“我们还将巩固成果。”桐林村有关负责同志介绍。各乡镇有关负责人表示将全力配合。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-township-whose-official-speaks",
+        "units",
+        TOWNSHIP_SPEAKERS,
+        must_include=("石门桥镇", "桐林村"),
+        must_not_include=("各乡镇", "乡镇"),
+    ),
     FieldVector(
         "units-parties-before-与-sign-too",
         "units",

@@ -540,6 +540,16 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
         end = chain.township_end or chain.end
         if _PLACE_SPEAKER.match(ctx.norm, end):
             found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
+    # a township or village the division table lacks, written whole after a boundary (石桥镇相关负责人说)
+    for m in _PLACE_SPEAKER.finditer(ctx.norm, 0, ctx.content_end):
+        town = _TOWN_BEFORE.search(ctx.norm, max(0, m.start() - 8), m.start())
+        if town and not _GENERIC_TOWN.search(town["town"]):
+            found.add(
+                ctx.text[town.start("town") : m.start()], town.start("town"), m.start(), "units.place_speaker"
+            )
+
+
+_TOWN_BEFORE = re.compile(r"(?:^|[，。、；：！？“”\n])(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|社区|村))$")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
