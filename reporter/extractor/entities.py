@@ -51,7 +51,7 @@ _AFTER_NAME = re.compile(
 # what closes a name for sure (punctuation or a speaker's verb): a given name ending in 和/与/及 before it keeps
 # that character (周永和主持, 张建和、); before anything else 和/与/及 joins two names (王强和李明)
 _CLOSES_A_NAME = re.compile(
-    r"[，。、；：！？,;:!?（(]|[为就向对](?![了的])|主持|出席|参加|讲话|介绍|表示|指出|强调|说|要求|认为|率队|带领|陪同|一行|作了|做了|同志[，。、]"
+    r"[，。、；：！？,;:!?（(]|[为就向对](?![了的])|[已正曾也都又便]|来到|先后|率先|亲自|主持|出席|参加|讲话|介绍|表示|指出|强调|说|要求|认为|率队|带领|陪同|一行|作了|做了|同志[，。、]"
 )
 _NOT_PERSON_AFTER = re.compile(r"^(?:某|××|XX|xx|\*\*)")
 

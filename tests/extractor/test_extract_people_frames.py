@@ -37,8 +37,29 @@ GROUP_WORDS_NOT_NAMES = (
     "县委召开作风建设大会\n"
     "3月1日，宁海县委召开作风建设大会。会议要求，领导干部要带头，党员干部冲锋在前，领导常抓不懈。\n"
 )
+AND_BEFORE_AN_ADVERB = (
+    "科技特派员扎根田间地头\n"
+    "清晨，省农业科学院果树研究所研究员陈少和已来到永泰县的李园。镇党委书记刘建与村民一起算起了增收账。\n"
+)
+TWO_PEOPLE_JOINED_BY_AND = (
+    "“高效办成一件事”专窗揭牌\n"
+    "3月5日，江北区政务服务管理办公室召开推进会。会上，区政务办主任吴晓明与区数据局局长郑磊共同为专窗揭牌。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "people-and-ending-a-name-before-an-adverb",
+        "people",
+        AND_BEFORE_AN_ADVERB,
+        must_include=("陈少和|省农业科学院果树研究所研究员", "刘建|镇党委书记"),
+        must_not_include=("陈少", "刘建与"),
+    ),
+    FieldVector(
+        "people-two-people-joined-by-and",
+        "people",
+        TWO_PEOPLE_JOINED_BY_AND,
+        must_include=("吴晓明|区政务办主任", "郑磊|区数据局局长"),
+    ),
     FieldVector(
         "people-invited-expert-after-group-word",
         "people",

@@ -183,6 +183,8 @@ def _across_conjunction(ctx: Context, start: int, posts: frozenset[str], longest
         start < 3
         or text[start - 1] not in "和与及"
         or _post_ending_at(text, start - 1, posts, longest) is not None
+        # 主任吴晓明与局长郑磊: a post and a name before the conjunction, two people
+        or any(_post_ending_at(text, start - 1 - k, posts, longest) is not None for k in (2, 3, 4))
     ):
         return start
     left = unit_start(ctx, start - 1, limit=16)
