@@ -205,7 +205,15 @@ def _organ_after(g: OrgGrammar, ctx: Context, head_end: int, limit: int) -> int 
     desc = ctx.norm[head_end : m.start("suffix")]
     if m.end() - m.start("suffix") == 1 and _NUMERAL.search(desc):
         return None  # a one-character organ word closes a department name (县住建局), not a slogan (一窗通办)
-    return _extend(g, ctx.norm, m.end(), limit, ctx)
+    end = m.end()
+    if tail := _COMPANY_TAIL.match(ctx.norm, end, limit):
+        end = (
+            tail.end()
+        )  # 某某农村商业银行 + 股份有限公司, 某某集团 + 有限公司: the company's registered name
+    return _extend(g, ctx.norm, end, limit, ctx)
+
+
+_COMPANY_TAIL = re.compile(r"(?:股份|控股)?有限(?:责任)?公司")
 
 
 def find_orgs(ctx: Context) -> list[tuple[int, int]]:

@@ -108,8 +108,43 @@ TOWNSHIP_SPEAKERS = (
     "本报常德10月9日电  目前，4个挂牌村已整改完成。“全都摘牌了。”石门桥镇相关负责人说。"
     "“我们还将巩固成果。”桐林村有关负责同志介绍。各乡镇有关负责人表示将全力配合。\n"
 )
+GRASSROOTS_BODIES = (
+    "全县禁毒宣传月活动启动\n"
+    "6月1日，宁海县禁毒委员会办公室启动禁毒宣传月活动。县教育局、跃龙街道办事处、城东村村委会等单位参加活动。"
+    "宁海县自来水有限公司也派员参与。随后，宣讲团来到桃源村村委会大院，为村民宣讲禁毒知识。\n"
+)
+LEVEL_BEFORE_THE_KIND = (
+    "全省警示教育大会召开\n"
+    "5月6日，江西省纪委监委召开全省警示教育大会。省委组织部、省监察厅、审计厅、教育厅有关负责同志参加会议。"
+    "南昌市、九江市纪委监委作交流发言。\n"
+)
+BANK_COMPANY = (
+    "法院开展集中执行行动\n"
+    "近日，瑞安市人民法院联合市公安局开展集中执行行动。浙江瑞安农村商业银行股份有限公司协助查控存款。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-grassroots-bodies-and-a-company",
+        "units",
+        GRASSROOTS_BODIES,
+        must_include=("县教育局", "跃龙街道办事处", "城东村村委会", "宁海县自来水有限公司"),
+        must_not_include=("桃源村村委会",),  # the courtyard where the talk was given
+    ),
+    FieldVector(
+        "units-level-word-before-the-shared-kind",
+        "units",
+        LEVEL_BEFORE_THE_KIND,
+        must_include=("南昌市纪委监委", "九江市纪委监委", "省审计厅", "省教育厅"),
+        must_not_include=("九江纪委监委", "教育厅"),
+    ),
+    FieldVector(
+        "units-bank-with-its-registered-company-form",
+        "units",
+        BANK_COMPANY,
+        must_include=("浙江瑞安农村商业银行股份有限公司",),
+        must_not_include=("浙江瑞安农村商业银行",),
+    ),
     FieldVector(
         "units-township-whose-official-speaks",
         "units",

@@ -70,7 +70,7 @@ _HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某�
 
 
 # the body's surroundings or rooms, written right after its name, are a place with or without 在 before it
-_SPACE_AFTER = re.compile(r"(?:周边|附近|门口|门前|楼前|院内|大厅|广场|一带)")
+_SPACE_AFTER = re.compile(r"(?:周边|附近|门口|门前|楼前|院内|大院|院子|大厅|广场|一带)")
 
 
 def _as_place(ctx: Context, s: int, e: int) -> bool:

@@ -136,7 +136,11 @@ def _written_longer(values: list[str], i: int, rule_name: str) -> bool:
         if place and rule_name == "units.spoke_list" and v.startswith(value):
             continue  # the place that spoke and its bureau
         return True
-    return False
+    # 教育厅 beside 省教育厅 (省监察厅、审计厅、教育厅 read twice): the organ with its level word is the one
+    return any(len(v) == len(value) + 1 and v[0] in _LEVEL_WORDS and v.endswith(value) for v in values)
+
+
+_LEVEL_WORDS = "省市县区旗镇乡"
 
 
 def _list_items(text: str) -> list[str]:
@@ -171,6 +175,9 @@ def _distributive(ctx: Context, found: _Units) -> None:
             continue
         items[0] = head
         kind = m["type"]
+        gap = ctx.norm[m.end("items") : m.start("type")]
+        if gap in ("省", "市") and not items[-1].endswith(gap):
+            items[-1] += gap  # 南昌市、九江市纪委监委: the last place's level word stands before the kind
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
