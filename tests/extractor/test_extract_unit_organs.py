@@ -122,8 +122,31 @@ BANK_COMPANY = (
     "法院开展集中执行行动\n"
     "近日，瑞安市人民法院联合市公安局开展集中执行行动。浙江瑞安农村商业银行股份有限公司协助查控存款。\n"
 )
+HOSPITALS_LISTED = (
+    "全市危化品泄漏事故应急演练举行\n"
+    "5月12日，远山市应急管理局组织开展危化品泄漏事故应急演练。远山石化有限公司、市人民医院、市第二人民医院、"
+    "中国石化远山分公司等6家单位参加演练。\n"
+)
+MEMBER_UNITS_SPOKE = (
+    "县医共体建设推进会召开\n"
+    "近日，宁海县卫生健康局召开医共体建设推进会。宁海县第一医院、宁海县中医医院、桥头胡街道社区卫生服务中心"
+    "和长街镇卫生院等8家成员单位作交流发言。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-similar-names-in-one-list-are-two-bodies",
+        "units",
+        HOSPITALS_LISTED,
+        must_include=("市人民医院", "市第二人民医院", "远山石化有限公司", "中国石化远山分公司"),
+    ),
+    FieldVector(
+        "units-member-units-spoke-last-item-kept",
+        "units",
+        MEMBER_UNITS_SPOKE,
+        must_include=("宁海县第一医院", "宁海县中医医院", "桥头胡街道社区卫生服务中心", "长街镇卫生院"),
+        must_not_include=("桥头胡街道社",),
+    ),
     FieldVector(
         "units-grassroots-bodies-and-a-company",
         "units",

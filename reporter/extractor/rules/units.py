@@ -119,18 +119,22 @@ def units(ctx: Context) -> list[Found]:
     _named(ctx, found)
     _list_siblings(ctx, found)
     values = [str(f.value) for f in found.out]
-    return [f for i, f in enumerate(found.out) if not _written_longer(values, i, f.rule)]
+    return [f for i, f in enumerate(found.out) if not _written_longer(ctx, found.out, values, i)]
 
 
-def _written_longer(values: list[str], i: int, rule_name: str) -> bool:
+def _written_longer(ctx: Context, out: list[Found], values: list[str], i: int) -> bool:
     """One unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter, 城市工业园区 is
     宝山城市工业园区; but 青山县 that spoke beside 青山县某局 is a place and its bureau (two units), and
-    宝山工业园区 beside 宝山城市工业园区 are two zones."""
-    value = values[i]
+    宝山工业园区 beside 宝山城市工业园区 are two zones, and 市人民医院 listed beside 市第二人民医院 in one
+    sentence are two bodies (nobody writes a name short in the sentence that names it in full)."""
+    value, rule_name = values[i], out[i].rule
+    sentence = ctx.sentence_at(out[i].evidence.span.start)
     place = _looks_like_place(value)
     for j, v in enumerate(values):
         if j == i or len(v) <= len(value) or not _part_of(value, v):
             continue
+        if value not in v and sentence.start <= out[j].evidence.span.start < sentence.end:
+            continue  # two items of one list
         if place and value not in v and not v.startswith(value[:-1]):
             continue  # two zones whose names share their characters
         if place and rule_name == "units.spoke_list" and v.startswith(value):
@@ -323,7 +327,12 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             elif etc := re.search(r"(?<![高平对均同])等", item):
                 item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
-            ends = [k for k in range(2, len(item) + 1) if _organ_len(ctx, item[:k])]
+            # …where a word ends, or before a preposition or adverb jieba joined to it (救灾司|已对)
+            ends = [
+                k
+                for k in range(2, len(item) + 1)
+                if _organ_len(ctx, item[:k]) and (_word_end(ctx, a + k) or text[a + k : a + k + 1] in _JOINED)
+            ]
             # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
             cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
             if not cut and (town := _TOWNSHIP.match(item)) and not _GENERIC_TOWN.search(town.group()):
@@ -336,6 +345,16 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
             ):
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
+
+
+_JOINED = "对在于向与和将为已把被从等"
+
+
+def _word_end(ctx: Context, pos: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_ends, pos)
+    return i < len(ctx.word_ends) and ctx.word_ends[i] == pos
 
 
 _OBJECT_MARK = "对"
@@ -361,11 +380,11 @@ _CLAUSE_END = "，。；：！？\n"
 _LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
 # the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
 _SPOKE = re.compile(
-    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+个|等)(?:单位|部门|乡镇|镇街|街镇))?"
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+[个家]|等)(?:成员)?(?:单位|部门|乡镇|镇街|街镇))?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
-    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:单位|部门)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:成员)?(?:单位|部门)"
     r"(?:[一二三四五六七八九十百千\d]+[余多]?(?:人|名)(?:次)?)?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会|参与)"
 )
