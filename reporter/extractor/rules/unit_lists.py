@@ -146,3 +146,13 @@ def _has_head(ctx: Context, s: int, e: int) -> bool:
 
 
 _LEAGUE = re.compile(r"^团[省市县区旗]委$")
+
+
+_JOINED = "对在于向与和将为已把被从等"
+
+
+def _word_end(ctx: Context, pos: int) -> bool:
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_ends, pos)
+    return i < len(ctx.word_ends) and ctx.word_ends[i] == pos

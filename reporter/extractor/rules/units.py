@@ -37,6 +37,7 @@ from .unit_filters import (
 )
 from .unit_lists import (
     _BARE_GOVERNMENT,
+    _JOINED,
     _LEAGUE,
     _has_head,
     _looks_like_place,
@@ -44,6 +45,7 @@ from .unit_lists import (
     _part_of,
     _place_of,
     _similar,
+    _word_end,
     distributive_lists,
     second_names,
 )
@@ -345,16 +347,6 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
                 and (not _BARE.match(item[:cut]) or _county_department(item[:cut]))
             ):
                 found.add(ctx.text[a : a + cut], a, a + cut, "units.list_sibling")
-
-
-_JOINED = "对在于向与和将为已把被从等"
-
-
-def _word_end(ctx: Context, pos: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_left(ctx.word_ends, pos)
-    return i < len(ctx.word_ends) and ctx.word_ends[i] == pos
 
 
 _OBJECT_MARK = "对"
