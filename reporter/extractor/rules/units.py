@@ -559,7 +559,16 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
         if _PLACE_SPEAKER.match(ctx.norm, end):
             found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
     # a township or village the division table lacks, written whole after a boundary (石桥镇相关负责人说)
-    for m in _PLACE_SPEAKER.finditer(ctx.norm, 0, ctx.content_end):
+    text = ctx.norm
+    for anchor in _SPEAKER_ANCHOR.finditer(text, 0, ctx.content_end):
+        start = (
+            anchor.start() - 2
+            if text[anchor.start() - 2 : anchor.start()] in _SPEAKER_WORDS
+            else anchor.start()
+        )
+        m = _PLACE_SPEAKER.match(text, start)
+        if m is None:
+            continue
         town = _TOWN_BEFORE.search(ctx.norm, max(0, m.start() - 8), m.start())
         if town and not _GENERIC_TOWN.search(town["town"]):
             found.add(
@@ -567,6 +576,8 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
             )
 
 
+_SPEAKER_ANCHOR = re.compile(r"负责人|负责同志")
+_SPEAKER_WORDS = ("相关", "有关", "主要")
 _TOWN_BEFORE = re.compile(r"(?:^|[，。、；：！？“”\n])(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|社区|村))$")
 
 
