@@ -132,8 +132,20 @@ MEMBER_UNITS_SPOKE = (
     "近日，宁海县卫生健康局召开医共体建设推进会。宁海县第一医院、宁海县中医医院、桥头胡街道社区卫生服务中心"
     "和长街镇卫生院等8家成员单位作交流发言。\n"
 )
+CASES_NOTICE = (
+    "县纪委监委通报3起典型问题\n"
+    "近日，宁海县纪委监委通报3起违反中央八项规定精神典型问题。1.长街镇财政所所长李某某违规发放津补贴问题。"
+    "2.县交通运输局下属单位负责人张某违规公款吃喝问题。县审计局配合开展了核查。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-workplace-of-an-anonymised-person-is-no-unit",
+        "units",
+        CASES_NOTICE,
+        must_include=("县审计局",),
+        must_not_include=("县交通运输局", "长街镇财政所"),
+    ),
     FieldVector(
         "units-similar-names-in-one-list-are-two-bodies",
         "units",

@@ -32,6 +32,7 @@ from .unit_filters import (
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
+    anonymised_workplace,
     inspected,
     not_a_participant,
 )
@@ -262,6 +263,8 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
+        if anonymised_workplace(ctx, e):
+            continue  # 某局下属单位负责人张某违规…: a case's workplace
         if _HONOUR.match(text, e):
             continue  # 通过省级某中心认定, 获评某单位称号: an honour's name, not a body that took part
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
