@@ -137,8 +137,20 @@ CASES_NOTICE = (
     "近日，宁海县纪委监委通报3起违反中央八项规定精神典型问题。1.长街镇财政所所长李某某违规发放津补贴问题。"
     "2.县交通运输局下属单位负责人张某违规公款吃喝问题。县审计局配合开展了核查。\n"
 )
+WORKING_WITH_TOWNSHIPS = (
+    "县公安局开展沿海治安巡查\n"
+    "近日，宁海县公安局协同长街镇、力洋镇开展沿海治安巡查。该县主动融入长三角协同发展大局。"
+    "下一步，县公安局将协同县交通运输局开展整治。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "units-partners-after-协同",
+        "units",
+        WORKING_WITH_TOWNSHIPS,
+        must_include=("长街镇", "力洋镇"),
+        must_not_include=("发展大局", "县交通运输局"),
+    ),
     FieldVector(
         "units-workplace-of-an-anonymised-person-is-no-unit",
         "units",

@@ -516,7 +516,7 @@ def _attendees(ctx: Context, found: _Units) -> None:
 
 # 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
 _PARTNER = re.compile(
-    r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
+    r"(?:会同|联合|协同|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
     r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|成立|召开|推行|推出|实施|启动|设立|探索|举行|举办|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
 )
 _WEAK_KIND = ("机制", "机关", "部门", "单位")
@@ -527,6 +527,8 @@ def _partners(ctx: Context, found: _Units) -> None:
     """某法庭联合某局、某协会走访…; 多次协助甲区、乙区开展执法 → the partners (units.partners)."""
     text = ctx.norm
     for m in _PARTNER.finditer(text, 0, ctx.content_end):
+        if not _word_end(ctx, m.start() + 2):
+            continue  # 协同发展, 联合国: the marker is part of another word
         clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
         if _PLAN.search(text, clause_start, m.start()) or m["items"].endswith("组"):
             continue
