@@ -256,6 +256,7 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         i += 0
     elif i == 0 or ends[i - 1] != pos:
         return pos
+    former = False
     while i > 0:
         i -= 1
         word, ws, _we = words[i]
@@ -278,6 +279,12 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
                 continue
             break
         t = tag(word) or ""
+        if word == "原" and i > 0 and ws == words[i - 1][2] and _holds_a_post(words[i - 1][0]):
+            # 某县原县委副书记, 某省政协原党组成员: a former post, written so, after its place or body
+            start, former = ws, True
+            continue
+        if former and t[:1] in "vp":
+            break  # 判处 + 某县原县委副书记: the verb before the former official's place
         if word in _UNIT_CHARS and i > 0 and ws == words[i - 1][2] and _CJK_CHAR.match(words[i - 1][0]):
             start = ws  # 民政 + 所, 综合 + 科: an organ character jieba cut off (所 tagged as a conjunction)
             continue
@@ -294,6 +301,14 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
     if start == pos - 2 and text[start] in _LEADING_STOP and text[start + 1] in _LEVEL_CHARS:
         start += 1  # 由镇党委书记某某任组长: the preposition before a bare level (镇, 县) is not the post's
     return start
+
+
+def _holds_a_post(word: str) -> bool:
+    """A place or a body (利辛县, 政协, 某局): what may stand before 原 + a post."""
+    t = tag(word) or ""
+    return bool(_CJK_CHAR.match(word)) and (
+        t in ("ns", "nt", "j") or word[-1:] in _UNIT_CHARS or word[-1:] in _LEVEL_CHARS
+    )
 
 
 def _organ_word(word: str) -> bool:

@@ -45,8 +45,30 @@ TWO_PEOPLE_JOINED_BY_AND = (
     "“高效办成一件事”专窗揭牌\n"
     "3月5日，江北区政务服务管理办公室召开推进会。会上，区政务办主任吴晓明与区数据局局长郑磊共同为专窗揭牌。\n"
 )
+FORMER_POSTS = (
+    "原县委副书记受贿案一审宣判\n"
+    "5月6日，江南市中级人民法院公开宣判，以受贿罪判处睢宁县原县委副书记刘明远有期徒刑十年。"
+    "江右省政协原党组成员、副主席胡幼兰严重违纪违法被开除党籍。\n"
+)
+BODY_WITH_AND_BEFORE_A_NAME = (
+    "全省政府采购工作会议召开\n"
+    "5月8日，江右省财政厅召开全省政府采购工作会议。省财政厅政府采购与资产管理处薛明处长传达了会议精神。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "people-former-post-keeps-its-place",
+        "people",
+        FORMER_POSTS,
+        must_include=("刘明远|睢宁县原县委副书记", "胡幼兰|江右省政协原党组成员、副主席"),
+        must_not_include=("刘明远|判处睢宁县原县委副书记", "刘明远|县委副书记"),
+    ),
+    FieldVector(
+        "people-name-before-post-body-with-and",
+        "people",
+        BODY_WITH_AND_BEFORE_A_NAME,
+        must_include=("薛明|省财政厅政府采购与资产管理处处长",),
+    ),
     FieldVector(
         "people-and-ending-a-name-before-an-adverb",
         "people",

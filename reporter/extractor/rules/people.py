@@ -159,7 +159,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
             and (before[0] in starts or _glued_to_organ(text, before[0], starts))
             and not _PSEUDONYM_NEAR.match(text, m.end())
         ):
-            org_start = unit_start(ctx, before[0])
+            org_start = _across_conjunction(ctx, unit_start(ctx, before[0]), posts, longest)
             title = (ctx.text[org_start : before[0]] + ctx.text[m.start() : m.end()]).strip()
             hits.append(
                 PersonHit(
