@@ -51,10 +51,20 @@ _NAME_CLOSED = re.compile(r"[，。、；：！？,;:!?\s（(]|等|同志|$")
 _NAME_TAIL_WORD = frozenset("做作以犯把被将从向在于为")
 
 
-def _glued_to_organ(text: str, pos: int, starts: frozenset[int]) -> bool:
-    """某某建设处 + 纪某某副处长: jieba's one word for an organ's last character and a surname (处纪); the
-    name still begins after the organ character."""
-    return pos - 1 in starts and text[pos - 1] in "局委厅处科室所队站办院部"
+# a group word (干部, 专家) anchored on a body written right before it: 某所干部, 某班党员, 某中心专家, 某院技术骨干
+_ORGAN_CHARS = frozenset("局委院府部厅所队办会司处站室组署团社庭科股馆校心行班镇乡村")
+
+
+def _glued_to_organ(ctx: Context, pos: int) -> bool:
+    """某某建设处 + 纪某某副处长: jieba's one word for an organ's last character and a surname (处纪, no word of
+    the dictionary); the name still begins after the organ character (部门的领导 is no such case)."""
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_starts, pos - 1)
+    if i >= len(ctx.words) or ctx.word_starts[i] != pos - 1:
+        return False
+    word = ctx.words[i][0]
+    return len(word) == 2 and word[0] in "局委厅处科室所队站办院部" and tag(word) is None
 
 
 def _acts_next(ctx: Context, name: tuple[int, int]) -> bool:
@@ -133,7 +143,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
             and m.group() in _GROUP_POSTS
             and not _NAME_CLOSED.match(text, after[1])
             and not (after[1] - after[0] == 3 and _AFTER_NAME.match(text, after[1]))
-            and not _acts_next(ctx, after)
+            and not (text[m.start() - 1 : m.start()] in _ORGAN_CHARS and _acts_next(ctx, after))
         ):
             after = None  # 领导包片督导, 干部廉政档案 (generic phrases): a group word before a noun, not a post before a name
         if after is not None:
@@ -156,7 +166,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
             before = None  # 石桥村村干部: a village before the post, not a name
         if (
             before is not None
-            and (before[0] in starts or _glued_to_organ(text, before[0], starts))
+            and (before[0] in starts or _glued_to_organ(ctx, before[0]))
             and not _PSEUDONYM_NEAR.match(text, m.end())
         ):
             org_start = _across_conjunction(ctx, unit_start(ctx, before[0]), posts, longest)
