@@ -48,6 +48,11 @@ _AFTER_NAME = re.compile(
     r"听取|宣布|宣读|传达|部署|提出|回答|答|也|还|则|又|都|先后|分别|首先|随后|最后|一起|共同|亲自|专门|"
     r"开门见山|开口|率先|坦言|透露|告诉|解释|通报|希望|是|的|受|作为|记得"
 )
+# what closes a name for sure (punctuation or a speaker's verb): a given name ending in 和/与/及 before it keeps
+# that character (周永和主持, 张建和、); before anything else 和/与/及 joins two names (王强和李明)
+_CLOSES_A_NAME = re.compile(
+    r"[，。、；：！？,;:!?（(]|[为就向对](?![了的])|[已正曾也都又便]|来到|先后|率先|亲自|主持|出席|参加|讲话|介绍|表示|指出|强调|说|要求|认为|率队|带领|陪同|一行|作了|做了|同志[，。、]"
+)
 _NOT_PERSON_AFTER = re.compile(r"^(?:某|××|XX|xx|\*\*)")
 
 
@@ -91,7 +96,11 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
         t = tag(candidate)
         if t is not None and not t.startswith("nr"):
             continue
-        if given == 1 and candidate[-1] in _COMMON_GIVEN:
+        if (
+            given == 1
+            and candidate[-1] in _COMMON_GIVEN
+            and not (candidate[-1] in "和与" and _CLOSES_A_NAME.match(text, end))  # 李和主持, 王与、
+        ):
             continue
         followed = bool(_AFTER_NAME.match(text, end))
         at_word_end = bool(token_end and token_end(end))
@@ -102,8 +111,13 @@ def name_after(text: str, pos: int, token_end=None) -> tuple[int, int] | None:
     if _NOT_PERSON_AFTER.match(text[pos + sl :]):
         return None
     given, end, _ = options[0]
-    if given == 2 and text[end - 1] in NOT_NAME_END and any(o[0] == 1 and o[2] for o in options):
-        end = pos + sl + 1
+    if (
+        given == 2
+        and text[end - 1] in NOT_NAME_END
+        and any(o[0] == 1 and o[2] for o in options)
+        and not (text[end - 1] in "和与及" and _CLOSES_A_NAME.match(text, end))
+    ):
+        end = pos + sl + 1  # 王强和李明: 和 joins two names; 周永和主持, 张建和、: 和 ends the given name
     if _PSEUDONYM.match(text, end):
         return None
     return pos, end
@@ -207,6 +221,9 @@ _STOP_WORDS = frozenset(
         "召开",
         "举行",
         "成立",
+        # an invitation before the invited body: 邀请某医院专家某某 (the post is 某医院专家)
+        "邀请",
+        "聘请",
         "记者",
         "通讯员",
         "本报",
@@ -239,6 +256,7 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
         i += 0
     elif i == 0 or ends[i - 1] != pos:
         return pos
+    former = False
     while i > 0:
         i -= 1
         word, ws, _we = words[i]
@@ -261,18 +279,42 @@ def unit_start(ctx: Context, pos: int, limit: int = 40) -> int:
                 continue
             break
         t = tag(word) or ""
+        if word == "原" and i > 0 and ws == words[i - 1][2] and _holds_a_post(words[i - 1][0]):
+            # 某县原县委副书记, 某省政协原党组成员: a former post, written so, after its place or body
+            start, former = ws, True
+            continue
+        if former and t[:1] in "vp":
+            break  # 判处 + 某县原县委副书记: the verb before the former official's place
+        if word in _UNIT_CHARS and i > 0 and ws == words[i - 1][2] and _CJK_CHAR.match(words[i - 1][0]):
+            start = ws  # 民政 + 所, 综合 + 科: an organ character jieba cut off (所 tagged as a conjunction)
+            continue
         if word in _STOP_WORDS or t in _STOP_TAGS or (t[:1] in "ur" and t):
             break
         if t.startswith("v") and t != "vn" and _freq(word) >= 4500 and word not in _UNIT_CHARS:
             right = words[i + 1][0] if i + 1 < len(words) else ""
-            if right[:1] not in _UNIT_CHARS:
+            if right[:1] not in _UNIT_CHARS and not _organ_word(right):
                 break  # a common verb (组织, 召开, 成立, 联合, 接) starts the clause, not the unit
+            # 应急 + 指挥 + 中心: a verb inside an office's name, the organ word right after it
         start = ws
     while start < pos - 2 and text[start] in _LEADING_STOP:
         start += 1
     if start == pos - 2 and text[start] in _LEADING_STOP and text[start + 1] in _LEVEL_CHARS:
         start += 1  # 由镇党委书记某某任组长: the preposition before a bare level (镇, 县) is not the post's
     return start
+
+
+def _holds_a_post(word: str) -> bool:
+    """A place or a body (利辛县, 政协, 某局): what may stand before 原 + a post."""
+    t = tag(word) or ""
+    return bool(_CJK_CHAR.match(word)) and (
+        t in ("ns", "nt", "j") or word[-1:] in _UNIT_CHARS or word[-1:] in _LEVEL_CHARS
+    )
+
+
+def _organ_word(word: str) -> bool:
+    """The word names an office inside a unit by itself (中心, 小组; the others begin with an organ character):
+    a verb before it describes the office (应急 + 指挥 + 中心), it begins no clause."""
+    return word in ("中心", "小组")
 
 
 def _freq(word: str) -> int:

@@ -54,8 +54,12 @@ def same_unit(ctx: Context, short: str, full: str) -> bool:
     if len(full) <= len(short) or not short:
         return False
     m = _HEAD.match(short)
-    head = m.group() if m else ""
-    body = short[len(head) :]
+    heads = [m.group(), ""] if m and len(m.group()) == 1 else [m.group() if m else ""]
+    # 市场监管局: 市 may be the level word or the organ's own first character (市场监督管理局)
+    return any(_same_body(ctx, head, short[len(head) :], full) for head in heads)
+
+
+def _same_body(ctx: Context, head: str, body: str, full: str) -> bool:
     if len(body) < 2:
         return False
     for b in _bodies(ctx, body):

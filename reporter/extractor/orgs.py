@@ -61,6 +61,8 @@ class OrgGrammar:
     ministries: tuple[str, ...] = ()
     # 大学, 有限公司: names of their own that take no shared place (templates/org_words.txt 专名)
     proper: tuple[str, ...] = ()
+    # 公安局, 妇联, 海关: every organ word of templates/org_words.txt (机关), longest first
+    organs: tuple[str, ...] = ()
 
 
 def _long(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -93,6 +95,7 @@ def grammar(path: str | None) -> OrgGrammar:
         terms=table.get("术语", ()),
         ministries=table.get("部委", ()),
         proper=table.get("专名", ()),
+        organs=tuple(o for o in organs if len(o) >= 2),
     )
 
 
@@ -202,7 +205,15 @@ def _organ_after(g: OrgGrammar, ctx: Context, head_end: int, limit: int) -> int 
     desc = ctx.norm[head_end : m.start("suffix")]
     if m.end() - m.start("suffix") == 1 and _NUMERAL.search(desc):
         return None  # a one-character organ word closes a department name (县住建局), not a slogan (一窗通办)
-    return _extend(g, ctx.norm, m.end(), limit, ctx)
+    end = m.end()
+    if tail := _COMPANY_TAIL.match(ctx.norm, end, limit):
+        end = (
+            tail.end()
+        )  # 某某农村商业银行 + 股份有限公司, 某某集团 + 有限公司: the company's registered name
+    return _extend(g, ctx.norm, end, limit, ctx)
+
+
+_COMPANY_TAIL = re.compile(r"(?:股份|控股)?有限(?:责任)?公司")
 
 
 def find_orgs(ctx: Context) -> list[tuple[int, int]]:
@@ -227,14 +238,14 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         for m in re.finditer(national, text[:limit]):
             heads.append((m.start(), m.end()))
     word_end = {ws: we for _, ws, we in ctx.words}
-    found: list[tuple[int, int]] = _ministries(ctx, g)
+    found: list[tuple[int, int]] = _ministries(ctx, g) + _stations(ctx)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
             s -= 2
         if head_end - s == 1 and (
             text[head_end : head_end + 1] in "直级属"
             or _levels_only(ctx, head_end, word_end)
-            or _level_starts_a_word(ctx, s, word_end)
+            or _level_starts_a_word(ctx, s, word_end, g.organs)
         ):
             continue  # 市县两级, 县直部门, 市级: a level of government, not one unit (县市场监管局 is one)
         e = _organ_after(g, ctx, head_end, limit)
@@ -262,6 +273,36 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+# basic-level bodies named after the place they serve (七宝派出所, 城关司法所, 桐林社区居委会, 东湖人民法庭)
+_STATION = re.compile(r"派出所|司法所|人民法庭|法庭|办事处|村委会|居委会|村民委员会|居民委员会")
+_STATION_LEFT = frozenset("、，。；：！？\n （(“和与及由在对向从经")
+
+
+def _stations(ctx: Context) -> list[tuple[int, int]]:
+    """A basic-level body named by its place: one place-like word (tagged a place, a proper noun, or no word
+    of the dictionary) right before 派出所/司法所/法庭/办事处/村委会, after punctuation or a preposition.
+    Bodies named by their work (刑侦大队, 治安中队) are sub-units and need their parent."""
+    import bisect
+
+    from .entities import tag
+
+    text, out = ctx.norm, []
+    for m in _STATION.finditer(text, 0, ctx.content_end):
+        i = bisect.bisect_left(ctx.word_ends, m.start())
+        if i >= len(ctx.words) or ctx.word_ends[i] != m.start():
+            continue
+        word, ws, _we = ctx.words[i]
+        if not 2 <= len(word) <= 4 or tag(word) not in (None, "ns", "nz") or not _CJK_WORD.fullmatch(word):
+            continue
+        if ws > 0 and text[ws - 1] not in _STATION_LEFT:
+            continue  # inside a longer name (县公安局 + 城关派出所 is read as a sub-unit)
+        out.append((ws, m.end()))
+    return out
+
+
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -340,11 +381,14 @@ def _ministry_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{_alt(names)})(?!长|门|署|队)")
 
 
-def _level_starts_a_word(ctx: Context, pos: int, word_end: dict[int, int]) -> bool:
-    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府)."""
+def _level_starts_a_word(
+    ctx: Context, pos: int, word_end: dict[int, int], organs: tuple[str, ...] = ()
+) -> bool:
+    """The level word begins a longer common word (市场, 区里, 县城), not a unit's name (市委, 县政府, and
+    市妇联, 县红十字会: jieba's one word for a level word and an organ word of templates/org_words.txt)."""
     end = word_end.get(pos, pos + 1)
     word = ctx.norm[pos:end]
-    if len(word) == 1 or unit_suffix(word):
+    if len(word) == 1 or unit_suffix(word) or (len(word) >= 3 and word.endswith(organs)):
         return False
     from .entities import tag
 
@@ -399,12 +443,25 @@ def shared_head_list(ctx: Context, s: int, e: int) -> list[tuple[int, int, str]]
             or re.search(r"[省市县区]委", item) is not None  # 团县委: a level of its own inside
             or item[:1] in _LEVEL
             or gazetteer().chain_at(text, pos + 1, item_end) is not None
+            or _place_word_at(
+                ctx, pos + 1
+            )  # 东城 + 商会: a place's short form the table reads only in context
             or any(item.startswith(n) for n in g.national)
         ):
             break  # the item names its own place: it is a unit of its own
         out.append((pos + 1, item_end, head + item))
         pos = item_end
     return out
+
+
+def _place_word_at(ctx: Context, pos: int) -> bool:
+    """jieba reads a place name (tagged ns) at pos: 区工商联、东城商会 — the item names its own place."""
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    return i < len(ctx.words) and ctx.word_starts[i] == pos and tag(ctx.words[i][0]) == "ns"
 
 
 def _parent_of(g: OrgGrammar, ctx: Context, s: int, head_end: int, e: int) -> str:

@@ -43,10 +43,47 @@ _FURNITURE_LINE = re.compile(
     r"(?:责任)?编辑|作者|来源|发布者|审核|校对|供稿|撰稿|摄影|记者|通讯员)"
 )
 # posts that also name a group (县领导, 党员干部): a name after them must be closed by punctuation or 等
-_GROUP_POSTS = frozenset(("领导", "干部", "党员", "村干部", "代表", "专家"))
+_GROUP_POSTS = frozenset(
+    ("领导", "干部", "党员", "村干部", "代表", "专家", "技术骨干", "业务骨干", "技术专家")
+)
 _NAME_CLOSED = re.compile(r"[，。、；：！？,;:!?\s（(]|等|同志|$")
 # a name's third character that starts the next word instead (唐宁做了调研, 陈涛以…为题)
-_NAME_TAIL_WORD = frozenset("做以犯把被将从向在于为")
+_NAME_TAIL_WORD = frozenset("做作以犯把被将从向在于为")
+
+
+# a group word (干部, 专家) anchored on a body written right before it: 某所干部, 某班党员, 某中心专家, 某院技术骨干
+_ORGAN_CHARS = frozenset("局委院府部厅所队办会司处站室组署团社庭科股馆校心行班镇乡村")
+
+
+def _glued_to_organ(ctx: Context, pos: int) -> bool:
+    """某某建设处 + 纪某某副处长: jieba's one word for an organ's last character and a surname (处纪, no word of
+    the dictionary); the name still begins after the organ character (部门的领导 is no such case)."""
+    import bisect
+
+    i = bisect.bisect_left(ctx.word_starts, pos - 1)
+    if i >= len(ctx.words) or ctx.word_starts[i] != pos - 1:
+        return False
+    word = ctx.words[i][0]
+    return len(word) == 2 and word[0] in "局委厅处科室所队站办院部" and tag(word) is None
+
+
+def _acts_next(ctx: Context, name: tuple[int, int]) -> bool:
+    """某所干部刘春深有感触, 某班党员陈春主动请缨, 专家李明作指导: after a group word (干部, 党员, 专家) a name
+    that is no dictionary word, cut off by jieba on both sides, and followed by a verb, an adverb or an idiom
+    (the person acts) is a name; 领导常抓不懈, 党员冲锋在前 are ordinary words."""
+    import bisect
+
+    s, e = name
+    if e - s == 3 and ctx.norm[e - 1] in "作做":
+        e -= 1  # 李明作指导: jieba's one word for the name and the verb after it
+        return s in ctx.word_starts and tag(ctx.norm[s:e]) in (None, "nr")
+    if tag(ctx.norm[s:e]) not in (None, "nr"):
+        return False
+    i = bisect.bisect_left(ctx.word_starts, e)
+    if i >= len(ctx.words) or ctx.word_starts[i] != e or s not in ctx.word_starts:
+        return False
+    nxt = ctx.words[i][0]
+    return (len(nxt) >= 2 and (tag(nxt) or "")[:1] in "vdilab") or nxt in ("作", "做")
 
 
 def _post_ending_at(text: str, end: int, posts: frozenset[str], longest: int) -> int | None:
@@ -106,6 +143,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
             and m.group() in _GROUP_POSTS
             and not _NAME_CLOSED.match(text, after[1])
             and not (after[1] - after[0] == 3 and _AFTER_NAME.match(text, after[1]))
+            and not (text[m.start() - 1 : m.start()] in _ORGAN_CHARS and _acts_next(ctx, after))
         ):
             after = None  # 领导包片督导, 干部廉政档案 (generic phrases): a group word before a noun, not a post before a name
         if after is not None:
@@ -126,8 +164,12 @@ def find_people(ctx: Context) -> list[PersonHit]:
             _PLACE_END if before[1] - before[0] == 2 else _UNIT_END
         ):
             before = None  # 石桥村村干部: a village before the post, not a name
-        if before is not None and before[0] in starts and not _PSEUDONYM_NEAR.match(text, m.end()):
-            org_start = unit_start(ctx, before[0])
+        if (
+            before is not None
+            and (before[0] in starts or _glued_to_organ(ctx, before[0]))
+            and not _PSEUDONYM_NEAR.match(text, m.end())
+        ):
+            org_start = _across_conjunction(ctx, unit_start(ctx, before[0]), posts, longest)
             title = (ctx.text[org_start : before[0]] + ctx.text[m.start() : m.end()]).strip()
             hits.append(
                 PersonHit(
@@ -151,6 +193,8 @@ def _across_conjunction(ctx: Context, start: int, posts: frozenset[str], longest
         start < 3
         or text[start - 1] not in "和与及"
         or _post_ending_at(text, start - 1, posts, longest) is not None
+        # 主任吴晓明与局长郑磊: a post and a name before the conjunction, two people
+        or any(_post_ending_at(text, start - 1 - k, posts, longest) is not None for k in (2, 3, 4))
     ):
         return start
     left = unit_start(ctx, start - 1, limit=16)
@@ -199,7 +243,9 @@ def _minority_before(text: str, end: int) -> tuple[int, int] | None:
 _MINORITY_END = re.compile(r"[\u4e00-\u9fff]{1,5}[·・•‧][\u4e00-\u9fff]{1,6}$")
 _NAME_LEFT = frozenset('，。、；：！？,.;:!?\n “”"（）()和与及')
 _LIST_GAP = re.compile(r"、")
-_LIST_END = re.compile(r"[、，。；：！？]|等|同志|$|\s|一行|陪同|参加|出席")
+_LIST_END = re.compile(
+    r"[、，。；：！？]|等|同志|$|\s|一行|陪同|参加|出席|[为就向作做](?![了的])|分别|先后|共同|一起"
+)
 
 
 def _listed_after(ctx: Context, pos: int, title: str, title_span: Span, token_end) -> list[PersonHit]:

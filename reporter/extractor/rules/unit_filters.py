@@ -70,7 +70,7 @@ _HELD_AT = re.compile(r"(?:隆重|正式)?(?:举行|举办|召开)")  # 在某�
 
 
 # the body's surroundings or rooms, written right after its name, are a place with or without 在 before it
-_SPACE_AFTER = re.compile(r"(?:周边|附近|门口|门前|楼前|院内|大厅|广场|一带)")
+_SPACE_AFTER = re.compile(r"(?:周边|附近|门口|门前|楼前|院内|大院|院子|大厅|广场|一带)")
 
 
 def _as_place(ctx: Context, s: int, e: int) -> bool:
@@ -244,3 +244,13 @@ _CHECK_VERB = re.compile(
     r"(?:开展|进行|实施)[^，。；]{0,12}?(?:检查|督查|暗访|巡查|抽查|考核|评估|检测|督导)"
 )
 # ---- end hunits2
+
+
+# 某局下属单位负责人张某违规…, 某所所长李某某: the workplace of an anonymised person in a case, not a participant
+_ANONYMISED_POST = re.compile(
+    r"[^，。；：、\n]{0,10}?(?:长|主任|书记|负责人|人员|员|经理|干部|会计)[\u4e00-\u9fff](?:某某|某|××|XX)"
+)
+
+
+def anonymised_workplace(ctx: Context, e: int) -> bool:
+    return _ANONYMISED_POST.match(ctx.norm, e) is not None

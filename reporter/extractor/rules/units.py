@@ -32,10 +32,25 @@ from .unit_filters import (
     _plan_sentence,
     _planned_partner,
     _runs_into_a_word,
+    anonymised_workplace,
     inspected,
     not_a_participant,
 )
-from .unit_lists import _similar, distributive_lists
+from .unit_lists import (
+    _BARE_GOVERNMENT,
+    _JOINED,
+    _LEAGUE,
+    _has_head,
+    _looks_like_place,
+    _organ_len,
+    _part_of,
+    _place_of,
+    _similar,
+    _word_end,
+    distributive_lists,
+    second_names,
+)
+from .unit_parties import signers
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -44,13 +59,10 @@ _GENERIC = re.compile(r"^(?:各|有关|相关|全|本|该|我|其他|所有)|部
 _BARE = re.compile(
     r"^(?:市|县|区|旗|省|镇|乡)?(?:政府|人民政府|委|市委|县委|区委|[\u4e00-\u9fff]{1,4}(?:局|委|办|厅))$"
 )
-_BARE_GOVERNMENT = re.compile(
-    r"^(?:市|县|区|旗|省|镇|乡)(?:政府|人民政府|委|党委|市委|县委|区委|委员会|政府办|政府办公室)$"
-)
 # 省有关部门, 市直各单位: a generic group written after a level word
 _GENERIC_NAME = re.compile(r"[省市县区旗]?(?:直属|所属|直)?(?:有关|相关|各)")
 _NOT_UNIT = re.compile(r"(?:记者|本报|新华社|通讯员|编辑)")
-_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地")
+_GENERIC_INSIDE = re.compile(r"有关|相关|各级|各地|^(?:辖区|当地|属地|所在地|基层)")  # 辖区派出所: whichever
 _HONOUR = re.compile(r"(?:认定|称号|命名|评定|评审|复核|创建)")
 _JOINT_WORDS = re.compile(r"会同|联合|配合|协同|协助|携手")
 
@@ -65,6 +77,7 @@ class _Units:
         self.parents = [
             self.organizer[:k] for k in range(3, len(self.organizer)) if unit_suffix_len(self.organizer[:k])
         ]
+        self.second_names = second_names(ctx)  # 某局（某办公室）: one body's second name
         self.media = tuple(w for w in org_grammar(ctx).media_words if len(w) >= 2)  # 某某日报, 某某网站
         self.out: list[Found] = []
         self.seen: set[str] = set()
@@ -80,6 +93,8 @@ class _Units:
             or _NOT_UNIT.search(value)
             or _part_of(value, self.organizer)
             or same_unit(self.ctx, value, self.organizer)  # 县安委办 of 某县安全生产委员会办公室
+            or same_unit(self.ctx, self.organizer, value)  # the organizer written short, here in full
+            or value in self.second_names
             or any(_part_of(value, p) or same_unit(self.ctx, value, p) for p in self.parents)
             or _GENERIC_INSIDE.search(value)  # 国家有关部门, 省直各单位: a kind of body, not one
             or value.endswith(self.media)  # 某市政府门户网站: a website, not a unit
@@ -103,20 +118,36 @@ def units(ctx: Context) -> list[Found]:
     _attend_list(ctx, found)
     _partners(ctx, found)
     _place_speakers(ctx, found)
-    _signers(ctx, found)
+    signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
-    # one unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter
     values = [str(f.value) for f in found.out]
-    return [
-        f
-        for i, f in enumerate(found.out)
-        if not any(
-            j != i and len(v) > len(values[i]) and _part_of(values[i], v) for j, v in enumerate(values)
-        )
-        # 青山县 spoke beside 青山县某局: a place and its bureau, two units
-        or (f.rule == "units.spoke_list" and _looks_like_place(values[i]))
-    ]
+    return [f for i, f in enumerate(found.out) if not _written_longer(ctx, found.out, values, i)]
+
+
+def _written_longer(ctx: Context, out: list[Found], values: list[str], i: int) -> bool:
+    """One unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter, 城市工业园区 is
+    宝山城市工业园区; but 青山县 that spoke beside 青山县某局 is a place and its bureau (two units), and
+    宝山工业园区 beside 宝山城市工业园区 are two zones, and 市人民医院 listed beside 市第二人民医院 in one
+    sentence are two bodies (nobody writes a name short in the sentence that names it in full)."""
+    value, rule_name = values[i], out[i].rule
+    sentence = ctx.sentence_at(out[i].evidence.span.start)
+    place = _looks_like_place(value)
+    for j, v in enumerate(values):
+        if j == i or len(v) <= len(value) or not _part_of(value, v):
+            continue
+        if value not in v and sentence.start <= out[j].evidence.span.start < sentence.end:
+            continue  # two items of one list
+        if place and value not in v and not v.startswith(value[:-1]):
+            continue  # two zones whose names share their characters
+        if place and rule_name == "units.spoke_list" and v.startswith(value):
+            continue  # the place that spoke and its bureau
+        return True
+    # 教育厅 beside 省教育厅 (省监察厅、审计厅、教育厅 read twice): the organ with its level word is the one
+    return any(len(v) == len(value) + 1 and v[0] in _LEVEL_WORDS and v.endswith(value) for v in values)
+
+
+_LEVEL_WORDS = "省市县区旗镇乡"
 
 
 def _list_items(text: str) -> list[str]:
@@ -145,10 +176,15 @@ def _distributive(ctx: Context, found: _Units) -> None:
         first = items[0]
         head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
         places = sum(1 for i in items[1:] if _looks_like_place(i))
+        if first.endswith(org_grammar(ctx).organs):
+            continue  # 舟山海关、舟山边检站: the first item is a unit of its own (海关), not a place (山海关)
         if not head or places * 2 < len(items) - 1 or any(len(i) > 6 for i in items[1:]):
             continue
         items[0] = head
         kind = m["type"]
+        gap = ctx.norm[m.end("items") : m.start("type")]
+        if gap in ("省", "市") and not items[-1].endswith(gap):
+            items[-1] += gap  # 南昌市、九江市纪委监委: the last place's level word stands before the kind
         pos = m.start("items") + len(first) - len(head)
         list_start = pos
         for item in items:
@@ -227,6 +263,8 @@ def _named(ctx: Context, found: _Units) -> None:
             continue
         if _former_post(ctx, s, e) or _runs_into_a_word(ctx, s, e) or _GENERIC_NAME.match(text, s, e):
             continue
+        if anonymised_workplace(ctx, e):
+            continue  # 某局下属单位负责人张某违规…: a case's workplace
         if _HONOUR.match(text, e):
             continue  # 通过省级某中心认定, 获评某单位称号: an honour's name, not a body that took part
         if _as_place(ctx, s, e) or _plan_sentence(ctx, s) or text[s:e].endswith("系统"):
@@ -269,7 +307,14 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             if piece and not re.fullmatch(r"、|会同|联合|和|及|与", piece):
                 spans.append((pos, pos + len(piece)))
             pos += len(piece)
-        if not any(str(f.value) == ctx.text[a:b] for f in found.out for a, b in spans):
+        # one item is a unit found already (the last one may run into the clause: 某派出所配合)
+        known = [str(f.value) for f in found.out]
+        if not any(
+            ctx.text[a:b] == v
+            or (b == m.end() and ctx.text[a:b].startswith(v) and CLAUSE.match(ctx.norm, a + len(v)))
+            for v in known
+            for a, b in spans
+        ):
             continue
         if text[m.start()] in _OBJECT_MARK:
             continue  # hunits2: 对某中心、某中心等窗口单位开展暗访: the units checked, not taking part
@@ -287,9 +332,18 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
             elif etc := re.search(r"(?<![高平对均同])等", item):
                 item = item[: etc.start()]  # 某大学等科研院所: the unit, not the kind after 等
             # the last item runs into the sentence: keep it up to its unit word (刑侦大队|四个单位作了…)
-            ends = [k for k in range(2, len(item) + 1) if unit_suffix_len(item[:k])]
+            # …where a word ends, or before a preposition or adverb jieba joined to it (救灾司|已对)
+            ends = [
+                k
+                for k in range(2, len(item) + 1)
+                if _organ_len(ctx, item[:k]) and (_word_end(ctx, a + k) or text[a + k : a + k + 1] in _JOINED)
+            ]
             # …派出所配合侦办: the name ends where a clause word begins (配合), not at a later 办
             cut = next((k for k in ends if CLAUSE.match(item, k)), max(ends, default=0))
+            if not cut and (town := _TOWNSHIP.match(item)) and not _GENERIC_TOWN.search(town.group()):
+                # 县水利局、县卫健局和城关镇共计150余人参加: a township in a list of bodies takes part too
+                found.add(ctx.text[a : a + town.end()], a, a + town.end(), "units.list_sibling")
+                continue
             if (
                 cut
                 and not _GENERIC.search(item[:cut])
@@ -299,22 +353,15 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
-_NATIONAL = re.compile(r"(?:国家|中国|中华|中央|中共|最高|国务院|全国)")
-
-
-def _has_head(ctx: Context, s: int, e: int) -> bool:
-    """A name that says whose it is: a national head (国家林草局) or a place (营口市公安局)."""
-    from ..gazetteer import gazetteer
-    from ..orgs import trusted_short
-
-    if _NATIONAL.match(ctx.norm, s):
-        return True
-    chain = gazetteer().chain_at(ctx.norm, s, e, trusted=trusted_short(ctx))
-    return chain is not None and chain.end < e
+_GENERIC_TOWN = re.compile(r"各|^(?:有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
+_TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
 
 
 def _county_department(name: str) -> bool:
-    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place."""
+    """县水利局, 市卫健委, 镇纪委: a department of the report's own place, named without the place; 团市委,
+    团县委 (the Youth League's committee, 团 before the level word) too."""
+    if _LEAGUE.match(name):
+        return True
     return (
         name[:1] in "省市县区旗镇乡"
         and (len(name) >= 4 or name[:1] in "镇乡")
@@ -323,51 +370,16 @@ def _county_department(name: str) -> bool:
     )
 
 
-def _part_of(unit: str, organizer: str) -> bool:
-    """The organizer itself written shorter (蔡甸区检察院 for 武汉市蔡甸区人民检察院) or its parent unit."""
-    if not organizer or not unit:
-        return False
-    if organizer.startswith(unit) and len(unit) >= 3:
-        return True  # 天津市公安局 for 天津市公安局经侦总队
-    if organizer.endswith(unit) and len(unit) >= 4:
-        return True
-    it = iter(organizer)
-    if len(unit) >= 3 and unit[:2] == organizer[:2] and all(ch in it for ch in unit):
-        return True  # 最高法 for 最高人民法院, 住建部 for 住房和城乡建设部: the common short form
-    level = organizer.find(unit[0]) if unit[0] in "省市县区旗" else -1
-    if level >= 0 and len(unit) >= 3 and unit[-1] == organizer[-1]:
-        it = iter(organizer[level + 1 :])
-        if all(ch in it for ch in unit[1:]):
-            return True  # 县法院 for 宁海县人民法院: the level word and the organ written short
-    it = iter(organizer)
-    return len(unit) >= 4 and unit[-1] == organizer[-1] and all(ch in it for ch in unit)
-
-
-def _looks_like_place(item: str) -> bool:
-    return bool(re.search(r"[省市县区旗州盟]$", item)) or is_place_word(item)
-
-
-def _place_of(unit: str) -> str:
-    """The place a unit's name starts with: 杭州市公安局 → 杭州市; 和田地委 → 和田."""
-    m = re.match(r"^[\u4e00-\u9fff]{1,6}?(?:省|市|县|区|旗|州|盟)", unit)
-    if m:
-        return m.group()
-    for k in range(len(unit) - 1, 1, -1):
-        if is_place_word(unit[:k]):
-            return unit[:k]
-    return ""
-
-
 # ---- frames that say who took part (hx2)
 _CLAUSE_END = "，。；：！？\n"
 _LEVEL_HEAD = re.compile(r"^[省市县区旗州盟镇乡]")
 # the list before 等N个单位 + 发言/交流/汇报: 甲镇、乙街道、区某局等8个单位在会上作交流发言
 _SPOKE = re.compile(
-    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+个|等)(?:单位|部门|乡镇|镇街|街镇))?"
+    r"(?P<items>[^，。；：！？\n“”《》]{2,120}?)(?P<etc>(?:等?[一二三四五六七八九十两\d]+[个家]|等)(?:成员)?(?:单位|部门|乡镇|镇街|街镇))?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?"
     r"(?:在会上|在大会上|在会议上)?(?:分别|先后|依次)?(?:作了?|做了?|进行了?)?"
     r"(?:典型|经验|表态|大会)?(?:交流发言|发言|汇报|交流)"
-    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:单位|部门)"
+    r"|(?P<items2>[^，。；：！？\n“”《》]{2,120}?)等(?:[一二三四五六七八九十两\d]+[个家])?(?:成员)?(?:单位|部门)"
     r"(?:[一二三四五六七八九十百千\d]+[余多]?(?:人|名)(?:次)?)?"
     r"(?:主要|有关|相关)?(?:负责同志|负责人)?(?:派员)?(?:参加|出席|参会|参与)"
 )
@@ -423,7 +435,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
             or not re.fullmatch(r"[\u4e00-\u9fff（）()]+", item)
         ):
             continue
-        suffix = unit_suffix_len(item)
+        suffix = _organ_len(ctx, item)
         if n == 0 and (m := _LEVEL_HEAD.match(item)) and suffix:
             head = m.group()
         if (
@@ -439,6 +451,7 @@ def _add_items(ctx: Context, found: _Units, spans: list[tuple[int, int]], rule_n
             and not _LEVEL_HEAD.match(item)
             and not _looks_like_place(item[:-suffix] or "x")
             and _BARE.match(item)  # a department's short name (发改委), not a name of its own (某某大学)
+            and not _LEAGUE.match(item)  # 团县委: the level word is inside it already
         ):
             item = head + item  # 区政法委、发改委: the level word is shared
         found.add(item, a, b, rule_name)
@@ -497,14 +510,14 @@ def _attendees(ctx: Context, found: _Units) -> None:
             name = re.sub(r"^(?:及|和|以及|来自|邀请)", "", piece.group()[: d.start()])
             a += len(piece.group()[: d.start()]) - len(name)
             core = re.sub(r"（[^）]{1,3}）$", "", name)
-            if unit_suffix_len(core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
+            if _organ_len(ctx, core) and not _GENERIC.search(core) and len(core) >= 3 and "各" not in name:
                 found.add(ctx.text[a : a + len(name)], a, a + len(name), "units.attendees")
 
 
 # 会同/联合/协助 + a list of bodies and places + the joint action; not a plan (下一步将会同…)
 _PARTNER = re.compile(
-    r"(?:会同|联合|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
-    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|召开|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
+    r"(?:会同|联合|协同|协助|携手)(?P<items>[\u4e00-\u9fff、]{2,60}?)"
+    r"(?=等|共同|一起|一道|，|。|；|开展|组成|组建|成立|召开|推行|推出|实施|启动|设立|探索|举行|举办|举办|走访|深入|出台|印发|进行|持续|完善|建立|查处|打击|对)"
 )
 _WEAK_KIND = ("机制", "机关", "部门", "单位")
 _PLAN = re.compile(r"将|拟|计划|下一步|下步|要|积极|配合")
@@ -514,6 +527,8 @@ def _partners(ctx: Context, found: _Units) -> None:
     """某法庭联合某局、某协会走访…; 多次协助甲区、乙区开展执法 → the partners (units.partners)."""
     text = ctx.norm
     for m in _PARTNER.finditer(text, 0, ctx.content_end):
+        if not _word_end(ctx, m.start() + 2):
+            continue  # 协同发展, 联合国: the marker is part of another word
         clause_start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_END) + 1
         if _PLAN.search(text, clause_start, m.start()) or m["items"].endswith("组"):
             continue
@@ -523,7 +538,7 @@ def _partners(ctx: Context, found: _Units) -> None:
         if not all(
             _looks_like_place(i)
             or (
-                unit_suffix_len(i)
+                _organ_len(ctx, i)
                 and len(i) >= 3
                 and not i.endswith(tuple(not_units))
                 and not i.endswith(_WEAK_KIND)  # 联合执法机制: a kind of arrangement, not a body
@@ -531,6 +546,8 @@ def _partners(ctx: Context, found: _Units) -> None:
             for i in items
         ):
             continue  # 联合执法, 联合挂牌督办, 会同有关方面: not a list of bodies
+        if any(CLAUSE.search(i, 2) for i in items):
+            continue  # the last item runs into the joint action (某处牵头组建专班): not a name
         _add_items(ctx, found, spans, "units.partners", bare=True)
 
 
@@ -546,24 +563,27 @@ def _place_speakers(ctx: Context, found: _Units) -> None:
         end = chain.township_end or chain.end
         if _PLACE_SPEAKER.match(ctx.norm, end):
             found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
+    # a township or village the division table lacks, written whole after a boundary (石桥镇相关负责人说)
+    text = ctx.norm
+    for anchor in _SPEAKER_ANCHOR.finditer(text, 0, ctx.content_end):
+        start = (
+            anchor.start() - 2
+            if text[anchor.start() - 2 : anchor.start()] in _SPEAKER_WORDS
+            else anchor.start()
+        )
+        m = _PLACE_SPEAKER.match(text, start)
+        if m is None:
+            continue
+        town = _TOWN_BEFORE.search(ctx.norm, max(0, m.start() - 8), m.start())
+        if town and not _GENERIC_TOWN.search(town["town"]):
+            found.add(
+                ctx.text[town.start("town") : m.start()], town.start("town"), m.start(), "units.place_speaker"
+            )
 
 
-# the other party of an agreement: …与区委、区政府签订了《…》
-_SIGNED_WITH = re.compile(
-    r"与(?P<items>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){0,5})(?:共同)?(?:签订|签署)"
-)
-
-
-def _signers(ctx: Context, found: _Units) -> None:
-    """与区委、区政府签订…: the party signing with the others took part, its own leadership too (units.signer)."""
-    for m in _SIGNED_WITH.finditer(ctx.norm, 0, ctx.content_end):
-        pos = m.start("items")
-        for item in m["items"].split("、"):
-            if _BARE_GOVERNMENT.match(item) or (
-                unit_suffix_len(item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
-            ):
-                found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
-            pos += len(item) + 1
+_SPEAKER_ANCHOR = re.compile(r"负责人|负责同志")
+_SPEAKER_WORDS = ("相关", "有关", "主要")
+_TOWN_BEFORE = re.compile(r"(?:^|[，。、；：！？“”\n])(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|社区|村))$")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended

@@ -1,0 +1,57 @@
+"""units: the parties of an agreement (…与区委、区政府签订…, 某园区、某开发区与某某签订…): every party took part."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..context import Context
+from .unit_filters import _opens_a_clause
+from .unit_lists import _BARE_GOVERNMENT, _has_head, _looks_like_place, _organ_len
+
+if TYPE_CHECKING:
+    from .units import _Units
+
+_CLAUSE_END = "，。；：！？\n"
+
+
+# the other party of an agreement: …与区委、区政府签订了《…》
+_SIGNED_WITH = re.compile(
+    r"与(?P<items>[\u4e00-\u9fff]{2,12}(?:、[\u4e00-\u9fff]{2,12}){0,5})(?:共同)?(?:签订|签署)"
+)
+
+
+def signers(ctx: Context, found: _Units) -> None:
+    """与区委、区政府签订…: the party signing with the others took part, its own leadership too (units.signer)."""
+    for m in _SIGNED_WITH.finditer(ctx.norm, 0, ctx.content_end):
+        pos = m.start("items")
+        for item in m["items"].split("、"):
+            if _BARE_GOVERNMENT.match(item) or (
+                _organ_len(ctx, item) and len(item) >= 3 and _has_head(ctx, pos, pos + len(item))
+            ):
+                found.add(ctx.text[pos : pos + len(item)], pos, pos + len(item), "units.signer")
+            pos += len(item) + 1
+        _first_parties(ctx, found, m.start())
+
+
+_GENERIC_PARTY = re.compile(r"各|^(?:有关|相关|全)|^(?:镇|乡|街道|乡镇|镇街|村|社区)$")
+
+
+def _first_parties(ctx: Context, found: _Units, end: int) -> None:
+    """某工业园区、某经济开发区与区委、区政府签订…: the parties listed before 与 sign too — every item that
+    is a named body or a named zone or place (four characters or more); 各镇、街道 are every township."""
+    text = ctx.norm
+    start = max(text.rfind(c, 0, end) for c in _CLAUSE_END) + 1
+    pos = start
+    for item in text[start:end].split("、"):
+        a, b = pos, pos + len(item)
+        pos = b + 1
+        if len(item) < 4 or len(item) > 16 or _GENERIC_PARTY.search(item) or not _CJK_ONLY.fullmatch(item):
+            continue
+        if (_organ_len(ctx, item) >= 2 and not _opens_a_clause(ctx, a)) or (
+            _looks_like_place(item) and not _opens_a_clause(ctx, a)
+        ):
+            found.add(ctx.text[a:b], a, b, "units.signer")
+
+
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
