@@ -32,9 +32,10 @@ _LEVEL_WORDS = frozenset(
 )
 
 
-def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None:
+def suffix_place_at(ctx: Context, pos: int, word_end: bool = True, once: bool = False) -> int | None:
     """The end of an unknown place's name written at pos (常平镇 of 常平镇启动…), or None; with
-    word_end=False the suffix may be glued to the word after it (江右 | 省公安厅: a unit's head)."""
+    word_end=False the suffix may be glued to the word after it (江右 | 省公安厅: a unit's head); with once=True
+    the name need not be written twice (the caller has other evidence that it is a place)."""
     m = SUFFIX_PLACE.match(ctx.norm, pos)
     if m is None or _NOT_A_NAME.search(m["name"]) or _AREA_WORDS.search(m["name"]):
         return None
@@ -46,7 +47,7 @@ def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None
         return (
             None  # 超市 + …: the suffix closes no name, it is inside a longer word (镇 | 多措 is jieba's cut)
         )
-    if _count(ctx, m.group()) < 2:
+    if not once and _count(ctx, m.group()) < 2:
         return None
     return end
 

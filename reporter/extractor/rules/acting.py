@@ -62,9 +62,13 @@ def _organ_follows(ctx: Context, pos: int) -> bool:
     if _ORGAN_NEAR.match(ctx.norm, pos):
         return True  # jieba cut the organ word apart (发展和改革 + 局)
     i = bisect.bisect_left(ctx.word_starts, pos)
+    from ..entities import tag
+
     for word, _ws, _we in ctx.words[i : i + 3]:
         if not "\u4e00" <= word[0] <= "\u9fff":
             return False
+        if (tag(word) or "").startswith("v"):
+            return False  # 举办, 创办: a verb that ends like an organ word; the place acts
         if len(word) >= 2 and unit_suffix_len(word):
             return True
     return False

@@ -26,6 +26,7 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
+from .festival import step_festival
 from .organizer_doc import _informant, _issuer
 from .organizer_weak import (
     _accident_news,
@@ -102,6 +103,8 @@ _AT_PLACE = re.compile(
     r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)"
 )
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
+# the body that holds it, written before the meeting's name: 由某局主办的, 由某委牵头组织的
+_HELD_BY_LEAD = re.compile(r"^由[^，。；：！？\n]{2,30}?(?:主办|承办|举办|牵头|组织)的")
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
@@ -157,7 +160,7 @@ HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragrap
 
 def _clean_event(text: str) -> str:
     text = _LEAD_IN.sub("", text.strip())
-    return text
+    return _HELD_BY_LEAD.sub("", text)
 
 
 def _named(ctx: Context, event: str) -> bool:
@@ -292,9 +295,16 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
         if _named(ctx, event):
             frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
             frame.setdefault("location", _hit(ctx, m, "loc", "location.held_at"))
-            if is_unit_name(m["loc"]):
+            if is_unit_name(m["loc"]) and not _FACILITY.search(m["loc"]):
                 frame.setdefault("organizer", _hit(ctx, m, "loc", "organizer.venue"))
             break
+
+
+# a venue that is a building or a facility (某镇文化服务中心, 某县会展中心, 某馆, 某礼堂), not an organ that holds
+# its own meeting at home (某区公安分局): the place of the event, not its holder
+_FACILITY = re.compile(
+    r"(?:服务中心|活动中心|会议中心|会展中心|文化中心|体育中心|展览中心|[馆堂室厅场园楼厦店])$"
+)
 
 
 def _step_speech_at(ctx: Context, frame: Frame) -> None:
@@ -394,9 +404,9 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
     for source in (
         _informant,
         _issuer,
+        _hosted_by,
         _visiting_unit,
         _lead_subject,
-        _hosted_by,
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,
@@ -413,6 +423,7 @@ _FRAME_STEPS = (
     _step_held,
     _step_at_place,
     _step_held_at,
+    step_festival,
     _step_speech_at,
     _step_title_event,
     _step_carried_out,

@@ -1,0 +1,84 @@
+"""organizer, event, location, host: vectors for the frames of round 4 of issue 12 (explace).
+
+Every text is written for these tests, in the style of a county newspaper's local news, a township's site page
+(publication line, 上一条 footer) and an office's work update; several variants of each frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.vectors import FieldVector, check_vector, extract_text
+
+# ---- a festival, a fair or a games that opens at a place, held by a body written in 由…主办的 ----
+FESTIVAL_HELD_BY = (
+    "石泉县茶旅融合带火乡村游\n"
+    "\n"
+    "本报讯（记者 王五）5月3日，由石泉县人民政府主办的2025石泉春茶采摘节在石泉县青坪乡茶山开幕，"
+    "吸引游客2000余人。\n"
+)
+FAIR_OPENED = (
+    "第三届柏溪农产品展销会开幕\n"
+    "发布时间：2024-10-12 来源：柏溪镇\n"
+    "10月11日上午，第三届柏溪农产品展销会在镇文化广场隆重开幕，全镇48家合作社参展。\n"
+)
+GAMES_HELD = (
+    "青禾县举办首届全民健身运动会\n"
+    "8月8日，青禾县举办首届全民健身运动会，来自全县12个乡镇的800余名运动员参赛。\n"
+)
+# a day of the calendar ends in 节 and is no festival
+CALENDAR_DAY = (
+    "石泉县开展春节前安全检查\n"
+    "1月20日，石泉县应急管理局开展春节前安全生产大检查，检查企业36家。\n"
+    "春节期间，全县各景区在做好防护的前提下举办春节\n"
+)
+# a festival with no 在…: the event, and no place from the festival frame
+FESTIVAL_NO_PLACE = (
+    "第十届南岭杨梅文化节开幕\n"
+    "6月10日，由南岭镇人民政府主办的第十届南岭杨梅文化节正式开幕，现场签约农产品订单1200万元。\n"
+)
+
+# ---- a venue that is a facility is where it took place, not who held it ----
+VENUE_FACILITY = (
+    "芦溪镇举办2025年度网格员业务培训班_芦溪镇人民政府\n"
+    "【发布时间：2025-05-10】【来源：芦溪镇综合办】\n"
+    "五月八日，芦溪镇2025年度网格员业务培训班在镇党群服务中心举办，全镇80余名网格员参加培训。\n"
+    "上一条：芦溪镇开展防汛演练\n"
+)
+VENUE_COUNTY_HALL = (
+    "全县村级财务人员培训会召开\n4月2日，全县村级财务人员培训会在县会展中心召开，县财政局局长出席并讲话。\n"
+)
+# an organ holding its meeting at its own seat: the organ is the holder too
+VENUE_ORGAN = (
+    "2024年“平安指数”发布会举行\n"
+    "本报讯 1月4日，2024年“平安指数”发布会在柏岭市公安局江口分局举行，发布了全区2024年治安形势。\n"
+)
+
+VECTORS = [
+    FieldVector("event-opened-festival-held-by", "event", FESTIVAL_HELD_BY, exact="2025石泉春茶采摘节"),
+    FieldVector("location-festival-opened-at", "location", FESTIVAL_HELD_BY, exact="石泉县青坪乡茶山"),
+    FieldVector("organizer-festival-held-by", "organizer", FESTIVAL_HELD_BY, exact="石泉县人民政府"),
+    FieldVector("event-opened-fair", "event", FAIR_OPENED, exact="第三届柏溪农产品展销会"),
+    FieldVector("location-fair-opened-at", "location", FAIR_OPENED, exact="镇文化广场"),
+    FieldVector("event-opened-games-held", "event", GAMES_HELD, exact="首届全民健身运动会"),
+    FieldVector("event-a-calendar-day-is-no-festival", "event", CALENDAR_DAY, must_not_include=("举办春节",)),
+    FieldVector("event-festival-without-place", "event", FESTIVAL_NO_PLACE, exact="第十届南岭杨梅文化节"),
+    FieldVector("organizer-festival-without-place", "organizer", FESTIVAL_NO_PLACE, exact="南岭镇人民政府"),
+    FieldVector("organizer-a-facility-is-no-holder", "organizer", VENUE_FACILITY, exact="芦溪镇"),
+    FieldVector("location-a-facility-is-the-venue", "location", VENUE_FACILITY, exact="镇党群服务中心"),
+    FieldVector(
+        "organizer-a-county-hall-is-no-holder",
+        "organizer",
+        VENUE_COUNTY_HALL,
+        must_not_include=("县会展中心",),
+    ),
+    FieldVector("location-a-county-hall-is-the-venue", "location", VENUE_COUNTY_HALL, exact="县会展中心"),
+    FieldVector("organizer-venue-an-organ-at-home", "organizer", VENUE_ORGAN, exact="柏岭市公安局江口分局"),
+]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
+def test_place_frames(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
