@@ -82,3 +82,28 @@ VECTORS = [
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_place_frames(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a chair whose name ends in a character that is also a conjunction (和, 与, 及) ----
+HOST_ENDS_IN_HE = (
+    "柏岭区召开防汛工作部署会\n"
+    "4月2日，柏岭区召开防汛工作部署会。区委常委沈一鸣出席会议并讲话，副区长郑永和主持会议。\n"
+)
+HOST_ENDS_IN_YU = "县应急管理局召开安全生产例会\n5月6日，县应急管理局召开安全生产例会，局长林书与主持会议。\n"
+HOST_AFTER_MEETING = "镇党委召开理论学习会\n会议由镇党委书记高立及主持，全体班子成员参加。\n"
+# a real conjunction between two names: the first is no chair by itself
+TWO_CHAIRS = (
+    "县人大常委会召开主任会议\n6月3日，县人大常委会召开主任会议，副主任王强和副主任李敏共同主持会议。\n"
+)
+
+HOST_VECTORS = [
+    FieldVector("host-chaired-name-ends-in-he", "host", HOST_ENDS_IN_HE, exact="郑永和"),
+    FieldVector("host-chaired-name-ends-in-yu", "host", HOST_ENDS_IN_YU, exact="林书与"),
+    FieldVector("host-chaired-by-name-ends-in-ji", "host", HOST_AFTER_MEETING, exact="高立及"),
+    FieldVector("host-a-conjunction-between-two-chairs", "host", TWO_CHAIRS, must_not_include=("王强和",)),
+]
+
+
+@pytest.mark.parametrize("vector", HOST_VECTORS, ids=lambda v: v.id)
+def test_host_name_ends_in_a_conjunction(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -586,6 +586,16 @@ def host(ctx: Context) -> list[Found]:
         after = ctx.norm[tail_start : tail_start + 24]
         head_start = min(hit.name_span.start, hit.title_span.start)
         before = ctx.norm[max(0, head_start - 8) : head_start]
-        if _HOST_AFTER.match(after) or _HOST_BEFORE.search(before):
-            return [ctx.hit(hit.name, hit.name_span.start, hit.name_span.end, "host.chaired")]
+        end = hit.name_span.end
+        if (
+            tail_start == end
+            and len(hit.name) == 2
+            and after[:1] in "和与及"
+            and _HOST_AFTER.match(after[1:])
+        ):
+            # 某某和主持会议: no second name follows the 和, so it is the name's own last character
+            end += 1
+        elif not (_HOST_AFTER.match(after) or _HOST_BEFORE.search(before)):
+            continue
+        return [ctx.hit(ctx.text[hit.name_span.start : end], hit.name_span.start, end, "host.chaired")]
     return []
