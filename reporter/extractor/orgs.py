@@ -276,15 +276,29 @@ def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int,
         if s in starts or not (s == 0 or text[s - 1] in _LEFT_OK or text[max(0, s - 2) : s] in _LEFT_WORDS):
             continue
         end = suffix_place_at(ctx, s, word_end=False)
-        if end is None and _OWN_GOVERNMENT.match(text, m.end()):
-            # 由某某镇人民政府主办: a place's own government names the place, however often it is written
-            end = suffix_place_at(ctx, s, word_end=False, once=True)
+        if end is None:
+            end = _head_written_once(ctx, s, m.end())
         if end is None:
             continue
         organ_end = _organ_after(org_grammar(ctx), ctx, end, ctx.content_end)
         if organ_end is not None and not re.search(r"[与和及同、]", text[end:organ_end]):
             out.append((s, end))  # 青山县与某大学: two names, the place is no unit's head
     return out
+
+
+def _head_written_once(ctx: Context, s: int, end: int) -> int | None:
+    """A place written once, at the head of a clause, that heads an organ's full name: its own government
+    (由某某镇人民政府主办), or a long organ word after a description (某某市某某港区管委会联合…)."""
+    from .suffix_place import suffix_place_at
+
+    if _OWN_GOVERNMENT.match(ctx.norm, end):
+        return suffix_place_at(ctx, s, word_end=False, once=True)
+    if ctx.norm[s - 1 : s] not in ("", "，", "。", "\n", "：") and s:
+        return None
+    m = org_grammar(ctx).organ.match(ctx.norm, end, ctx.content_end)
+    if m is None or len(m["suffix"]) < 3 or not _ends_a_word(ctx, m):
+        return None
+    return suffix_place_at(ctx, s, word_end=False, once=True)
 
 
 _OWN_GOVERNMENT = re.compile(r"(?:人民政府|党委|党工委|人大|政府)(?![\u4e00-\u9fff]{0,2}(?:采购|工作))")

@@ -107,3 +107,41 @@ HOST_VECTORS = [
 @pytest.mark.parametrize("vector", HOST_VECTORS, ids=lambda v: v.id)
 def test_host_name_ends_in_a_conjunction(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a body written once at the head of the lead, acting with partners on a named service ----
+SERVICE_WITH_PARTNERS = (
+    "临港区“一站式”通关跑出加速度\n"
+    "《东川日报》（2025年6月3日 第 2 版）\n"
+    "\n"
+    "本报讯（记者 李四）今年以来，青州市临港经济区管委会联合青州海关、港区边检站推行出口货物“一站式”"
+    "通关服务，通关时长压缩一半。\n"
+)
+SERVICE_TOWN = (
+    "柏溪镇推出“帮代办”服务\n"
+    "发布时间：2025-03-02 来源：柏溪镇\n"
+    "今年以来，柏溪镇便民服务中心联合镇司法所推出老年人“帮代办”服务，累计代办事项320件。\n"
+)
+# a reform named with the object it changes: the object stays in the name
+REFORM_WITH_OBJECT = (
+    "石泉县推行养老补贴申领“零跑腿”改革\n今年以来，石泉县推行养老补贴申领“零跑腿”改革，惠及老人1.2万人。\n"
+)
+
+SERVICE_VECTORS = [
+    FieldVector(
+        "organizer-lead-unit-written-once", "organizer", SERVICE_WITH_PARTNERS, exact="青州市临港经济区管委会"
+    ),
+    FieldVector("event-launched-named-service", "event", SERVICE_WITH_PARTNERS, exact="“一站式”通关服务"),
+    FieldVector("event-launched-service-of-a-town", "event", SERVICE_TOWN, exact="“帮代办”服务"),
+    FieldVector(
+        "event-launched-reform-keeps-its-object",
+        "event",
+        REFORM_WITH_OBJECT,
+        exact="养老补贴申领“零跑腿”改革",
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", SERVICE_VECTORS, ids=lambda v: v.id)
+def test_service_frames(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

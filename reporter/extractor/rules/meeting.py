@@ -334,9 +334,13 @@ def _step_title_event(ctx: Context, frame: Frame) -> None:
 _LAUNCHED = re.compile(
     r"(?:开展|举办|开办|启动|推行|组织开展|部署开展|实施|推出|以)(?:了)?"
     r"(?P<event>[^，。；：！？\n“”、]{0,10}?“[^”\n]{2,30}”(?:[\u4e00-\u9fff]{0,6}?"
-    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$|制度|机制)))"
+    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛|服务)|(?=[，。；\s]|$|制度|机制)))"
     r"(?=[，。；、\s（(]|$|以来|中|上|期间|为|制度|机制)"
 )
+
+
+# the head words after a quoted name that make a name of their own (“一站式”通关服务, not “零跑腿”改革)
+_OWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}服务")
 
 
 # a clause that lays down a requirement (要…, 必须…, 应当…) speaks of what is to be done
@@ -366,6 +370,11 @@ def _step_launched(ctx: Context, frame: Frame) -> None:
         if _REQUIRED.match(ctx.norm, clause, m.start()):
             continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
         frame["event"] = _hit(ctx, m, "event", "event.launched")
+        quote = ctx.norm.find("“", m.start("event"), m.end("event"))
+        if _OWN_HEAD.fullmatch(ctx.norm, ctx.norm.find("”", quote) + 1, m.end("event")):
+            # 推行进出口货物“一站式”通关服务: the name has its own head words (通关服务); what stands
+            # before the quote is the object it serves
+            frame["event"] = (ctx.text[quote : m.end("event")], quote, m.end("event"), "event.launched")
         return
 
 
