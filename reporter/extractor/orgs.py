@@ -295,10 +295,24 @@ def _head_written_once(ctx: Context, s: int, end: int) -> int | None:
         return suffix_place_at(ctx, s, word_end=False, once=True)
     if ctx.norm[s - 1 : s] not in ("", "，", "。", "\n", "：") and s:
         return None
+    if ctx.norm[s : s + 2] in _LEFT_WORDS or _verb_at(ctx, s):
+        return None  # 会同 | 区公安分局: a verb before a level word, no place
     m = org_grammar(ctx).organ.match(ctx.norm, end, ctx.content_end)
     if m is None or len(m["suffix"]) < 3 or not _ends_a_word(ctx, m):
         return None
     return suffix_place_at(ctx, s, word_end=False, once=True)
+
+
+def _verb_at(ctx: Context, pos: int) -> bool:
+    """The word that starts at pos is a verb, a preposition, a conjunction or an adverb by jieba's tag."""
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "n")[:1] in "vpcd"
 
 
 _OWN_GOVERNMENT = re.compile(r"(?:人民政府|党委|党工委|人大|政府)(?![\u4e00-\u9fff]{0,2}(?:采购|工作))")

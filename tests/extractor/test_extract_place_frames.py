@@ -145,3 +145,43 @@ SERVICE_VECTORS = [
 @pytest.mark.parametrize("vector", SERVICE_VECTORS, ids=lambda v: v.id)
 def test_service_frames(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a headline place glued into a longer word (陕西省政府 | 采购…) does not act ----
+GLUED_PLACE_MEETING = (
+    "陕西省政府采购工作座谈会日前召开\n"
+    "9月27日，全省政府采购工作座谈会在西安召开。省财政厅有关负责同志传达了会议精神。\n"
+)
+GLUED_PLACE_MEETING_2 = (
+    "江苏省政府采购工作会议召开\n3月2日，全省政府采购工作会议在南京召开，总结去年工作，部署今年任务。\n"
+)
+# a verb before a level word heads no unit (会同 | 区公安分局), even at a clause's start
+JOINT_VERB_AT_CLAUSE_START = (
+    "江口区检察院推进未成年人保护\n"
+    "今年以来，江口区人民检察院全面履行未成年人检察职能。\n"
+    "落实强制报告制度。会同区公安分局、区卫健局建立强制报告联动机制。\n"
+)
+
+GLUED_VECTORS = [
+    FieldVector(
+        "organizer-glued-headline-place-does-not-act",
+        "organizer",
+        GLUED_PLACE_MEETING,
+        must_not_include=("陕西省",),
+    ),
+    FieldVector("location-glued-headline-meeting-at-city", "location", GLUED_PLACE_MEETING, exact="西安"),
+    FieldVector(
+        "organizer-glued-headline-place-2", "organizer", GLUED_PLACE_MEETING_2, must_not_include=("江苏省",)
+    ),
+    FieldVector(
+        "units-verb-before-level-word-heads-no-unit",
+        "units",
+        JOINT_VERB_AT_CLAUSE_START,
+        must_not_include=("会同区公安分局",),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", GLUED_VECTORS, ids=lambda v: v.id)
+def test_glued_and_verb_heads(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

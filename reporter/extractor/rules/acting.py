@@ -180,6 +180,8 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if not not_acting.match(ctx.norm, pos, limit) and acting.match(ctx.norm, pos, limit):
         return True
     i = bisect.bisect_left(ctx.word_starts, pos)
+    if 0 < i <= len(ctx.words) and ctx.words[i - 1][2] > pos and not acting.match(ctx.norm, pos, limit):
+        return False  # 陕西省 | 政府采购…: the subject is glued into a longer word (a name, a set phrase)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
             return False
