@@ -185,3 +185,42 @@ GLUED_VECTORS = [
 @pytest.mark.parametrize("vector", GLUED_VECTORS, ids=lambda v: v.id)
 def test_glued_and_verb_heads(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a place the division table lacks, acting alone in the headline and in a later clause of the lead ----
+DISTRICT_METHOD = (
+    "【基层治理】\n"
+    "青岚区“周末议事”把矛盾化解在村口\n"
+    "\n"
+    "“有事好商量。”6月8日上午，青岚区石桥街道党工委书记带着干部来到村口议事亭。\n"
+    "\n"
+    "今年3月起，青岚区在全区推行“周末议事”制度，累计议事1200余次。\n"
+)
+TOWN_SCHEME = (
+    "柏溪镇“积分银行”激活乡风文明\n"
+    "发布时间：2025-04-02 来源：县融媒体中心\n"
+    "一大早，村民排队用积分兑换生活用品。\n"
+    "去年以来，柏溪镇在各村推行“积分银行”，参与农户3200户。\n"
+)
+# the headline's place acts through its organ in the lead: the organ, not the place
+TOWN_THROUGH_ORGAN = (
+    "柏溪镇强化夏季防溺水\n"
+    "6月以来，柏溪镇派出所联合学校开展防溺水宣传，发放资料2000份。\n"
+    "柏溪镇还在危险水域设置警示牌46块。\n"
+)
+
+SUFFIX_ACTOR_VECTORS = [
+    FieldVector("organizer-acting-by-suffix-district", "organizer", DISTRICT_METHOD, exact="青岚区"),
+    FieldVector("organizer-acting-by-suffix-town", "organizer", TOWN_SCHEME, exact="柏溪镇"),
+    FieldVector(
+        "organizer-acting-by-suffix-not-through-an-organ",
+        "organizer",
+        TOWN_THROUGH_ORGAN,
+        must_not_include=("柏溪镇",),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", SUFFIX_ACTOR_VECTORS, ids=lambda v: v.id)
+def test_suffix_place_actor(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -38,6 +38,7 @@ from .organizer_weak import (
     _place_chair,
     _spokesman_unit,
     _step_full_organizer,
+    _suffix_place_acting,
 )
 from .people import find_people
 
@@ -416,6 +417,7 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
         _hosted_by,
         _visiting_unit,
         _lead_subject,
+        _suffix_place_acting,
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,

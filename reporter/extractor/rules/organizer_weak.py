@@ -160,3 +160,16 @@ def _full_issuer(ctx: Context, issued: Found) -> Found:
     if full is None:
         return issued
     return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], issued.rule)
+
+
+def _suffix_place_acting(ctx: Context):
+    """A place the division table lacks acting on its own both in the headline and in a clause of the lead
+    (某某区“某某”…; 今年5月起，某某区在全区推行…), not through one of its organs → the place itself
+    (organizer.acting_by_suffix), as location.acting_by_suffix reads it."""
+    from .location import _acting_by_suffix
+
+    found = _acting_by_suffix(ctx)
+    if found is None:
+        return None
+    span = found.evidence.span
+    return (str(found.value), span.start, span.end, "organizer.acting_by_suffix")
