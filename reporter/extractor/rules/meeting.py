@@ -40,7 +40,6 @@ from .organizer_weak import (
     _step_full_organizer,
     _suffix_place_acting,
 )
-from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
@@ -110,10 +109,6 @@ _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
 _HAPPENED_TAIL = re.compile("发生")  # in every match of _HAPPENED (for _first's tail)
-_HOST_AFTER = re.compile(
-    r"^(?:同志)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)"
-)
-_HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
 
 
 def _text_lines(ctx: Context) -> list:
@@ -587,26 +582,3 @@ def event(ctx: Context) -> list[Found]:
     from .meeting_title import without_actor
 
     return [without_actor(ctx, f) for f in _from_frame(ctx, "event")]
-
-
-@rule("host")
-def host(ctx: Context) -> list[Found]:
-    """The person who chaired it: 会议由…NAME主持, NAME主持召开, 主持会议的…NAME."""
-    for hit in find_people(ctx):
-        tail_start = max(hit.name_span.end, hit.title_span.end)
-        after = ctx.norm[tail_start : tail_start + 24]
-        head_start = min(hit.name_span.start, hit.title_span.start)
-        before = ctx.norm[max(0, head_start - 8) : head_start]
-        end = hit.name_span.end
-        if (
-            tail_start == end
-            and len(hit.name) == 2
-            and after[:1] in "和与及"
-            and _HOST_AFTER.match(after[1:])
-        ):
-            # 某某和主持会议: no second name follows the 和, so it is the name's own last character
-            end += 1
-        elif not (_HOST_AFTER.match(after) or _HOST_BEFORE.search(before)):
-            continue
-        return [ctx.hit(ctx.text[hit.name_span.start : end], hit.name_span.start, end, "host.chaired")]
-    return []

@@ -61,7 +61,7 @@ def _most_named_unit(ctx: Context):
 
 def _chair_unit(ctx: Context):
     """A meeting chaired by someone whose post names a unit (市政府袁占亭市长主持召开…): that unit."""
-    from .meeting import _HOST_AFTER
+    from .host import _HOST_AFTER
 
     hits = find_people(ctx)
     for hit in hits:
