@@ -18,8 +18,11 @@ import re
 from .context import Context
 
 SUFFIX_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?P<suffix>街道|镇|乡|县|区|市|省)")
-# characters that open a level, a group or a pronoun, not a name (全县, 各镇, 本区, 我市, 该镇)
-_NOT_A_NAME = re.compile(r"[全各本该我其此这那每某一二三四五六七八九十两多省市县区镇乡村街]")
+# characters that open a level, a group or a pronoun, not a name (全县, 各镇, 本区, 我市, 该镇), and
+# prepositions and particles a name does not hold (会议在市…: 议在市 is no place)
+_NOT_A_NAME = re.compile(
+    r"[全各本该我其此这那每某一二三四五六七八九十两多省市县区镇乡村街在对向从把被由的了是]"
+)
 # common nouns that end like a place: a kind of area, not a named one
 _AREA_WORDS = re.compile(
     r"(?:开发|示范|保护|风景|试验|实验|功能|自贸|城区|新区|园区|工业|产业|经济|高新|服务)$"

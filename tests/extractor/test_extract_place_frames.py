@@ -96,7 +96,16 @@ TWO_CHAIRS = (
     "县人大常委会召开主任会议\n6月3日，县人大常委会召开主任会议，副主任王强和副主任李敏共同主持会议。\n"
 )
 
+# the people finder reads the last character as the conjunction and drops a two-character name
+HOST_TWO_CHARACTERS = (
+    "省公安厅召开全省公安机关夏季治安打击整治行动推进会\n"
+    "6月20日，省公安厅在长沙召开推进会。副省长、省公安厅厅长王和主持会议并讲话。\n"
+)
+HOST_TWO_CHARACTERS_YU = "县政府召开常务会议\n5月8日，县政府召开常务会议，县长刘与主持会议。\n"
+
 HOST_VECTORS = [
+    FieldVector("host-name-ends-in-conjunction-two-characters", "host", HOST_TWO_CHARACTERS, exact="王和"),
+    FieldVector("host-name-ends-in-conjunction-yu", "host", HOST_TWO_CHARACTERS_YU, exact="刘与"),
     FieldVector("host-chaired-name-ends-in-he", "host", HOST_ENDS_IN_HE, exact="郑永和"),
     FieldVector("host-chaired-name-ends-in-yu", "host", HOST_ENDS_IN_YU, exact="林书与"),
     FieldVector("host-chaired-by-name-ends-in-ji", "host", HOST_AFTER_MEETING, exact="高立及"),
@@ -223,4 +232,45 @@ SUFFIX_ACTOR_VECTORS = [
 
 @pytest.mark.parametrize("vector", SUFFIX_ACTOR_VECTORS, ids=lambda v: v.id)
 def test_suffix_place_actor(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a meeting held at a centre: the centre is the venue; no unit is read across 在 ----
+MEETING_AT_CENTRE = (
+    "全市应急管理工作会议在市行政中心召开\n"
+    "3月6日，全市应急管理工作会议在市行政中心召开。会议由市应急管理局局长黄启明主持。\n"
+)
+MEETING_AT_COMMAND_CENTRE = (
+    "全县防汛调度会议在县应急指挥中心召开\n"
+    "7月2日，全县防汛调度会议在县应急指挥中心召开，县水利局局长出席并讲话。\n"
+)
+# an organ with partners putting a service out (联合…推出): the organ acts, not the headline's county
+ORGAN_WITH_PARTNERS_PUTS_OUT = (
+    "青溪县推出电动自行车“一站式”上牌服务\n"
+    "今年以来，青溪县公安局联合县交通运输局、县城管局推出电动自行车“一站式”上牌服务，办理业务1.2万件。\n"
+)
+
+CENTRE_VECTORS = [
+    FieldVector(
+        "organizer-a-centre-venue-is-no-holder", "organizer", MEETING_AT_CENTRE, exact="市应急管理局"
+    ),
+    FieldVector("units-no-unit-across-zai", "units", MEETING_AT_CENTRE, must_not_include=("议在市行政中心",)),
+    FieldVector("location-a-centre-is-the-venue", "location", MEETING_AT_CENTRE, exact="市行政中心"),
+    FieldVector(
+        "organizer-a-command-centre-is-no-holder",
+        "organizer",
+        MEETING_AT_COMMAND_CENTRE,
+        must_not_include=("县应急指挥中心",),
+    ),
+    FieldVector(
+        "organizer-organ-with-partners-puts-out",
+        "organizer",
+        ORGAN_WITH_PARTNERS_PUTS_OUT,
+        exact="青溪县公安局",
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", CENTRE_VECTORS, ids=lambda v: v.id)
+def test_centre_venue_and_partners(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -39,4 +39,30 @@ def host(ctx: Context) -> list[Found]:
         elif not (_HOST_AFTER.match(after) or _HOST_BEFORE.search(before)):
             continue
         return [ctx.hit(ctx.text[hit.name_span.start : end], hit.name_span.start, end, "host.chaired")]
+    return _name_ends_in_conjunction(ctx)
+
+
+# a post's last character, a surname and one character, then 和/与/及 and 主持: 厅长王和主持会议, 县长李与主持
+_POST_NAME_CHAIR = re.compile(
+    r"(?<=[长记任员委理官监席])(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff]?[和与及])(?:同志)?主持(?!人)"
+)
+
+
+def _name_ends_in_conjunction(ctx: Context) -> list[Found]:
+    """A chair whose name ends in a character that is also a conjunction, which the people finder reads as
+    the conjunction (副省长、某厅厅长王和主持会议) → host.name_ends_in_conjunction, right after the post."""
+    from ..entities import is_surname_at
+    from .meeting import _first
+
+    for m in _first(ctx, _POST_NAME_CHAIR, lines=10):
+        name = m["name"]
+        if len(name) >= 2 and is_surname_at(ctx.norm, m.start("name")):
+            return [
+                ctx.hit(
+                    ctx.text[m.start("name") : m.end("name")],
+                    m.start("name"),
+                    m.end("name"),
+                    "host.name_ends_in_conjunction",
+                )
+            ]
     return []

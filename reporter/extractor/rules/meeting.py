@@ -296,11 +296,9 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
             break
 
 
-# a venue that is a building or a facility (某镇文化服务中心, 某县会展中心, 某馆, 某礼堂), not an organ that holds
+# a venue that is a building or a facility (某镇文化服务中心, 市行政中心, 某馆, 某礼堂), not an organ that holds
 # its own meeting at home (某区公安分局): the place of the event, not its holder
-_FACILITY = re.compile(
-    r"(?:服务中心|活动中心|会议中心|会展中心|文化中心|体育中心|展览中心|[馆堂室厅场园楼厦店])$"
-)
+_FACILITY = re.compile(r"(?:中心|[馆堂室厅场园楼厦店])$")
 
 
 def _step_speech_at(ctx: Context, frame: Frame) -> None:
