@@ -274,3 +274,47 @@ CENTRE_VECTORS = [
 @pytest.mark.parametrize("vector", CENTRE_VECTORS, ids=lambda v: v.id)
 def test_centre_venue_and_partners(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- the headline's county, its organ acting in the lead across 在全县范围内 ----
+ORGAN_ACROSS_THE_COUNTY = (
+    "长丰县开展危险化学品安全专项整治\n"
+    "《皖江日报》（2025年4月2日 第 5 版）\n"
+    "本报讯 3月以来，长丰县应急管理局在全县范围内开展危险化学品安全专项整治，检查企业86家。\n"
+)
+ORGAN_ACROSS_THE_CITY = (
+    "桐乡市推进燃气安全排查\n"
+    "今年以来，桐乡市住房和城乡建设局在全市范围内开展燃气安全隐患排查，整改隐患120处。\n"
+)
+# two holders written in one 由…共同主办 phrase: both, as written
+JOINT_HOLDERS = (
+    "湖北宜昌：春茶开采\n"
+    "本报宜昌3月18日电 3月17日，由宜昌市农业农村局、夷陵区人民政府共同主办的2025年宜昌春茶开采节在邓村乡开幕。\n"
+)
+
+ACROSS_VECTORS = [
+    FieldVector(
+        "organizer-organ-acts-across-the-county",
+        "organizer",
+        ORGAN_ACROSS_THE_COUNTY,
+        exact="长丰县应急管理局",
+    ),
+    FieldVector(
+        "organizer-organ-acts-across-the-city",
+        "organizer",
+        ORGAN_ACROSS_THE_CITY,
+        exact="桐乡市住房和城乡建设局",
+    ),
+    FieldVector(
+        "organizer-hosted-by-joint-holders",
+        "organizer",
+        JOINT_HOLDERS,
+        exact="宜昌市农业农村局、夷陵区人民政府",
+    ),
+    FieldVector("event-opened-with-joint-holders", "event", JOINT_HOLDERS, exact="2025年宜昌春茶开采节"),
+]
+
+
+@pytest.mark.parametrize("vector", ACROSS_VECTORS, ids=lambda v: v.id)
+def test_across_and_joint(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

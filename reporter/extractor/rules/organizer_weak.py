@@ -98,8 +98,14 @@ def _hosted_by(ctx: Context):
     units = find_units(ctx)
     for m in _first(ctx, re.compile("由"), lines=6):
         org = next(((s, e) for s, e in units if s == m.end()), None)
-        if org is not None and _HOSTED.match(ctx.norm, org[1]):
-            s, e = org
+        if org is None:
+            continue
+        s, e = org
+        # joint holders: 由某局、某区人民政府共同主办 → both, as written (like 某部和某总局召开)
+        second = next(((s2, e2) for s2, e2 in units if s2 == e + 1 and ctx.norm[e] in "、和与及"), None)
+        if second is not None and _HOSTED.match(ctx.norm, second[1]):
+            e = second[1]
+        if _HOSTED.match(ctx.norm, e):
             return (ctx.text[s:e], s, e, "organizer.hosted_by")
     return None
 
