@@ -318,3 +318,36 @@ ACROSS_VECTORS = [
 @pytest.mark.parametrize("vector", ACROSS_VECTORS, ids=lambda v: v.id)
 def test_across_and_joint(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- an assessment or a skills contest an organ carries out is a named activity ----
+ASSESSMENT = (
+    "我院在省局年度考核中获评优秀\n"
+    "近日，省局组织开展了2024年检验检测机构能力分类考核工作，我院被评为优秀等次。\n"
+)
+SKILLS_CONTEST = (
+    "市公安局开展全警实战大比武\n"
+    "10月15日至17日，青州市公安局组织开展2025年全警实战技能大比武，全市420名民警参赛。\n"
+)
+ASSESSMENT_TO_COME = (
+    "县应急管理局部署下半年工作\n"
+    "7月3日，县应急管理局召开会议，要求各股室做好准备，将于年底开展安全生产目标责任考核。\n"
+)
+
+ASSESSMENT_VECTORS = [
+    FieldVector("event-carried-out-assessment", "event", ASSESSMENT, exact="2024年检验检测机构能力分类考核"),
+    FieldVector(
+        "event-carried-out-skills-contest", "event", SKILLS_CONTEST, exact="2025年全警实战技能大比武"
+    ),
+    FieldVector(
+        "event-an-assessment-to-come-is-no-event",
+        "event",
+        ASSESSMENT_TO_COME,
+        must_not_include=("安全生产目标责任考核",),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", ASSESSMENT_VECTORS, ids=lambda v: v.id)
+def test_assessment_events(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
