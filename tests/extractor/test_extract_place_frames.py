@@ -351,3 +351,44 @@ ASSESSMENT_VECTORS = [
 @pytest.mark.parametrize("vector", ASSESSMENT_VECTORS, ids=lambda v: v.id)
 def test_assessment_events(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- the organizer does its work at a named place or facility ----
+COURT_ON_CIRCUIT = (
+    "县人民法院巡回审理赡养纠纷案\n"
+    "5月9日，青禾县人民法院在石桥镇司法所巡回审理一起赡养纠纷案件，邀请村民200余人旁听。\n"
+)
+BUREAU_AT_SCHOOL = (
+    "县司法局开展“法治进校园”宣讲\n"
+    "3月20日，石泉县司法局在城关镇第二小学举办“法治进校园”专题讲座，600余名师生聆听。\n"
+)
+BUREAU_IN_A_CIRCUMSTANCE = (
+    "县市场监管局查处一起销售过期食品案\n"
+    "近日，石泉县市场监督管理局在日常检查中发现一家超市销售过期食品，依法立案查处。\n"
+)
+BUREAU_ACROSS_THE_COUNTY = (
+    "石泉县公安局开展夏季治安巡逻\n7月1日起，石泉县公安局在全县开展夏季治安巡逻防控，出动警力1200人次。\n"
+)
+
+ORG_AT_VECTORS = [
+    FieldVector("location-organizer-at-a-named-facility", "location", COURT_ON_CIRCUIT, exact="石桥镇司法所"),
+    FieldVector("organizer-acts-after-zai-place", "organizer", COURT_ON_CIRCUIT, exact="青禾县人民法院"),
+    FieldVector("location-organizer-at-a-school", "location", BUREAU_AT_SCHOOL, exact="城关镇第二小学"),
+    FieldVector(
+        "location-organizer-in-a-circumstance-is-no-place",
+        "location",
+        BUREAU_IN_A_CIRCUMSTANCE,
+        must_not_include=("日常检查中",),
+    ),
+    FieldVector(
+        "location-organizer-across-the-county-is-no-place",
+        "location",
+        BUREAU_ACROSS_THE_COUNTY,
+        must_not_include=("全县",),
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", ORG_AT_VECTORS, ids=lambda v: v.id)
+def test_organizer_at(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -201,7 +201,7 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
 
 
 # --- hplace (issue 12, location): the prepositions that put the object before the actor's verb
-_PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就"))
+_PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就", "在"))
 
 
 def _verb_later(ctx: Context, pos: int, limit: int) -> bool:
