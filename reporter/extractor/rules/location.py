@@ -545,4 +545,15 @@ def _place_then_verb(ctx: Context, start: int, limit: int) -> int | None:
         nxt = ctx.words[j + 1][0] if j + 1 < len(ctx.words) else ""
         if _PLACE_END.search(ctx.norm, start, we) and len(nxt) >= 2 and (tag(nxt) or "").startswith("v"):
             best = we
-    return best if best is not None and best - start >= 2 else None
+    if (
+        best is None
+        or _BARE_VENUE.fullmatch(ctx.norm, start, best)
+        or _BARE_KIND.fullmatch(ctx.norm, start, best)
+    ):
+        return None  # 在社区开展, 在现场查看: some community, the scene of the work, no named place
+    return best
+
+
+_BARE_KIND = re.compile(
+    r"(?:现场|学校|医院|中心|乡镇|村组|城区|县城|市区|辖区|基层|农村|城乡|两地|当地|各地)"
+)
