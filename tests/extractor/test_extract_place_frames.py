@@ -392,3 +392,22 @@ ORG_AT_VECTORS = [
 @pytest.mark.parametrize("vector", ORG_AT_VECTORS, ids=lambda v: v.id)
 def test_organizer_at(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a leader visits the city's zone, named by its kind ----
+VISIT_ZONE = (
+    "市委书记张明到高新区调研\n4月16日，市委书记张明到高新区调研科技创新工作，先后深入3家企业实地察看。\n"
+)
+VISIT_NAMED_ZONE = (
+    "副市长到青禾经开区督导安全生产\n5月6日，副市长李红到青禾经开区督导安全生产工作，检查企业4家。\n"
+)
+
+VISIT_VECTORS = [
+    FieldVector("location-visit-to-a-zone", "location", VISIT_ZONE, exact="高新区"),
+    FieldVector("location-visit-to-a-named-zone", "location", VISIT_NAMED_ZONE, exact="青禾经开区"),
+]
+
+
+@pytest.mark.parametrize("vector", VISIT_VECTORS, ids=lambda v: v.id)
+def test_visit_zone(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -462,10 +462,18 @@ def _at_suffix_place(ctx: Context) -> Found | None:
     """ "在/到某某县调研" in the headline or lead, the place known by its suffix → location.at_suffix_place."""
     for m in _first(ctx, _TO_PLACE, lines=8):
         span = _suffix_place_at(ctx, m.end())
+        area = _CITY_AREA.match(ctx.norm, m.end())
+        if span is None and area is not None:
+            span = area.span()  # 到高新区调研: the city's own zone, named by its kind
         if span and _DONE_AT.match(ctx.norm, span[1]) and ctx.norm[span[1] : span[1] + 2] in _VISIT_VERBS:
             return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.at_suffix_place")
     return None
 
+
+# the zones a city or county writes by their kind alone: 高新区, 经开区, 某某工业园
+_CITY_AREA = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:高新区|经开区|开发区|新区|工业园区|产业园区|工业园|产业园|保税区|自贸区)"
+)
 
 _VISIT_VERBS = frozenset(["调研", "考察", "视察", "检查", "督导", "走访", "慰问"])
 
