@@ -411,3 +411,29 @@ VISIT_VECTORS = [
 @pytest.mark.parametrize("vector", VISIT_VECTORS, ids=lambda v: v.id)
 def test_visit_zone(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a meeting held by video: the lead's full name, and no venue ----
+VIDEO_MEETING = (
+    "全省公安机关电视电话会议召开\n"
+    "6月3日，全省公安机关打击治理电信网络诈骗犯罪工作电视电话会议以视频形式召开。副省长出席会议并讲话。\n"
+)
+VIDEO_MEETING_2 = (
+    "全市防汛工作会议召开\n7月5日，全市2025年防汛抗旱工作视频会议以视频会议形式召开，市长出席并讲话。\n"
+)
+
+VIDEO_VECTORS = [
+    FieldVector(
+        "event-held-by-video-full-name",
+        "event",
+        VIDEO_MEETING,
+        exact="全省公安机关打击治理电信网络诈骗犯罪工作电视电话会议",
+    ),
+    FieldVector("location-held-by-video-no-venue", "location", VIDEO_MEETING, empty=True),
+    FieldVector("event-held-by-video-2", "event", VIDEO_MEETING_2, exact="全市2025年防汛抗旱工作视频会议"),
+]
+
+
+@pytest.mark.parametrize("vector", VIDEO_VECTORS, ids=lambda v: v.id)
+def test_video_meeting(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

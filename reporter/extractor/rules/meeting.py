@@ -62,6 +62,10 @@ class _Patterns:
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
 
+# a meeting held by video or telephone: 以视频形式召开, 以电视电话会议形式举行 (no venue)
+_FORM = r"以[^，。；：！？\n]{2,10}?形式"
+
+
 def _alt(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
 
@@ -77,10 +81,11 @@ def _build(path: str | None) -> _Patterns:
             rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(.,]|$|上|期间|并)"
         ),
         held_at=re.compile(
-            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?(?:在(?P<loc>[^，。；：！？\n]{{2,40}}?)|{_FORM})"
+            r"(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         held_at_tail=re.compile(
-            rf"{meeting}(?:于\S{{1,12}}?)?在[^，。；：！？\n]{{2,40}}?(?:隆重)?(?:举行|召开|举办|开幕)"
+            rf"{meeting}(?:于\S{{1,12}}?)?(?:在[^，。；：！？\n]{{2,40}}?|{_FORM})(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
@@ -290,6 +295,8 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
         estart = m.end("event") - len(event)
         if _named(ctx, event):
             frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
+            if m["loc"] is None:
+                break  # 以视频形式召开: held, at no one place
             frame.setdefault("location", _hit(ctx, m, "loc", "location.held_at"))
             if is_unit_name(m["loc"]) and not _FACILITY.search(m["loc"]):
                 frame.setdefault("organizer", _hit(ctx, m, "loc", "organizer.venue"))
