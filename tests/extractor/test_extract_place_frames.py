@@ -437,3 +437,27 @@ VIDEO_VECTORS = [
 @pytest.mark.parametrize("vector", VIDEO_VECTORS, ids=lambda v: v.id)
 def test_video_meeting(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a quoted working model put into force (推行“某某”管理模式): the quoted name ----
+MODEL_IN_FORCE = (
+    "柳江镇：“红色物业”让老旧小区焕新颜\n"
+    "柳江镇紧扣群众所需，在全镇推行“红色物业”管理模式，已覆盖老旧小区18个。\n"
+)
+MODEL_IN_FORCE_2 = "石泉县推广“田长制”\n今年以来，石泉县在全县推行“田长+网格”模式，落实田长1200名。\n"
+# an organ acting on a target (针对…启动…): the organ acts
+ORGAN_ON_A_TARGET = (
+    "省防指启动防汛四级应急响应\n"
+    "本报讯 7月12日，江右省防汛抗旱指挥部针对北部三市启动防汛四级应急响应，派出工作组赴一线指导。\n"
+)
+
+MODEL_VECTORS = [
+    FieldVector("event-launched-quoted-model", "event", MODEL_IN_FORCE, exact="“红色物业”"),
+    FieldVector("event-launched-quoted-model-2", "event", MODEL_IN_FORCE_2, exact="“田长+网格”"),
+    FieldVector("organizer-acts-on-a-target", "organizer", ORGAN_ON_A_TARGET, exact="江右省防汛抗旱指挥部"),
+]
+
+
+@pytest.mark.parametrize("vector", MODEL_VECTORS, ids=lambda v: v.id)
+def test_model_and_target(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
