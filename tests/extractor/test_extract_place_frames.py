@@ -461,3 +461,34 @@ MODEL_VECTORS = [
 @pytest.mark.parametrize("vector", MODEL_VECTORS, ids=lambda v: v.id)
 def test_model_and_target(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- the organizer's place is the location only when the headline is about that place's work ----
+CASE_STORY = (
+    "原局长受贿获刑十年\n"
+    "  本报合肥12月30日电  今天，安徽省蒙城县人民法院以受贿罪判处某县原局长有期徒刑十年。\n"
+)
+BUREAU_PAGE_SITE_NAME = (
+    "市场监管局开展加油站计量专项检查_余江县人民政府\n"
+    "发布日期：2024-07-22  信息来源：县市场监督管理局\n"
+    "7月中旬，余江县市场监督管理局对全县加油站开展计量专项检查，检查加油站32座。\n"
+)
+PLACE_IN_KICKER = (
+    "内蒙古包头市检察院多举措应对疫情\n"
+    "非接触式办案 方便当事人\n"
+    "\n"
+    "　　本报包头2月13日电  春节假期过后，内蒙古包头市人民检察院推行网上阅卷，方便律师办案。\n"
+)
+
+ORG_PLACE_VECTORS = [
+    FieldVector("location-organizer-place-not-in-headline", "location", CASE_STORY, empty=True),
+    FieldVector(
+        "location-organizer-place-site-name-does-not-count", "location", BUREAU_PAGE_SITE_NAME, empty=True
+    ),
+    FieldVector("location-organizer-place-in-kicker", "location", PLACE_IN_KICKER, exact="内蒙古包头市"),
+]
+
+
+@pytest.mark.parametrize("vector", ORG_PLACE_VECTORS, ids=lambda v: v.id)
+def test_organizer_place_needs_the_headline(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
