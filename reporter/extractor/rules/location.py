@@ -120,24 +120,35 @@ def _organizer_place(ctx: Context) -> Found | None:
         # party committee meets for the place, and the place is where its work is)
         return None
     chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
-    if chain is None or not _headline_names(ctx, ctx.norm[chain.last.start : chain.last.end]):
+    if chain is None or not _headline_names(
+        ctx, ctx.norm[chain.last.start : span.end], chain.last.end - chain.last.start
+    ):
         return None  # 县委副书记敛财…, 市场监管局开展…: the headline is not about the place's work
     ctx.flag("location", _UNCERTAIN["location.organizer_place"])
     s, e = fullest_chain(ctx, chain)
     return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
 
 
-def _headline_names(ctx: Context, place: str) -> bool:
-    """Whether the headline or its kicker lines name the place (蔡甸区 as 蔡甸, 杭州市 as 杭州): a report
-    headlined on that place's work. A site's name after the headline (_某某县人民政府) does not count."""
+def _headline_names(ctx: Context, unit: str, place_len: int) -> bool:
+    """Whether the headline or its kicker lines name the unit's place (蔡甸区 as 蔡甸, 杭州市 as 杭州) or
+    the unit by its level word (宁海县人民政府 as 县政府): a report headlined on that place's work. A site's
+    name after the headline (_某某县人民政府) does not count."""
     title = ctx.found.get("title") or []
     if not title:
         return False
     start = title[0].evidence.span.start
     kickers = [ln for ln in ctx.lines if ln.end <= start and not is_noise(ctx, ln.start)]
     text = "".join(ctx.norm[ln.start : ln.end] for ln in kickers) + str(title[0].value)
+    place, organ = unit[:place_len], unit[place_len:]
     short = re.sub(r"(?:自治[州县旗]|[省市县区州旗盟])$", "", place)
-    return (short if len(short) >= 2 else place) in text
+    if (short if len(short) >= 2 else place) in text:
+        return True
+    level = place[-1:]
+    return (
+        bool(organ)
+        and level in _ADMIN_CHARS.pattern
+        and any(level + form in text for form in {organ, organ.replace("人民", "")})
+    )
 
 
 def _acting_place(ctx: Context) -> Found | None:
