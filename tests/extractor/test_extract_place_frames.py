@@ -492,3 +492,38 @@ ORG_PLACE_VECTORS = [
 @pytest.mark.parametrize("vector", ORG_PLACE_VECTORS, ids=lambda v: v.id)
 def test_organizer_place_needs_the_headline(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a fair told at its closing, with its duration before the name; a job fair held by an organ ----
+FAIR_CLOSED = (
+    "第十二届青州茶博会闭幕\n"
+    "本报讯 5月12日，为期四天的第十二届中国（青州）茶业博览会在青州国际会展中心闭幕，现场交易额达3.6亿元。\n"
+)
+JOB_FAIR = (
+    "县人社局举办春风行动专场招聘会\n"
+    "2月10日，县人力资源和社会保障局在县体育馆举办2025年“春风行动”专场招聘会，86家企业参会。\n"
+)
+# a fair written only as what a city hosts year by year: no event of the report
+FAIR_AS_BACKGROUND = (
+    "青州市文旅融合见成效\n近年来，青州市依托山水资源，连续三年承办国际马拉松赛事，带动旅游收入超10亿元。\n"
+)
+
+FAIR_VECTORS = [
+    FieldVector(
+        "event-closed-fair-without-duration", "event", FAIR_CLOSED, exact="第十二届中国（青州）茶业博览会"
+    ),
+    FieldVector("location-closed-fair-venue", "location", FAIR_CLOSED, exact="青州国际会展中心"),
+    FieldVector("location-job-fair-venue", "location", JOB_FAIR, exact="县体育馆"),
+    FieldVector("event-fair-as-background-is-no-event", "event", FAIR_AS_BACKGROUND, empty=True),
+]
+
+
+@pytest.mark.parametrize("vector", FAIR_VECTORS, ids=lambda v: v.id)
+def test_fair_frames(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+def test_job_fair_is_named(tmp_path: Path) -> None:
+    record = extract_text(JOB_FAIR, tmp_path)
+    values = [str(v) for v in record.values("event")]
+    assert values and values[0].endswith("专场招聘会") and "春风行动" in values[0]

@@ -6,6 +6,7 @@ that holds it in a 由…主办的 phrase before the name:
 - "（由某县人民政府主办的）2025某某开采节在某乡某茶园开幕"        → event, location
 - "第三届某某文化旅游节暨农产品展销会在某广场隆重举行"            → event, location
 - "某县举办首届某某马拉松" / "举行2025年某某技能大赛"              → event
+- "为期四天的某某博览会在某会展中心闭幕"                          → event, location (a closing is told the same way)
 
 The words that end such names are the 节会 words of templates/meeting_words.txt. A name ending in 节 alone
 is taken only in these frames and when it is five characters or more, and never a day of the calendar
@@ -22,10 +23,11 @@ from ..lexicon import load_lexicon, read_word_table
 
 # the body that holds it, written before the name: 由某县人民政府主办的, 由某局承办的
 _HELD_BY = r"(?:由[^，。；：！？\n]{2,30}?(?:主办|承办|举办|指导|联合主办|共同主办)的)?"
-_OPENS = r"(?:隆重|正式|盛大|顺利)?(?:开幕|启幕|开园|开赛|开节|开跑|举行|举办|拉开帷幕|揭幕)"
-# a time written at the head of the clause, before the name
+_OPENS = r"(?:隆重|正式|盛大|顺利|圆满)?(?:开幕|启幕|开园|开赛|开节|开跑|举行|举办|拉开帷幕|揭幕|闭幕|落幕)"
+# a time or a duration written at the head of the clause, before the name (为期四天的)
 _TIME_HEAD = re.compile(
-    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[上下]午|晚上?|近日|日前|昨天|今天|昨日|今日|当天|近期|\d{1,2}时)+"
+    r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[上下]午|晚上?|近日|日前|昨天|今天|昨日|今日|当天|近期|\d{1,2}时|"
+    r"为期[^，。；]{1,8}?的|本届|此次|这次)+"
 )
 # days of the calendar, which end in 节 and are no festival of a place
 _CALENDAR_DAYS = (
