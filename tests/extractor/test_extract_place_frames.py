@@ -141,7 +141,7 @@ SERVICE_VECTORS = [
         "organizer-lead-unit-written-once", "organizer", SERVICE_WITH_PARTNERS, exact="青州市临港经济区管委会"
     ),
     FieldVector("event-launched-named-service", "event", SERVICE_WITH_PARTNERS, exact="“一站式”通关服务"),
-    FieldVector("event-launched-service-of-a-town", "event", SERVICE_TOWN, exact="“帮代办”服务"),
+    FieldVector("event-launched-service-of-a-town", "event", SERVICE_TOWN, exact="老年人“帮代办”服务"),
     FieldVector(
         "event-launched-reform-keeps-its-object",
         "event",
@@ -527,3 +527,29 @@ def test_job_fair_is_named(tmp_path: Path) -> None:
     record = extract_text(JOB_FAIR, tmp_path)
     values = [str(v) for v in record.values("event")]
     assert values and values[0].endswith("专场招聘会") and "春风行动" in values[0]
+
+
+# ---- the headline writes a launched name short, the lead in full ----
+LAUNCH_SHORT_THEN_FULL = (
+    "江西赣州推行“一件事一次办”\n"
+    "\n"
+    "本报南昌9月17日电  今年以来，赣州市推行“一件事一次办”改革，将企业开办等35个事项整合办理。\n"
+)
+LAUNCH_SHORT_THEN_FULL_2 = "石泉县开展“敲门行动”\n今年以来，石泉县开展“敲门行动”专项活动，走访群众1.2万户。\n"
+
+LAUNCH_VECTORS = [
+    FieldVector(
+        "event-launched-lead-writes-it-in-full", "event", LAUNCH_SHORT_THEN_FULL, exact="“一件事一次办”改革"
+    ),
+    FieldVector(
+        "event-launched-lead-writes-it-in-full-2",
+        "event",
+        LAUNCH_SHORT_THEN_FULL_2,
+        exact="“敲门行动”专项活动",
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", LAUNCH_VECTORS, ids=lambda v: v.id)
+def test_launched_in_full(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

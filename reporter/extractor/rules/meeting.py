@@ -364,12 +364,12 @@ def _step_launched(ctx: Context, frame: Frame) -> None:
 
     if "event" in frame:
         return
-    for m in _first(ctx, _LAUNCHED, lines=6):
-        if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
-            continue  # ①持续开展“回头看”, 以“某某”行动为抓手, 去年开展: a measure, a means, the past
-        clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
-        if _REQUIRED.match(ctx.norm, clause, m.start()):
-            continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
+    found = [m for m in _first(ctx, _LAUNCHED, lines=6) if _reported_launch(ctx, m, not_the_event)]
+    for k, m in enumerate(found):
+        # the headline writes the name short (推行“某某”), the lead in full (推行“某某”改革): the fuller one
+        m = next(
+            (f for f in found[k + 1 :] if m["event"] in f["event"] and len(f["event"]) > len(m["event"])), m
+        )
         frame["event"] = _hit(ctx, m, "event", "event.launched")
         quote = ctx.norm.find("“", m.start("event"), m.end("event"))
         if _OWN_HEAD.fullmatch(ctx.norm, ctx.norm.find("”", quote) + 1, m.end("event")):
@@ -377,6 +377,15 @@ def _step_launched(ctx: Context, frame: Frame) -> None:
             # before the quote is the object it serves
             frame["event"] = (ctx.text[quote : m.end("event")], quote, m.end("event"), "event.launched")
         return
+
+
+def _reported_launch(ctx: Context, m: re.Match[str], not_the_event) -> bool:
+    """Not ①持续开展“回头看” (a list item), 以“某某”行动为抓手 or 去年开展 (a means, the past), nor 要以实施
+    “某某”行动为牵引 (a requirement for what is to come)."""
+    if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
+        return False
+    clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
+    return not _REQUIRED.match(ctx.norm, clause, m.start())
 
 
 def _step_campaign(ctx: Context, frame: Frame) -> None:
