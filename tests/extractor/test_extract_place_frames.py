@@ -553,3 +553,50 @@ LAUNCH_VECTORS = [
 @pytest.mark.parametrize("vector", LAUNCH_VECTORS, ids=lambda v: v.id)
 def test_launched_in_full(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a site page whose own place acts by a pronoun (我县召开…): the site's place ----
+OUR_COUNTY_MEETS = (
+    "我县召开2025年安全生产工作会议_石泉县人民政府\n"
+    "发布时间：2025-02-18 来源：县应急管理局\n"
+    "2月17日，我县召开2025年安全生产工作会议，县委副书记、县长刘建国出席会议并讲话。\n"
+)
+OUR_CITY_LAUNCHES = (
+    "我市启动“护苗”专项行动_青州市人民政府\n"
+    "发布时间：2025-03-02\n"
+    "3月1日，我市启动2025年“护苗”专项行动，持续净化未成年人成长环境。\n"
+)
+OUR_CITY_ORGAN = (
+    "我市开展“清朗”网络环境专项整治_青州市人民政府\n"
+    "3月以来，我市网信办联合市公安局开展“清朗”网络环境专项整治行动，清理违法违规信息3200条。\n"
+)
+
+PRONOUN_VECTORS = [
+    FieldVector("organizer-own-place-by-pronoun-county", "organizer", OUR_COUNTY_MEETS, exact="石泉县"),
+    FieldVector("organizer-own-place-by-pronoun-city", "organizer", OUR_CITY_LAUNCHES, exact="青州市"),
+    FieldVector("location-own-place-meeting-no-venue", "location", OUR_COUNTY_MEETS, empty=True),
+]
+
+
+@pytest.mark.parametrize("vector", PRONOUN_VECTORS, ids=lambda v: v.id)
+def test_own_place_by_pronoun(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+def test_own_place_organ_acting_is_not_the_place(tmp_path: Path) -> None:
+    record = extract_text(OUR_CITY_ORGAN, tmp_path)
+    assert [str(v) for v in record.values("organizer")] != ["青州市"] or record.fields["organizer"][
+        0
+    ].rule != ("organizer.own_place_by_pronoun")
+
+
+OUR_TOWN_HOLDS = (
+    "我镇举办2025年度网格员培训班_柏溪镇人民政府\n"
+    "发布时间：2025-05-10\n"
+    "5月8日，我镇举办2025年度网格员培训班，全镇80余名网格员参加。\n"
+)
+
+
+def test_own_place_holding_is_the_place(tmp_path: Path) -> None:
+    record = extract_text(OUR_TOWN_HOLDS, tmp_path)
+    assert [str(v) for v in record.values("organizer")] == ["柏溪镇"]

@@ -1,4 +1,4 @@
-"""organizer, event, location, host: the frame of the reported meeting or work.
+"""organizer, event, location: the frame of the reported meeting or work (host: host.py).
 
 Sentence patterns of reports, tried in order:
 
@@ -10,7 +10,6 @@ Sentence patterns of reports, tried in order:
 - "开展（的）… 专项行动/专项斗争/攻坚战"                      → event (a named campaign)
 - "LOC 发生 …" (accidents, disasters)                      → location
 - a title or kicker that begins with a place (河南登封建立…) → location, written out as fully as the text does
-- "会议由 POST NAME 主持"、"NAME 主持召开"、"主持会议的 POST NAME" → host
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ from .organizer_weak import (
     _hosted_by,
     _most_named_unit,
     _notice_issuer,
+    _own_place_by_pronoun,
     _place_chair,
     _spokesman_unit,
     _step_full_organizer,
@@ -427,6 +427,7 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
         _visiting_unit,
         _lead_subject,
         _suffix_place_acting,
+        _own_place_by_pronoun,
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,

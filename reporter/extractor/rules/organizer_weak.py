@@ -179,3 +179,39 @@ def _suffix_place_acting(ctx: Context):
         return None
     span = found.evidence.span
     return (str(found.value), span.start, span.end, "organizer.acting_by_suffix")
+
+
+# the writer's own place: 我县, 我市, 我区, 我镇
+_OUR_PLACE = re.compile(r"我(?P<level>[省市县区旗州镇乡])")
+
+
+_OUR_ORGAN = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:局|委|办|院|厅|所|队|中心|部)(?![\u4e00-\u9fff]{0,2}[长任])"
+)
+
+
+def _own_place_by_pronoun(ctx: Context):
+    """A site page whose headline or lead has its own place act by a pronoun (我县召开…, 我市开展…) and whose
+    title names the site (标题_某某县人民政府): the site's place with the same level word →
+    organizer.own_place_by_pronoun (某某县)."""
+    from .acting import _BETWEEN, lead_verbs
+    from .meeting import _first
+
+    site = ctx.layout.site_name
+    if site is None:
+        return None
+    name, pos, _end = site
+    acting, not_acting = lead_verbs(ctx)
+    ours = _first(ctx, _OUR_PLACE, lines=4)
+    if any(_OUR_ORGAN.match(ctx.norm, m.end()) and not acting.match(ctx.norm, m.end()) for m in ours):
+        return None  # 我市网信办联合…开展: an organ of the place does the work, not the place
+    for m in ours:
+        between = _BETWEEN.match(ctx.norm, m.end())
+        at = between.end() if between else m.end()
+        if not acting.match(ctx.norm, at) or not_acting.match(ctx.norm, at):
+            continue  # the place is no subject here
+        place = re.match(rf"[\u4e00-\u9fff]{{1,8}}?{m['level']}", name)
+        if place is None or ctx.norm[pos : pos + place.end()] != place.group():
+            return None
+        return (ctx.text[pos : pos + place.end()], pos, pos + place.end(), "organizer.own_place_by_pronoun")
+    return None
