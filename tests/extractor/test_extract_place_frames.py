@@ -600,3 +600,31 @@ OUR_TOWN_HOLDS = (
 def test_own_place_holding_is_the_place(tmp_path: Path) -> None:
     record = extract_text(OUR_TOWN_HOLDS, tmp_path)
     assert [str(v) for v in record.values("organizer")] == ["柏溪镇"]
+
+
+# ---- a zone's own committee acts: the zone the headline begins with is the place ----
+ZONE_COMMITTEE = (
+    "临港新区“拿地即开工”跑出加速度\n"
+    "《东川日报》（2025年5月6日 第 3 版）\n"
+    "本报讯 今年以来，青州市临港新区管委会推行“拿地即开工”审批服务，12个项目实现拿地当天开工。\n"
+)
+ZONE_COMMITTEE_2 = (
+    "柏溪高新区推出企业服务“直通车”\n"
+    "今年以来，石泉县柏溪高新区管委会推出企业服务“直通车”，解决企业诉求210件。\n"
+)
+COUNTY_ORGAN_WORK = (
+    "丰宁县多举措推进农村饮水安全\n今年以来，丰宁县水利局从水源保护入手，多举措推进农村饮水安全巩固提升。\n"
+)
+
+ZONE_VECTORS = [
+    FieldVector("location-zone-of-its-committee", "location", ZONE_COMMITTEE, exact="临港新区"),
+    FieldVector("location-zone-of-its-committee-2", "location", ZONE_COMMITTEE_2, exact="柏溪高新区"),
+    FieldVector(
+        "location-county-organ-work-no-zone", "location", COUNTY_ORGAN_WORK, must_not_include=("丰宁县",)
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", ZONE_VECTORS, ids=lambda v: v.id)
+def test_zone_of_its_committee(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))

@@ -123,10 +123,34 @@ def _organizer_place(ctx: Context) -> Found | None:
     if chain is None or not _headline_names(
         ctx, ctx.norm[chain.last.start : span.end], chain.last.end - chain.last.start
     ):
-        return None  # 县委副书记敛财…, 市场监管局开展…: the headline is not about the place's work
+        # 县委副书记敛财…, 市场监管局开展…: the headline is not about the place's work (unless it begins
+        # with a zone of the organizer: 某某新区…, 某市某某新区管委会)
+        return _headline_place_in_organizer(ctx, ctx.norm[span.start : span.end])
     ctx.flag("location", _UNCERTAIN["location.organizer_place"])
     s, e = fullest_chain(ctx, chain)
     return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
+
+
+# a zone the division table lacks, written at a headline's start: 某某港区, 某某新区, 某某经开区 (a county or a
+# town that acts through its organ is not the place of the organ's work)
+_HEAD_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:港区|新区|园区|开发区|经开区|高新区|试验区|合作区|示范区)")
+
+
+def _headline_place_in_organizer(ctx: Context, organizer: str) -> Found | None:
+    """A headline that begins with a place the division table lacks (某某港区“一站式”通关…) whose name the
+    organizer's name holds before its organ words (某市某某港区管委会) → that place, under review
+    (location.organizer_place)."""
+    title = ctx.found.get("title") or []
+    if not title:
+        return None
+    start = title[0].evidence.span.start
+    m = _HEAD_PLACE.match(ctx.norm, start)
+    if m is None or m.group() not in organizer or organizer.endswith(m.group()):
+        return None
+    if _NOT_A_NAME.search(m.group()) or _NOT_ALONE.match(ctx.norm, m.end()):
+        return None  # 全市…, 某县公安局…: a level or the organ itself, not the place alone
+    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    return ctx.hit(ctx.text[m.start() : m.end()], m.start(), m.end(), "location.organizer_place")
 
 
 def _headline_names(ctx: Context, unit: str, place_len: int) -> bool:
