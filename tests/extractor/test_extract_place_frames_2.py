@@ -287,3 +287,24 @@ ZONE_VECTORS = [
 @pytest.mark.parametrize("vector", ZONE_VECTORS, ids=lambda v: v.id)
 def test_zone_of_its_committee(vector: FieldVector, tmp_path: Path) -> None:
     check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+
+
+# ---- a delegation visits a city: the place ends at the city, not at 乡 of 乡村 ----
+DELEGATION_VISIT = (
+    "我县党政代表团赴浙江考察学习\n"
+    "5月8日至10日，县委书记王强率宁海县党政代表团赴浙江省湖州市考察学习乡村振兴工作，先后走访了多个村。\n"
+)
+TOWNSHIP_AFTER_COUNTY = "宁海县推进乡村振兴\n5月8日，宁海县胡陈乡召开乡村振兴工作推进会，部署全年工作。\n"
+
+DELEGATION_VECTORS = [
+    FieldVector("location-visit-city-not-xiangcun", "location", DELEGATION_VISIT, exact="浙江省湖州市"),
+    FieldVector("organizer-delegation-visits", "organizer", DELEGATION_VISIT, exact="宁海县党政代表团"),
+    FieldVector(
+        "organizer-township-after-county", "organizer", TOWNSHIP_AFTER_COUNTY, must_include=("宁海县胡陈乡",)
+    ),
+]
+
+
+@pytest.mark.parametrize("vector", DELEGATION_VECTORS, ids=lambda v: v.id)
+def test_delegation_and_township(vector: FieldVector, tmp_path: Path) -> None:
+    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
