@@ -59,9 +59,9 @@ class Chain:
         return self.links[-1]
 
 
-# what a township or street written after a county ends with
+# what a township or street written after a county ends with (乡 of 乡村, 乡镇 ends none: 考察学习乡村振兴)
 _TOWNSHIP = re.compile(
-    r"(?:(?![的了在是和与及等对向从为把将积探推聚围结全各])[\u4e00-\u9fff]){1,4}?(?:镇|乡|街道|苏木)"
+    r"(?:(?![的了在是和与及等对向从为把将积探推聚围结全各])[\u4e00-\u9fff]){1,4}?(?:镇|乡(?![村镇])|街道|苏木)"
 )
 
 

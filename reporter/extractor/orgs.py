@@ -318,11 +318,45 @@ def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int,
             continue
         end = suffix_place_at(ctx, s, word_end=False)
         if end is None:
+            end = _head_written_once(ctx, s, m.end())
+        if end is None:
             continue
         organ_end = _organ_after(org_grammar(ctx), ctx, end, ctx.content_end)
         if organ_end is not None and not re.search(r"[与和及同、]", text[end:organ_end]):
             out.append((s, end))  # 青山县与某大学: two names, the place is no unit's head
     return out
+
+
+def _head_written_once(ctx: Context, s: int, end: int) -> int | None:
+    """A place written once, at the head of a clause, that heads an organ's full name: its own government
+    (由某某镇人民政府主办), or a long organ word after a description (某某市某某港区管委会联合…)."""
+    from .suffix_place import suffix_place_at
+
+    if _OWN_GOVERNMENT.match(ctx.norm, end):
+        return suffix_place_at(ctx, s, word_end=False, once=True)
+    if ctx.norm[s - 1 : s] not in ("", "，", "。", "\n", "：") and s:
+        return None
+    if ctx.norm[s : s + 2] in _LEFT_WORDS or _verb_at(ctx, s):
+        return None  # 会同 | 区公安分局: a verb before a level word, no place
+    m = org_grammar(ctx).organ.match(ctx.norm, end, ctx.content_end)
+    if m is None or len(m["suffix"]) < 3 or not _ends_a_word(ctx, m):
+        return None
+    return suffix_place_at(ctx, s, word_end=False, once=True)
+
+
+def _verb_at(ctx: Context, pos: int) -> bool:
+    """The word that starts at pos is a verb, a preposition, a conjunction or an adverb by jieba's tag."""
+    import bisect
+
+    from .entities import tag
+
+    i = bisect.bisect_left(ctx.word_starts, pos)
+    if i >= len(ctx.words) or ctx.words[i][1] != pos:
+        return False
+    return (tag(ctx.words[i][0]) or "n")[:1] in "vpcd"
+
+
+_OWN_GOVERNMENT = re.compile(r"(?:人民政府|党委|党工委|人大|政府)(?![\u4e00-\u9fff]{0,2}(?:采购|工作))")
 
 
 def _bare_organ(g: OrgGrammar, text: str, start: int, end: int) -> bool:

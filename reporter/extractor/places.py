@@ -553,7 +553,13 @@ def _name_start(ctx: Context, i: int, left: int) -> int | None:
     cut = _INNER_STOP.search(ctx.norm[s:we])
     if cut and we - (s + cut.end()) >= 3:
         s = s + cut.end()  # 天津由市处非办 → 市处非办 (jieba glued 由 to the next word)
+    for w, a, b in words[max(0, i - 10) : i]:
+        if s <= a and w in _PREPOSITIONS and we - b >= 3:
+            s = b  # 会议 | 在 | 市行政中心: a preposition word between, the name begins after it
     return s
+
+
+_PREPOSITIONS = frozenset("在于对向从将把被由")
 
 
 def _kept(ctx: Context, i: int, s: int, whole: bool, t: str | None) -> bool:

@@ -18,8 +18,11 @@ import re
 from .context import Context
 
 SUFFIX_PLACE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2})(?P<suffix>街道|镇|乡|县|区|市|省)")
-# characters that open a level, a group or a pronoun, not a name (全县, 各镇, 本区, 我市, 该镇)
-_NOT_A_NAME = re.compile(r"[全各本该我其此这那每某一二三四五六七八九十两多省市县区镇乡村街]")
+# characters that open a level, a group or a pronoun, not a name (全县, 各镇, 本区, 我市, 该镇), and
+# prepositions and particles a name does not hold (会议在市…: 议在市 is no place)
+_NOT_A_NAME = re.compile(
+    r"[全各本该我其此这那每某一二三四五六七八九十两多省市县区镇乡村街在对向从把被由的了是]"
+)
 # common nouns that end like a place: a kind of area, not a named one
 _AREA_WORDS = re.compile(
     r"(?:开发|示范|保护|风景|试验|实验|功能|自贸|城区|新区|园区|工业|产业|经济|高新|服务)$"
@@ -32,9 +35,10 @@ _LEVEL_WORDS = frozenset(
 )
 
 
-def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None:
+def suffix_place_at(ctx: Context, pos: int, word_end: bool = True, once: bool = False) -> int | None:
     """The end of an unknown place's name written at pos (常平镇 of 常平镇启动…), or None; with
-    word_end=False the suffix may be glued to the word after it (江右 | 省公安厅: a unit's head)."""
+    word_end=False the suffix may be glued to the word after it (江右 | 省公安厅: a unit's head); with once=True
+    the name need not be written twice (the caller has other evidence that it is a place)."""
     m = SUFFIX_PLACE.match(ctx.norm, pos)
     if m is None or _NOT_A_NAME.search(m["name"]) or _AREA_WORDS.search(m["name"]):
         return None
@@ -46,7 +50,7 @@ def suffix_place_at(ctx: Context, pos: int, word_end: bool = True) -> int | None
         return (
             None  # 超市 + …: the suffix closes no name, it is inside a longer word (镇 | 多措 is jieba's cut)
         )
-    if _count(ctx, m.group()) < 2:
+    if not once and _count(ctx, m.group()) < 2:
         return None
     return end
 

@@ -42,4 +42,4 @@ def rule(key: str) -> Callable[[Rule], Rule]:
     return register
 
 
-from . import header, location, meeting, metrics, people, summary, tasks, units  # noqa: E402,F401  (registration)
+from . import header, host, location, meeting, metrics, people, summary, tasks, units  # noqa: E402,F401  (registration)

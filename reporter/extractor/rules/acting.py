@@ -36,12 +36,13 @@ _CLAUSE_LEAD = re.compile(
 _BETWEEN = re.compile(
     r"(?:近日|日前|近期|近年来|今年以来|今年|去年|今日|今天|昨日|昨天|于?(?:\d{4}年)?\d{1,2}月\d{1,2}日|于?\d{1,2}日|"
     r"\d{1,2}时(?:\d{1,2}分)?|[上下]午|先后|再次|首次|专门|"
-    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗]|"
+    r"积极|主动|持续|全面|深入|进一步|多举措|多措并举|已|正|将|又|还|也|均|在全[省市县区旗](?:范围内|域内?|各地)?|"
     r"[一二三四五六七八九十两多\d]+[项条个招种大](?:举措|措施|实招|硬招|招)?)*"
     # with others' help: 在某所、某队的配合下，(成功侦破…)
     r"(?:在[^，。；：]{2,30}?的?(?:配合|支持|指导|协助|帮助|共同努力)下，?(?:成功|迅速|及时|连续)?)?"
     # with partners, at a place, on an object: 会同某办等部门, 在某市某区, 对某某 (…进行/签署/开展)
-    r"(?:(?:联合|会同|协同|配合|在|对|向|与)[^，。；：]{1,30}?(?:(?<=[局委办院厅队所站心会])，)?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|实行|推行|试行|专项))?"
+    r"(?:(?:联合|会同|协同|配合|在|对|向|与|针对)[^，。；：]{1,30}?(?:(?<=[局委办院厅队所站心会])，)?(?=进行|开展|召开|举行|举办|签署|启动|发布|制定|印发|将|部署|作出|实施|实行|推行|试行|专项|"
+    r"推出|出台|建立|开通|组建|成立|上线))?"
     r"(?:将|共同|联合)?(?:专项|集中|全面)?"
 )
 
@@ -62,9 +63,13 @@ def _organ_follows(ctx: Context, pos: int) -> bool:
     if _ORGAN_NEAR.match(ctx.norm, pos):
         return True  # jieba cut the organ word apart (发展和改革 + 局)
     i = bisect.bisect_left(ctx.word_starts, pos)
+    from ..entities import tag
+
     for word, _ws, _we in ctx.words[i : i + 3]:
         if not "\u4e00" <= word[0] <= "\u9fff":
             return False
+        if (tag(word) or "").startswith("v"):
+            return False  # 举办, 创办: a verb that ends like an organ word; the place acts
         if len(word) >= 2 and unit_suffix_len(word):
             return True
     return False
@@ -176,6 +181,8 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
     if not not_acting.match(ctx.norm, pos, limit) and acting.match(ctx.norm, pos, limit):
         return True
     i = bisect.bisect_left(ctx.word_starts, pos)
+    if 0 < i <= len(ctx.words) and ctx.words[i - 1][2] > pos and not acting.match(ctx.norm, pos, limit):
+        return False  # 陕西省 | 政府采购…: the subject is glued into a longer word (a name, a set phrase)
     for word, ws, _ in ctx.words[i : i + 3]:
         if ws >= limit or not_acting.match(ctx.norm, ws, limit):
             return False
@@ -194,7 +201,7 @@ def _acts(ctx: Context, start: int, end: int, limit: int, title: bool) -> bool:
 
 
 # --- hplace (issue 12, location): the prepositions that put the object before the actor's verb
-_PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就"))
+_PREP_BEFORE_VERB = frozenset(("对", "向", "与", "同", "为", "就", "在"))
 
 
 def _verb_later(ctx: Context, pos: int, limit: int) -> bool:

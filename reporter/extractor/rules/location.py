@@ -11,6 +11,7 @@ from ..entities import tag
 from ..places import PROVINCES, place_run
 from . import rule
 from .acting import fullest_chain, fullest_place, is_noise, lead_place
+from .location_at import organizer_at
 from .meeting import _HAPPENED, _HAPPENED_TAIL, _UNCERTAIN, HEAD_CHARS, _first, _frame, _from_frame, _visited
 
 
@@ -35,6 +36,7 @@ def location(ctx: Context) -> list[Found]:
         _at_suffix_place,
         _visited,
         _at_venue,
+        organizer_at,
         _acting_place,
         _acting_by_suffix,
         _title_place,
@@ -119,11 +121,59 @@ def _organizer_place(ctx: Context) -> Found | None:
         # party committee meets for the place, and the place is where its work is)
         return None
     chain = gazetteer().chain_at(ctx.norm, span.start, span.end, trusted=trusted_short(ctx))
-    if chain is None:
-        return None
+    if chain is None or not _headline_names(
+        ctx, ctx.norm[chain.last.start : span.end], chain.last.end - chain.last.start
+    ):
+        # 县委副书记敛财…, 市场监管局开展…: the headline is not about the place's work (unless it begins
+        # with a zone of the organizer: 某某新区…, 某市某某新区管委会)
+        return _headline_place_in_organizer(ctx, ctx.norm[span.start : span.end])
     ctx.flag("location", _UNCERTAIN["location.organizer_place"])
     s, e = fullest_chain(ctx, chain)
     return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
+
+
+# a zone the division table lacks, written at a headline's start: 某某港区, 某某新区, 某某经开区 (a county or a
+# town that acts through its organ is not the place of the organ's work)
+_HEAD_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:港区|新区|园区|开发区|经开区|高新区|试验区|合作区|示范区)")
+
+
+def _headline_place_in_organizer(ctx: Context, organizer: str) -> Found | None:
+    """A headline that begins with a place the division table lacks (某某港区“一站式”通关…) whose name the
+    organizer's name holds before its organ words (某市某某港区管委会) → that place, under review
+    (location.organizer_place)."""
+    title = ctx.found.get("title") or []
+    if not title:
+        return None
+    start = title[0].evidence.span.start
+    m = _HEAD_PLACE.match(ctx.norm, start)
+    if m is None or m.group() not in organizer or organizer.endswith(m.group()):
+        return None
+    if _NOT_A_NAME.search(m.group()) or _NOT_ALONE.match(ctx.norm, m.end()):
+        return None  # 全市…, 某县公安局…: a level or the organ itself, not the place alone
+    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    return ctx.hit(ctx.text[m.start() : m.end()], m.start(), m.end(), "location.organizer_place")
+
+
+def _headline_names(ctx: Context, unit: str, place_len: int) -> bool:
+    """Whether the headline or its kicker lines name the unit's place (蔡甸区 as 蔡甸, 杭州市 as 杭州) or
+    the unit by its level word (宁海县人民政府 as 县政府): a report headlined on that place's work. A site's
+    name after the headline (_某某县人民政府) does not count."""
+    title = ctx.found.get("title") or []
+    if not title:
+        return False
+    start = title[0].evidence.span.start
+    kickers = [ln for ln in ctx.lines if ln.end <= start and not is_noise(ctx, ln.start)]
+    text = "".join(ctx.norm[ln.start : ln.end] for ln in kickers) + str(title[0].value)
+    place, organ = unit[:place_len], unit[place_len:]
+    short = re.sub(r"(?:自治[州县旗]|[省市县区州旗盟])$", "", place)
+    if (short if len(short) >= 2 else place) in text:
+        return True
+    level = place[-1:]
+    return (
+        bool(organ)
+        and level in _ADMIN_CHARS.pattern
+        and any(level + form in text for form in {organ, organ.replace("人民", "")})
+    )
 
 
 def _acting_place(ctx: Context) -> Found | None:
@@ -461,10 +511,18 @@ def _at_suffix_place(ctx: Context) -> Found | None:
     """ "在/到某某县调研" in the headline or lead, the place known by its suffix → location.at_suffix_place."""
     for m in _first(ctx, _TO_PLACE, lines=8):
         span = _suffix_place_at(ctx, m.end())
+        area = _CITY_AREA.match(ctx.norm, m.end())
+        if span is None and area is not None:
+            span = area.span()  # 到高新区调研: the city's own zone, named by its kind
         if span and _DONE_AT.match(ctx.norm, span[1]) and ctx.norm[span[1] : span[1] + 2] in _VISIT_VERBS:
             return ctx.hit(ctx.text[span[0] : span[1]], span[0], span[1], "location.at_suffix_place")
     return None
 
+
+# the zones a city or county writes by their kind alone: 高新区, 经开区, 某某工业园
+_CITY_AREA = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}?)(?:高新区|经开区|开发区|新区|工业园区|产业园区|工业园|产业园|保税区|自贸区)"
+)
 
 _VISIT_VERBS = frozenset(["调研", "考察", "视察", "检查", "督导", "走访", "慰问"])
 

@@ -1,4 +1,4 @@
-"""organizer, event, location, host: the frame of the reported meeting or work.
+"""organizer, event, location: the frame of the reported meeting or work (host: host.py).
 
 Sentence patterns of reports, tried in order:
 
@@ -10,7 +10,6 @@ Sentence patterns of reports, tried in order:
 - "开展（的）… 专项行动/专项斗争/攻坚战"                      → event (a named campaign)
 - "LOC 发生 …" (accidents, disasters)                      → location
 - a title or kicker that begins with a place (河南登封建立…) → location, written out as fully as the text does
-- "会议由 POST NAME 主持"、"NAME 主持召开"、"主持会议的 POST NAME" → host
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from ..lexicon import load_lexicon, read_word_table
 from ..places import find_units, is_unit_name
 from . import rule
 from .acting import is_noise, lead_actor, place_name
+from .festival import step_festival
 from .organizer_doc import _informant, _issuer
 from .organizer_weak import (
     _accident_news,
@@ -34,11 +34,12 @@ from .organizer_weak import (
     _hosted_by,
     _most_named_unit,
     _notice_issuer,
+    _own_place_by_pronoun,
     _place_chair,
     _spokesman_unit,
     _step_full_organizer,
+    _suffix_place_acting,
 )
-from .people import find_people
 
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
@@ -61,6 +62,10 @@ class _Patterns:
     standing: re.Pattern[str]  # 省长办公会, 县委常委会: a body's standing meeting, named however short
 
 
+# a meeting held by video or telephone: 以视频形式召开, 以电视电话会议形式举行 (no venue)
+_FORM = r"以[^，。；：！？\n]{2,10}?形式"
+
+
 def _alt(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")"
 
@@ -76,10 +81,11 @@ def _build(path: str | None) -> _Patterns:
             rf"(?P<verb>{hold})(?:了)?(?P<event>{_NP}{{2,60}}?{meeting})(?=[，。；、\s（(.,]|$|上|期间|并)"
         ),
         held_at=re.compile(
-            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?在(?P<loc>[^，。；：！？\n]{{2,40}}?)(?:隆重)?(?:举行|召开|举办|开幕)"
+            rf"(?P<event>{_NP}{{2,40}}?{meeting})(?:于\S{{1,12}}?)?(?:在(?P<loc>[^，。；：！？\n]{{2,40}}?)|{_FORM})"
+            r"(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         held_at_tail=re.compile(
-            rf"{meeting}(?:于\S{{1,12}}?)?在[^，。；：！？\n]{{2,40}}?(?:隆重)?(?:举行|召开|举办|开幕)"
+            rf"{meeting}(?:于\S{{1,12}}?)?(?:在[^，。；：！？\n]{{2,40}}?|{_FORM})(?:隆重)?(?:举行|召开|举办|开幕)"
         ),
         speech_at=re.compile(rf"在(?P<event>{_NP}{{2,50}}?{meeting})上(?:强调|讲话|表示|指出|发表|作)"),
         campaign=re.compile(rf"(?P<event>{_NP}{{2,30}}?{campaign})"),
@@ -102,14 +108,12 @@ _AT_PLACE = re.compile(
     r"在(?P<loc>[^，。；：！？\n在的]{2,25}?)(?:隆重|正式)?(?:召开|举行|举办|开幕|揭牌成立|挂牌成立|成立|揭牌|启动)"
 )
 _LEAD_IN = re.compile(r"^(?:一场|一次|本次|这次|此次|了)")
+# the body that holds it, written before the meeting's name: 由某局主办的, 由某委牵头组织的
+_HELD_BY_LEAD = re.compile(r"^由[^，。；：！？\n]{2,30}?(?:主办|承办|举办|牵头|组织)的")
 _HAPPENED = re.compile(
     r"(?P<loc>(?:[（(][^）)\n]{0,30}[）)]|[^，。；：！？\n]){2,60}?)(?:突然)?发生(?:了)?(?:一起|1起|一场|特大|重大|较大|严重)?"
 )
 _HAPPENED_TAIL = re.compile("发生")  # in every match of _HAPPENED (for _first's tail)
-_HOST_AFTER = re.compile(
-    r"^(?:同志)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:[上下]午|晚)?(?:在[^，。；]{1,20})?主持(?!人)"
-)
-_HOST_BEFORE = re.compile(r"(?:主持会议的|会议主持人|主持人为?|主持人[：:])$")
 
 
 def _text_lines(ctx: Context) -> list:
@@ -157,7 +161,7 @@ HEAD_CHARS = 4000  # the frame of a report is in its head; a huge first paragrap
 
 def _clean_event(text: str) -> str:
     text = _LEAD_IN.sub("", text.strip())
-    return text
+    return _HELD_BY_LEAD.sub("", text)
 
 
 def _named(ctx: Context, event: str) -> bool:
@@ -291,10 +295,17 @@ def _step_held_at(ctx: Context, frame: Frame) -> None:
         estart = m.end("event") - len(event)
         if _named(ctx, event):
             frame["event"] = (ctx.text[estart : m.end("event")], estart, m.end("event"), "event.held_at")
+            if m["loc"] is None:
+                break  # 以视频形式召开: held, at no one place
             frame.setdefault("location", _hit(ctx, m, "loc", "location.held_at"))
-            if is_unit_name(m["loc"]):
+            if is_unit_name(m["loc"]) and not _FACILITY.search(m["loc"]):
                 frame.setdefault("organizer", _hit(ctx, m, "loc", "organizer.venue"))
             break
+
+
+# a venue that is a building or a facility (某镇文化服务中心, 市行政中心, 某馆, 某礼堂), not an organ that holds
+# its own meeting at home (某区公安分局): the place of the event, not its holder
+_FACILITY = re.compile(r"(?:中心|[馆堂室厅场园楼厦店])$")
 
 
 def _step_speech_at(ctx: Context, frame: Frame) -> None:
@@ -324,9 +335,13 @@ def _step_title_event(ctx: Context, frame: Frame) -> None:
 _LAUNCHED = re.compile(
     r"(?:开展|举办|开办|启动|推行|组织开展|部署开展|实施|推出|以)(?:了)?"
     r"(?P<event>[^，。；：！？\n“”、]{0,10}?“[^”\n]{2,30}”(?:[\u4e00-\u9fff]{0,6}?"
-    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛)|(?=[，。；\s]|$|制度|机制)))"
-    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为|制度|机制)"
+    r"(?:专项行动|主题活动|活动|行动|讲堂|改革|演习|演练|竞赛|大赛|服务)|(?=[，。；\s]|$|制度|机制|模式|管理模式)))"
+    r"(?=[，。；、\s（(]|$|以来|中|上|期间|为|制度|机制|模式|管理模式)"
 )
+
+
+# the head words after a quoted name that make a name of their own (“一站式”通关服务, not “零跑腿”改革)
+_OWN_HEAD = re.compile(r"[\u4e00-\u9fff]{2,4}服务")
 
 
 # a clause that lays down a requirement (要…, 必须…, 应当…) speaks of what is to be done
@@ -349,14 +364,28 @@ def _step_launched(ctx: Context, frame: Frame) -> None:
 
     if "event" in frame:
         return
-    for m in _first(ctx, _LAUNCHED, lines=6):
-        if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
-            continue  # ①持续开展“回头看”, 以“某某”行动为抓手, 去年开展: a measure, a means, the past
-        clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
-        if _REQUIRED.match(ctx.norm, clause, m.start()):
-            continue  # 要以实施“某某”行动为牵引: a requirement for what is to come, not the reported event
+    found = [m for m in _first(ctx, _LAUNCHED, lines=6) if _reported_launch(ctx, m, not_the_event)]
+    for k, m in enumerate(found):
+        # the headline writes the name short (推行“某某”), the lead in full (推行“某某”改革): the fuller one
+        m = next(
+            (f for f in found[k + 1 :] if m["event"] in f["event"] and len(f["event"]) > len(m["event"])), m
+        )
         frame["event"] = _hit(ctx, m, "event", "event.launched")
+        quote = ctx.norm.find("“", m.start("event"), m.end("event"))
+        if _OWN_HEAD.fullmatch(ctx.norm, ctx.norm.find("”", quote) + 1, m.end("event")):
+            # 推行进出口货物“一站式”通关服务: the name has its own head words (通关服务); what stands
+            # before the quote is the object it serves
+            frame["event"] = (ctx.text[quote : m.end("event")], quote, m.end("event"), "event.launched")
         return
+
+
+def _reported_launch(ctx: Context, m: re.Match[str], not_the_event) -> bool:
+    """Not ①持续开展“回头看” (a list item), 以“某某”行动为抓手 or 去年开展 (a means, the past), nor 要以实施
+    “某某”行动为牵引 (a requirement for what is to come)."""
+    if _in_list_item(ctx, m.start()) or not_the_event(ctx, m):
+        return False
+    clause = max(ctx.norm.rfind(c, 0, m.start()) for c in "，。；！？\n") + 1
+    return not _REQUIRED.match(ctx.norm, clause, m.start())
 
 
 def _step_campaign(ctx: Context, frame: Frame) -> None:
@@ -394,9 +423,11 @@ def _step_organizer(ctx: Context, frame: Frame) -> None:
     for source in (
         _informant,
         _issuer,
+        _hosted_by,
         _visiting_unit,
         _lead_subject,
-        _hosted_by,
+        _suffix_place_acting,
+        _own_place_by_pronoun,
         _most_named_unit,
         _spokesman_unit,
         _chair_unit,
@@ -413,6 +444,7 @@ _FRAME_STEPS = (
     _step_held,
     _step_at_place,
     _step_held_at,
+    step_festival,
     _step_speech_at,
     _step_title_event,
     _step_carried_out,
@@ -565,16 +597,3 @@ def event(ctx: Context) -> list[Found]:
     from .meeting_title import without_actor
 
     return [without_actor(ctx, f) for f in _from_frame(ctx, "event")]
-
-
-@rule("host")
-def host(ctx: Context) -> list[Found]:
-    """The person who chaired it: 会议由…NAME主持, NAME主持召开, 主持会议的…NAME."""
-    for hit in find_people(ctx):
-        tail_start = max(hit.name_span.end, hit.title_span.end)
-        after = ctx.norm[tail_start : tail_start + 24]
-        head_start = min(hit.name_span.start, hit.title_span.start)
-        before = ctx.norm[max(0, head_start - 8) : head_start]
-        if _HOST_AFTER.match(after) or _HOST_BEFORE.search(before):
-            return [ctx.hit(hit.name, hit.name_span.start, hit.name_span.end, "host.chaired")]
-    return []

@@ -72,8 +72,9 @@ def _unit_and_generic(ctx: Context, event: str) -> bool:
 
 # ---- round 3: a campaign carried out (开展…专项整治) or laid down in a plan (印发《…行动实施方案》) ----
 
-# what ends a campaign's name beside the 行动 words of templates/meeting_words.txt: a drill, an inspection
-_EXERCISE = ("应急演练", "演练", "演习", "明察暗访")
+# what ends a campaign's name beside the 行动 words of templates/meeting_words.txt: a drill, an inspection,
+# an assessment or a contest of skills an organ carries out (开展2015年某某分类监管考核, 组织开展实战大比武)
+_EXERCISE = ("应急演练", "演练", "演习", "明察暗访", "考核", "大比武", "比武", "大练兵")
 
 
 def _carried_patterns(ctx: Context) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:

@@ -61,7 +61,7 @@ def _most_named_unit(ctx: Context):
 
 def _chair_unit(ctx: Context):
     """A meeting chaired by someone whose post names a unit (市政府袁占亭市长主持召开…): that unit."""
-    from .meeting import _HOST_AFTER
+    from .host import _HOST_AFTER
 
     hits = find_people(ctx)
     for hit in hits:
@@ -98,8 +98,14 @@ def _hosted_by(ctx: Context):
     units = find_units(ctx)
     for m in _first(ctx, re.compile("由"), lines=6):
         org = next(((s, e) for s, e in units if s == m.end()), None)
-        if org is not None and _HOSTED.match(ctx.norm, org[1]):
-            s, e = org
+        if org is None:
+            continue
+        s, e = org
+        # joint holders: 由某局、某区人民政府共同主办 → both, as written (like 某部和某总局召开)
+        second = next(((s2, e2) for s2, e2 in units if s2 == e + 1 and ctx.norm[e] in "、和与及"), None)
+        if second is not None and _HOSTED.match(ctx.norm, second[1]):
+            e = second[1]
+        if _HOSTED.match(ctx.norm, e):
             return (ctx.text[s:e], s, e, "organizer.hosted_by")
     return None
 
@@ -160,3 +166,52 @@ def _full_issuer(ctx: Context, issued: Found) -> Found:
     if full is None:
         return issued
     return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], issued.rule)
+
+
+def _suffix_place_acting(ctx: Context):
+    """A place the division table lacks acting on its own both in the headline and in a clause of the lead
+    (某某区“某某”…; 今年5月起，某某区在全区推行…), not through one of its organs → the place itself
+    (organizer.acting_by_suffix), as location.acting_by_suffix reads it."""
+    from .location import _acting_by_suffix
+
+    found = _acting_by_suffix(ctx)
+    if found is None:
+        return None
+    span = found.evidence.span
+    return (str(found.value), span.start, span.end, "organizer.acting_by_suffix")
+
+
+# the writer's own place: 我县, 我市, 我区, 我镇
+_OUR_PLACE = re.compile(r"我(?P<level>[省市县区旗州镇乡])")
+
+
+_OUR_ORGAN = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:局|委|办|院|厅|所|队|中心|部)(?![\u4e00-\u9fff]{0,2}[长任])"
+)
+
+
+def _own_place_by_pronoun(ctx: Context):
+    """A site page whose headline or lead has its own place act by a pronoun (我县召开…, 我市开展…) and whose
+    title names the site (标题_某某县人民政府): the site's place with the same level word →
+    organizer.own_place_by_pronoun (某某县)."""
+    from .acting import _BETWEEN, lead_verbs
+    from .meeting import _first
+
+    site = ctx.layout.site_name
+    if site is None:
+        return None
+    name, pos, _end = site
+    acting, not_acting = lead_verbs(ctx)
+    ours = _first(ctx, _OUR_PLACE, lines=4)
+    if any(_OUR_ORGAN.match(ctx.norm, m.end()) and not acting.match(ctx.norm, m.end()) for m in ours):
+        return None  # 我市网信办联合…开展: an organ of the place does the work, not the place
+    for m in ours:
+        between = _BETWEEN.match(ctx.norm, m.end())
+        at = between.end() if between else m.end()
+        if not acting.match(ctx.norm, at) or not_acting.match(ctx.norm, at):
+            continue  # the place is no subject here
+        place = re.match(rf"[\u4e00-\u9fff]{{1,8}}?{m['level']}", name)
+        if place is None or ctx.norm[pos : pos + place.end()] != place.group():
+            return None
+        return (ctx.text[pos : pos + place.end()], pos, pos + place.end(), "organizer.own_place_by_pronoun")
+    return None
