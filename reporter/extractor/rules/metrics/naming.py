@@ -238,6 +238,8 @@ def shared_verb(slot: Slot) -> bool:
 def _reads_number_first(slot: Slot) -> bool | None:
     """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
     lclean, copula, right = slot.lclean, slot.copula, slot.right
+    if slot.end_verb and right and re.match(r"[、，,和及]", right):
+        return False  # 造成死亡6人、受伤21人: the verb before the number names it, the list goes on
     if (
         not lclean
         or slot.end_verb
@@ -307,11 +309,19 @@ def _name_left(slot: Slot) -> str:
     return lclean
 
 
+def _is_verb(word: str) -> bool:
+    """A word the dictionary tags as a verb (服务, 帮扶): an action of its own, not a thing to carry a verb to."""
+    from ...entities import tag
+
+    pos = tag(word)
+    return pos is not None and pos.startswith("v")
+
+
 def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
     """A name that takes a part from the figure before it; None when it has no name at all."""
     prev, pc, tok = slot.prev, slot.prev_cand, slot.tok
-    if slot.enum_item and not verb and prev is not None and prev.verb:
-        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
+    if slot.enum_item and not verb and prev is not None and prev.verb and not _is_verb(name):
+        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车 (not 新增…、服务…)
     if (
         name == verb
         and pc is not None
@@ -331,6 +341,9 @@ def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
     return name, verb
 
 
+_ACHIEVE = ("完成", "实现")  # verbs that only say a statistic was reached
+
+
 def name_first(slot: Slot) -> bool:
     """共破获案件315起 / 就业率达95.1% / 其中涉恶团伙12个: the thing written before the number."""
     words, tok = slot.words, slot.tok
@@ -342,6 +355,8 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
+    if verb in _ACHIEVE and name.startswith(verb) and name[len(verb) :].endswith(words.stat_nouns):
+        name, verb = name[len(verb) :], ""  # 完成集装箱吞吐量 / 实现营业收入: the statistic is the name
     name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)

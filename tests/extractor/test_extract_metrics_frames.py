@@ -1,0 +1,101 @@
+"""metrics: sentence frames of round 3 of issue 12 (measure words as data, casualty pairs, enumerated kinds).
+
+Every text here is written for these tests in the style of a 公安/应急/市场监管 work update, a port or
+farm-bureau newspaper item and a government-site news page; several organs and places per frame.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reporter.extractor import extract
+from reporter.model import Record
+from reporter.readers import read
+from reporter.schema import load_schema
+
+M = tuple[str, float, str]
+
+
+def run(text: str, folder: Path) -> Record:
+    path = folder / "report.txt"
+    path.write_text("工作动态\n" + text + "\n", encoding="utf-8")
+    return extract(read(path), load_schema())
+
+
+def triples(record: Record) -> list[M]:
+    return [(m.name, m.value, m.unit) for m in record.values("metrics")]
+
+
+# (id, text, must include, must not include; a bare number there: no metric may have this value)
+CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
+    (
+        "port-and-equipment-measure-words",  # 标箱/TEU/台套/眼 from the word list
+        "今年以来，港区完成集装箱吞吐量120万标箱。新港码头集装箱吞吐量达到35万TEU。"
+        "县水利局新增抗旱机械设备30台套，新打机井12眼。",
+        (
+            ("集装箱吞吐量", 1200000, "标箱"),
+            ("新增抗旱机械设备", 30, "台套"),
+            ("新打机井", 12, "眼"),
+        ),
+        (),
+    ),
+    (
+        "fishery-reserve-and-weather-measure-words",  # 尾/顶/床/根/毫米
+        "渔政站在库区增殖放流鱼苗300万尾。县应急管理局调拨救灾帐篷500顶、棉被2000床。"
+        "燃气公司更换老化管道86根。全县平均降雨量达到136毫米。",
+        (
+            ("增殖放流鱼苗", 3000000, "尾"),
+            ("调拨救灾帐篷", 500, "顶"),
+            ("调拨棉被", 2000, "床"),
+            ("更换老化管道", 86, "根"),
+            ("平均降雨量", 136, "毫米"),
+        ),
+        (),
+    ),
+    (
+        "measure-word-stops",  # 根据/眼前/床位/顶层: the character after the number starts another word
+        "3根据调查，县城共有12个小区。医院新增3床位置调整方案尚在讨论。",
+        (),
+        (3.0,),
+    ),
+    (
+        "casualties-verb-before-each-count",  # 造成死亡N人、受伤M人: each verb names the count after it
+        "事故共造成死亡6人、受伤21人，直接经济损失120万元。洪灾致使死亡2人、失踪1人、受伤9人。"
+        "县公安局依法刑事拘留8人、行政拘留15人。",
+        (
+            ("死亡", 6, "人"),
+            ("受伤", 21, "人"),
+            ("死亡", 2, "人"),
+            ("受伤", 9, "人"),
+            ("刑事拘留", 8, "人"),
+            ("行政拘留", 15, "人"),
+        ),
+        (("死亡受伤", 6, "人"),),
+    ),
+    (
+        "kinds-listed-before-deng-stay",  # 查处甲、乙等案件N件: the kinds say what is counted
+        "2024年全市查处商标侵权、假冒专利等案件217件。县市场监管局检查农贸市场、超市等经营场所320家次。"
+        "市公安局共抓获组织者、骨干成员、积极参加者、放贷催收人员等犯罪嫌疑人56人。",
+        (
+            ("查处商标侵权、假冒专利等案件", 217, "件"),
+            ("检查农贸市场、超市等经营场所", 320, "家次"),
+            ("抓获犯罪嫌疑人", 56, "人"),
+        ),
+        (("查处案件", 217, "件"),),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c[0])
+def test_frames(case: tuple[str, str, tuple[M, ...], tuple[M | float, ...]], tmp_path: Path) -> None:
+    name, text, include, exclude = case
+    got = triples(run(text, tmp_path))
+    for want in include:
+        assert want in got, f"{name}: {want} not in {got}"
+    for bad in exclude:
+        if isinstance(bad, tuple):
+            assert bad not in got, f"{name}: {bad} should not be in {got}"
+        else:
+            assert all(v != bad for _, v, _ in got), f"{name}: value {bad} should not be in {got}"
