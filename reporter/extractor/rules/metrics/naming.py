@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import Context
+from .frames import attributive_figure
 from .grammar import (
     _APPROX_BEFORE,
     _EXIST,
@@ -355,8 +356,8 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
-    if verb in _ACHIEVE and name.startswith(verb) and name[len(verb) :].endswith(words.stat_nouns):
-        name, verb = name[len(verb) :], ""  # 完成集装箱吞吐量 / 实现营业收入: the statistic is the name
+    if name.startswith(_ACHIEVE) and len(name) > 4 and name[2:].endswith(words.stat_nouns):
+        name, verb = name[2:], ""  # 完成集装箱吞吐量 / 实现营业收入: the statistic is the name
     name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)
@@ -414,6 +415,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     agenda_or_plan,
     from_to,
     times_of,
+    attributive_figure,
     second_unit,
     shared_verb,
     number_first,

@@ -101,8 +101,10 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
         return "一（不定量）"
     if tok.value == 1 and re.search(r"发生了?$", before):
         return "一起（不定量）"
-    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的|以上的)", after):  # 30万元以上的工程: a threshold
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|以上的)", after):  # 30万元以上的工程: a threshold
         return "门槛或修饰语"
+    if after.startswith("的") and not _ATTRIBUTE_OF.match(after):
+        return "修饰语"  # 3公里的路, 1%的贴息: the figure qualifies no measured thing (metrics.attributive_figure)
     thing = after.lstrip('“"')
     for w in words.not_after:
         if thing.startswith(w):
@@ -112,6 +114,10 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
     if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
         return "书名号内"
     return ""
+
+
+# 的 + a noun phrase of two characters or more: what the figure measures (5.5亿元的设备采购清单)
+_ATTRIBUTE_OF = re.compile(r"的[\u4e00-\u9fff][\u4e00-\u9fff（(]")
 
 
 def _inside_short_quote(norm: str, s: int, pos: int) -> bool:
