@@ -98,7 +98,7 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         if not tok.accepted:
             _name_token(ctx, words, toks, i, clause, clauses)
         if tok.accepted and tok.name:
-            tok.name = _shorten(words, tok.name, tok.verb)
+            tok.name = tok.name if tok.doers else _shorten(words, tok.name, tok.verb)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
             for other in tok.also:  # 甲、乙均达95%: the same figure for each thing listed
                 name = _shorten(words, other, tok.verb)

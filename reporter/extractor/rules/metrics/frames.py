@@ -99,7 +99,9 @@ def attributive_figure(slot: Slot) -> bool:
         # 70%的县级网站都开设了专栏: a share of the things that did what the clause says
         done = _clean_name(slot.words, norm[tok.end + 1 + len(thing) : slot.clause.end])
         done = re.sub(r"^(?:都|均|已|也|全部|已经)+", "", done)
-        if len(done) < 2 or (slot.words.first_verb(done) is None and not (tag(done[:2]) or "").startswith("v")):
+        if len(done) < 2 or (
+            slot.words.first_verb(done) is None and not (tag(done[:2]) or "").startswith("v")
+        ):
             return slot.reject("没有结果动词")
         return slot.accept(done + "的" + thing, "metrics.attributive_figure")
     verb = slot.end_verb

@@ -143,7 +143,15 @@ def agenda_or_plan(slot: Slot) -> bool:
     before = slot.norm[slot.clauses[0].start if slot.clauses else slot.clause.start : slot.tok.start]
     if any(w in text for w in slot.words.plans) or _target_year(slot, before):
         return slot.reject("计划或目标")
+    if _OUGHT.search(slot.norm, slot.clause.start, slot.tok.start):
+        return slot.reject("要求")  # 各地要落实3项制度 / 应完成2次演练: what is required, not yet done
     return False
+
+
+# an obligation before the figure in its clause (要/应/必须 + verb), not 重要, 主要, 应急, 响应 …
+_OUGHT = re.compile(
+    r"(?<![重主需纲摘提只将])要(?![求素点闻案件害务是])|(?<![响反相供适对感效理])应(?:当|该)?(?![急用对答诉收届])|必须"
+)
 
 
 _TARGET_YEAR = re.compile(r"(?:到|至|力争到|争取到)(?P<year>\d{4})年(?:底|末)?")
@@ -236,6 +244,15 @@ def shared_verb(slot: Slot) -> bool:
     return slot.accept(prev.verb + thing, "metrics.shared_verb", prev.verb)
 
 
+# a place or scope alone before the number (全市23个区县…, 该县86家企业…): where, not what is counted
+_SCOPE = re.compile(r"(?:全|该|我|本)[省市县区镇乡村州旗盟]|[\u4e00-\u9fff]{1,4}[省市县区镇乡州旗盟]")
+
+
+def _scope_only(slot: Slot) -> bool:
+    lclean = slot.lclean
+    return not slot.had_marker and "级" not in lclean and _SCOPE.fullmatch(lclean) is not None
+
+
 def _reads_number_first(slot: Slot) -> bool | None:
     """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
     lclean, copula, right = slot.lclean, slot.copula, slot.right
@@ -243,6 +260,7 @@ def _reads_number_first(slot: Slot) -> bool | None:
         return False  # 造成死亡6人、受伤21人: the verb before the number names it, the list goes on
     if (
         not lclean
+        or _scope_only(slot)
         or slot.end_verb
         or slot.prep
         or slot.with_deng
@@ -547,7 +565,13 @@ def _number_first(slot: Slot) -> None:
         listed = words.verbs_in(name)
         if listed and listed[0].start() == 0:
             verb = listed[0].group()  # 各乡镇负责人等200余人参加了会议: those listed took part
-    if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
+    if (
+        not verb
+        and not pre
+        and slot.prep is None
+        and not slot.attributive
+        and (not slot.lclean or _scope_only(slot))
+    ):
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
@@ -557,7 +581,8 @@ def _number_first(slot: Slot) -> None:
         tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
         return
     if not pre and slot.prep is None and not slot.attributive:
-        name = _doers_first(words, name, verb)
+        turned = _doers_first(words, name, verb)
+        tok.doers, name = turned != name, turned
     slot.accept(name, "metrics.number_first", verb)
     if words.verb_at_end(slot.right):
         nxt = slot.nxt_cand

@@ -104,11 +104,18 @@ def _doers_first(words: MetricWords, name: str, verb: str) -> str:
     if "的" in done or re.search(r"[\d一二两三四五六七八九十]", thing):
         return name
     thing = re.sub(
-        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动)+$", "", thing
+        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动|同步|相继|率先)+$",
+        "",
+        thing,
     )
-    if not _noun_phrase(thing) or len(done) < 2 or re.search(r"[从将在对到向把被给与和及、的“”（）]", thing):
+    bracket = re.sub(r"[（(][^（）()]{1,6}[）)]", "", thing)  # 区（市）县: a bracketed alternative stays
+    if (
+        not _noun_phrase(thing)
+        or len(done) < 2
+        or re.search(r"[从将在对到向把被给与和及、的“”（）()]", bracket)
+    ):
         return name
-    return done + "的" + thing if _ends_in_noun(thing) else name
+    return done + "的" + thing if _ends_in_noun(bracket) else name
 
 
 def _ends_in_noun(text: str) -> bool:

@@ -36,6 +36,7 @@ class Token:
     sentence: int = -1
     topic: str = ""  # the place the sentence is about (策勒县), when it names one
     also: tuple[str, ...] = ()  # 甲、乙均达95%: the other names the same figure is given for
+    doers: bool = False  # the name is 完成Y的X (the things counted, named by what they did): kept whole
 
 
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
