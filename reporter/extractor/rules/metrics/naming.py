@@ -129,6 +129,9 @@ def _read_left(slot: Slot) -> None:
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         slot.prep = re.search(r"对", lclean)  # 对安全生产、消防设施等方面80多个问题进行整改
+    if slot.prep is None and re.match(r"[、和及与]$", slot.norm[slot.tok.start - 1 : slot.tok.start]):
+        # 对12个乡镇、18个部门进行督查: a later item of a list after 对 is governed by it too
+        slot.prep = re.search(r"对(?=[^对，。；]*$)", slot.norm[slot.clause.start : slot.tok.start])
     slot.with_deng = lclean.endswith("等")
     slot.attributive = lclean.endswith("的")
 
@@ -473,8 +476,8 @@ def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
         vp = re.split(r"[并和及后]", thing[v.start() :])[0]
         return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
     if p == "对":
-        if "进行" in thing:
-            x, _, vp = thing.partition("进行")
+        if "进行" in thing or "开展" in thing:
+            x, _, vp = thing.partition("进行" if "进行" in thing else "开展")
             return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
         if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
             x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
@@ -490,8 +493,11 @@ def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
     """The verb or preposition written before the number and the thing after it, in name order."""
     words = slot.words
     if slot.with_deng:
-        found = words.verbs_in(slot.lclean)
-        return (found[-1].group() if found else ""), thing
+        found = [m for m in words.verbs_in(slot.lclean) if slot.prep is None or m.start() < slot.prep.start()]
+        if (
+            found or slot.prep is None
+        ):  # 对甲、乙等12个单位开展暗访: 对 governs the list (登记中心 is no verb)
+            return (found[-1].group() if found else ""), thing
     if slot.end_verb:
         return slot.end_verb, thing
     if slot.attributive:

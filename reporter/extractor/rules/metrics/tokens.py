@@ -140,7 +140,8 @@ class Clause:
     end: int
 
 
-_CUT_OR_OPEN = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "（(]")
+# a half-width full stop ends a clause unless a digit follows it (98.1%. 下一句 / 1.26亿元. ; not 98.1)
+_CUT_OR_OPEN = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "（(]|[.．](?![0-9])")
 _CLOSE = re.compile("[）)]")
 
 
@@ -150,7 +151,7 @@ def _clauses(norm: str, s: int, e: int) -> list[Clause]:
     i = s
     while (m := _CUT_OR_OPEN.search(norm, i, e)) is not None:
         i = m.start()
-        if norm[i] in _CLAUSE_DELIMS:
+        if norm[i] in _CLAUSE_DELIMS or norm[i] in ".．":
             cuts.append(i)
         else:  # an opening bracket: its closing one within 40 characters
             close = _CLOSE.search(norm, i + 1, min(e, i + 40))
