@@ -177,6 +177,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
         ),
         (),
     ),
+    (
+        "zhan-as-a-word-is-no-share",  # 占地面积 starts with 占 but is a statistic, not 占…% of the figure before
+        "该项目总投资5.6亿元，占地面积120亩。其中食品类案件186起、占全部案件的37.2%。",
+        (("占地面积", 120, "亩"), ("食品类案件占全部案件", 37.2, "%")),
+        (("该项目总投资占地面积", 120, "亩"),),
+    ),
 ]
 
 

@@ -155,7 +155,7 @@ def _clean_name(words: MetricWords, text: str) -> str:
     text = _strip_joiners(text)
     text = _strip_adverbs(text)
     text = re.sub(
-        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共)$", "", text
+        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共|正在|仍)$", "", text
     )  # 资金就超800万元
     if text.count("“") > text.count("”"):
         text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it

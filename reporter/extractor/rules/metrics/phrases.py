@@ -141,6 +141,7 @@ def _share_of_previous(slot: Slot, name: str) -> str:
     pc = slot.prev_cand
     if (
         not name.startswith("占")
+        or slot.tok.unit not in ("%", "个百分点", "成")  # 占地面积120亩 is no share
         or pc is None
         or not pc.accepted
         or not pc.name
