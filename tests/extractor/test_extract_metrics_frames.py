@@ -196,6 +196,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
         ),
         (),
     ),
+    (
+        "dui-with-a-scope-word",  # 对全县N个乡镇的…开展检查: 全县 between 对 and the number; 乡镇 is what is counted
+        "县市场监管局对全县12个乡镇的农贸市场、超市开展专项检查。市住建局对全市42家物业企业进行检查。",
+        (("专项检查乡镇", 12, "个"), ("检查物业企业", 42, "家")),
+        (),
+    ),
 ]
 
 

@@ -478,6 +478,9 @@ def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
     if p == "对":
         if "进行" in thing or "开展" in thing:
             x, _, vp = thing.partition("进行" if "进行" in thing else "开展")
+            x = (
+                x.split("的")[0] if len(x.split("的")[0]) >= 2 else x
+            )  # 对12个乡镇的市场开展检查: 乡镇 counted
             return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
         if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
             x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
@@ -503,7 +506,8 @@ def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
     if slot.attributive:
         return "", _attributive_thing(words, slot.lclean, thing)
     if slot.prep is not None:
-        return _prep_thing(words, slot.prep.group(), thing)
+        p = slot.prep.group()
+        return _prep_thing(words, p[:1] if p.startswith(tuple("对为将把向给与")) else p, thing)
     return "", thing
 
 
