@@ -27,6 +27,7 @@ from .changes import _find_changes, _resolve_changes
 from .distribution import distribute
 from .grammar import _CN_DIGITS, _shorten
 from .naming import _name_token
+from .plans import cited_accident
 from .tidy import _dedupe, _disambiguate_places, _special, _topic
 from .tokens import Clause, Token, _clauses, _heading_line, _tokens
 from .words import MetricWords, metric_words, read_metric_words
@@ -40,6 +41,8 @@ def metrics(ctx: Context) -> list[Found]:
     words = metric_words(ctx)
     picked: list[tuple[Token, Metric]] = []
     for si, sent in enumerate(ctx.sentences):
+        if cited_accident(ctx, si):
+            continue  # 某地发生事故，造成31人死亡，教训深刻: a lesson cited, not this report's figures
         for piece in _bounded(ctx.norm, sent):
             if _NUMERAL.search(ctx.norm, piece.start, piece.end):  # (cheap) no numeral, no figure
                 picked.extend(_sentence_metrics(ctx, words, piece, si))

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ...context import Context
     from .naming import Slot
 
 
@@ -46,3 +47,27 @@ def _target_year(slot: Slot, text: str) -> bool:
         return target > year
     # the report's own year (or none known): 到…年达到 is a target, 到…年底已建成 a result
     return bool(_REACH.search(text, m.end())) and not re.search(r"已|累计|共", text[m.end() :])
+
+
+# an accident told with its toll (造成31人死亡 / 致3人遇难) …
+_TOLL = re.compile(r"(?:造成|致使|导致|致)[^。；]{0,12}?(?:死亡|遇难|受伤|失踪)")
+# … and then held up as a lesson for this report's readers (教训深刻, 警示, 引以为戒)
+_LESSON = re.compile(r"教训|警示|引以为戒|举一反三")
+# the report's own place or unit: an accident here is reported, not cited (我区连续发生…)
+_OWN = re.compile(r"[我本][省市县区旗镇乡局院]")
+
+
+def cited_accident(ctx: Context, si: int) -> bool:
+    """A sentence telling of an accident elsewhere, cited as a lesson (某地发生爆炸事故，造成31人死亡，教训
+    极其深刻。为吸取教训…): its toll is no result of the reported work, so none of its figures is a metric.
+    The lesson words stand after the toll in the sentence or open the next one."""
+    sent = ctx.sentences[si]
+    toll = _TOLL.search(ctx.norm, sent.start, sent.end)
+    if toll is None or _OWN.search(ctx.norm, sent.start, toll.start()):
+        return False
+    if _LESSON.search(ctx.norm, toll.end(), sent.end):
+        return True
+    if si + 1 < len(ctx.sentences):
+        nxt = ctx.sentences[si + 1]
+        return _LESSON.search(ctx.norm, nxt.start, min(nxt.end, nxt.start + 16)) is not None
+    return False
