@@ -216,6 +216,23 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
         (("死亡", 3, "人"), ("受伤", 1, "人")),
         (),
     ),
+    (
+        "fenbie-statistic-written-once",  # 甲、乙铅含量分别为x、y: the statistic at the list's end is each item's
+        "经检测，某幼儿园留样的红枣发糕、玉米卷肠包铅含量分别为1052毫克/千克、1340毫克/千克。"
+        "两个片区的城镇、农村居民人均可支配收入分别达3.4万元和2.3万元。",
+        (
+            ("红枣发糕铅含量", 1052, "毫克/千克"),
+            ("玉米卷肠包铅含量", 1340, "毫克/千克"),
+            ("城镇居民人均可支配收入", 34000, "元"),
+        ),
+        (2.0,),  # 两个片区: the count of what the distribution is about
+    ),
+    (
+        "currency-word-is-no-name",  # 共计人民币N万元: 人民币 names nothing, the thing before it does
+        "他先后非法收受他人钱物共计人民币47.04万元。该公司违规套取补贴资金共计美元3.2万元。",
+        (("非法收受他人钱物", 470400, "元"),),
+        (("人民币", 470400, "元"),),
+    ),
 ]
 
 

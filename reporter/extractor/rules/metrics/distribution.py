@@ -51,11 +51,25 @@ def _names(words: MetricWords, text: str, count: int) -> list[str]:
     if len(parts) != count or count < 2:
         return []
     last = parts[-1]
+    parts = [p.rsplit("的", 1)[-1] or p for p in parts[:-1]] + [last]  # 两个片区的城镇、农村…: 城镇
     short = [p for p in parts[:-1] if len(p) <= 3]
     if len(short) == len(parts) - 1 and len(last) >= len(parts[0]) + 2:
         head = last[len(parts[0]) :]  # 城镇、农村居民人均收入: 城镇 takes 居民人均收入
         return [p + head for p in parts[:-1]] + [last]
+    tail = _STAT_TAIL.search(last)
+    if (
+        tail is not None
+        and len(last) > len(tail.group()) + 1
+        and not any(_STAT_TAIL.search(p) for p in parts[:-1])
+    ):
+        # 甲样品、乙样品铅含量分别为…: the statistic written once at the end is each item's
+        return [p + tail.group() for p in parts[:-1]] + [last]
     return parts
+
+
+_STAT_TAIL = re.compile(
+    r"[\u4e00-\u9fff]?(?:含量|浓度|指数|比例|比重|总量|数量|人数|金额|面积|产值|收入|率)$"
+)
 
 
 def _each(words: MetricWords, norm: str, tok: Token, clause: Clause) -> bool:

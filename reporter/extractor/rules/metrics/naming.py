@@ -114,6 +114,9 @@ def _read_left(slot: Slot) -> None:
     if slot.prev is not None and slot.prev.kind == "time":
         left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 3年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
+    left = re.sub(
+        r"(?<=.)(?:人民币|美元)$", "", left
+    )  # 收受他人钱物共计人民币47万元: the currency names nothing
     prev = slot.prev
     slot.enum_item = (
         prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", slot.left_raw) is not None
@@ -547,6 +550,9 @@ def _number_first(slot: Slot) -> None:
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
+        return
+    if "分别" in name and not pre:
+        tok.reject = "分别的主语"  # 两个片区的甲、乙分别达…: the count of the things a distribution is about
         return
     quoted = re.match(r"“([^”]*)”", thing)
     if quoted and quoted.group(1).endswith(words.not_after):
