@@ -18,7 +18,6 @@ from .grammar import (
     _TO,
     _TREND,
     _WEAK_VERBS,
-    _adverb_at_end,
     _anchor,
     _clean_name,
     _closes_number,
@@ -30,10 +29,12 @@ from .grammar import (
     _unit_class,
 )
 from .phrases import (
+    _attributive_thing,
     _doers_first,
     _noun_before,
     _noun_phrase,
     _place_has,
+    _prep_thing,
     _share_of_previous,
     _verb_after,
     _verb_before,
@@ -460,39 +461,6 @@ def _background(slot: Slot, thing: str) -> str:
     if re.search(r"(?:现有|共有)", thing):
         return "主语中的数"  # the number counts the places
     return ""
-
-
-def _attributive_thing(words: MetricWords, lclean: str, thing: str) -> str:
-    """非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽 / 对排查出的86处隐患 → 排查出的隐患."""
-    head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
-    head = _strip_adverb_tail(head) or head
-    v = words.first_verb(thing)
-    if v is not None and v.start() <= 3 and not head.strip():
-        return v.group() + lclean.rstrip("的")
-    return re.sub(r"^对", "", lclean) + head
-
-
-def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
-    """(pre, thing) after 将/把/对/为/向 before the number."""
-    v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
-    if p in ("将", "把") and v is not None:
-        vp = re.split(r"[并和及后]", thing[v.start() :])[0]
-        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
-    if p == "对":
-        if "进行" in thing or "开展" in thing:
-            x, _, vp = thing.partition("进行" if "进行" in thing else "开展")
-            x = (
-                x.split("的")[0] if len(x.split("的")[0]) >= 2 else x
-            )  # 对12个乡镇的市场开展检查: 乡镇 counted
-            return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
-        if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
-            x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
-            return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
-        if v is not None:
-            return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
-    if p in ("为", "向", "给", "与"):
-        return p, thing
-    return "", thing
 
 
 def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
