@@ -59,6 +59,10 @@ _PLAIN_LEFT = re.compile(r"(?:[一这那]?[笔个份项批]|共有|还有|有|�
 _LOCATIVE = re.compile(r"(?:上|中|内|里|之中|之内|之上)(?![\u4e00-\u9fff]{0,1}(?:级|线|市|报))")
 
 
+# what a building, a site or a cluster measures (建筑面积达…的游客服务中心): statistics of the thing after 的
+_MEASURES = ("面积", "规模", "长度", "容量")
+
+
 def _stat_before(slot: Slot) -> str:
     """建筑面积达 / 年产值超 right before the figure: the statistic it gives of the thing after 的, or ''.
     The statistic is the word before 达/为/超… (with a noun before it: 森林覆盖率), by jieba's words."""
@@ -68,7 +72,7 @@ def _stat_before(slot: Slot) -> str:
     ctx = slot.ctx
     end = slot.tok.start - len(linked.group())
     i = bisect.bisect_right(ctx.word_ends, end) - 1
-    if i < 0 or ctx.words[i][2] != end or not ctx.words[i][0].endswith(slot.words.stat_nouns):
+    if i < 0 or ctx.words[i][2] != end or not ctx.words[i][0].endswith((*slot.words.stat_nouns, *_MEASURES)):
         return ""
     stat = ctx.words[i][0]
     before = ctx.words[i - 1][0] if i > 0 else ""

@@ -343,8 +343,10 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
-    if name.startswith(_ACHIEVE) and len(name) > 4 and name[2:].endswith(words.stat_nouns):
+    if name.startswith(_ACHIEVE) and len(name) > 4 and name[2:].endswith((*words.stat_nouns, "面积", "规模")):
         name, verb = name[2:], ""  # 完成集装箱吞吐量 / 实现营业收入: the statistic is the name
+    if not verb and "”" in name[:-2] and len(name.rsplit("”", 1)[-1]) >= 2:
+        name = name.rsplit("”", 1)[-1]  # “某某”村唱大赛全网曝光量: the quoted title is whose statistic it is
     name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)

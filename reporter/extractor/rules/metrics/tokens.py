@@ -65,6 +65,8 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             continue
         if unit and unit in words.not_units and unit not in words.units:
             kind = "time"
+        elif not unit and big and not chinese and _STAT_BEFORE.search(norm, max(s, a - 12), a):
+            kind = "cand"  # 全网曝光量超3000万: a statistic counted in 万 with no measure word
         else:
             kind = "cand" if unit else "bare"
         tok = Token(a, b, value, unit, chinese, bool(m.group("a1") or m.group("a2")), kind)
@@ -72,6 +74,12 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             tok.reject = _non_metric(ctx, words, tok, s, e)
         out.append(tok)
     return out
+
+
+# a statistic noun (and its link word) right before a number (曝光量超, 访问人数达)
+_STAT_BEFORE = re.compile(
+    r"(?:量|人数|次数|总数|总额|金额|产值|收入)(?:已|均)?(?:达到|达|为|超过|超|突破|近|约|逾)?$"
+)
 
 
 def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) -> str:
