@@ -133,7 +133,7 @@ def _read_left(slot: Slot) -> None:
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         slot.prep = re.search(r"对", lclean)  # 对安全生产、消防设施等方面80多个问题进行整改
-    if slot.prep is None and re.match(r"[、和及与]$", slot.norm[slot.tok.start - 1 : slot.tok.start]):
+    if slot.prep is None and slot.tok.start > 0 and slot.norm[slot.tok.start - 1] in "、和及与":
         # 对12个乡镇、18个部门进行督查: a later item of a list after 对 is governed by it too
         slot.prep = re.search(r"对(?=[^对，。；]*$)", slot.norm[slot.clause.start : slot.tok.start])
     slot.with_deng = lclean.endswith("等")
