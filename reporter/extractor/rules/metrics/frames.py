@@ -81,6 +81,11 @@ def _stat_before(slot: Slot) -> str:
     return stat
 
 
+def _has_verb(text: str) -> bool:
+    """A two-character verb (by jieba's tag) somewhere in a short predicate (未再进入诉讼程序)."""
+    return any((tag(text[k : k + 2]) or "").startswith("v") for k in range(min(len(text) - 1, 12)))
+
+
 def _ends_in_verb(thing: str) -> bool:
     t = tag(thing[-2:]) or ""
     return t.startswith("v") and t != "vn"
@@ -103,9 +108,7 @@ def attributive_figure(slot: Slot) -> bool:
         # 70%的县级网站都开设了专栏: a share of the things that did what the clause says
         done = _clean_name(slot.words, norm[tok.end + 1 + len(thing) : slot.clause.end])
         done = re.sub(r"^(?:都|均|已|也|全部|已经)+", "", done)
-        if len(done) < 2 or (
-            slot.words.first_verb(done) is None and not (tag(done[:2]) or "").startswith("v")
-        ):
+        if len(done) < 2 or (slot.words.first_verb(done) is None and not _has_verb(done)):
             return slot.reject("没有结果动词")
         return slot.accept(done + "的" + thing, "metrics.attributive_figure")
     verb = slot.end_verb
