@@ -480,7 +480,7 @@ def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
         return "", _attributive_thing(words, slot.lclean, thing)
     if slot.prep is not None:
         p = slot.prep.group()
-        return _prep_thing(words, p[:1] if p.startswith(tuple("对为将把向给与")) else p, thing)
+        return _prep_thing(words, p[:1] if p.startswith(tuple("对为将把向给与由")) else p, thing)
     return "", thing
 
 
@@ -537,6 +537,9 @@ def _number_first(slot: Slot) -> None:
         tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
 
 
+_FROM_TO_END = re.compile(r"[到至]")
+
+
 def _from_to(
     ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
 ) -> bool:
@@ -547,6 +550,8 @@ def _from_to(
     # drop the time tokens (2015年的) between 从 and the number
     plain = _APPROX_BEFORE.sub("", re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?|前一年|上年|去年", "", before))
     m = _FROM.search(plain)
+    if m is not None and not _FROM_TO_END.search(norm, tok.end, min(len(norm), tok.end + 40)):
+        m = None  # 由18个部门组成: 由 without a 到/至 after it is no change from one value to another
     if m is not None:
         subject = plain[: m.start()]
         if not subject.strip():

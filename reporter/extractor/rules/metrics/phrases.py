@@ -187,4 +187,11 @@ def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
             return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
     if p in ("为", "向", "给", "与"):
         return p, thing
+    made = _MADE_OF.search(thing) if p == "由" else None
+    if made is not None and made.start() >= 2:
+        # 建立由18个部门组成的协调机制 → 组成协调机制的部门: the members, named by what they make up
+        return "", made.group("v") + thing[made.end() :] + "的" + thing[: made.start()]
     return "", thing
+
+
+_MADE_OF = re.compile(r"(?P<v>组成|构成|参加|参与)的?")
