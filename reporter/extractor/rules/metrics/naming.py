@@ -537,7 +537,7 @@ def _number_first(slot: Slot) -> None:
         tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
 
 
-_FROM_TO_END = re.compile(r"[到至]")
+_FROM_TO_END = re.compile(r"[^。！？；]{0,40}?[到至]")  # 到/至 later in the same sentence
 
 
 def _from_to(
@@ -550,7 +550,7 @@ def _from_to(
     # drop the time tokens (2015年的) between 从 and the number
     plain = _APPROX_BEFORE.sub("", re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?|前一年|上年|去年", "", before))
     m = _FROM.search(plain)
-    if m is not None and not _FROM_TO_END.search(norm, tok.end, min(len(norm), tok.end + 40)):
+    if m is not None and not _FROM_TO_END.match(norm, tok.end):
         m = None  # 由18个部门组成: 由 without a 到/至 after it is no change from one value to another
     if m is not None:
         subject = plain[: m.start()]
