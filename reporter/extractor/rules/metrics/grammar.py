@@ -151,6 +151,8 @@ def _adverb_at_end(text: str) -> str:
 def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"为期[^，]*?的", "", text)
     text = re.sub(r"^(?:比如|例如|譬如)", "", text)  # 比如某院新公布的…: an example's marker
+    if text.startswith("经") and words.verb_re.match(text, 1):
+        text = text[1:]  # 经抢救无效死亡 / 经调解达成协议: 经 only says how
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = _strip_joiners(text)
     text = _strip_adverbs(text)
@@ -215,7 +217,8 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
     if (
         name == m.group()
         and subject
-        and not re.match(r"(?:通过|经|在|依托|利用|借助|运用|依靠|针对|围绕|按照|根据)", subject)
+        and not re.match(r"(?:通过|经过|在|依托|利用|借助|运用|依靠|针对|围绕|按照|根据)", subject)
+        and not (subject.startswith("经") and words.verb_re.match(subject, 1))  # 经调解…, not 经营主体
     ):
         if _ACTOR_END.search(subject):
             return m.group(), subject, m.group()  # 县公安局依法刑事拘留: the organ acted, the verb names it

@@ -321,7 +321,8 @@ def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
         and pc.verb != verb
         and _unit_class(pc.unit) == _unit_class(tok.unit)
     ):
-        return verb + pc.name[len(pc.verb) :], verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
+        tail = re.sub(r"^(?:出|到|了|过)", "", pc.name[len(pc.verb) :])  # 排查出…: 出 is the first verb's
+        return verb + tail, verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
     if name == "价值":
         if pc is None or not pc.name:
             return None
