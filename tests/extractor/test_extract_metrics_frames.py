@@ -264,6 +264,12 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
         ),
         (("化解出各类矛盾纠纷", 1298, "件"),),
     ),
+    (
+        "scene-and-shared-verb-after-an-attribute",  # 正在…: a scene; 修建了N公里的路和M座池: the verb serves both
+        "走进村里的共享菜园，20多位老人正在给蔬菜浇水。村里先后投入资金80万元，修建了2.5公里的产业路和3座蓄水池。",
+        (("修建产业路", 2.5, "公里"), ("修建蓄水池", 3, "座")),
+        (20.0,),
+    ),
 ]
 
 

@@ -199,7 +199,12 @@ def second_unit(slot: Slot) -> bool:
 def shared_verb(slot: Slot) -> bool:
     """建成30处示范基地和80家加工企业: the verb before the first number of a list serves every item."""
     prev = slot.prev
-    if prev is None or not prev.accepted or prev.rule != "metrics.number_first" or not prev.verb:
+    if (
+        prev is None
+        or not prev.accepted
+        or prev.rule not in ("metrics.number_first", "metrics.attributive_figure")
+        or not prev.verb
+    ):
         return False
     if slot.norm.startswith(prev.verb, prev.end):
         return False  # 3人死亡、2人失联: the verb came after the first count, it serves that one only
@@ -521,6 +526,9 @@ def _number_first(slot: Slot) -> None:
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
+        return
+    if "正在" in name and not pre:
+        tok.reject = "场景描写"  # 20多位老人正在给蔬菜浇水: a scene, not a result
         return
     if "分别" in name and not pre:
         tok.reject = "分别的主语"  # 两个片区的甲、乙分别达…: the count of the things a distribution is about
