@@ -62,8 +62,8 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
         i -= 1
     word = ctx.words[i][0]
     t = tag(word) or ""
-    if gaps.startswith("全") and lclean.endswith(gaps):
-        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家…: the verb stands before 全县
+    if (gaps.startswith("全") or gaps.startswith("辖") or gaps == "境内") and lclean.endswith(gaps):
+        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家… / 走访辖区3家…: the verb stands before
     if (
         word in words.not_action
         or not t.startswith("v")
