@@ -282,6 +282,13 @@ CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [
         (("走访民营企业", 3, "家"), ("巡查林区卡口", 12, "处")),
         (4.0,),
     ),
+    (
+        "layout-pieces-are-no-names",  # specification sheets: ★/≥/【】 and open brackets make no name; 亡N人 does
+        "投标人须具备设备设施的≥3家供货渠道。采用形式★（考试大纲3种。"
+        "全国共接报火灾84.1万起，亡1827人、伤2161人。",
+        (("亡", 1827, "人"), ("伤", 2161, "人")),
+        (3.0,),
+    ),
 ]
 
 

@@ -100,7 +100,7 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         clause = clauses[tok.clause] if tok.clause >= 0 else Clause(s, e)
         if not tok.accepted:
             _name_token(ctx, words, toks, i, clause, clauses)
-        if tok.accepted and tok.name:
+        if tok.accepted and tok.name and not _garbled(tok.name):
             tok.name = tok.name if tok.doers else _shorten(words, tok.name, tok.verb)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
             for other in tok.also:  # 甲、乙均达95%: the same figure for each thing listed
@@ -112,3 +112,15 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
     for tok, _ in results:
         tok.topic = topic
     return results
+
+
+# symbols of forms, specifications and tables (★, ≥, 【】) and brackets left open: the "name" is a piece of a
+# layout, not the counted thing of a sentence
+_LAYOUT = re.compile(r"[★☆≥≤<>＜＞【】|｜]")
+
+
+def _garbled(name: str) -> bool:
+    """A name no clerk would write: layout symbols, or a bracket opened and not closed (亡1827人 names 亡)."""
+    if _LAYOUT.search(name):
+        return True
+    return name.count("（") + name.count("(") != name.count("）") + name.count(")")
