@@ -27,6 +27,7 @@ from .changes import _find_changes, _resolve_changes
 from .distribution import distribute
 from .grammar import _CN_DIGITS, _shorten
 from .naming import _name_token
+from .plans import cited_accident
 from .tidy import _dedupe, _disambiguate_places, _special, _topic
 from .tokens import Clause, Token, _clauses, _heading_line, _tokens
 from .words import MetricWords, metric_words, read_metric_words
@@ -40,6 +41,8 @@ def metrics(ctx: Context) -> list[Found]:
     words = metric_words(ctx)
     picked: list[tuple[Token, Metric]] = []
     for si, sent in enumerate(ctx.sentences):
+        if cited_accident(ctx, si):
+            continue  # 某地发生事故，造成31人死亡，教训深刻: a lesson cited, not this report's figures
         for piece in _bounded(ctx.norm, sent):
             if _NUMERAL.search(ctx.norm, piece.start, piece.end):  # (cheap) no numeral, no figure
                 picked.extend(_sentence_metrics(ctx, words, piece, si))
@@ -97,8 +100,8 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
         clause = clauses[tok.clause] if tok.clause >= 0 else Clause(s, e)
         if not tok.accepted:
             _name_token(ctx, words, toks, i, clause, clauses)
-        if tok.accepted and tok.name:
-            tok.name = _shorten(words, tok.name, tok.verb)
+        if tok.accepted and tok.name and not _garbled(tok.name):
+            tok.name = tok.name if tok.doers else _shorten(words, tok.name, tok.verb)
             results.append((tok, Metric(name=tok.name, value=tok.value, unit=tok.unit)))
             for other in tok.also:  # 甲、乙均达95%: the same figure for each thing listed
                 name = _shorten(words, other, tok.verb)
@@ -109,3 +112,15 @@ def _sentence_metrics(ctx: Context, words: MetricWords, sent: Span, si: int) -> 
     for tok, _ in results:
         tok.topic = topic
     return results
+
+
+# symbols of forms, specifications and tables (★, ≥, 【】) and brackets left open: the "name" is a piece of a
+# layout, not the counted thing of a sentence
+_LAYOUT = re.compile(r"[★☆≥≤<>＜＞【】|｜]")
+
+
+def _garbled(name: str) -> bool:
+    """A name no clerk would write: layout symbols, or a bracket opened and not closed (亡1827人 names 亡)."""
+    if _LAYOUT.search(name):
+        return True
+    return name.count("（") + name.count("(") != name.count("）") + name.count(")")

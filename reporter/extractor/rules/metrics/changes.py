@@ -84,6 +84,8 @@ def _resolve_changes(
             bases = last_bases[-1:] * len(ch.values)
         else:
             bases = _change_bases(ctx, words, toks, clauses, ch.start, len(ch.values), s)
+            if not bases and last_bases and not _named_between(toks, last_at, ch.start):
+                bases = last_bases[-1:] * len(ch.values)  # 较去年同期减少12人，下降15.4%: the same thing
         for base, (start, end, value, unit) in zip(bases, ch.values, strict=False):
             if not base:
                 continue

@@ -51,11 +51,25 @@ def _names(words: MetricWords, text: str, count: int) -> list[str]:
     if len(parts) != count or count < 2:
         return []
     last = parts[-1]
+    parts = [p.rsplit("的", 1)[-1] or p for p in parts[:-1]] + [last]  # 两个片区的城镇、农村…: 城镇
     short = [p for p in parts[:-1] if len(p) <= 3]
-    if len(short) == len(parts) - 1 and len(last) > len(parts[0]) + 2:
+    if len(short) == len(parts) - 1 and len(last) >= len(parts[0]) + 2:
         head = last[len(parts[0]) :]  # 城镇、农村居民人均收入: 城镇 takes 居民人均收入
         return [p + head for p in parts[:-1]] + [last]
+    tail = _STAT_TAIL.search(last)
+    if (
+        tail is not None
+        and len(last) > len(tail.group()) + 1
+        and not any(_STAT_TAIL.search(p) for p in parts[:-1])
+    ):
+        # 甲样品、乙样品铅含量分别为…: the statistic written once at the end is each item's
+        return [p + tail.group() for p in parts[:-1]] + [last]
     return parts
+
+
+_STAT_TAIL = re.compile(
+    r"[\u4e00-\u9fff]?(?:含量|浓度|指数|比例|比重|总量|数量|人数|金额|面积|产值|收入|率)$"
+)
 
 
 def _each(words: MetricWords, norm: str, tok: Token, clause: Clause) -> bool:
@@ -73,6 +87,27 @@ def _each(words: MetricWords, norm: str, tok: Token, clause: Clause) -> bool:
     return True
 
 
+# 分别 + a result verb and its thing: 甲、乙、丙分别查处案件12件、8件和5件
+_FENBIE_ACT = re.compile(r"分别(?P<act>[\u4e00-\u9fff“”]{2,14}?)(?:了)?$")
+
+
+def _acted(
+    words: MetricWords, norm: str, toks: list[Token], i: int, clause: Clause, act: re.Match
+) -> list[str]:
+    """甲、乙分别查处案件12件、8件: each value is the act of one listed thing; with no list as long as the values
+    (三地分别…) each value is named by the act alone. Returns the names given."""
+    run = _values(toks, i, clause.end, norm)
+    if len(run) < 2:
+        return []
+    thing = _clean_name(words, act.group("act"))
+    names = _names(words, norm[clause.start : clause.start + act.start()], len(run))
+    names = [n + thing for n in names] if names else [thing] * len(run)
+    verb = words.verb_re.match(thing)
+    for t, name in zip(run, names, strict=True):
+        t.name, t.verb, t.accepted, t.rule = name, verb.group() if verb else "", True, RULE
+    return names
+
+
 def distribute(
     ctx: Context, words: MetricWords, toks: list[Token], clauses: list[Clause], previous: list[str]
 ) -> list[str]:
@@ -84,6 +119,10 @@ def distribute(
         clause = clauses[tok.clause]
         before = norm[clause.start : tok.start]
         m = _FENBIE.search(before)
+        act = _FENBIE_ACT.search(before) if m is None else None
+        if act is not None and words.verb_re.match(act.group("act")):
+            previous = _acted(words, norm, toks, i, clause, act) or previous
+            continue
         if m is None:
             _each(words, norm, tok, clause)
             continue

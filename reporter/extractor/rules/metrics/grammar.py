@@ -11,10 +11,10 @@ _APPROX_BEFORE = re.compile(r"(?:将近|接近|大约|约有|多达|高达|超�
 _NOT_COPULA_DA = "下到送传抵通表发直"  # 下达, 到达, 送达 … end with 达 but are verbs
 _COPULA = re.compile(
     r"(?:已达到|已达|达到了|达到|(?<![下到送传抵通表发直])达|为|是|占|共计|合计|总计|"
-    r"增至|增加到|增长到|提高到|提升到|提升至|降至|降到|下降到|减少到|稳定在|保持在)$"
+    r"增至|增加到|增长到|提高到|提升到|提升至|降至|降到|下降到|减少到|稳定在|保持在|保持|发展到|发展至|扩大到|扩大至)$"
 )
 _EXIST = re.compile(r"(?:共有|还有|已有|尚有|仍有|另有|拥有|现有|有了|有)$")
-_PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助)$")
+_PREP = re.compile(r"(?:对|为|将|把|向|给|与|帮助|由)(?:全[省市县区镇乡])?$")  # 对全县12个乡镇…
 _ADVERBS = (
     "已有",
     "尚有",
@@ -108,7 +108,7 @@ def _strip_time(words: MetricWords, text: str) -> str:
 
 def _cut_markers(words: MetricWords, text: str) -> str:
     """The name starts after 累计/其中/共 (全国共破获案件 → 破获案件); if nothing follows, before it."""
-    for marker in ("累计", "共计", "合计", "总计", "一共", "总共", "其中", "先后", "造成", "导致"):
+    for marker in ("累计", "共计", "合计", "总计", "一共", "总共", "其中", "先后", "造成", "导致", "致使"):
         i = text.rfind(marker)
         if i >= 0:
             rest = text[i + len(marker) :]
@@ -151,11 +151,13 @@ def _adverb_at_end(text: str) -> str:
 def _clean_name(words: MetricWords, text: str) -> str:
     text = re.sub(r"为期[^，]*?的", "", text)
     text = re.sub(r"^(?:比如|例如|譬如)", "", text)  # 比如某院新公布的…: an example's marker
+    if text.startswith("经") and words.verb_re.match(text, 1):
+        text = text[1:]  # 经抢救无效死亡 / 经调解达成协议: 经 only says how
     text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
     text = _strip_joiners(text)
     text = _strip_adverbs(text)
     text = re.sub(
-        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共)$", "", text
+        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共|正在|仍)$", "", text
     )  # 资金就超800万元
     if text.count("“") > text.count("”"):
         text = text.replace("“", "", 1) if text.startswith("“") else text  # a quotation opened before it
@@ -174,14 +176,18 @@ def _strip_joiners(text: str) -> str:
 
 
 def _drop_examples(words: MetricWords, name: str) -> str:
-    """抓获团伙头目、骨干成员等犯罪嫌疑人 → 抓获犯罪嫌疑人: the examples before 等 are not the name."""
+    """The kinds listed before 等 say what is counted and stay (查处商标侵权、假冒专利等案件); only a long
+    list of examples goes (抓获团伙头目、骨干成员、放贷人员、催收人员等犯罪嫌疑人 → 抓获犯罪嫌疑人)."""
     v = words.first_verb(name)
     if v is None or v.start() != 0:
         return name
     m = re.match(r"(.*?)等(?=[\u4e00-\u9fff“]{2})", name[v.end() :])
-    if m and ("、" in m.group(1) or len(m.group(1)) <= 8):
+    if m and len(m.group(1)) > _KINDS_KEPT:
         return v.group() + name[v.end() + m.end() :]
     return name
+
+
+_KINDS_KEPT = 16  # characters of a 甲、乙等 list that stay in the name
 
 
 def _shorten(words: MetricWords, name: str, verb: str = "") -> str:
@@ -211,10 +217,20 @@ def _anchor(words: MetricWords, text: str) -> tuple[str, str, str]:
     if (
         name == m.group()
         and subject
-        and not re.match(r"(?:通过|经|在|依托|利用|借助|运用|依靠|针对|围绕|按照|根据)", subject)
+        and not re.match(r"(?:通过|经过|在|依托|利用|借助|运用|依靠|针对|围绕|按照|根据)", subject)
+        and not (subject.startswith("经") and words.verb_re.match(subject, 1))  # 经调解…, not 经营主体
     ):
+        if _ACTOR_END.search(subject):
+            return m.group(), subject, m.group()  # 县公安局依法刑事拘留: the organ acted, the verb names it
         return text, "", m.group()  # 中央财政下达: a verb alone is not a name
     return name, subject, m.group()
+
+
+# the end of an acting organ's name (县公安局, 区法院, 镇政府), with the manner words after it (依法, 共)
+_ACTOR_END = re.compile(
+    r"^(?![^在到向于从对]*[在到向于从对])(?:[县市区省镇乡旗州该我本]|[\u4e00-\u9fff]{1,6}?(?:省|市|州|盟|县|区|旗|乡|镇|街道))"
+    r"[\u4e00-\u9fff]{0,10}(?:局|院|厅|委|办|所|队|站|中心|政府|监委)(?:依法|先后|累计|共计|共|已|还|又|均)?$"
+)
 
 
 def _closes_number(text: str) -> bool:

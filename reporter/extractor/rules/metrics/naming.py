@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...context import Context
+from .frames import attributive_figure
 from .grammar import (
     _APPROX_BEFORE,
     _EXIST,
@@ -17,7 +18,6 @@ from .grammar import (
     _TO,
     _TREND,
     _WEAK_VERBS,
-    _adverb_at_end,
     _anchor,
     _clean_name,
     _closes_number,
@@ -29,15 +29,18 @@ from .grammar import (
     _unit_class,
 )
 from .phrases import (
+    _attributive_thing,
     _doers_first,
     _noun_before,
     _noun_phrase,
     _place_has,
+    _prep_thing,
     _share_of_previous,
     _verb_after,
     _verb_before,
     _went_to,
 )
+from .plans import agenda_or_plan
 from .tokens import Clause, Token
 from .words import MetricWords
 
@@ -112,6 +115,9 @@ def _read_left(slot: Slot) -> None:
     if slot.prev is not None and slot.prev.kind == "time":
         left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 3年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
+    left = re.sub(
+        r"(?<=.)(?:人民币|美元)$", "", left
+    )  # 收受他人钱物共计人民币47万元: the currency names nothing
     prev = slot.prev
     slot.enum_item = (
         prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", slot.left_raw) is not None
@@ -127,42 +133,14 @@ def _read_left(slot: Slot) -> None:
     slot.prep = _PREP.search(lclean)
     if slot.prep is None and re.search(r"对[^对，]*等(?:方面|领域|类型|类)?$", lclean):
         slot.prep = re.search(r"对", lclean)  # 对安全生产、消防设施等方面80多个问题进行整改
+    if slot.prep is None and slot.tok.start > 0 and slot.norm[slot.tok.start - 1] in "、和及与":
+        # 对12个乡镇、18个部门进行督查: a later item of a list after 对 is governed by it too
+        slot.prep = re.search(r"对(?=[^对，。；]*$)", slot.norm[slot.clause.start : slot.tok.start])
     slot.with_deng = lclean.endswith("等")
     slot.attributive = lclean.endswith("的")
 
 
 # ------------------------------------------------------------------------------------------ strategies
-
-
-def agenda_or_plan(slot: Slot) -> bool:
-    """三点要求 / 四个旗县区做了交流发言 (agenda), 力争达到5家 (a target): not results."""
-    text = slot.norm[slot.clause.start : slot.clause.end]
-    if any(w in text for w in slot.words.agenda):
-        return slot.reject("议程")
-    before = slot.norm[slot.clauses[0].start if slot.clauses else slot.clause.start : slot.tok.start]
-    if any(w in text for w in slot.words.plans) or _target_year(slot, before):
-        return slot.reject("计划或目标")
-    return False
-
-
-_TARGET_YEAR = re.compile(r"(?:到|至|力争到|争取到)(?P<year>\d{4})年(?:底|末)?")
-_REACH = re.compile(r"达到|实现|建成|突破|提升至|提高到|不低于|不少于")
-
-
-def _target_year(slot: Slot, text: str) -> bool:
-    """到2030年达到…: a value set for a year after the report's own year (or, when the report's year is
-    unknown, a value to be reached by a year) is a target, not a result."""
-    found = list(_TARGET_YEAR.finditer(text))  # the last 到…年 before the number, in its sentence
-    if not found:
-        return False
-    m = found[-1]
-    date = slot.ctx.value("date") or ""
-    year = int(date[:4]) if date[:4].isdigit() else 0
-    target = int(m.group("year"))
-    if year and target != year:
-        return target > year
-    # the report's own year (or none known): 到…年达到 is a target, 到…年底已建成 a result
-    return bool(_REACH.search(text, m.end())) and not re.search(r"已|累计|共", text[m.end() :])
 
 
 def from_to(slot: Slot) -> bool:
@@ -221,7 +199,12 @@ def second_unit(slot: Slot) -> bool:
 def shared_verb(slot: Slot) -> bool:
     """建成30处示范基地和80家加工企业: the verb before the first number of a list serves every item."""
     prev = slot.prev
-    if prev is None or not prev.accepted or prev.rule != "metrics.number_first" or not prev.verb:
+    if (
+        prev is None
+        or not prev.accepted
+        or prev.rule not in ("metrics.number_first", "metrics.attributive_figure")
+        or not prev.verb
+    ):
         return False
     if slot.norm.startswith(prev.verb, prev.end):
         return False  # 3人死亡、2人失联: the verb came after the first count, it serves that one only
@@ -235,11 +218,23 @@ def shared_verb(slot: Slot) -> bool:
     return slot.accept(prev.verb + thing, "metrics.shared_verb", prev.verb)
 
 
+# a place or scope alone before the number (全市23个区县…, 该县86家企业…): where, not what is counted
+_SCOPE = re.compile(r"(?:全|该|我|本)[省市县区镇乡村州旗盟]|[\u4e00-\u9fff]{1,4}[省市县区镇乡州旗盟]")
+
+
+def _scope_only(slot: Slot) -> bool:
+    lclean = slot.lclean
+    return not slot.had_marker and "级" not in lclean and _SCOPE.fullmatch(lclean) is not None
+
+
 def _reads_number_first(slot: Slot) -> bool | None:
     """Does the thing come after the number? None: the number stands alone (同位语 or background)."""
     lclean, copula, right = slot.lclean, slot.copula, slot.right
+    if slot.end_verb and right and re.match(r"[、，,和及]", right):
+        return False  # 造成死亡6人、受伤21人: the verb before the number names it, the list goes on
     if (
         not lclean
+        or _scope_only(slot)
         or slot.end_verb
         or slot.prep
         or slot.with_deng
@@ -307,11 +302,19 @@ def _name_left(slot: Slot) -> str:
     return lclean
 
 
+def _is_verb(word: str) -> bool:
+    """A word the dictionary tags as a verb (服务, 帮扶): an action of its own, not a thing to carry a verb to."""
+    from ...entities import tag
+
+    pos = tag(word)
+    return pos is not None and pos.startswith("v")
+
+
 def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
     """A name that takes a part from the figure before it; None when it has no name at all."""
     prev, pc, tok = slot.prev, slot.prev_cand, slot.tok
-    if slot.enum_item and not verb and prev is not None and prev.verb:
-        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车
+    if slot.enum_item and not verb and prev is not None and prev.verb and not _is_verb(name):
+        return prev.verb + name, prev.verb  # 扣押铲车6台、运输车8台 → 扣押运输车 (not 新增…、服务…)
     if (
         name == verb
         and pc is not None
@@ -323,12 +326,16 @@ def _carried_name(slot: Slot, name: str, verb: str) -> tuple[str, str] | None:
         and pc.verb != verb
         and _unit_class(pc.unit) == _unit_class(tok.unit)
     ):
-        return verb + pc.name[len(pc.verb) :], verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
+        tail = re.sub(r"^(?:出|到|了|过)", "", pc.name[len(pc.verb) :])  # 排查出…: 出 is the first verb's
+        return verb + tail, verb  # 排查矛盾纠纷2356件，化解2298件 → 化解矛盾纠纷
     if name == "价值":
         if pc is None or not pc.name:
             return None
         return pc.name + "价值", verb  # 查扣生产设备5台（价值300余万元）
     return name, verb
+
+
+_ACHIEVE = ("完成", "实现")  # verbs that only say a statistic was reached
 
 
 def name_first(slot: Slot) -> bool:
@@ -342,6 +349,10 @@ def name_first(slot: Slot) -> bool:
     if carried is None:
         return slot.reject("没有名称")
     name, verb = carried
+    if name.startswith(_ACHIEVE) and len(name) > 4 and name[2:].endswith((*words.stat_nouns, "面积", "规模")):
+        name, verb = name[2:], ""  # 完成集装箱吞吐量 / 实现营业收入: the statistic is the name
+    if not verb and "”" in name[:-2] and len(name.rsplit("”", 1)[-1]) >= 2:
+        name = name.rsplit("”", 1)[-1]  # “某某”村唱大赛全网曝光量: the quoted title is whose statistic it is
     name = _share_of_previous(slot, name)
     tok.name, tok.subject, tok.verb, tok.rule = name, subject, verb, "metrics.name_first"
     leading = _LEADING_HAS.match(slot.lclean)
@@ -399,6 +410,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     agenda_or_plan,
     from_to,
     times_of,
+    attributive_figure,
     second_unit,
     shared_verb,
     number_first,
@@ -459,48 +471,22 @@ def _background(slot: Slot, thing: str) -> str:
     return ""
 
 
-def _attributive_thing(words: MetricWords, lclean: str, thing: str) -> str:
-    """非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽 / 对排查出的86处隐患 → 排查出的隐患."""
-    head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
-    head = _strip_adverb_tail(head) or head
-    v = words.first_verb(thing)
-    if v is not None and v.start() <= 3 and not head.strip():
-        return v.group() + lclean.rstrip("的")
-    return re.sub(r"^对", "", lclean) + head
-
-
-def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
-    """(pre, thing) after 将/把/对/为/向 before the number."""
-    v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
-    if p in ("将", "把") and v is not None:
-        vp = re.split(r"[并和及后]", thing[v.start() :])[0]
-        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
-    if p == "对":
-        if "进行" in thing:
-            x, _, vp = thing.partition("进行")
-            return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
-        if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
-            x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
-            return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
-        if v is not None:
-            return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
-    if p in ("为", "向", "给", "与"):
-        return p, thing
-    return "", thing
-
-
 def _pre_and_thing(slot: Slot, thing: str) -> tuple[str, str]:
     """The verb or preposition written before the number and the thing after it, in name order."""
     words = slot.words
     if slot.with_deng:
-        found = words.verbs_in(slot.lclean)
-        return (found[-1].group() if found else ""), thing
+        found = [m for m in words.verbs_in(slot.lclean) if slot.prep is None or m.start() < slot.prep.start()]
+        if (
+            found or slot.prep is None
+        ):  # 对甲、乙等12个单位开展暗访: 对 governs the list (登记中心 is no verb)
+            return (found[-1].group() if found else ""), thing
     if slot.end_verb:
         return slot.end_verb, thing
     if slot.attributive:
         return "", _attributive_thing(words, slot.lclean, thing)
     if slot.prep is not None:
-        return _prep_thing(words, slot.prep.group(), thing)
+        p = slot.prep.group()
+        return _prep_thing(words, p[:1] if p.startswith(tuple("对为将把向给与由")) else p, thing)
     return "", thing
 
 
@@ -530,21 +516,37 @@ def _number_first(slot: Slot) -> None:
         listed = words.verbs_in(name)
         if listed and listed[0].start() == 0:
             verb = listed[0].group()  # 各乡镇负责人等200余人参加了会议: those listed took part
-    if not verb and not pre and slot.prep is None and not slot.attributive and not slot.lclean:
+    if (
+        not verb
+        and not pre
+        and slot.prep is None
+        and not slot.attributive
+        and (not slot.lclean or _scope_only(slot))
+    ):
         verb = _verb_after(slot)  # 3000人次就业: a verb after the number, by its part of speech
     if not name or not verb:
         tok.reject = "没有结果动词"
+        return
+    if "正在" in name and not pre:
+        tok.reject = "场景描写"  # 20多位老人正在给蔬菜浇水: a scene, not a result
+        return
+    if "分别" in name and not pre:
+        tok.reject = "分别的主语"  # 两个片区的甲、乙分别达…: the count of the things a distribution is about
         return
     quoted = re.match(r"“([^”]*)”", thing)
     if quoted and quoted.group(1).endswith(words.not_after):
         tok.reject = "数的是宣传材料"  # 发布6起“…典型案例”
         return
     if not pre and slot.prep is None and not slot.attributive:
-        name = _doers_first(words, name, verb)
+        turned = _doers_first(words, name, verb)
+        tok.doers, name = turned != name, turned
     slot.accept(name, "metrics.number_first", verb)
     if words.verb_at_end(slot.right):
         nxt = slot.nxt_cand
         tok.used_to = nxt.start if nxt is not None else slot.clause.end  # 两人死亡一人重伤: 死亡 is used up
+
+
+_FROM_TO_END = re.compile(r"[^。！？；]{0,40}?[到至]")  # 到/至 later in the same sentence
 
 
 def _from_to(
@@ -557,6 +559,8 @@ def _from_to(
     # drop the time tokens (2015年的) between 从 and the number
     plain = _APPROX_BEFORE.sub("", re.sub(r"\d{4}年(?:\d{1,2}月)?(?:份)?|前一年|上年|去年", "", before))
     m = _FROM.search(plain)
+    if m is not None and not _FROM_TO_END.match(norm, tok.end):
+        m = None  # 由18个部门组成: 由 without a 到/至 after it is no change from one value to another
     if m is not None:
         subject = plain[: m.start()]
         if not subject.strip():

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ...context import Context
 from ...entities import tag
-from .grammar import _WEAK_VERBS
+from .grammar import _WEAK_VERBS, _adverb_at_end, _clean_name, _strip_adverb_tail
 from .words import MetricWords
 
 if TYPE_CHECKING:
@@ -62,8 +62,8 @@ def _verb_before(ctx: Context, words: MetricWords, pos: int, lclean: str) -> str
         i -= 1
     word = ctx.words[i][0]
     t = tag(word) or ""
-    if gaps.startswith("全") and lclean.endswith(gaps):
-        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家…: the verb stands before 全县
+    if (gaps.startswith("全") or gaps.startswith("辖") or gaps == "境内") and lclean.endswith(gaps):
+        lclean = lclean[: len(lclean) - len(gaps)]  # 检查全县126家… / 走访辖区3家…: the verb stands before
     if (
         word in words.not_action
         or not t.startswith("v")
@@ -104,11 +104,18 @@ def _doers_first(words: MetricWords, name: str, verb: str) -> str:
     if "的" in done or re.search(r"[\d一二两三四五六七八九十]", thing):
         return name
     thing = re.sub(
-        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动)+$", "", thing
+        r"(?:已经|已|都|均|全部|全面|陆续|先后|共|又|再|正|还|依法|当场|着力|大力|积极|主动|同步|相继|率先)+$",
+        "",
+        thing,
     )
-    if not _noun_phrase(thing) or len(done) < 2 or re.search(r"[从将在对到向把被给与和及、的“”（）]", thing):
+    bracket = re.sub(r"[（(][^（）()]{1,6}[）)]", "", thing)  # 区（市）县: a bracketed alternative stays
+    if (
+        not _noun_phrase(thing)
+        or len(done) < 2
+        or re.search(r"[从将在对到向把被给与和及、的“”（）()]", bracket)
+    ):
         return name
-    return done + "的" + thing if _ends_in_noun(thing) else name
+    return done + "的" + thing if _ends_in_noun(bracket) else name
 
 
 def _ends_in_noun(text: str) -> bool:
@@ -134,6 +141,7 @@ def _share_of_previous(slot: Slot, name: str) -> str:
     pc = slot.prev_cand
     if (
         not name.startswith("占")
+        or slot.tok.unit not in ("%", "个百分点", "成")  # 占地面积120亩 is no share
         or pc is None
         or not pc.accepted
         or not pc.name
@@ -144,3 +152,46 @@ def _share_of_previous(slot: Slot, name: str) -> str:
     if not re.fullmatch(r"[，、,]?(?:[^，。；、]{0,8}\d[\d.]*%[，、])?占[^，。；、]{1,20}", between):
         return name
     return pc.name + name
+
+
+# ------------------------------------------------------------------------------------------ number first
+
+
+def _attributive_thing(words: MetricWords, lclean: str, thing: str) -> str:
+    """非法吸揽的3457.28万元已经清退完毕 → 清退非法吸揽 / 对排查出的86处隐患 → 排查出的隐患."""
+    head = re.split(r"(?=" + words.verb_re.pattern + r")", thing)[0]
+    head = _strip_adverb_tail(head) or head
+    v = words.first_verb(thing)
+    if v is not None and v.start() <= 3 and not head.strip():
+        return v.group() + lclean.rstrip("的")
+    return re.sub(r"^对", "", lclean) + head
+
+
+def _prep_thing(words: MetricWords, p: str, thing: str) -> tuple[str, str]:
+    """(pre, thing) after 将/把/对/为/向 before the number."""
+    v = next((m for m in words.verbs_in(thing) if m.start() > 0), None)  # 被困人员 is not the verb
+    if p in ("将", "把") and v is not None:
+        vp = re.split(r"[并和及后]", thing[v.start() :])[0]
+        return "", vp + _strip_adverb_tail(thing[: v.start()])  # 将3名被困群众救出 → 救出被困群众
+    if p == "对":
+        if "进行" in thing or "开展" in thing:
+            x, _, vp = thing.partition("进行" if "进行" in thing else "开展")
+            x = (
+                x.split("的")[0] if len(x.split("的")[0]) >= 2 else x
+            )  # 对12个乡镇的市场开展检查: 乡镇 counted
+            return "", _clean_name(words, vp) + x  # 对25起案件进行挂牌督办 → 挂牌督办案件
+        if v is not None and v.start() <= 10 and "、" not in thing[: v.start()]:
+            x = thing[: v.start()]  # 对10余起重大案件联合挂牌督办 → 联合挂牌督办重大案件
+            return "", _adverb_at_end(x) + thing[v.start() :] + _strip_adverb_tail(x)
+        if v is not None:
+            return "对", thing  # 对90名重点人员、企业负责人提前采取管控措施: kept as written
+    if p in ("为", "向", "给", "与"):
+        return p, thing
+    made = _MADE_OF.search(thing) if p == "由" else None
+    if made is not None and made.start() >= 2:
+        # 建立由18个部门组成的协调机制 → 组成协调机制的部门: the members, named by what they make up
+        return "", made.group("v") + thing[made.end() :] + "的" + thing[: made.start()]
+    return "", thing
+
+
+_MADE_OF = re.compile(r"(?P<v>组成|构成|参加|参与)的?")

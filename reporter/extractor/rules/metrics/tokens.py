@@ -36,6 +36,7 @@ class Token:
     sentence: int = -1
     topic: str = ""  # the place the sentence is about (策勒县), when it names one
     also: tuple[str, ...] = ()  # 甲、乙均达95%: the other names the same figure is given for
+    doers: bool = False  # the name is 完成Y的X (the things counted, named by what they did): kept whole
 
 
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
@@ -64,6 +65,8 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             continue
         if unit and unit in words.not_units and unit not in words.units:
             kind = "time"
+        elif not unit and big and not chinese and _STAT_BEFORE.search(norm, max(s, a - 12), a):
+            kind = "cand"  # 全网曝光量超3000万: a statistic counted in 万 with no measure word
         else:
             kind = "cand" if unit else "bare"
         tok = Token(a, b, value, unit, chinese, bool(m.group("a1") or m.group("a2")), kind)
@@ -71,6 +74,12 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             tok.reject = _non_metric(ctx, words, tok, s, e)
         out.append(tok)
     return out
+
+
+# a statistic noun (and its link word) right before a number (曝光量超, 访问人数达)
+_STAT_BEFORE = re.compile(
+    r"(?:量|人数|次数|总数|总额|金额|产值|收入)(?:已|均)?(?:达到|达|为|超过|超|突破|近|约|逾)?$"
+)
 
 
 def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) -> str:
@@ -101,8 +110,10 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
         return "一（不定量）"
     if tok.value == 1 and re.search(r"发生了?$", before):
         return "一起（不定量）"
-    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|的|以上的)", after):  # 30万元以上的工程: a threshold
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|以上的)", after):  # 30万元以上的工程: a threshold
         return "门槛或修饰语"
+    if after.startswith("的") and not _ATTRIBUTE_OF.match(after):
+        return "修饰语"  # 3公里的路, 1%的贴息: the figure qualifies no measured thing (metrics.attributive_figure)
     thing = after.lstrip('“"')
     for w in words.not_after:
         if thing.startswith(w):
@@ -112,6 +123,10 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
     if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
         return "书名号内"
     return ""
+
+
+# 的 + a noun phrase of two characters or more: what the figure measures (5.5亿元的设备采购清单)
+_ATTRIBUTE_OF = re.compile(r"的[\u4e00-\u9fff][\u4e00-\u9fff（(]")
 
 
 def _inside_short_quote(norm: str, s: int, pos: int) -> bool:
@@ -133,7 +148,8 @@ class Clause:
     end: int
 
 
-_CUT_OR_OPEN = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "（(]")
+# a half-width full stop ends a clause unless a digit follows it (98.1%. 下一句 / 1.26亿元. ; not 98.1)
+_CUT_OR_OPEN = re.compile("[" + re.escape(_CLAUSE_DELIMS) + "（(]|[.．](?![0-9])")
 _CLOSE = re.compile("[）)]")
 
 
@@ -143,7 +159,7 @@ def _clauses(norm: str, s: int, e: int) -> list[Clause]:
     i = s
     while (m := _CUT_OR_OPEN.search(norm, i, e)) is not None:
         i = m.start()
-        if norm[i] in _CLAUSE_DELIMS:
+        if norm[i] in _CLAUSE_DELIMS or norm[i] in ".．":
             cuts.append(i)
         else:  # an opening bracket: its closing one within 40 characters
             close = _CLOSE.search(norm, i + 1, min(e, i + 40))

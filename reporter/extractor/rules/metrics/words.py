@@ -99,7 +99,8 @@ def read_metric_words(path: Path | None) -> MetricWords:
     units, not_units, verbs = words("units"), words("not_units"), words("verbs")
     unit_alt = "|".join(re.escape(u) for u in sorted(set(units) | set(not_units), key=len, reverse=True))
     token_re = re.compile(
-        r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        # a Chinese numeral may go on after 万/亿 (二万三千余人次, 三亿五千万元)
+        r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*)"
         r"(?P<a1>[余多])?(?P<big>[万亿]{1,2})?(?P<a2>[余多])?"
         r"(?P<unit>%|" + (unit_alt or "(?!)") + r")?"
         # a second measure word in brackets counts the same things another way: 台（套）, 件（次）
