@@ -21,22 +21,23 @@ from tests.support.heldout_score import Count, score
 
 HELDOUT = Path(__file__).resolve().parents[1] / "data" / "heldout"
 
-# F1 floors per field (measured on the 64 documents, less a margin of about 0.03–0.05; location after batch H, and
-# organizer, event, location after batch I: the value measured on all documents, rounded down to 0.01)
+# F1 floors per field: the value measured on all 109 documents (batches N…J) after this round's rules were
+# merged, rounded down to 0.01. Batch J (J01–J18) was written blind and scored before the merge (0.899 alone).
+# A change that lowers a field below its floor has to say why in the README of the held-out set.
 FLOORS = {
-    "title": 0.96,
-    "date": 0.94,
-    "organizer": 0.90,  # 0.907 on 91 documents after batch I (I01–I15), scored before any rule change
-    "event": 0.95,  # 0.951 on 91 documents after batch I
-    "location": 0.76,  # 0.846 on 76 documents after batch H (H01–H12); 0.769 on 91 after batch I (I01–I15)
-    "host": 0.95,
-    "source": 0.95,
-    "people": 0.96,
-    "people.title": 0.96,
-    "units": 0.86,
-    "metrics": 0.89,
-    "tasks": 0.96,
-    "overall": 0.88,
+    "title": 0.99,
+    "date": 0.98,
+    "organizer": 0.89,
+    "event": 0.94,
+    "location": 0.80,
+    "host": 0.99,
+    "source": 0.99,
+    "people": 0.98,
+    "people.title": 0.99,
+    "units": 0.89,
+    "metrics": 0.94,
+    "tasks": 0.99,
+    "overall": 0.95,
 }
 
 
@@ -48,7 +49,7 @@ def counts() -> dict[str, Count]:
         gold = json.loads((HELDOUT / "labels" / f"{doc.stem}.json").read_text(encoding="utf-8"))
         got = record_to_dict(extract(read(doc), schema), schema, evidence=False)
         pairs.append((gold, got))
-    assert len(pairs) >= 91
+    assert len(pairs) >= 109
     return score(pairs)
 
 
