@@ -157,11 +157,26 @@ _AFTER_NAME = "对在于向与和将为已把被从"
 def term_across(ctx: Context, pos: int) -> bool:
     """A set phrase of templates/org_words.txt (术语) runs across pos: the name before pos ends with its first
     part and the text goes on with the rest (陕西省政府 + 采购工作座谈会 is 政府采购, not a unit)."""
-    for term in org_grammar(ctx).terms:
-        for k in range(1, len(term)):
-            if ctx.norm.startswith(term[k:], pos) and ctx.norm[max(0, pos - k) : pos] == term[:k]:
-                return True
+    norm = ctx.norm
+    for k, heads in _term_splits(org_grammar(ctx).terms):
+        rests = heads.get(norm[max(0, pos - k) : pos])
+        if rests is not None and norm.startswith(rests, pos):
+            return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _term_splits(terms: tuple[str, ...]) -> tuple[tuple[int, dict[str, tuple[str, ...]]], ...]:
+    """Each set phrase cut in two at every place (政 + 府采购, 政府 + 采购 …), by the length k of the first
+    part: {first part: the second parts}, so term_across looks up the k characters before pos instead
+    of comparing every phrase."""
+    by_k: dict[int, dict[str, list[str]]] = {}
+    for term in terms:
+        for k in range(1, len(term)):
+            by_k.setdefault(k, {}).setdefault(term[:k], []).append(term[k:])
+    return tuple(
+        (k, {head: tuple(rests) for head, rests in heads.items()}) for k, heads in sorted(by_k.items())
+    )
 
 
 def media_after(ctx: Context, pos: int) -> bool:
