@@ -232,14 +232,14 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         heads.append((chain.start, chain.end))
         if chain.township_end:
             heads.append((chain.start, chain.township_end))
-    for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
+    for m in _LEVEL_WORD.finditer(text, 0, limit):
         s = m.start()
         if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in _LEFT_WORDS):
             heads.append((s, m.end()))
     heads.extend(_suffix_heads(ctx, heads))  # hunits2: a place the division table lacks (江右省 + 公安厅)
-    national = "|".join(map(re.escape, g.national))
-    if national:
-        for m in re.finditer(national, text[:limit]):
+    national = _national_pattern(g.national)
+    if national is not None:
+        for m in national.finditer(text, 0, limit):
             heads.append((m.start(), m.end()))
     word_end = {ws: we for _, ws, we in ctx.words}
     found: list[tuple[int, int]] = _ministries(ctx, g)
@@ -277,6 +277,15 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         merged.append((s, e))
     ctx.__dict__["_orgs"] = merged
     return merged
+
+
+_LEVEL_WORD = re.compile(rf"自治区|自治州|[{_LEVEL}]")
+
+
+@lru_cache(maxsize=8)
+def _national_pattern(national: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The national heads (国家, 中央 …, templates/org_words.txt 国家级) as one pattern, compiled once."""
+    return re.compile("|".join(map(re.escape, national))) if national else None
 
 
 def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int, int]]:

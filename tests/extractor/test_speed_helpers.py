@@ -159,3 +159,35 @@ def test_shared_kind_lists_are_still_read(tmp_path):
     assert len(list(_SHARED_KIND.finditer(text))) == 2
     assert all(_SHARED_KIND_END.search(m.group()) for m in _SHARED_KIND.finditer(text))
     assert _SHARED_KIND_END.search("县民政、人社、公安部门参加") is None
+
+
+def test_every_change_holds_a_change_word():
+    from reporter.extractor.rules.metrics.changes import _CHANGE_WORD
+    from reporter.extractor.rules.metrics.grammar import _CHANGE_RE
+
+    alphabet = "同比环较上年去期月周增降减长加少低升幅涨速率提高回落下滑跌分别为达到了，0123.%"
+    texts = [*_random_texts(alphabet, 4000), "同比下降5.3%", "比增12%", "降幅为8.4%", "较去年同期减少96起"]
+    for text in texts:
+        if _CHANGE_RE.search(text):
+            assert _CHANGE_WORD.search(text), text
+        for m in _CHANGE_RE.finditer(text):
+            assert _CHANGE_WORD.search(m.group()), text
+
+
+def test_days_without_a_month_are_found_from_their_digits():
+    from reporter.extractor.rules.dates_rule import _DAY_ONLY, _DIGIT
+
+    alphabet = "0123日月年/.-晚上午在，, 会议"
+    for text in [*_random_texts(alphabet), "郭某19日主持召开会议，26日晚，3月5日"]:
+        assert [m.span() for m in matches_from(_DAY_ONLY, _DIGIT, text, 1, len(text))] == [
+            m.span() for m in _DAY_ONLY.finditer(text, 1, len(text))
+        ]
+
+
+def test_furniture_test_agrees_with_the_furniture_lines(tmp_path):
+    text = "某县公安局\n发布时间：2024-03-05  来源：某县公安局\n" + TEXT + "责任编辑：某某\n"
+    ctx = _ctx(text, tmp_path)
+    spans = ctx.furniture
+    assert spans
+    for pos in range(len(ctx.norm) + 2):
+        assert ctx.is_furniture(pos) == any(f.start <= pos < f.end for f in spans), pos
