@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import Context
 from .entities import tag
@@ -208,6 +209,7 @@ def is_unit_name(text: str) -> bool:
     return (bool(_UNIT_RE.search(text)) and len(text) >= 2) or text in _SHORT_UNITS or tag(text) == "nt"
 
 
+@lru_cache(maxsize=16384)  # a pure function of the word, asked for the same words many times per report
 def unit_suffix_len(text: str) -> int:
     m = _UNIT_RE.search(text)
     return len(m.group()) if m else 0

@@ -191,3 +191,41 @@ def test_furniture_test_agrees_with_the_furniture_lines(tmp_path):
     assert spans
     for pos in range(len(ctx.norm) + 2):
         assert ctx.is_furniture(pos) == any(f.start <= pos < f.end for f in spans), pos
+
+
+def test_sentence_ends_and_number_tokens_are_found_from_their_first_characters():
+    from reporter.extractor.rules.metrics.tokens import _TOKEN_FIRST
+    from reporter.extractor.rules.metrics.words import metric_words
+    from reporter.extractor.segment import _SENT_END, _SENT_END_FIRST, split_sentences
+
+    token_re = metric_words(None).token_re
+    alphabet = "。！？!?；;…”’」』）)\n 一二两十百千万亿余多0123,.%起件人次家元（套）台年会"
+    for text in [*_random_texts(alphabet), TEXT, "共查处案件1,200起（件），同比下降5.3%。"]:
+        assert [m.span() for m in matches_from(_SENT_END, _SENT_END_FIRST, text)] == [
+            m.span() for m in _SENT_END.finditer(text)
+        ]
+        assert [m.span() for m in matches_from(token_re, _TOKEN_FIRST, text, 1)] == [
+            m.span() for m in token_re.finditer(text, 1)
+        ]
+    assert [TEXT[s.start : s.end][-1] for s in split_sentences(TEXT)][-1] == "。"
+
+
+def test_unit_suffix_length_is_the_same_when_asked_again():
+    from reporter.extractor.places import unit_suffix_len
+
+    for word in ["县公安局", "派出所", "会议", "市场监督管理局", "", "局"]:
+        assert unit_suffix_len(word) == unit_suffix_len.__wrapped__(word)
+
+
+def test_fingerprint_text_is_dropped_as_before():
+    import unicodedata
+
+    from reporter.fingerprint import normalise
+
+    def plainly(text: str) -> str:
+        text = unicodedata.normalize("NFKC", text)
+        return "".join(ch for ch in text if unicodedata.category(ch)[0] not in "ZPSC")
+
+    alphabet = "abc 123，。、中文字符ＡＢ１２é\u0301=\u0338ﾞｶ①\t\n\u3000！？《》"
+    for text in [*_random_texts(alphabet), TEXT, ""]:
+        assert normalise(text) == plainly(text), text
