@@ -159,7 +159,10 @@ class Context:
         s, e = min(sent.start, start), max(sent.end, end)
         # one string per sentence, shared by all the values read from it (records stay small in memory,
         # and pickling a record to the main process keeps the sharing)
-        sentence = self._sentences_text.setdefault((s, e), self.text[s:e])
+        sentences = self._sentences_text
+        sentence = sentences.get((s, e))
+        if sentence is None:
+            sentence = sentences[(s, e)] = self.text[s:e]
         return Evidence(Span(start, end), sentence, s)
 
     @cached_property

@@ -241,7 +241,7 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
     if national is not None:
         for m in national.finditer(text, 0, limit):
             heads.append((m.start(), m.end()))
-    word_end = {ws: we for _, ws, we in ctx.words}
+    word_end = dict(zip(ctx.word_starts, ctx.word_ends, strict=True))
     found: list[tuple[int, int]] = _ministries(ctx, g)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
