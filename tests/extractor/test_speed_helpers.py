@@ -229,3 +229,21 @@ def test_fingerprint_text_is_dropped_as_before():
     alphabet = "abc 123，。、中文字符ＡＢ１２é\u0301=\u0338ﾞｶ①\t\n\u3000！？《》"
     for text in [*_random_texts(alphabet), TEXT, ""]:
         assert normalise(text) == plainly(text), text
+
+
+def test_casualties_quakes_and_yao_series_are_read_as_before():
+    from reporter.extractor.rules.metrics.grammar import _DEATH_INJURY, _QUAKE
+    from reporter.extractor.rules.metrics.tidy import _DIGIT
+    from reporter.extractor.rules.tasks.series import _yao_clauses
+    from reporter.model import Span
+
+    alphabet = "0123.死伤亡刑级地震强余发生造成，要求各部门"
+    for text in [*_random_texts(alphabet), "交通事故造成2死4伤，发生5.2级地震"]:
+        for pattern in (_DEATH_INJURY, _QUAKE):
+            assert [m.span() for m in matches_from(pattern, _DIGIT, text, 1)] == [
+                m.span() for m in pattern.finditer(text, 1)
+            ]
+    said = "他强调，要提高认识，要压实责任，要强化督导。"
+    run = _yao_clauses(said, Span(0, len(said)))
+    assert run is not None and len(run.items) == 3
+    assert _yao_clauses("会议强调，提高认识，压实责任。", Span(0, 15)) is None

@@ -107,6 +107,8 @@ _ACTORS_YAO = re.compile(
 
 def _yao_clauses(norm: str, sent: Span) -> Run | None:
     """≥ 3 consecutive comma clauses of one sentence opening with 要 (他说，要…，要…，要…)."""
+    if norm.find("要", sent.start, sent.end) < 0:
+        return None  # no 要 in the sentence: no clause opens with it
     best: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(norm, sent.start, sent.end):
