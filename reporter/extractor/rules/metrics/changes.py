@@ -31,7 +31,7 @@ class Change:
 
 def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
     """Rises and falls in a sentence; the numbers they hold are not metrics of their own."""
-    out = []
+    out: list[Change] = []
     by_start = {t.start: t for t in toks}
     if not _CHANGE_WORD.search(norm, s, e):
         return out  # no word of a change in the sentence: _CHANGE_RE (slow to try everywhere) finds nothing
