@@ -30,8 +30,17 @@ SKETCH = 64
 def normalise(text: str) -> str:
     """NFKC, without whitespace, punctuation, symbols or control characters."""
     text = unicodedata.normalize("NFKC", text)
-    drop = {ord(ch): None for ch in set(text) if _dropped(ch)}
-    return text.translate(drop)
+    new = set(text) - _SEEN  # characters met for the first time in this process (few after a while)
+    if new:
+        _DROP.update((ord(ch), None) for ch in new if _dropped(ch))
+        _SEEN.update(new)
+    return text.translate(_DROP)
+
+
+# every character classified so far, and the table deleting those that are dropped: a report's text is
+# translated with it at once instead of building its own table character by character
+_SEEN: set[str] = set()
+_DROP: dict[int, None] = {}
 
 
 @cache

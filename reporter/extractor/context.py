@@ -104,10 +104,17 @@ class Context:
     def _furniture_starts(self) -> list[int]:
         return [f.start for f in self.furniture]
 
+    @cached_property
+    def _furniture_ends(self) -> list[int]:
+        return [f.end for f in self.furniture]
+
     def is_furniture(self, pos: int) -> bool:
         """Whether offset pos lies on a furniture line."""
-        i = bisect.bisect_right(self._furniture_starts, pos) - 1
-        return i >= 0 and pos < self.furniture[i].end
+        starts = self._furniture_starts  # (asked hundreds of times per report)
+        if not starts or pos < starts[0]:
+            return False
+        i = bisect.bisect_right(starts, pos) - 1
+        return pos < self._furniture_ends[i]
 
     # ---- sentences and words -----------------------------------------------------------------
     @cached_property
@@ -152,7 +159,10 @@ class Context:
         s, e = min(sent.start, start), max(sent.end, end)
         # one string per sentence, shared by all the values read from it (records stay small in memory,
         # and pickling a record to the main process keeps the sharing)
-        sentence = self._sentences_text.setdefault((s, e), self.text[s:e])
+        sentences = self._sentences_text
+        sentence = sentences.get((s, e))
+        if sentence is None:
+            sentence = sentences[(s, e)] = self.text[s:e]
         return Evidence(Span(start, end), sentence, s)
 
     @cached_property

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .numbers import parse_number
+from .scan import matches_from
 
 _CN = "〇零○一二三四五六七八九十"
 _Y = rf"(?P<y>(?:19|20)\d{{2}}|[{_CN}]{{4}})"
@@ -72,10 +74,20 @@ def _num(text: str | None) -> int | None:
     return int(value) if isinstance(value, (int, float)) else None
 
 
+# a character that can begin a date (every alternative of DATE_RE begins with a digit or a Chinese numeral):
+# the scan jumps from one to the next instead of trying DATE_RE at every character (scan.py)
+_DATE_FIRST = re.compile(rf"[0-9{_CN}]")
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """What DATE_RE.finditer(text) yields."""
+    return matches_from(DATE_RE, _DATE_FIRST, text)
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """Every date expression in the text, in order."""
     out = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         if m.group("full"):
             d = DateMatch(m.start(), m.end(), _num(m["y"]), _num(m["m"]), _num(m["d"]), "full")
         elif m.group("iso"):

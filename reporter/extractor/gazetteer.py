@@ -137,14 +137,15 @@ class Gazetteer:
         out: list[Chain] = []
         heads = self._heads
         last = start
-        for pos in range(start, end - 1) if starts is None else starts:
+        positions = range(start, end - 1) if starts is None else starts
+        # most positions start no name: one dict lookup each, in one comprehension
+        for pos in [p for p in positions if text[p : p + 2] in heads]:
             if pos < last or pos >= end - 1:
                 continue
-            if text[pos : pos + 2] in heads:  # most positions start no name: one dict lookup
-                chain = self.chain_at(text, pos, end, trusted=trusted)
-                if chain:
-                    out.append(chain)
-                    last = chain.end
+            chain = self.chain_at(text, pos, end, trusted=trusted)
+            if chain:
+                out.append(chain)
+                last = chain.end
         return out
 
 

@@ -61,7 +61,19 @@ def _read_version(reader: Callable[[Path | None], Any], path: str | None, mtime:
 
 def words_in_effect(ctx: Any, attr: str, filename: str, reader: Callable[[Path | None], T]) -> T:
     """A word list of the templates in effect (the context's lexicon, else the default templates), parsed by
-    `reader` once per file version (its modification time)."""
+    `reader` once per file version (its modification time). The file is looked at (stat) once per document:
+    the answer is kept on the context, so the rules asking for it many times per report cost no system call."""
+    slots = getattr(ctx, "__dict__", None) if ctx is not None else None
+    if slots is None:
+        return _words_in_effect(ctx, attr, filename, reader)
+    kept = slots.setdefault("_words_in_effect", {})
+    key = (attr, filename, reader)
+    if key not in kept:
+        kept[key] = _words_in_effect(ctx, attr, filename, reader)
+    return kept[key]
+
+
+def _words_in_effect(ctx: Any, attr: str, filename: str, reader: Callable[[Path | None], T]) -> T:
     lexicon = getattr(ctx, "lexicon", None) if ctx is not None else None
     path = getattr(lexicon, attr, None) if lexicon is not None else None
     if path is None:

@@ -18,6 +18,7 @@ them. Only call these on the number spans a rule found, never on whole text (两
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CN_DIGIT = {
     "零": 0,
@@ -89,21 +90,29 @@ def _small_chinese(text: str) -> int | None:
     return total
 
 
+_DIGITS = re.compile(r"\d+")
+_DECIMAL = re.compile(r"\d+\.\d+")
+_DIGITS_UNIT = re.compile(r"\d+(?:\.\d+)?[十百千]")
+_APPROX_AFTER_DIGIT = re.compile(r"(?<=[\d十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])")
+_APPROX_AFTER_UNIT = re.compile(r"(?<=[十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])")
+
+
 def _plain(text: str) -> int | float | None:
     if not text:
         return None
     t = text.replace(",", "")
     if len(t) > 24:
         return None  # no count in a report runs to 25 digits (and int() refuses thousands of them)
-    if re.fullmatch(r"\d+", t):
+    if _DIGITS.fullmatch(t):
         return int(t)
-    if re.fullmatch(r"\d+\.\d+", t):
+    if _DECIMAL.fullmatch(t):
         return float(t)
-    if re.fullmatch(r"\d+(?:\.\d+)?[十百千]", t):  # 3千, 1.5千
+    if _DIGITS_UNIT.fullmatch(t):  # 3千, 1.5千
         return _tidy(float(t[:-1]) * CN_UNIT[t[-1]])
     return _small_chinese(t)
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text, asked many times per report (each figure, each rule)
 def parse_number(text: str) -> int | float | None:
     """Resolve a number as written in a report; None when it is not a number."""
     text = text.strip().translate(_FULL_WIDTH)
@@ -114,9 +123,9 @@ def parse_number(text: str) -> int | float | None:
     elif text.startswith("百分之"):
         text = text[3:]
     if text and text[0] in "0123456789":
-        text = re.sub(r"(?<=[\d十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])", "", text)  # 30多万, 1000余万
+        text = _APPROX_AFTER_DIGIT.sub("", text)  # 30多万, 1000余万
     else:
-        text = re.sub(r"(?<=[十百千])[" + APPROX_INSIDE + r"](?=[万亿萬億])", "", text)  # 三十多万
+        text = _APPROX_AFTER_UNIT.sub("", text)  # 三十多万
     if not text:
         return None
     for big in ("亿", "億", "万", "萬"):

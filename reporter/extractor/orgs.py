@@ -160,11 +160,26 @@ _AFTER_NAME = "对在于向与和将为已把被从"
 def term_across(ctx: Context, pos: int) -> bool:
     """A set phrase of templates/org_words.txt (术语) runs across pos: the name before pos ends with its first
     part and the text goes on with the rest (陕西省政府 + 采购工作座谈会 is 政府采购, not a unit)."""
-    for term in org_grammar(ctx).terms:
-        for k in range(1, len(term)):
-            if ctx.norm.startswith(term[k:], pos) and ctx.norm[max(0, pos - k) : pos] == term[:k]:
-                return True
+    norm = ctx.norm
+    for k, heads in _term_splits(org_grammar(ctx).terms):
+        rests = heads.get(norm[max(0, pos - k) : pos])
+        if rests is not None and norm.startswith(rests, pos):
+            return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _term_splits(terms: tuple[str, ...]) -> tuple[tuple[int, dict[str, tuple[str, ...]]], ...]:
+    """Each set phrase cut in two at every place (政 + 府采购, 政府 + 采购 …), by the length k of the first
+    part: {first part: the second parts}, so term_across looks up the k characters before pos instead
+    of comparing every phrase."""
+    by_k: dict[int, dict[str, list[str]]] = {}
+    for term in terms:
+        for k in range(1, len(term)):
+            by_k.setdefault(k, {}).setdefault(term[:k], []).append(term[k:])
+    return tuple(
+        (k, {head: tuple(rests) for head, rests in heads.items()}) for k, heads in sorted(by_k.items())
+    )
 
 
 def media_after(ctx: Context, pos: int) -> bool:
@@ -228,16 +243,16 @@ def find_orgs(ctx: Context) -> list[tuple[int, int]]:
         heads.append((chain.start, chain.end))
         if chain.township_end:
             heads.append((chain.start, chain.township_end))
-    for m in re.finditer(rf"自治区|自治州|[{_LEVEL}]", text[:limit]):
+    for m in _LEVEL_WORD.finditer(text, 0, limit):
         s = m.start()
         if s == 0 or text[s - 1] in _LEFT_OK or (s >= 2 and text[s - 2 : s] in _LEFT_WORDS):
             heads.append((s, m.end()))
     heads.extend(_suffix_heads(ctx, heads))  # hunits2: a place the division table lacks (江右省 + 公安厅)
-    national = "|".join(map(re.escape, g.national))
-    if national:
-        for m in re.finditer(national, text[:limit]):
+    national = _national_pattern(g.national)
+    if national is not None:
+        for m in national.finditer(text, 0, limit):
             heads.append((m.start(), m.end()))
-    word_end = {ws: we for _, ws, we in ctx.words}
+    word_end = dict(zip(ctx.word_starts, ctx.word_ends, strict=True))
     found: list[tuple[int, int]] = _ministries(ctx, g) + _stations(ctx)
     for s, head_end in sorted(heads):
         if s >= 2 and text[s - 2 : s] == "中共":
@@ -303,6 +318,13 @@ def _stations(ctx: Context) -> list[tuple[int, int]]:
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+_LEVEL_WORD = re.compile(rf"自治区|自治州|[{_LEVEL}]")
+
+
+@lru_cache(maxsize=8)
+def _national_pattern(national: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The national heads (国家, 中央 …, templates/org_words.txt 国家级) as one pattern, compiled once."""
+    return re.compile("|".join(map(re.escape, national))) if national else None
 
 
 def _suffix_heads(ctx: Context, known: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import Context
 from .entities import tag
@@ -208,6 +209,7 @@ def is_unit_name(text: str) -> bool:
     return (bool(_UNIT_RE.search(text)) and len(text) >= 2) or text in _SHORT_UNITS or tag(text) == "nt"
 
 
+@lru_cache(maxsize=16384)  # a pure function of the word, asked for the same words many times per report
 def unit_suffix_len(text: str) -> int:
     m = _UNIT_RE.search(text)
     return len(m.group()) if m else 0
@@ -572,16 +574,21 @@ def _kept(ctx: Context, i: int, s: int, whole: bool, t: str | None) -> bool:
         return False
     if _GROUP_WORD_AT_END.search(name) or _GENERIC_BEFORE.search(ctx.norm[max(0, s - 2) : s]):
         return False  # 县卫健委等部门 (found on its own), 各市场监管所, 有关派出所
-    if ctx.norm[max(0, s - 1) : s] == "在" and re.match(r"(?:召开|举行|举办|隆重)", ctx.norm[we : we + 2]):
+    if ctx.norm[max(0, s - 1) : s] == "在" and _HELD_AFTER.match(ctx.norm[we : we + 2]):
         return False  # 在县行政中心召开: a venue
-    if not re.sub(r"[省市县区旗州委政府党人民]", "", name):
+    if not _LEADERSHIP_CHARS.sub("", name):
         return False  # 市委政府, 党委政府: no place named
     first_word = next((w for w, a, _b in words[max(0, i - 8) : i + 1] if a == s), "")
     led = _UNIT_HEADS.match(name) or place_run(ctx, s) or t == "nt" or tag(first_word) in ("ns", "nt")
     if not whole and not (led or "“" in name):
         return False
     # 领导小组成员单位, 市公安局党委成员: the unit only qualifies a group (of units or people)
-    return not re.match(r"(?:成员|各成员|下属|所属|等单位)", ctx.norm[we : we + 4])
+    return not _QUALIFIES_A_GROUP.match(ctx.norm[we : we + 4])
+
+
+_HELD_AFTER = re.compile(r"(?:召开|举行|举办|隆重)")
+_LEADERSHIP_CHARS = re.compile(r"[省市县区旗州委政府党人民]")
+_QUALIFIES_A_GROUP = re.compile(r"(?:成员|各成员|下属|所属|等单位)")
 
 
 def _merge_spans(out: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Span
+from .scan import matches_from
 from .wordtable import WordTable
 
 _SENT_END = re.compile(r"[。！？!?；;…]+[”’」』）)]*|\n+")
+_SENT_END_FIRST = re.compile(r"[。！？!?；;…\n]")  # where a _SENT_END match begins (scan.matches_from)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
@@ -29,7 +31,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
     end = len(text) if end is None else end
     spans: list[Span] = []
     pos = start
-    for m in _SENT_END.finditer(text, start, end):
+    for m in matches_from(_SENT_END, _SENT_END_FIRST, text, start, end):
         stop = m.end() if m.group().strip() else m.start()
         _append(text, spans, pos, stop)
         pos = m.end()

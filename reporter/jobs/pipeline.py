@@ -148,6 +148,20 @@ def _extract(
         progress.stop()
 
 
+def _start_workers_early() -> bool:
+    """A folder or many files: the pool's fork server starts now, loading the dictionaries on the other
+    core while this process checks the templates and plans (reporter.jobs.workers.start_early)."""
+    from .workers import start_early
+
+    return start_early()
+
+
+def _stop_early_workers() -> None:
+    from .workers import stop_early
+
+    stop_early()
+
+
 def run(
     paths: Iterable[Path],
     outdir: Path,
@@ -173,6 +187,7 @@ def run(
     )  # a broken briefing template stops us before any report is read
     paths = [Path(p) for p in paths]
     require_reports(paths)  # nothing to read: say what was found instead, write nothing
+    early = pool is None and not _few(paths, paths) and _start_workers_early()
     outdir = Path(outdir)
     progress = progress or NoProgress()
     result = RunResult()
@@ -209,6 +224,8 @@ def run(
                 _check_outputs(outdir, log)
             _log_odd_names(todo, log)
             replaces = _replacements(todo, prints, state)
+            if early and (not todo or _few(paths, todo)):
+                _stop_early_workers()  # nothing for the pool after all: its server's memory goes
             details: dict[Path, str] = {}
             done: list[Fingerprint] = []
             try:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ...model import Found, Span
 from ..context import Context
 from ..dates import DateMatch, find_dates, shift
+from ..scan import matches_from
 
 # a newspaper or agency dateline: 本报北京1月20日电, 新华社北京1月20日电, 中新浙江网8月26日电
 _DATELINE = re.compile(
@@ -35,6 +36,7 @@ _DATELINE = re.compile(
 _DAY_ONLY = re.compile(
     r"(?<![\d月年/.\-])(?P<d>[12]?\d|3[01])日(?=[上下中]午|晚|早|凌晨|夜|在|，|,|\s|[\u4e00-\u9fff])"
 )
+_DIGIT = re.compile(r"\d")  # where a _DAY_ONLY match can begin (scan.matches_from)
 # 今年1月，… : a month of the present year
 _THIS_YEAR_MONTH = re.compile(r"今年\s*(?P<m>1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\s*日)(?:份|初|中旬|底)?")
 # what happened on the day: the verbs of a reported event
@@ -103,7 +105,7 @@ def _scene(ctx: Context) -> Scene:
     extra: list[DateMatch] = []
     if anchor is not None and anchor.month:
         for sent in lead:
-            for dm in _DAY_ONLY.finditer(region, sent.start, sent.end):
+            for dm in matches_from(_DAY_ONLY, _DIGIT, region, sent.start, sent.end):
                 if any(d.start <= dm.start() < d.end for d in dates):
                     continue
                 day = int(dm["d"])

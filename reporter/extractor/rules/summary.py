@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -180,14 +181,16 @@ def keywords(ctx: Context) -> list[Found]:
         if word in title:
             weight *= 1.5
         scores[word] = weight
-    ranked = sorted(scores, key=lambda w: (-scores[w], first[w][0]))
+    # best first, then the earlier word; taken from a heap, since only the first few are looked at (each
+    # word has its own first place, so no two keys are equal: the same order as sorting them all)
+    ranked = [(-weight, first[word][0], word) for word, weight in scores.items()]
+    heapq.heapify(ranked)
     picked: list[str] = []
-    for word in ranked:
+    while ranked and len(picked) < 8:
+        word = heapq.heappop(ranked)[2]
         if any(word in p or p in word for p in picked):
             continue
         picked.append(word)
-        if len(picked) == 8:
-            break
     return [ctx.hit(w, *first[w], rule="keywords.tfidf") for w in picked]
 
 

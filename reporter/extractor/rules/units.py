@@ -200,11 +200,16 @@ _SHARED_KIND = re.compile(
     r"(?P<head>[\u4e00-\u9fff]{0,8}?[省市县区旗])(?P<items>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+)"
     r"等(?:[一二三四五六七八九十两\d]+[余多]?个)?(?P<kind>部门|单位)"
 )
+_SHARED_KIND_END = re.compile(
+    r"等(?:[一二三四五六七八九十两\d]+[余多]?个)?(?:部门|单位)"
+)  # (a quick test first)
 
 
 def _shared_kind(ctx: Context, found: _Units) -> None:
     """县民政、人社、公安等部门 → 县民政部门, …; 某市人社、住建等20余个部门 → 某市人社部门, 某市住建部门
     (units.shared_kind)."""
+    if not _SHARED_KIND_END.search(ctx.norm, 0, ctx.content_end):
+        return  # no 等部门 / 等单位: no such list (the full pattern is slow to try at every character)
     for m in _SHARED_KIND.finditer(ctx.norm, 0, ctx.content_end):
         head = _kind_head(ctx, m.start("head"), m.end("head"))
         if not head:

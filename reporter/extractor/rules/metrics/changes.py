@@ -12,6 +12,11 @@ from .grammar import _CHANGE_RE, _CHANGE_VALUE, _NEGATIVE, _clean_name, _cut_mar
 from .tokens import Clause, Token, _heading_line
 from .words import MetricWords
 
+# every match of _CHANGE_RE holds one of these (its dir, base2 + dir2 or rate part): a quick test first
+_CHANGE_WORD = re.compile(
+    r"上升|增长|增加|提高|上涨|提升|攀升|下降|减少|降低|回落|下滑|下跌|比增|比降|比减|降幅|增幅|涨幅|增速|下降率"
+)
+
 
 @dataclass
 class Change:
@@ -26,8 +31,10 @@ class Change:
 
 def _find_changes(norm: str, toks: list[Token], s: int, e: int) -> list[Change]:
     """Rises and falls in a sentence; the numbers they hold are not metrics of their own."""
-    out = []
+    out: list[Change] = []
     by_start = {t.start: t for t in toks}
+    if not _CHANGE_WORD.search(norm, s, e):
+        return out  # no word of a change in the sentence: _CHANGE_RE (slow to try everywhere) finds nothing
     for m in _CHANGE_RE.finditer(norm, s, e):
         values: list[tuple[int, int, int | float, str]] = []
         p = m.end()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from ....model import Metric
 from ...context import Context
 from ...numbers import parse_number
+from ...scan import matches_from
 from .grammar import _DEATH_INJURY, _PLACE, _QUAKE, _strip_time, _unit_class
 from .tokens import Clause, Token
 from .words import MetricWords
@@ -78,10 +80,13 @@ def _topic(
     return m.group() if m else ""
 
 
+_DIGIT = re.compile(r"\d")  # where 2死4伤 and 7.3级地震 begin (scan.matches_from)
+
+
 def _special(ctx: Context, s: int, e: int, heading: bool, si: int) -> list[tuple[Token, Metric]]:
     """Fixed idioms of incident reports: 2死4伤 (2 dead, 4 injured), 7.3级地震."""
     out = []
-    for m in _DEATH_INJURY.finditer(ctx.norm, s, e):
+    for m in matches_from(_DEATH_INJURY, _DIGIT, ctx.norm, s, e):
         for group, name in (("d", "死亡"), ("i", "受伤")):
             if m[group]:
                 t = Token(
@@ -98,7 +103,7 @@ def _special(ctx: Context, s: int, e: int, heading: bool, si: int) -> list[tuple
                     sentence=si,
                 )
                 out.append((t, Metric(name=name, value=int(m[group]), unit="人")))
-    for m in _QUAKE.finditer(ctx.norm, s, e):
+    for m in matches_from(_QUAKE, _DIGIT, ctx.norm, s, e):
         value = parse_number(m["num"])
         if value is not None:
             t = Token(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...context import Context
 from ...numbers import parse_number
+from ...scan import matches_from
 from .grammar import _APPROX_BEFORE, _CLAUSE_DELIMS, _CN_DIGITS
 from .words import MetricWords
 
@@ -39,10 +40,14 @@ class Token:
     doers: bool = False  # the name is 完成Y的X (the things counted, named by what they did): kept whole
 
 
+# where a number token (MetricWords.token_re: digits or Chinese numerals) can begin (scan.matches_from)
+_TOKEN_FIRST = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+
+
 def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
     norm = ctx.norm
     out: list[Token] = []
-    for m in words.token_re.finditer(norm, s, e):
+    for m in matches_from(words.token_re, _TOKEN_FIRST, norm, s, e):
         num, unit, big = m.group("num"), m.group("unit") or "", m.group("big") or ""
         if m.group("alt") and unit and unit not in words.not_units:
             unit += "（" + m.group("alt")[1:-1] + "）"  # 1200台（套）: both measure words stay

@@ -37,11 +37,13 @@ from pathlib import Path
 from ....model import Found
 from ...context import Context
 from ...lexicon import load_lexicon
+from ...scan import matches_from
 from .. import rule
 from .lists import (
     _COUNT,
     _DIRECTIVE,
     _STRONG_NOUNS,
+    COUNT_FIRST,
     LEAD_CHARS,
     OUTLINE_CHARS,
     SECTION_CHARS,
@@ -155,7 +157,7 @@ def judge(ctx: Context, run: Run, words: dict[str, tuple[str, ...]]) -> bool:
 def announced_count(text: str) -> tuple[int, int, int] | None:
     """The last announced number of items in text, with its span: 提出三点要求 → (3, start, end)."""
     last = None
-    for m in _COUNT.finditer(text):
+    for m in matches_from(_COUNT, COUNT_FIRST, text):
         num = m.group("n") or m.group("q") or m.group("r")
         if m.group("n") and not (m.group("noun") or m.group("stop") or "方面" in m.group()):
             continue
@@ -173,7 +175,7 @@ def _check_counts(ctx: Context, taken: list[Run], judged: list[Run]) -> None:
         if count is not None and count[0] != len(run.items):
             ctx.flag("tasks", f"宣布 {count[0]} 项，找到 {len(run.items)} 项")
     # an announcement of requirements that no list follows
-    for m in _COUNT.finditer(ctx.norm, 0, ctx.content_end):
+    for m in matches_from(_COUNT, COUNT_FIRST, ctx.norm, 0, ctx.content_end):
         if not (m.group("noun") in _STRONG_NOUNS or "方面" in m.group() or m.group("q") or m.group("r")):
             continue
         after = ctx.norm[m.end() - 1 : m.end() + 12]

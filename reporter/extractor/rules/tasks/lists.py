@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...context import Context
+from ...scan import matches_from
 
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -98,6 +99,18 @@ _MARKERS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 
 
+# the one character each numbered family's marker begins with (the others begin with a plain character,
+# which the regex engine finds fast by itself): find_markers tries the pattern only there (scan.py)
+_MARKER_FIRST = {
+    "是": re.compile("[一二三四五六七八九十]"),
+    "要": re.compile("[一二三四五六七八九十]"),
+    "、": re.compile("[一二三四五六七八九十]"),
+    "1.": re.compile(r"\d"),
+    "（1）": re.compile(r"[（\d]"),
+}
+# an announced count begins with a numeral or an opening quote (_COUNT)
+COUNT_FIRST = re.compile(r"[\d一二两三四五六七八九十“\"]")
+
 # 首先，… 其次，… 再次，… 最后，…: 最后 (0 here) closes a run that has at least 首先 and 其次
 _ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 _INLINE_FAMILIES = ("是", "要", "第", "其", "首先")
@@ -122,7 +135,8 @@ def find_markers(norm: str, end: int) -> list[Marker]:
     """Every list marker in norm[:end] standing where a list item can begin."""
     out = []
     for family, pattern, inline in _MARKERS:
-        for m in pattern.finditer(norm, 0, end):
+        first = _MARKER_FIRST.get(family)
+        for m in matches_from(pattern, first, norm, 0, end) if first else pattern.finditer(norm, 0, end):
             groups = m.groupdict()
             number: int | None
             if groups.get("word"):

@@ -98,6 +98,7 @@ def _continues_after_semicolon(norm: str, flags: list[tuple[Span, int | None, in
 
 
 _CLAUSE = re.compile(r"[^，]+")
+_YAO_AT = re.compile(_YAO_MODAL)
 # who must act, before the first 要 of a comma series (各乡镇各部门要…); never a word ending in 要 (需要, 主要)
 _ACTORS_YAO = re.compile(
     r"[^，。；：“”要]{1,16}?(?<![重主需只想纪摘提简概首必次扼紧险不就也还是])" + _YAO_MODAL
@@ -106,6 +107,8 @@ _ACTORS_YAO = re.compile(
 
 def _yao_clauses(norm: str, sent: Span) -> Run | None:
     """≥ 3 consecutive comma clauses of one sentence opening with 要 (他说，要…，要…，要…)."""
+    if norm.find("要", sent.start, sent.end) < 0:
+        return None  # no 要 in the sentence: no clause opens with it
     best: list[tuple[int, int]] = []
     current: list[tuple[int, int]] = []
     for m in _CLAUSE.finditer(norm, sent.start, sent.end):
@@ -113,7 +116,7 @@ def _yao_clauses(norm: str, sent: Span) -> Run | None:
         actors = _ACTORS_YAO.match(norm, start, m.end()) if not current else None
         if actors is not None:
             start = actors.end() - 1  # 各部门要A，要B，要C: the ones who must act stand before the first 要
-        if re.match(_YAO_MODAL, norm[start : start + 2]):
+        if _YAO_AT.match(norm[start : start + 2]):
             current.append((start, m.end()))
             if len(current) > len(best):
                 best = list(current)
