@@ -18,14 +18,6 @@ from tests.support.strategy_vectors import Vector, check, run, strategy_names
 # Names in the extractor's source that no text can make fire (see each comment); they need no vector.
 # The lead decides whether the code goes; when it does, remove the name here too.
 NO_VECTOR: dict[str, str] = {
-    # only keys of meeting.py's _UNCERTAIN table (review notes); no code returns them as a rule — the
-    # headline's acting place is organizer.lead_place / organizer.lead_place_unit
-    "organizer.acting_place": "never returned",
-    "organizer.acting_place_unit": "never returned",
-    # organizer_doc._signing_unit (the unit above the date closing a notice) is tried only after
-    # header.organizer_from_document_layout, which reads the same 署名 + 成文日期 lines first as
-    # organizer.document_signature; no text was found where the layout misses them and this finds them
-    "organizer.signature": "shadowed by organizer.document_signature",
     # not a strategy: the scorer's name for the people's posts (report.py's match ratios)
     "people.title": "a scoring key, not a Found.rule",
 }

@@ -63,22 +63,4 @@ def _issuer(ctx: Context):
     if units:
         s, e = units[0]
         return (ctx.text[s:e], s, e, "organizer.issuer")
-    signed = _signing_unit(ctx)
-    if signed:
-        return (ctx.text[signed[0] : signed[1]], signed[0], signed[1], "organizer.signature")
-    return None
-
-
-def _signing_unit(ctx: Context) -> tuple[int, int] | None:
-    """The unit on the signature line of an official document, just above its date (落款)."""
-    lines = ctx.lines[-3:]
-    for i, line in enumerate(lines[:-1]):
-        text = ctx.norm[line.start : line.end].strip()
-        nxt = ctx.norm[lines[i + 1].start : lines[i + 1].end].strip()
-        if re.fullmatch(r"(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日", nxt) and len(text) <= 30:
-            units = [
-                u for u in find_units(ctx, line.start, line.end) if ctx.norm[u[0] : u[1]].strip() == text
-            ]
-            if units:
-                return units[0]
     return None
