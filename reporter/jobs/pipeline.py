@@ -248,9 +248,7 @@ def run(
             stage.enter(outdir, "建立输出文件夹")
             outdir.mkdir(parents=True, exist_ok=True)
             # reports that only refresh the row of their earlier version are not published again
-            publication.before_ledger(
-                [r for r in records if r.sha256 not in replaces] if replaces else records
-            )
+            publication.before_ledger(records, leave_out=replaces.keys())
             if result.records or result.failures or not (outdir / LEDGER_NAME).exists():
                 _check_outputs(outdir, log)  # again: it may have been opened while the reports were read
                 stage.enter(outdir / LEDGER_NAME, "写入台账")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import shutil
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,14 +120,24 @@ class Publication:
         return len(state.files)
 
     # --------------------------------------------------------------------------- around the ledger
-    def before_ledger(self, records: Sequence[Record]) -> None:
+    def before_ledger(self, records: Iterable[Record], *, leave_out: Collection[str] = ()) -> None:
         """Build this run's items and journal those not yet published (before the ledger is written, so
-        a kill after the ledger write still leaves them owed to an issue)."""
+        a kill after the ledger write still leaves them owed to an issue). Reports whose SHA-256 is in
+        `leave_out` are not published (they refresh the row of their earlier version). One pass over the
+        records (they may be on disk: reporter.jobs.spool)."""
         from ..writers.briefing.content import build_items
 
-        items, self.duplicates = build_items(records, self.schema, evidence=self.options.evidence)
+        paths: dict[str, str] = {}
+
+        def chosen() -> Iterator[Record]:
+            for r in records:
+                if r.sha256 not in leave_out:
+                    paths[str(r.path)] = r.sha256
+                    yield r
+
+        items, self.duplicates = build_items(chosen(), self.schema, evidence=self.options.evidence)
         self.items = {item.sha256: item for item in items}
-        self.paths = {str(r.path): r.sha256 for r in records}
+        self.paths = paths
         published = self.journal.published
         fresh = [i for i in items if self.options.reissue or i.sha256 not in published]
         self.journal.add_items(self.run, fresh)

@@ -46,6 +46,7 @@ JOURNAL_NAME = ".发布记录.jsonl"
 HISTORY = 200
 RUN_PERIOD = "每次运行"
 COMPACT_MIN = 2000  # items held before the journal is compacted
+APPEND_BATCH = 200  # journal lines encoded and written at a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,10 +285,11 @@ class Journal:
         for sha in sorted(keep):
             run = self.runs.get(sha, "compacted") if sha in self.uncertain else "compacted"
             lines.append({"kind": "item", "run": run, "item": self.items[sha].to_json()})
-        text = "".join(json.dumps(line) + "\n" for line in lines)
 
         def write(tmp: Path) -> None:
-            tmp.write_text(text, encoding="utf-8")
+            with open(tmp, "w", encoding="utf-8") as fh:
+                for line in lines:
+                    fh.write(json.dumps(line) + "\n")
 
         write_atomic(self.path, write)
         self.items = {sha: self.items[sha] for sha in keep}
@@ -297,16 +299,26 @@ class Journal:
     # ----------------------------------------------------------------------------- appending
     def _append(self, *records: dict[str, Any]) -> None:
         """Append lines and flush them to disk before anything that depends on them happens."""
-        # ASCII escapes: a file name with undecodable bytes (surrogates) is kept, and read back the same
-        text = "".join(json.dumps(r) + "\n" for r in records)
+        self._append_lines(records)
+
+    def _append_lines(self, records: Iterable[dict[str, Any]]) -> None:
+        """Append one line per record (made as it is written: ten thousand items are tens of MB of JSON),
+        flushed to disk before anything that depends on them happens."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "a+b") as fh:
                 if fh.tell() > 0:  # a line cut short by a kill: start on a line of our own
                     fh.seek(-1, os.SEEK_END)
                     if fh.read(1) != b"\n":
-                        text = "\n" + text
-                fh.write(text.encode("utf-8"))
+                        fh.write(b"\n")
+                batch: list[str] = []
+                for r in records:
+                    # ASCII escapes: a file name with undecodable bytes (surrogates) is kept, and read back the same
+                    batch.append(json.dumps(r) + "\n")
+                    if len(batch) >= APPEND_BATCH:
+                        fh.write("".join(batch).encode("utf-8"))
+                        batch.clear()
+                fh.write("".join(batch).encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())
         except OSError as exc:
@@ -316,7 +328,7 @@ class Journal:
         """Record the items a run is about to give the ledger (before the ledger is written)."""
         if not items:
             return
-        self._append(*({"kind": "item", "run": run, "item": item.to_json()} for item in items))
+        self._append_lines({"kind": "item", "run": run, "item": item.to_json()} for item in items)
         for item in items:
             self.items[item.sha256] = item
             self.uncertain.add(item.sha256)

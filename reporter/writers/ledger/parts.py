@@ -26,6 +26,7 @@ from .package import (
     rels_name,
 )
 from .sheetxml import (
+    BIG_PART_LEVEL,
     LEDGER_HEADER_ROW,
     PRINT_AREA,
     rels_xml,
@@ -86,7 +87,11 @@ class PartsWriter(UpdateState):
             money=ctx.config.money_unit,
         )
         infos = self.base.infos
-        writer.write(part, parts.sheet, infos.get(part))
+        try:
+            with writer.stream(part, infos.get(part), BIG_PART_LEVEL) as dst:
+                parts.write_sheet(dst)
+        finally:
+            parts.close()
         writer.write(
             rels_name(part),
             rels_xml(

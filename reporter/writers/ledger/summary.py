@@ -15,9 +15,12 @@ The sheet is the program's own: it is rebuilt on every run from what 工作数�
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import IO
 
 from . import styles as st
 from .cells import CellXML, col_letter, excel_serial, number_text, row_height, serial_date, xml_escape
@@ -32,6 +35,8 @@ CHART_ROWS = 16  # rows the chart takes below the first table
 PAGE_ROWS = 34  # rows of one printed page (A4 landscape), for keeping headings with their table
 BLANK_LABEL = "（未填写）"
 NO_YEAR = 0  # the year of a row whose date has none
+ROWS_IN_MEMORY = 2**20  # bytes of the sheet's rows kept in memory before they go to a temporary file
+ROWS_CHUNK = 2**20
 
 
 def norm_unit(unit: str) -> str:
@@ -119,9 +124,29 @@ def _rng(sheet: str, col: str) -> str:
 
 @dataclass
 class SummaryParts:
-    sheet: bytes
+    """The sheet as its head, its rows (spooled: tens of MB of formulas for ten thousand reports) and its
+    tail; write_sheet streams it. close() drops the spool."""
+
+    head: bytes
+    rows: IO[bytes]
+    tail: bytes
     drawing: bytes
     chart: bytes
+
+    def write_sheet(self, dst: IO[bytes]) -> None:
+        dst.write(self.head)
+        self.rows.seek(0)
+        shutil.copyfileobj(self.rows, dst, ROWS_CHUNK)
+        dst.write(self.tail)
+
+    @property
+    def sheet(self) -> bytes:
+        """The whole sheet in memory (for tests and small sheets)."""
+        self.rows.seek(0)
+        return self.head + self.rows.read() + self.tail
+
+    def close(self) -> None:
+        self.rows.close()
 
 
 @dataclass
@@ -161,13 +186,24 @@ class _Formulas:
         return f'IF(({count})=0,"",{total})'
 
 
+class _Rows:
+    """The rows' XML as it is built, UTF-8 in a spool (in memory while small, then a temporary file): a
+    list of the row strings, joined and encoded at the end, held the sheet three times over."""
+
+    def __init__(self) -> None:
+        self.spool: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=ROWS_IN_MEMORY)  # noqa: SIM115 (handed to SummaryParts)
+
+    def append(self, row: str) -> None:
+        self.spool.write(row.encode("utf-8"))
+
+
 class _Sheet:
     """Rows of the sheet being built, with the page they fall on (for keeping headings with tables)."""
 
     def __init__(self, styles: dict[str, int]):
         self.x = CellXML("")
         self.s = styles
-        self.rows: list[str] = []
+        self.rows = _Rows()
         self.merges: list[str] = []
         self.breaks: list[int] = []
         self.r = 0
@@ -289,8 +325,11 @@ def build(
             [totals.total.get((*k, chart_year), 0.0) / scale(k) for k in chart_keys],
             name,
         )
+    head, tail = _sheet_xml(sh, width, years, footer)
     return SummaryParts(
-        sheet=_sheet_xml(sh, width, years, footer).encode("utf-8"),
+        head=head.encode("utf-8"),
+        rows=sh.rows.spool,
+        tail=tail.encode("utf-8"),
         drawing=_drawing(chart_at - 1, CHART_ROWS, bool(chart_keys)).encode("utf-8"),
         chart=(chart_xml or _chart([], "C", [], [], "")).encode("utf-8"),
     )
@@ -425,7 +464,8 @@ def _chart_choice(totals: Totals, main: list[Key], years: list[int]) -> tuple[li
     return keys, year
 
 
-def _sheet_xml(sh: _Sheet, width: int, years: list[int], footer: str) -> str:
+def _sheet_xml(sh: _Sheet, width: int, years: list[int], footer: str) -> tuple[str, str]:
+    """The sheet's XML before its rows and after them."""
     widths = [24, 10] + [12] * max(0, width - 2)
     cols_xml = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(widths, 1)
@@ -450,7 +490,9 @@ def _sheet_xml(sh: _Sheet, width: int, years: list[int], footer: str) -> str:
         '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
         f'<dimension ref="A1:{col_letter(len(widths))}{max(sh.r, 1)}"/>'
         '<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>'
-        f"<cols>{cols_xml}</cols><sheetData>{''.join(sh.rows)}</sheetData>{merge_xml}"
+        f"<cols>{cols_xml}</cols><sheetData>"
+    ), (
+        f"</sheetData>{merge_xml}"
         '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
         '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
         f"<headerFooter><oddFooter>{xml_escape('&C' + footer) if footer else ''}</oddFooter></headerFooter>"

@@ -21,7 +21,7 @@ from ...folders import command_arg
 from ...model import Record
 from ...schema import Schema
 from ..atomic import write_atomic
-from .page import GENERATOR, load_page_config, load_template, page_data, render_page
+from .page import GENERATOR, load_page_config, load_template, page_chunks, page_data
 from .store import Store, ledger_seqs, records_dir
 
 __all__ = ["has_review_data", "is_review_page", "page_name", "update_review", "write_review"]
@@ -77,12 +77,14 @@ def write_review(
         ledger_exists=(outdir / ledger_name).exists(),
         total=len(store.entries),
         now=now,
+        lazy=True,
     )
-    page = render_page(template, data)
     target = outdir / config.file
 
-    def put_page(tmp: Path) -> None:
-        tmp.write_text(page, encoding="utf-8", newline="\n")
+    def put_page(tmp: Path) -> None:  # written as it is made: the page is 10 MB or so for 2,000 reports
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            for chunk in page_chunks(template, data):
+                fh.write(chunk)
 
     return write_atomic(target, put_page)
 

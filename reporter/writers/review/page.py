@@ -21,7 +21,7 @@ import json
 import re
 import tomllib
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,10 +207,18 @@ def page_data(
     ledger_exists: bool,
     total: int | None = None,
     now: dt.datetime | None = None,
+    lazy: bool = False,
 ) -> dict[str, Any]:
-    """What the page's script reads: the newest config.max_reports of the reports (of `total` in all)."""
+    """What the page's script reads: the newest config.max_reports of the reports (of `total` in all).
+    lazy=True (with `total` given): "reports" is an iterator, each report read and made as page_chunks
+    writes it, so that the page's thousands of reports are never all in memory."""
     fields = [[spec.key, spec.header] for spec in schema.fields if spec.ledger]
-    items = list(itertools.islice(reports, config.max_reports))
+    if lazy and total is not None:
+        chosen = itertools.islice(reports, config.max_reports)
+        shown: Iterable[dict[str, Any]] = (report_payload(e, d, config.max_chars) for e, d in chosen)
+    else:
+        items = list(itertools.islice(reports, config.max_reports))
+        shown = [report_payload(e, d, config.max_chars) for e, d in items]
     return {
         "total": total if total is not None else len(items),
         "title": config.title,
@@ -219,7 +227,7 @@ def page_data(
         "ledgerUrl": urllib.parse.quote(ledger_name) if ledger_exists else "",
         "fields": fields,
         "headers": {spec.key: spec.header for spec in schema.fields},
-        "reports": [report_payload(e, d, config.max_chars) for e, d in items],
+        "reports": shown,
     }
 
 
@@ -227,8 +235,31 @@ def page_data(
 def json_for_script(data: Any) -> str:
     """JSON that can sit inside <script type="application/json">: no "</script", "<!--" or line separators
     can appear in it, whatever the documents say (every "<" is written \\u003c)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _script_safe(_dumps(data))
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _script_safe(text: str) -> str:
     return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def json_chunks(data: dict[str, Any]) -> Iterator[str]:
+    """json_for_script(data) in pieces, one per key and one per report (the same text once joined): its
+    "reports" may be an iterator (page_data(lazy=True))."""
+    yield "{"
+    for i, (key, value) in enumerate(data.items()):
+        yield ("," if i else "") + _dumps(key) + ":"
+        if key == "reports" and not isinstance(value, list | tuple):
+            yield "["
+            for j, report in enumerate(value):
+                yield ("," if j else "") + _script_safe(_dumps(report))
+            yield "]"
+        else:
+            yield _script_safe(_dumps(value))
+    yield "}"
 
 
 def _hashes(page: str, tag: str) -> list[str]:
@@ -258,6 +289,11 @@ def load_template(templates: Path | str | None = None) -> tuple[Path, str]:
 
 def render_page(template: str, data: dict[str, Any]) -> str:
     """The template with its title, data and Content-Security-Policy filled in."""
+    return "".join(page_chunks(template, data))
+
+
+def page_chunks(template: str, data: dict[str, Any]) -> Iterator[str]:
+    """render_page(template, data) in pieces (json_chunks), to be written as they come."""
     page = template.replace("{{ title }}", html.escape(str(data.get("title", ""))))
     page = page.replace("{{ generator }}", GENERATOR)
     scripts = " ".join(_hashes(page, "script")) or "'none'"
@@ -268,5 +304,6 @@ def render_page(template: str, data: dict[str, Any]) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     head, sep, tail = page.partition("{{ data }}")
-    head = head.replace("{{ csp }}", csp)
-    return head + json_for_script(data) + sep.replace("{{ data }}", "") + tail
+    yield head.replace("{{ csp }}", csp)
+    yield from json_chunks(data)
+    yield sep.replace("{{ data }}", "") + tail

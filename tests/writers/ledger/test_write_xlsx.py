@@ -147,6 +147,18 @@ def test_print_setup(ledger):
     assert wb["工作数据"].print_title_rows == "$1:$1"
 
 
+def test_the_summary_spooled_to_a_temporary_file_is_the_same_sheet(ledger, schema, monkeypatch):
+    from reporter.writers.ledger import summary
+
+    out, _, tmp_path = ledger
+    records, failures = golden_inputs(tmp_path / "reports")
+    monkeypatch.setattr(summary, "ROWS_IN_MEMORY", 64)  # rows past 64 bytes go to a temporary file
+    spilled = tmp_path / "spilled" / "台账.xlsx"
+    write_ledger(records, schema, spilled, failures=failures, now=NOW)
+    sheet = _sheet_xml(spilled, "统计汇总")
+    assert sheet == _sheet_xml(out, "统计汇总") and sheet.count("<row ") > 5
+
+
 def test_metrics_sheet_and_live_summary(ledger):
     from openpyxl import load_workbook
 

@@ -5,6 +5,7 @@ test_write_review_browser.py."""
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import re
@@ -24,6 +25,8 @@ from reporter.writers.review.page import (
     Utf16,
     json_for_script,
     load_page_config,
+    load_template,
+    page_data,
     render_page,
     report_payload,
 )
@@ -353,6 +356,32 @@ def test_an_unreadable_index_is_rebuilt(tmp_path, schema):
     store = Store.load(tmp_path)
     assert not store.entries and "无法读取" in store.note
     assert update_review(tmp_path, [], None, schema) == tmp_path / PAGE
+
+
+def test_the_page_written_as_it_is_made_is_the_page_made_in_one_piece(ran, schema):
+    _, out, _ = ran
+    store, config = Store.load(out), load_page_config()
+    _, template = load_template()
+
+    def data(lazy: bool) -> dict:
+        return page_data(
+            store.reports(),
+            schema,
+            config,
+            ledger_name=LEDGER_NAME,
+            ledger_exists=True,
+            total=3,
+            now=dt.datetime(2024, 6, 1, 9, 30),
+            lazy=lazy,
+        )
+
+    whole = data(lazy=False)
+    assert isinstance(whole["reports"], list) and len(whole["reports"]) > 2
+    written = write_review(out, schema, store=store).read_text(encoding="utf-8")
+    made = render_page(template, data(lazy=False) | {"total": len(store.entries)})
+    stamp = re.compile(r'"generated":"[^"]*"')
+    assert stamp.sub("", written) == stamp.sub("", made)
+    assert render_page(template, data(lazy=True)) == render_page(template, whole)
 
 
 def test_render_page_fills_the_placeholders_once():
