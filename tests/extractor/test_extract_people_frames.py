@@ -55,8 +55,20 @@ BODY_WITH_AND_BEFORE_A_NAME = (
     "全省政府采购工作会议召开\n"
     "5月8日，江右省财政厅召开全省政府采购工作会议。省财政厅政府采购与资产管理处薛明处长传达了会议精神。\n"
 )
+# the last name of a list glued to the verb: when both readings are followed by a verb (王国 + 强调,
+# 王国强 + 调研), jieba's cut decides; a list that goes on with a body (安全科负责人) takes no name from it
+LIST_ENDING_IN_A_VERB = (
+    "县领导走访民营企业\n5月9日，副县长张华、王国强调研民营企业。县林草局副局长石磊、安全科负责人参加检查。\n"
+)
 
 VECTORS = [
+    FieldVector(
+        "people-list-ending-in-a-verb",
+        "people",
+        LIST_ENDING_IN_A_VERB,
+        must_include=("张华|副县长", "王国强|副县长", "石磊|县林草局副局长"),
+        must_not_include=("王国", "安全科", "安全"),
+    ),
     FieldVector(
         "people-former-post-keeps-its-place",
         "people",

@@ -13,10 +13,23 @@ A person appears once, with the fullest post found. Left out: reporters and corr
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ...model import Found, Person, Span
 from ..context import Context
-from ..entities import _AFTER_NAME, PersonHit, name_after, name_before, post_regex, tag, unit_start
+from ..entities import (
+    _AFTER_NAME,
+    _COMMON_GIVEN,
+    _NOT_PERSON_AFTER,
+    PersonHit,
+    is_surname_at,
+    name_after,
+    name_before,
+    post_regex,
+    tag,
+    unit_start,
+)
+from ..lexicon import read_word_table, words_in_effect
 from . import rule
 
 _BYLINE = re.compile(
@@ -115,7 +128,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
     for m in post_regex(ctx.lexicon.posts).finditer(text, 0, end_limit):
         if any(a <= m.start() < b for a, b in bylines) or _POST_IN_NAME.match(text, m.end()):
             continue
-        minority = _minority_before(text, m.start())
+        minority = _minority_before(ctx, m.start())
         if minority is not None:
             org_start = unit_start(ctx, minority[0])
             title = (ctx.text[org_start : minority[0]] + ctx.text[m.start() : m.end()]).strip()
@@ -228,16 +241,40 @@ def _share_unit(ctx: Context, hits: list[PersonHit]) -> list[PersonHit]:
     return out
 
 
-def _minority_before(text: str, end: int) -> tuple[int, int] | None:
-    """A name written with a middle dot right before a post (阿不都·热合曼局长)."""
+def _minority_before(ctx: Context, end: int) -> tuple[int, int] | None:
+    """A name written with a middle dot right before a post (阿不都·热合曼局长), after punctuation or, written
+    straight after its unit, after an organ suffix of templates/org_words.txt (某州民宗委阿某·某某主任)."""
+    text = ctx.norm
     m = _MINORITY_END.search(text, max(0, end - 14), end)
     if m is None:
         return None
     dot = m.start() + next(i for i, c in enumerate(m.group()) if c in "·・•‧")
-    for start in range(dot - 1, max(m.start(), dot - 5) - 1, -1):  # the shortest first part after a boundary
+    firsts = range(dot - 1, max(m.start(), dot - 5) - 1, -1)  # the shortest first part first
+    for start in firsts:
         if start == 0 or text[start - 1] in _NAME_LEFT:
             return start, m.end()
+    for start in firsts:
+        if _after_unit(ctx, start):
+            return start, m.end()
     return None
+
+
+def _after_unit(ctx: Context, pos: int) -> bool:
+    """A unit's name ends at pos: an organ suffix (委, 局, 卫健委, 办公室) with words of the unit before it."""
+    text = ctx.norm
+    for suffix in _organ_suffixes(ctx):
+        if text.endswith(suffix, 0, pos):
+            return unit_start(ctx, pos) < pos - len(suffix)  # 州民宗 + 委: not a bare suffix
+    return False
+
+
+def _organ_suffixes(ctx: Context) -> tuple[str, ...]:
+    """The organ suffixes (机关) of templates/org_words.txt, longest first (read once per file version)."""
+    return words_in_effect(ctx, "org_words", "org_words.txt", _read_organs)
+
+
+def _read_organs(path: Path | None) -> tuple[str, ...]:
+    return read_word_table(str(path) if path else None).get("机关", ())
 
 
 _MINORITY_END = re.compile(r"[\u4e00-\u9fff]{1,5}[·・•‧][\u4e00-\u9fff]{1,6}$")
@@ -249,16 +286,62 @@ _LIST_END = re.compile(
 
 
 def _listed_after(ctx: Context, pos: int, title: str, title_span: Span, token_end) -> list[PersonHit]:
-    """市住建委领导周明、吴刚、郑海平 / 副主任陈静、何平等: the names listed after the first share its post."""
+    """市住建委领导周明、吴刚、郑海平 / 副主任陈静、何平等: the names listed after the first share its post;
+    the list may end with a name written straight before the group's verb (副局长甲、乙、丙带队检查)."""
     text = ctx.norm
     out: list[PersonHit] = []
     while pos < len(text) and text[pos] == "、":
         nxt = name_after(text, pos + 1, token_end)
-        if nxt is None or not _LIST_END.match(text, nxt[1]) or _word_like(text[nxt[0] : nxt[1]]):
+        last = nxt is None or not _LIST_END.match(text, nxt[1])
+        if last:
+            nxt = _name_before_verb(ctx, pos + 1)
+        if nxt is None or _word_like(text[nxt[0] : nxt[1]]):
             break
         out.append(PersonHit(ctx.text[nxt[0] : nxt[1]], title, Span(*nxt), title_span, "people.name_list"))
+        if last:
+            break
         pos = nxt[1]
     return out
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """A word of two to four characters that begins a predicate starts at pos: a verb or an adverb of jieba's
+    dictionary (检查, 率队, 一同), or one of the words reports put after a name (带队, 督导, 调研)."""
+    for length in (4, 3, 2):
+        t = tag(text[pos : pos + length]) or ""
+        if t[:1] in ("v", "d"):
+            return True
+    m = _AFTER_NAME.match(text, pos)
+    return m is not None and m.end() - pos >= 2
+
+
+def _name_before_verb(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The last name of a list, glued to the list's verb (、潘某某带队检查 / 、罗某带队检查): a surname of the
+    surname table and one or two more characters, followed by a verb. When both lengths are so followed
+    (王国强调研: 王国 + 强调, 王国强 + 调研), jieba's cut decides: the verb's first character is not eaten
+    into a three-character name, and a three-character name does not lose its last character to a verb."""
+    text = ctx.norm
+    sl = is_surname_at(text, pos)
+    if not sl or _NOT_PERSON_AFTER.match(text, pos + sl):
+        return None
+    options = []
+    for given in (2, 1):
+        end = pos + sl + given
+        name = text[pos:end]
+        if end >= len(text) or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            continue
+        t = tag(name)
+        if t is not None and not t.startswith("nr"):
+            continue  # 安全, 金融: a dictionary word, not a name
+        if given == 1 and name[-1] in _COMMON_GIVEN:
+            continue
+        if _verb_at(text, end):
+            options.append(end)
+    if not options:
+        return None
+    starts = frozenset(ctx.word_starts)
+    agreed = [end for end in options if end in starts]
+    return pos, (agreed or options)[0]
 
 
 def _word_like(name: str) -> bool:
