@@ -50,10 +50,14 @@ _PLACE_END = frozenset("村镇乡县区市省州旗盟局委厅部院所队办")
 _ORGAN_AFTER = re.compile(r"党工委|党委|党组|办事处|人民政府|政府|人大|政协|居委会|村委会")
 _UNIT_END = frozenset("村镇乡县区市旗盟局委厅部院所队办")  # …and a three-character one (王建省 is a name)
 # page furniture lines (上一条/下一条 footers, bylines, editors): never people. A simple check until the
-# shared furniture classifier of the Context takes over.
+# shared furniture classifier of the Context takes over. A line opening with 记者/通讯员 is a byline only when a
+# label mark or the reporter's name alone follows (记者 某某, 记者：某某, 记者某某 报道); a paragraph of the story
+# may open so too (记者看到，…; 记者从某局获悉：…) and its people are real
 _FURNITURE_LINE = re.compile(
     r"\s*(?:上一[条篇]|下一[条篇]|上一页|下一页|相关(?:新闻|阅读|链接)|推荐阅读|"
-    r"(?:责任)?编辑|作者|来源|发布者|审核|校对|供稿|撰稿|摄影|记者|通讯员)"
+    r"(?:责任)?编辑|作者|来源|发布者|审核|校对|供稿|撰稿|摄影|"
+    r"(?:记者|通讯员)(?:[\s：:|｜]|[\u4e00-\u9fff]{2,4}(?:\s|$|报道|摄)))",
+    re.MULTILINE,
 )
 # posts that also name a group (县领导, 党员干部): a name after them must be closed by punctuation or 等
 _GROUP_POSTS = frozenset(
@@ -368,7 +372,8 @@ def _trim(ctx: Context, hit: PersonHit) -> PersonHit:
 
 def _on_furniture_line(ctx: Context, pos: int) -> bool:
     line_start = ctx.norm.rfind("\n", 0, pos) + 1
-    return bool(_FURNITURE_LINE.match(ctx.norm, line_start, pos + 1))
+    line_end = ctx.norm.find("\n", pos)
+    return bool(_FURNITURE_LINE.match(ctx.norm, line_start, len(ctx.norm) if line_end < 0 else line_end))
 
 
 def _keep(ctx: Context, hit: PersonHit) -> bool:
