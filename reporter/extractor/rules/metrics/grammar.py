@@ -288,7 +288,8 @@ _ACTING_HEAD = re.compile(r"(?:" + _HEAD_ORGAN + r"|" + _HEAD_PLACE + r")+")
 # the first two characters of a place-like common noun (城镇, 农村, 中心城区, 开发区 …): a kind of area, no name
 _NOT_A_PLACE_NAME = re.compile(
     r"^(?:[各其此这那每某一二三四五六七八九十两多在对向从把被由的了是]|县城|城市|"
-    r"开发|示范|保护|风景|试验|实验|功能|自贸|城区|新区|园区|工业|产业|经济|高新|服务|中心|少数|边远|贫困|偏远|农村|城乡)"
+    r"开发|示范|保护|风景|试验|实验|功能|自贸|城区|新区|园区|工业|产业|经济|高新|服务|中心|少数|边远|贫困|偏远|农村|城乡|"
+    r"经开|保税|项目|试点|重点|行政|自然|脱贫|美丽|文明|先进|典型|样板|网格)"
 )
 
 
@@ -305,9 +306,8 @@ def _acting_head(name: str) -> int:
         return 0
     if name[m.end() :].startswith(("级", "直", "属", "内", "外", "域", "场", "民", "长", "委")):
         return 0  # 市级…, 县直单位, 区域…, 市场…, 市民…: the level word begins a common word
-    stem = _PLACE_STEM.match(head)
-    if stem is not None and not _names_a_place(stem.group(1)):
-        return 0  # 撤换村党组织书记: a verb and the word after it, no place
+    if any(not _names_a_place(stem) for stem in _PLACE_STEM.findall(head)):
+        return 0  # 撤换村党组织书记, …列入省…: a verb and the word after it, no place
     return m.end()
 
 
@@ -315,9 +315,12 @@ _PLACE_STEM = re.compile(r"([\u4e00-\u9fff]{2})(?:省|市|州|盟|县|区|旗|�
 
 
 def _names_a_place(stem: str) -> bool:
-    """岭南, 江宁 (unknown or a noun to the dictionary) name a place; 撤换, 排查 (verbs) do not."""
+    """岭南, 江宁 (unknown or a noun to the dictionary) name a place; 撤换, 排查 (verbs) and kinds of
+    area (项目区, 试点村) do not."""
     from ...entities import tag
 
+    if _NOT_A_PLACE_NAME.match(stem):
+        return False  # 项目区, 试点村, 开发区: a kind of area
     pos = tag(stem)
     return pos is None or pos[:1] in "nj"
 
