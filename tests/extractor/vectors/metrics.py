@@ -24,6 +24,12 @@ VECTORS = (
         (("发生道路交通事故同比", -12.5, "%"),),
         must_not=(("发生道路交通事故同比", 12.5, "%"),),
     ),
+    Vector(  # the organ that opens the clause did the work; what rose or fell is its statistic
+        "metrics.change",
+        "区安全生产形势稳定\n今年以来，区应急管理局生产安全事故起数同比下降18.2%。\n",
+        (("生产安全事故起数同比", -18.2, "%"),),
+        must_not=("区应急管理局生产安全事故起数同比",),
+    ),
     Vector(
         "metrics.continuation",
         "县公安局扫黑除恶工作成效明显\n今年以来，县公安局打掉涉恶团伙6个，恶势力犯罪集团3个。\n",
