@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from ....model import Metric
 from ...context import Context
 from ...numbers import parse_number
-from .grammar import _CHANGE_RE, _CHANGE_VALUE, _NEGATIVE, _clean_name, _cut_markers, _strip_time
+from .grammar import (
+    _CHANGE_RE,
+    _CHANGE_VALUE,
+    _NEGATIVE,
+    _clean_name,
+    _cut_markers,
+    _drop_acting_head,
+    _strip_time,
+)
 from .tokens import Clause, Token, _heading_line
 from .words import MetricWords
 
@@ -138,6 +146,8 @@ def _change_bases(
     # 较上年同期办理数量增长…: what it is compared with is not part of the name
     text = re.sub(r"^(?:较|比|与)(?:\d{4}年|上年|去年|上月|前一年)(?:同期)?(?:相比)?", "", text)
     text = _clean_name(words, text)
+    if clause is not None and start == clause.start:
+        text = _drop_acting_head(text)  # 区公安分局110接警量同比下降…: the organ at the clause head acted
     if not text:
         named = [t for t in earlier if t.kind == "cand" and t.accepted and t.name]
         if len(named) < count:

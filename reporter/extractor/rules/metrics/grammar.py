@@ -267,3 +267,68 @@ def _strip_adverb_tail(text: str) -> str:
 
 def _unit_class(unit: str) -> str:
     return "人" if unit in ("人", "名") else unit
+
+
+# ------------------------------------------------------------------------------------------ acting subject
+# A clause about a place's or an organ's work opens with it as the subject (岭南镇农家乐经营主体120余家,
+# 市中级人民法院上网公开裁判文书数量是…, 县司法局受理的行政复议案件…). The acting body says who or where,
+# not what is counted: the name starts after it (the labels write 受理的行政复议案件, 网络拍卖量). Where the
+# same name is reported for several places, tidy._disambiguate_places puts the place back in front.
+#
+# a named place: two characters + its level (岭南镇, 江宁县, 渝中区), or 全/该/本/我 + a level (全县, 该镇)
+_HEAD_PLACE = r"(?:[全该本我][省市县区镇乡旗州]|[\u4e00-\u9fff]{2}(?:省|市|州|盟|县|区|旗|乡|镇|村|街道))"
+# an organ: a level or a place, then the organ's name up to a suffix organs end with (县法院, 市中级人民法院,
+# 县司法局, 全国法院, 区政务服务中心); 中心 only after a name of its own (市中心城区 is an area)
+_HEAD_ORGAN = (
+    r"(?:" + _HEAD_PLACE + r"|全国|[省市县区镇乡旗州](?!级))"
+    r"(?:[\u4e00-\u9fff]{0,8}?(?:人民法院|人民检察院|法院|检察院|局|厅|委员会|纪委监委|监委|人民政府|政府|办公室)"
+    r"|[\u4e00-\u9fff]{2,8}?中心)"
+)
+_ACTING_HEAD = re.compile(r"(?:" + _HEAD_ORGAN + r"|" + _HEAD_PLACE + r")+")
+# the first two characters of a place-like common noun (城镇, 农村, 中心城区, 开发区 …): a kind of area, no name
+_NOT_A_PLACE_NAME = re.compile(
+    r"^(?:[各其此这那每某一二三四五六七八九十两多在对向从把被由的了是]|县城|城市|"
+    r"开发|示范|保护|风景|试验|实验|功能|自贸|城区|新区|园区|工业|产业|经济|高新|服务|中心|少数|边远|贫困|偏远|农村|城乡|"
+    r"经开|保税|项目|试点|重点|行政|自然|脱贫|美丽|文明|先进|典型|样板|网格)"
+)
+
+
+def _acting_head(name: str) -> int:
+    """The length of the place or organ that opens a name as its acting subject, or 0.
+
+    Only a head that leaves a name of at least two characters, holds no 的 and no 级 (省级绿色工厂: a grade
+    of the thing), and whose place is a name rather than a kind of area (城镇居民, 社区民警) is cut."""
+    m = _ACTING_HEAD.match(name)
+    if m is None or len(name) - m.end() < 2:
+        return 0
+    head = m.group()
+    if "的" in head or "级" in name[m.end() - 1 : m.end() + 1] or _NOT_A_PLACE_NAME.match(head):
+        return 0
+    if name[m.end() :].startswith(("级", "直", "属", "内", "外", "域", "场", "民", "长", "委")):
+        return 0  # 市级…, 县直单位, 区域…, 市场…, 市民…: the level word begins a common word
+    if any(not _names_a_place(stem) for stem in _PLACE_STEM.findall(head)):
+        return 0  # 撤换村党组织书记, …列入省…: a verb and the word after it, no place
+    return m.end()
+
+
+_PLACE_STEM = re.compile(r"([\u4e00-\u9fff]{2})(?:省|市|州|盟|县|区|旗|乡|镇|村|街道)")
+
+
+def _names_a_place(stem: str) -> bool:
+    """岭南, 江宁 (unknown or a noun to the dictionary) name a place; 撤换, 排查 (verbs) and kinds of
+    area (项目区, 试点村) do not."""
+    from ...entities import tag
+
+    if _NOT_A_PLACE_NAME.match(stem):
+        return False  # 项目区, 试点村, 开发区: a kind of area
+    pos = tag(stem)
+    return pos is None or pos[:1] in "nj"
+
+
+def _drop_acting_head(name: str) -> str:
+    """岭南镇农家乐经营主体 → 农家乐经营主体; 县司法局受理的行政复议案件 → 受理的行政复议案件."""
+    cut = _acting_head(name)
+    if not cut:
+        return name
+    rest = _strip_joiners(_strip_adverbs(name[cut:]))  # 闵行区的…, 库车市已探明…: the head's 的 and 已 go too
+    return rest if len(rest) >= 2 else name

@@ -23,6 +23,7 @@ from .grammar import (
     _closes_number,
     _copula,
     _cut_markers,
+    _drop_acting_head,
     _is_stat,
     _strip_adverb_tail,
     _strip_time,
@@ -171,6 +172,7 @@ def times_of(slot: Slot) -> bool:
     grew = _GREW_TIMES.search(before) if not name else None
     if grew:  # 办件效率较改革前提高2倍: the thing and its verb, without what it is compared with
         name = _clean_name(slot.words, _cut_markers(slot.words, grew.group("name"))) + grew.group("verb")
+    name = _drop_acting_head(name)  # 市中级人民法院上网公开裁判文书数量是…: the court acted
     if not name:
         return slot.reject("没有名称")
     return slot.accept(name, "metrics.times_of")
@@ -345,6 +347,8 @@ def name_first(slot: Slot) -> bool:
     if not lclean:
         return slot.reject("没有名称")
     name, subject, verb = _anchor(words, lclean)
+    if not verb:
+        name = _drop_acting_head(name)  # 渝中区网约房…的普及率: where, not what is measured
     carried = _carried_name(slot, name, verb)
     if carried is None:
         return slot.reject("没有名称")
@@ -392,6 +396,7 @@ def counted_noun(slot: Slot) -> bool:
         return slot.reject("没有结果动词")
     if _place_has(slot.norm, slot.clause.start, tok.start):
         return slot.reject("背景数")  # 该县有12个乡镇、186个村共35万人: what a place has
+    tok.name = _drop_acting_head(tok.name)  # 岭南镇农家乐经营主体120余家: the place has them
     tok.name = re.sub(
         r"^[\u4e00-\u9fff]{1,2}着(?=[\u4e00-\u9fff]{2})", "", tok.name
     )  # 分布着…: a state, not the thing
@@ -440,7 +445,7 @@ def _previous_trend_subject(ctx: Context, words: MetricWords, si: int) -> str:
     )
     if m is None:
         return ""
-    name = _clean_name(words, _strip_time(words, m.group(1)))
+    name = _drop_acting_head(_clean_name(words, _strip_time(words, m.group(1))))  # 县司法局受理的…
     return name if _is_stat(words, name) else ""
 
 
