@@ -14,13 +14,12 @@ import pytest
 from reporter.extractor import extract
 from reporter.extractor.numbers import parse_number
 from reporter.extractor.rules.metrics import read_metric_words
-from reporter.model import Metric, Record
+from reporter.model import Metric
 from reporter.readers import read
 from reporter.schema import load_schema
 from reporter.templates import default_dir
 from reporter.writers.jsonl import record_to_dict
-
-M = tuple[str, float, str]  # (name, value, unit)
+from tests.support.metric_runs import M, run, triples
 
 
 @dataclass(frozen=True)
@@ -30,16 +29,6 @@ class Vector:
     must_include: tuple[M, ...] = ()
     must_not_include: tuple[M | float, ...] = ()  # a bare number: no metric may have this value
     empty: bool = False
-
-
-def run(text: str, folder: Path, templates: Path | None = None) -> Record:
-    path = folder / "report.txt"
-    path.write_text("工作动态\n" + text + "\n", encoding="utf-8")
-    return extract(read(path), load_schema(), templates=templates)
-
-
-def triples(record: Record) -> list[M]:
-    return [(m.name, m.value, m.unit) for m in record.values("metrics")]
 
 
 VECTORS = [

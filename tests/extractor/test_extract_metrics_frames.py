@@ -10,23 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reporter.extractor import extract
-from reporter.model import Record
-from reporter.readers import read
-from reporter.schema import load_schema
-
-M = tuple[str, float, str]
-
-
-def run(text: str, folder: Path) -> Record:
-    path = folder / "report.txt"
-    path.write_text("工作动态\n" + text + "\n", encoding="utf-8")
-    return extract(read(path), load_schema())
-
-
-def triples(record: Record) -> list[M]:
-    return [(m.name, m.value, m.unit) for m in record.values("metrics")]
-
+from tests.support.metric_runs import M, run, triples
 
 # (id, text, must include, must not include; a bare number there: no metric may have this value)
 CASES: list[tuple[str, str, tuple[M, ...], tuple[M | float, ...]]] = [

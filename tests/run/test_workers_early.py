@@ -4,31 +4,18 @@ plan (every report done before), the server is stopped again instead of holding 
 
 from __future__ import annotations
 
-import os
 import sys
-from multiprocessing import forkserver
 
 import pytest
 
 from reporter.jobs import workers
 from reporter.jobs.pipeline import Options, run
 from tests.conftest import write
+from tests.support.forkserver import alive, server_pid
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the fork server is used on Linux"
 )
-
-
-def server_pid() -> int | None:
-    return getattr(forkserver._forkserver, "_forkserver_pid", None)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_start_early_starts_the_fork_server():
