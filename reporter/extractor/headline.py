@@ -139,8 +139,10 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
         return True  # （医疗设备类）
     if len(b) <= 8 and kind_end.search(b) and not kind_end.search(a):
         return True  # …招标代理服务项目 / 遴选文件
-    if a.startswith("关于") and not kind_end.search(a) and any(kind_end.search(t) for t in (b, *rest[:1])):
-        return True  # 关于进一步做好… / …的通知, or over three lines: 关于进一步加强 / …建设的 / 实施意见
+    if _about_head(a) and not kind_end.search(a) and any(kind_end.search(t) for t in (b, *rest[:1])):
+        # 关于进一步做好… / …的通知, or over three lines: 关于进一步加强 / …建设的 / 实施意见; the issuing
+        # organ may open the first line (某县某局关于开展… / …工作的通知), which then runs long
+        return True
     if re.search(r"(?:的|和|与|及|、|暨|关于|对|在)$", a):
         return True
     if len(a) <= 25 and is_unit_name(a) and not b.startswith("关于") and not is_couplet(b):
@@ -149,6 +151,18 @@ def _joins(a: str, b: str, words: HeaderWords, rest: tuple[str, ...] = ()) -> bo
         return any(kind_end.search(t) or t.startswith(("（", "(")) for t in (b, *rest[:2]))
     site = _SITE_SUFFIX.match(b)
     return bool(site and len(a) <= 15 and not re.search(r"[，。；：！？\s]", a))
+
+
+def _about_head(text: str) -> bool:
+    """The first line of a 公文 title: 关于… at its head, or after the issuing organ's name (某县某局关于…,
+    某县委办公室 某县政府办公室关于…)."""
+    from .places import is_unit_name
+
+    i = text.find("关于")
+    if i == 0:
+        return True
+    organ = text[:i].strip()
+    return 0 < i <= 30 and not re.search(r"[，。；：！？]", organ) and is_unit_name(organ)
 
 
 def _document_title(text: str, words: HeaderWords) -> bool:

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Found
 from ..context import Context
 from ..entities import tag
+from ..lexicon import load_lexicon, read_word_table
 from ..places import PROVINCES, place_run
 from . import rule
 from .acting import fullest_chain, fullest_place, is_noise, lead_place
@@ -285,7 +287,7 @@ def _title_place(ctx: Context) -> Found | None:
         run = place_run(ctx, line.start, line.end)
         if run is None or not any(ctx.norm.startswith(p, line.start) for p in PROVINCES):
             continue
-        s, e = run
+        s, e = _without_generic_area(ctx, *run)
         rest = ctx.norm[e : line.end]
         if not rest or re.match(
             r"^(?:人民)?(?:检察院|法院|公安|纪委|监委|政府|政协|人大|[省市县区州旗盟]委|党委|[局院委所队部厅])",
@@ -299,6 +301,36 @@ def _title_place(ctx: Context) -> Found | None:
             return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")
         return ctx.hit(ctx.text[s:e], s, e, "location.title_place")
     return None
+
+
+def _without_generic_area(ctx: Context, s: int, e: int) -> tuple[int, int]:
+    """A headline's place run without the common noun closing it: a headline writes its place, then its
+    topic, and the topic often opens with a noun that ends like a place (某省某县 + 农村电商…, 某省某县 +
+    城区道路…, 某省某县 + 山区群众…). When such a noun (the 泛称地域 words of templates/meeting_words.txt)
+    follows right after a chain of divisions (province, city, county), the chain is the place; after a
+    name the table does not hold (某某 + 社区, 某某 + 山区) the noun may close a named place, and stays."""
+    import bisect
+
+    from ..gazetteer import gazetteer
+
+    chain = gazetteer().chain_at(ctx.norm, s, e)
+    if chain is None or chain.end >= e or chain.end - s < 2:
+        return s, e
+    i = bisect.bisect_left(ctx.word_starts, chain.end)
+    if i < len(ctx.words) and ctx.words[i][1] == chain.end and ctx.words[i][0] in _generic_areas(ctx):
+        return s, chain.end
+    return s, e
+
+
+def _generic_areas(ctx: Context) -> frozenset[str]:
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    path = getattr(lexicon, "meeting_words", None)
+    return _read_generic_areas(str(path) if path else None)
+
+
+@lru_cache(maxsize=8)
+def _read_generic_areas(path: str | None) -> frozenset[str]:
+    return frozenset(read_word_table(path).get("泛称地域", ("农村", "山区", "城区")))
 
 
 _ADMIN_SUFFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,3}族)?(?:自治)?(?:省|市|县|区|州|旗|盟|地区)$")

@@ -516,7 +516,7 @@ def _fuller_unit(ctx: Context, short: str, after: int) -> tuple[int, int] | None
 
 def _campaign(ctx: Context):
     """A named campaign the report is about: written in the title or lead, or repeated in the body."""
-    from .meeting_title import not_now
+    from .meeting_title import not_now, with_season
 
     counts: dict[str, list[tuple[int, int]]] = {}
     pats, norm = _patterns(ctx), ctx.norm
@@ -525,7 +525,7 @@ def _campaign(ctx: Context):
     for m in (m for a, b in lines for m in pats.campaign.finditer(norm, a, b)):
         start = unit_start(ctx, m.end("event"))
         # take the campaign's own words: from the left edge of the noun phrase
-        start = max(start, m.start("event"))
+        start = with_season(ctx, m.start("event"), max(start, m.start("event")))
         name = ctx.norm[start : m.end("event")]
         name = re.sub(
             r"^(?:开展|推进|深化|深入推进|持续开展|组织开展|全面推进|在|的|全省|全市|全县|全区|全国)+",

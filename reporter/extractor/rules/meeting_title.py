@@ -187,3 +187,24 @@ def without_actor(ctx: Context, found: Found) -> Found:
                 ctx.text[span.start + m.end() : span.end], span.start + m.end(), span.end, found.rule
             )
     return found
+
+
+def with_season(ctx: Context, lo: int, start: int) -> int:
+    """Where a campaign's name starts when a season or period of the year opens it (夏季…专项行动, 冬春…专项
+    整治, 暑期…专项整治): the walk back over the name's noun phrase stops at time words, but such a word
+    written right before the name, not cut off by a verb or a comma, is part of it. lo: how far back to look."""
+    from ..lexicon import load_lexicon
+
+    lexicon = ctx.lexicon if ctx.lexicon is not None else load_lexicon(None)
+    season = _season_pattern(str(getattr(lexicon, "meeting_words", "") or "") or None)
+    m = season.search(ctx.norm, lo, start)
+    return m.start() if m else start
+
+
+@lru_cache(maxsize=8)
+def _season_pattern(path: str | None) -> re.Pattern[str]:
+    from ..lexicon import read_word_table
+    from .meeting import _alt
+
+    # the 时令 words of templates/meeting_words.txt, ending where the rest of the name begins
+    return re.compile(_alt(read_word_table(path).get("时令", ("春季", "夏季", "秋季", "冬季"))) + "$")
