@@ -53,3 +53,13 @@ def test_only_the_cli_knows_typer():
         for name in _imports(path):
             assert not (name == "typer" or name.startswith("typer.")), f"{path}: imports {name}"
             assert not name.startswith("reporter.cli"), f"{path}: imports {name}"
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """A module that grows past 600 lines is split by topic (docs/开发.md), not left to grow."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 600
+    }
+    assert not long, f"modules over 600 lines: {long}"

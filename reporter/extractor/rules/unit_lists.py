@@ -156,3 +156,7 @@ def _word_end(ctx: Context, pos: int) -> bool:
 
     i = bisect.bisect_left(ctx.word_ends, pos)
     return i < len(ctx.word_ends) and ctx.word_ends[i] == pos
+
+
+# 各街镇, 有关乡镇: every township, or some, not one
+_GENERIC_TOWN = re.compile(r"各|^(?:有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township

@@ -1,4 +1,5 @@
-"""units: the parties of an agreement (…与区委、区政府签订…, 某园区、某开发区与某某签订…): every party took part."""
+"""units: the parties of an agreement (…与区委、区政府签订…, 某园区、某开发区与某某签订…): every party took part;
+and a place whose official speaks for its work (某镇相关负责人说)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..context import Context
 from .unit_filters import _opens_a_clause
-from .unit_lists import _BARE_GOVERNMENT, _has_head, _looks_like_place, _organ_len
+from .unit_lists import _BARE_GOVERNMENT, _GENERIC_TOWN, _has_head, _looks_like_place, _organ_len
 
 if TYPE_CHECKING:
     from .units import _Units
@@ -55,3 +56,38 @@ def _first_parties(ctx: Context, found: _Units, end: int) -> None:
 
 
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+# a place whose official speaks for its work: 某镇相关负责人说, 某县有关负责同志介绍
+_PLACE_SPEAKER = re.compile(r"(?:相关|有关|主要)?(?:负责人|负责同志)(?:介绍|表示|说|坦言|告诉记者)")
+
+
+def place_speakers(ctx: Context, found: _Units) -> None:
+    """某镇相关负责人说 → 某镇: the place took part through its official (units.place_speaker)."""
+    from ..orgs import place_chains
+
+    for chain in place_chains(ctx):
+        end = chain.township_end or chain.end
+        if _PLACE_SPEAKER.match(ctx.norm, end):
+            found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
+    # a township or village the division table lacks, written whole after a boundary (石桥镇相关负责人说)
+    text = ctx.norm
+    for anchor in _SPEAKER_ANCHOR.finditer(text, 0, ctx.content_end):
+        start = (
+            anchor.start() - 2
+            if text[anchor.start() - 2 : anchor.start()] in _SPEAKER_WORDS
+            else anchor.start()
+        )
+        m = _PLACE_SPEAKER.match(text, start)
+        if m is None:
+            continue
+        town = _TOWN_BEFORE.search(ctx.norm, max(0, m.start() - 8), m.start())
+        if town and not _GENERIC_TOWN.search(town["town"]):
+            found.add(
+                ctx.text[town.start("town") : m.start()], town.start("town"), m.start(), "units.place_speaker"
+            )
+
+
+_SPEAKER_ANCHOR = re.compile(r"负责人|负责同志")
+_SPEAKER_WORDS = ("相关", "有关", "主要")
+_TOWN_BEFORE = re.compile(r"(?:^|[，。、；：！？“”\n])(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|社区|村))$")

@@ -38,6 +38,7 @@ from .unit_filters import (
 )
 from .unit_lists import (
     _BARE_GOVERNMENT,
+    _GENERIC_TOWN,
     _JOINED,
     _LEAGUE,
     _has_head,
@@ -50,7 +51,7 @@ from .unit_lists import (
     distributive_lists,
     second_names,
 )
-from .unit_parties import signers
+from .unit_parties import place_speakers, signers
 
 _UNIT_LIST = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10}){1,9}(?=(?:等)?(?:[一二三四五六七八九十\d]+个)?(?:单位|部门)?[，。、；]?)"
@@ -117,7 +118,7 @@ def units(ctx: Context) -> list[Found]:
     _attendees(ctx, found)
     _attend_list(ctx, found)
     _partners(ctx, found)
-    _place_speakers(ctx, found)
+    place_speakers(ctx, found)
     signers(ctx, found)
     _named(ctx, found)
     _list_siblings(ctx, found)
@@ -358,7 +359,6 @@ def _list_siblings(ctx: Context, found: _Units) -> None:
 
 
 _OBJECT_MARK = "对"
-_GENERIC_TOWN = re.compile(r"各|^(?:有关|相关|全|部分)|(?:街镇|乡镇|镇街)$")  # 各街镇: every township
 _TOWNSHIP = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=共计|共|等|$)")
 
 
@@ -554,41 +554,6 @@ def _partners(ctx: Context, found: _Units) -> None:
         if any(CLAUSE.search(i, 2) for i in items):
             continue  # the last item runs into the joint action (某处牵头组建专班): not a name
         _add_items(ctx, found, spans, "units.partners", bare=True)
-
-
-# a place whose official speaks for its work: 某镇相关负责人说, 某县有关负责同志介绍
-_PLACE_SPEAKER = re.compile(r"(?:相关|有关|主要)?(?:负责人|负责同志)(?:介绍|表示|说|坦言|告诉记者)")
-
-
-def _place_speakers(ctx: Context, found: _Units) -> None:
-    """某镇相关负责人说 → 某镇: the place took part through its official (units.place_speaker)."""
-    from ..orgs import place_chains
-
-    for chain in place_chains(ctx):
-        end = chain.township_end or chain.end
-        if _PLACE_SPEAKER.match(ctx.norm, end):
-            found.add(ctx.text[chain.start : end], chain.start, end, "units.place_speaker")
-    # a township or village the division table lacks, written whole after a boundary (石桥镇相关负责人说)
-    text = ctx.norm
-    for anchor in _SPEAKER_ANCHOR.finditer(text, 0, ctx.content_end):
-        start = (
-            anchor.start() - 2
-            if text[anchor.start() - 2 : anchor.start()] in _SPEAKER_WORDS
-            else anchor.start()
-        )
-        m = _PLACE_SPEAKER.match(text, start)
-        if m is None:
-            continue
-        town = _TOWN_BEFORE.search(ctx.norm, max(0, m.start() - 8), m.start())
-        if town and not _GENERIC_TOWN.search(town["town"]):
-            found.add(
-                ctx.text[town.start("town") : m.start()], town.start("town"), m.start(), "units.place_speaker"
-            )
-
-
-_SPEAKER_ANCHOR = re.compile(r"负责人|负责同志")
-_SPEAKER_WORDS = ("相关", "有关", "主要")
-_TOWN_BEFORE = re.compile(r"(?:^|[，。、；：！？“”\n])(?P<town>[\u4e00-\u9fff]{2,6}?(?:镇|乡|街道|社区|村))$")
 
 
 # 参加会议的有某局、某中心有关负责同志: the list after the frame names who attended
