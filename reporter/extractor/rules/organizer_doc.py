@@ -33,7 +33,7 @@ def _informant(ctx: Context):
 
 
 def _joint_end(ctx: Context, end: int) -> int:
-    """Past units named jointly after the first (江西省政府新闻办、省生态环境厅联合召开)."""
+    """Past units named jointly after the first (某省政府新闻办、省水利厅联合召开)."""
     units = find_units(ctx)
     while ctx.norm[end : end + 1] in ("、", "和", "与", "及"):
         nxt = next((e for s, e in units if s == end + 1), None)

@@ -203,7 +203,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
 
 
 def _across_conjunction(ctx: Context, start: int, posts: frozenset[str], longest: int) -> int:
-    """产业政策与法规司二级巡视员 / 城市运行和治理中心主任: a body whose name holds 和/与 is one title,
+    """政策与法规处副处长 / 城市运行和治理中心主任: a body whose name holds 和/与 is one title,
     unless a post ends before the conjunction (局长与处长 are two people's posts)."""
     text = ctx.norm
     if (

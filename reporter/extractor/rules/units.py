@@ -2,7 +2,7 @@
 
 - distributive lists: 敖汉旗、松山区、喀喇沁旗、巴林左旗四个旗县区公安局 → 敖汉旗公安局, 松山区公安局, …;
   北京、天津、河北公安机关 → 北京公安机关, …
-- a shared place in a list: 杭州市公安局、卫生局、安监局 → 杭州市卫生局, 杭州市安监局
+- a shared place in a list: 青州市公安局、卫生局、应急局 → 青州市卫生局, 青州市应急局
 - every other unit the report names, except the organizer, units only named in someone's post,
   and generic groups (各旗县区公安局, 有关单位).
 """
@@ -127,7 +127,7 @@ def units(ctx: Context) -> list[Found]:
 
 
 def _written_longer(ctx: Context, out: list[Found], values: list[str], i: int) -> bool:
-    """One unit once: 省公安厅江河保卫总队 is 辽宁省公安厅江河保卫总队 written shorter, 城市工业园区 is
+    """One unit once: 省公安厅交通管理总队 is 某省公安厅交通管理总队 written shorter, 城市工业园区 is
     宝山城市工业园区; but 青山县 that spoke beside 青山县某局 is a place and its bureau (two units), and
     宝山工业园区 beside 宝山城市工业园区 are two zones, and 市人民医院 listed beside 市第二人民医院 in one
     sentence are two bodies (nobody writes a name short in the sentence that names it in full)."""

@@ -68,8 +68,8 @@ _COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]\s*$")
 def remove_furniture(line: str) -> str:
     """A line of the report without its newspaper furniture: time stamp, dateline, byline, clock times.
 
-    >>> remove_furniture("本报北京1月9日电 （记者张贺）全国“扫黄打非”办公室今日公布2019年度十大案件。")
-    '全国“扫黄打非”办公室今日公布2019年度十大案件。'
+    >>> remove_furniture("本报北京3月2日电 （记者周明远）全国禁毒办今日通报2024年度十大毒品案件。")
+    '全国禁毒办今日通报2024年度十大毒品案件。'
     """
     text = _SPACES.sub(" ", line).strip()
     text = _STAMP.sub("", text)
@@ -87,7 +87,7 @@ def remove_furniture(line: str) -> str:
 
 
 def _sentence_clean(sentence: str) -> str:
-    """记者近日从辽宁省公安厅获悉：… → …"""
+    """记者近日从某省公安厅获悉：… → …"""
     m = _SOURCE_NOTE.search(sentence)
     if m is None:
         return sentence

@@ -161,7 +161,7 @@ def _change_bases(
         parts = parts[:-1] + last  # 立案数、涉案金额和涉及人员
     if len(parts) == count and all(len(p.rsplit("的", 1)[-1]) >= 2 for p in parts):
         return [_clean_name(words, p) for p in parts]
-    return [text] * count  # 高速公路的客、货车流量环比分别增长…: one shared name
+    return [text] * count  # 国道的客、货车通行量同比分别增长…: one shared name
 
 
 # ------------------------------------------------------------------------------------------ tidy up
