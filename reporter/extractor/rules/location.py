@@ -14,7 +14,8 @@ from ..places import PROVINCES, place_run
 from . import rule
 from .acting import fullest_chain, fullest_place, is_noise, lead_place
 from .location_at import organizer_at
-from .meeting import _HAPPENED, _HAPPENED_TAIL, _UNCERTAIN, HEAD_CHARS, _first, _frame, _from_frame, _visited
+from .meeting import _HAPPENED, _HAPPENED_TAIL, HEAD_CHARS, _first, _frame, _from_frame, _visited
+from .uncertain import UNCERTAIN
 
 
 @rule("location")
@@ -129,7 +130,7 @@ def _organizer_place(ctx: Context) -> Found | None:
         # 县委副书记敛财…, 市场监管局开展…: the headline is not about the place's work (unless it begins
         # with a zone of the organizer: 某某新区…, 某市某某新区管委会)
         return _headline_place_in_organizer(ctx, ctx.norm[span.start : span.end])
-    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    ctx.flag("location", UNCERTAIN["location.organizer_place"])
     s, e = fullest_chain(ctx, chain)
     return ctx.hit(ctx.text[s:e], s, e, "location.organizer_place")
 
@@ -152,7 +153,7 @@ def _headline_place_in_organizer(ctx: Context, organizer: str) -> Found | None:
         return None
     if _NOT_A_NAME.search(m.group()) or _NOT_ALONE.match(ctx.norm, m.end()):
         return None  # 全市…, 某县公安局…: a level or the organ itself, not the place alone
-    ctx.flag("location", _UNCERTAIN["location.organizer_place"])
+    ctx.flag("location", UNCERTAIN["location.organizer_place"])
     return ctx.hit(ctx.text[m.start() : m.end()], m.start(), m.end(), "location.organizer_place")
 
 
@@ -296,7 +297,7 @@ def _title_place(ctx: Context) -> Found | None:
             continue  # 某市某区检察院…, 某省政协原副主席…: a unit or a post, not a place
         short = ctx.norm[s:e]
         full = _province_and_next(ctx, s, e, line.end) if short in PROVINCES else _fuller_place(ctx, short, e)
-        ctx.flag("location", _UNCERTAIN["location.title_place"])
+        ctx.flag("location", UNCERTAIN["location.title_place"])
         if full:
             return ctx.hit(ctx.text[full[0] : full[1]], full[0], full[1], "location.title_place_full")
         return ctx.hit(ctx.text[s:e], s, e, "location.title_place")

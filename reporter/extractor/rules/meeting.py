@@ -40,6 +40,7 @@ from .organizer_weak import (
     _step_full_organizer,
     _suffix_place_acting,
 )
+from .uncertain import UNCERTAIN
 
 _QUOTED = r"“[^”\n]{1,40}”"
 _NP = rf"(?:{_QUOTED}|[^，。；：！？\n“”、])"
@@ -264,6 +265,19 @@ def _step_held(ctx: Context, frame: Frame) -> None:
                 frame["organizer"] = chair
                 continue
             frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+        elif org and _organ_of_place(ctx, frame.get("organizer"), org):
+            # the headline's place (某市召开…) is its organ in the lead (某市某局召开…): the organ held it
+            frame["organizer"] = (ctx.text[org[0] : org[1]], org[0], org[1], "organizer.subject_of_meeting")
+
+
+def _organ_of_place(ctx: Context, current: tuple[str, int, int, str] | None, org: tuple[int, int]) -> bool:
+    """Is org an organ of the place that held the meeting so far (柳州市 → 柳州市禁毒委员会)?"""
+    if current is None or current[3] != "organizer.subject_of_meeting":
+        return False
+    place, name = ctx.norm[current[1] : current[2]], ctx.norm[org[0] : org[1]]
+    return (
+        not is_unit_name(place) and is_unit_name(name) and name.startswith(place) and len(name) > len(place)
+    )
 
 
 # a line that is one item of a numbered list: 一是/二是, （一）, 一、, 1.
@@ -571,22 +585,9 @@ def _from_frame(ctx: Context, key: str) -> list[Found]:
     if key not in frame:
         return []
     value, s, e, name = frame[key]
-    if name in _UNCERTAIN:
-        ctx.flag(key, _UNCERTAIN[name])
+    if name in UNCERTAIN:
+        ctx.flag(key, UNCERTAIN[name])
     return [ctx.hit(value, s, e, name)]
-
-
-# rules that read a value from weaker evidence: the record asks a person to check it
-_UNCERTAIN = {
-    "organizer.most_named_unit": "主办单位按文中出现最多的单位推断",
-    "organizer.spokesman": "主办单位取自开头介绍情况的负责人所在单位",
-    "organizer.notice_issuer": "主办单位取自通报正文中督促整改的单位",
-    "organizer.chair_unit": "主办单位取自主持人的职务",
-    "event.campaign": "活动名称取自文中反复提到的专项行动",
-    "location.title_place": "地点取自标题中的地名",
-    "location.organizer_place": "地点按主办单位所在地推断",
-    "location.title_place_full": "地点取自标题中的地名",
-}
 
 
 @rule("event")
