@@ -309,7 +309,7 @@ FORMAL_NOTICE = (
     "2025年5月6日\n"
 )
 
-# a central organ named without a place, its centre's leaders visiting: 某部信息中心领导来我局调研
+# a central organ named without a place, its centre's leaders visiting: 某部信息中心领导到我局调研
 MINISTRY_VISIT = (
     "交通运输部信息中心领导到我局调研路网监测平台\n"
     "发布日期：2024-11-05 阅读次数：210\n"
