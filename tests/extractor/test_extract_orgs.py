@@ -35,10 +35,10 @@ def test_division_table_names_its_source_and_licence():
 
 
 def test_gazetteer_reads_a_full_chain():
-    chain = gazetteer().chain_at("黑龙江省绥化市青冈县积极探索", 0)
+    chain = gazetteer().chain_at("吉林省四平市梨树县积极探索", 0)
     assert chain is not None
-    assert [m.division.name for m in chain.links] == ["黑龙江省", "绥化市", "青冈县"]
-    assert chain.end == len("黑龙江省绥化市青冈县")
+    assert [m.division.name for m in chain.links] == ["吉林省", "四平市", "梨树县"]
+    assert chain.end == len("吉林省四平市梨树县")
 
 
 def test_gazetteer_reads_short_forms_in_a_chain():
@@ -100,27 +100,27 @@ def test_a_verb_ends_a_sub_unit(tmp_path):
 
 
 def test_shared_head_list(tmp_path):
-    ctx = _ctx("省财政厅会同省监察厅、审计厅、教育厅召开会议。\n", tmp_path)
-    first = next((s, e) for s, e in find_orgs(ctx) if ctx.norm[s:e] == "省监察厅")
-    assert [full for _, _, full in shared_head_list(ctx, *first)] == ["省审计厅", "省教育厅"]
+    ctx = _ctx("省财政厅会同省民政厅、人社厅、卫健厅召开会议。\n", tmp_path)
+    first = next((s, e) for s, e in find_orgs(ctx) if ctx.norm[s:e] == "省民政厅")
+    assert [full for _, _, full in shared_head_list(ctx, *first)] == ["省人社厅", "省卫健厅"]
 
 
 # ---------------------------------------------------------------------------------------- field vectors
 WORK_UPDATE = (
-    "湖北房县严把七关打造阳光采购\n"
-    "2023年06月12日 来源：房县人民政府网\n"
-    "为有效防治政府采购领域商业贿赂行为，房县严把七关打造阳光采购，今年上半年，该县完成政府采购220批次。\n"
+    "湖南安仁严把六关推进阳光采购\n"
+    "2023年06月12日 来源：安仁县人民政府网\n"
+    "为防范政府采购领域廉政风险，安仁县严把六关推进阳光采购，截至6月底，该县完成政府采购180批次。\n"
     "县财政局、县监察局联合开展督查，县审计局参与抽查。\n"
 )
 PEOPLES_DAILY_LOCAL = (
-    "黑龙江青冈：创新党员教育培训机制\n"
+    "吉林梨树：创新党员教育培训机制\n"
     "\n"
     "《人民日报》（2025年12月03日第 10 版）\n"
     "\n"
-    "近年来，黑龙江省绥化市青冈县积极探索乡村党组织兜底培训新路径，以县委党校为主阵地，构建三级培训体系。\n"
-    "为让培训贴合需求，青冈县聚焦6个重点群体，县委组织部每月征集学习需求。\n"
+    "近年来，吉林省四平市梨树县积极探索村干部分层轮训新办法，以县委党校为主阵地，构建三级培训体系。\n"
+    "为让培训贴合需求，梨树县聚焦5个重点群体，县委组织部每月征集学习需求。\n"
     "\n"
-    "数据来源：中共青冈县委宣传部\n"
+    "数据来源：中共梨树县委宣传部\n"
 )
 BUREAU_NEWS = (
     "市效能办开展窗口作风专项督查\n"
@@ -150,13 +150,13 @@ VISIT = (
     "本报南京3月2日电 国务院副秘书长王明近日在江苏省苏州市调研安全生产工作。他强调，要压实责任。\n"
 )
 COURT = (
-    "赛罕区法院多元解纷推动诉源治理\n"
-    "本报呼和浩特6月17日电 记者从内蒙古自治区呼和浩特市赛罕区人民法院获悉：该院积极探索诉源治理新模式。\n"
+    "兴庆区法院以一站式调解化解矛盾纠纷\n"
+    "本报银川6月17日电 记者从宁夏回族自治区银川市兴庆区人民法院获悉：该院着力打造一站式调解平台。\n"
 )
 
 MINISTRIES = (
     "多部门联合印发生态警务意见\n"
-    "本报北京3月1日电 公安部会同司法部、水利部、国家林草局、中国海警局印发《关于加强生态警务的意见》。\n"
+    "本报北京3月1日电 公安部会同水利部、中国海警局、司法部、国家林草局印发《关于加强生态警务的意见》。\n"
 )
 SHARED_KIND = (
     "青山县推行救助“一件事”改革\n"
@@ -196,8 +196,8 @@ BOOK_TITLE = (
 )
 
 THREE_LEVELS = (
-    "赛罕区法院推动诉源治理\n"
-    "今年以来，赛罕区人民法院依托内蒙古自治区、呼和浩特市和赛罕区三级首席法律咨询专家工作站化解纠纷。\n"
+    "大武口区法院推动矛盾纠纷化解\n"
+    "今年以来，大武口区人民法院依托宁夏、石嘴山市和大武口区三级首席法律顾问工作站化解纠纷。\n"
 )
 
 CIRCUMSTANCE = (
@@ -209,7 +209,7 @@ WEB_PAGE = (
     "2026-03-29\n"
     "清明期间\n"
     "记者 王明 通讯员 李华\n"
-    "3月27日，江南市公安局交通管理支队发布清明期间对部分道路采取临时交通管理措施的通告。\n"
+    "3月27日，江南市公安局交通管理支队发出通告，清明期间对城南部分路段实行临时交通管制。\n"
 )
 PEOPLES_BODY = (
     "残疾人就业帮扶行动启动\n"
@@ -219,10 +219,10 @@ PEOPLES_BODY = (
 CLAUSES = (
     "青山县法院增设人参产业法庭\n"
     "今年以来，青山县人民法院依托人民法庭化解纠纷，市场监管、公安等部门配合，区里相关部门参与，"
-    "辽宁省公安厅江河保卫总队到场指导。\n"
+    "吉林省公安厅水上治安总队到场指导。\n"
 )
 
-OUR_CITY = "全国渔业安全生产工作会议召开\n昨天上午，江南市海洋与渔业局在我市召开全国渔业安全生产工作会议。\n"
+OUR_CITY = "全省渔船安全管理现场会召开\n昨天上午，江南市海洋与渔业局在我市召开全省渔船安全管理现场会。\n"
 
 # the visit frame (visit.py): a unit's leaders go to a unit or a place to look at its work
 LEADER_VISIT = (
@@ -241,9 +241,9 @@ COUNTY_VISIT_NO_LEADER = (
 
 # a unit written with its other name in brackets (政企合一: 烟草专卖局（公司）) holds a meeting
 ALIAS_UNIT = (
-    "杭州市局（公司）召开安全生产工作会议\n"
+    "杭州市局（公司）召开2024年度安全生产委员会全体会议\n"
     "发布时间：2024-04-02  信息来源：安保科\n"
-    "4月1日，杭州市局（公司）召开安全生产工作会议，部署全年安全生产工作。\n"
+    "4月1日，杭州市局（公司）召开2024年度安全生产委员会全体会议，部署全年安全生产工作。\n"
 )
 # a party branch's secretary chairs: the bare word 支部 names no unit
 BRANCH_CHAIR = "林场开展组织生活会\n4月3日，林场召开年度组织生活会。会议由支部书记王明主持，全体党员参加。\n"
@@ -279,7 +279,7 @@ STANDING_MEETING = "县政府研究防汛工作\n5月6日，宁海县人民政�
 REQUIRED_LAUNCH = (
     "全省就业工作会议召开\n"
     "会议强调，要稳住就业基本盘，把高校毕业生就业放在突出位置。\n"
-    "要以实施“技能强省”行动为牵引，开展大规模职业技能培训。\n"
+    "要以实施“技能强省”行动为牵引，广泛开展职业技能提升培训。\n"
 )
 MAIN_LAUNCH = "宁海县开展春季植树\n3月12日，宁海县主要开展“绿满宁海”植树活动，全县共植树2万株。\n"
 
@@ -309,17 +309,17 @@ FORMAL_NOTICE = (
     "2025年5月6日\n"
 )
 
-# a central organ named without a place, its centre's leaders visiting: 住建部信息中心领导来我局调研
+# a central organ named without a place, its centre's leaders visiting: 某部信息中心领导到我局调研
 MINISTRY_VISIT = (
-    "住建部信息中心领导来我局调研建筑市场监管平台\n"
+    "交通运输部信息中心领导到我局调研路网监测平台\n"
     "发布日期：2024-11-05 阅读次数：210\n"
-    "11月4日，住建部信息中心领导一行来我局调研建筑市场监管平台建设情况。\n"
+    "11月4日，交通运输部信息中心领导一行到我局调研路网监测平台建设情况。\n"
 )
 # no acting unit in the lead: the unit whose official explains the work speaks for it
 SPOKESMAN = (
     "“应急先锋·2025”跨区域救援演练举行\n"
     "本报北京5月20日电  5月20日，“应急先锋·2025”跨区域救援演练在江南省青山县举行。\n"
-    "应急管理部有关负责人介绍，此次演练设置8个科目，投入救援力量1200余人。\n"
+    "国家消防救援局有关负责人介绍，此次演练设置8个科目，投入救援力量1200余人。\n"
 )
 # 依据某局发布的办法: a document followed, not the unit that gave the news
 FOLLOWED_DOCUMENT = (
@@ -329,10 +329,10 @@ FOLLOWED_DOCUMENT = (
 
 # a province holds its meeting through the department whose head chairs it
 PLACE_CHAIR = (
-    "浙江召开全省政府采购工作会议\n"
-    "2024年09月26 来源：浙江省财政厅\n"
-    "9月25日，浙江全省政府采购工作会议在杭州市召开。浙江省副省长王明出席会议并讲话，"
-    "浙江省财政厅厅长李红主持会议。\n"
+    "江苏召开全省预算绩效管理工作会议\n"
+    "2024年09月26 来源：江苏省财政厅\n"
+    "9月25日，江苏全省预算绩效管理工作会议在南京市召开。江苏省副省长王明出席会议并讲话，"
+    "江苏省财政厅厅长李红主持会议。\n"
 )
 # the place's own government chairs: the place acts as a whole
 PLACE_GOVERNMENT_CHAIR = (
@@ -344,7 +344,7 @@ PLACE_GOVERNMENT_CHAIR = (
 PURPOSE_CHAIN = (
     "我站在省局特种设备检验质量考核中获评优秀\n"
     "发布日期：2024-12-03　浏览次数：95\n"
-    "为进一步规范特种设备检验行为，确保检验质量，近日，省局组织开展了2024年度检验质量考核工作。"
+    "为进一步规范电梯定期检验工作，提升检验水平，近日，省局组织开展了2024年度检验质量考核工作。"
     "我站在此次考核中获评优秀。\n"
 )
 
@@ -362,8 +362,8 @@ NEWS_FLASH_PARTNERS = (
 
 # the body named right before the meeting word held it: 某某精神 + 宣讲团 + 报告会
 LECTURE_MEETING = (
-    "学习贯彻全会精神中央宣讲团报告会在浙江举行\n"
-    "本报杭州11月11日电  学习贯彻全会精神中央宣讲团报告会11日在杭州举行。宣讲团成员作了宣讲。\n"
+    "学习贯彻条例精神中央宣讲团报告会在江南举行\n"
+    "本报江南11月11日电  学习贯彻条例精神中央宣讲团报告会11日在江南市举行。宣讲团成员作了宣讲。\n"
 )
 
 # a police update: the unit acts 在某所、某队的配合下
@@ -379,7 +379,7 @@ HEADLESS_BRANCH = (
     "根据上级党委文件要求，碧溪林场党支部于4月3日组织召开了年度组织生活会。会议由支部书记主持。\n"
 )
 # a set phrase across the name's end is no headless unit either
-HEADLESS_TERM = "某省政府采购工作座谈会日前召开\n会议总结了近两年来的工作。\n"
+HEADLESS_TERM = "某省政府采购工作推进会日前召开\n会议总结了近两年来的工作。\n"
 
 # a purpose, a circumstance, then the place acting on a long object that runs past a comma
 LONG_OBJECT = (
@@ -393,7 +393,7 @@ NOTICE_ISSUER = (
     "2024年第二季度12345热线逾期办理情况督查通报\n"
     "二季度全市共受理诉求件52310件，及时办结率99.6%。其中市直单位逾期38件次。\n"
     "全市逾期查阅85件次。县（市）区单位逾期50件次。逾期办理较多的是供水、供电领域。\n"
-    "根据有关规定，市效能办已督促逾期办理的单位向诉求人作出答复。\n"
+    "按照督办制度，市效能办已督促逾期单位尽快答复诉求人。\n"
 )
 
 # a common noun opening a kind of body (社区党支部: whose?) is no headless unit
@@ -573,13 +573,15 @@ VECTORS = [
     ),
     FieldVector("organizer-after-a-purpose-chain-short-bureau", "organizer", PURPOSE_CHAIN, exact="省局"),
     FieldVector(
-        "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="浙江省财政厅"
+        "organizer-place-through-its-chairing-department", "organizer", PLACE_CHAIR, exact="江苏省财政厅"
     ),
     FieldVector(
         "organizer-place-whose-government-chairs", "organizer", PLACE_GOVERNMENT_CHAIR, exact="宁海县"
     ),
-    FieldVector("organizer-central-organ-centre-visits", "organizer", MINISTRY_VISIT, exact="住建部信息中心"),
-    FieldVector("organizer-spokesman-unit", "organizer", SPOKESMAN, exact="应急管理部"),
+    FieldVector(
+        "organizer-central-organ-centre-visits", "organizer", MINISTRY_VISIT, exact="交通运输部信息中心"
+    ),
+    FieldVector("organizer-spokesman-unit", "organizer", SPOKESMAN, exact="国家消防救援局"),
     FieldVector(
         "organizer-followed-document-is-no-informant",
         "organizer",
@@ -642,7 +644,7 @@ VECTORS = [
         "units-clauses-are-not-names",
         "units",
         CLAUSES,
-        must_include=("辽宁省公安厅江河保卫总队",),
+        must_include=("吉林省公安厅水上治安总队",),
         must_not_include=("市场监管部门", "区里相关部门", "人民法庭依托人民法院"),
     ),
     FieldVector("organizer-lead-after-page-lines", "organizer", WEB_PAGE, exact="江南市公安局交通管理支队"),
@@ -653,11 +655,11 @@ VECTORS = [
         "units",
         THREE_LEVELS,
         must_include=(
-            "内蒙古自治区首席法律咨询专家工作站",
-            "呼和浩特市首席法律咨询专家工作站",
-            "赛罕区首席法律咨询专家工作站",
+            "宁夏首席法律顾问工作站",
+            "石嘴山市首席法律顾问工作站",
+            "大武口区首席法律顾问工作站",
         ),
-        must_not_include=("浩特市首席法律咨询专家工作站",),
+        must_not_include=("嘴山市首席法律顾问工作站",),
     ),
     FieldVector(
         "units-not-in-a-book-title-nor-a-common-noun",
@@ -704,28 +706,28 @@ VECTORS = [
     ),
     FieldVector("location-at-named-place", "location", VISIT, exact="江苏省苏州市"),
     FieldVector(
-        "organizer-informant-by-grammar", "organizer", COURT, exact="内蒙古自治区呼和浩特市赛罕区人民法院"
+        "organizer-informant-by-grammar", "organizer", COURT, exact="宁夏回族自治区银川市兴庆区人民法院"
     ),
-    FieldVector("location-organizer-place", "location", COURT, exact="内蒙古自治区呼和浩特市赛罕区"),
+    FieldVector("location-organizer-place", "location", COURT, exact="宁夏回族自治区银川市兴庆区"),
     FieldVector("event-launched-quoted-campaign", "event", LAUNCH, exact="“清风护航”专项行动"),
     FieldVector("event-campaign-as-means", "event", CAMPAIGN_AS_MEANS, exact="“网格一线”专项行动"),
     FieldVector("event-held-at-places-list", "event", DRILL, exact="“江淮应急·2024”洪涝灾害救援演习"),
     FieldVector("location-held-at-places-list", "location", DRILL, exact="江南市东城区、青山县"),
     FieldVector("event-generic-launch-is-not-named", "event", BUREAU_NEWS, must_not_include=("窗口作风",)),
-    FieldVector("organizer-lead-place-acts", "organizer", WORK_UPDATE, exact="房县"),
-    FieldVector("organizer-lead-place-full-chain", "organizer", PEOPLES_DAILY_LOCAL, exact="青冈县"),
+    FieldVector("organizer-lead-place-acts", "organizer", WORK_UPDATE, exact="安仁县"),
+    FieldVector("organizer-lead-place-full-chain", "organizer", PEOPLES_DAILY_LOCAL, exact="梨树县"),
     FieldVector("organizer-lead-unit", "organizer", BUREAU_NEWS, exact="市效能办"),
-    FieldVector("organizer-not-a-website", "organizer", WORK_UPDATE, must_not_include=("房县人民政府网",)),
+    FieldVector("organizer-not-a-website", "organizer", WORK_UPDATE, must_not_include=("安仁县人民政府网",)),
     FieldVector("organizer-accident-has-no-acting-unit", "organizer", ACCIDENT, empty=True),
     FieldVector(
-        "location-acting-place-written-in-full", "location", PEOPLES_DAILY_LOCAL, exact="黑龙江省绥化市青冈县"
+        "location-acting-place-written-in-full", "location", PEOPLES_DAILY_LOCAL, exact="吉林省四平市梨树县"
     ),
     FieldVector(
         "units-attribution-line-is-not-a-participant",
         "units",
         PEOPLES_DAILY_LOCAL,
         must_include=("县委组织部",),
-        must_not_include=("中共青冈县委宣传部",),
+        must_not_include=("中共梨树县委宣传部",),
     ),
     FieldVector(
         "units-joint-action-by-level-word",
@@ -743,9 +745,9 @@ VECTORS = [
     FieldVector(
         "units-shared-head",
         "units",
-        "全省政府采购工作会议召开\n5月8日，省财政厅召开全省政府采购工作会议，省监察厅、审计厅、教育厅有关负责同志参加会议。\n",
-        must_include=("省监察厅", "省审计厅", "省教育厅"),
-        must_not_include=("审计厅", "省财政厅"),
+        "全省社会救助工作会议召开\n5月8日，省财政厅召开全省社会救助资金监管会议，省民政厅、人社厅、卫健厅有关负责同志参加会议。\n",
+        must_include=("省民政厅", "省人社厅", "省卫健厅"),
+        must_not_include=("人社厅", "省财政厅"),
     ),
 ]
 

@@ -40,8 +40,8 @@ VECTORS = [
     FieldVector(
         "a-body-name-with-he-or-yu-is-one-title",
         "people",
-        "座谈会召开\n市城市运行和治理中心主任陈斌、省工信厅政策与法规处处长吴敏参加座谈。\n",
-        must_include=("陈斌|市城市运行和治理中心主任", "吴敏|省工信厅政策与法规处处长"),
+        "座谈会召开\n市数据资源和政务服务中心主任邵斌、省工信厅政策与法规处处长吴敏参加座谈。\n",
+        must_include=("邵斌|市数据资源和政务服务中心主任", "吴敏|省工信厅政策与法规处处长"),
     ),
     FieldVector(
         "shared-unit-before-a-list-of-names-with-posts",

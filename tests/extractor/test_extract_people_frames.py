@@ -31,7 +31,7 @@ NAME_ENDING_IN_AND = (
 AND_BETWEEN_NAMES = "市领导检查安全生产工作\n5月4日，副市长王强和李明到远山县检查安全生产工作。\n"
 NAME_GLUED_TO_ORGAN = (
     "全省电子化采购推进会召开\n"
-    "3月2日，江右省财政厅召开推进会。省财政厅信息化建设处纪光明副处长就推广情况作了介绍。\n"
+    "3月2日，江右省财政厅召开推进会。省财政厅绩效管理处纪文涛副处长就推广情况作了介绍。\n"
 )
 GROUP_WORDS_NOT_NAMES = (
     "县委召开作风建设大会\n"
@@ -49,11 +49,11 @@ TWO_PEOPLE_JOINED_BY_AND = (
 FORMER_POSTS = (
     "原县委副书记受贿案一审宣判\n"
     "5月6日，江南市中级人民法院公开宣判，以受贿罪判处睢宁县原县委副书记刘明远有期徒刑十年。"
-    "江右省政协原党组成员、副主席胡幼兰严重违纪违法被开除党籍。\n"
+    "江右省政协原党组成员、秘书长胡幼兰严重违纪违法被开除党籍。\n"
 )
 BODY_WITH_AND_BEFORE_A_NAME = (
-    "全省政府采购工作会议召开\n"
-    "5月8日，江右省财政厅召开全省政府采购工作会议。省财政厅政府采购与资产管理处薛明处长传达了会议精神。\n"
+    "全省财政国库工作会议召开\n"
+    "5月8日，江右省财政厅召开全省财政国库工作会议。省财政厅国库与债务管理处薛明处长传达了会议精神。\n"
 )
 # the last name of a list glued to the verb: when both readings are followed by a verb (王国 + 强调,
 # 王国强 + 调研), jieba's cut decides; a list that goes on with a body (安全科负责人) takes no name from it
@@ -73,14 +73,14 @@ VECTORS = [
         "people-former-post-keeps-its-place",
         "people",
         FORMER_POSTS,
-        must_include=("刘明远|睢宁县原县委副书记", "胡幼兰|江右省政协原党组成员、副主席"),
+        must_include=("刘明远|睢宁县原县委副书记", "胡幼兰|江右省政协原党组成员、秘书长"),
         must_not_include=("刘明远|判处睢宁县原县委副书记", "刘明远|县委副书记"),
     ),
     FieldVector(
         "people-name-before-post-body-with-and",
         "people",
         BODY_WITH_AND_BEFORE_A_NAME,
-        must_include=("薛明|省财政厅政府采购与资产管理处处长",),
+        must_include=("薛明|省财政厅国库与债务管理处处长",),
     ),
     FieldVector(
         "people-and-ending-a-name-before-an-adverb",
@@ -133,7 +133,7 @@ VECTORS = [
         "people-name-glued-to-organ-character",
         "people",
         NAME_GLUED_TO_ORGAN,
-        must_include=("纪光明|省财政厅信息化建设处副处长",),
+        must_include=("纪文涛|省财政厅绩效管理处副处长",),
     ),
     FieldVector("people-group-words-are-no-names", "people", GROUP_WORDS_NOT_NAMES, empty=True),
 ]

@@ -125,7 +125,7 @@ def test_model_and_target(vector: FieldVector, tmp_path: Path) -> None:
 # ---- the organizer's place is the location only when the headline is about that place's work ----
 CASE_STORY = (
     "原局长受贿获刑十年\n"
-    "  本报合肥12月30日电  今天，安徽省蒙城县人民法院以受贿罪判处某县原局长有期徒刑十年。\n"
+    "  本报合肥12月30日电  今天，安徽省怀远县人民法院以受贿罪判处某县原局长有期徒刑十年。\n"
 )
 BUREAU_PAGE_SITE_NAME = (
     "市场监管局开展加油站计量专项检查_余江县人民政府\n"
@@ -133,10 +133,10 @@ BUREAU_PAGE_SITE_NAME = (
     "7月中旬，余江县市场监督管理局对全县加油站开展计量专项检查，检查加油站32座。\n"
 )
 PLACE_IN_KICKER = (
-    "内蒙古包头市检察院多举措应对疫情\n"
+    "河北保定市检察院多举措优化检察服务\n"
     "非接触式办案 方便当事人\n"
     "\n"
-    "　　本报包头2月13日电  春节假期过后，内蒙古包头市人民检察院推行网上阅卷，方便律师办案。\n"
+    "　　本报保定2月13日电  春节假期过后，河北保定市人民检察院推行网上阅卷，方便律师办案。\n"
 )
 
 ORG_PLACE_VECTORS = [
@@ -144,7 +144,7 @@ ORG_PLACE_VECTORS = [
     FieldVector(
         "location-organizer-place-site-name-does-not-count", "location", BUREAU_PAGE_SITE_NAME, empty=True
     ),
-    FieldVector("location-organizer-place-in-kicker", "location", PLACE_IN_KICKER, exact="内蒙古包头市"),
+    FieldVector("location-organizer-place-in-kicker", "location", PLACE_IN_KICKER, exact="河北保定市"),
 ]
 
 

@@ -107,9 +107,9 @@ VECTORS = [
     TaskVector(
         name="long numbered headings ending in 措施 name measures, not an outline",
         text="清明期间交通管理公告\n为保障群众祭扫出行安全，决定采取以下临时交通管理措施：\n"
-        "一、城东公墓周边道路临时交通管理措施\n东环路实行单向通行。\n"
-        "二、城西陵园周边道路临时交通管理措施\n西山路禁止货车通行。\n",
-        must_include=["城东公墓周边道路临时交通管理措施", "城西陵园周边道路临时交通管理措施"],
+        "一、城东公墓周边路段临时交通管制措施\n东环路实行单向通行。\n"
+        "二、城西陵园周边路段临时交通管制措施\n西山路禁止货车通行。\n",
+        must_include=["城东公墓周边路段临时交通管制措施", "城西陵园周边路段临时交通管制措施"],
         must_not_include=["东环路实行单向通行"],
     ),
     TaskVector(

@@ -81,8 +81,8 @@ OWN_PLACE_IN_A_SHARED_LIST = (
 )
 LEADERS_ON_THE_PLATFORM = (
     "区处级干部学研班结业\n"
-    "3月1日，宝山区干部学研班结业。区委副书记、区长汪明，区人大常委会主任张静、区政协主席丁恒、"
-    "区委副书记袁鹰在主席台就座。各镇与区委签订了目标责任书。\n"
+    "3月1日，临江区干部学研班结业。区委副书记、区长周涛，区人大常委会主任林芳、区政协主席许军、"
+    "区委副书记韩雪在主席台就座。各镇与区委签订了目标责任书。\n"
 )
 STATIONS_BY_PLACE = (
     "闵行区推进“枫桥经验”进景区\n"
@@ -96,7 +96,7 @@ SPECIAL_COURTS = (
 )
 ZONES_SIGNING = (
     "区目标管理大会召开\n"
-    "2月28日，宝山区召开目标管理大会。会上，各镇、街道、宝山城市工业园区、宝山工业园区、宝山航运经济发展区"
+    "2月28日，临江区召开目标管理大会。会上，各镇、街道、临江城市工业园区、临江工业园区、临江现代物流发展区"
     "与区委、区政府签订了《2025年目标责任书》。\n"
 )
 BODIES_SIGNING = (
@@ -115,7 +115,7 @@ GRASSROOTS_BODIES = (
 )
 LEVEL_BEFORE_THE_KIND = (
     "全省警示教育大会召开\n"
-    "5月6日，江西省纪委监委召开全省警示教育大会。省委组织部、省监察厅、审计厅、教育厅有关负责同志参加会议。"
+    "5月6日，江西省纪委监委召开全省警示教育大会。省委组织部、省民政厅、人社厅、卫健厅有关负责同志参加会议。"
     "南昌市、九江市纪委监委作交流发言。\n"
 )
 BANK_COMPANY = (
@@ -182,8 +182,8 @@ VECTORS = [
         "units-level-word-before-the-shared-kind",
         "units",
         LEVEL_BEFORE_THE_KIND,
-        must_include=("南昌市纪委监委", "九江市纪委监委", "省审计厅", "省教育厅"),
-        must_not_include=("九江纪委监委", "教育厅"),
+        must_include=("南昌市纪委监委", "九江市纪委监委", "省人社厅", "省卫健厅"),
+        must_not_include=("九江纪委监委", "卫健厅"),
     ),
     FieldVector(
         "units-bank-with-its-registered-company-form",
@@ -203,7 +203,7 @@ VECTORS = [
         "units-parties-before-与-sign-too",
         "units",
         ZONES_SIGNING,
-        must_include=("宝山城市工业园区", "宝山工业园区", "宝山航运经济发展区", "区委", "区政府"),
+        must_include=("临江城市工业园区", "临江工业园区", "临江现代物流发展区", "区委", "区政府"),
         must_not_include=("各镇", "街道", "会上各镇"),
     ),
     FieldVector(
