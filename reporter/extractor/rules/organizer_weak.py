@@ -17,7 +17,7 @@ _SPOKESMAN = re.compile(r"(?:有关|相关)?(?:负责人|负责同志|新闻发�
 
 def _spokesman_unit(ctx: Context):
     """With no acting unit in the lead, the unit whose official explains the work in the first lines
-    (某部有关负责人介绍，此次演习…) is whose work the report is about (organizer.spokesman, to be checked)."""
+    (某部有关负责人介绍，这次培训…) is whose work the report is about (organizer.spokesman, to be checked)."""
     from .meeting import _first
 
     for m in _first(ctx, _SPOKESMAN, lines=8):
