@@ -175,7 +175,9 @@ def _distributive(ctx: Context, found: _Units) -> None:
             continue  # 住房和城乡建设局 is one name; 某局会同某局: two units, not a kind shared by a list
         # the first item starts after the clause's own words: keep its last part that is a place
         first = items[0]
-        head = next((first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), "")
+        head = _longer_first_place(ctx, m.start("items"), m.start("items") + len(first)) or next(
+            (first[k:] for k in range(len(first) - 1) if is_place_word(first[k:])), ""
+        )
         places = sum(1 for i in items[1:] if _looks_like_place(i))
         if first.endswith(org_grammar(ctx).organs):
             continue  # 舟山海关、舟山边检站: the first item is a unit of its own (海关), not a place (山海关)
@@ -194,6 +196,15 @@ def _distributive(ctx: Context, found: _Units) -> None:
             found.add(ctx.text[pos : pos + len(item)] + own, pos, m.end(), "units.distributive")
             pos += len(item) + 1
         found.taken.append((list_start, m.end()))
+
+
+def _longer_first_place(ctx: Context, start: int, end: int) -> str:
+    """The list's first place when it is longer than a list item may be (宁夏回族自治区、某市和某区三级…):
+    a known division ending where the first item ends and starting before it."""
+    from ..orgs import place_chains
+
+    chain = next((c for c in place_chains(ctx) if c.start < start and c.end == end), None)
+    return ctx.norm[chain.start : end] if chain else ""
 
 
 # departments listed under one head and one kind word: 县民政、人社、公安等部门 → 县民政部门, 县人社部门 …
