@@ -64,3 +64,99 @@ def test_festival_lines_without_an_opening_word_hold_no_festival(tmp_path):
         assert fast == [(m.span(), m.groupdict()) for m in _first(ctx, opened, lines=8)], text
         seen += len(fast)
     assert seen > 10  # the texts do hold festivals
+
+
+def _clean_name_plainly(words, text: str) -> str:
+    """grammar._clean_name as it was written before its patterns were guarded."""
+    import re
+
+    from reporter.extractor.rules.metrics.grammar import _strip_adverbs, _strip_joiners
+
+    text = re.sub(r"为期[^，]*?的", "", text)
+    text = re.sub(r"^(?:比如|例如|譬如)", "", text)
+    if text.startswith("经") and words.verb_re.match(text, 1):
+        text = text[1:]
+    text = re.sub(r"(?<=[\u4e00-\u9fff])了(?=[\u4e00-\u9fff“])", "", text)
+    text = _strip_joiners(text)
+    text = _strip_adverbs(text)
+    text = re.sub(
+        r"(?<=[\u4e00-\u9fff]{2})(?:就|也|都|均|已|还|则|才|已经|共计|合计|总计|共|正在|仍)$", "", text
+    )
+    if text.count("“") > text.count("”"):
+        text = text.replace("“", "", 1) if text.startswith("“") else text
+    if text.count("”") > text.count("“") and text.endswith("”"):
+        text = text[:-1]
+    return _strip_joiners(text)
+
+
+def test_metric_names_are_cleaned_as_before():
+    from reporter.extractor.rules.metrics.grammar import _clean_name
+    from reporter.extractor.rules.metrics.words import metric_words
+
+    words = metric_words(None)
+    pieces = [
+        "为期",
+        "三天",
+        "的",
+        "比如",
+        "例如",
+        "经",
+        "调解",
+        "了",
+        "办结",
+        "案件",
+        "就",
+        "已经",
+        "共计",
+        "正在",
+        "仍",
+        "“",
+        "”",
+        "和",
+        "、",
+        "资金",
+        "\n",
+        "a",
+    ]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    texts += [
+        "为期三天的培训班办结案件",
+        "比如某院新公布的案件",
+        "经调解达成协议",
+        "办结了案件",
+        "资金就",
+        "资金仍\n",
+    ]
+    for text in texts:
+        assert _clean_name(words, text) == _clean_name_plainly(words, text), text
+
+
+def _strip_adverbs_plainly(text: str) -> str:
+    """grammar._strip_adverbs without its first look at the adverbs."""
+    from reporter.extractor.entities import tag
+    from reporter.extractor.rules.metrics.grammar import _ADVERBS
+
+    if text.endswith("率"):
+        return text
+    changed = True
+    while changed and text:
+        changed = False
+        for a in _ADVERBS:
+            if not text.startswith(a) or len(text) - len(a) < 2:
+                continue
+            if len(a) == 1 and tag(text[:2]) is not None:
+                continue
+            text = text[len(a) :]
+            changed = True
+    return text
+
+
+def test_adverbs_are_stripped_as_before():
+    from reporter.extractor.rules.metrics.grammar import _ADVERBS, _strip_adverbs
+
+    rng = random.Random(3)
+    pieces = [*_ADVERBS, "就业", "共享", "办结", "案件", "率", "查处", "a"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
+    for text in texts:
+        assert _strip_adverbs(text) == _strip_adverbs_plainly(text), text
