@@ -160,3 +160,16 @@ def test_adverbs_are_stripped_as_before():
     texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 5))) for _ in range(3000)]
     for text in texts:
         assert _strip_adverbs(text) == _strip_adverbs_plainly(text), text
+
+
+def test_offsets_outside_furniture_are_those_is_furniture_keeps(tmp_path):
+    ctx = _ctx("某县新闻\n来源：某县融媒体中心\n正文一句。\n", tmp_path)
+    rng = random.Random(9)
+    for _ in range(500):
+        starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 30)))
+        f_starts = sorted(rng.randint(0, 60) for _ in range(rng.randint(0, 5)))
+        ctx.__dict__["_furniture_starts"] = f_starts
+        ctx.__dict__["_furniture_ends"] = [s + rng.randint(0, 15) for s in f_starts]
+        lo = rng.randint(0, len(starts))
+        kept = [i for a, b in ctx.outside_furniture(starts, lo) for i in range(a, b)]
+        assert kept == [i for i in range(lo, len(starts)) if not ctx.is_furniture(starts[i])]

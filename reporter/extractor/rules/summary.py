@@ -156,10 +156,12 @@ def keywords(ctx: Context) -> list[Found]:
     from_pos = (
         title_found[0].evidence.span.start if title_found else 0
     )  # a masthead (工作简报 第12期) is not content
+    all_words = ctx.words
     content = [
         w
-        for w in ctx.words[bisect_left(ctx.word_starts, from_pos) :]
-        if len(w[0]) >= 2 and not ctx.is_furniture(w[1])
+        for a, b in ctx.outside_furniture(ctx.word_starts, bisect_left(ctx.word_starts, from_pos))
+        for w in all_words[a:b]
+        if len(w[0]) >= 2
     ]
     counts = Counter(word for word, _, _ in content)
     first = {word: (start, end) for word, start, end in reversed(content)}  # each word's first place
