@@ -173,3 +173,98 @@ def test_offsets_outside_furniture_are_those_is_furniture_keeps(tmp_path):
         lo = rng.randint(0, len(starts))
         kept = [i for a, b in ctx.outside_furniture(starts, lo) for i in range(a, b)]
         assert kept == [i for i in range(lo, len(starts)) if not ctx.is_furniture(starts[i])]
+
+
+def _non_metric_plainly(ctx, words, tok, s: int, e: int) -> str:
+    """tokens._non_metric as it was written before its patterns were compiled once."""
+    import re
+
+    from reporter.extractor.rules.metrics.grammar import _APPROX_BEFORE, _CN_DIGITS
+    from reporter.extractor.rules.metrics.tokens import _ATTRIBUTE_OF, _inside_short_quote
+
+    norm = ctx.norm
+    before = norm[max(s, tok.start - 8) : tok.start]
+    after = norm[tok.end : min(e, tok.end + 8)]
+    prev = before[-1:]
+    if (
+        (prev and prev in "×x*·•.-/～~#№")
+        or (after[:1] in "·•" and not tok.chinese)
+        or (prev in (":", "：") and before[-2:-1].isdigit())
+    ):  # 7×24小时, “8·20”, 9:30
+        return "名称或编号中的数字"
+    stripped = _APPROX_BEFORE.sub("", before)
+    for w in words.not_before:
+        if stripped.endswith(w) or before.endswith(w):
+            return f"前有“{w}”"
+    if re.search(
+        r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before
+    ):
+        return "范围"
+    if re.search(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$", before):
+        return "序数"  # 第二、三轮
+    if tok.chinese and re.search(r"(?:数|几|若干)$", before):
+        return "约数"
+    if tok.chinese and tok.value == 1:
+        return "一（不定量）"
+    if tok.value == 1 and re.search(r"发生了?$", before):
+        return "一起（不定量）"
+    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|以上的)", after):  # 30万元以上的工程: a threshold
+        return "门槛或修饰语"
+    if after.startswith("的") and not _ATTRIBUTE_OF.match(after):
+        return "修饰语"  # 3公里的路, 1%的贴息: the figure qualifies no measured thing (metrics.attributive_figure)
+    thing = after.lstrip('“"')
+    for w in words.not_after:
+        if thing.startswith(w):
+            return f"数的是“{w}”"
+    if _inside_short_quote(norm, s, tok.start):
+        return "引号内的名称"
+    if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
+        return "书名号内"
+    return ""
+
+
+def test_numbers_are_told_from_metrics_as_before():
+    from types import SimpleNamespace
+
+    from reporter.extractor.rules.metrics.tokens import Token, _non_metric
+    from reporter.extractor.rules.metrics.words import metric_words
+
+    words = metric_words(None)
+    rng = random.Random(13)
+    pieces = [
+        *words.not_before[:8],
+        *words.not_after[:8],
+        "第二",
+        "、",
+        "至",
+        "3",
+        "三",
+        "数",
+        "若干",
+        "发生了",
+        "以下",
+        "的",
+        "的设备",
+        "“",
+        "”",
+        "《",
+        "》",
+        "×",
+        "：",
+        "9",
+        "人",
+        "个",
+        "万",
+        "会议",
+    ]
+    for _ in range(3000):
+        before = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        after = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        chinese = rng.random() < 0.5
+        number = "三人" if chinese else "3人"
+        norm = before + number + after
+        tok = Token(len(before), len(before) + 2, rng.choice([1, 3]), "人", chinese, False, "cand")
+        ctx = SimpleNamespace(norm=norm)
+        assert _non_metric(ctx, words, tok, 0, len(norm)) == _non_metric_plainly(
+            ctx, words, tok, 0, len(norm)
+        )
