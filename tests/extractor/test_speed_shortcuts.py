@@ -268,3 +268,11 @@ def test_numbers_are_told_from_metrics_as_before():
         assert _non_metric(ctx, words, tok, 0, len(norm)) == _non_metric_plainly(
             ctx, words, tok, 0, len(norm)
         )
+
+
+def test_post_set_is_the_lexicons_posts():
+    from reporter.extractor.rules.summary import _post_set
+
+    posts = load_lexicon(None).posts
+    assert _post_set(posts) == frozenset(posts) and _post_set(posts) is _post_set(posts)
+    assert _post_set(("局长", "县长")) == {"局长", "县长"}
