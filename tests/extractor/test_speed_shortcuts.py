@@ -276,3 +276,45 @@ def test_post_set_is_the_lexicons_posts():
     posts = load_lexicon(None).posts
     assert _post_set(posts) == frozenset(posts) and _post_set(posts) is _post_set(posts)
     assert _post_set(("局长", "县长")) == {"局长", "县长"}
+
+
+def test_markers_are_cut_as_before():
+    import re
+
+    from reporter.extractor.rules.metrics.grammar import _cut_markers
+    from reporter.extractor.rules.metrics.words import metric_words
+
+    words = metric_words(None)
+
+    def plainly(text: str) -> str:  # _cut_markers without its look for 共 first
+        for marker in (
+            "累计",
+            "共计",
+            "合计",
+            "总计",
+            "一共",
+            "总共",
+            "其中",
+            "先后",
+            "造成",
+            "导致",
+            "致使",
+        ):
+            i = text.rfind(marker)
+            if i >= 0:
+                rest = text[i + len(marker) :]
+                text = rest if rest else text[:i]
+        last = None
+        for m in re.finditer(r"共(?=" + words.verb_re.pattern + r"|向|对|为|有)", text):
+            last = m
+        if last is not None and last.end() < len(text):
+            rest = text[last.end() :]
+            text = text[: last.start()] + rest if words.verb_re.fullmatch(rest) else rest
+        return text
+
+    rng = random.Random(17)
+    pieces = ["共", "累计", "其中", "受理", "查处", "向", "为", "有", "成员单位", "案件", "全市", "共享"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(3000)]
+    assert sum(_cut_markers(words, t) != t for t in texts) > 100
+    for text in texts:
+        assert _cut_markers(words, text) == plainly(text), text

@@ -114,8 +114,9 @@ def _cut_markers(words: MetricWords, text: str) -> str:
             rest = text[i + len(marker) :]
             text = rest if rest else text[:i]
     last = None
-    for m in re.finditer(r"共(?=" + words.verb_re.pattern + r"|向|对|为|有)", text):
-        last = m
+    if "共" in text:  # (every match begins with it)
+        for m in re.finditer(r"共(?=" + words.verb_re.pattern + r"|向|对|为|有)", text):
+            last = m
     if last is not None and last.end() < len(text):
         rest = text[last.end() :]
         # 成员单位共受理: a bare verb keeps its subject (who did it is the only name there is)
