@@ -318,3 +318,33 @@ def test_markers_are_cut_as_before():
     assert sum(_cut_markers(words, t) != t for t in texts) > 100
     for text in texts:
         assert _cut_markers(words, text) == plainly(text), text
+
+
+def test_organ_words_and_adverbs_at_the_end_are_found_as_before(tmp_path):
+    from reporter.extractor.orgs import org_grammar
+    from reporter.extractor.places import unit_suffix_len
+    from reporter.extractor.rules.metrics.grammar import _ADVERBS, _adverb_at_end
+    from reporter.extractor.rules.unit_lists import _organ_len
+
+    ctx = _ctx("某县新闻\n县公安局召开会议。\n", tmp_path)
+    organs = org_grammar(ctx).organs
+    rng = random.Random(21)
+    pieces = [*organs[:20], *_ADVERBS[:10], "县", "某某", "局", "委员会", "已", "均"]
+    for _ in range(2000):
+        name = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        own = next((len(o) for o in organs if name.endswith(o)), 0)
+        assert _organ_len(ctx, name) == max(unit_suffix_len(name), own), name
+        plain = next((a for a in _ADVERBS if name.endswith(a) and len(name) > len(a)), "")
+        assert _adverb_at_end(name) == plain, name
+
+
+def test_a_group_word_before_an_offset_is_found_by_one_endswith():
+    rng = random.Random(23)
+    generic = ("各县区", "各", "全市", "有关")
+    for _ in range(2000):
+        text = "".join(
+            rng.choice(["各", "县区", "全市", "有关", "公安局", "某"]) for _ in range(rng.randint(0, 5))
+        )
+        for s in range(len(text) + 1):
+            plain = any(text[max(0, s - len(w)) : s] == w for w in generic)
+            assert text.endswith(generic, 0, s) == plain  # orgs.find_orgs' test for a group word

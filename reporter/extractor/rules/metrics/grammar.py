@@ -145,6 +145,8 @@ def _strip_adverbs(text: str) -> str:
 
 
 def _adverb_at_end(text: str) -> str:
+    if not text.endswith(_ADVERBS):
+        return ""  # (most names: no adverb at the end)
     for a in _ADVERBS:
         if text.endswith(a) and len(text) > len(a):
             return a
