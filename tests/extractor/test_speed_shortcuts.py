@@ -348,3 +348,19 @@ def test_a_group_word_before_an_offset_is_found_by_one_endswith():
         for s in range(len(text) + 1):
             plain = any(text[max(0, s - len(w)) : s] == w for w in generic)
             assert text.endswith(generic, 0, s) == plain  # orgs.find_orgs' test for a group word
+
+
+def test_posts_and_word_lists_are_looked_up_as_before():
+    from reporter.extractor.rules.metrics.plans import any_of
+    from reporter.extractor.rules.metrics.words import metric_words
+    from reporter.extractor.rules.people import _post_lookup
+
+    posts = load_lexicon(None).posts
+    assert _post_lookup(posts) == (frozenset(posts), max(len(p) for p in posts))
+    words = metric_words(None)
+    rng = random.Random(29)
+    for group in (words.agenda, words.plans, ("a.b", "(x"), ()):
+        pieces = [*group[:10], "会议", "完成", ".", "b", "x"]
+        for _ in range(1000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+            assert bool(any_of(group).search(text)) == any(w in text for w in group), (group, text)
