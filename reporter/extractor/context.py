@@ -116,6 +116,25 @@ class Context:
         i = bisect.bisect_right(starts, pos) - 1
         return pos < self._furniture_ends[i]
 
+    def outside_furniture(self, starts: list[int], lo: int = 0) -> list[tuple[int, int]]:
+        """Index ranges [a, b) of the sorted offsets starts[lo:] that are not on furniture: the same
+        offsets as filtering them with is_furniture, found with a few bisections."""
+        fs, fe = self._furniture_starts, self._furniture_ends
+        out: list[tuple[int, int]] = []
+        a = lo
+        for k, f_start in enumerate(fs):
+            f_end = min(fe[k], fs[k + 1]) if k + 1 < len(fs) else fe[k]  # (is_furniture's reading of it)
+            if f_end <= f_start:
+                continue
+            i = max(bisect.bisect_left(starts, f_start), lo)
+            j = max(bisect.bisect_left(starts, f_end), lo)
+            if i > a:
+                out.append((a, i))
+            a = max(a, j)
+        if len(starts) > a:
+            out.append((a, len(starts)))
+        return out
+
     # ---- sentences and words -----------------------------------------------------------------
     @cached_property
     def sentences(self) -> list[Span]:

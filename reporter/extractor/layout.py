@@ -236,10 +236,18 @@ def publication_of(line: Line, words: HeaderWords, index: int = 0) -> Publicatio
                 source = (value, line.start + pos, line.start + pos + len(value))
     rest = words.patterns["label_value"].sub(" ", rest)
     rest = _PAGE_NOISE.sub(" ", rest)
-    left = re.sub(r"\s+", "", rest)
-    if len(left) > 14 or re.search(r"[，。；！？、]", left):
+    left = _SPACES.sub("", rest)
+    if len(left) > 14 or _SENTENCE_MARK.search(left):
         return None
     return Publication(index, _date_in(line, m.start()), source)
+
+
+# (compiled once: line_kind reads every line of every report)
+_SPACES = re.compile(r"\s+")
+_SENTENCE_MARK = re.compile(r"[，。；！？、]")
+_FONT_SIZE = re.compile(r"字号\s*[：:]?\s*[大中小\s]+")
+_BRACKETED = re.compile(r"^[（(](.*)[）)]$")
+_BRACKETED_NAMES = re.compile(r"[（(][\u4e00-\u9fff\s]{2,30}[）)]")
 
 
 def _only_labels(text: str, words: HeaderWords) -> bool:
@@ -248,7 +256,7 @@ def _only_labels(text: str, words: HeaderWords) -> bool:
     if not label_value.match(text):
         return False
     left = _PAGE_NOISE.sub(" ", label_value.sub(" ", text))
-    return not re.sub(r"\s+", "", left)
+    return not _SPACES.sub("", left)
 
 
 def line_kind(line: Line, words: HeaderWords) -> str:
@@ -262,11 +270,11 @@ def line_kind(line: Line, words: HeaderWords) -> str:
         return "nav"
     if _TABLE_ROW.match(line.text):
         return "form_label"  # a table's row in plain text (序号  单位  检查企业数): never a headline
-    if _COUNTER.match(t) or re.fullmatch(r"字号\s*[：:]?\s*[大中小\s]+", t):
+    if _COUNTER.match(t) or _FONT_SIZE.fullmatch(t):
         return "page_meta"
     if _MARKUP.match(t):
         return "markup"
-    if words.patterns["source_label"].match(re.sub(r"^[（(](.*)[）)]$", r"\1", t)) or (
+    if words.patterns["source_label"].match(_BRACKETED.sub(r"\1", t)) or (
         _MIXED_SOURCE.match(t) and "、" in t
     ):
         return "source"
@@ -291,10 +299,7 @@ def line_kind(line: Line, words: HeaderWords) -> str:
     if (
         len(t) <= 40
         and "。" not in t
-        and (
-            words.patterns["byline"].match(t)
-            or (re.fullmatch(r"[（(][\u4e00-\u9fff\s]{2,30}[）)]", t) and " " in t)
-        )
+        and (words.patterns["byline"].match(t) or (_BRACKETED_NAMES.fullmatch(t) and " " in t))
     ):
         return "byline"
     if len(t) <= 40 and "。" not in t and _CAPTION.match(t) and " " in t:

@@ -24,6 +24,8 @@ from ..lexicon import load_lexicon, read_word_table
 # the body that holds it, written before the name: 由某县人民政府主办的, 由某局承办的
 _HELD_BY = r"(?:由[^，。；：！？\n]{2,30}?(?:主办|承办|举办|指导|联合主办|共同主办)的)?"
 _OPENS = r"(?:隆重|正式|盛大|顺利|圆满)?(?:开幕|启幕|开园|开赛|开节|开跑|举行|举办|拉开帷幕|揭幕|闭幕|落幕)"
+# in every match of the opened pattern, which neither crosses a line end nor looks around (for _first's tail)
+_OPENS_TAIL = re.compile(_OPENS)
 # a time or a duration written at the head of the clause, before the name (为期四天的)
 _TIME_HEAD = re.compile(
     r"^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|[上下]午|晚上?|近日|日前|昨天|今天|昨日|今日|当天|近期|\d{1,2}时|"
@@ -81,7 +83,9 @@ def festival_frame(
     from .meeting import _first
 
     opened, holds = _patterns(ctx)
-    found = sorted(_first(ctx, opened, lines=8) + _first(ctx, holds, lines=8), key=lambda m: m.start())
+    found = sorted(
+        _first(ctx, opened, lines=8, tail=_OPENS_TAIL) + _first(ctx, holds, lines=8), key=lambda m: m.start()
+    )
     for m in found:
         event = m["event"]
         head = _TIME_HEAD.match(event)

@@ -13,6 +13,7 @@ A person appears once, with the fullest post found. Left out: reporters and corr
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ...model import Found, Person, Span
@@ -110,6 +111,13 @@ def _post_ending_at(text: str, end: int, posts: frozenset[str], longest: int) ->
     return None
 
 
+@lru_cache(maxsize=4)
+def _post_lookup(posts: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    """The lexicon's posts as a set and the length of the longest (once per process, not per report)."""
+    found = frozenset(posts)
+    return found, max(len(p) for p in found)
+
+
 def find_people(ctx: Context) -> list[PersonHit]:
     """Every (name, post) pair in the report body, in text order (duplicates kept)."""
     if ctx.lexicon is None or not ctx.lexicon.posts:
@@ -119,8 +127,7 @@ def find_people(ctx: Context) -> list[PersonHit]:
         return cached
     text = ctx.norm
     end_limit = ctx.content_end
-    posts = frozenset(ctx.lexicon.posts)
-    longest = max(len(p) for p in posts)
+    posts, longest = _post_lookup(ctx.lexicon.posts)
     bylines = [m.span() for m in _BYLINE.finditer(text, 0, end_limit)]
     hits: list[PersonHit] = []
     ends = frozenset(ctx.word_ends)

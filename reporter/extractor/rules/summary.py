@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from ...model import Found, Span
@@ -151,24 +152,27 @@ def keywords(ctx: Context) -> list[Found]:
     title = ctx.value("title") or ""
     scores: dict[str, float] = {}
     names = {getattr(v, "name", "") for v in ctx.value_list("people")} | {ctx.value("host") or ""}
-    posts = frozenset(ctx.lexicon.posts) if ctx.lexicon else frozenset()
+    posts = _post_set(ctx.lexicon.posts) if ctx.lexicon else frozenset()
     title_found = ctx.found.get("title") or []
     from_pos = (
         title_found[0].evidence.span.start if title_found else 0
     )  # a masthead (工作简报 第12期) is not content
+    all_words = ctx.words
     content = [
         w
-        for w in ctx.words[bisect_left(ctx.word_starts, from_pos) :]
-        if len(w[0]) >= 2 and not ctx.is_furniture(w[1])
+        for a, b in ctx.outside_furniture(ctx.word_starts, bisect_left(ctx.word_starts, from_pos))
+        for w in all_words[a:b]
+        if len(w[0]) >= 2
     ]
-    counts = Counter(word for word, _, _ in content)
+    counts = Counter(map(itemgetter(0), content))
     first = {word: (start, end) for word, start, end in reversed(content)}  # each word's first place
     # a word inside a name: "\0" stands between the names, and in no word (else the names one by one)
     in_names = "\0".join(n for n in names if n)
     for word, count in counts.items():
-        if word.endswith(_LEVEL_END) and _only_a_tail(ctx.norm, word):
+        # (pure tests, the cached ones first: most words are no candidate)
+        if not _candidate(word) or word in names or word in posts:
             continue
-        if word in names or word in posts or not _candidate(word):
+        if word.endswith(_LEVEL_END) and _only_a_tail(ctx.norm, word):
             continue
         if in_names and (word in in_names if "\0" not in word else any(word in n for n in names if n)):
             continue  # (红军 of 李红军: a piece of a name)
@@ -192,6 +196,11 @@ def keywords(ctx: Context) -> list[Found]:
             continue
         picked.append(word)
     return [ctx.hit(w, *first[w], rule="keywords.tfidf") for w in picked]
+
+
+@lru_cache(maxsize=4)
+def _post_set(posts: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(posts)
 
 
 def _only_a_tail(norm: str, word: str) -> bool:

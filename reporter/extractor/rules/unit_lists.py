@@ -73,7 +73,9 @@ def _organ_len(ctx: Context, name: str) -> int:
     from ..orgs import org_grammar
     from ..places import unit_suffix_len
 
-    own = next((len(o) for o in org_grammar(ctx).organs if name.endswith(o)), 0)
+    organs = org_grammar(ctx).organs
+    # (the first organ word it ends in; most names end in none of them: one endswith for all first)
+    own = next((len(o) for o in organs if name.endswith(o)), 0) if name.endswith(organs) else 0
     return max(unit_suffix_len(name), own)
 
 

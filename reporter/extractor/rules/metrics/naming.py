@@ -86,6 +86,13 @@ class Slot:
         return True
 
 
+# (compiled once: _slot and _read_left run for every number of every report)
+_APPROX_AFTER = re.compile(r"^(?:以上|左右|许)")
+_BRACKET_FIRST = re.compile(r"^[（(][^）)]*[）)]")
+_SINCE_FIRST = re.compile(r"^(?:以来|来|内|间|里|期间)")
+_CURRENCY_END = re.compile(r"(?<=.)(?:人民币|美元)$")
+
+
 def _slot(
     ctx: Context, words: MetricWords, toks: list[Token], i: int, clause: Clause, clauses: list[Clause]
 ) -> Slot:
@@ -102,8 +109,8 @@ def _slot(
         if before is not None and before.end == clause.start - 1:
             left_raw = _LIST_MARK.sub("", norm[before.start : before.end])
     right = norm[tok.end : nxt.start if nxt is not None else clause.end]
-    right = re.sub(r"^(?:以上|左右|许)", "", right).strip()
-    right = re.sub(r"^[（(][^）)]*[）)]", "", right).strip()  # 2.5亿元（权威发布）
+    right = _APPROX_AFTER.sub("", right).strip()
+    right = _BRACKET_FIRST.sub("", right).strip()  # 2.5亿元（权威发布）
     slot = Slot(ctx, words, toks, i, clause, clauses, tok, prev, prev_cand, nxt, left_raw, right)
     _read_left(slot)
     return slot
@@ -114,11 +121,9 @@ def _read_left(slot: Slot) -> None:
     words = slot.words
     left = slot.left_raw
     if slot.prev is not None and slot.prev.kind == "time":
-        left = re.sub(r"^(?:以来|来|内|间|里|期间)", "", left)  # 3年来新增…: 来 ends the time phrase
+        left = _SINCE_FIRST.sub("", left)  # 3年来新增…: 来 ends the time phrase
     left = left if left.endswith(("为", "是")) else _APPROX_BEFORE.sub("", left)
-    left = re.sub(
-        r"(?<=.)(?:人民币|美元)$", "", left
-    )  # 收受他人钱物共计人民币47万元: the currency names nothing
+    left = _CURRENCY_END.sub("", left)  # 收受他人钱物共计人民币47万元: the currency names nothing
     prev = slot.prev
     slot.enum_item = (
         prev is not None and prev.kind == "cand" and re.match(r"^[、和及与]", slot.left_raw) is not None

@@ -63,7 +63,7 @@ def _tokens(ctx: Context, words: MetricWords, s: int, e: int) -> list[Token]:
             continue
         if not unit and b < e and norm[b].isascii() and norm[b].isalpha():
             continue  # 5G, 4A, 110kV: part of a name
-        if chinese and re.search(r"[一二两三四五六七八九十]$", norm[max(s, a - 1) : a]):
+        if chinese and a > s and norm[a - 1] in "一二两三四五六七八九十":
             continue
         value = parse_number(num.replace(",", "") + big if not chinese else num + big)
         if value is None:
@@ -100,29 +100,29 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
     ):  # 7×24小时, “8·20”, 9:30
         return "名称或编号中的数字"
     stripped = _APPROX_BEFORE.sub("", before)
-    for w in words.not_before:
-        if stripped.endswith(w) or before.endswith(w):
-            return f"前有“{w}”"
-    if re.search(
-        r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$", before
-    ):
+    if stripped.endswith(words.not_before) or before.endswith(words.not_before):  # (then the first of them)
+        for w in words.not_before:
+            if stripped.endswith(w) or before.endswith(w):
+                return f"前有“{w}”"
+    if _RANGE_BEFORE.search(before):
         return "范围"
-    if re.search(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$", before):
+    if _ORDINAL_BEFORE.search(before):
         return "序数"  # 第二、三轮
-    if tok.chinese and re.search(r"(?:数|几|若干)$", before):
+    if tok.chinese and _SOME_BEFORE.search(before):
         return "约数"
     if tok.chinese and tok.value == 1:
         return "一（不定量）"
-    if tok.value == 1 and re.search(r"发生了?$", before):
+    if tok.value == 1 and _HAPPENED_BEFORE.search(before):
         return "一起（不定量）"
-    if re.match(r"(?:以下|以内|之内|以外|之外|外|之间|以上的)", after):  # 30万元以上的工程: a threshold
+    if _THRESHOLD_AFTER.match(after):  # 30万元以上的工程: a threshold
         return "门槛或修饰语"
     if after.startswith("的") and not _ATTRIBUTE_OF.match(after):
         return "修饰语"  # 3公里的路, 1%的贴息: the figure qualifies no measured thing (metrics.attributive_figure)
     thing = after.lstrip('“"')
-    for w in words.not_after:
-        if thing.startswith(w):
-            return f"数的是“{w}”"
+    if thing.startswith(words.not_after):  # (then the first of them)
+        for w in words.not_after:
+            if thing.startswith(w):
+                return f"数的是“{w}”"
     if _inside_short_quote(norm, s, tok.start):
         return "引号内的名称"
     if norm[s : tok.start].count("《") > norm[s : tok.start].count("》"):
@@ -130,6 +130,13 @@ def _non_metric(ctx: Context, words: MetricWords, tok: Token, s: int, e: int) ->
     return ""
 
 
+_RANGE_BEFORE = re.compile(
+    r"(?:\d|[" + _CN_DIGITS + r"])[余多]?[万亿]?[个名人件起次家条]?(?:至|到|—|–|-|~|～|或)$"
+)
+_ORDINAL_BEFORE = re.compile(r"第[" + _CN_DIGITS + r"\d]+[、和及至到]$")
+_SOME_BEFORE = re.compile(r"(?:数|几|若干)$")
+_HAPPENED_BEFORE = re.compile(r"发生了?$")
+_THRESHOLD_AFTER = re.compile(r"(?:以下|以内|之内|以外|之外|外|之间|以上的)")
 # 的 + a noun phrase of two characters or more: what the figure measures (5.5亿元的设备采购清单)
 _ATTRIBUTE_OF = re.compile(r"的[\u4e00-\u9fff][\u4e00-\u9fff（(]")
 

@@ -69,11 +69,14 @@ class MetricWords:
 
     def verb_at_end(self, text: str) -> str:
         """The result verb text ends with (设置了 → 设置), or ''."""
-        t = re.sub(r"(?:了|到|出|过)$", "", text)
+        t = _PARTICLE_END.sub("", text)
         for m in reversed(self.verbs_in(t)):
             if m.end() == len(t):
                 return m.group()
         return ""
+
+
+_PARTICLE_END = re.compile(r"(?:了|到|出|过)$")
 
 
 def read_metric_words(path: Path | None) -> MetricWords:
