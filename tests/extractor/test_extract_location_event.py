@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, run_vector
 
 # a site page: the headline writes the township short, the lead writes it with its province
 SITE_PAGE = (
@@ -147,7 +147,7 @@ VECTORS = [
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_location_vectors(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- round 3 (held-out patterns): texts written for the project ----
@@ -343,4 +343,4 @@ VECTORS_3 = [
 
 @pytest.mark.parametrize("vector", VECTORS_3, ids=lambda v: v.id)
 def test_location_event_round3(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)

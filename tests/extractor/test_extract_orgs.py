@@ -13,7 +13,7 @@ from reporter.extractor.lexicon import load_lexicon
 from reporter.extractor.orgs import find_orgs, shared_head_list
 from reporter.readers import read
 from reporter.schema import load_schema
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, run_vector
 
 
 def _ctx(text: str, tmp_path: Path) -> Context:
@@ -754,7 +754,7 @@ VECTORS = [
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_field_vector(vector, tmp_path):
-    check_vector(vector, extract_text(vector.text, tmp_path))
+    run_vector(vector, tmp_path)
 
 
 # ---------------------------------------------------------------------------------------- page furniture

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, run_vector
 
 INVITED_EXPERTS = (
     "县农业农村局举办农技培训班\n"
@@ -141,4 +141,4 @@ VECTORS = [
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v.id for v in VECTORS])
 def test_field_vector(vector: FieldVector, tmp_path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path))
+    run_vector(vector, tmp_path)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, extract_text, run_vector
 
 # ---- the organizer does its work at a named place or facility ----
 COURT_ON_CIRCUIT = (
@@ -50,7 +50,7 @@ ORG_AT_VECTORS = [
 
 @pytest.mark.parametrize("vector", ORG_AT_VECTORS, ids=lambda v: v.id)
 def test_organizer_at(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a leader visits the city's zone, named by its kind ----
@@ -69,7 +69,7 @@ VISIT_VECTORS = [
 
 @pytest.mark.parametrize("vector", VISIT_VECTORS, ids=lambda v: v.id)
 def test_visit_zone(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a meeting held by video: the lead's full name, and no venue ----
@@ -95,7 +95,7 @@ VIDEO_VECTORS = [
 
 @pytest.mark.parametrize("vector", VIDEO_VECTORS, ids=lambda v: v.id)
 def test_video_meeting(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a quoted working model put into force (推行“某某”管理模式): the quoted name ----
@@ -119,7 +119,7 @@ MODEL_VECTORS = [
 
 @pytest.mark.parametrize("vector", MODEL_VECTORS, ids=lambda v: v.id)
 def test_model_and_target(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- the organizer's place is the location only when the headline is about that place's work ----
@@ -150,7 +150,7 @@ ORG_PLACE_VECTORS = [
 
 @pytest.mark.parametrize("vector", ORG_PLACE_VECTORS, ids=lambda v: v.id)
 def test_organizer_place_needs_the_headline(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a fair told at its closing, with its duration before the name; a job fair held by an organ ----
@@ -179,7 +179,7 @@ FAIR_VECTORS = [
 
 @pytest.mark.parametrize("vector", FAIR_VECTORS, ids=lambda v: v.id)
 def test_fair_frames(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 def test_job_fair_is_named(tmp_path: Path) -> None:
@@ -211,7 +211,7 @@ LAUNCH_VECTORS = [
 
 @pytest.mark.parametrize("vector", LAUNCH_VECTORS, ids=lambda v: v.id)
 def test_launched_in_full(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a site page whose own place acts by a pronoun (我县召开…): the site's place ----
@@ -239,7 +239,7 @@ PRONOUN_VECTORS = [
 
 @pytest.mark.parametrize("vector", PRONOUN_VECTORS, ids=lambda v: v.id)
 def test_own_place_by_pronoun(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 def test_own_place_organ_acting_is_not_the_place(tmp_path: Path) -> None:
@@ -286,7 +286,7 @@ ZONE_VECTORS = [
 
 @pytest.mark.parametrize("vector", ZONE_VECTORS, ids=lambda v: v.id)
 def test_zone_of_its_committee(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)
 
 
 # ---- a delegation visits a city: the place ends at the city, not at 乡 of 乡村 ----
@@ -307,4 +307,4 @@ DELEGATION_VECTORS = [
 
 @pytest.mark.parametrize("vector", DELEGATION_VECTORS, ids=lambda v: v.id)
 def test_delegation_and_township(vector: FieldVector, tmp_path: Path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path, ref_date=vector.ref_date))
+    run_vector(vector, tmp_path)

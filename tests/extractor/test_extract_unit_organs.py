@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, run_vector
 
 PORT_ORGANS = (
     "口岸联合执法检查启动\n3月2日，宁波海关联合宁波出入境边防检查站、宁波海事局开展口岸联合检查行动。\n"
@@ -368,4 +368,4 @@ VECTORS = [
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v.id for v in VECTORS])
 def test_field_vector(vector: FieldVector, tmp_path) -> None:
-    check_vector(vector, extract_text(vector.text, tmp_path))
+    run_vector(vector, tmp_path)

@@ -11,7 +11,7 @@ from reporter.extractor.lexicon import load_lexicon
 from reporter.extractor.rules.units import _former_post, _runs_into_a_word
 from reporter.readers import read
 from reporter.schema import load_schema
-from tests.support.vectors import FieldVector, check_vector, extract_text
+from tests.support.vectors import FieldVector, run_vector
 
 SPOKE = (
     "全区重点工作推进会召开\n"
@@ -542,7 +542,7 @@ VECTORS = [
 
 @pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v.id)
 def test_field_vector(vector, tmp_path):
-    check_vector(vector, extract_text(vector.text, tmp_path))
+    run_vector(vector, tmp_path)
 
 
 def _ctx(text: str, tmp_path) -> Context:

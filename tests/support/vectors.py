@@ -67,3 +67,8 @@ def check_vector(vector: FieldVector, record: Record) -> None:
         assert 0 <= ev.span.start < ev.span.end <= record.chars
         assert ev.sentence_start <= ev.span.start
         assert found.rule.startswith(vector.field.split(".")[0]) or found.rule
+
+
+def run_vector(vector: FieldVector, folder: Path) -> None:
+    """Write the vector's text as a report in folder, extract it for real, and check the field."""
+    check_vector(vector, extract_text(vector.text, folder, ref_date=vector.ref_date))
